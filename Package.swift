@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per layer (see ../shared/DESIGN.md §2); the folder names under Sources/ are the layers.
+let package = Package(
+    name: "Qanat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "qanat", targets: ["QanatApp"]),
+        .executable(name: "qanat-bench", targets: ["QanatBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "QanatCore", path: "Sources/Core"),
+        .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),
+        .target(
+            name: "QanatStore",
+            dependencies: ["QanatCore", "QanatJournal", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Store"),
+        .executableTarget(
+            name: "QanatApp",
+            dependencies: [
+                "QanatCore", "QanatJournal", "QanatStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/App"),
+        .executableTarget(
+            name: "QanatBench",
+            dependencies: ["QanatCore", "QanatJournal", "QanatStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Bench"),
+        .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
+        .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
+        .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatApp"]),
+    ]
+)

@@ -1,0 +1,202 @@
+/// One immutable fact on the channel. Every change is an event; projections are folds of events.
+public struct Event: Equatable, Sendable {
+    public var id: EventID
+    public var at: Timestamp
+    /// The agency on whose behalf the event was made.
+    public var agency: AgencyCode
+    /// The officer who made it (a name as they signed on, or the name of a gateway).
+    public var officer: String
+    /// The Unix user of the process that wrote it; nil for third-party lines that do not say.
+    public var user: String?
+    public var payload: EventPayload
+
+    public init(id: EventID, at: Timestamp, agency: AgencyCode, officer: String, user: String?, payload: EventPayload) {
+        self.id = id
+        self.at = at
+        self.agency = agency
+        self.officer = officer
+        self.user = user
+        self.payload = payload
+    }
+
+    public var type: EventType { payload.type }
+
+    /// Last-writer-wins order: time, then id.
+    public static func precedes(_ a: Event, _ b: Event) -> Bool {
+        a.at != b.at ? a.at < b.at : a.id < b.id
+    }
+}
+
+public enum EventType: String, NamedValue {
+    case agencyRegistered = "agency.registered"
+    case incidentOpened = "incident.opened"
+    case incidentUpdated = "incident.updated"
+    case incidentStatusChanged = "incident.statusChanged"
+    case unitRegistered = "unit.registered"
+    case unitStatusChanged = "unit.statusChanged"
+    case unitAssigned = "unit.assigned"
+    case assignmentAcknowledged = "assignment.acknowledged"
+    case assignmentArrived = "assignment.arrived"
+    case assignmentReleased = "assignment.released"
+    case messagePosted = "message.posted"
+    case messageAcknowledged = "message.acknowledged"
+}
+
+public enum EventPayload: Equatable, Sendable {
+    case agencyRegistered(Agency)
+    case incidentOpened(IncidentOpening)
+    case incidentUpdated(IncidentUpdate)
+    case incidentStatusChanged(IncidentStatusChange)
+    case unitRegistered(UnitRegistration)
+    case unitStatusChanged(UnitStatusChange)
+    /// Tasked, acknowledged, arrived and released share one shape: which unit, which incident.
+    case assignment(AssignmentStage, AssignmentLink)
+    case messagePosted(MessagePosting)
+    case messageAcknowledged(MessageAcknowledgement)
+
+    public var type: EventType {
+        switch self {
+        case .agencyRegistered: .agencyRegistered
+        case .incidentOpened: .incidentOpened
+        case .incidentUpdated: .incidentUpdated
+        case .incidentStatusChanged: .incidentStatusChanged
+        case .unitRegistered: .unitRegistered
+        case .unitStatusChanged: .unitStatusChanged
+        case .assignment(let stage, _): stage.eventType
+        case .messagePosted: .messagePosted
+        case .messageAcknowledged: .messageAcknowledged
+        }
+    }
+}
+
+public struct IncidentOpening: Equatable, Sendable {
+    public var reference: IncidentReference
+    public var title: String
+    public var type: IncidentType
+    public var severity: Severity
+    /// A gazetteer id (`benghazi`, `district.derna`).
+    public var area: String
+    public var place: String?
+    public var leadAgency: AgencyCode?
+    public var peopleAffected: Int?
+
+    public init(reference: IncidentReference, title: String, type: IncidentType, severity: Severity, area: String,
+                place: String? = nil, leadAgency: AgencyCode? = nil, peopleAffected: Int? = nil) {
+        self.reference = reference
+        self.title = title
+        self.type = type
+        self.severity = severity
+        self.area = area
+        self.place = place
+        self.leadAgency = leadAgency
+        self.peopleAffected = peopleAffected
+    }
+}
+
+/// Fields that change after opening; nil means unchanged.
+public struct IncidentUpdate: Equatable, Sendable {
+    public var reference: IncidentReference
+    public var title: String?
+    public var severity: Severity?
+    public var place: String?
+    public var leadAgency: AgencyCode?
+    public var peopleAffected: Int?
+
+    public init(reference: IncidentReference, title: String? = nil, severity: Severity? = nil, place: String? = nil,
+                leadAgency: AgencyCode? = nil, peopleAffected: Int? = nil) {
+        self.reference = reference
+        self.title = title
+        self.severity = severity
+        self.place = place
+        self.leadAgency = leadAgency
+        self.peopleAffected = peopleAffected
+    }
+}
+
+public struct IncidentStatusChange: Equatable, Sendable {
+    public var reference: IncidentReference
+    public var status: IncidentStatus
+    public var note: String?
+
+    public init(reference: IncidentReference, status: IncidentStatus, note: String? = nil) {
+        self.reference = reference
+        self.status = status
+        self.note = note
+    }
+}
+
+public struct UnitRegistration: Equatable, Sendable {
+    public var callSign: CallSign
+    public var agency: AgencyCode
+    public var kind: UnitKind
+    public var capabilities: [String]
+    public var contact: String?
+
+    public init(callSign: CallSign, agency: AgencyCode, kind: UnitKind, capabilities: [String] = [], contact: String? = nil) {
+        self.callSign = callSign
+        self.agency = agency
+        self.kind = kind
+        self.capabilities = capabilities
+        self.contact = contact
+    }
+}
+
+public struct UnitStatusChange: Equatable, Sendable {
+    public var callSign: CallSign
+    public var status: UnitStatus
+
+    public init(callSign: CallSign, status: UnitStatus) {
+        self.callSign = callSign
+        self.status = status
+    }
+}
+
+public enum AssignmentStage: String, NamedValue {
+    case tasked, acknowledged, arrived, released
+
+    public var eventType: EventType {
+        switch self {
+        case .tasked: .unitAssigned
+        case .acknowledged: .assignmentAcknowledged
+        case .arrived: .assignmentArrived
+        case .released: .assignmentReleased
+        }
+    }
+}
+
+public struct AssignmentLink: Hashable, Sendable {
+    public var incident: IncidentReference
+    public var unit: CallSign
+
+    public init(incident: IncidentReference, unit: CallSign) {
+        self.incident = incident
+        self.unit = unit
+    }
+}
+
+public struct MessagePosting: Equatable, Sendable {
+    public var recipients: Recipients
+    public var priority: MessagePriority
+    public var channel: MessageChannel
+    public var subject: String?
+    public var body: String
+    public var incident: IncidentReference?
+    public var acknowledgementRequired: Bool
+
+    public init(recipients: Recipients, priority: MessagePriority, channel: MessageChannel, subject: String?,
+                body: String, incident: IncidentReference?, acknowledgementRequired: Bool) {
+        self.recipients = recipients
+        self.priority = priority
+        self.channel = channel
+        self.subject = subject
+        self.body = body
+        self.incident = incident
+        self.acknowledgementRequired = acknowledgementRequired
+    }
+}
+
+public struct MessageAcknowledgement: Equatable, Sendable {
+    public var message: EventID
+
+    public init(message: EventID) { self.message = message }
+}

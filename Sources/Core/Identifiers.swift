@@ -1,0 +1,74 @@
+/// An agency's short code, such as `MOI`, `NCEMC` or `LRC`: 2 to 12 upper-case ASCII letters,
+/// digits or `-`. Lower-case input is accepted and upper-cased.
+public struct AgencyCode: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ text: String, field: String = "agency") throws(ValidationError) {
+        let upper = text.uppercased()
+        let ok = (2...12).contains(upper.utf8.count) && upper.utf8.allSatisfy { c in
+            (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45
+        }
+        guard ok else {
+            throw ValidationError(field: field, value: text, problem: .malformed(expected: "an agency code (2-12 letters, digits or -)"))
+        }
+        rawValue = upper
+    }
+
+    /// For codes known to be well formed (the seeded agencies).
+    init(known: String) { rawValue = known }
+
+    public static func < (lhs: AgencyCode, rhs: AgencyCode) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { rawValue }
+}
+
+/// An incident's reference, `INC-2026-0042`: the year it was opened and a number. A reference
+/// made while the store was unreachable carries a provisional suffix instead (`INC-2026-P1A2B3C`).
+public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ text: String, field: String = "incident") throws(ValidationError) {
+        let upper = text.uppercased()
+        let parts = upper.split(separator: "-", omittingEmptySubsequences: false)
+        let ok = parts.count == 3 && parts[0] == "INC" && parts[1].count == 4
+            && parts[1].allSatisfy(\.isASCIIDigit)
+            && (1...12).contains(parts[2].count) && parts[2].allSatisfy { $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }
+        guard ok else {
+            throw ValidationError(field: field, value: text, problem: .malformed(expected: "an incident reference like INC-2026-0001"))
+        }
+        rawValue = upper
+    }
+
+    public init(year: Int64, number: Int) {
+        let digits = String(number)
+        rawValue = "INC-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The number part when it is a plain sequence number.
+    public var sequenceNumber: Int? { rawValue.split(separator: "-").last.flatMap { Int($0) } }
+
+    public static func < (lhs: IncidentReference, rhs: IncidentReference) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { rawValue }
+}
+
+/// A responder unit's call sign, `CD-TRP-07`: 2 to 24 letters (any script), digits, `-`, `_` or `/`.
+public struct CallSign: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ text: String, field: String = "unit") throws(ValidationError) {
+        let trimmed = text.trimmingSpaces()
+        let ok = (2...24).contains(trimmed.count) && trimmed.unicodeScalars.allSatisfy { s in
+            s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "/"
+        }
+        guard ok else {
+            throw ValidationError(field: field, value: text, problem: .malformed(expected: "a call sign (2-24 letters, digits, - _ /)"))
+        }
+        rawValue = trimmed.uppercased()
+    }
+
+    public static func < (lhs: CallSign, rhs: CallSign) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { rawValue }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

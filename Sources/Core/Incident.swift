@@ -1,0 +1,81 @@
+/// CAP severity.
+public enum Severity: String, NamedValue, Comparable {
+    case minor, moderate, severe, extreme
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The incident taxonomy: a family, then an optional specific kind.
+public enum IncidentType: String, NamedValue {
+    case flashFlood = "flood.flashFlood"
+    case riverFlood = "flood.riverFlood"
+    case coastalFlood = "flood.coastalFlood"
+    case damFailure = "flood.damFailure"
+    case storm = "meteorological.storm"
+    case sandstorm = "meteorological.sandstorm"
+    case heatwave = "meteorological.heatwave"
+    case earthquake = "geophysical.earthquake"
+    case landslide = "geophysical.landslide"
+    case fire
+    case wildfire = "fire.wildfire"
+    case hazardousMaterial
+    case explosiveOrdnance
+    case displacedPopulations = "civil.displacedPopulations"
+    case migrantsAtSea = "civil.migrantsAtSea"
+    case publicGathering = "civil.publicGathering"
+    case security
+    case medical
+    case outbreak = "medical.outbreak"
+    case roadClosed = "infrastructure.roadClosed"
+    case powerOutage = "infrastructure.powerOutage"
+    case waterSupply = "infrastructure.waterSupply"
+    case telecomOutage = "infrastructure.telecomOutage"
+    case buildingCollapse = "infrastructure.buildingCollapse"
+    case roadAccident = "transport.roadAccident"
+    case other
+}
+
+/// reported → verified → responding → contained → closed, with reopen.
+public enum IncidentStatus: String, NamedValue {
+    case reported, verified, responding, contained, closed
+
+    /// Moves a duty officer may make from this status. A false alarm may be closed at once;
+    /// a contained incident may flare up again; a closed one may be reopened.
+    public var allowedNext: [IncidentStatus] {
+        switch self {
+        case .reported: [.verified, .responding, .closed]
+        case .verified: [.responding, .contained, .closed]
+        case .responding: [.contained, .closed]
+        case .contained: [.responding, .closed]
+        case .closed: [.verified, .responding]
+        }
+    }
+
+    public var isOpen: Bool { self != .closed }
+
+    public func checkTransition(to next: IncidentStatus, field: String = "status") throws(ValidationError) {
+        guard allowedNext.contains(next) else {
+            throw ValidationError(field: field, value: next.rawValue,
+                                  problem: .transitionRefused(from: rawValue, allowed: allowedNext.map(\.rawValue)))
+        }
+    }
+}
+
+/// An incident as the boards show it: the fold of its events.
+public struct Incident: Equatable, Sendable {
+    public var reference: IncidentReference
+    public var title: String
+    public var type: IncidentType
+    public var severity: Severity
+    public var status: IncidentStatus
+    public var area: String
+    public var place: String?
+    public var reportingAgency: AgencyCode
+    public var leadAgency: AgencyCode
+    public var peopleAffected: Int?
+    public var openedAt: Timestamp
+    public var statusChangedAt: Timestamp
+    public var updatedAt: Timestamp
+}

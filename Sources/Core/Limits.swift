@@ -1,0 +1,12 @@
+/// Bounds on free text, checked when an event is written and when a journal line is read.
+public enum Limits {
+    public static let title = 200
+    public static let subject = 200
+    public static let body = 8000
+    public static let officer = 80
+    public static let place = 200
+    public static let contact = 200
+    public static let agencyName = 200
+    public static let capability = 60
+    public static let peopleAffected = 0...10_000_000
+}

@@ -1,0 +1,35 @@
+/// The thing an event is about. A projection row is a fold of the events of its subject, so
+/// applying the same set of events in any order gives the same rows.
+public enum Subject: Hashable, Sendable {
+    case agency(AgencyCode)
+    case incident(IncidentReference)
+    case unit(CallSign)
+    case message(EventID)
+
+    /// The key stored beside each event: `incident:INC-2026-0001`, `unit:CD-01`, ...
+    public var key: String {
+        switch self {
+        case .agency(let code): "agency:" + code.rawValue
+        case .incident(let reference): "incident:" + reference.rawValue
+        case .unit(let callSign): "unit:" + callSign.rawValue
+        case .message(let id): "message:" + id.rawValue
+        }
+    }
+}
+
+extension Event {
+    /// Every subject whose projection this event changes; the first is its primary subject.
+    public var subjects: [Subject] {
+        switch payload {
+        case .agencyRegistered(let agency): [.agency(agency.code)]
+        case .incidentOpened(let opening): [.incident(opening.reference)]
+        case .incidentUpdated(let update): [.incident(update.reference)]
+        case .incidentStatusChanged(let change): [.incident(change.reference)]
+        case .unitRegistered(let registration): [.unit(registration.callSign)]
+        case .unitStatusChanged(let change): [.unit(change.callSign)]
+        case .assignment(_, let link): [.incident(link.incident), .unit(link.unit)]
+        case .messagePosted: [.message(id)]
+        case .messageAcknowledged(let ack): [.message(ack.message)]
+        }
+    }
+}

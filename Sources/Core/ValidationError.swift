@@ -1,0 +1,84 @@
+/// A value refused at the moment an event is written. It names the field, the value that was
+/// given and, where there is a closed set, the values that are allowed.
+public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Problem: Equatable, Sendable {
+        case missing
+        case empty
+        case tooLong(maximum: Int)
+        case notOneOf([String])
+        case malformed(expected: String)
+        case unknown(what: String)
+        case transitionRefused(from: String, allowed: [String])
+        case outOfRange(ClosedRange<Int>)
+    }
+
+    public var field: String
+    public var value: String
+    public var problem: Problem
+
+    public init(field: String, value: String, problem: Problem) {
+        self.field = field
+        self.value = value
+        self.problem = problem
+    }
+
+    public var description: String {
+        switch problem {
+        case .missing:
+            return "\(field): missing"
+        case .empty:
+            return "\(field): must not be empty"
+        case .tooLong(let maximum):
+            return "\(field): longer than \(maximum) characters"
+        case .notOneOf(let allowed):
+            return "\(field): '\(value)' is not one of: \(allowed.joined(separator: ", "))"
+        case .malformed(let expected):
+            return "\(field): '\(value)' is not \(expected)"
+        case .unknown(let what):
+            return "\(field): no \(what) '\(value)'"
+        case .transitionRefused(let from, let allowed):
+            let next = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
+            return "\(field): cannot go from \(from) to \(value); allowed from \(from): \(next)"
+        case .outOfRange(let range):
+            return "\(field): '\(value)' is outside \(range.lowerBound)...\(range.upperBound)"
+        }
+    }
+}
+
+/// A closed set of values named by strings in the journal and on the command line.
+public protocol NamedValue: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {}
+
+extension NamedValue {
+    /// Parses `text` for `field`, or throws an error listing every allowed value.
+    public static func parse(_ text: String, field: String) throws(ValidationError) -> Self {
+        if let value = Self(rawValue: text) { return value }
+        throw ValidationError(field: field, value: text, problem: .notOneOf(allCases.map(\.rawValue)))
+    }
+}
+
+/// Checks for free text typed by people: required, trimmed of surrounding space, bounded.
+/// Control characters are kept (nothing typed is lost); the terminal layer neutralises them.
+public enum TextRule {
+    public static func required(_ text: String, field: String, maximum: Int) throws(ValidationError) -> String {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty else { throw ValidationError(field: field, value: text, problem: .empty) }
+        guard trimmed.count <= maximum else {
+            throw ValidationError(field: field, value: String(trimmed.prefix(40)), problem: .tooLong(maximum: maximum))
+        }
+        return trimmed
+    }
+
+    public static func optional(_ text: String?, field: String, maximum: Int) throws(ValidationError) -> String? {
+        guard let text, !text.trimmingSpaces().isEmpty else { return nil }
+        return try required(text, field: field, maximum: maximum)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import QanatCore
+
+/// `<journal>.rejects`: one JSON line per journal line that could not be taken, naming the
+/// line, the reason and the line's text (base64 too, when its bytes are not UTF-8), so that
+/// nothing a writer sent is lost even when it cannot be applied.
+public struct RejectsFile: Sendable {
+    public let path: String
+
+    public init(journalPath: String) { path = journalPath + ".rejects" }
+
+    public struct Rejection: Sendable {
+        public var journal: String
+        public var line: Int
+        public var offset: Int64
+        public var reason: String
+        public var bytes: [UInt8]
+
+        public init(journal: String, line: Int, offset: Int64, reason: String, bytes: [UInt8]) {
+            self.journal = journal
+            self.line = line
+            self.offset = offset
+            self.reason = reason
+            self.bytes = bytes
+        }
+    }
+
+    public func append(_ rejections: [Rejection], at time: Timestamp) throws(JournalError) {
+        guard !rejections.isEmpty else { return }
+        var out: [UInt8] = []
+        for rejection in rejections {
+            var writer = JSONWriter()
+            let text = String(decoding: rejection.bytes, as: UTF8.self)
+            let isUTF8 = rejection.bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidByte($0) == nil }
+            writer.object([
+                .string("journal", rejection.journal),
+                .integer("line", rejection.line),
+                .integer("offset", Int(rejection.offset)),
+                .string("reason", rejection.reason),
+                .string("rejectedAt", time.rfc3339),
+                .string("text", text),
+                .optionalString("base64", isUTF8 ? nil : Data(rejection.bytes).base64EncodedString()),
+            ])
+            out.append(contentsOf: writer.bytes)
+            out.append(0x0A)
+        }
+        let file = try OpenFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT)
+        try file.lock(LOCK_EX)
+        defer { flock(file.descriptor, LOCK_UN) }
+        try file.writeAll(out)
+        try file.sync()
+    }
+}

@@ -1,0 +1,91 @@
+import XCTest
+import QanatCore
+@testable import QanatJournal
+
+final class CodecTests: XCTestCase {
+    func decode(_ text: String) throws -> JournalEntry { try EventCodec.decode(Array(text.utf8)) }
+
+    func reason(_ text: String) -> String {
+        do { _ = try decode(text); return "accepted" } catch { return "\(error)" }
+    }
+
+    func testRoundTripKeepsEveryField() throws {
+        let event = sampleMessage(body: "line one\nline two \u{1b}]0;pwned\u{07} \u{202E}txt")
+        let line = EventCodec.encode(event, previousLineHash: "ab")
+        let text = String(decoding: line, as: UTF8.self)
+        XCTAssertFalse(text.contains("\u{1b}"), "escape characters are written escaped")
+        XCTAssertFalse(text.contains("\u{202E}"))
+        XCTAssertFalse(text.contains("\n"))
+        let entry = try EventCodec.decode(line)
+        XCTAssertEqual(entry.event, event)
+        XCTAssertEqual(entry.previousLineHash, "ab")
+    }
+
+    func testEveryPayloadRoundTrips() throws {
+        let ref = IncidentReference(year: 2026, number: 9)
+        let unit = try CallSign("LRC-BGZ-2")
+        let payloads: [EventPayload] = [
+            .agencyRegistered(Agency(code: try AgencyCode("UNFPA"), nameArabic: "صندوق الأمم المتحدة للسكان", nameEnglish: "UNFPA", kind: .un)),
+            .incidentOpened(IncidentOpening(reference: ref, title: "سيول", type: .flashFlood, severity: .extreme, area: "derna",
+                                            place: "وادي درنة", leadAgency: try AgencyCode("NCEMC"), peopleAffected: 4000)),
+            .incidentUpdated(IncidentUpdate(reference: ref, severity: .severe, peopleAffected: 5000)),
+            .incidentStatusChanged(IncidentStatusChange(reference: ref, status: .verified, note: "confirmed by CD")),
+            .unitRegistered(UnitRegistration(callSign: unit, agency: try AgencyCode("LRC"), kind: .ambulance, capabilities: ["ALS"])),
+            .unitStatusChanged(UnitStatusChange(callSign: unit, status: .outOfService)),
+            .assignment(.tasked, AssignmentLink(incident: ref, unit: unit)),
+            .assignment(.released, AssignmentLink(incident: ref, unit: unit)),
+            .messageAcknowledged(MessageAcknowledgement(message: sampleMessage().id)),
+        ]
+        for payload in payloads {
+            var event = sampleMessage()
+            event.payload = payload
+            XCTAssertEqual(try EventCodec.decode(EventCodec.encode(event, previousLineHash: nil)).event, event, "\(payload.type)")
+            XCTAssertEqual(try EventCodec.decodeData(payload.type, EventCodec.encodeData(payload)), payload)
+        }
+    }
+
+    func testThirdPartyLineFromTheDocument() throws {
+        let line = #"{"v":1,"id":"6f1c2a9e-1b7d-4c1e-9a53-2f0e8c1d7b42","at":"2026-11-22T09:15:00+02:00","agency":"lrc","officer":"SMS gateway","type":"message.posted","data":{"to":["*"],"priority":"flash","channel":"sms","body":"Water rising at Wadi Derna bridge"}}"#
+        let entry = try decode(line)
+        XCTAssertNil(entry.previousLineHash)
+        XCTAssertEqual(entry.event.agency.rawValue, "LRC")
+        XCTAssertEqual(entry.event.at.rfc3339, "2026-11-22T07:15:00.000Z")
+        guard case .messagePosted(let posting) = entry.event.payload else { return XCTFail("payload") }
+        XCTAssertEqual(posting.recipients, .everyone)
+        XCTAssertFalse(posting.acknowledgementRequired)
+    }
+
+    func testErrorsNameTheField() {
+        let good = #"{"v":1,"id":"6f1c2a9e-1b7d-4c1e-9a53-2f0e8c1d7b42","at":"2026-11-22T09:15:00Z","agency":"LRC","officer":"gw","type":"message.posted","data":{"to":["*"],"priority":"flash","channel":"sms","body":"b"}}"#
+        XCTAssertEqual(reason(good), "accepted")
+        XCTAssertEqual(reason(good.replacingOccurrences(of: #""flash""#, with: #""urgent""#)),
+                       "data.priority: 'urgent' is not one of: routine, priority, immediate, flash")
+        XCTAssertEqual(reason(good.replacingOccurrences(of: #","body":"b""#, with: "")), "data.body: missing")
+        XCTAssertTrue(reason(good.replacingOccurrences(of: "message.posted", with: "message.deleted"))
+            .hasPrefix("type: 'message.deleted' is not one of: agency.registered, incident.opened"))
+        XCTAssertEqual(reason(good.replacingOccurrences(of: "2026-11-22T09:15:00Z", with: "yesterday")),
+                       "at: 'yesterday' is not an RFC 3339 time")
+        XCTAssertEqual(reason(good.replacingOccurrences(of: #""to":["*"]"#, with: #""to":7"#)),
+                       "data.to: expected an array of strings, found a number")
+        XCTAssertTrue(reason(good.replacingOccurrences(of: #""body""#, with: #""bdy""#)).hasPrefix("data.bdy: unknown field"))
+        XCTAssertTrue(reason(String(good.dropLast())).hasPrefix("malformed JSON"))
+        XCTAssertTrue(reason(#"{"v":1,"v":1}"#).contains("duplicate key"))
+        XCTAssertEqual(reason("[1]"), "a journal line must be one JSON object")
+    }
+
+    func testInvalidUTF8IsNamedByByte() {
+        var bytes = Array(#"{"v":1,"x":""#.utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array(#""}"#.utf8)
+        XCTAssertThrowsError(try EventCodec.decode(bytes)) { XCTAssertEqual("\($0)", "invalid UTF-8 at byte 13") }
+    }
+
+    func testSHA256KnownVectors() {
+        XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
