@@ -16,6 +16,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
+        .target(name: "QanatText", path: "Sources/Text"),
         .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),
         .target(
             name: "QanatStore",
@@ -24,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "QanatApp",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -35,6 +36,7 @@ let package = Package(
             path: "Sources/Bench"),
         .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
+        .testTarget(name: "TextTests", dependencies: ["QanatText"]),
         .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"]),
         .testTarget(
             name: "EndToEndTests",

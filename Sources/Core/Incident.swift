@@ -78,4 +78,20 @@ public struct Incident: Equatable, Sendable {
     public var openedAt: Timestamp
     public var statusChangedAt: Timestamp
     public var updatedAt: Timestamp
+
+    public init(reference: IncidentReference, title: String, type: IncidentType, severity: Severity, status: IncidentStatus, area: String, place: String? = nil, reportingAgency: AgencyCode, leadAgency: AgencyCode, peopleAffected: Int? = nil, openedAt: Timestamp, statusChangedAt: Timestamp, updatedAt: Timestamp) {
+        self.reference = reference
+        self.title = title
+        self.type = type
+        self.severity = severity
+        self.status = status
+        self.area = area
+        self.place = place
+        self.reportingAgency = reportingAgency
+        self.leadAgency = leadAgency
+        self.peopleAffected = peopleAffected
+        self.openedAt = openedAt
+        self.statusChangedAt = statusChangedAt
+        self.updatedAt = updatedAt
+    }
 }

@@ -56,6 +56,20 @@ public struct Message: Equatable, Sendable {
     public var body: String
     public var incident: IncidentReference?
     public var acknowledgementRequired: Bool
+
+    public init(id: EventID, postedAt: Timestamp, agency: AgencyCode, officer: String, recipients: Recipients, priority: MessagePriority, channel: MessageChannel, subject: String? = nil, body: String, incident: IncidentReference? = nil, acknowledgementRequired: Bool) {
+        self.id = id
+        self.postedAt = postedAt
+        self.agency = agency
+        self.officer = officer
+        self.recipients = recipients
+        self.priority = priority
+        self.channel = channel
+        self.subject = subject
+        self.body = body
+        self.incident = incident
+        self.acknowledgementRequired = acknowledgementRequired
+    }
 }
 
 /// An agency's acknowledgement of a message. One per agency: the earliest counts.
@@ -64,4 +78,11 @@ public struct Acknowledgement: Equatable, Sendable {
     public var agency: AgencyCode
     public var officer: String
     public var at: Timestamp
+
+    public init(message: EventID, agency: AgencyCode, officer: String, at: Timestamp) {
+        self.message = message
+        self.agency = agency
+        self.officer = officer
+        self.at = at
+    }
 }

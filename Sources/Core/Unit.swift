@@ -37,6 +37,17 @@ public struct Unit: Equatable, Sendable {
     public var status: UnitStatus
     public var statusChangedAt: Timestamp
     public var incident: IncidentReference?
+
+    public init(callSign: CallSign, agency: AgencyCode, kind: UnitKind, capabilities: [String], contact: String? = nil, status: UnitStatus, statusChangedAt: Timestamp, incident: IncidentReference? = nil) {
+        self.callSign = callSign
+        self.agency = agency
+        self.kind = kind
+        self.capabilities = capabilities
+        self.contact = contact
+        self.status = status
+        self.statusChangedAt = statusChangedAt
+        self.incident = incident
+    }
 }
 
 /// A unit tasked to an incident, and how far the tasking has gone.
@@ -49,4 +60,13 @@ public struct Assignment: Equatable, Sendable {
     public var releasedAt: Timestamp?
 
     public var isActive: Bool { releasedAt == nil }
+
+    public init(incident: IncidentReference, unit: CallSign, taskedAt: Timestamp, acknowledgedAt: Timestamp? = nil, arrivedAt: Timestamp? = nil, releasedAt: Timestamp? = nil) {
+        self.incident = incident
+        self.unit = unit
+        self.taskedAt = taskedAt
+        self.acknowledgedAt = acknowledgedAt
+        self.arrivedAt = arrivedAt
+        self.releasedAt = releasedAt
+    }
 }

@@ -1,12 +1,12 @@
-/// Writes compact JSON with members in the order they are given, so a journal line is
+/// Writes compact JSON (journal lines, rejects, `--json` output) with members in the order they are given, so a journal line is
 /// canonical and its hash is stable. Strings escape C0, DEL, C1, line/paragraph separators and
 /// bidi controls, so that `cat journal.jsonl` on a terminal cannot be hijacked by a line.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(512) }
+    public init() { bytes.reserveCapacity(512) }
 
-    enum Member {
+    public enum Member {
         case string(String, String)
         case optionalString(String, String?)
         case integer(String, Int)
@@ -14,9 +14,10 @@ struct JSONWriter {
         case bool(String, Bool)
         case strings(String, [String])
         case object(String, [Member])
+        case objects(String, [[Member]])
     }
 
-    mutating func object(_ members: [Member]) {
+    public mutating func object(_ members: [Member]) {
         bytes.append(UInt8(ascii: "{"))
         var first = true
         for member in members {
@@ -43,6 +44,14 @@ struct JSONWriter {
                 bytes.append(UInt8(ascii: "]"))
             case .object(let key, let members):
                 key_(key); object(members)
+            case .objects(let key, let list):
+                key_(key)
+                bytes.append(UInt8(ascii: "["))
+                for (i, members) in list.enumerated() {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    object(members)
+                }
+                bytes.append(UInt8(ascii: "]"))
             case .optionalString(_, nil), .optionalInteger(_, nil):
                 break
             }
@@ -55,7 +64,7 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
             switch scalar.value {

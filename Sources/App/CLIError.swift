@@ -1,0 +1,46 @@
+import QanatCore
+import QanatJournal
+import QanatStore
+
+/// A command's failure, with the exit code scripts rely on:
+/// 0 done, 1 usage, 2 bad data, 3 store unavailable (the event, if any, is kept in the journal).
+enum CLIError: Error, CustomStringConvertible {
+    case usage(String)
+    case badData(String)
+    case storeUnavailable(String)
+
+    var exitCode: Int32 {
+        switch self {
+        case .usage: 1
+        case .badData: 2
+        case .storeUnavailable: 3
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .usage(let text), .badData(let text), .storeUnavailable(let text): text
+        }
+    }
+
+    static func from(_ error: ValidationError) -> CLIError { .badData(error.description) }
+
+    static func from(_ error: StoreError) -> CLIError {
+        switch error {
+        case .unavailable: .storeUnavailable(error.description)
+        case .notFound: .badData(error.description)
+        case .failed, .corruptEvent: .storeUnavailable(error.description)
+        }
+    }
+
+    static func from(_ error: JournalError) -> CLIError {
+        .storeUnavailable("\(error); nothing was recorded")
+    }
+
+    static func from(_ error: IngestError) -> CLIError {
+        switch error {
+        case .journal(let journal): .badData(journal.description)
+        case .store(let store): from(store)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import QanatCore
+
+/// The only clock: Core takes time as an argument.
+enum Clock {
+    static func now() -> Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
+    }
+
+    static var year: Int64 { CivilTime(millisecondsSinceEpoch: now().millisecondsSinceEpoch, offsetMinutes: 0).year }
+
+    /// Libya keeps UTC+2 all year.
+    static let libyaOffsetMinutes = 120
+
+    static func libyaTime(_ time: Timestamp) -> String {
+        let c = CivilTime(millisecondsSinceEpoch: time.millisecondsSinceEpoch, offsetMinutes: libyaOffsetMinutes)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
+    }
+}

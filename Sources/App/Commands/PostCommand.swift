@@ -1,0 +1,35 @@
+import ArgumentParser
+import QanatCore
+
+struct PostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "post", abstract: "Post a message to the unified log; prints its id.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var officer: OfficerOptions
+
+    @Option(help: "The posting agency's code.") var from: String
+    @Option(help: "Agency codes, comma-separated, or * for all.") var to: String
+    @Option(help: "routine, priority, immediate or flash.") var priority: String
+    @Option(help: "radio, phone, sms, email, in-person or system.") var channel: String
+    @Option(help: "A short subject line.") var subject: String?
+    @Option(help: "The incident reference the message is about.") var incident: String?
+    @Flag(name: .customLong("ack"), help: "Each addressed agency must acknowledge.") var acknowledgementRequired = false
+    @Argument(help: "The message text.") var body: [String]
+
+    func run() throws {
+        let recorder = try EventRecorder(options: store, officer: officer)
+        let context = recorder.context
+        let event: Event
+        do {
+            let agency = try context.knownAgency(from, field: "from")
+            let posting = try context.messagePosting(
+                to: to.split(separator: ",").map(String.init), priority: priority, channel: channel, subject: subject,
+                body: body.joined(separator: " "), incident: incident, acknowledgementRequired: acknowledgementRequired)
+            if let reference = posting.incident { _ = try Checks.incidentExists(reference, in: recorder.storeForChecks) }
+            event = recorder.makeEvent(agency: agency, payload: .messagePosted(posting))
+        } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
+        try recorder.record(event)
+        print(event.id)
+    }
+}

@@ -1,0 +1,143 @@
+import GRDB
+import QanatCore
+
+/// Applies events to the projections inside the caller's transaction. Messages and
+/// acknowledgements are sets and go in directly; any other subject is marked and folded
+/// again from all its events at the end of the batch, which makes the result independent of
+/// the order events arrive in.
+struct Projector {
+    let db: Database
+    private var dirty: Set<Subject> = []
+
+    init(db: Database) { self.db = db }
+
+    /// Inserts each event into the log once and projects it. Returns how many were new.
+    mutating func apply(_ events: [Event]) throws -> Int {
+        var inserted = 0
+        for event in events where try EventRows.insert(event, into: db) {
+            inserted += 1
+            try project(event)
+        }
+        try finish()
+        return inserted
+    }
+
+    mutating func project(_ event: Event) throws {
+        switch event.payload {
+        case .messagePosted(let posting):
+            try insertMessage(event, posting)
+        case .messageAcknowledged(let ack):
+            try insertAcknowledgement(event, ack)
+        case .incidentOpened(let opening):
+            if let number = opening.reference.sequenceNumber, let year = Int64(opening.reference.rawValue.split(separator: "-")[1]) {
+                try db.execute(sql: """
+                    INSERT INTO counters (name, value) VALUES (?1, ?2)
+                    ON CONFLICT(name) DO UPDATE SET value = max(value, ?2)
+                    """, arguments: [SQLiteStore.counterName(year: year), number])
+            }
+            dirty.formUnion(event.subjects)
+        default:
+            dirty.formUnion(event.subjects)
+        }
+    }
+
+    mutating func finish() throws {
+        for subject in dirty { try refold(subject) }
+        dirty.removeAll()
+    }
+
+    private func insertMessage(_ event: Event, _ posting: MessagePosting) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO messages (id, at, agency, officer, recipients, priority, channel, subject, body, incident, ack_required)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.setUncheckedArguments([
+            event.id.rawValue, event.at.millisecondsSinceEpoch, event.agency.rawValue, event.officer,
+            posting.recipients.codes.joined(separator: ","), posting.priority.rawValue, posting.channel.rawValue,
+            posting.subject, posting.body, posting.incident?.rawValue, posting.acknowledgementRequired,
+        ])
+        try statement.execute()
+    }
+
+    /// One acknowledgement per agency and message: the earliest by (time, event id) stays.
+    private func insertAcknowledgement(_ event: Event, _ ack: MessageAcknowledgement) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO acknowledgements (message, agency, at, officer, event) VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT(message, agency) DO UPDATE SET at = excluded.at, officer = excluded.officer, event = excluded.event
+            WHERE excluded.at < acknowledgements.at
+               OR (excluded.at = acknowledgements.at AND excluded.event < acknowledgements.event)
+            """)
+        statement.setUncheckedArguments([
+            ack.message.rawValue, event.agency.rawValue, event.at.millisecondsSinceEpoch, event.officer, event.id.rawValue,
+        ])
+        try statement.execute()
+    }
+
+    private func refold(_ subject: Subject) throws {
+        switch subject {
+        case .incident(let reference):
+            let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
+            try write(incident: Fold.incident(events), reference: reference)
+            try write(assignments: Fold.assignments(events), reference: reference)
+        case .unit(let callSign):
+            let events = try EventRows.events(of: subject, in: db, includingSecondary: true)
+            try write(unit: Fold.unit(events), callSign: callSign)
+        case .agency:
+            let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
+            if let agency = Fold.agency(events) { try write(agency: agency) }
+        case .message:
+            break
+        }
+    }
+
+    private func write(incident: Incident?, reference: IncidentReference) throws {
+        guard let i = incident else {
+            try db.execute(sql: "DELETE FROM incidents WHERE ref = ?", arguments: [reference.rawValue])
+            return
+        }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO incidents (ref, title, type, severity, status, area, place, reporting_agency,
+              lead_agency, people_affected, opened_at, status_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                i.reference.rawValue, i.title, i.type.rawValue, i.severity.rawValue, i.status.rawValue, i.area, i.place,
+                i.reportingAgency.rawValue, i.leadAgency.rawValue, i.peopleAffected, i.openedAt.millisecondsSinceEpoch,
+                i.statusChangedAt.millisecondsSinceEpoch, i.updatedAt.millisecondsSinceEpoch,
+            ])
+    }
+
+    private func write(assignments: [Assignment], reference: IncidentReference) throws {
+        try db.execute(sql: "DELETE FROM assignments WHERE incident = ?", arguments: [reference.rawValue])
+        for a in assignments {
+            try db.execute(sql: """
+                INSERT INTO assignments (incident, unit, tasked_at, acknowledged_at, arrived_at, released_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    a.incident.rawValue, a.unit.rawValue, a.taskedAt.millisecondsSinceEpoch,
+                    a.acknowledgedAt?.millisecondsSinceEpoch, a.arrivedAt?.millisecondsSinceEpoch,
+                    a.releasedAt?.millisecondsSinceEpoch,
+                ])
+        }
+    }
+
+    private func write(unit: Unit?, callSign: CallSign) throws {
+        guard let u = unit else {
+            try db.execute(sql: "DELETE FROM units WHERE call_sign = ?", arguments: [callSign.rawValue])
+            return
+        }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO units (call_sign, agency, kind, capabilities, contact, status, status_at, incident)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                u.callSign.rawValue, u.agency.rawValue, u.kind.rawValue, u.capabilities.joined(separator: UnitRows.capabilitySeparator), u.contact,
+                u.status.rawValue, u.statusChangedAt.millisecondsSinceEpoch, u.incident?.rawValue,
+            ])
+    }
+
+    private func write(agency: Agency) throws {
+        try db.execute(sql: """
+            INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES (?1, ?2, ?3, ?4, 0)
+            ON CONFLICT(code) DO UPDATE SET name_ar = ?2, name_en = ?3, kind = ?4
+            """, arguments: [agency.code.rawValue, agency.nameArabic, agency.nameEnglish, agency.kind.rawValue])
+    }
+}

@@ -1,0 +1,91 @@
+import GRDB
+import QanatCore
+
+/// Rows as the boards and `list` read them. Fields a third party may have left out are optional.
+public struct IncidentRecord: Equatable, Sendable {
+    public var incident: Incident
+    /// Units assigned and not yet released.
+    public var activeUnits: Int
+}
+
+public struct UnitRecord: Equatable, Sendable {
+    public var unit: Unit
+}
+
+public struct MessageRecord: Equatable, Sendable {
+    public var message: Message
+    /// Acknowledgements so far, ordered by agency code.
+    public var acknowledgements: [Acknowledgement]
+
+    /// Agencies that were asked to acknowledge and have not (empty when none was asked).
+    public func awaitingAcknowledgement(from agencies: [AgencyCode]) -> [AgencyCode] {
+        guard message.acknowledgementRequired else { return [] }
+        let acknowledged = Set(acknowledgements.map(\.agency))
+        let addressed: [AgencyCode] = switch message.recipients {
+        case .everyone: agencies.filter { $0 != message.agency }
+        case .agencies(let list): list
+        }
+        return addressed.filter { !acknowledged.contains($0) }
+    }
+}
+
+enum UnitRows {
+    /// Capabilities are free text and may hold commas; the unit separator may not be typed.
+    static let capabilitySeparator = "\u{1F}"
+
+    static func unit(_ row: Row) throws -> Unit {
+        let capabilities: String = row["capabilities"]
+        return Unit(
+            callSign: try CallSign(row["call_sign"] as String),
+            agency: try AgencyCode(row["agency"] as String),
+            kind: try UnitKind.parse(row["kind"], field: "kind"),
+            capabilities: capabilities.isEmpty ? [] : capabilities.components(separatedBy: capabilitySeparator),
+            contact: row["contact"],
+            status: try UnitStatus.parse(row["status"], field: "status"),
+            statusChangedAt: Timestamp(millisecondsSinceEpoch: row["status_at"]),
+            incident: try (row["incident"] as String?).map { try IncidentReference($0) })
+    }
+}
+
+enum IncidentRows {
+    static func incident(_ row: Row) throws -> Incident {
+        Incident(
+            reference: try IncidentReference(row["ref"] as String),
+            title: row["title"],
+            type: try IncidentType.parse(row["type"], field: "type"),
+            severity: try Severity.parse(row["severity"], field: "severity"),
+            status: try IncidentStatus.parse(row["status"], field: "status"),
+            area: row["area"], place: row["place"],
+            reportingAgency: try AgencyCode(row["reporting_agency"] as String),
+            leadAgency: try AgencyCode(row["lead_agency"] as String),
+            peopleAffected: row["people_affected"],
+            openedAt: Timestamp(millisecondsSinceEpoch: row["opened_at"]),
+            statusChangedAt: Timestamp(millisecondsSinceEpoch: row["status_at"]),
+            updatedAt: Timestamp(millisecondsSinceEpoch: row["updated_at"]))
+    }
+}
+
+enum MessageRows {
+    static func message(_ row: Row) throws -> Message {
+        let recipients: String = row["recipients"]
+        return Message(
+            id: try EventID(row["id"] as String),
+            postedAt: Timestamp(millisecondsSinceEpoch: row["at"]),
+            agency: try AgencyCode(row["agency"] as String),
+            officer: row["officer"],
+            recipients: try Recipients(codes: recipients.components(separatedBy: ",")),
+            priority: try MessagePriority.parse(row["priority"], field: "priority"),
+            channel: try MessageChannel.parse(row["channel"], field: "channel"),
+            subject: row["subject"], body: row["body"],
+            incident: try (row["incident"] as String?).map { try IncidentReference($0) },
+            acknowledgementRequired: row["ack_required"])
+    }
+
+    static func acknowledgement(_ row: Row) throws -> Acknowledgement {
+        Acknowledgement(
+            message: try EventID(row["message"] as String),
+            agency: try AgencyCode(row["agency"] as String),
+            officer: row["officer"],
+            at: Timestamp(millisecondsSinceEpoch: row["at"]))
+    }
+}

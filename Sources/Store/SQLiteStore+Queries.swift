@@ -1,0 +1,136 @@
+import GRDB
+import QanatCore
+
+/// Where a keyset page ends: the next page starts strictly after (or before) it.
+public struct PageKey: Hashable, Sendable {
+    public var time: Int64
+    public var id: String
+
+    public init(time: Int64, id: String) {
+        self.time = time
+        self.id = id
+    }
+}
+
+public enum PageDirection: Sendable {
+    /// Newest first, continuing with older rows.
+    case newestFirst
+    /// Oldest first, continuing with newer rows.
+    case oldestFirst
+
+    var order: String { self == .newestFirst ? "DESC" : "ASC" }
+    var comparison: String { self == .newestFirst ? "<" : ">" }
+}
+
+extension SQLiteStore {
+    private static let incidentColumns = """
+        incidents.*, (SELECT count(*) FROM assignments a
+                      WHERE a.incident = incidents.ref AND a.released_at IS NULL) AS active_units
+        """
+
+    /// A page of incidents by opening time. Memory is bounded by `limit`, whatever the store's size.
+    public func incidents(openOnly: Bool = false, limit: Int, after key: PageKey? = nil,
+                          direction: PageDirection = .newestFirst) throws(StoreError) -> [IncidentRecord] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if openOnly { conditions.append("status <> 'closed'") }
+            if let key {
+                conditions.append("(opened_at, ref) \(direction.comparison) (?, ?)")
+                arguments += [key.time, key.id]
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let sql = """
+                SELECT \(Self.incidentColumns) FROM incidents \(filter)
+                ORDER BY opened_at \(direction.order), ref \(direction.order) LIMIT ?
+                """
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
+            }
+        }
+    }
+
+    public func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
+                             arguments: [reference.rawValue]).map { row in
+                IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
+            }
+        }
+    }
+
+    public func assignments(of reference: IncidentReference) throws(StoreError) -> [Assignment] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM assignments WHERE incident = ? ORDER BY tasked_at, unit",
+                             arguments: [reference.rawValue]).map { row in
+                Assignment(
+                    incident: try IncidentReference(row["incident"] as String), unit: try CallSign(row["unit"] as String),
+                    taskedAt: Timestamp(millisecondsSinceEpoch: row["tasked_at"]),
+                    acknowledgedAt: (row["acknowledged_at"] as Int64?).map(Timestamp.init),
+                    arrivedAt: (row["arrived_at"] as Int64?).map(Timestamp.init),
+                    releasedAt: (row["released_at"] as Int64?).map(Timestamp.init))
+            }
+        }
+    }
+
+    /// A page of units by call sign.
+    public func units(limit: Int, after callSign: String? = nil) throws(StoreError) -> [UnitRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM units WHERE call_sign > ? ORDER BY call_sign LIMIT ?",
+                             arguments: [callSign ?? "", limit]).map { UnitRecord(unit: try UnitRows.unit($0)) }
+        }
+    }
+
+    public func unit(_ callSign: CallSign) throws(StoreError) -> Unit? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM units WHERE call_sign = ?", arguments: [callSign.rawValue])
+                .map(UnitRows.unit)
+        }
+    }
+
+    /// A page of the log by posting time, with each message's acknowledgements.
+    public func messages(limit: Int, after key: PageKey? = nil,
+                         direction: PageDirection = .newestFirst) throws(StoreError) -> [MessageRecord] {
+        try read { db in
+            var sql = "SELECT * FROM messages"
+            var arguments: StatementArguments = []
+            if let key {
+                sql += " WHERE (at, id) \(direction.comparison) (?, ?)"
+                arguments += [key.time, key.id]
+            }
+            sql += " ORDER BY at \(direction.order), id \(direction.order) LIMIT ?"
+            arguments += [limit]
+            let messages = try Row.fetchAll(db, sql: sql, arguments: arguments).map(MessageRows.message)
+            return try Self.withAcknowledgements(messages, in: db)
+        }
+    }
+
+    public func message(_ id: EventID) throws(StoreError) -> MessageRecord? {
+        try read { db in
+            let found = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id.rawValue])
+                .map(MessageRows.message)
+            return try Self.withAcknowledgements(found, in: db).first
+        }
+    }
+
+    private static func withAcknowledgements(_ messages: [Message], in db: Database) throws -> [MessageRecord] {
+        guard !messages.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ",")
+        let acks = try Row.fetchAll(
+            db, sql: "SELECT * FROM acknowledgements WHERE message IN (\(placeholders)) ORDER BY agency",
+            arguments: StatementArguments(messages.map(\.id.rawValue))
+        ).map(MessageRows.acknowledgement)
+        let byMessage = Dictionary(grouping: acks, by: \.message)
+        return messages.map { MessageRecord(message: $0, acknowledgements: byMessage[$0.id] ?? []) }
+    }
+
+    public func agencies() throws(StoreError) -> [Agency] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY code").map { row in
+                Agency(code: try AgencyCode(row["code"] as String), nameArabic: row["name_ar"], nameEnglish: row["name_en"],
+                       kind: try AgencyKind.parse(row["kind"], field: "kind"))
+            }
+        }
+    }
+}

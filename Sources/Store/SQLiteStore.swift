@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import QanatCore
+
+/// The shared store: one SQLite file in WAL mode that desks, walls and command-line verbs
+/// open at once. Writes are short `BEGIN IMMEDIATE` transactions with a busy timeout; the
+/// journal, not the store, is what makes a write durable, so the store syncs at NORMAL.
+public final class SQLiteStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    public struct Options: Sendable {
+        public var readOnly = false
+        /// How long a write waits for another process's transaction before giving up.
+        public var busyTimeout: TimeInterval = 5
+        public init(readOnly: Bool = false, busyTimeout: TimeInterval = 5) {
+            self.readOnly = readOnly
+            self.busyTimeout = busyTimeout
+        }
+    }
+
+    /// Opens (and for writers creates and migrates) the store at `path`.
+    public init(path: String, options: Options = Options()) throws(StoreError) {
+        self.path = path
+        var config = Configuration()
+        config.readonly = options.readOnly
+        config.busyMode = .timeout(options.busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "qanat"
+        if !options.readOnly {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        if !options.readOnly {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+                throw .unavailable(path: path, reason: "directory \(directory) does not exist")
+            }
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw .unavailable(path: path, reason: "no store here (run `qanat init`)")
+        }
+        // Opening may itself meet SQLITE_BUSY (setting WAL writes), so it retries within the timeout.
+        let deadline = Date().addingTimeInterval(options.busyTimeout)
+        var opened: DatabasePool?
+        while opened == nil {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                if !options.readOnly { try Schema.migrator.migrate(pool) }
+                opened = pool
+            } catch {
+                let mapped = StoreError.from(error, path: path)
+                guard case .unavailable(_, let reason) = mapped, reason.hasPrefix("busy"), Date() < deadline else { throw mapped }
+                usleep(20_000)
+            }
+        }
+        pool = opened!
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    /// What a write is validated against: the agencies this store knows.
+    public func writeContext() throws(StoreError) -> WriteContext {
+        let codes = try read { db in try String.fetchAll(db, sql: "SELECT code FROM agencies") }
+        return WriteContext(agencies: Set(codes.compactMap { try? AgencyCode($0) }))
+    }
+
+    /// The next incident reference for `year`. Numbers are taken from a counter in a write
+    /// transaction, so two processes never get the same one, and are never reused. Applying an
+    /// opening from any journal raises the counter past its number (see `Projector`).
+    public func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference {
+        try write { db in
+            let name = Self.counterName(year: year)
+            let next = (try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [name]) ?? 0) + 1
+            try db.execute(sql: "INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)", arguments: [name, next])
+            return IncidentReference(year: year, number: next)
+        }
+    }
+
+    static func counterName(year: Int64) -> String { "incident-\(year)" }
+
+    public func setting(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    /// How many events the store holds.
+    public func eventCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+import QanatCore
+
+/// The store's tables. `events` is the append-only log; every other table but `journal_cursors`,
+/// `counters` and `settings` is a projection that `rebuild` can make again from `events`.
+///
+/// There are no foreign keys between projections on purpose: applying is order-independent, so
+/// an acknowledgement may arrive before its message and an assignment before its incident.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE events (
+                  seq INTEGER PRIMARY KEY,
+                  id TEXT NOT NULL UNIQUE,
+                  at INTEGER NOT NULL,
+                  type TEXT NOT NULL,
+                  agency TEXT NOT NULL,
+                  officer TEXT NOT NULL,
+                  user TEXT,
+                  subject TEXT NOT NULL,
+                  subject2 TEXT,
+                  data TEXT NOT NULL
+                );
+                CREATE INDEX events_by_subject ON events(subject);
+                CREATE INDEX events_by_subject2 ON events(subject2) WHERE subject2 IS NOT NULL;
+
+                CREATE TABLE agencies (
+                  code TEXT PRIMARY KEY,
+                  name_ar TEXT NOT NULL,
+                  name_en TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  seeded INTEGER NOT NULL DEFAULT 0
+                );
+
+                CREATE TABLE incidents (
+                  ref TEXT PRIMARY KEY,
+                  title TEXT NOT NULL,
+                  type TEXT NOT NULL,
+                  severity TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  area TEXT NOT NULL,
+                  place TEXT,
+                  reporting_agency TEXT NOT NULL,
+                  lead_agency TEXT NOT NULL,
+                  people_affected INTEGER,
+                  opened_at INTEGER NOT NULL,
+                  status_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX incidents_by_opening ON incidents(opened_at, ref);
+                CREATE INDEX incidents_by_status ON incidents(status, opened_at);
+
+                CREATE TABLE units (
+                  call_sign TEXT PRIMARY KEY,
+                  agency TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  capabilities TEXT NOT NULL,
+                  contact TEXT,
+                  status TEXT NOT NULL,
+                  status_at INTEGER NOT NULL,
+                  incident TEXT
+                );
+
+                CREATE TABLE assignments (
+                  incident TEXT NOT NULL,
+                  unit TEXT NOT NULL,
+                  tasked_at INTEGER NOT NULL,
+                  acknowledged_at INTEGER,
+                  arrived_at INTEGER,
+                  released_at INTEGER,
+                  PRIMARY KEY (incident, unit)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE messages (
+                  id TEXT PRIMARY KEY,
+                  at INTEGER NOT NULL,
+                  agency TEXT NOT NULL,
+                  officer TEXT NOT NULL,
+                  recipients TEXT NOT NULL,
+                  priority TEXT NOT NULL,
+                  channel TEXT NOT NULL,
+                  subject TEXT,
+                  body TEXT NOT NULL,
+                  incident TEXT,
+                  ack_required INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX messages_by_time ON messages(at, id);
+
+                CREATE TABLE acknowledgements (
+                  message TEXT NOT NULL,
+                  agency TEXT NOT NULL,
+                  at INTEGER NOT NULL,
+                  officer TEXT NOT NULL,
+                  event TEXT NOT NULL,
+                  PRIMARY KEY (message, agency)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE journal_cursors (
+                  path TEXT PRIMARY KEY,
+                  device INTEGER NOT NULL,
+                  inode INTEGER NOT NULL,
+                  offset INTEGER NOT NULL,
+                  line INTEGER NOT NULL
+                );
+
+                CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """)
+            try seedAgencies(db)
+        }
+        return migrator
+    }
+
+    static func seedAgencies(_ db: Database) throws {
+        for agency in Agency.seed {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO agencies (code, name_ar, name_en, kind, seeded) VALUES (?, ?, ?, ?, 1)",
+                arguments: [agency.code.rawValue, agency.nameArabic, agency.nameEnglish, agency.kind.rawValue])
+        }
+    }
+
+    /// Projection tables, emptied by `rebuild`.
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements"]
+}

@@ -1,0 +1,42 @@
+import GRDB
+
+/// Why the store could not do what was asked, with the path and SQLite's own words.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    /// Locked past the busy timeout, missing, unreadable or full: the event stays in the journal.
+    case unavailable(path: String, reason: String)
+    /// A query or an apply failed for another reason.
+    case failed(path: String, reason: String)
+    /// What was asked names something the store does not have.
+    case notFound(what: String, key: String)
+    /// A row in the store cannot be read back as an event (the store was edited by hand).
+    case corruptEvent(id: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let path, let reason): "store \(path) unavailable: \(reason)"
+        case .failed(let path, let reason): "store \(path): \(reason)"
+        case .notFound(let what, let key): "no \(what) '\(key)'"
+        case .corruptEvent(let id, let reason): "event \(id) in the store cannot be read: \(reason)"
+        }
+    }
+
+    public var isUnavailable: Bool {
+        if case .unavailable = self { return true }
+        return false
+    }
+
+    static func from(_ error: Error, path: String) -> StoreError {
+        if let store = error as? StoreError { return store }
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return .unavailable(path: path, reason: "busy (another process holds the write lock)")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_NOTADB:
+                return .unavailable(path: path, reason: db.message ?? "\(db.resultCode)")
+            default:
+                return .failed(path: path, reason: db.message ?? "\(db.resultCode)")
+            }
+        }
+        return .failed(path: path, reason: "\(error)")
+    }
+}
