@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// The entry point. Exit codes are part of the interface: 0 done, 1 usage, 2 bad data,
+/// 3 store unavailable (an event, if any, is kept in the journal).
+@main
+enum QanatMain {
+    static func main() async {
+        do {
+            var command = try Qanat.parseAsRoot()
+            AppLog.start(command: command)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch let error as CLIError {
+            AppLog.failure(error)
+            FileHandle.standardError.write(Data(("qanat: " + error.description + "\n").utf8))
+            exit(error.exitCode)
+        } catch {
+            let code = Qanat.exitCode(for: error)
+            let message = Qanat.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(code == .validationFailure ? 1 : code.rawValue)
+        }
+    }
+}
