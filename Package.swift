@@ -40,6 +40,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatApp"]),
+            dependencies: [
+                "QanatCore", "QanatJournal", "QanatStore", "QanatApp", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

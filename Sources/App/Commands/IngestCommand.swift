@@ -7,7 +7,9 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Apply journal lines to the store, exactly once; prints ingested, already present and rejected counts.",
-        discussion: "Bad lines go to FILE.rejects with their line number and reason. A last line still being written is left for later.")
+        discussion: """
+            Bad lines go to FILE.rejects with their line number and reason, and the good ones go in;             the exit code is then 2. A last line still being written is left for later.
+            """)
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "Journal files (default: this process's journal).") var files: [String] = []
@@ -16,6 +18,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let opened = try IngestCommand.openStore(store)
         var failures: [CLIError] = []
+        var rejected = 0
         for file in files.isEmpty ? [store.journalPath] : files {
             let progress = ProgressLine(quiet: json)
             do {
@@ -23,6 +26,7 @@ struct IngestCommand: ParsableCommand {
                     progress.update(done: report.lines, unit: "lines", fraction: size > 0 ? Double(offset) / Double(size) : nil)
                 }
                 progress.finish()
+                rejected += report.rejected
                 print(IngestCommand.describe(report, file: file, json: json))
             } catch {
                 progress.finish()
@@ -30,6 +34,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         if let first = failures.first { throw first }
+        if rejected > 0 { throw CLIError.badData("\(rejected) line(s) rejected") }
     }
 
     static func openStore(_ options: StoreOptions) throws(CLIError) -> SQLiteStore {

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// Runs the real `qanat` binary that `swift test` built, against a store and journal of the test's own.
+struct QanatProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    let directory: String
+    var database: String { directory + "/qanat.sqlite" }
+    var journal: String { directory + "/journal.jsonl" }
+
+    static var binary: String {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".build/debug/qanat").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
+    }
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "qanat-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["QANAT_DB"] = database
+        env["QANAT_JOURNAL"] = journal
+        env["QANAT_LOG"] = directory + "/qanat.log"
+        env["QANAT_OFFICER"] = "Test Officer"
+        return env
+    }
+
+    func process(_ arguments: [String], extraEnvironment: [String: String] = [:]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        return process
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., extraEnvironment: [String: String] = [:]) throws -> Result {
+        try run(arguments, extraEnvironment: extraEnvironment)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Result {
+        let process = process(arguments, extraEnvironment: extraEnvironment)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell script with this store's environment and `qanat` on the PATH.
+    func shell(_ script: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        var env = environment
+        env["PATH"] = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
