@@ -30,9 +30,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/App"),
+        // Synthetic traffic shared by the tests and the benchmark.
+        .target(name: "QanatFixtures", dependencies: ["QanatCore", "QanatJournal"], path: "Sources/Fixtures"),
         .executableTarget(
             name: "QanatBench",
-            dependencies: ["QanatCore", "QanatJournal", "QanatStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/Bench"),
         .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
@@ -41,7 +43,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatApp", .product(name: "GRDB", package: "GRDB.swift"),
+                "QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", "QanatApp",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]
 )

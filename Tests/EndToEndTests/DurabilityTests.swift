@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatFixtures
 import QanatJournal
 import XCTest
 
@@ -35,7 +36,7 @@ final class DurabilityTests: XCTestCase {
         let q = try QanatProcess()
         try q.run("init")
         let radio = q.directory + "/radio.jsonl"
-        try JournalFixtures.writeMessages(count: 200_000, to: radio)
+        try SyntheticTraffic.writeMessageJournal(count: 200_000, to: radio)
 
         let ingest = q.process(["ingest", radio])
         ingest.standardOutput = FileHandle.nullDevice
@@ -76,7 +77,7 @@ final class DurabilityTests: XCTestCase {
         try q.run("ack", id, "--agency", "CD")
         // A third party's journal, ingested too.
         let radio = q.directory + "/radio.jsonl"
-        try JournalFixtures.writeMessages(count: 50, to: radio)
+        try SyntheticTraffic.writeMessageJournal(count: 50, to: radio)
         XCTAssertEqual(try q.run("ingest", radio).status, 0)
 
         func listings() throws -> [String] {
@@ -100,7 +101,7 @@ final class DurabilityTests: XCTestCase {
         let q = try QanatProcess()
         try q.run("init")
         let radio = q.directory + "/radio.jsonl"
-        try JournalFixtures.writeMessages(count: 3, to: radio)
+        try SyntheticTraffic.writeMessageJournal(count: 3, to: radio)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: radio))
         handle.seekToEndOfFile()
         handle.write(Data("not json\n".utf8))

@@ -1,0 +1,88 @@
+import Foundation
+import QanatStore
+
+/// `swift run -c release qanat-bench [--events N] [--writes N] [--dir PATH]`
+///
+/// Prints each figure beside a baseline measured in the same run, and the goal. These are
+/// goals to watch, not pass/fail tests: a timed assertion would be flaky on a shared machine.
+@main
+enum QanatBench {
+    static func main() throws {
+        let arguments = BenchArguments(CommandLine.arguments)
+        if arguments.role == "writer" {
+            try NoticeLatency.runWriter(database: arguments.database, writes: arguments.writes)
+            return
+        }
+        let directory = arguments.directory
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        print("qanat-bench: \(arguments.events.formatted()) events, \(arguments.writes) writes, in \(directory)")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB\n")
+
+        var table = ResultTable()
+        let ingest = try IngestBenchmark(directory: directory, events: arguments.events).run()
+        table.add(ingest)
+        table.add(try NoticeLatency(directory: directory, writes: arguments.writes).run())
+        table.add(try ListBenchmark(database: ingest.database).run())
+        table.print()
+    }
+}
+
+struct BenchArguments {
+    var events = 1_000_000
+    var writes = 1000
+    var directory = NSTemporaryDirectory() + "qanat-bench"
+    var role = "main"
+    var database = ""
+
+    init(_ argv: [String]) {
+        var i = 1
+        while i < argv.count {
+            let value = i + 1 < argv.count ? argv[i + 1] : ""
+            switch argv[i] {
+            case "--events": events = Int(value) ?? events; i += 1
+            case "--writes": writes = Int(value) ?? writes; i += 1
+            case "--dir": directory = value; i += 1
+            case "--writer": role = "writer"; database = value; i += 1
+            default: break
+            }
+            i += 1
+        }
+    }
+}
+
+struct BenchResult {
+    var what: String
+    var figure: String
+    var baseline: String
+    var goal: String
+    var verdict: String
+}
+
+struct ResultTable {
+    private var rows: [BenchResult] = []
+
+    mutating func add(_ result: BenchResult) { rows.append(result) }
+    mutating func add(_ results: [BenchResult]) { rows += results }
+    mutating func add(_ result: IngestBenchmark.Outcome) { rows.append(result.result) }
+
+    func print() {
+        let header = BenchResult(what: "what", figure: "Qanat", baseline: "baseline (same run)", goal: "goal", verdict: "")
+        let all = [header] + rows
+        let widths = [\BenchResult.what, \.figure, \.baseline, \.goal].map { key in all.map { $0[keyPath: key].count }.max() ?? 0 }
+        for (index, row) in all.enumerated() {
+            let cells = [row.what, row.figure, row.baseline, row.goal]
+            let line = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: " | ")
+            Swift.print(line + " | " + row.verdict)
+            if index == 0 { Swift.print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-") + "-|------") }
+        }
+    }
+}
+
+func monotonicNanoseconds() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+func formatRate(_ perSecond: Double) -> String { "\(Int(perSecond).formatted())/s" }

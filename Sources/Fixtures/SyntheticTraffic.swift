@@ -1,0 +1,39 @@
+import Foundation
+import QanatCore
+import QanatJournal
+
+/// Synthetic radio-room traffic for tests and benchmarks: what an SMS gateway would append.
+public enum SyntheticTraffic {
+    /// Calls `body` with `count` message events, 10 ms apart, from the seeded agencies in turn.
+    public static func forEachMessage(count: Int, _ body: (Event) throws -> Void) rethrows {
+        var rng = SystemRandomNumberGenerator()
+        let agencies = Agency.seed.map(\.code)
+        for i in 0..<count {
+            let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000 + Int64(i) * 10)
+            try body(Event(
+                id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "SMS gateway", user: nil,
+                payload: .messagePosted(MessagePosting(
+                    recipients: .everyone, priority: .routine, channel: .sms, subject: nil,
+                    body: "report \(i) from the field: road open, water level falling", incident: nil,
+                    acknowledgementRequired: false))))
+        }
+    }
+
+    /// Writes `count` message events to `path` as unchained third-party lines.
+    public static func writeMessageJournal(count: Int, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { handle.closeFile() }
+        var buffer: [UInt8] = []
+        try forEachMessage(count: count) { event in
+            buffer += EventCodec.encode(event, previousLineHash: nil)
+            buffer.append(0x0A)
+            if buffer.count > 1 << 20 {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try handle.write(contentsOf: buffer)
+    }
+}
