@@ -8,7 +8,8 @@ import QanatStore
 struct EventRecorder {
     let options: StoreOptions
     let officer: String
-    /// nil when the store could not be opened; the reason is in `storeProblem`.
+    /// nil when the store could not be opened (the reason is in `storeProblem`); checks that
+    /// need the current state are then skipped.
     let store: SQLiteStore?
     let storeProblem: StoreError?
     let context: WriteContext
@@ -31,9 +32,6 @@ struct EventRecorder {
         self.storeProblem = problem
         self.context = context
     }
-
-    /// The store, for checks that need the current state; nil (checks skipped) when unavailable.
-    var storeForChecks: SQLiteStore? { store }
 
     func makeEvent(agency: AgencyCode, payload: EventPayload) -> Event {
         let now = Clock.now()

@@ -16,7 +16,7 @@ struct AckCommand: ParsableCommand {
         do {
             let id = try EventID(messageID, field: "message")
             let code = try recorder.context.knownAgency(agency, field: "agency")
-            if let store = recorder.storeForChecks {
+            if let store = recorder.store {
                 guard let record = try Checks.storeCall({ () throws(StoreError) in try store.message(id) }) else {
                     throw QanatCore.ValidationError(field: "message", value: messageID, problem: .unknown(what: "message"))
                 }

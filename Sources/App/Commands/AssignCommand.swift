@@ -39,8 +39,8 @@ struct AssignmentCommand: ParsableCommand {
         let event: Event
         do {
             let link = AssignmentLink(incident: try IncidentReference(reference), unit: try CallSign(callSign))
-            let incident = try Checks.incidentExists(link.incident, in: recorder.storeForChecks)
-            let unit = try Checks.unitExists(link.unit, in: recorder.storeForChecks)
+            let incident = try Checks.incidentExists(link.incident, in: recorder.store)
+            let unit = try Checks.unitExists(link.unit, in: recorder.store)
             if stage == .tasked {
                 if let incident, !incident.status.isOpen {
                     throw QanatCore.ValidationError(field: "incident", value: link.incident.rawValue,

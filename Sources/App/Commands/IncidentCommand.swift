@@ -26,17 +26,14 @@ struct IncidentCommand: ParsableCommand {
             let reporting: AgencyCode
             do { reporting = try recorder.context.knownAgency(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
             // Validate before a number is taken, so a typo does not use one up.
-            let probe = IncidentReference(year: Clock.year, number: 0)
+            var opening: IncidentOpening
             do {
-                _ = try recorder.context.incidentOpening(reference: probe, title: title, type: type, severity: severity, area: area,
-                                                         place: place, leadAgency: lead, peopleAffected: people)
+                opening = try recorder.context.incidentOpening(
+                    reference: IncidentReference(year: Clock.year, number: 0), title: title, type: type, severity: severity,
+                    area: area, place: place, leadAgency: lead, peopleAffected: people)
             } catch { throw CLIError.from(error) }
-            let reference = try takeReference(recorder)
-            let opening: IncidentOpening
-            do {
-                opening = try recorder.context.incidentOpening(reference: reference, title: title, type: type, severity: severity,
-                                                               area: area, place: place, leadAgency: lead, peopleAffected: people)
-            } catch { throw CLIError.from(error) }
+            opening.reference = try takeReference(recorder)
+            let reference = opening.reference
             let event = recorder.makeEvent(agency: reporting, payload: .incidentOpened(opening))
             do { try recorder.record(event) } catch {
                 print(reference)
@@ -121,7 +118,7 @@ struct IncidentCommand: ParsableCommand {
             let event: Event
             do {
                 let ref = try IncidentReference(reference)
-                _ = try Checks.incidentExists(ref, in: recorder.storeForChecks)
+                _ = try Checks.incidentExists(ref, in: recorder.store)
                 if let people, !Limits.peopleAffected.contains(people) {
                     throw QanatCore.ValidationError(field: "people", value: String(people), problem: .outOfRange(Limits.peopleAffected))
                 }
@@ -150,7 +147,7 @@ struct IncidentCommand: ParsableCommand {
         do {
             let ref = try IncidentReference(reference)
             let next = try IncidentStatus.parse(status, field: "status")
-            if let current = try Checks.incidentExists(ref, in: recorder.storeForChecks) {
+            if let current = try Checks.incidentExists(ref, in: recorder.store) {
                 try current.status.checkTransition(to: next)
             }
             let change = IncidentStatusChange(reference: ref, status: next,

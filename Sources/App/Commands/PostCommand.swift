@@ -26,7 +26,7 @@ struct PostCommand: ParsableCommand {
             let posting = try context.messagePosting(
                 to: to.split(separator: ",").map(String.init), priority: priority, channel: channel, subject: subject,
                 body: body.joined(separator: " "), incident: incident, acknowledgementRequired: acknowledgementRequired)
-            if let reference = posting.incident { _ = try Checks.incidentExists(reference, in: recorder.storeForChecks) }
+            if let reference = posting.incident { _ = try Checks.incidentExists(reference, in: recorder.store) }
             event = recorder.makeEvent(agency: agency, payload: .messagePosted(posting))
         } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
         try recorder.record(event)

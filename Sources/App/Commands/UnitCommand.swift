@@ -46,7 +46,7 @@ struct UnitCommand: ParsableCommand {
             do {
                 let unit = try CallSign(callSign)
                 let next = try UnitStatus.parse(status, field: "status")
-                let current = try Checks.unitExists(unit, in: recorder.storeForChecks)
+                let current = try Checks.unitExists(unit, in: recorder.store)
                 try current?.status.checkTransition(to: next)
                 let acting = try recorder.context.knownAgency(agency ?? current?.agency.rawValue ?? actingAgency(nil), field: "agency")
                 event = recorder.makeEvent(agency: acting, payload: .unitStatusChanged(UnitStatusChange(callSign: unit, status: next)))
