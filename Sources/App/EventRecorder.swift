@@ -10,14 +10,14 @@ struct EventRecorder {
     let officer: String
     /// nil when the store could not be opened (the reason is in `storeProblem`); checks that
     /// need the current state are then skipped.
-    let store: SQLiteStore?
+    let store: (any ChannelStore)?
     let storeProblem: StoreError?
     let context: WriteContext
 
     init(options: StoreOptions, officer: OfficerOptions) throws(CLIError) {
         self.options = options
         do { self.officer = try WriteContext(agencies: []).officer(officer.officerName) } catch { throw .from(error) }
-        var opened: SQLiteStore?
+        var opened: (any ChannelStore)?
         var context = WriteContext(agencies: Set(Agency.seed.map(\.code)))
         var problem: StoreError?
         do {

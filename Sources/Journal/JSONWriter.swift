@@ -36,27 +36,26 @@ public struct JSONWriter {
                 key_(key); bytes.append(contentsOf: (value ? "true" : "false").utf8)
             case .strings(let key, let values):
                 key_(key)
-                bytes.append(UInt8(ascii: "["))
-                for (i, value) in values.enumerated() {
-                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                    string(value)
-                }
-                bytes.append(UInt8(ascii: "]"))
+                array(values) { writer, value in writer.string(value) }
             case .object(let key, let members):
                 key_(key); object(members)
             case .objects(let key, let list):
                 key_(key)
-                bytes.append(UInt8(ascii: "["))
-                for (i, members) in list.enumerated() {
-                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                    object(members)
-                }
-                bytes.append(UInt8(ascii: "]"))
+                array(list) { writer, members in writer.object(members) }
             case .optionalString(_, nil), .optionalInteger(_, nil):
                 break
             }
         }
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(&self, item)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     private mutating func key_(_ key: String) {

@@ -58,6 +58,8 @@ final class CommandLineTests: XCTestCase {
         // Refused commands wrote nothing: the journal holds the two accepted events only.
         let journal = try String(contentsOfFile: q.journal, encoding: .utf8)
         XCTAssertEqual(journal.split(separator: "\n").count, 2)
+        XCTAssertEqual(try q.run("incident", "reopen", ref, "--note", "flare-up").status, 0)
+        XCTAssertTrue(try q.run("list", "incidents", "--json").stdout.contains(#""status":"verified""#))
     }
 
     func testABusyStoreKeepsTheEventInTheJournalAndIngestAppliesItLater() throws {

@@ -54,49 +54,42 @@ struct IncidentCommand: ParsableCommand {
         }
     }
 
-    struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move an incident to another status.")
-
+    /// What every status change names: the incident, who acts, and why.
+    struct StatusChangeOptions: ParsableArguments {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The incident reference.") var reference: String
-        @Argument(help: "reported, verified, responding, contained or closed.") var status: String
         @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
         @Option(help: "Why (shown in the incident's timeline).") var note: String?
 
-        func run() throws {
+        func change(to status: String) throws {
             try IncidentCommand.changeStatus(reference, to: status, agency: agency, note: note, store: store, officer: officer)
         }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move an incident to another status.")
+
+        @OptionGroup var change: StatusChangeOptions
+        @Argument(help: "reported, verified, responding, contained or closed.") var status: String
+
+        func run() throws { try change.change(to: status) }
     }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Close an incident.")
 
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var officer: OfficerOptions
-        @Argument(help: "The incident reference.") var reference: String
-        @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
-        @Option(help: "Why.") var note: String?
+        @OptionGroup var change: StatusChangeOptions
 
-        func run() throws {
-            try IncidentCommand.changeStatus(reference, to: IncidentStatus.closed.rawValue, agency: agency, note: note,
-                                             store: store, officer: officer)
-        }
+        func run() throws { try change.change(to: IncidentStatus.closed.rawValue) }
     }
 
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen a closed incident (it returns to verified).")
 
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var officer: OfficerOptions
-        @Argument(help: "The incident reference.") var reference: String
-        @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
-        @Option(help: "Why.") var note: String?
+        @OptionGroup var change: StatusChangeOptions
 
-        func run() throws {
-            try IncidentCommand.changeStatus(reference, to: IncidentStatus.verified.rawValue, agency: agency, note: note,
-                                             store: store, officer: officer)
-        }
+        func run() throws { try change.change(to: IncidentStatus.verified.rawValue) }
     }
 
     struct Update: ParsableCommand {

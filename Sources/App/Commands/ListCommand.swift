@@ -22,7 +22,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened: SQLiteStore
+        let opened: any ChannelStore
         do { opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch { throw CLIError.from(error) }
         do {
             switch kind {

@@ -1,0 +1,24 @@
+import QanatCore
+
+/// What the rest of Qanat needs from a shared store. SQLite is the one backend today; a second
+/// (PostgreSQL, for sites where one file is not enough) would conform to this, not replace it.
+public protocol ChannelStore: Sendable {
+    var path: String { get }
+    func writeContext() throws(StoreError) -> WriteContext
+    func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference
+    @discardableResult func apply(_ events: [Event]) throws(StoreError) -> ApplyResult
+    @discardableResult func rebuild(progress: (Int, Int) -> Void) throws(StoreError) -> Int
+    func projectionDigest() throws(StoreError) -> String
+    func eventCount() throws(StoreError) -> Int
+
+    func incidents(openOnly: Bool, limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError) -> [IncidentRecord]
+    func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord?
+    func assignments(of reference: IncidentReference) throws(StoreError) -> [Assignment]
+    func units(limit: Int, after callSign: String?) throws(StoreError) -> [UnitRecord]
+    func unit(_ callSign: CallSign) throws(StoreError) -> Unit?
+    func messages(limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError) -> [MessageRecord]
+    func message(_ id: EventID) throws(StoreError) -> MessageRecord?
+    func agencies() throws(StoreError) -> [Agency]
+}
+
+extension SQLiteStore: ChannelStore {}
