@@ -112,3 +112,36 @@ final class DurabilityTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: radio + ".rejects", encoding: .utf8).contains(#""line":4"#))
     }
 }
+
+final class FollowTests: XCTestCase {
+    func testFollowTakesLinesAsTheyArriveAndStopsCleanlyOnInterrupt() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        let radio = q.directory + "/radio.jsonl"
+        try SyntheticTraffic.writeMessageJournal(count: 10, to: radio)
+        let follow = q.process(["follow", radio, "--json", "--interval", "50"])
+        let out = Pipe()
+        follow.standardOutput = out
+        try follow.run()
+        let counter = try StoreCounter(path: q.database)
+        func waitFor(_ count: Int) throws {
+            let deadline = Date().addingTimeInterval(15)
+            while try counter.messages() < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        try waitFor(10)
+        XCTAssertEqual(try counter.messages(), 10)
+
+        // Another writer appends while follow runs.
+        try SyntheticTraffic.forEachMessage(count: 1) { event in try JournalWriter(path: radio).append(event) }
+        try waitFor(11)
+        XCTAssertEqual(try counter.messages(), 11)
+
+        kill(follow.processIdentifier, SIGINT)
+        follow.waitUntilExit()
+        XCTAssertEqual(follow.terminationReason, .exit)
+        XCTAssertEqual(follow.terminationStatus, 0)
+        let passes = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        XCTAssertGreaterThanOrEqual(passes.count, 2)
+        XCTAssertTrue(passes.allSatisfy { $0.hasPrefix(#"{"journal":""#) })
+    }
+}

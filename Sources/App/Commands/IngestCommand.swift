@@ -73,12 +73,14 @@ struct FollowCommand: AsyncParsableCommand {
         let paths = files.isEmpty ? [store.journalPath] : files
         let stop = StopSignal()
         var totals = IngestReport()
+        // On a terminal each pass that found lines is reported; in a pipe only --json speaks.
+        let reportPasses = json || isatty(STDOUT_FILENO) == 1
         while !stop.requested {
             for file in paths where JournalScanner.identity(at: file) != nil {
                 do {
                     let report = try JournalIngest(store: opened, journalPath: file).run(now: Clock.now)
                     totals.add(report)
-                    if report.lines > 0 || !report.notes.isEmpty {
+                    if reportPasses, report.lines > 0 || !report.notes.isEmpty {
                         print(IngestCommand.describe(report, file: file, json: json))
                     }
                 } catch {

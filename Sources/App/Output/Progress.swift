@@ -1,7 +1,7 @@
 import Foundation
 
 /// Progress of a long command on a terminal: done, rate and time left, redrawn on one line of
-/// standard error. Silent when standard error is not a terminal or output is JSON.
+/// standard error. Silent when the output is not a terminal, or is JSON.
 final class ProgressLine {
     private let enabled: Bool
     private let started = Date()
@@ -9,7 +9,7 @@ final class ProgressLine {
     private var drawn = false
 
     init(quiet: Bool) {
-        enabled = !quiet && isatty(STDERR_FILENO) == 1
+        enabled = !quiet && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
     }
 
     /// `done` items so far; `fraction` of the work done, when known, for the time left.
