@@ -14,3 +14,21 @@ final class UntrustedTextTests: XCTestCase {
         XCTAssertEqual(UntrustedText.sanitized(text), text)
     }
 }
+
+final class DisplayWidthTests: XCTestCase {
+    func testWidthsPerCluster() {
+        XCTAssertEqual(DisplayWidth.of("abc"), 3)
+        XCTAssertEqual(DisplayWidth.of("مَدِينَة"), 5, "harakat take no cell")
+        XCTAssertEqual(DisplayWidth.of("é"), 1, "e + combining acute")
+        XCTAssertEqual(DisplayWidth.of("水"), 2)
+        XCTAssertEqual(DisplayWidth.of("🚒"), 2)
+    }
+
+    func testTruncationNeverSplitsAClusterAndFitsExactly() {
+        XCTAssertEqual(DisplayWidth.truncate("Wadi Derna bridge", to: 8), "Wadi De…")
+        XCTAssertEqual(DisplayWidth.truncate("水水水", to: 4), "水…")
+        XCTAssertEqual(DisplayWidth.truncate("مَدِينَة درنة", to: 4), "مَدِي…")
+        XCTAssertEqual(DisplayWidth.of(DisplayWidth.fit("水水水", to: 4)), 4)
+        XCTAssertEqual(DisplayWidth.fit("ab", to: 4), "ab  ")
+    }
+}

@@ -1,7 +1,7 @@
 import QanatText
 
 /// A plain table for `list` on a terminal or in a pipe. Cells are sanitised (untrusted text never
-/// reaches the terminal raw) and cut to their column's width with an ellipsis.
+/// reaches the terminal raw) and cut to their column's width in cells, with an ellipsis.
 struct TextTable {
     struct Column {
         var title: String
@@ -14,15 +14,10 @@ struct TextTable {
 
     func line(_ cells: [String]) -> String {
         zip(columns, cells).map { column, cell in
-            fit(UntrustedText.sanitized(cell), to: column.width)
+            DisplayWidth.fit(UntrustedText.sanitized(cell), to: column.width)
         }.joined(separator: "  ").trimmingTrailingSpaces()
     }
 
-    private func fit(_ text: String, to width: Int) -> String {
-        let characters = Array(text)
-        if characters.count <= width { return text + String(repeating: " ", count: width - characters.count) }
-        return String(characters.prefix(max(0, width - 1))) + "…"
-    }
 }
 
 extension String {
