@@ -17,6 +17,9 @@ let package = Package(
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
         .target(name: "QanatText", path: "Sources/Text"),
+        .target(name: "QanatUI", dependencies: ["QanatCore", "QanatText"], path: "Sources/UI"),
+        .target(name: "CNcursesw", path: "Sources/CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "QanatTerminal", dependencies: ["QanatUI", "CNcursesw"], path: "Sources/Terminal"),
         .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),
         .target(
             name: "QanatStore",
@@ -25,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "QanatApp",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatText",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatText", "QanatUI", "QanatTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
+        .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"]),
         .testTarget(
             name: "EndToEndTests",

@@ -11,12 +11,5 @@ enum Clock {
 
     static var year: Int64 { CivilTime(millisecondsSinceEpoch: now().millisecondsSinceEpoch, offsetMinutes: 0).year }
 
-    /// Libya keeps UTC+2 all year.
-    static let libyaOffsetMinutes = 120
-
-    static func libyaTime(_ time: Timestamp) -> String {
-        let c = CivilTime(millisecondsSinceEpoch: time.millisecondsSinceEpoch, offsetMinutes: libyaOffsetMinutes)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(c.year)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
-    }
+    static func libyaTime(_ time: Timestamp) -> String { LibyaTime.dateTime(time) }
 }

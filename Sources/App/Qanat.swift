@@ -10,8 +10,9 @@ struct Qanat: AsyncParsableCommand {
             3 store unavailable (the event is kept in the journal; `qanat ingest` applies it).
             """,
         subcommands: [
-            InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
+            DeskCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
             RebuildCommand.self, VerifyCommand.self,
-        ])
+        ],
+        defaultSubcommand: DeskCommand.self)
 }

@@ -19,6 +19,8 @@ public protocol ChannelStore: Sendable {
     func messages(limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError) -> [MessageRecord]
     func message(_ id: EventID) throws(StoreError) -> MessageRecord?
     func agencies() throws(StoreError) -> [Agency]
+    func events(about reference: IncidentReference) throws(StoreError) -> [Event]
+    func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord]
 }
 
 extension SQLiteStore: ChannelStore {}

@@ -1,34 +1,6 @@
 import GRDB
 import QanatCore
 
-/// Rows as the boards and `list` read them. Fields a third party may have left out are optional.
-public struct IncidentRecord: Equatable, Sendable {
-    public var incident: Incident
-    /// Units assigned and not yet released.
-    public var activeUnits: Int
-}
-
-public struct UnitRecord: Equatable, Sendable {
-    public var unit: Unit
-}
-
-public struct MessageRecord: Equatable, Sendable {
-    public var message: Message
-    /// Acknowledgements so far, ordered by agency code.
-    public var acknowledgements: [Acknowledgement]
-
-    /// Agencies that were asked to acknowledge and have not (empty when none was asked).
-    public func awaitingAcknowledgement(from agencies: [AgencyCode]) -> [AgencyCode] {
-        guard message.acknowledgementRequired else { return [] }
-        let acknowledged = Set(acknowledgements.map(\.agency))
-        let addressed: [AgencyCode] = switch message.recipients {
-        case .everyone: agencies.filter { $0 != message.agency }
-        case .agencies(let list): list
-        }
-        return addressed.filter { !acknowledged.contains($0) }
-    }
-}
-
 enum UnitRows {
     /// Capabilities are free text and may hold commas; the unit separator may not be typed.
     static let capabilitySeparator = "\u{1F}"

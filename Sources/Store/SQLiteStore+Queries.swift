@@ -114,7 +114,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func withAcknowledgements(_ messages: [Message], in db: Database) throws -> [MessageRecord] {
+    static func withAcknowledgements(_ messages: [Message], in db: Database) throws -> [MessageRecord] {
         guard !messages.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ",")
         let acks = try Row.fetchAll(
@@ -131,6 +131,25 @@ extension SQLiteStore {
                 Agency(code: try AgencyCode(row["code"] as String), nameArabic: row["name_ar"], nameEnglish: row["name_en"],
                        kind: try AgencyKind.parse(row["kind"], field: "kind"))
             }
+        }
+    }
+}
+
+extension SQLiteStore {
+    /// Every event about an incident (opening, updates, status changes, assignments), oldest first.
+    public func events(about reference: IncidentReference) throws(StoreError) -> [Event] {
+        try read { db in
+            try EventRows.events(of: .incident(reference), in: db, includingSecondary: false).sorted(by: Event.precedes)
+        }
+    }
+
+    /// The newest `limit` messages linked to an incident, oldest first.
+    public func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
+                """, arguments: [reference.rawValue, limit])
+            return try Self.withAcknowledgements(rows.map(MessageRows.message).reversed(), in: db)
         }
     }
 }

@@ -110,6 +110,10 @@ enum Schema {
                 """)
             try seedAgencies(db)
         }
+        migrator.registerMigration("v2: messages by incident") { db in
+            // The desk's incident timeline reads an incident's messages.
+            try db.execute(sql: "CREATE INDEX messages_by_incident ON messages(incident, at) WHERE incident IS NOT NULL")
+        }
         return migrator
     }
 

@@ -51,3 +51,30 @@ final class FoldTests: XCTestCase {
         XCTAssertFalse(assignment.isActive)
     }
 }
+
+final class IncidentTimerTests: XCTestCase {
+    func incident(_ severity: Severity, _ status: IncidentStatus, minutesInStatus: Int64) -> (Incident, Timestamp) {
+        let changed = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
+        let i = Incident(reference: IncidentReference(year: 2026, number: 1), title: "t", type: .fire, severity: severity,
+                         status: status, area: "sabha", reportingAgency: try! AgencyCode("CD"), leadAgency: try! AgencyCode("CD"),
+                         openedAt: changed, statusChangedAt: changed, updatedAt: changed)
+        return (i, changed.adding(seconds: minutesInStatus * 60))
+    }
+
+    func testTheWorseTheSeverityTheSoonerTheAlarm() {
+        let (extreme, at15) = incident(.extreme, .reported, minutesInStatus: 15)
+        XCTAssertEqual(IncidentTimers.level(extreme, now: at15), .warning)
+        let (minor, sameTime) = incident(.minor, .reported, minutesInStatus: 15)
+        XCTAssertEqual(IncidentTimers.level(minor, now: sameTime), .normal)
+        let (late, at25) = incident(.extreme, .verified, minutesInStatus: 25)
+        XCTAssertEqual(IncidentTimers.level(late, now: at25), .alarm)
+        let (working, at25b) = incident(.extreme, .responding, minutesInStatus: 25)
+        XCTAssertEqual(IncidentTimers.level(working, now: at25b), .normal)
+        let (closed, later) = incident(.extreme, .closed, minutesInStatus: 9999)
+        XCTAssertEqual(IncidentTimers.level(closed, now: later), .normal)
+    }
+
+    func testCompactDurations() {
+        XCTAssertEqual([45, 720, 11_100, 187_200].map { IncidentTimers.compact(seconds: $0) }, ["45s", "12m", "3h05", "2d4h"])
+    }
+}

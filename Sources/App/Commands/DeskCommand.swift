@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import QanatCore
+import QanatStore
+import QanatTerminal
+import QanatUI
+
+struct DeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "desk", abstract: "The full-screen desk: live incident, unit and log boards (what a bare `qanat` runs).")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var officer: OfficerOptions
+    @Option(help: "This desk's agency (env QANAT_AGENCY; default MOI).") var agency: String?
+    @Option(help: "ar or en (default: from LANG).") var lang: String?
+    @Option(help: "default or monochrome (NO_COLOR also gives monochrome).") var theme: String = "default"
+
+    func run() throws {
+        let code: AgencyCode
+        do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
+        let language = try Self.language(lang)
+        let screen: TerminalScreen
+        do { screen = try TerminalScreen(theme: theme == "monochrome" ? .monochrome : .dark) } catch {
+            throw CLIError.usage("\(error)")
+        }
+        defer { screen.close() }
+        var loop = DeskLoop(options: store, screen: screen, state: DeskState(
+            width: screen.size.width, height: screen.size.height, language: language,
+            officer: officer.officerName, agency: code, now: Clock.now()))
+        loop.run()
+    }
+
+    static func language(_ option: String?) throws -> Language {
+        if let option {
+            guard let language = Language(rawValue: option) else { throw CLIError.usage("--lang: '\(option)' is not one of: ar, en") }
+            return language
+        }
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"] ?? env["LC_MESSAGES"] ?? env["LANG"] ?? ""
+        return locale.hasPrefix("ar") ? .ar : .en
+    }
+}

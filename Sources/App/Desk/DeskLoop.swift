@@ -1,0 +1,84 @@
+import Foundation
+import QanatCore
+import QanatStore
+import QanatTerminal
+import QanatUI
+
+/// The desk's event loop, on one thread: read a key (50 ms at most), poll the store's
+/// data_version, re-read the windows when another process changed something, redraw when the
+/// frame changed. The keyboard never waits for the store.
+struct DeskLoop {
+    let options: StoreOptions
+    let screen: TerminalScreen
+    var state: DeskState
+    private var store: (any ChannelStore)?
+    private var watcher: ChangeWatcher?
+    private var lastVersion: Int64?
+    private var lastFrame: Frame?
+    private var nextReconnect = Date.distantPast
+
+    init(options: StoreOptions, screen: TerminalScreen, state: DeskState) {
+        self.options = options
+        self.screen = screen
+        self.state = state
+    }
+
+    mutating func run() {
+        connect()
+        reload()
+        while true {
+            draw()
+            if let key = screen.readKey(timeoutMilliseconds: 50) {
+                switch state.handle(key) {
+                case .quit: return
+                case .loadDetail: reload()
+                case nil: break
+                }
+            }
+            state.now = Clock.now()
+            pollStore()
+        }
+    }
+
+    private mutating func draw() {
+        let frame = DeskView.render(state)
+        guard frame != lastFrame else { return }
+        screen.draw(frame)
+        lastFrame = frame
+    }
+
+    private mutating func connect() {
+        guard store == nil, Date() >= nextReconnect else { return }
+        do {
+            store = try SQLiteStore(path: options.databasePath, options: .init(readOnly: true, busyTimeout: 0.2))
+            watcher = try ChangeWatcher(path: options.databasePath)
+            state.store = .live
+        } catch {
+            store = nil
+            state.store = .offline(reason: error.description)
+            nextReconnect = Date().addingTimeInterval(2)
+        }
+    }
+
+    private mutating func pollStore() {
+        connect()
+        guard let watcher else { return }
+        guard let version = try? watcher.dataVersion() else {
+            state.store = .busy
+            return
+        }
+        if version != lastVersion { reload() }
+    }
+
+    private mutating func reload() {
+        guard let store, let watcher else { return }
+        do {
+            lastVersion = try watcher.dataVersion()
+            let showing = state.showingDetail ? state.selectedIncident?.incident.reference.rawValue : nil
+            try DeskLoader(store: store).load(into: &state.data, detail: showing)
+            state.store = .live
+        } catch {
+            state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+public enum TimerLevel: Sendable, Equatable {
+    case normal, warning, alarm
+}
+
+/// When an incident's time in its status should catch a duty officer's eye. An extreme incident
+/// still only reported after 10 minutes is a warning, after 20 an alarm; the worse the
+/// severity, the shorter the wait. Incidents being worked (responding, contained) get six
+/// times as long; closed ones never alarm.
+public enum IncidentTimers {
+    public static func thresholds(for severity: Severity) -> (warning: Int64, alarm: Int64) {
+        switch severity {
+        case .extreme: (10 * 60, 20 * 60)
+        case .severe: (20 * 60, 45 * 60)
+        case .moderate: (45 * 60, 90 * 60)
+        case .minor: (120 * 60, 240 * 60)
+        }
+    }
+
+    public static func level(_ incident: Incident, now: Timestamp) -> TimerLevel {
+        let factor: Int64
+        switch incident.status {
+        case .closed: return .normal
+        case .reported, .verified: factor = 1
+        case .responding, .contained: factor = 6
+        }
+        let seconds = (now.millisecondsSinceEpoch - incident.statusChangedAt.millisecondsSinceEpoch) / 1000
+        let (warning, alarm) = thresholds(for: incident.severity)
+        if seconds >= alarm * factor { return .alarm }
+        if seconds >= warning * factor { return .warning }
+        return .normal
+    }
+
+    /// A compact duration for a board cell: `45s`, `12m`, `3h05`, `2d4h`.
+    public static func compact(seconds: Int64) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86_400 { return "\(s / 3600)h" + (s / 60 % 60 < 10 ? "0" : "") + "\(s / 60 % 60)" }
+        return "\(s / 86_400)d\(s / 3600 % 24)h"
+    }
+}

@@ -1,0 +1,40 @@
+/// Read models: what the boards and `list` show, assembled by a store from the projections.
+public struct IncidentRecord: Equatable, Sendable {
+    public var incident: Incident
+    /// Units assigned and not yet released.
+    public var activeUnits: Int
+
+    public init(incident: Incident, activeUnits: Int) {
+        self.incident = incident
+        self.activeUnits = activeUnits
+    }
+}
+
+public struct UnitRecord: Equatable, Sendable {
+    public var unit: Unit
+
+    public init(unit: Unit) { self.unit = unit }
+}
+
+public struct MessageRecord: Equatable, Sendable {
+    public var message: Message
+    /// Acknowledgements so far, ordered by agency code.
+    public var acknowledgements: [Acknowledgement]
+
+    public init(message: Message, acknowledgements: [Acknowledgement]) {
+        self.message = message
+        self.acknowledgements = acknowledgements
+    }
+
+    /// Agencies that were asked to acknowledge and have not (empty when none was asked).
+    public func awaitingAcknowledgement(from agencies: [AgencyCode]) -> [AgencyCode] {
+        guard message.acknowledgementRequired else { return [] }
+        let acknowledged = Set(acknowledgements.map(\.agency))
+        let addressed: [AgencyCode] = switch message.recipients {
+        case .everyone: agencies.filter { $0 != message.agency }
+        case .agencies(let list): list
+        }
+        return addressed.filter { !acknowledged.contains($0) }
+    }
+}
+

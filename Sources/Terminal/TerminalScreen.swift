@@ -1,0 +1,146 @@
+import CNcursesw
+import Glibc
+import QanatUI
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The only code that calls ncursesw. It draws frames (curses diffs them, so an unchanged
+/// screen costs nothing and one changed line costs about that line), reads keys with a
+/// timeout, reports resizes, and maps style roles to colour pairs. Use it from one thread.
+public final class TerminalScreen {
+    private var pairs: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
+    private var open = true
+
+    /// Starts curses. `theme` falls back to monochrome where colour is unavailable or
+    /// NO_COLOR is set.
+    public init(theme: Theme) throws {
+        guard setlocale(LC_ALL, "") != nil || setlocale(LC_ALL, "C.UTF-8") != nil else {
+            throw TerminalError(description: "no usable locale")
+        }
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8", setlocale(LC_ALL, "C.UTF-8") == nil {
+            throw TerminalError(description: "the locale is not UTF-8 and C.UTF-8 is missing: Arabic cannot be shown")
+        }
+        guard initscr() != nil else { throw TerminalError(description: "cannot start the terminal (is TERM set?)") }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(qanat_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(qanat_button1_clicked(), nil)
+        let noColour = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        var chosen = theme
+        if noColour || !has_colors() { chosen = .monochrome } else {
+            start_color()
+            use_default_colors()
+        }
+        definePairs(chosen, colour: !noColour && has_colors())
+    }
+
+    deinit { close() }
+
+    public func close() {
+        guard open else { return }
+        open = false
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(qanat_cols()), Int(qanat_lines())) }
+
+    private func definePairs(_ theme: Theme, colour: Bool) {
+        var next: Int16 = 1
+        var byColours: [String: Int16] = [:]
+        for role in StyleRole.allCases {
+            let style = theme.style(role)
+            var attrs = qanat_a_normal()
+            if style.bold { attrs |= qanat_a_bold() }
+            if style.dim { attrs |= qanat_a_dim() }
+            if style.reverse { attrs |= qanat_a_reverse() }
+            if style.underline { attrs |= qanat_a_underline() }
+            var pair: Int16 = 0
+            if colour, style.foreground != nil || style.background != nil {
+                let key = "\(style.foreground?.rawValue ?? "-")/\(style.background?.rawValue ?? "-")"
+                if let existing = byColours[key] { pair = existing } else if Int32(next) < qanat_color_pairs() {
+                    init_pair(next, Self.curses(style.foreground), Self.curses(style.background))
+                    byColours[key] = next
+                    pair = next
+                    next += 1
+                }
+            }
+            pairs[role] = (attrs, pair)
+        }
+    }
+
+    private static func curses(_ color: ThemeColor?) -> Int16 {
+        guard let color else { return -1 }
+        return Int16(ThemeColor.allCases.firstIndex(of: color) ?? 0)
+    }
+
+    /// Puts the frame on the screen. Runs of cells with one style go out in one call.
+    public func draw(_ frame: Frame) {
+        let (width, height) = size
+        for y in 0..<min(height, frame.height) {
+            var x = 0
+            while x < min(width, frame.width) {
+                let role = frame[x, y].role
+                let start = x
+                var text: [wchar_t] = []
+                while x < min(width, frame.width), frame[x, y].role == role {
+                    for scalar in frame[x, y].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                    x += 1
+                }
+                let style = pairs[role] ?? (qanat_a_normal(), 0)
+                qanat_set_style(style.attrs, style.pair)
+                _ = qanat_put(Int32(y), Int32(start), text, Int32(text.count))
+            }
+        }
+        qanat_set_style(qanat_a_normal(), 0)
+        refresh()
+    }
+
+    /// The next key, or nil when none came within `timeoutMilliseconds`.
+    public func readKey(timeoutMilliseconds: Int32) -> KeyPress? {
+        wtimeout(qanat_stdscr(), timeoutMilliseconds)
+        var code: wint_t = 0
+        let result = wget_wch(qanat_stdscr(), &code)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return special(Int32(code)) }
+        switch code {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func special(_ code: Int32) -> KeyPress? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_RESIZE:
+            let (w, h) = size
+            return .resize(width: w, height: h)
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return .click(x: Int(event.x), y: Int(event.y))
+        default:
+            for n in 1...12 where code == qanat_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+}

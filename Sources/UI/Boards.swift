@@ -1,0 +1,152 @@
+import QanatCore
+
+/// Wall-clock durations for board cells, from the state's `now`.
+func since(_ time: Timestamp, _ now: Timestamp) -> String {
+    IncidentTimers.compact(seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000)
+}
+
+func areaName(_ id: String, _ localizer: Localizer) -> String {
+    Gazetteer.libya.area(id: id)?.name(in: localizer.language) ?? id
+}
+
+enum IncidentsBoard {
+    static func columns(_ state: DeskState) -> [TableColumn<IncidentRecord>] {
+        let now = state.now
+        return [
+            .init(title: .colReference, width: 13, keep: 100) { r, _ in (r.incident.reference.rawValue, nil) },
+            .init(title: .colSeverity, width: 8, keep: 90) { r, l in (l(r.incident.severity), r.incident.severity.role) },
+            .init(title: .colStatus, width: 10, keep: 80) { r, l in (l(r.incident.status), nil) },
+            .init(title: .colType, width: 16, keep: 30) { r, l in (l(r.incident.type), nil) },
+            .init(title: .colTitle, width: 0, keep: 100) { r, _ in (r.incident.title, nil) },
+            .init(title: .colArea, width: 12, keep: 70) { r, l in (areaName(r.incident.area, l), nil) },
+            .init(title: .colAge, width: 5, keep: 35, alignRight: true) { r, _ in (since(r.incident.openedAt, now), nil) },
+            .init(title: .colInStatus, width: 6, keep: 60, alignRight: true) { r, _ in
+                (since(r.incident.statusChangedAt, now), timerRole(IncidentTimers.level(r.incident, now: now)))
+            },
+            .init(title: .colLead, width: 7, keep: 20) { r, _ in (r.incident.leadAgency.rawValue, nil) },
+            .init(title: .colUnits, width: 3, keep: 40, alignRight: true) { r, _ in (String(r.activeUnits), nil) },
+        ]
+    }
+
+    static func timerRole(_ level: TimerLevel) -> StyleRole? {
+        switch level {
+        case .normal: nil
+        case .warning: .timerWarning
+        case .alarm: .timerAlarm
+        }
+    }
+
+    static func draw(_ state: DeskState, into frame: inout Frame, x: Int = 0, width: Int) {
+        let l = state.localizer
+        guard !state.data.incidents.isEmpty else {
+            frame.put(l(.noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
+            return
+        }
+        var sub = Frame(width: width, height: state.height - 2)
+        sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.height - 2, width: width,
+                  flexibleMinimum: 20, selected: state.selectedIndex, localizer: l) { _ in .normal }
+        frame.blit(sub, x: x, y: 1)
+    }
+}
+
+enum UnitsBoard {
+    /// A unit row, or the header of a group.
+    enum Row: Equatable {
+        case group(String, count: Int)
+        case unit(UnitRecord)
+    }
+
+    static func rows(_ state: DeskState) -> [Row] {
+        let l = state.localizer
+        let units = state.data.units
+        let groups: [(String, [UnitRecord])]
+        switch state.unitGrouping {
+        case .status:
+            groups = UnitStatus.allCases.map { status in (l(status), units.filter { $0.unit.status == status }) }
+        case .agency:
+            let codes = Array(Set(units.map(\.unit.agency))).sorted()
+            groups = codes.map { code in (code.rawValue, units.filter { $0.unit.agency == code }) }
+        }
+        return groups.filter { !$0.1.isEmpty }.flatMap { name, members in
+            [Row.group(name, count: members.count)] + members.map(Row.unit)
+        }
+    }
+
+    static func columns(_ state: DeskState) -> [TableColumn<Row>] {
+        let now = state.now
+        func unit(_ row: Row, _ value: (UnitRecord) -> String) -> (String, StyleRole?) {
+            switch row {
+            case .group: ("", .groupHeader)
+            case .unit(let record): (value(record), nil)
+            }
+        }
+        return [
+            .init(title: .colCallSign, width: 14, keep: 100) { row, _ in unit(row) { "  " + $0.unit.callSign.rawValue } },
+            .init(title: .colAgency, width: 8, keep: 80) { row, _ in unit(row) { $0.unit.agency.rawValue } },
+            .init(title: .colKind, width: 13, keep: 50) { row, l in unit(row) { l($0.unit.kind) } },
+            .init(title: .colStatus, width: 14, keep: 90) { row, l in unit(row) { l($0.unit.status) } },
+            .init(title: .colSince, width: 6, keep: 60, alignRight: true) { row, _ in unit(row) { since($0.unit.statusChangedAt, now) } },
+            .init(title: .colIncident, width: 14, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" } },
+            .init(title: .colCapabilities, width: 0, keep: 10) { row, _ in unit(row) { $0.unit.capabilities.joined(separator: ", ") } },
+        ]
+    }
+
+    static func draw(_ state: DeskState, into frame: inout Frame, width: Int) {
+        let rows = rows(state)
+        guard !rows.isEmpty else {
+            frame.put(state.localizer(.noUnits), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
+            return
+        }
+        var sub = Frame(width: width, height: state.height - 2)
+        sub.table(columns(state), rows: rows, top: 0, height: state.height - 2, width: width, flexibleMinimum: 10,
+                  selected: state.selectedIndex, localizer: state.localizer,
+                  banner: { row in
+                      if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }
+                      return nil
+                  }) { row in
+            if case .group = row { return .groupHeader }
+            return .normal
+        }
+        frame.blit(sub, x: 0, y: 1)
+    }
+}
+
+enum LogBoard {
+    static func columns(_ state: DeskState) -> [TableColumn<MessageRecord>] {
+        [
+            .init(title: .colTime, width: 5, keep: 100) { r, _ in (LibyaTime.clock(r.message.postedAt, seconds: false), nil) },
+            .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
+            .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role) },
+            .init(title: .colTo, width: 11, keep: 40) { r, _ in (r.message.recipients.codes.joined(separator: ","), nil) },
+            .init(title: .colIncident, width: 13, keep: 30) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
+            .init(title: .colAcks, width: 5, keep: 70) { r, _ in (acknowledgementMarker(r, state), nil) },
+            .init(title: .colMessage, width: 0, keep: 100) { r, _ in
+                ([r.message.subject, r.message.body].compactMap { $0 }.joined(separator: " — "), nil)
+            },
+        ]
+    }
+
+    /// `3/5` acknowledged of those asked; `!` when this desk's agency still owes one; `-` when none is asked.
+    static func acknowledgementMarker(_ record: MessageRecord, _ state: DeskState) -> String {
+        guard record.message.acknowledgementRequired else { return "-" }
+        let awaiting = record.awaitingAcknowledgement(from: state.data.agencies).count
+        let done = record.acknowledgements.count
+        return "\(done)/\(done + awaiting)" + (state.awaitsOurAcknowledgement(record) ? "!" : "")
+    }
+
+    static func draw(_ state: DeskState, into frame: inout Frame, width: Int) {
+        let messages = state.visibleMessages
+        guard !messages.isEmpty else {
+            frame.put(state.localizer(.noMessages), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
+            return
+        }
+        var sub = Frame(width: width, height: state.height - 2)
+        sub.table(columns(state), rows: messages, top: 0, height: state.height - 2, width: width, flexibleMinimum: 36,
+                  selected: state.selectedIndex, localizer: state.localizer) { record in
+            // Flash and immediate stay highlighted until this desk's agency acknowledges them.
+            if record.message.priority >= .immediate, state.awaitsOurAcknowledgement(record) { return .unacknowledged }
+            return .normal
+        }
+        frame.blit(sub, x: 0, y: 1)
+    }
+}

@@ -1,0 +1,77 @@
+/// What a key asks of the world outside the state: the event loop carries these out.
+public enum DeskEffect: Equatable, Sendable {
+    case quit
+    /// Load the detail (timeline, units) of this incident.
+    case loadDetail(String)
+}
+
+extension DeskState {
+    /// Applies a key, like htop or tig: `?` help, `q` quit, F2–F4 boards, arrows and `j`/`k`,
+    /// Enter details, Esc back, Tab between panes.
+    public mutating func handle(_ key: KeyPress) -> DeskEffect? {
+        if overlay != nil {
+            if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
+            return nil
+        }
+        switch key {
+        case .character("q"): return .quit
+        case .character("?"): overlay = .help
+        case .function(let n):
+            if let board = Board.allCases.first(where: { $0.functionKey == n }) { switchTo(board) }
+        case .character("1"): switchTo(.incidents)
+        case .character("2"): switchTo(.units)
+        case .character("3"): switchTo(.log)
+        case .character("L"): language = language == .ar ? .en : .ar
+        case .character("g") where board == .units: unitGrouping = unitGrouping == .status ? .agency : .status
+        case .character("u") where board == .log:
+            logFilter = logFilter == .all ? .unacknowledged : .all
+        case .tab, .backTab:
+            if showingDetail { detailFocused.toggle() } else { switchTo(nextBoard(key == .tab ? 1 : -1)) }
+        case .up, .character("k"): move(by: -1)
+        case .down, .character("j"): move(by: 1)
+        case .pageUp: move(by: -max(1, height - 4))
+        case .pageDown: move(by: max(1, height - 4))
+        case .home, .character("g") where board != .units: moveTo(0)
+        case .end, .character("G"): moveTo(rowCount - 1)
+        case .enter:
+            if let incident = selectedIncident {
+                showingDetail = true
+                return .loadDetail(incident.incident.reference.rawValue)
+            }
+        case .escape:
+            showingDetail = false
+            detailFocused = false
+        case .resize(let w, let h):
+            width = w
+            height = h
+        case .click(_, let y):
+            // Rows start under the tab bar and the column header.
+            let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)
+            if y >= BoardLayout.firstRowY, row < rowCount { moveTo(row) }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func switchTo(_ next: Board) {
+        board = next
+        showingDetail = false
+        detailFocused = false
+    }
+
+    private func nextBoard(_ step: Int) -> Board {
+        let all = Board.allCases
+        let index = all.firstIndex(of: board) ?? 0
+        return all[(index + step + all.count) % all.count]
+    }
+
+    private mutating func move(by delta: Int) { moveTo(selectedIndex + delta) }
+
+    private mutating func moveTo(_ index: Int) {
+        let last = max(0, rowCount - 1)
+        let target = min(max(0, index), last)
+        selection[board] = target
+        if board == .log { followingLog = target == last }
+    }
+}

@@ -1,0 +1,143 @@
+import QanatCore
+
+public enum Board: CaseIterable, Sendable {
+    case incidents, units, log
+
+    var title: UIText {
+        switch self {
+        case .incidents: .incidents
+        case .units: .units
+        case .log: .log
+        }
+    }
+
+    var functionKey: Int {
+        switch self {
+        case .incidents: 2
+        case .units: 3
+        case .log: 4
+        }
+    }
+}
+
+public enum StoreHealth: Equatable, Sendable {
+    case live
+    /// The store is locked past the desk's short timeout; writes wait in the journal.
+    case busy
+    case offline(reason: String)
+}
+
+public enum UnitGrouping: Sendable { case status, agency }
+public enum LogFilter: Sendable { case all, unacknowledged }
+public enum Overlay: Equatable, Sendable { case help }
+
+/// One line of an incident's timeline: an event about it, or a message linked to it.
+public struct TimelineEntry: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case event(EventPayload)
+        case message(Message)
+    }
+
+    public var at: Timestamp
+    public var agency: AgencyCode
+    public var officer: String
+    public var kind: Kind
+
+    public init(at: Timestamp, agency: AgencyCode, officer: String, kind: Kind) {
+        self.at = at
+        self.agency = agency
+        self.officer = officer
+        self.kind = kind
+    }
+}
+
+public struct IncidentDetail: Equatable, Sendable {
+    public var record: IncidentRecord
+    public var assignments: [Assignment]
+    public var timeline: [TimelineEntry]
+
+    public init(record: IncidentRecord, assignments: [Assignment], timeline: [TimelineEntry]) {
+        self.record = record
+        self.assignments = assignments
+        self.timeline = timeline
+    }
+}
+
+/// What the desk shows, read from the store in windows (never the whole store).
+public struct DeskData: Equatable, Sendable {
+    public var incidents: [IncidentRecord] = []
+    public var units: [UnitRecord] = []
+    /// Oldest first: the log reads downwards, newest at the bottom.
+    public var messages: [MessageRecord] = []
+    public var detail: IncidentDetail?
+    /// Every agency on the channel, to know who a message to "*" awaits.
+    public var agencies: [AgencyCode] = []
+
+    public init() {}
+}
+
+/// The whole state of one desk. Screens are functions of it; keys change it.
+public struct DeskState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var officer: String
+    public var agency: AgencyCode
+    public var now: Timestamp
+    public var store: StoreHealth = .live
+    /// Events written to the journal that the store has not taken yet.
+    public var backlog = 0
+    public var data = DeskData()
+
+    public var board: Board = .incidents
+    public var selection: [Board: Int] = [:]
+    public var showingDetail = false
+    public var detailFocused = false
+    public var overlay: Overlay?
+    public var unitGrouping: UnitGrouping = .status
+    public var logFilter: LogFilter = .all
+    /// The log follows new messages until the officer moves up.
+    public var followingLog = true
+
+    public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp) {
+        self.width = width
+        self.height = height
+        self.language = language
+        self.officer = officer
+        self.agency = agency
+        self.now = now
+    }
+
+    public var localizer: Localizer { Localizer(language) }
+
+    /// Messages this desk's agency must acknowledge and has not.
+    public func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {
+        record.awaitingAcknowledgement(from: data.agencies).contains(agency)
+    }
+
+    public var unacknowledgedCount: Int { data.messages.filter(awaitsOurAcknowledgement).count }
+
+    var visibleMessages: [MessageRecord] {
+        logFilter == .all ? data.messages : data.messages.filter(awaitsOurAcknowledgement)
+    }
+
+    /// Rows of the current board, for moving the selection.
+    var rowCount: Int {
+        switch board {
+        case .incidents: data.incidents.count
+        case .units: UnitsBoard.rows(self).count
+        case .log: visibleMessages.count
+        }
+    }
+
+    public var selectedIndex: Int {
+        let count = rowCount
+        guard count > 0 else { return 0 }
+        if board == .log, followingLog { return count - 1 }
+        return min(max(0, selection[board] ?? 0), count - 1)
+    }
+
+    public var selectedIncident: IncidentRecord? {
+        board == .incidents && !data.incidents.isEmpty ? data.incidents[selectedIndex] : nil
+    }
+}

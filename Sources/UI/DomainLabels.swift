@@ -1,0 +1,139 @@
+import QanatCore
+
+extension Severity: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .minor: ("minor", "طفيفة")
+        case .moderate: ("moderate", "متوسطة")
+        case .severe: ("severe", "شديدة")
+        case .extreme: ("extreme", "قصوى")
+        }
+    }
+}
+
+extension IncidentStatus: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .reported: ("reported", "بلاغ")
+        case .verified: ("verified", "مؤكدة")
+        case .responding: ("responding", "استجابة")
+        case .contained: ("contained", "محتواة")
+        case .closed: ("closed", "مغلقة")
+        }
+    }
+}
+
+extension UnitStatus: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .available: ("available", "متاحة")
+        case .assigned: ("assigned", "مكلفة")
+        case .enRoute: ("en route", "في الطريق")
+        case .onScene: ("on scene", "في الموقع")
+        case .returning: ("returning", "عائدة")
+        case .outOfService: ("out of service", "خارج الخدمة")
+        }
+    }
+}
+
+extension MessagePriority: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .routine: ("routine", "روتينية")
+        case .priority: ("priority", "أولوية")
+        case .immediate: ("immediate", "فورية")
+        case .flash: ("FLASH", "عاجلة جدًا")
+        }
+    }
+}
+
+extension MessageChannel: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .radio: ("radio", "لاسلكي")
+        case .phone: ("phone", "هاتف")
+        case .sms: ("SMS", "رسالة نصية")
+        case .email: ("email", "بريد")
+        case .inPerson: ("in person", "حضوري")
+        case .system: ("system", "النظام")
+        }
+    }
+}
+
+extension UnitKind: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .ambulance: ("ambulance", "إسعاف")
+        case .fireEngine: ("fire engine", "إطفاء")
+        case .rescue: ("rescue", "إنقاذ")
+        case .waterRescue: ("water rescue", "إنقاذ مائي")
+        case .search: ("search", "بحث")
+        case .medicalTeam: ("medical team", "فريق طبي")
+        case .police: ("police", "شرطة")
+        case .logistics: ("logistics", "إمداد")
+        case .shelter: ("shelter", "إيواء")
+        case .assessment: ("assessment", "تقييم")
+        case .command: ("command", "قيادة")
+        case .other: ("other", "أخرى")
+        }
+    }
+}
+
+extension IncidentType: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .flashFlood: ("Flash flood", "سيول جارفة")
+        case .riverFlood: ("River flood", "فيضان نهري")
+        case .coastalFlood: ("Coastal flood", "فيضان ساحلي")
+        case .damFailure: ("Dam failure", "انهيار سد")
+        case .storm: ("Storm", "عاصفة")
+        case .sandstorm: ("Sandstorm", "عاصفة رملية")
+        case .heatwave: ("Heatwave", "موجة حر")
+        case .earthquake: ("Earthquake", "زلزال")
+        case .landslide: ("Landslide", "انزلاق أرضي")
+        case .fire: ("Fire", "حريق")
+        case .wildfire: ("Wildfire", "حريق غابات")
+        case .hazardousMaterial: ("Hazardous material", "مواد خطرة")
+        case .explosiveOrdnance: ("Explosive ordnance", "ذخائر غير منفجرة")
+        case .displacedPopulations: ("Displaced people", "نازحون")
+        case .migrantsAtSea: ("Migrants at sea", "مهاجرون في البحر")
+        case .publicGathering: ("Public gathering", "تجمع عام")
+        case .security: ("Security", "أمني")
+        case .medical: ("Medical", "طبي")
+        case .outbreak: ("Outbreak", "تفشي مرض")
+        case .roadClosed: ("Road closed", "طريق مغلق")
+        case .powerOutage: ("Power outage", "انقطاع الكهرباء")
+        case .waterSupply: ("Water supply", "إمدادات المياه")
+        case .telecomOutage: ("Telecom outage", "انقطاع الاتصالات")
+        case .buildingCollapse: ("Building collapse", "انهيار مبنى")
+        case .roadAccident: ("Road accident", "حادث مروري")
+        case .other: ("Other", "أخرى")
+        }
+    }
+}
+
+extension Area {
+    public func name(in language: Language) -> String { language == .ar ? nameArabic : nameEnglish }
+}
+
+extension Severity {
+    var role: StyleRole {
+        switch self {
+        case .minor: .severityMinor
+        case .moderate: .severityModerate
+        case .severe: .severitySevere
+        case .extreme: .severityExtreme
+        }
+    }
+}
+
+extension MessagePriority {
+    var role: StyleRole {
+        switch self {
+        case .routine: .priorityRoutine
+        case .priority: .priorityPriority
+        case .immediate: .priorityImmediate
+        case .flash: .priorityFlash
+        }
+    }
+}

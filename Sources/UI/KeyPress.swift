@@ -1,0 +1,10 @@
+/// A key as the desk understands it, whatever terminal sent it.
+public enum KeyPress: Equatable, Sendable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace
+    case function(Int)
+    case resize(width: Int, height: Int)
+    /// A mouse click at a cell, where the terminal reports them.
+    case click(x: Int, y: Int)
+}

@@ -1,0 +1,94 @@
+/// Interface strings. Column headers are short: boards must fit 80 columns.
+public enum UIText: CaseIterable, Sendable {
+    case appName, incidents, units, log
+    case colReference, colSeverity, colStatus, colType, colTitle, colArea, colAge, colInStatus, colLead, colUnits
+    case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo, colAcks, colMessage
+    case live, busy, offline, waiting, unacknowledged, officer
+    case noOpenIncidents, noUnits, noMessages
+    case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
+    case groupedByStatus, groupedByAgency
+    case help, helpClose, keyHelp, keyQuit, keyTab, keyMove, keyDetails, keyBack, keyBoards, keySearch, keyPalette
+    case keyGroup, keyLanguage, keyFilterOpen, keyUnacknowledgedOnly
+    case filterAll, filterUnacknowledged
+    case notYetAvailable
+    case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
+    case tasked, arrived, released
+
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .appName: ("Qanat", "قناة")
+        case .incidents: ("Incidents", "الحوادث")
+        case .units: ("Units", "الوحدات")
+        case .log: ("Log", "السجل")
+        case .colReference: ("Ref", "المرجع")
+        case .colSeverity: ("Severity", "الخطورة")
+        case .colStatus: ("Status", "الحالة")
+        case .colType: ("Type", "النوع")
+        case .colTitle: ("Title", "العنوان")
+        case .colArea: ("Area", "المنطقة")
+        case .colAge: ("Age", "العمر")
+        case .colInStatus: ("In st.", "المدة")
+        case .colLead: ("Lead", "القائد")
+        case .colUnits: ("Un", "وح")
+        case .colCallSign: ("Call sign", "النداء")
+        case .colAgency: ("Agency", "الجهة")
+        case .colCapabilities: ("Capabilities", "القدرات")
+        case .colKind: ("Kind", "النوع")
+        case .colSince: ("Since", "منذ")
+        case .colIncident: ("Incident", "الحادثة")
+        case .colTime: ("Time", "الوقت")
+        case .colFrom: ("From", "من")
+        case .colPriority: ("Priority", "الأولوية")
+        case .colTo: ("To", "إلى")
+        case .colAcks: ("Ack", "إقرار")
+        case .colMessage: ("Message", "الرسالة")
+        case .live: ("live", "متصل")
+        case .busy: ("busy", "مشغول")
+        case .offline: ("offline", "غير متصل")
+        case .waiting: ("waiting", "بالانتظار")
+        case .unacknowledged: ("unack", "بلا إقرار")
+        case .officer: ("Officer", "الضابط")
+        case .noOpenIncidents: ("No open incidents.", "لا توجد حوادث مفتوحة.")
+        case .noUnits: ("No units registered.", "لا توجد وحدات مسجلة.")
+        case .noMessages: ("No messages yet.", "لا توجد رسائل بعد.")
+        case .timeline: ("Timeline", "التسلسل الزمني")
+        case .assignedUnits: ("Units", "الوحدات")
+        case .reportedBy: ("Reported by", "أبلغ عنها")
+        case .leadAgency: ("Lead agency", "الجهة القائدة")
+        case .peopleAffected: ("People affected", "المتضررون")
+        case .place: ("Place", "المكان")
+        case .openedAt: ("Opened", "فُتحت")
+        case .noTimeline: ("No events yet.", "لا أحداث بعد.")
+        case .groupedByStatus: ("by status", "حسب الحالة")
+        case .groupedByAgency: ("by agency", "حسب الجهة")
+        case .help: ("Keys", "المفاتيح")
+        case .helpClose: ("Esc or ? closes this help", "Esc أو ? لإغلاق المساعدة")
+        case .keyHelp: ("this help", "هذه المساعدة")
+        case .keyQuit: ("quit", "خروج")
+        case .keyTab: ("next pane", "اللوحة التالية")
+        case .keyMove: ("move", "تحرك")
+        case .keyDetails: ("details", "التفاصيل")
+        case .keyBack: ("back", "رجوع")
+        case .keyBoards: ("incidents, units, log", "الحوادث، الوحدات، السجل")
+        case .keySearch: ("search", "بحث")
+        case .keyPalette: ("command palette", "لوحة الأوامر")
+        case .keyGroup: ("units: group by status or agency", "الوحدات: تجميع حسب الحالة أو الجهة")
+        case .keyLanguage: ("العربية / English", "العربية / English")
+        case .keyFilterOpen: ("log: all or unacknowledged", "السجل: الكل أو بلا إقرار")
+        case .keyUnacknowledgedOnly: ("unacknowledged only", "بلا إقرار فقط")
+        case .filterAll: ("all", "الكل")
+        case .filterUnacknowledged: ("unacknowledged", "بلا إقرار")
+        case .notYetAvailable: ("not available yet", "غير متاح بعد")
+        case .eventOpened: ("opened", "فُتحت")
+        case .eventUpdated: ("updated", "حُدّثت")
+        case .eventTasked: ("tasked", "كُلّفت")
+        case .eventAcknowledged: ("acknowledged tasking", "أقرت بالتكليف")
+        case .eventArrived: ("arrived", "وصلت")
+        case .eventReleased: ("released", "أُطلقت")
+        case .eventRegistered: ("registered", "سُجّلت")
+        case .tasked: ("tasked", "كُلّفت")
+        case .arrived: ("arrived", "وصلت")
+        case .released: ("released", "أُطلقت")
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// Every screen, as text, at 80×24 and 160×48. A missing snapshot is written and the test
+/// fails, so a new screen is looked at once before it is trusted; set QANAT_RECORD_SNAPSHOTS=1
+/// to rewrite them after a deliberate change.
+final class DeskSnapshotTests: XCTestCase {
+    static let sizes = [(80, 24), (160, 48)]
+
+    func assertSnapshot(_ name: String, _ make: (Int, Int) -> DeskState, file: StaticString = #filePath, line: UInt = #line) {
+        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+        for (width, height) in Self.sizes {
+            let frame = DeskView.render(make(width, height))
+            XCTAssertEqual(frame.lines.count, height)
+            for (index, text) in frame.lines.enumerated() {
+                XCTAssertLessThanOrEqual(DisplayWidthProbe.cells(text), width, "\(name) row \(index) overflows", file: file, line: line)
+            }
+            let url = directory.appendingPathComponent("\(name)-\(width)x\(height).txt")
+            let actual = frame.lines.joined(separator: "\n") + "\n"
+            let recorded = try? String(contentsOf: url, encoding: .utf8)
+            if recorded == nil || ProcessInfo.processInfo.environment["QANAT_RECORD_SNAPSHOTS"] == "1" {
+                try? actual.write(to: url, atomically: false, encoding: .utf8)
+                if recorded == nil { XCTFail("recorded \(url.lastPathComponent); look at it and run again", file: file, line: line) }
+                continue
+            }
+            XCTAssertEqual(actual, recorded, "\(name) at \(width)x\(height) differs from its snapshot", file: file, line: line)
+        }
+    }
+
+    func testIncidentsBoard() {
+        assertSnapshot("incidents") { SampleDesk.state(width: $0, height: $1) }
+        assertSnapshot("incidents-ar") { SampleDesk.state(width: $0, height: $1, language: .ar) }
+    }
+
+    func testIncidentDetail() {
+        assertSnapshot("incident-detail") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.enter)
+            state.data.detail = SampleDesk.detail()
+            return state
+        }
+    }
+
+    func testUnitsBoardGroupedBothWays() {
+        assertSnapshot("units") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.function(3))
+            return state
+        }
+        assertSnapshot("units-by-agency") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.function(3))
+            _ = state.handle(.character("g"))
+            return state
+        }
+    }
+
+    func testLog() {
+        assertSnapshot("log") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.function(4))
+            return state
+        }
+        assertSnapshot("log-ar") { w, h in
+            var state = SampleDesk.state(width: w, height: h, language: .ar)
+            _ = state.handle(.function(4))
+            return state
+        }
+    }
+
+    func testHelpOverlay() {
+        assertSnapshot("help") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.character("?"))
+            return state
+        }
+    }
+}
+
+import QanatText
+enum DisplayWidthProbe {
+    static func cells(_ text: String) -> Int { DisplayWidth.of(text) }
+}

@@ -1,0 +1,91 @@
+import QanatCore
+@testable import QanatUI
+
+/// A fixed desk for snapshots: the storm-and-flood scenario at 14:05 Libya time.
+enum SampleDesk {
+    static let now = Timestamp(rfc3339: "2026-11-22T12:05:09Z")!
+    static func at(_ minutesAgo: Int64) -> Timestamp { now.adding(seconds: -minutesAgo * 60) }
+    static func code(_ text: String) -> AgencyCode { try! AgencyCode(text) }
+    static func ref(_ n: Int) -> IncidentReference { IncidentReference(year: 2026, number: n) }
+    static func id(_ n: Int) -> EventID { try! EventID("01a20000-0000-7000-8000-0000000000\(n < 10 ? "0" : "")\(n)") }
+
+    static func incident(_ n: Int, _ title: String, _ type: IncidentType, _ severity: Severity, _ status: IncidentStatus,
+                         _ area: String, lead: String, opened: Int64, inStatus: Int64, units: Int, people: Int? = nil,
+                         place: String? = nil) -> IncidentRecord {
+        IncidentRecord(incident: Incident(
+            reference: ref(n), title: title, type: type, severity: severity, status: status, area: area, place: place,
+            reportingAgency: code(lead), leadAgency: code(lead), peopleAffected: people, openedAt: at(opened),
+            statusChangedAt: at(inStatus), updatedAt: at(inStatus)), activeUnits: units)
+    }
+
+    static func message(_ n: Int, _ from: String, _ to: Recipients, _ priority: MessagePriority, _ body: String,
+                        subject: String? = nil, incident: Int? = nil, ack: Bool = false, minutesAgo: Int64,
+                        acks: [String] = []) -> MessageRecord {
+        let m = Message(id: id(n), postedAt: at(minutesAgo), agency: code(from), officer: "officer", recipients: to,
+                        priority: priority, channel: .radio, subject: subject, body: body, incident: incident.map(ref),
+                        acknowledgementRequired: ack)
+        return MessageRecord(message: m, acknowledgements: acks.map {
+            Acknowledgement(message: m.id, agency: code($0), officer: "duty", at: at(minutesAgo - 1))
+        })
+    }
+
+    static func unit(_ callSign: String, _ agency: String, _ kind: UnitKind, _ status: UnitStatus, minutes: Int64,
+                     incident: Int? = nil, capabilities: [String] = []) -> UnitRecord {
+        UnitRecord(unit: Unit(callSign: try! CallSign(callSign), agency: code(agency), kind: kind, capabilities: capabilities,
+                              status: status, statusChangedAt: at(minutes), incident: incident.map(ref)))
+    }
+
+    static func state(width: Int, height: Int, language: Language = .en) -> DeskState {
+        var state = DeskState(width: width, height: height, language: language, officer: "Huda Elmagrahi",
+                              agency: code("CD"), now: now)
+        state.data.agencies = ["MOI", "NCEMC", "CD", "LRC", "LRA", "MOH"].map(code)
+        state.data.incidents = [
+            incident(1, "سيول جارفة في وادي درنة", .flashFlood, .extreme, .responding, "derna", lead: "NCEMC",
+                     opened: 125, inStatus: 100, units: 2, people: 1200, place: "Wadi Derna bridge"),
+            incident(2, "Storm over Jabal al Akhdar", .storm, .severe, .verified, "al-bayda", lead: "NCEMC",
+                     opened: 95, inStatus: 50, units: 0),
+            incident(3, "نازحون من درنة في مدارس بنغازي", .displacedPopulations, .severe, .reported, "benghazi",
+                     lead: "LRC", opened: 30, inStatus: 30, units: 1, people: 340),
+            incident(4, "Coastal road Derna–Susa cut by landslide", .roadClosed, .moderate, .reported, "susa",
+                     lead: "CD", opened: 12, inStatus: 12, units: 0),
+        ]
+        state.data.units = [
+            unit("CD-DRN-01", "CD", .waterRescue, .onScene, minutes: 34, incident: 1, capabilities: ["boat", "divers"]),
+            unit("CD-DRN-02", "CD", .rescue, .outOfService, minutes: 80),
+            unit("LRC-BGZ-07", "LRC", .ambulance, .available, minutes: 200, capabilities: ["ALS"]),
+            unit("LRC-BGZ-11", "LRC", .shelter, .assigned, minutes: 25, incident: 3, capabilities: ["300 beds"]),
+            unit("MOH-BYD-02", "MOH", .medicalTeam, .enRoute, minutes: 9, incident: 1),
+        ]
+        state.data.messages = [
+            message(1, "NCEMC", .everyone, .flash, "إخلاء فوري لحي الساحل والمغار — المياه تجاوزت الجسر",
+                    subject: "إخلاء فوري", incident: 1, ack: true, minutesAgo: 60, acks: ["LRC"]),
+            message(2, "CD", .agencies([code("NCEMC"), code("LRC")]), .immediate,
+                    "CD-DRN-01 on scene at the bridge, 14 people rescued, need a second boat", incident: 1, minutesAgo: 40),
+            message(3, "LRC", .agencies([code("NCEMC"), code("LRA")]), .priority,
+                    "Al Hawari school at capacity (340). Requesting blankets and hygiene kits.", incident: 3, ack: true,
+                    minutesAgo: 20),
+            message(4, "MOI", .agencies([code("CD")]), .routine, "الطريق الساحلي درنة–سوسة مغلق. التحويل عبر القبة.",
+                    incident: 4, minutesAgo: 5),
+        ]
+        return state
+    }
+
+    static func detail() -> IncidentDetail {
+        let record = state(width: 80, height: 24).data.incidents[0]
+        let link = AssignmentLink(incident: ref(1), unit: try! CallSign("CD-DRN-01"))
+        return IncidentDetail(
+            record: record,
+            assignments: [Assignment(incident: ref(1), unit: link.unit, taskedAt: at(45), arrivedAt: at(34)),
+                          Assignment(incident: ref(1), unit: try! CallSign("MOH-BYD-02"), taskedAt: at(10))],
+            timeline: [
+                TimelineEntry(at: at(125), agency: code("NCEMC"), officer: "Huda", kind: .event(.incidentOpened(
+                    IncidentOpening(reference: ref(1), title: "t", type: .flashFlood, severity: .extreme, area: "derna")))),
+                TimelineEntry(at: at(110), agency: code("CD"), officer: "Salem", kind: .event(.incidentStatusChanged(
+                    IncidentStatusChange(reference: ref(1), status: .verified, note: "confirmed by CD patrol")))),
+                TimelineEntry(at: at(100), agency: code("NCEMC"), officer: "Huda", kind: .event(.incidentStatusChanged(
+                    IncidentStatusChange(reference: ref(1), status: .responding)))),
+                TimelineEntry(at: at(45), agency: code("NCEMC"), officer: "Huda", kind: .event(.assignment(.tasked, link))),
+                TimelineEntry(at: at(40), agency: code("CD"), officer: "radio", kind: .message(state(width: 80, height: 24).data.messages[1].message)),
+            ])
+    }
+}
