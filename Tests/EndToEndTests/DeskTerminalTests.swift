@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+
+/// The desk in a real terminal (tmux), with real processes writing to its store.
+final class DeskTerminalTests: XCTestCase {
+    func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:]) throws -> TmuxSession {
+        var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH"].contains($0.key) }
+        env["QANAT_AGENCY"] = "CD"
+        env["LANG"] = "C.UTF-8"
+        env["TERM"] = "screen-256color"
+        return try TmuxSession(command: QanatProcess.binary, width: width, height: height, environment: env.merging(extra) { $1 })
+    }
+
+    func seed(_ q: QanatProcess) throws -> String {
+        try q.run("init")
+        let ref = try q.run("incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna",
+                            "--title", "Flash flood at the Wadi Derna bridge", "--agency", "NCEMC").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try q.run("unit", "add", "CD-DRN-01", "--agency", "CD", "--kind", "waterRescue")
+        try q.run("assign", ref, "CD-DRN-01")
+        return ref
+    }
+
+    func testBoardsKeysAndALiveWriteFromAnotherProcess() throws {
+        let q = try QanatProcess()
+        let ref = try seed(q)
+        let desk = try startDesk(q)
+        var screen = try desk.waitFor { $0.contains(ref) }
+        XCTAssertTrue(screen.contains("F2 Incidents"), screen)
+        XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"))
+        XCTAssertTrue(screen.contains("CD @ CD") || screen.contains("@ CD"))
+
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Timeline") }
+        XCTAssertTrue(screen.contains("CD-DRN-01 tasked"), screen)
+
+        try desk.send("F3")
+        screen = try desk.waitFor { $0.contains("on scene") || $0.contains("assigned (1)") }
+        XCTAssertTrue(screen.contains("CD-DRN-01"), screen)
+
+        try desk.send("F4")
+        try desk.waitFor { $0.contains("No messages yet.") }
+        let posted = try q.run("post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+                               "Second boat needed at the bridge")
+        XCTAssertEqual(posted.status, 0)
+        screen = try desk.waitFor(2) { $0.contains("Second boat needed at the bridge") }
+        XCTAssertTrue(screen.contains("Second boat needed at the bridge"), "a write elsewhere appears without a key: \(screen)")
+        XCTAssertTrue(screen.contains("unack: 1"))
+
+        try desk.send("?")
+        XCTAssertTrue(try desk.waitFor { $0.contains("Esc or ? closes this help") }.contains("this help"))
+        try desk.send("Escape")
+        try desk.send("q")
+        let deadline = Date().addingTimeInterval(3)
+        while !desk.isDead, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(desk.isDead, "q quits")
+    }
+
+    func testResizeFromLargeToSmallAndBack() throws {
+        let q = try QanatProcess()
+        let ref = try seed(q)
+        let desk = try startDesk(q, width: 160, height: 48)
+        var screen = try desk.waitFor { $0.contains(ref) }
+        XCTAssertTrue(screen.contains("Lead"), "the wide board shows the lead column")
+        try desk.resize(width: 80, height: 24)
+        screen = try desk.waitFor { !$0.contains("Lead") && $0.contains(ref) }
+        let small = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(small.count, 24)
+        XCTAssertTrue(small[23].contains("LY │"), "the status bar is on the last row: \(screen)")
+        try desk.resize(width: 160, height: 48)
+        screen = try desk.waitFor { $0.contains("Lead") }
+        XCTAssertTrue(screen.split(separator: "\n", omittingEmptySubsequences: false)[47].contains("LY │"))
+    }
+
+    func testHostileTextNeverReachesTheTerminal() throws {
+        let q = try QanatProcess()
+        try seed(q)
+        let desk = try startDesk(q)
+        try desk.waitFor { $0.contains("F2 Incidents") }
+        let titleBefore = try desk.paneTitle()
+        try desk.send("F4")
+        let hostile = "\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{1B}[H\rspoofed\u{202E}gnp.exe tail"
+        XCTAssertEqual(try q.run("post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "sms", hostile).status, 0)
+        let screen = try desk.waitFor(3) { $0.contains("tail") }
+        XCTAssertTrue(screen.contains("␛]0;PWNED␇␛[2J␛[H␍spoofed␦gnp.exe tail"), screen)
+        XCTAssertTrue(screen.contains("F2 Incidents"), "the screen was not cleared")
+        XCTAssertEqual(try desk.paneTitle(), titleBefore, "the title was not set from data")
+        XCTAssertFalse(try desk.paneTitle().contains("PWNED"))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// A real terminal for the desk: tmux on a private socket, driven by send-keys and read by
+/// capture-pane, as a person at a keyboard would.
+final class TmuxSession {
+    let socket = "qanat-test-" + UUID().uuidString.prefix(8)
+    let name = "desk"
+
+    init(command: String, width: Int, height: Int, environment: [String: String]) throws {
+        let exports = environment.map { "\($0)='\($1)'" }.joined(separator: " ")
+        // The server forks from this call and would hold a captured stdout open: discard it.
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(exports) \(command)"],
+                 capture: false)
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"], capture: false) }
+
+    /// Runs a tmux client with posix_spawn and waitpid. (Foundation's Process waits forever
+    /// here: the tmux server that the first client forks keeps something of it alive.)
+    @discardableResult
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    /// The visible screen, one line per row (capture-pane's final newline dropped).
+    func screen() throws -> String {
+        var text = try tmux(["capture-pane", "-t", name, "-p"])
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    var lines: [String] { (try? screen())?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? [] }
+
+    func paneTitle() throws -> String { try tmux(["display-message", "-t", name, "-p", "#{pane_title}"]) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    var isDead: Bool { (try? tmux(["display-message", "-t", name, "-p", "#{pane_dead}"]))?.hasPrefix("1") ?? true }
+
+    /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
+    @discardableResult
+    func waitFor(_ seconds: Double = 5, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var text = try screen()
+        while !condition(text), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            text = try screen()
+        }
+        return text
+    }
+}
