@@ -2,21 +2,22 @@ import QanatCore
 import QanatJournal
 import QanatStore
 
-/// The write path every command shares: validate, append to the journal (fsync), then apply to
-/// the store. If the store is busy or unreachable the event is already safe in the journal; the
-/// command says so and exits 3, and a later `qanat ingest` applies it.
+/// A command's write: checks through `Actions`, then the shared write path. When the store is
+/// busy or unreachable the event is already in the journal: the command says so and exits 3,
+/// and a later `qanat ingest` applies it.
 struct EventRecorder {
     let options: StoreOptions
-    let officer: String
     /// nil when the store could not be opened (the reason is in `storeProblem`); checks that
     /// need the current state are then skipped.
     let store: (any ChannelStore)?
     let storeProblem: StoreError?
-    let context: WriteContext
+    let writer: ChannelWriter
+    let actions: Actions
 
     init(options: StoreOptions, officer: OfficerOptions) throws(CLIError) {
         self.options = options
-        do { self.officer = try WriteContext(agencies: []).officer(officer.officerName) } catch { throw .from(error) }
+        let name: String
+        do { name = try WriteContext(agencies: []).officer(officer.officerName) } catch { throw .from(error) }
         var opened: (any ChannelStore)?
         var context = WriteContext(agencies: Set(Agency.seed.map(\.code)))
         var problem: StoreError?
@@ -28,26 +29,29 @@ struct EventRecorder {
             guard error.isUnavailable else { throw .from(error) }
             problem = error
         }
-        self.store = opened
-        self.storeProblem = problem
-        self.context = context
+        store = opened
+        storeProblem = problem
+        writer = ChannelWriter(journalPath: options.journalPath, officer: name)
+        actions = Actions(context: context, store: opened)
     }
 
-    func makeEvent(agency: AgencyCode, payload: EventPayload) -> Event {
-        let now = Clock.now()
-        return Event(id: .make(at: now), at: now, agency: agency, officer: officer, user: UnixUser.current, payload: payload)
+    /// Runs a check from `Actions` and records its event; validation errors exit 2.
+    @discardableResult
+    func record(_ check: (Actions) throws -> Actions.Write) throws -> Event {
+        let write: Actions.Write
+        do { write = try check(actions) } catch let error as ValidationError { throw CLIError.from(error) }
+        let event = writer.event(write)
+        try record(event)
+        return event
     }
 
-    /// Records the event; throws `.storeUnavailable` (exit 3) when it is only in the journal.
+    /// Throws `.storeUnavailable` (exit 3) when the event is only in the journal.
     func record(_ event: Event) throws(CLIError) {
-        do { try JournalWriter(path: options.journalPath).append(event) } catch { throw .from(error) }
-        guard let store else {
-            throw .storeUnavailable("\(storeProblem.map { "\($0)" } ?? "store unavailable"); event \(event.id) kept in \(options.journalPath) — `qanat ingest` applies it later")
-        }
-        do {
-            try store.apply([event])
-        } catch {
-            throw .storeUnavailable("\(error); event \(event.id) kept in \(options.journalPath) — `qanat ingest` applies it later")
+        let outcome: ChannelWriter.Outcome
+        do { outcome = try writer.record(event, store: store) } catch { throw .from(error) }
+        if case .kept(let error) = outcome {
+            let reason = (error ?? storeProblem).map { "\($0)" } ?? "store unavailable"
+            throw .storeUnavailable("\(reason); event \(event.id) kept in \(options.journalPath) — `qanat ingest` applies it later")
         }
     }
 }

@@ -32,6 +32,10 @@ enum Chrome {
         x += frame.put("│ ", x: x, y: y, role: .statusBar)
         x += frame.put(health, x: x, y: y, role: role)
         if state.backlog > 0 { x += frame.put(" (\(l(.waiting)): \(state.backlog))", x: x, y: y, role: .statusBusy) }
+        if let notice = state.notice {
+            frame.put("│ " + notice, x: x + 1, y: y, role: .statusBar, limit: frame.width - x - 1)
+            return
+        }
         let hint = " ? \(l(.help)) "
         let hintWidth = hint.count
         if x + hintWidth + 1 <= frame.width { frame.put(hint, x: frame.width - hintWidth, y: y, role: .key) }
@@ -42,7 +46,8 @@ enum Chrome {
 enum HelpOverlay {
     static let bindings: [(String, UIText)] = [
         ("?", .keyHelp), ("q", .keyQuit), ("F2 F3 F4 / 1 2 3", .keyBoards), ("↑ ↓ j k PgUp PgDn", .keyMove),
-        ("Enter", .keyDetails), ("Esc", .keyBack), ("Tab", .keyTab), ("g", .keyGroup), ("u", .keyFilterOpen),
+        ("Enter", .keyDetails), ("Esc", .keyBack), ("Tab", .keyTab), ("m", .keyPost), ("o", .keyOpen),
+        ("s", .keyStatus), ("a", .keyAssignOrAcknowledge), ("g", .keyGroup), ("u", .keyFilterOpen),
         ("L", .keyLanguage), ("/", .keySearch), (":", .keyPalette),
     ]
 
@@ -91,6 +96,13 @@ public enum DeskView {
         }
         Chrome.drawStatus(state, into: &frame)
         if state.overlay == .help { HelpOverlay.draw(state, into: &frame) }
+        if let form = state.form { FormOverlay.draw(form, state: state, into: &frame) }
+        if state.confirmingQuit {
+            let text = " " + state.localizer(.quitWithDraft) + " "
+            let y = state.height / 2
+            let x = max(0, (state.width - DisplayWidthOf.text(text)) / 2)
+            frame.put(text, x: x, y: y, role: .unacknowledged)
+        }
         return frame
     }
 }

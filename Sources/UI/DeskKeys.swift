@@ -3,19 +3,61 @@ public enum DeskEffect: Equatable, Sendable {
     case quit
     /// Load the detail (timeline, units) of this incident.
     case loadDetail(String)
+    /// Validate and record what the form holds.
+    case submit(Form)
+    /// Acknowledge this message for the desk's agency.
+    case acknowledge(messageID: String)
 }
 
 extension DeskState {
     /// Applies a key, like htop or tig: `?` help, `q` quit, F2–F4 boards, arrows and `j`/`k`,
     /// Enter details, Esc back, Tab between panes.
     public mutating func handle(_ key: KeyPress) -> DeskEffect? {
+        if case .resize(let w, let h) = key {
+            width = w
+            height = h
+            return nil
+        }
+        if confirmingQuit {
+            confirmingQuit = false
+            return key == .character("y") || key == .character("Y") ? .quit : nil
+        }
+        if var current = form {
+            let outcome = current.handle(key)
+            form = current
+            switch outcome {
+            case .submit: return .submit(current)
+            case .cancel:
+                if current.holdsText { drafts[Self.draftKey(current.purpose)] = current }
+                form = nil
+            case nil: break
+            }
+            return nil
+        }
         if overlay != nil {
             if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
             return nil
         }
+        notice = nil
         switch key {
-        case .character("q"): return .quit
+        case .character("q"):
+            if holdsUnsentText { confirmingQuit = true } else { return .quit }
         case .character("?"): overlay = .help
+        case .character("m"): open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
+        case .character("o"): open(Forms.openIncident())
+        case .character("s"):
+            if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }
+            else if let unit = selectedUnit { open(Forms.unitStatus(unit)) }
+            else { notice = localizer(.nothingSelected) }
+        case .character("a"):
+            if let incident = selectedIncident?.incident {
+                let free = data.units.map(\.unit).filter { $0.status.allowedNext.contains(.assigned) }
+                open(Forms.assignUnit(incident, available: free))
+            } else if let message = selectedMessage {
+                return .acknowledge(messageID: message.message.id.rawValue)
+            } else {
+                notice = localizer(.nothingSelected)
+            }
         case .function(let n):
             if let board = Board.allCases.first(where: { $0.functionKey == n }) { switchTo(board) }
         case .character("1"): switchTo(.incidents)
@@ -41,9 +83,6 @@ extension DeskState {
         case .escape:
             showingDetail = false
             detailFocused = false
-        case .resize(let w, let h):
-            width = w
-            height = h
         case .click(_, let y):
             // Rows start under the tab bar and the column header.
             let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)

@@ -98,6 +98,13 @@ public struct DeskState: Equatable, Sendable {
     public var logFilter: LogFilter = .all
     /// The log follows new messages until the officer moves up.
     public var followingLog = true
+    /// The form being filled in, if any.
+    public var form: Form?
+    /// Forms closed with Esc, kept with what was typed, to be offered again.
+    public var drafts: [String: Form] = [:]
+    /// A line for the status bar: what the last action did.
+    public var notice: String?
+    public var confirmingQuit = false
 
     public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp) {
         self.width = width
@@ -139,5 +146,39 @@ public struct DeskState: Equatable, Sendable {
 
     public var selectedIncident: IncidentRecord? {
         board == .incidents && !data.incidents.isEmpty ? data.incidents[selectedIndex] : nil
+    }
+
+    public var selectedUnit: Unit? {
+        guard board == .units else { return nil }
+        let rows = UnitsBoard.rows(self)
+        guard rows.indices.contains(selectedIndex), case .unit(let record) = rows[selectedIndex] else { return nil }
+        return record.unit
+    }
+
+    public var selectedMessage: MessageRecord? {
+        let messages = visibleMessages
+        return board == .log && messages.indices.contains(selectedIndex) ? messages[selectedIndex] : nil
+    }
+
+    /// Whether quitting now would drop typed text.
+    public var holdsUnsentText: Bool { (form?.holdsText ?? false) || drafts.values.contains { $0.holdsText } }
+
+    /// After a successful write: the form is done, its draft gone.
+    public mutating func formSucceeded(_ message: String) {
+        if let form { drafts[Self.draftKey(form.purpose)] = nil }
+        form = nil
+        notice = message
+    }
+
+    /// A field was refused: the form stays, with the error beside the field.
+    public mutating func formRefused(field: String, message: String) {
+        form?.show(error: message, field: field)
+    }
+
+    static func draftKey(_ purpose: FormPurpose) -> String { "\(purpose)" }
+
+    mutating func open(_ fresh: Form) {
+        form = drafts[Self.draftKey(fresh.purpose)] ?? fresh
+        notice = nil
     }
 }

@@ -13,6 +13,10 @@ public enum UIText: CaseIterable, Sendable {
     case notYetAvailable
     case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
     case tasked, arrived, released
+    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus
+    case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
+    case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
+    case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -86,6 +90,30 @@ public enum UIText: CaseIterable, Sendable {
         case .eventArrived: ("arrived", "وصلت")
         case .eventReleased: ("released", "أُطلقت")
         case .eventRegistered: ("registered", "سُجّلت")
+        case .formPostMessage: ("New message", "رسالة جديدة")
+        case .formOpenIncident: ("Open an incident", "فتح حادثة")
+        case .formIncidentStatus: ("Change status of", "تغيير حالة")
+        case .formAssignUnit: ("Assign a unit to", "تكليف وحدة بـ")
+        case .formUnitStatus: ("Change status of unit", "تغيير حالة الوحدة")
+        case .fieldTo: ("To (codes or *)", "إلى (رموز أو *)")
+        case .fieldChannel: ("Channel", "القناة")
+        case .fieldSubject: ("Subject", "الموضوع")
+        case .fieldAcknowledgement: ("Ack required", "يتطلب إقرارًا")
+        case .fieldNote: ("Note", "ملاحظة")
+        case .yes: ("yes", "نعم")
+        case .no: ("no", "لا")
+        case .formHint: ("Tab next · ←→ choose · Enter on the last field sends · Esc closes (kept)",
+                         "Tab التالي · ←→ اختيار · Enter في آخر حقل للإرسال · Esc للإغلاق (يُحفظ)")
+        case .keyPost: ("new message", "رسالة جديدة")
+        case .keyOpen: ("open an incident", "فتح حادثة")
+        case .keyStatus: ("change status (incident or unit)", "تغيير الحالة (حادثة أو وحدة)")
+        case .keyAssignOrAcknowledge: ("assign a unit / acknowledge a message", "تكليف وحدة / إقرار رسالة")
+        case .quitWithDraft: ("A form holds unsent text. Quit anyway? y / n", "في النموذج نص لم يُرسل. الخروج على أي حال؟ y / n")
+        case .sent: ("recorded", "سُجّل")
+        case .keptInJournal: ("store busy: kept in the journal, applied when it frees", "المخزن مشغول: حُفظ في السجل وسيُطبّق لاحقًا")
+        case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
+        case .acknowledged: ("acknowledged", "تم الإقرار")
+        case .nothingSelected: ("nothing selected", "لا شيء محدد")
         case .tasked: ("tasked", "كُلّفت")
         case .arrived: ("arrived", "وصلت")
         case .released: ("released", "أُطلقت")

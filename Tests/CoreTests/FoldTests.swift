@@ -78,3 +78,19 @@ final class IncidentTimerTests: XCTestCase {
         XCTAssertEqual([45, 720, 11_100, 187_200].map { IncidentTimers.compact(seconds: $0) }, ["45s", "12m", "3h05", "2d4h"])
     }
 }
+
+final class DuplicateRuleTests: XCTestCase {
+    func testSameTypeSameAreaWithinThirtyMinutes() {
+        let now = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
+        func incident(_ n: Int, _ type: IncidentType, _ area: String, minutesAgo: Int64, _ status: IncidentStatus = .reported) -> Incident {
+            Incident(reference: IncidentReference(year: 2026, number: n), title: "t", type: type, severity: .severe, status: status,
+                     area: area, reportingAgency: try! AgencyCode("CD"), leadAgency: try! AgencyCode("CD"),
+                     openedAt: now.adding(seconds: -minutesAgo * 60), statusChangedAt: now, updatedAt: now)
+        }
+        let open = [incident(1, .flashFlood, "derna", minutesAgo: 10), incident(2, .flashFlood, "derna", minutesAgo: 45),
+                    incident(3, .storm, "derna", minutesAgo: 5), incident(4, .flashFlood, "susa", minutesAgo: 5),
+                    incident(5, .flashFlood, "derna", minutesAgo: 2, .closed)]
+        XCTAssertEqual(DuplicateRule.likelyDuplicates(type: .flashFlood, area: "derna", at: now, among: open).map(\.reference.rawValue),
+                       ["INC-2026-0001"])
+    }
+}

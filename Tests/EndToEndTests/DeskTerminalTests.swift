@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
 
-/// The desk in a real terminal (tmux), with real processes writing to its store.
-final class DeskTerminalTests: XCTestCase {
-    func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:]) throws -> TmuxSession {
+/// Starts the real desk in tmux on a store of the test's own.
+enum DeskHarness {
+    static func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:]) throws -> TmuxSession {
         var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH"].contains($0.key) }
         env["QANAT_AGENCY"] = "CD"
         env["LANG"] = "C.UTF-8"
@@ -11,7 +11,7 @@ final class DeskTerminalTests: XCTestCase {
         return try TmuxSession(command: QanatProcess.binary, width: width, height: height, environment: env.merging(extra) { $1 })
     }
 
-    func seed(_ q: QanatProcess) throws -> String {
+    static func seed(_ q: QanatProcess) throws -> String {
         try q.run("init")
         let ref = try q.run("incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna",
                             "--title", "Flash flood at the Wadi Derna bridge", "--agency", "NCEMC").stdout
@@ -20,11 +20,14 @@ final class DeskTerminalTests: XCTestCase {
         try q.run("assign", ref, "CD-DRN-01")
         return ref
     }
+}
 
+/// The desk in a real terminal (tmux), with real processes writing to its store.
+final class DeskTerminalTests: XCTestCase {
     func testBoardsKeysAndALiveWriteFromAnotherProcess() throws {
         let q = try QanatProcess()
-        let ref = try seed(q)
-        let desk = try startDesk(q)
+        let ref = try DeskHarness.seed(q)
+        let desk = try DeskHarness.startDesk(q)
         var screen = try desk.waitFor { $0.contains(ref) }
         XCTAssertTrue(screen.contains("F2 Incidents"), screen)
         XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"))
@@ -58,8 +61,8 @@ final class DeskTerminalTests: XCTestCase {
 
     func testResizeFromLargeToSmallAndBack() throws {
         let q = try QanatProcess()
-        let ref = try seed(q)
-        let desk = try startDesk(q, width: 160, height: 48)
+        let ref = try DeskHarness.seed(q)
+        let desk = try DeskHarness.startDesk(q, width: 160, height: 48)
         var screen = try desk.waitFor { $0.contains(ref) }
         XCTAssertTrue(screen.contains("Lead"), "the wide board shows the lead column")
         try desk.resize(width: 80, height: 24)
@@ -74,8 +77,8 @@ final class DeskTerminalTests: XCTestCase {
 
     func testHostileTextNeverReachesTheTerminal() throws {
         let q = try QanatProcess()
-        try seed(q)
-        let desk = try startDesk(q)
+        _ = try DeskHarness.seed(q)
+        let desk = try DeskHarness.startDesk(q)
         try desk.waitFor { $0.contains("F2 Incidents") }
         let titleBefore = try desk.paneTitle()
         try desk.send("F4")
@@ -86,5 +89,59 @@ final class DeskTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains("F2 Incidents"), "the screen was not cleared")
         XCTAssertEqual(try desk.paneTitle(), titleBefore, "the title was not set from data")
         XCTAssertFalse(try desk.paneTitle().contains("PWNED"))
+    }
+}
+
+/// Writing from the desk: forms, validation beside the field, the duplicate warning, acknowledging.
+final class DeskFormTests: XCTestCase {
+    func testOpenAnIncidentPostAMessageAndAcknowledgeThroughTheDesk() throws {
+        let q = try QanatProcess()
+        let first = try DeskHarness.seed(q)
+        let desk = try DeskHarness.startDesk(q, width: 120, height: 40)
+        try desk.waitFor { $0.contains(first) }
+
+        // Open an incident: flash flood (the default type) in Derna again → likely duplicate, then confirmed.
+        try desk.send("o")
+        try desk.waitFor { $0.contains("Open an incident") }
+        try desk.send("Tab", "Tab")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "درنة"])
+        try desk.send("Tab")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "Second report of the Derna flood"])
+        try desk.send("Enter", "Enter", "Enter", "Enter")
+        var screen = try desk.waitFor { $0.contains("Likely duplicate of \(first)") }
+        XCTAssertTrue(screen.contains("Likely duplicate of \(first)"), screen)
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Second report of the Derna flood") && !$0.contains("Open an incident") }
+        XCTAssertTrue(screen.contains("recorded"), screen)
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 2)
+
+        // Post a message with a wrong recipient: the error sits beside the field, the text stays.
+        try desk.send("m")
+        try desk.waitFor { $0.contains("New message") }
+        try desk.send("BSpace")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "XYZ"])
+        try desk.send("Tab", "Tab", "Tab", "Tab")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "نحتاج قوارب إضافية"])
+        try desk.send("Enter", "Enter", "Enter")
+        screen = try desk.waitFor { $0.contains("'XYZ' is not one of") }
+        XCTAssertTrue(screen.contains("to: 'XYZ' is not one of"), screen)
+        XCTAssertTrue(screen.contains("نحتاج قوارب إضافية"), "what was typed is still there")
+        try desk.send("BSpace", "BSpace", "BSpace")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "LRC"])
+        for _ in 0..<7 { try desk.send("Enter") }
+        try desk.waitFor { !$0.contains("New message") }
+        XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains("نحتاج قوارب إضافية"))
+
+        // Another agency asks CD to acknowledge; the officer does it from the log.
+        let id = try q.run("post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+                           "Confirm the road is closed").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try desk.send("F4")
+        try desk.waitFor { $0.contains("Confirm the road is closed") && $0.contains("unack: 1") }
+        try desk.send("G", "a")
+        screen = try desk.waitFor { $0.contains("unack: 0") }
+        XCTAssertTrue(screen.contains("unack: 0"), screen)
+        XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains(#""id":"\#(id)""#))
+        let acks = try q.run("list", "messages", "--json").lines.first { $0.contains(id) } ?? ""
+        XCTAssertTrue(acks.contains(#""acks":[{"agency":"CD""#), acks)
     }
 }

@@ -83,3 +83,21 @@ import QanatText
 enum DisplayWidthProbe {
     static func cells(_ text: String) -> Int { DisplayWidth.of(text) }
 }
+
+extension DeskSnapshotTests {
+    func testFormsWithAnErrorBesideTheField() {
+        assertSnapshot("form-post-message") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.character("m"))
+            for key in ["\t", "\t", "\t", "\t"] { _ = state.handle(key == "\t" ? .tab : .enter) }
+            for c in "إخلاء الحي" { _ = state.handle(.character(c)) }
+            state.formRefused(field: "to", message: "to: 'XYZ' is not one of: CD, LRC, MOI")
+            return state
+        }
+        assertSnapshot("form-open-incident-ar") { w, h in
+            var state = SampleDesk.state(width: w, height: h, language: .ar)
+            _ = state.handle(.character("o"))
+            return state
+        }
+    }
+}

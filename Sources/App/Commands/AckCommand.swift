@@ -1,6 +1,5 @@
 import ArgumentParser
 import QanatCore
-import QanatStore
 
 struct AckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge a message for an agency.")
@@ -12,22 +11,17 @@ struct AckCommand: ParsableCommand {
 
     func run() throws {
         let recorder = try EventRecorder(options: store, officer: officer)
-        let event: Event
-        do {
-            let id = try EventID(messageID, field: "message")
-            let code = try recorder.context.knownAgency(agency, field: "agency")
-            if let store = recorder.store {
-                guard let record = try Checks.storeCall({ () throws(StoreError) in try store.message(id) }) else {
-                    throw QanatCore.ValidationError(field: "message", value: messageID, problem: .unknown(what: "message"))
-                }
-                if let earlier = record.acknowledgements.first(where: { $0.agency == code }) {
-                    print("\(id) already acknowledged by \(code) at \(Clock.libyaTime(earlier.at)) (\(earlier.officer))")
-                    return
-                }
+        let result: (write: Actions.Write?, earlier: Acknowledgement?)
+        do { result = try recorder.actions.acknowledge(messageID: messageID, agency: agency) } catch let error as QanatCore.ValidationError {
+            throw CLIError.from(error)
+        }
+        guard let write = result.write else {
+            if let earlier = result.earlier {
+                print("\(messageID.lowercased()) already acknowledged by \(earlier.agency) at \(Clock.libyaTime(earlier.at)) (\(earlier.officer))")
             }
-            event = recorder.makeEvent(agency: code, payload: .messageAcknowledged(MessageAcknowledgement(message: id)))
-        } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
-        try recorder.record(event)
+            return
+        }
+        try recorder.record(recorder.writer.event(write))
         print("\(messageID.lowercased()) acknowledged by \(agency.uppercased())")
     }
 }

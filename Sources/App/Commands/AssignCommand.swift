@@ -35,26 +35,9 @@ struct AssignmentCommand: ParsableCommand {
 
     static func record(_ stage: AssignmentStage, reference: String, callSign: String, agency: String?,
                        store: StoreOptions, officer: OfficerOptions) throws {
-        let recorder = try EventRecorder(options: store, officer: officer)
-        let event: Event
-        do {
-            let link = AssignmentLink(incident: try IncidentReference(reference), unit: try CallSign(callSign))
-            let incident = try Checks.incidentExists(link.incident, in: recorder.store)
-            let unit = try Checks.unitExists(link.unit, in: recorder.store)
-            if stage == .tasked {
-                if let incident, !incident.status.isOpen {
-                    throw QanatCore.ValidationError(field: "incident", value: link.incident.rawValue,
-                                          problem: .transitionRefused(from: "closed", allowed: ["reopen it first"]))
-                }
-                try unit?.status.checkTransition(to: .assigned)
-            } else if let unit, unit.incident != link.incident {
-                throw QanatCore.ValidationError(field: "unit", value: link.unit.rawValue,
-                                      problem: .unknown(what: "assignment to \(link.incident) for unit"))
-            }
-            let acting = try recorder.context.knownAgency(actingAgency(agency), field: "agency")
-            event = recorder.makeEvent(agency: acting, payload: .assignment(stage, link))
-        } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
-        try recorder.record(event)
+        try EventRecorder(options: store, officer: officer).record { actions in
+            try actions.assignment(stage, reference: reference, callSign: callSign, agency: actingAgency(agency))
+        }
         print("\(reference.uppercased()) \(callSign.uppercased()) \(stage.rawValue)")
     }
 }

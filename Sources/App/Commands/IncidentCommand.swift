@@ -23,23 +23,23 @@ struct IncidentCommand: ParsableCommand {
 
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
-            let reporting: AgencyCode
-            do { reporting = try recorder.context.knownAgency(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
-            // Validate before a number is taken, so a typo does not use one up.
-            var opening: IncidentOpening
+            var reference: IncidentReference?
             do {
-                opening = try recorder.context.incidentOpening(
-                    reference: IncidentReference(year: Clock.year, number: 0), title: title, type: type, severity: severity,
-                    area: area, place: place, leadAgency: lead, peopleAffected: people)
-            } catch { throw CLIError.from(error) }
-            opening.reference = try takeReference(recorder)
-            let reference = opening.reference
-            let event = recorder.makeEvent(agency: reporting, payload: .incidentOpened(opening))
-            do { try recorder.record(event) } catch {
-                print(reference)
+                try recorder.record { actions in
+                    try actions.openIncident(
+                        agency: actingAgency(agency), type: type, severity: severity, area: area, title: title,
+                        place: place, lead: lead, people: people
+                    ) {
+                        reference = try takeReference(recorder)
+                        return reference!
+                    }
+                }
+            } catch let error as CLIError {
+                // Kept in the journal (exit 3): the reference is still the incident's.
+                if let reference { print(reference) }
                 throw error
             }
-            print(reference)
+            if let reference { print(reference) }
         }
 
         /// A numbered reference from the store, or a provisional one when the store is unavailable.
@@ -106,49 +106,19 @@ struct IncidentCommand: ParsableCommand {
         @Option var people: Int?
 
         func run() throws {
-            let recorder = try EventRecorder(options: store, officer: officer)
-            let context = recorder.context
-            let event: Event
-            do {
-                let ref = try IncidentReference(reference)
-                _ = try Checks.incidentExists(ref, in: recorder.store)
-                if let people, !Limits.peopleAffected.contains(people) {
-                    throw QanatCore.ValidationError(field: "people", value: String(people), problem: .outOfRange(Limits.peopleAffected))
-                }
-                let update = IncidentUpdate(
-                    reference: ref,
-                    title: try TextRule.optional(title, field: "title", maximum: Limits.title),
-                    severity: try severity.map { text throws(QanatCore.ValidationError) in try Severity.parse(text, field: "severity") },
-                    place: try TextRule.optional(place, field: "place", maximum: Limits.place),
-                    leadAgency: try lead.map { text throws(QanatCore.ValidationError) in try context.knownAgency(text, field: "lead") },
-                    peopleAffected: people)
-                guard update != IncidentUpdate(reference: ref) else {
-                    throw CLIError.usage("nothing to change: give --severity, --title, --place, --lead or --people")
-                }
-                event = recorder.makeEvent(agency: try context.knownAgency(actingAgency(agency), field: "agency"),
-                                           payload: .incidentUpdated(update))
-            } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
-            try recorder.record(event)
+            let event = try EventRecorder(options: store, officer: officer).record { actions in
+                try actions.updateIncident(reference: reference, agency: actingAgency(agency), severity: severity,
+                                           title: title, place: place, lead: lead, people: people)
+            }
             print(event.id)
         }
     }
 
     static func changeStatus(_ reference: String, to status: String, agency: String?, note: String?,
                              store: StoreOptions, officer: OfficerOptions) throws {
-        let recorder = try EventRecorder(options: store, officer: officer)
-        let event: Event
-        do {
-            let ref = try IncidentReference(reference)
-            let next = try IncidentStatus.parse(status, field: "status")
-            if let current = try Checks.incidentExists(ref, in: recorder.store) {
-                try current.status.checkTransition(to: next)
-            }
-            let change = IncidentStatusChange(reference: ref, status: next,
-                                              note: try TextRule.optional(note, field: "note", maximum: Limits.body))
-            event = recorder.makeEvent(agency: try recorder.context.knownAgency(actingAgency(agency), field: "agency"),
-                                       payload: .incidentStatusChanged(change))
-        } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
-        try recorder.record(event)
+        try EventRecorder(options: store, officer: officer).record { actions in
+            try actions.changeStatus(reference: reference, to: status, agency: actingAgency(agency), note: note)
+        }
         print("\(reference.uppercased()) \(status)")
     }
 }

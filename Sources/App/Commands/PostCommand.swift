@@ -18,18 +18,11 @@ struct PostCommand: ParsableCommand {
     @Argument(help: "The message text.") var body: [String]
 
     func run() throws {
-        let recorder = try EventRecorder(options: store, officer: officer)
-        let context = recorder.context
-        let event: Event
-        do {
-            let agency = try context.knownAgency(from, field: "from")
-            let posting = try context.messagePosting(
-                to: to.split(separator: ",").map(String.init), priority: priority, channel: channel, subject: subject,
-                body: body.joined(separator: " "), incident: incident, acknowledgementRequired: acknowledgementRequired)
-            if let reference = posting.incident { _ = try Checks.incidentExists(reference, in: recorder.store) }
-            event = recorder.makeEvent(agency: agency, payload: .messagePosted(posting))
-        } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
-        try recorder.record(event)
+        let event = try EventRecorder(options: store, officer: officer).record { actions in
+            try actions.post(from: from, to: to.split(separator: ",").map(String.init), priority: priority, channel: channel,
+                             subject: subject, body: body.joined(separator: " "), incident: incident,
+                             acknowledgementRequired: acknowledgementRequired)
+        }
         print(event.id)
     }
 }

@@ -19,14 +19,11 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "How to reach the unit (radio channel, phone).") var contact: String?
 
         func run() throws {
-            let recorder = try EventRecorder(options: store, officer: officer)
-            let event: Event
-            do {
-                let registration = try recorder.context.unitRegistration(
+            let event = try EventRecorder(options: store, officer: officer).record { actions in
+                let registration = try actions.context.unitRegistration(
                     callSign: callSign, agency: agency, kind: kind, capabilities: capabilities, contact: contact)
-                event = recorder.makeEvent(agency: registration.agency, payload: .unitRegistered(registration))
-            } catch { throw CLIError.from(error) }
-            try recorder.record(event)
+                return (registration.agency, .unitRegistered(registration))
+            }
             print(event.id)
         }
     }
@@ -41,17 +38,9 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The acting agency (default: the unit's own).") var agency: String?
 
         func run() throws {
-            let recorder = try EventRecorder(options: store, officer: officer)
-            let event: Event
-            do {
-                let unit = try CallSign(callSign)
-                let next = try UnitStatus.parse(status, field: "status")
-                let current = try Checks.unitExists(unit, in: recorder.store)
-                try current?.status.checkTransition(to: next)
-                let acting = try recorder.context.knownAgency(agency ?? current?.agency.rawValue ?? actingAgency(nil), field: "agency")
-                event = recorder.makeEvent(agency: acting, payload: .unitStatusChanged(UnitStatusChange(callSign: unit, status: next)))
-            } catch let error as QanatCore.ValidationError { throw CLIError.from(error) }
-            try recorder.record(event)
+            try EventRecorder(options: store, officer: officer).record { actions in
+                try actions.unitStatus(callSign: callSign, to: status, agency: agency)
+            }
             print("\(callSign.uppercased()) \(status)")
         }
     }

@@ -16,11 +16,13 @@ struct DeskLoop {
     private var lastVersion: Int64?
     private var lastFrame: Frame?
     private var nextReconnect = Date.distantPast
+    private var actions: DeskActions
 
     init(options: StoreOptions, screen: TerminalScreen, state: DeskState) {
         self.options = options
         self.screen = screen
         self.state = state
+        actions = DeskActions(writer: ChannelWriter(journalPath: options.journalPath, officer: state.officer))
     }
 
     mutating func run() {
@@ -32,6 +34,8 @@ struct DeskLoop {
                 switch state.handle(key) {
                 case .quit: return
                 case .loadDetail: reload()
+                case .submit(let form): actions.submit(form, state: &state, store: store)
+                case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
                 case nil: break
                 }
             }
@@ -50,7 +54,8 @@ struct DeskLoop {
     private mutating func connect() {
         guard store == nil, Date() >= nextReconnect else { return }
         do {
-            store = try SQLiteStore(path: options.databasePath, options: .init(readOnly: true, busyTimeout: 0.2))
+            // A short timeout: a locked store shows "busy"; writes wait in the journal meanwhile.
+            store = try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: 0.2))
             watcher = try ChangeWatcher(path: options.databasePath)
             state.store = .live
         } catch {
@@ -62,6 +67,7 @@ struct DeskLoop {
 
     private mutating func pollStore() {
         connect()
+        _ = actions.retry(store: store, state: &state)
         guard let watcher else { return }
         guard let version = try? watcher.dataVersion() else {
             state.store = .busy

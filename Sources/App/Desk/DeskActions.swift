@@ -1,0 +1,113 @@
+import QanatCore
+import QanatStore
+import QanatUI
+
+/// Carries out what the desk's keys ask: a form's write or an acknowledgement, through the same
+/// checks and write path as the command line. Events the store could not take yet stay in the
+/// journal and in `pending`, retried on every poll, so the keyboard never waits for the store.
+struct DeskActions {
+    let writer: ChannelWriter
+    private(set) var pending: [Event] = []
+
+    init(writer: ChannelWriter) { self.writer = writer }
+
+    mutating func submit(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
+        let l = state.localizer
+        do {
+            let context = try store?.writeContext() ?? WriteContext(agencies: Set(Agency.seed.map(\.code)))
+            let actions = Actions(context: context, store: store)
+            if case .openIncident = form.purpose, !form.warned, let warning = duplicateWarning(form, state: state) {
+                state.form?.notice = warning
+                state.form?.warned = true
+                return
+            }
+            let write = try self.write(for: form, actions: actions, state: state, store: store)
+            record(write, state: &state, store: store, done: l(.sent))
+        } catch let error as ValidationError {
+            state.formRefused(field: error.field, message: error.description)
+        } catch {
+            state.form?.notice = "\(error)"
+        }
+    }
+
+    mutating func acknowledge(_ messageID: String, state: inout DeskState, store: (any ChannelStore)?) {
+        let context = (try? store?.writeContext()) ?? WriteContext(agencies: Set(Agency.seed.map(\.code)))
+        do {
+            let result = try Actions(context: context, store: store).acknowledge(messageID: messageID, agency: state.agency.rawValue)
+            guard let write = result.write else {
+                state.notice = state.localizer(.acknowledged)
+                return
+            }
+            record(write, state: &state, store: store, done: state.localizer(.acknowledged))
+        } catch {
+            state.notice = "\(error)"
+        }
+    }
+
+    /// Applies what the store could not take before; true when something went in.
+    mutating func retry(store: (any ChannelStore)?, state: inout DeskState) -> Bool {
+        guard !pending.isEmpty, let store, (try? store.apply(pending)) != nil else { return false }
+        pending.removeAll()
+        state.backlog = 0
+        return true
+    }
+
+    private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any ChannelStore)?, done: String) {
+        let event = writer.event(write)
+        do {
+            switch try writer.record(event, store: store) {
+            case .applied:
+                state.formSucceeded(done)
+            case .kept:
+                pending.append(event)
+                state.backlog = pending.count
+                state.formSucceeded(state.localizer(.keptInJournal))
+            }
+        } catch {
+            // Not even the journal took it: nothing was recorded, and the form keeps its text.
+            if state.form != nil { state.form?.notice = "\(error)" } else { state.notice = "\(error)" }
+        }
+    }
+
+    private func write(for form: Form, actions: Actions, state: DeskState, store: (any ChannelStore)?) throws -> Actions.Write {
+        let agency = state.agency.rawValue
+        func optional(_ name: String) -> String? { form.value(name).isEmpty ? nil : form.value(name) }
+        switch form.purpose {
+        case .postMessage:
+            return try actions.post(
+                from: agency, to: form.value("to").split(separator: ",").map(String.init), priority: form.value("priority"),
+                channel: form.value("channel"), subject: optional("subject"), body: form.value("body"),
+                incident: optional("incident"), acknowledgementRequired: form.value("ack") == "yes")
+        case .openIncident:
+            var people: Int?
+            if let text = optional("people") {
+                guard let number = Int(text) else {
+                    throw ValidationError(field: "people", value: text, problem: .malformed(expected: "a whole number"))
+                }
+                people = number
+            }
+            return try actions.openIncident(
+                agency: agency, type: form.value("type"), severity: form.value("severity"), area: form.value("area"),
+                title: form.value("title"), place: optional("place"), lead: optional("lead"), people: people
+            ) {
+                if let store, let reference = try? store.nextIncidentReference(year: Clock.year) { return reference }
+                return try IncidentReference("INC-\(Clock.year)-P" + String(UInt32.random(in: 0...UInt32.max), radix: 16, uppercase: true))
+            }
+        case .incidentStatus(let reference):
+            return try actions.changeStatus(reference: reference, to: form.value("status"), agency: agency, note: optional("note"))
+        case .assignUnit(let reference):
+            return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
+        case .unitStatus(let callSign):
+            return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
+        }
+    }
+
+    private func duplicateWarning(_ form: Form, state: DeskState) -> String? {
+        guard let type = IncidentType(rawValue: form.value("type")),
+              let area = try? Gazetteer.libya.resolve(form.value("area")) else { return nil }
+        let duplicates = DuplicateRule.likelyDuplicates(type: type, area: area.id, at: state.now,
+                                                        among: state.data.incidents.map(\.incident))
+        guard !duplicates.isEmpty else { return nil }
+        return "\(state.localizer(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — Enter"
+    }
+}

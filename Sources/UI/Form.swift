@@ -1,0 +1,149 @@
+/// A form inside the desk: fields that take typing (Arabic as well as Latin), choices cycled
+/// with ←/→, and toggles. What was typed stays when validation fails or the store is busy:
+/// only a successful write clears a form.
+public struct Choice: Equatable, Sendable {
+    public var value: String
+    public var en: String
+    public var ar: String
+
+    public init(_ value: some RawRepresentable<String> & Translatable) {
+        self.value = value.rawValue
+        (en, ar) = value.translations
+    }
+
+    public init(value: String, en: String, ar: String) {
+        self.value = value
+        self.en = en
+        self.ar = ar
+    }
+}
+
+public struct FormField: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case text
+        case choice([Choice])
+        case toggle
+    }
+
+    /// The name validation errors use for this field (`body`, `priority`, ...).
+    public var name: String
+    public var label: UIText
+    public var kind: Kind
+    public var value: String
+    /// Insertion point, in characters (grapheme clusters) of `value`.
+    public var cursor: Int
+    public var error: String?
+
+    public init(name: String, label: UIText, kind: Kind, value: String = "") {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.value = value
+        cursor = value.count
+    }
+
+    public var isOn: Bool { value == "yes" }
+}
+
+public enum FormPurpose: Equatable, Sendable {
+    case postMessage
+    case openIncident
+    case incidentStatus(reference: String)
+    case assignUnit(reference: String)
+    case unitStatus(callSign: String)
+
+    var title: UIText {
+        switch self {
+        case .postMessage: .formPostMessage
+        case .openIncident: .formOpenIncident
+        case .incidentStatus: .formIncidentStatus
+        case .assignUnit: .formAssignUnit
+        case .unitStatus: .formUnitStatus
+        }
+    }
+}
+
+public struct Form: Equatable, Sendable {
+    public var purpose: FormPurpose
+    public var fields: [FormField]
+    public var focus = 0
+    /// A note under the form: a warning (likely duplicate) or why the last submit did not finish.
+    public var notice: String?
+    /// Set once a warning was shown: the next submit goes ahead.
+    public var warned = false
+
+    public init(purpose: FormPurpose, fields: [FormField]) {
+        self.purpose = purpose
+        self.fields = fields
+    }
+
+    /// Whether anything was typed that would be lost.
+    public var holdsText: Bool { fields.contains { $0.kind == .text && !$0.value.isEmpty } }
+
+    public func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
+
+    /// Shows an error beside the field it names (or as the notice when no field has that name).
+    public mutating func show(error message: String, field: String) {
+        for index in fields.indices { fields[index].error = nil }
+        if let index = fields.firstIndex(where: { $0.name == field || field.hasSuffix("." + $0.name) }) {
+            fields[index].error = message
+            focus = index
+        } else {
+            notice = message
+        }
+    }
+
+    public enum Outcome: Equatable { case submit, cancel }
+
+    public mutating func handle(_ key: KeyPress) -> Outcome? {
+        guard !fields.isEmpty else { return key == .escape ? .cancel : nil }
+        let index = focus
+        var field = fields[index]
+        switch key {
+        case .escape: return .cancel
+        case .enter:
+            if focus == fields.count - 1 { return .submit }
+            focus += 1
+        case .tab, .down: focus = (focus + 1) % fields.count
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case .left, .right:
+            let step = key == .right ? 1 : -1
+            switch field.kind {
+            case .text: field.cursor = min(max(0, field.cursor + step), field.value.count)
+            case .choice(let options):
+                let at = options.firstIndex { $0.value == field.value } ?? 0
+                field.value = options[(at + step + options.count) % options.count].value
+            case .toggle: field.value = field.isOn ? "no" : "yes"
+            }
+        case .home: field.cursor = 0
+        case .end: field.cursor = field.value.count
+        case .backspace:
+            if field.kind == .text, field.cursor > 0 {
+                field.value.remove(at: field.value.index(field.value.startIndex, offsetBy: field.cursor - 1))
+                field.cursor -= 1
+            }
+        case .character(" ") where field.kind == .toggle:
+            field.value = field.isOn ? "no" : "yes"
+        case .character(let c):
+            switch field.kind {
+            case .text:
+                field.value.insert(c, at: field.value.index(field.value.startIndex, offsetBy: field.cursor))
+                field.cursor += 1
+            case .choice(let options):
+                // Typing a letter jumps to the next option whose value or label starts with it.
+                let typed = String(c).lowercased()
+                let start = min((options.firstIndex { $0.value == field.value } ?? -1) + 1, options.count)
+                let rotated = Array(options[start...] + options[..<start])
+                if let match = rotated.first(where: { [$0.value, $0.en, $0.ar].contains { $0.lowercased().hasPrefix(typed) } }) {
+                    field.value = match.value
+                }
+            case .toggle:
+                break
+            }
+        default:
+            break
+        }
+        fields[index] = field
+        return nil
+    }
+}

@@ -1,0 +1,111 @@
+import QanatCore
+
+/// The desk's forms, with what each field takes.
+public enum Forms {
+    public static func postMessage(incident: String?) -> Form {
+        Form(purpose: .postMessage, fields: [
+            FormField(name: "to", label: .fieldTo, kind: .text, value: "*"),
+            FormField(name: "priority", label: .colPriority, kind: .choice(MessagePriority.allCases.map(Choice.init)), value: "routine"),
+            FormField(name: "channel", label: .fieldChannel, kind: .choice(MessageChannel.allCases.map(Choice.init)), value: "radio"),
+            FormField(name: "subject", label: .fieldSubject, kind: .text),
+            FormField(name: "body", label: .colMessage, kind: .text),
+            FormField(name: "incident", label: .colIncident, kind: .text, value: incident ?? ""),
+            FormField(name: "ack", label: .fieldAcknowledgement, kind: .toggle, value: "no"),
+        ])
+    }
+
+    public static func openIncident() -> Form {
+        Form(purpose: .openIncident, fields: [
+            FormField(name: "type", label: .colType, kind: .choice(IncidentType.allCases.map(Choice.init)), value: IncidentType.flashFlood.rawValue),
+            FormField(name: "severity", label: .colSeverity, kind: .choice(Severity.allCases.map(Choice.init)), value: "moderate"),
+            FormField(name: "area", label: .colArea, kind: .text),
+            FormField(name: "title", label: .colTitle, kind: .text),
+            FormField(name: "place", label: .place, kind: .text),
+            FormField(name: "people", label: .peopleAffected, kind: .text),
+            FormField(name: "lead", label: .leadAgency, kind: .text),
+        ])
+    }
+
+    public static func incidentStatus(_ incident: Incident) -> Form {
+        let next = incident.status.allowedNext
+        return Form(purpose: .incidentStatus(reference: incident.reference.rawValue), fields: [
+            FormField(name: "status", label: .colStatus, kind: .choice(next.map(Choice.init)), value: next.first?.rawValue ?? ""),
+            FormField(name: "note", label: .fieldNote, kind: .text),
+        ])
+    }
+
+    public static func assignUnit(_ incident: Incident, available: [Unit]) -> Form {
+        let choices = available.map { Choice(value: $0.callSign.rawValue, en: $0.callSign.rawValue, ar: $0.callSign.rawValue) }
+        return Form(purpose: .assignUnit(reference: incident.reference.rawValue), fields: [
+            choices.isEmpty
+                ? FormField(name: "unit", label: .colCallSign, kind: .text)
+                : FormField(name: "unit", label: .colCallSign, kind: .choice(choices), value: choices[0].value),
+        ])
+    }
+
+    public static func unitStatus(_ unit: Unit) -> Form {
+        let next = unit.status.allowedNext
+        return Form(purpose: .unitStatus(callSign: unit.callSign.rawValue), fields: [
+            FormField(name: "status", label: .colStatus, kind: .choice(next.map(Choice.init)), value: next.first?.rawValue ?? ""),
+        ])
+    }
+}
+
+/// A form over the board: label, value (the cursor shown as a reversed cell), error beside it.
+enum FormOverlay {
+    static func draw(_ form: Form, state: DeskState, into frame: inout Frame) {
+        let l = state.localizer
+        let labelWidth = min(18, (form.fields.map { l($0.label).count }.max() ?? 0) + 1)
+        let width = min(frame.width - 2, 76)
+        let height = min(frame.height - 2, form.fields.count * 2 + 5)
+        let x = (frame.width - width) / 2
+        let top = max(1, (frame.height - height) / 2)
+        for y in top..<(top + height) { frame.fill(x: x, y: y, width: width, role: .overlay) }
+        var title = l(form.purpose.title)
+        switch form.purpose {
+        case .incidentStatus(let ref), .assignUnit(let ref): title += " " + ref
+        case .unitStatus(let callSign): title += " " + callSign
+        default: break
+        }
+        frame.put(" \(title) ", x: x + 2, y: top, role: .title)
+        let valueX = x + 2 + labelWidth + 1
+        let valueWidth = width - (valueX - x) - 2
+        for (index, field) in form.fields.enumerated() {
+            let y = top + 2 + index * 2
+            guard y < top + height - 2 else { break }
+            let focused = index == form.focus
+            frame.put(field: l(field.label), x: x + 2, y: y, width: labelWidth, role: focused ? .key : .overlay)
+            frame.fill(x: valueX, y: y, width: valueWidth, role: focused ? .normal : .dim)
+            switch field.kind {
+            case .text:
+                let shownFrom = max(0, field.cursor - valueWidth + 1)
+                let visible = String(field.value.dropFirst(shownFrom))
+                frame.put(visible, x: valueX, y: y, role: focused ? .normal : .dim, limit: valueWidth)
+                if focused {
+                    let before = String(field.value.dropFirst(shownFrom).prefix(field.cursor - shownFrom))
+                    let cursorX = valueX + min(valueWidth - 1, DisplayWidthOf.text(before))
+                    let under = field.cursor < field.value.count
+                        ? String(field.value[field.value.index(field.value.startIndex, offsetBy: field.cursor)]) : " "
+                    frame.put(under, x: cursorX, y: y, role: .selected, limit: 2)
+                }
+            case .choice(let options):
+                let label = options.first { $0.value == field.value }.map { l.language == .ar ? $0.ar : $0.en } ?? field.value
+                frame.put("◂ \(label) ▸", x: valueX, y: y, role: focused ? .selected : .dim, limit: valueWidth)
+            case .toggle:
+                frame.put(field.isOn ? "[x] \(l(.yes))" : "[ ] \(l(.no))", x: valueX, y: y, role: focused ? .selected : .dim)
+            }
+            if let error = field.error {
+                frame.put("⚠ " + error, x: valueX, y: y + 1, role: .error, limit: valueWidth)
+            }
+        }
+        if let notice = form.notice {
+            frame.put(notice, x: x + 2, y: top + height - 2, role: .error, limit: width - 4)
+        }
+        frame.put(l(.formHint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
+    }
+}
+
+import QanatText
+enum DisplayWidthOf {
+    static func text(_ text: String) -> Int { DisplayWidth.of(text) }
+}

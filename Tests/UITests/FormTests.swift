@@ -1,0 +1,87 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+final class FormTests: XCTestCase {
+    func type(_ text: String, into form: inout Form) { for c in text { _ = form.handle(.character(c)) } }
+
+    func testArabicTypingCursorAndDeletionWorkOnCharacters() {
+        var form = Forms.postMessage(incident: nil)
+        form.focus = 4  // body
+        type("إخلاء فوري", into: &form)
+        XCTAssertEqual(form.value("body"), "إخلاء فوري")
+        for _ in 0..<4 { _ = form.handle(.left) }
+        _ = form.handle(.backspace)
+        XCTAssertEqual(form.value("body"), "إخلاءفوري", "the space before the cursor went")
+        type(" ", into: &form)
+        _ = form.handle(.end)
+        type("!", into: &form)
+        XCTAssertEqual(form.value("body"), "إخلاء فوري!")
+        XCTAssertEqual(form.fields[4].cursor, "إخلاء فوري!".count)
+    }
+
+    func testChoicesCycleAndJumpByLetter() {
+        var form = Forms.postMessage(incident: nil)
+        form.focus = 1  // priority
+        _ = form.handle(.right)
+        XCTAssertEqual(form.value("priority"), "priority")
+        _ = form.handle(.left)
+        _ = form.handle(.left)
+        XCTAssertEqual(form.value("priority"), "flash", "wraps around")
+        _ = form.handle(.character("i"))
+        XCTAssertEqual(form.value("priority"), "immediate")
+    }
+
+    func testEnterOnTheLastFieldSubmitsAndEscCancels() {
+        var form = Forms.unitStatus(Unit(callSign: try! CallSign("CD-1"), agency: try! AgencyCode("CD"), kind: .rescue,
+                                         capabilities: [], status: .available, statusChangedAt: Timestamp(millisecondsSinceEpoch: 0)))
+        XCTAssertEqual(form.value("status"), "assigned")
+        XCTAssertEqual(form.handle(.enter), .submit)
+        XCTAssertEqual(form.handle(.escape), .cancel)
+    }
+
+    func testAnErrorFocusesItsFieldAndKeepsEverythingTyped() {
+        var form = Forms.postMessage(incident: "INC-2026-0001")
+        form.focus = 4
+        type("text that must survive", into: &form)
+        form.show(error: "data.to: 'XYZ' is not an agency", field: "data.to")
+        XCTAssertEqual(form.focus, 0)
+        XCTAssertEqual(form.fields[0].error, "data.to: 'XYZ' is not an agency")
+        XCTAssertEqual(form.value("body"), "text that must survive")
+    }
+
+    func testClosingAFormKeepsItsDraftAndQuittingAsksFirst() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.character("m"))
+        state.form?.focus = 4
+        for c in "draft" { _ = state.handle(.character(c)) }
+        _ = state.handle(.escape)
+        XCTAssertNil(state.form)
+        XCTAssertNil(state.handle(.character("q")), "q asks first")
+        XCTAssertTrue(state.confirmingQuit)
+        XCTAssertNil(state.handle(.character("n")))
+        _ = state.handle(.character("m"))
+        XCTAssertEqual(state.form?.value("body"), "draft", "the draft comes back")
+        _ = state.handle(.escape)
+        _ = state.handle(.character("q"))
+        XCTAssertEqual(state.handle(.character("y")), .quit)
+    }
+
+    func testSuccessClearsTheFormAndItsDraft() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.character("m"))
+        state.form?.focus = 4
+        for c in "sent" { _ = state.handle(.character(c)) }
+        state.formSucceeded("recorded")
+        XCTAssertNil(state.form)
+        XCTAssertFalse(state.holdsUnsentText)
+        XCTAssertEqual(state.notice, "recorded")
+    }
+
+    func testAcknowledgeAskedForTheSelectedLogMessage() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.function(4))
+        _ = state.handle(.home)
+        XCTAssertEqual(state.handle(.character("a")), .acknowledge(messageID: SampleDesk.id(1).rawValue))
+    }
+}
