@@ -10,7 +10,7 @@ struct Qanat: AsyncParsableCommand {
             3 store unavailable (the event is kept in the journal; `qanat ingest` applies it).
             """,
         subcommands: [
-            DeskCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
+            DeskCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
             RebuildCommand.self, VerifyCommand.self,
         ],

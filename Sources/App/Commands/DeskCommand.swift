@@ -16,6 +16,11 @@ struct DeskCommand: ParsableCommand {
     @Option(help: "default or monochrome (NO_COLOR also gives monochrome).") var theme: String = "default"
 
     func run() throws {
+        try Self.runDesk(store: store, officer: officer.officerName, agency: agency, lang: lang, theme: theme)
+    }
+
+    /// Starts curses and runs the desk until the officer quits; `alongside` runs meanwhile.
+    static func runDesk(store: StoreOptions, officer: String, agency: String?, lang: String?, theme: String) throws {
         let code: AgencyCode
         do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
         let language = try Self.language(lang)
@@ -26,7 +31,7 @@ struct DeskCommand: ParsableCommand {
         defer { screen.close() }
         var loop = DeskLoop(options: store, screen: screen, state: DeskState(
             width: screen.size.width, height: screen.size.height, language: language,
-            officer: officer.officerName, agency: code, now: Clock.now()))
+            officer: officer, agency: code, now: Clock.now()))
         loop.run()
     }
 
