@@ -13,11 +13,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
         .target(name: "QanatText", path: "Sources/Text"),
-        .target(name: "QanatUI", dependencies: ["QanatCore", "QanatText"], path: "Sources/UI"),
+        .target(
+            name: "QanatUI",
+            dependencies: ["QanatCore", "QanatText", .product(name: "TOMLKit", package: "TOMLKit")],
+            path: "Sources/UI"),
         .target(name: "CNcursesw", path: "Sources/CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "QanatTerminal", dependencies: ["QanatUI", "CNcursesw"], path: "Sources/Terminal"),
         .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),

@@ -61,9 +61,11 @@ public final class TerminalScreen {
             if style.underline { attrs |= qanat_a_underline() }
             var pair: Int16 = 0
             if colour, style.foreground != nil || style.background != nil {
-                let key = "\(style.foreground?.rawValue ?? "-")/\(style.background?.rawValue ?? "-")"
+                let colours = Int(qanat_colors())
+                let fg = Self.curses(style.foreground, colours), bg = Self.curses(style.background, colours)
+                let key = "\(fg)/\(bg)"
                 if let existing = byColours[key] { pair = existing } else if Int32(next) < qanat_color_pairs() {
-                    init_pair(next, Self.curses(style.foreground), Self.curses(style.background))
+                    init_pair(next, fg, bg)
                     byColours[key] = next
                     pair = next
                     next += 1
@@ -73,9 +75,11 @@ public final class TerminalScreen {
         }
     }
 
-    private static func curses(_ color: ThemeColor?) -> Int16 {
+    /// The terminal's colour for a theme colour: its own index where the terminal has it
+    /// (256-colour terminals), else its 8-colour fallback; -1 is the terminal's default.
+    private static func curses(_ color: ThemeColor?, _ colours: Int) -> Int16 {
         guard let color else { return -1 }
-        return Int16(ThemeColor.allCases.firstIndex(of: color) ?? 0)
+        return Int16(color.index(forColours: colours))
     }
 
     /// Puts the frame on the screen. Runs of cells with one style go out in one call.

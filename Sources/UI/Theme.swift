@@ -19,8 +19,32 @@ public struct CellStyle: Equatable, Sendable {
     }
 }
 
-public enum ThemeColor: String, CaseIterable, Sendable {
-    case black, red, green, yellow, blue, magenta, cyan, white
+/// A colour by its terminal index (0–255), and the one of the 8 ANSI colours to use where the
+/// terminal has only 8.
+public struct ThemeColor: Equatable, Sendable {
+    public var index: Int
+    public var fallback: Int
+
+    public init(index: Int, fallback: Int) {
+        self.index = index
+        self.fallback = fallback
+    }
+
+    public static let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+    public static let black = ThemeColor(index: 0, fallback: 0), red = ThemeColor(index: 1, fallback: 1)
+    public static let green = ThemeColor(index: 2, fallback: 2), yellow = ThemeColor(index: 3, fallback: 3)
+    public static let blue = ThemeColor(index: 4, fallback: 4), magenta = ThemeColor(index: 5, fallback: 5)
+    public static let cyan = ThemeColor(index: 6, fallback: 6), white = ThemeColor(index: 7, fallback: 7)
+
+    /// `red`, `bright-red` (index 9, red on 8 colours).
+    public init?(name: String) {
+        let bright = name.hasPrefix("bright-")
+        guard let base = Self.names.firstIndex(of: bright ? String(name.dropFirst(7)) : name) else { return nil }
+        self.init(index: bright ? base + 8 : base, fallback: base)
+    }
+
+    /// The index to use on a terminal with `colours` colours.
+    public func index(forColours colours: Int) -> Int { index < colours ? index : fallback }
 }
 
 public struct Theme: Equatable, Sendable {

@@ -93,4 +93,13 @@ final class CommandLineTests: XCTestCase {
         // The JSON output keeps the text exactly, escaped.
         XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains(#"\u001b]0;owned\u0007"#))
     }
+
+    func testAnUnknownThemeIsRefusedWithTheListBeforeTheScreenIsTouched() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        let result = try q.run("desk", "--theme", "neon")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("no theme 'neon'; themes: colour-blind, default, high-contrast, light, monochrome"),
+                      result.stderr)
+    }
 }

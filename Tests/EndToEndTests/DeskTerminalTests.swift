@@ -3,12 +3,14 @@ import XCTest
 
 /// Starts the real desk in tmux on a store of the test's own.
 enum DeskHarness {
-    static func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:]) throws -> TmuxSession {
+    static func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:],
+                          arguments: String = "") throws -> TmuxSession {
         var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH"].contains($0.key) }
         env["QANAT_AGENCY"] = "CD"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "screen-256color"
-        return try TmuxSession(command: QanatProcess.binary, width: width, height: height, environment: env.merging(extra) { $1 })
+        return try TmuxSession(command: QanatProcess.binary + " " + arguments, width: width, height: height,
+                               environment: env.merging(extra) { $1 })
     }
 
     static func seed(_ q: QanatProcess) throws -> String {
@@ -73,6 +75,17 @@ final class DeskTerminalTests: XCTestCase {
         try desk.resize(width: 160, height: 48)
         screen = try desk.waitFor { $0.contains("Lead") }
         XCTAssertTrue(screen.split(separator: "\n", omittingEmptySubsequences: false)[47].contains("LY │"))
+    }
+
+    func testEveryThemeStartsAndNoColourStillShowsTheBoard() throws {
+        let q = try QanatProcess()
+        let ref = try DeskHarness.seed(q)
+        for theme in ["light", "high-contrast", "colour-blind"] {
+            let desk = try DeskHarness.startDesk(q, width: 100, height: 30, arguments: "--theme \(theme)")
+            XCTAssertTrue(try desk.waitFor { $0.contains(ref) }.contains(ref), theme)
+        }
+        let plain = try DeskHarness.startDesk(q, width: 100, height: 30, extra: ["NO_COLOR": "1"])
+        XCTAssertTrue(try plain.waitFor { $0.contains(ref) }.contains("F2 Incidents"))
     }
 
     func testHostileTextNeverReachesTheTerminal() throws {

@@ -13,7 +13,8 @@ struct DeskCommand: ParsableCommand {
     @OptionGroup var officer: OfficerOptions
     @Option(help: "This desk's agency (env QANAT_AGENCY; default MOI).") var agency: String?
     @Option(help: "ar or en (default: from LANG).") var lang: String?
-    @Option(help: "default or monochrome (NO_COLOR also gives monochrome).") var theme: String = "default"
+    @Option(help: "default, light, high-contrast, monochrome or colour-blind (Themes/; NO_COLOR gives monochrome).")
+    var theme: String = "default"
 
     func run() throws {
         try Self.runDesk(store: store, officer: officer.officerName, agency: agency, lang: lang, theme: theme)
@@ -25,7 +26,8 @@ struct DeskCommand: ParsableCommand {
         do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
         let language = try Self.language(lang)
         let screen: TerminalScreen
-        do { screen = try TerminalScreen(theme: theme == "monochrome" ? .monochrome : .dark) } catch {
+        let chosen = try ThemeLoader.load(theme)
+        do { screen = try TerminalScreen(theme: chosen) } catch {
             throw CLIError.usage("\(error)")
         }
         defer { screen.close() }
