@@ -32,6 +32,11 @@ enum Chrome {
         x += frame.put("│ ", x: x, y: y, role: .statusBar)
         x += frame.put(health, x: x, y: y, role: role)
         if state.backlog > 0 { x += frame.put(" (\(l(.waiting)): \(state.backlog))", x: x, y: y, role: .statusBusy) }
+        if case .offline(let reason) = state.store, state.notice == nil {
+            // Why, so the officer can act (no store yet: `qanat init`).
+            frame.put(" " + reason, x: x, y: y, role: .statusBar, limit: frame.width - x)
+            return
+        }
         if let notice = state.notice {
             frame.put("│ " + notice, x: x + 1, y: y, role: .statusBar, limit: frame.width - x - 1)
             return

@@ -85,3 +85,15 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(state.handle(.character("a")), .acknowledge(messageID: SampleDesk.id(1).rawValue))
     }
 }
+
+final class StatusBarTests: XCTestCase {
+    func testOfflineSaysWhyAndTheBacklogIsCounted() {
+        var state = SampleDesk.state(width: 120, height: 24)
+        state.store = .offline(reason: "store /x/qanat.sqlite unavailable: directory /x does not exist")
+        XCTAssertTrue(DeskView.render(state).lines[23].hasSuffix("│ offline store /x/qanat.sqlite unavailable: directory /x does not exist"),
+                      DeskView.render(state).lines[23])
+        state.store = .busy
+        state.backlog = 3
+        XCTAssertTrue(DeskView.render(state).lines[23].contains("busy (waiting: 3)"))
+    }
+}
