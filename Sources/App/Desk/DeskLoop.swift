@@ -15,6 +15,7 @@ struct DeskLoop {
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
     private var lastFrame: Frame?
+    private var lastDrawnState: DeskState?
     private var nextReconnect = Date.distantPast
     private var actions: DeskActions
 
@@ -39,12 +40,17 @@ struct DeskLoop {
                 case nil: break
                 }
             }
-            state.now = Clock.now()
+            // Whole seconds: the clock is the only thing that changes on an idle desk, once a second.
+            let now = Clock.now().millisecondsSinceEpoch
+            state.now = Timestamp(millisecondsSinceEpoch: now - now % 1000)
             pollStore()
         }
     }
 
+    /// Renders only when the state changed, and draws only when the frame did.
     private mutating func draw() {
+        guard state != lastDrawnState else { return }
+        lastDrawnState = state
         let frame = DeskView.render(state)
         guard frame != lastFrame else { return }
         screen.draw(frame)
