@@ -12,6 +12,7 @@ public protocol ChannelStore: Sendable {
     func eventCount() throws(StoreError) -> Int
 
     func incidents(openOnly: Bool, limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError) -> [IncidentRecord]
+    func incidents(matching query: IncidentQuery, limit: Int) throws(StoreError) -> [IncidentRecord]
     func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord?
     func assignments(of reference: IncidentReference) throws(StoreError) -> [Assignment]
     func units(limit: Int, after callSign: String?) throws(StoreError) -> [UnitRecord]

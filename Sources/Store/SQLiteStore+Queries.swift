@@ -23,7 +23,7 @@ public enum PageDirection: Sendable {
 }
 
 extension SQLiteStore {
-    private static let incidentColumns = """
+    static let incidentColumns = """
         incidents.*, (SELECT count(*) FROM assignments a
                       WHERE a.incident = incidents.ref AND a.released_at IS NULL) AS active_units
         """
@@ -136,6 +136,45 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
+    /// The first `limit` incidents a board asks for, filtered and ordered in SQL.
+    public func incidents(matching query: IncidentQuery, limit: Int) throws(StoreError) -> [IncidentRecord] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if query.openOnly { conditions.append("status <> 'closed'") }
+            if let status = query.status { conditions.append("status = ?"); arguments += [status.rawValue] }
+            if let minimum = query.minimumSeverity {
+                let admitted = Severity.allCases.filter { $0 >= minimum }.map(\.rawValue)
+                conditions.append("severity IN (\(admitted.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(admitted)
+            }
+            if let agency = query.agency {
+                conditions.append("(lead_agency = ? OR reporting_agency = ?)")
+                arguments += [agency.rawValue, agency.rawValue]
+            }
+            if query.area != nil {
+                let areas = query.areas()
+                conditions.append("area IN (\(areas.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(areas)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rank = { (column: String, values: [String]) in
+                "CASE \(column) " + values.enumerated().map { "WHEN '\($1)' THEN \($0)" }.joined(separator: " ") + " END"
+            }
+            let order = switch query.order {
+            case .severity: "\(rank("severity", Severity.allCases.map(\.rawValue))) DESC, opened_at DESC, ref DESC"
+            case .newest: "opened_at DESC, ref DESC"
+            case .status: "\(rank("status", IncidentStatus.allCases.map(\.rawValue))), opened_at DESC, ref DESC"
+            case .area: "area, opened_at DESC, ref DESC"
+            }
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
+                                    arguments: arguments).map { row in
+                IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
+            }
+        }
+    }
+
     /// Every event about an incident (opening, updates, status changes, assignments), oldest first.
     public func events(about reference: IncidentReference) throws(StoreError) -> [Event] {
         try read { db in

@@ -11,6 +11,9 @@ enum Chrome {
             x += frame.put(label, x: x, y: 0, role: board == state.board ? .tabActive : .tabInactive) + 1
         }
         var note = ""
+        if state.board == .incidents {
+            note = l(state.incidentQuery.order) + (state.incidentQuery.isFiltering ? " · " + l(.filtered) : "")
+        }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
         if state.board == .log { note = state.logFilter == .all ? l(.filterAll) : l(.filterUnacknowledged) }
         if !note.isEmpty { frame.put("[\(note)]", x: x + 1, y: 0, role: .tabInactive, limit: frame.width - x - 1) }
@@ -52,7 +55,8 @@ enum HelpOverlay {
     static let bindings: [(String, UIText)] = [
         ("?", .keyHelp), ("q", .keyQuit), ("F2 F3 F4 / 1 2 3", .keyBoards), ("↑ ↓ j k PgUp PgDn", .keyMove),
         ("Enter", .keyDetails), ("Esc", .keyBack), ("Tab", .keyTab), ("m", .keyPost), ("o", .keyOpen),
-        ("s", .keyStatus), ("a", .keyAssignOrAcknowledge), ("g", .keyGroup), ("u", .keyFilterOpen),
+        ("s", .keyStatus), ("a", .keyAssignOrAcknowledge), ("f", .keyFilter), ("S", .keySort), ("g", .keyGroup),
+        ("u", .keyFilterOpen),
         ("L", .keyLanguage), ("/", .keySearch), (":", .keyPalette),
     ]
 

@@ -1,3 +1,5 @@
+import QanatCore
+
 /// What a key asks of the world outside the state: the event loop carries these out.
 public enum DeskEffect: Equatable, Sendable {
     case quit
@@ -7,6 +9,8 @@ public enum DeskEffect: Equatable, Sendable {
     case submit(Form)
     /// Acknowledge this message for the desk's agency.
     case acknowledge(messageID: String)
+    /// Read the boards again (the incident query changed).
+    case reload
 }
 
 extension DeskState {
@@ -26,6 +30,15 @@ extension DeskState {
             let outcome = current.handle(key)
             form = current
             switch outcome {
+            case .submit where current.purpose == .incidentFilter:
+                do {
+                    incidentQuery = try Forms.query(from: current, openOnly: incidentQuery.openOnly)
+                    form = nil
+                    selection[.incidents] = 0
+                    return .reload
+                } catch {
+                    form?.show(error: error.description, field: error.field)
+                }
             case .submit: return .submit(current)
             case .cancel:
                 if current.holdsText { drafts[Self.draftKey(current.purpose)] = current }
@@ -44,6 +57,12 @@ extension DeskState {
             if holdsUnsentText { confirmingQuit = true } else { return .quit }
         case .character("?"): overlay = .help
         case .character("m"): open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
+        case .character("f") where board == .incidents: form = Forms.incidentFilter(incidentQuery)
+        case .character("S") where board == .incidents:
+            let orders = IncidentQuery.Order.allCases
+            incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
+            selection[.incidents] = 0
+            return .reload
         case .character("o"): open(Forms.openIncident())
         case .character("s"):
             if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }

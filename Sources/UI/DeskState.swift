@@ -96,6 +96,8 @@ public struct DeskState: Equatable, Sendable {
     public var overlay: Overlay?
     public var unitGrouping: UnitGrouping = .status
     public var logFilter: LogFilter = .all
+    /// Which incidents the board asks the store for, and in what order.
+    public var incidentQuery = IncidentQuery()
     /// The log follows new messages until the officer moves up.
     public var followingLog = true
     /// The form being filled in, if any.

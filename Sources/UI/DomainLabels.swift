@@ -137,3 +137,14 @@ extension MessagePriority {
         }
     }
 }
+
+extension IncidentQuery.Order: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .severity: ("most severe first", "الأشد خطورة أولًا")
+        case .newest: ("newest first", "الأحدث أولًا")
+        case .status: ("by status", "حسب الحالة")
+        case .area: ("by area", "حسب المنطقة")
+        }
+    }
+}

@@ -51,6 +51,8 @@ public enum FormPurpose: Equatable, Sendable {
     case incidentStatus(reference: String)
     case assignUnit(reference: String)
     case unitStatus(callSign: String)
+    /// Not a write: which incidents the board shows, and in what order.
+    case incidentFilter
 
     var title: UIText {
         switch self {
@@ -59,6 +61,7 @@ public enum FormPurpose: Equatable, Sendable {
         case .incidentStatus: .formIncidentStatus
         case .assignUnit: .formAssignUnit
         case .unitStatus: .formUnitStatus
+        case .incidentFilter: .formIncidentFilter
         }
     }
 }

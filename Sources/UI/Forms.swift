@@ -43,6 +43,37 @@ public enum Forms {
         ])
     }
 
+    public static let any = Choice(value: "", en: "any", ar: "الكل")
+
+    public static func incidentFilter(_ query: IncidentQuery) -> Form {
+        Form(purpose: .incidentFilter, fields: [
+            FormField(name: "order", label: .fieldOrder, kind: .choice(IncidentQuery.Order.allCases.map(Choice.init)),
+                      value: query.order.rawValue),
+            FormField(name: "status", label: .colStatus, kind: .choice([any] + IncidentStatus.allCases.map(Choice.init)),
+                      value: query.status?.rawValue ?? ""),
+            FormField(name: "severity", label: .fieldMinimumSeverity, kind: .choice([any] + Severity.allCases.map(Choice.init)),
+                      value: query.minimumSeverity?.rawValue ?? ""),
+            FormField(name: "agency", label: .colAgency, kind: .text, value: query.agency?.rawValue ?? ""),
+            FormField(name: "area", label: .colArea, kind: .text, value: query.area ?? ""),
+        ])
+    }
+
+    /// The query a filter form describes, or the field that is wrong.
+    public static func query(from form: Form, openOnly: Bool) throws(ValidationError) -> IncidentQuery {
+        func trimmed(_ name: String) -> String {
+            String(String(form.value(name).drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
+        }
+        let agency = trimmed("agency")
+        let area = trimmed("area")
+        return IncidentQuery(
+            openOnly: openOnly,
+            status: form.value("status").isEmpty ? nil : try IncidentStatus.parse(form.value("status"), field: "status"),
+            minimumSeverity: form.value("severity").isEmpty ? nil : try Severity.parse(form.value("severity"), field: "severity"),
+            agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),
+            area: area.isEmpty ? nil : try Gazetteer.libya.resolve(area, field: "area").id,
+            order: try IncidentQuery.Order.parse(form.value("order"), field: "order"))
+    }
+
     public static func unitStatus(_ unit: Unit) -> Form {
         let next = unit.status.allowedNext
         return Form(purpose: .unitStatus(callSign: unit.callSign.rawValue), fields: [

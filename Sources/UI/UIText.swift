@@ -17,6 +17,7 @@ public enum UIText: CaseIterable, Sendable {
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected
+    case formIncidentFilter, fieldOrder, fieldMinimumSeverity, keyFilter, keySort, filtered
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -114,6 +115,12 @@ public enum UIText: CaseIterable, Sendable {
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
+        case .formIncidentFilter: ("Show incidents", "عرض الحوادث")
+        case .fieldOrder: ("Order", "الترتيب")
+        case .fieldMinimumSeverity: ("Severity at least", "الخطورة على الأقل")
+        case .keyFilter: ("incidents: filter by status, severity, agency, area", "الحوادث: تصفية حسب الحالة والخطورة والجهة والمنطقة")
+        case .keySort: ("incidents: next order", "الحوادث: الترتيب التالي")
+        case .filtered: ("filtered", "مصفّاة")
         case .tasked: ("tasked", "كُلّفت")
         case .arrived: ("arrived", "وصلت")
         case .released: ("released", "أُطلقت")

@@ -77,6 +77,23 @@ final class DeskTerminalTests: XCTestCase {
         XCTAssertTrue(screen.split(separator: "\n", omittingEmptySubsequences: false)[47].contains("LY │"))
     }
 
+    func testFilteringTheBoardByAreaAsksTheStore() throws {
+        let q = try QanatProcess()
+        let derna = try DeskHarness.seed(q)
+        let sabha = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha",
+                              "--title", "Market fire in Sabha").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let desk = try DeskHarness.startDesk(q, width: 120, height: 30)
+        try desk.waitFor { $0.contains(derna) && $0.contains(sabha) }
+        try desk.send("f")
+        try desk.waitFor { $0.contains("Show incidents") }
+        try desk.send("Tab", "Tab", "Tab", "Tab")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "سبها"])
+        try desk.send("Enter")
+        let screen = try desk.waitFor { !$0.contains(derna) && $0.contains("filtered") }
+        XCTAssertTrue(screen.contains(sabha), screen)
+        XCTAssertFalse(screen.contains(derna), screen)
+    }
+
     func testEveryThemeStartsAndNoColourStillShowsTheBoard() throws {
         let q = try QanatProcess()
         let ref = try DeskHarness.seed(q)

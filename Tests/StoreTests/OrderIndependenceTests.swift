@@ -69,3 +69,36 @@ final class OrderIndependenceTests: XCTestCase {
         XCTAssertEqual(try store.nextIncidentReference(year: 2027).rawValue, "INC-2027-0001")
     }
 }
+
+final class IncidentQueryTests: XCTestCase {
+    func testTheStoreFiltersAndOrdersAsTheRuleSays() throws {
+        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        try store.apply(scenario(count: 2000, seed: 5))
+        let all = try store.incidents(openOnly: false, limit: 10_000).map(\.incident)
+        XCTAssertGreaterThan(all.count, 100)
+        let queries = [
+            IncidentQuery(),
+            IncidentQuery(openOnly: false, status: .verified, order: .newest),
+            IncidentQuery(minimumSeverity: .severe, order: .status),
+            IncidentQuery(agency: try AgencyCode("CD"), order: .area),
+            IncidentQuery(openOnly: false, area: "district.derna"),
+            IncidentQuery(area: "benghazi", order: .severity),
+        ]
+        for query in queries {
+            let fromStore = try store.incidents(matching: query, limit: 10_000).map(\.incident)
+            let expected = all.filter { query.admits($0) }
+            if query.area == nil { XCTAssertFalse(expected.isEmpty, "\(query) selects something") }
+            XCTAssertEqual(Set(fromStore.map(\.reference)), Set(expected.map(\.reference)), "\(query)")
+            for (a, b) in zip(fromStore, fromStore.dropFirst()) {
+                switch query.order {
+                case .severity: XCTAssertGreaterThanOrEqual(a.severity, b.severity)
+                case .newest: XCTAssertGreaterThanOrEqual(a.openedAt, b.openedAt)
+                case .status:
+                    XCTAssertLessThanOrEqual(IncidentStatus.allCases.firstIndex(of: a.status)!, IncidentStatus.allCases.firstIndex(of: b.status)!)
+                case .area: XCTAssertLessThanOrEqual(a.area, b.area)
+                }
+            }
+        }
+        XCTAssertEqual(try store.incidents(matching: IncidentQuery(), limit: 7).count, 7)
+    }
+}

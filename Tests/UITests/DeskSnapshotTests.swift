@@ -94,6 +94,11 @@ extension DeskSnapshotTests {
             state.formRefused(field: "to", message: "to: 'XYZ' is not one of: CD, LRC, MOI")
             return state
         }
+        assertSnapshot("form-incident-filter") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.character("f"))
+            return state
+        }
         assertSnapshot("form-open-incident-ar") { w, h in
             var state = SampleDesk.state(width: w, height: h, language: .ar)
             _ = state.handle(.character("o"))

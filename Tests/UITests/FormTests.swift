@@ -97,3 +97,40 @@ final class StatusBarTests: XCTestCase {
         XCTAssertTrue(DeskView.render(state).lines[23].contains("busy (waiting: 3)"))
     }
 }
+
+final class IncidentFilterTests: XCTestCase {
+    func testTheFilterFormSetsTheQueryAndAsksForAReload() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character("f"))
+        XCTAssertEqual(state.form?.purpose, .incidentFilter)
+        _ = state.handle(.tab)                       // status
+        _ = state.handle(.character("r"))            // reported
+        _ = state.handle(.tab)                       // severity at least
+        _ = state.handle(.character("s"))            // severe
+        _ = state.handle(.tab)
+        for c in "lrc" { _ = state.handle(.character(c)) }
+        _ = state.handle(.tab)
+        for c in "بنغازي" { _ = state.handle(.character(c)) }
+        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertNil(state.form)
+        XCTAssertEqual(state.incidentQuery, IncidentQuery(status: .reported, minimumSeverity: .severe,
+                                                          agency: try! AgencyCode("LRC"), area: "benghazi", order: .severity))
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[most severe first · filtered]"))
+    }
+
+    func testAWrongAreaIsShownBesideItsFieldAndTheQueryStays() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character("f"))
+        for _ in 0..<4 { _ = state.handle(.tab) }
+        for c in "Atlantis" { _ = state.handle(.character(c)) }
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertEqual(state.form?.fields[4].error, "area: no area in the gazetteer named 'Atlantis'")
+        XCTAssertEqual(state.incidentQuery, IncidentQuery())
+    }
+
+    func testShiftSCyclesTheOrder() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        XCTAssertEqual(state.handle(.character("S")), .reload)
+        XCTAssertEqual(state.incidentQuery.order, .newest)
+    }
+}

@@ -9,8 +9,8 @@ struct DeskLoader {
     static let unitWindow = 1000
     static let messageWindow = 500
 
-    func load(into data: inout DeskData, detail reference: String?) throws(StoreError) {
-        data.incidents = try store.incidents(openOnly: true, limit: Self.incidentWindow, after: nil, direction: .newestFirst)
+    func load(into data: inout DeskData, query: IncidentQuery, detail reference: String?) throws(StoreError) {
+        data.incidents = try store.incidents(matching: query, limit: Self.incidentWindow)
         data.units = try store.units(limit: Self.unitWindow, after: nil)
         data.messages = try store.messages(limit: Self.messageWindow, after: nil, direction: .newestFirst).reversed()
         data.agencies = try store.agencies().map(\.code)

@@ -34,7 +34,7 @@ struct DeskLoop {
             if let key = screen.readKey(timeoutMilliseconds: 50) {
                 switch state.handle(key) {
                 case .quit: return
-                case .loadDetail: reload()
+                case .loadDetail, .reload: reload()
                 case .submit(let form): actions.submit(form, state: &state, store: store)
                 case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
                 case nil: break
@@ -87,7 +87,7 @@ struct DeskLoop {
         do {
             lastVersion = try watcher.dataVersion()
             let showing = state.showingDetail ? state.selectedIncident?.incident.reference.rawValue : nil
-            try DeskLoader(store: store).load(into: &state.data, detail: showing)
+            try DeskLoader(store: store).load(into: &state.data, query: state.incidentQuery, detail: showing)
             state.store = .live
         } catch {
             state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
