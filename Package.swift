@@ -22,6 +22,7 @@ let package = Package(
             name: "QanatUI",
             dependencies: ["QanatCore", "QanatText", .product(name: "TOMLKit", package: "TOMLKit")],
             path: "Sources/UI"),
+        .target(name: "QanatDesk", dependencies: ["QanatCore", "QanatStore", "QanatUI"], path: "Sources/Desk"),
         .target(name: "CNcursesw", path: "Sources/CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "QanatTerminal", dependencies: ["QanatUI", "CNcursesw"], path: "Sources/Terminal"),
         .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),
@@ -32,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "QanatApp",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatText", "QanatUI", "QanatTerminal",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatText", "QanatUI", "QanatDesk", "QanatTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -41,7 +42,10 @@ let package = Package(
         .target(name: "QanatFixtures", dependencies: ["QanatCore", "QanatJournal"], path: "Sources/Fixtures"),
         .executableTarget(
             name: "QanatBench",
-            dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", "QanatUI", "QanatDesk",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Sources/Bench"),
         .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),

@@ -1,7 +1,7 @@
 import Foundation
 import QanatStore
 
-/// `swift run -c release qanat-bench [--events N] [--writes N] [--dir PATH]`
+/// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`
 ///
 /// Prints each figure beside a baseline measured in the same run, and the goal. These are
 /// goals to watch, not pass/fail tests: a timed assertion would be flaky on a shared machine.
@@ -24,6 +24,7 @@ enum QanatBench {
         table.add(ingest)
         table.add(try NoticeLatency(directory: directory, writes: arguments.writes).run())
         table.add(try ListBenchmark(database: ingest.database).run())
+        table.add(try DeskBenchmark(directory: directory, database: ingest.database, incidents: arguments.incidents).run())
         table.print()
     }
 }
@@ -31,6 +32,7 @@ enum QanatBench {
 struct BenchArguments {
     var events = 1_000_000
     var writes = 1000
+    var incidents = 100_000
     var directory = NSTemporaryDirectory() + "qanat-bench"
     var role = "main"
     var database = ""
@@ -42,6 +44,7 @@ struct BenchArguments {
             switch argv[i] {
             case "--events": events = Int(value) ?? events; i += 1
             case "--writes": writes = Int(value) ?? writes; i += 1
+            case "--incidents": incidents = Int(value) ?? incidents; i += 1
             case "--dir": directory = value; i += 1
             case "--writer": role = "writer"; database = value; i += 1
             default: break

@@ -19,14 +19,39 @@ public enum SyntheticTraffic {
         }
     }
 
+    /// Calls `body` with `count` incident openings across types, severities and areas (references
+    /// in 2025, so they never meet the current year's numbering).
+    public static func forEachIncident(count: Int, _ body: (Event) throws -> Void) rethrows {
+        var rng = SystemRandomNumberGenerator()
+        let agencies = Agency.seed.map(\.code)
+        let areas = Gazetteer.libya.areas
+        for i in 0..<count {
+            let at = Timestamp(millisecondsSinceEpoch: 1_760_000_000_000 + Int64(i) * 1000)
+            let type = IncidentType.allCases[i % IncidentType.allCases.count]
+            try body(Event(
+                id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "radio room", user: nil,
+                payload: .incidentOpened(IncidentOpening(
+                    reference: IncidentReference(year: 2025, number: i + 1), title: "\(type.rawValue) report \(i)",
+                    type: type, severity: Severity.allCases[i % 4], area: areas[i % areas.count].id))))
+        }
+    }
+
     /// Writes `count` message events to `path` as unchained third-party lines.
     public static func writeMessageJournal(count: Int, to path: String) throws {
+        try writeJournal(to: path) { emit in try forEachMessage(count: count, emit) }
+    }
+
+    public static func writeIncidentJournal(count: Int, to path: String) throws {
+        try writeJournal(to: path) { emit in try forEachIncident(count: count, emit) }
+    }
+
+    private static func writeJournal(to path: String, _ events: ((Event) throws -> Void) throws -> Void) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         defer { handle.closeFile() }
         var buffer: [UInt8] = []
-        try forEachMessage(count: count) { event in
+        try events { event in
             buffer += EventCodec.encode(event, previousLineHash: nil)
             buffer.append(0x0A)
             if buffer.count > 1 << 20 {

@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatDesk
 import QanatStore
 import QanatTerminal
 import QanatUI

@@ -3,13 +3,16 @@ import QanatStore
 import QanatUI
 
 /// Reads what the desk shows, in windows: memory stays flat whatever the store's size.
-struct DeskLoader {
-    let store: any ChannelStore
-    static let incidentWindow = 500
-    static let unitWindow = 1000
-    static let messageWindow = 500
+/// Shared by the desk's event loop and the benchmark that times it.
+public struct DeskLoader: Sendable {
+    public let store: any ChannelStore
+    public static let incidentWindow = 500
+    public static let unitWindow = 1000
+    public static let messageWindow = 500
 
-    func load(into data: inout DeskData, query: IncidentQuery, detail reference: String?) throws(StoreError) {
+    public init(store: any ChannelStore) { self.store = store }
+
+    public func load(into data: inout DeskData, query: IncidentQuery, detail reference: String?) throws(StoreError) {
         data.incidents = try store.incidents(matching: query, limit: Self.incidentWindow)
         data.units = try store.units(limit: Self.unitWindow, after: nil)
         data.messages = try store.messages(limit: Self.messageWindow, after: nil, direction: .newestFirst).reversed()
@@ -17,7 +20,7 @@ struct DeskLoader {
         data.detail = try reference.flatMap { ref throws(StoreError) in try detail(ref) }
     }
 
-    func detail(_ text: String) throws(StoreError) -> IncidentDetail? {
+    public func detail(_ text: String) throws(StoreError) -> IncidentDetail? {
         guard let reference = try? IncidentReference(text), let record = try store.incident(reference) else { return nil }
         let events = try store.events(about: reference).map { event in
             TimelineEntry(at: event.at, agency: event.agency, officer: event.officer, kind: .event(event.payload))
