@@ -158,13 +158,11 @@ extension SQLiteStore {
                 arguments += StatementArguments(areas)
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rank = { (column: String, values: [String]) in
-                "CASE \(column) " + values.enumerated().map { "WHEN '\($1)' THEN \($0)" }.joined(separator: " ") + " END"
-            }
+            // Ranks are generated columns (migration v3) with indexes for open incidents.
             let order = switch query.order {
-            case .severity: "\(rank("severity", Severity.allCases.map(\.rawValue))) DESC, opened_at DESC, ref DESC"
+            case .severity: "severity_rank DESC, opened_at DESC, ref DESC"
             case .newest: "opened_at DESC, ref DESC"
-            case .status: "\(rank("status", IncidentStatus.allCases.map(\.rawValue))), opened_at DESC, ref DESC"
+            case .status: "status_rank, opened_at DESC, ref DESC"
             case .area: "area, opened_at DESC, ref DESC"
             }
             arguments += [limit]
