@@ -13,7 +13,7 @@ final class DurabilityTests: XCTestCase {
             try q.shell("""
                 i=0
                 while [ $i -lt 200 ]; do
-                  qanat post --from CD --to '*' --priority routine --channel radio "worker \(worker) message $i" || exit 1
+                  qanat post --from CD --to '*' --priority routine --channel radio "worker \(worker) message $i" >/dev/null || exit 1
                   i=$((i + 1))
                 done
                 """)
