@@ -1,4 +1,5 @@
 import QanatCore
+import QanatText
 
 /// The tab bar (row 0) and the status bar (last row).
 enum Chrome {
@@ -109,7 +110,7 @@ public enum DeskView {
         if state.confirmingQuit {
             let text = " " + state.localizer(.quitWithDraft) + " "
             let y = state.height / 2
-            let x = max(0, (state.width - DisplayWidthOf.text(text)) / 2)
+            let x = max(0, (state.width - DisplayWidth.of(text)) / 2)
             frame.put(text, x: x, y: y, role: .unacknowledged)
         }
         return frame

@@ -1,4 +1,5 @@
 import QanatCore
+import QanatText
 
 /// The desk's forms, with what each field takes.
 public enum Forms {
@@ -114,7 +115,7 @@ enum FormOverlay {
                 frame.put(visible, x: valueX, y: y, role: focused ? .normal : .dim, limit: valueWidth)
                 if focused {
                     let before = String(field.value.dropFirst(shownFrom).prefix(field.cursor - shownFrom))
-                    let cursorX = valueX + min(valueWidth - 1, DisplayWidthOf.text(before))
+                    let cursorX = valueX + min(valueWidth - 1, DisplayWidth.of(before))
                     let under = field.cursor < field.value.count
                         ? String(field.value[field.value.index(field.value.startIndex, offsetBy: field.cursor)]) : " "
                     frame.put(under, x: cursorX, y: y, role: .selected, limit: 2)
@@ -134,9 +135,4 @@ enum FormOverlay {
         }
         frame.put(l(.formHint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
     }
-}
-
-import QanatText
-enum DisplayWidthOf {
-    static func text(_ text: String) -> Int { DisplayWidth.of(text) }
 }

@@ -30,8 +30,9 @@ struct IncidentCommand: ParsableCommand {
                         agency: actingAgency(agency), type: type, severity: severity, area: area, title: title,
                         place: place, lead: lead, people: people
                     ) {
-                        reference = try takeReference(recorder)
-                        return reference!
+                        let taken = try takeReference(recorder)
+                        reference = taken
+                        return taken
                     }
                 }
             } catch let error as CLIError {
