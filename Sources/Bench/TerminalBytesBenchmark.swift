@@ -1,0 +1,71 @@
+import Foundation
+import QanatCore
+import QanatFixtures
+import QanatStore
+
+/// Bytes the desk writes to its terminal when one message arrives on an otherwise unchanged
+/// screen, beside the bytes of its first, full draw: the real binary in tmux, its output teed
+/// with pipe-pane. curses sends only what changed, so an update should cost about one line.
+struct TerminalBytesBenchmark {
+    let directory: String
+
+    func run() throws -> [BenchResult] {
+        let database = directory + "/terminal.sqlite"
+        let store = try SQLiteStore(path: database)
+        var events: [Event] = []
+        SyntheticTraffic.forEachMessage(count: 200) { events.append($0) }
+        try store.apply(events)
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
+        let output = directory + "/terminal.bytes"
+        let socket = "qanat-bench-\(getpid())"
+        defer { _ = tmux(socket, ["kill-server"]) }
+        // The pane starts with a pause, so pipe-pane is in place before the first byte.
+        _ = tmux(socket, ["new-session", "-d", "-s", "desk", "-x", "160", "-y", "48",
+                          "sleep 0.5; exec env QANAT_DB=\(database) QANAT_LOG= LANG=C.UTF-8 TERM=screen-256color \(binary) desk --agency CD"])
+        _ = tmux(socket, ["pipe-pane", "-o", "-t", "desk", "cat > \(output)"])
+        Thread.sleep(forTimeInterval: 2)
+        _ = tmux(socket, ["send-keys", "-t", "desk", "F4"])
+        Thread.sleep(forTimeInterval: 1.5)
+        let full = size(output)
+        // One quiet second (the clock ticks), then one message arrives.
+        let beforeIdle = size(output)
+        Thread.sleep(forTimeInterval: 1)
+        let idle = size(output) - beforeIdle
+        // The newest message of all, so it lands at the bottom of a full log and the rows above move up.
+        var next: [Event] = []
+        SyntheticTraffic.forEachMessage(count: 1) { next.append($0) }
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        let now = Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000)
+        next[0].at = now
+        next[0].id = .make(at: now)
+        let before = size(output)
+        try store.apply(next)
+        Thread.sleep(forTimeInterval: 0.5)
+        let update = size(output) - before
+        return [BenchResult(
+            what: "desk: bytes to the terminal when one message arrives (160×48, log)",
+            figure: "\(update) bytes (incl. clock ticks: \(idle) bytes/s idle)",
+            baseline: "first full draw: \(full) bytes",
+            goal: "≤ 300 bytes", verdict: update <= 300 ? "met" : "MISSED")]
+    }
+
+    private func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    /// tmux through posix_spawn and waitpid: Foundation's Process never returns once a client forks the server.
+    private func tmux(_ socket: String, _ arguments: [String]) -> Int32 {
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return status
+    }
+}
