@@ -22,11 +22,14 @@ public final class ChangeWatcher: Sendable {
         } catch { throw StoreError.from(error, path: path) }
     }
 
-    /// Yields once per poll in which something changed. Ends when the consumer stops listening.
+    /// Yields once per poll in which something changed after this call. Ends when the consumer
+    /// stops listening.
     public func changes(every interval: Duration = .milliseconds(50)) -> AsyncStream<Void> {
-        AsyncStream { continuation in
+        // Read now, not in the task: a commit made right after this call must count as a change.
+        let initial = try? dataVersion()
+        return AsyncStream { continuation in
             let task = Task { [self] in
-                var last = try? dataVersion()
+                var last = initial
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
                     guard let now = try? dataVersion() else { continue }

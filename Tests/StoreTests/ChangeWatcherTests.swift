@@ -11,11 +11,24 @@ final class ChangeWatcherTests: XCTestCase {
         try writer.apply(scenario(count: 3, seed: 1))
         XCTAssertNotEqual(try watcher.dataVersion(), before)
 
-        var changes = watcher.changes(every: .milliseconds(10)).makeAsyncIterator()
+        let changes = watcher.changes(every: .milliseconds(10))
         let other = try SQLiteStore(path: path)
         try other.apply(scenario(count: 3, seed: 2))
-        let noticed: Void? = await changes.next()
-        XCTAssertNotNil(noticed)
+        // A change is noticed within two seconds, or the test fails (it never hangs).
+        let noticed = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                var iterator = changes.makeAsyncIterator()
+                return await iterator.next() != nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(2))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        XCTAssertTrue(noticed)
     }
 
     func testReadOnlyStoreRefusesWrites() throws {
