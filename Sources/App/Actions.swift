@@ -51,6 +51,16 @@ struct Actions {
         return (try context.knownAgency(agency, field: "agency"), .incidentUpdated(update))
     }
 
+    /// A numbered reference from the store, or a provisional one when the store is unavailable.
+    func nextIncidentReference() throws -> IncidentReference {
+        if let store {
+            do { return try store.nextIncidentReference(year: Clock.year) } catch where error.isUnavailable {} catch {
+                throw CLIError.from(error)
+            }
+        }
+        return .provisional(year: Clock.year)
+    }
+
     func changeStatus(reference: String, to status: String, agency: String, note: String?) throws -> Write {
         let ref = try IncidentReference(reference)
         let next = try IncidentStatus.parse(status, field: "status")

@@ -10,6 +10,4 @@ enum Clock {
     }
 
     static var year: Int64 { CivilTime(millisecondsSinceEpoch: now().millisecondsSinceEpoch, offsetMinutes: 0).year }
-
-    static func libyaTime(_ time: Timestamp) -> String { LibyaTime.dateTime(time) }
 }

@@ -19,7 +19,7 @@ struct EventRecorder {
         let name: String
         do { name = try WriteContext(agencies: []).officer(officer.officerName) } catch { throw .from(error) }
         var opened: (any ChannelStore)?
-        var context = WriteContext(agencies: Set(Agency.seed.map(\.code)))
+        var context = WriteContext.seeded
         var problem: StoreError?
         do {
             let store = try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: options.busyTimeout))

@@ -18,13 +18,13 @@ struct TerminalBytesBenchmark {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
         let output = directory + "/terminal.bytes"
         let socket = "qanat-bench-\(getpid())"
-        defer { _ = tmux(socket, ["kill-server"]) }
+        defer { Tmux.run(socket: socket, ["kill-server"]) }
         // The pane starts with a pause, so pipe-pane is in place before the first byte.
-        _ = tmux(socket, ["new-session", "-d", "-s", "desk", "-x", "160", "-y", "48",
+        Tmux.run(socket: socket, ["new-session", "-d", "-s", "desk", "-x", "160", "-y", "48",
                           "sleep 0.5; exec env QANAT_DB=\(database) QANAT_LOG= LANG=C.UTF-8 TERM=screen-256color \(binary) desk --agency CD"])
-        _ = tmux(socket, ["pipe-pane", "-o", "-t", "desk", "cat > \(output)"])
+        Tmux.run(socket: socket, ["pipe-pane", "-o", "-t", "desk", "cat > \(output)"])
         Thread.sleep(forTimeInterval: 2)
-        _ = tmux(socket, ["send-keys", "-t", "desk", "F4"])
+        Tmux.run(socket: socket, ["send-keys", "-t", "desk", "F4"])
         Thread.sleep(forTimeInterval: 1.5)
         let full = size(output)
         // One quiet second (the clock ticks), then one message arrives.
@@ -52,20 +52,5 @@ struct TerminalBytesBenchmark {
 
     private func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-    }
-
-    /// tmux through posix_spawn and waitpid: Foundation's Process never returns once a client forks the server.
-    private func tmux(_ socket: String, _ arguments: [String]) -> Int32 {
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return status
     }
 }

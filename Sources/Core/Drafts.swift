@@ -9,6 +9,9 @@ public struct WriteContext: Sendable {
         self.gazetteer = gazetteer
     }
 
+    /// What a writer knows with no store to ask: the seeded agencies.
+    public static let seeded = WriteContext(agencies: Set(Agency.seed.map(\.code)))
+
     public func knownAgency(_ text: String, field: String) throws(ValidationError) -> AgencyCode {
         let code = try AgencyCode(text, field: field)
         guard agencies.contains(code) else {

@@ -43,6 +43,15 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
         rawValue = "INC-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
+    /// A reference made without the store's counter (it was unavailable): unique by chance,
+    /// marked `P` so nobody takes it for a sequence number.
+    public static func provisional(year: Int64) -> IncidentReference {
+        let suffix = "P" + String(UInt32.random(in: 0...UInt32.max), radix: 16, uppercase: true)
+        return IncidentReference(rawValue: "INC-\(year)-" + suffix)
+    }
+
+    private init(rawValue: String) { self.rawValue = rawValue }
+
     /// The number part when it is a plain sequence number.
     public var sequenceNumber: Int? { rawValue.split(separator: "-").last.flatMap { Int($0) } }
 

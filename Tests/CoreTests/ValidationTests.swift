@@ -18,6 +18,13 @@ final class ValidationTests: XCTestCase {
         XCTAssertThrowsError(try IncidentReference("2026-0001"))
     }
 
+    func testProvisionalReferenceParsesAndIsNoSequenceNumber() throws {
+        let provisional = IncidentReference.provisional(year: 2026)
+        XCTAssertTrue(provisional.rawValue.hasPrefix("INC-2026-P"))
+        XCTAssertEqual(try IncidentReference(provisional.rawValue), provisional)
+        XCTAssertNil(provisional.sequenceNumber)
+    }
+
     func testMessageDraftRefusesUnknownRecipient() {
         XCTAssertThrowsError(try context.messagePosting(
             to: ["CD", "XYZ"], priority: "flash", channel: "radio", subject: nil, body: "x",

@@ -1,4 +1,5 @@
 import Foundation
+import QanatFixtures
 import XCTest
 
 /// A real terminal for the desk: tmux on a private socket, driven by send-keys and read by
@@ -17,25 +18,16 @@ final class TmuxSession {
 
     deinit { _ = try? tmux(["kill-server"], capture: false) }
 
-    /// Runs a tmux client with posix_spawn and waitpid. (Foundation's Process waits forever
-    /// here: the tmux server that the first client forks keeps something of it alive.)
     @discardableResult
     func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        guard capture else {
+            Tmux.run(socket: socket, arguments)
+            return ""
+        }
         let output = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+        Tmux.run(socket: socket, arguments, output: output)
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }

@@ -17,7 +17,7 @@ struct AckCommand: ParsableCommand {
         }
         guard let write = result.write else {
             if let earlier = result.earlier {
-                print("\(messageID.lowercased()) already acknowledged by \(earlier.agency) at \(Clock.libyaTime(earlier.at)) (\(earlier.officer))")
+                print("\(messageID.lowercased()) already acknowledged by \(earlier.agency) at \(LibyaTime.dateTime(earlier.at)) (\(earlier.officer))")
             }
             return
         }

@@ -30,7 +30,7 @@ struct IncidentCommand: ParsableCommand {
                         agency: actingAgency(agency), type: type, severity: severity, area: area, title: title,
                         place: place, lead: lead, people: people
                     ) {
-                        let taken = try takeReference(recorder)
+                        let taken = try actions.nextIncidentReference()
                         reference = taken
                         return taken
                     }
@@ -41,17 +41,6 @@ struct IncidentCommand: ParsableCommand {
                 throw error
             }
             if let reference { print(reference) }
-        }
-
-        /// A numbered reference from the store, or a provisional one when the store is unavailable.
-        private func takeReference(_ recorder: EventRecorder) throws -> IncidentReference {
-            if let store = recorder.store {
-                do { return try store.nextIncidentReference(year: Clock.year) } catch where error.isUnavailable {} catch {
-                    throw CLIError.from(error)
-                }
-            }
-            let suffix = "P" + String(UInt32.random(in: 0...UInt32.max), radix: 16, uppercase: true)
-            return try IncidentReference("INC-\(Clock.year)-\(suffix)")
         }
     }
 

@@ -22,7 +22,7 @@ struct DemoScenario {
                       _ title: String, place: String? = nil, people: Int? = nil) throws -> String {
         let event = try record(officer) { a in
             try a.openIncident(agency: agency, type: type.rawValue, severity: severity.rawValue, area: area, title: title,
-                               place: place, lead: nil, people: people) { try store.nextIncidentReference(year: Clock.year) }
+                               place: place, lead: nil, people: people, reference: a.nextIncidentReference)
         }
         guard case .incidentOpened(let opening) = event.payload else { return "" }
         return opening.reference.rawValue

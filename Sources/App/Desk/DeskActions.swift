@@ -14,7 +14,7 @@ struct DeskActions {
     mutating func submit(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
         let l = state.localizer
         do {
-            let context = try store?.writeContext() ?? WriteContext(agencies: Set(Agency.seed.map(\.code)))
+            let context = try store?.writeContext() ?? .seeded
             let actions = Actions(context: context, store: store)
             if case .openIncident = form.purpose, !form.warned, let warning = duplicateWarning(form, state: state) {
                 state.form?.notice = warning
@@ -31,7 +31,7 @@ struct DeskActions {
     }
 
     mutating func acknowledge(_ messageID: String, state: inout DeskState, store: (any ChannelStore)?) {
-        let context = (try? store?.writeContext()) ?? WriteContext(agencies: Set(Agency.seed.map(\.code)))
+        let context = (try? store?.writeContext()) ?? .seeded
         do {
             let result = try Actions(context: context, store: store).acknowledge(messageID: messageID, agency: state.agency.rawValue)
             guard let write = result.write else {
@@ -88,11 +88,8 @@ struct DeskActions {
             }
             return try actions.openIncident(
                 agency: agency, type: form.value("type"), severity: form.value("severity"), area: form.value("area"),
-                title: form.value("title"), place: optional("place"), lead: optional("lead"), people: people
-            ) {
-                if let store, let reference = try? store.nextIncidentReference(year: Clock.year) { return reference }
-                return try IncidentReference("INC-\(Clock.year)-P" + String(UInt32.random(in: 0...UInt32.max), radix: 16, uppercase: true))
-            }
+                title: form.value("title"), place: optional("place"), lead: optional("lead"), people: people,
+                reference: actions.nextIncidentReference)
         case .incidentStatus(let reference):
             return try actions.changeStatus(reference: reference, to: form.value("status"), agency: agency, note: optional("note"))
         case .assignUnit(let reference):

@@ -26,7 +26,7 @@ extension IncidentRecord: RecordOutput {
         let i = incident
         return [i.reference.rawValue, i.severity.rawValue, i.status.rawValue, i.type.rawValue,
                 Gazetteer.libya.area(id: i.area)?.nameEnglish ?? i.area, i.leadAgency.rawValue, String(activeUnits),
-                Clock.libyaTime(i.openedAt), i.title]
+                LibyaTime.dateTime(i.openedAt), i.title]
     }
 
     var json: [JSONWriter.Member] {
@@ -51,7 +51,7 @@ extension UnitRecord: RecordOutput {
 
     var cells: [String] {
         [unit.callSign.rawValue, unit.agency.rawValue, unit.kind.rawValue, unit.status.rawValue,
-         Clock.libyaTime(unit.statusChangedAt), unit.incident?.rawValue ?? "", unit.capabilities.joined(separator: ", ")]
+         LibyaTime.dateTime(unit.statusChangedAt), unit.incident?.rawValue ?? "", unit.capabilities.joined(separator: ", ")]
     }
 
     var json: [JSONWriter.Member] {
@@ -76,7 +76,7 @@ extension MessageRecord: RecordOutput {
         let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
         let asked = m.recipients == .everyone ? "*" : String(m.recipients.codes.count)
         let acks = m.acknowledgementRequired ? "\(acknowledgements.count)/\(asked)" : "-"
-        return [Clock.libyaTime(m.postedAt), m.agency.rawValue, m.priority.rawValue, m.channel.rawValue,
+        return [LibyaTime.dateTime(m.postedAt), m.agency.rawValue, m.priority.rawValue, m.channel.rawValue,
                 m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", acks, text, m.id.rawValue]
     }
 
