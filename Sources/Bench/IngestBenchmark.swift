@@ -55,9 +55,9 @@ struct IngestBenchmark {
 
     /// The journal, and the same rows as SQL for the shell.
     private func writeInputs(journal: String, sql: String) throws {
-        FileManager.default.createFile(atPath: journal, contents: nil)
-        FileManager.default.createFile(atPath: sql, contents: nil)
-        guard let lines = FileHandle(forWritingAtPath: journal), let statements = FileHandle(forWritingAtPath: sql) else {
+        guard FileManager.default.createFile(atPath: journal, contents: nil),
+              FileManager.default.createFile(atPath: sql, contents: nil),
+              let lines = FileHandle(forWritingAtPath: journal), let statements = FileHandle(forWritingAtPath: sql) else {
             throw CocoaError(.fileWriteUnknown)
         }
         defer { lines.closeFile(); statements.closeFile() }

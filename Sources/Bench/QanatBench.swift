@@ -25,6 +25,7 @@ enum QanatBench {
         table.add(try NoticeLatency(directory: directory, writes: arguments.writes).run())
         table.add(try ListBenchmark(database: ingest.database).run())
         table.add(try DeskBenchmark(directory: directory, database: ingest.database, incidents: arguments.incidents).run())
+        table.add(try DeskProcessBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 200)).run())
         table.add(try TerminalBytesBenchmark(directory: directory).run())
         table.print()
     }

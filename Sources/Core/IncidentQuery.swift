@@ -35,7 +35,7 @@ public struct IncidentQuery: Equatable, Sendable {
         if let status, incident.status != status { return false }
         if let minimumSeverity, incident.severity < minimumSeverity { return false }
         if let agency, incident.leadAgency != agency, incident.reportingAgency != agency { return false }
-        if let area { return areas(gazetteer).contains(incident.area) }
+        if area != nil { return areas(gazetteer).contains(incident.area) }
         return true
     }
 

@@ -142,7 +142,8 @@ enum LogBoard {
         }
         var sub = Frame(width: width, height: state.height - 2)
         sub.table(columns(state), rows: messages, top: 0, height: state.height - 2, width: width, flexibleMinimum: 36,
-                  selected: state.selectedIndex, localizer: state.localizer) { record in
+                  selected: state.selectedIndex, mark: state.followingLog ? .firstColumn : .row,
+                  localizer: state.localizer) { record in
             // Flash and immediate stay highlighted until this desk's agency acknowledges them.
             if record.message.priority >= .immediate, state.awaitsOurAcknowledgement(record) { return .unacknowledged }
             return .normal

@@ -92,7 +92,8 @@ extension DeskState {
         case .down, .character("j"): move(by: 1)
         case .pageUp: move(by: -max(1, height - 4))
         case .pageDown: move(by: max(1, height - 4))
-        case .home, .character("g") where board != .units: moveTo(0)
+        case .home: moveTo(0)
+        case .character("g") where board != .units: moveTo(0)
         case .end, .character("G"): moveTo(rowCount - 1)
         case .enter:
             if let incident = selectedIncident {

@@ -31,11 +31,16 @@ func layout<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimum: Int
     }
 }
 
+/// How the selected row is marked: the whole row, or only its first column — the log's
+/// "following live" cursor, so that a new message costs the terminal about one line, not
+/// a reverse-video line to un-highlight and another to highlight.
+enum SelectionMark { case row, firstColumn }
+
 extension Frame {
     /// Draws a header row and the rows that fit, keeping `selected` in view. A row for which
     /// `banner` gives text (a group header) spans the whole width instead of the columns.
     mutating func table<Row>(_ columns: [TableColumn<Row>], rows: [Row], top: Int, height: Int, width: Int,
-                             flexibleMinimum: Int, selected: Int?, localizer: Localizer,
+                             flexibleMinimum: Int, selected: Int?, mark: SelectionMark = .row, localizer: Localizer,
                              banner: (Row) -> String? = { _ in nil }, rowRole: (Row) -> StyleRole) {
         let placed = layout(columns, width: width, flexibleMinimum: flexibleMinimum)
         fill(x: 0, y: top, width: width, role: .header)
@@ -47,16 +52,17 @@ extension Frame {
         for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
             let y = top + 1 + line
             let row = rows[index]
-            let base: StyleRole = index == selected ? .selected : rowRole(row)
+            let wholeRow = index == selected && mark == .row
+            let base: StyleRole = wholeRow ? .selected : rowRole(row)
             fill(x: 0, y: y, width: width, role: base)
             if let text = banner(row) {
                 put(text, x: 0, y: y, role: base, limit: width)
                 continue
             }
-            for (column, x, w) in placed {
+            for (number, (column, x, w)) in placed.enumerated() {
                 let (text, role) = column.cell(row, localizer)
-                put(field: text, x: x, y: y, width: w, role: index == selected ? .selected : (role ?? base),
-                    alignRight: column.alignRight)
+                let marked = wholeRow || (index == selected && number == 0)
+                put(field: text, x: x, y: y, width: w, role: marked ? .selected : (role ?? base), alignRight: column.alignRight)
             }
         }
     }

@@ -29,7 +29,7 @@ struct DemoCommand: ParsableCommand {
         guard !print, isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             for kind in ["incidents", "units", "messages"] {
                 Swift.print("== \(kind)")
-                var list = try ListCommand.parse([kind, "--db", options.databasePath])
+                let list = try ListCommand.parse([kind, "--db", options.databasePath])
                 try list.run()
                 Swift.print()
             }

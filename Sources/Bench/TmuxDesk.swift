@@ -1,0 +1,87 @@
+import Foundation
+import QanatCore
+import QanatFixtures
+import QanatStore
+
+/// The real `qanat` binary running in a tmux pane whose output is teed to a file with
+/// `pipe-pane`: what the benchmarks read to count bytes and to see when something is drawn.
+final class TmuxDesk {
+    let socket: String
+    let output: String
+    let binary: String
+    let database: String
+
+    /// A paused pane of `width`×`height`, already piped, ready for `start`.
+    init(directory: String, database: String, width: Int, height: Int, name: String) {
+        socket = "qanat-bench-\(name)-\(getpid())"
+        output = directory + "/\(name).bytes"
+        binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
+        self.database = database
+        Tmux.run(socket: socket, ["new-session", "-d", "-s", "desk", "-x", "\(width)", "-y", "\(height)", "sleep 600"])
+        // A program that exits (`--help`) leaves the pane, so the next one can be started in it.
+        Tmux.run(socket: socket, ["set-option", "-g", "remain-on-exit", "on"])
+        Tmux.run(socket: socket, ["pipe-pane", "-o", "-t", "desk", "cat >> \(output)"])
+    }
+
+    deinit { Tmux.run(socket: socket, ["kill-server"]) }
+
+    /// Replaces the paused pane's program with `qanat ARGUMENTS` on the benchmark's store.
+    func start(_ arguments: String) {
+        Tmux.run(socket: socket, ["respawn-pane", "-k", "-t", "desk",
+                                  "exec env QANAT_DB=\(database) QANAT_LOG= LANG=C.UTF-8 TERM=screen-256color \(binary) \(arguments)"])
+    }
+
+    func send(_ keys: String...) { Tmux.run(socket: socket, ["send-keys", "-t", "desk"] + keys) }
+
+    var size: Int { ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0 }
+
+    /// The pane's program: the desk itself, since it was started with exec.
+    var pid: pid_t? {
+        let file = output + ".pid"
+        Tmux.run(socket: socket, ["display-message", "-p", "-t", "desk", "#{pane_pid}"], output: file)
+        return (try? String(contentsOfFile: file, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Waits until `needle` appears in what the pane was sent after byte `from`; the time it
+    /// took in milliseconds, or nil after `timeout` seconds. Polled every millisecond.
+    func waitFor(_ needle: String, from: Int, since start: UInt64, timeout: Double = 5) -> Double? {
+        let bytes = Array(needle.utf8)
+        let deadline = start + UInt64(timeout * 1e9)
+        var seen = from
+        var tail: [UInt8] = []
+        while monotonicNanoseconds() < deadline {
+            if size > seen, let handle = FileHandle(forReadingAtPath: output) {
+                handle.seek(toFileOffset: UInt64(seen))
+                let fresh = [UInt8](handle.readDataToEndOfFile())
+                handle.closeFile()
+                seen += fresh.count
+                tail += fresh
+                if tail.firstRange(of: bytes) != nil { return Double(monotonicNanoseconds() - start) / 1e6 }
+                tail = Array(tail.suffix(bytes.count))
+            }
+            usleep(1000)
+        }
+        return nil
+    }
+
+    /// Peak and current resident memory of the pane's program, in MB, from /proc.
+    func memory() -> (peak: Double, now: Double)? {
+        guard let pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        func kilobytes(_ key: String) -> Double? {
+            status.split(separator: "\n").first { $0.hasPrefix(key) }
+                .flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
+        }
+        guard let peak = kilobytes("VmHWM:"), let now = kilobytes("VmRSS:") else { return nil }
+        return (peak / 1024, now / 1024)
+    }
+}
+
+/// A message event posted now, whose body is `marker`: something the screen can be searched for.
+func probeMessage(_ marker: String) -> Event {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    let now = Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
+    return Event(id: .make(at: now), at: now, agency: Agency.seed[0].code, officer: "bench", user: nil,
+                 payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio,
+                                                        subject: nil, body: marker, incident: nil, acknowledgementRequired: false)))
+}
