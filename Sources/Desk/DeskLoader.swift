@@ -12,16 +12,20 @@ public struct DeskLoader: Sendable {
 
     public init(store: any ChannelStore) { self.store = store }
 
-    public func load(into data: inout DeskData, query: IncidentQuery, detail reference: String?) throws(StoreError) {
-        data.incidents = try store.incidents(matching: query, limit: Self.incidentWindow)
+    /// Every window the state asks for: the boards through their queries, the open detail, the count.
+    public func load(into state: inout DeskState) throws(StoreError) {
+        var data = state.data
+        data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
         data.units = try store.units(limit: Self.unitWindow, after: nil)
-        data.messages = try store.messages(limit: Self.messageWindow, after: nil, direction: .newestFirst).reversed()
+        data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
         data.agencies = try store.agencies().map(\.code)
-        data.detail = try reference.flatMap { ref throws(StoreError) in try detail(ref) }
+        data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
+        data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
+        state.data = data
     }
 
-    public func detail(_ text: String) throws(StoreError) -> IncidentDetail? {
-        guard let reference = try? IncidentReference(text), let record = try store.incident(reference) else { return nil }
+    public func detail(_ reference: IncidentReference) throws(StoreError) -> IncidentDetail? {
+        guard let record = try store.incident(reference) else { return nil }
         let events = try store.events(about: reference).map { event in
             TimelineEntry(at: event.at, agency: event.agency, officer: event.officer, kind: .event(event.payload))
         }

@@ -57,6 +57,10 @@ struct Projector {
             posting.subject, posting.body, posting.incident?.rawValue, posting.acknowledgementRequired,
         ])
         try statement.execute()
+        guard posting.acknowledgementRequired, db.changesCount > 0 else { return }
+        try PendingAcknowledgements.messagePosted(
+            id: event.id.rawValue, at: event.at.millisecondsSinceEpoch, sender: event.agency.rawValue,
+            recipients: posting.recipients.codes, in: db)
     }
 
     /// One acknowledgement per agency and message: the earliest by (time, event id) stays.
@@ -71,6 +75,7 @@ struct Projector {
             ack.message.rawValue, event.agency.rawValue, event.at.millisecondsSinceEpoch, event.officer, event.id.rawValue,
         ])
         try statement.execute()
+        try PendingAcknowledgements.acknowledged(message: ack.message.rawValue, by: event.agency.rawValue, in: db)
     }
 
     private func refold(_ subject: Subject) throws {
@@ -139,5 +144,6 @@ struct Projector {
             INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES (?1, ?2, ?3, ?4, 0)
             ON CONFLICT(code) DO UPDATE SET name_ar = ?2, name_en = ?3, kind = ?4
             """, arguments: [agency.code.rawValue, agency.nameArabic, agency.nameEnglish, agency.kind.rawValue])
+        try PendingAcknowledgements.agencyRegistered(agency.code.rawValue, in: db)
     }
 }

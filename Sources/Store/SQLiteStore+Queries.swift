@@ -190,3 +190,44 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// The newest `limit` messages a log filter admits, newest first, with their acknowledgements.
+    public func messages(matching query: MessageQuery, limit: Int) throws(StoreError) -> [MessageRecord] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let agency = query.agency {
+                conditions.append("(m.agency = ? OR instr(',' || m.recipients || ',', ',' || ? || ',') > 0)")
+                arguments += [agency.rawValue, agency.rawValue]
+            }
+            if let incident = query.incident { conditions.append("m.incident = ?"); arguments += [incident.rawValue] }
+            if let minimum = query.minimumPriority {
+                let admitted = MessagePriority.allCases.filter { $0 >= minimum }.map(\.rawValue)
+                conditions.append("m.priority IN (\(admitted.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(admitted)
+            }
+            var source = "messages m"
+            if let awaiting = query.awaitingAcknowledgementBy {
+                // Driven by the pending index: what awaits an agency is few rows, however long the log.
+                source = "\(PendingAcknowledgements.table) p JOIN messages m ON m.id = p.message"
+                conditions.append("p.agency = ?")
+                arguments += [awaiting.rawValue]
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments += [limit]
+            let rows = try Row.fetchAll(db, sql: "SELECT m.* FROM \(source) \(filter) ORDER BY m.at DESC, m.id DESC LIMIT ?",
+                                        arguments: arguments)
+            return try Self.withAcknowledgements(rows.map(MessageRows.message), in: db)
+        }
+    }
+
+    /// How many messages await this agency's acknowledgement, counted up to `limit`.
+    public func pendingAcknowledgementCount(for agency: AgencyCode, limit: Int) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM \(PendingAcknowledgements.table) WHERE agency = ? LIMIT ?)
+                """, arguments: [agency.rawValue, limit]) ?? 0
+        }
+    }
+}

@@ -129,6 +129,10 @@ enum Schema {
                 CREATE INDEX open_incidents_by_area ON incidents(area, opened_at DESC, ref DESC) WHERE status <> 'closed';
                 """)
         }
+        migrator.registerMigration("v4: pending acknowledgements") { db in
+            // The status bar counts, and the log filters, what awaits an agency's acknowledgement.
+            try PendingAcknowledgements.create(in: db)
+        }
         return migrator
     }
 
@@ -141,5 +145,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements"]
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table]
 }

@@ -135,9 +135,10 @@ enum LogBoard {
     }
 
     static func draw(_ state: DeskState, into frame: inout Frame, width: Int) {
-        let messages = state.visibleMessages
+        let messages = state.data.messages
         guard !messages.isEmpty else {
-            frame.put(state.localizer(.noMessages), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
+            let empty: UIText = state.logQuery.isFiltering ? .noMatches : .noMessages
+            frame.put(state.localizer(empty), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
         var sub = Frame(width: width, height: state.height - 2)

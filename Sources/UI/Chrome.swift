@@ -16,8 +16,17 @@ enum Chrome {
             note = l(state.incidentQuery.order) + (state.incidentQuery.isFiltering ? " · " + l(.filtered) : "")
         }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
-        if state.board == .log { note = state.logFilter == .all ? l(.filterAll) : l(.filterUnacknowledged) }
+        if state.board == .log { note = describe(state.logQuery, l) }
         if !note.isEmpty { frame.put("[\(note)]", x: x + 1, y: 0, role: .tabInactive, limit: frame.width - x - 1) }
+    }
+
+    /// The log's filter in a few words: `CD · INC-2026-0004 · ≥ immediate · unacknowledged`.
+    static func describe(_ query: MessageQuery, _ l: Localizer) -> String {
+        let parts = [
+            query.agency?.rawValue, query.incident?.rawValue, query.minimumPriority.map { "≥ " + l($0) },
+            query.awaitingAcknowledgementBy.map { _ in l(.filterUnacknowledged) },
+        ].compactMap { $0 }
+        return parts.isEmpty ? l(.filterAll) : parts.joined(separator: " · ")
     }
 
     static func drawStatus(_ state: DeskState, into frame: inout Frame) {
@@ -26,8 +35,9 @@ enum Chrome {
         frame.fill(row: y, role: .statusBar)
         var x = frame.put(" \(LibyaTime.clock(state.now, seconds: true)) LY ", x: 0, y: y, role: .statusBar)
         x += frame.put("│ \(state.officer) @ \(state.agency) ", x: x, y: y, role: .statusBar)
-        let unack = state.unacknowledgedCount
-        x += frame.put("│ \(l(.unacknowledged)): \(unack) ", x: x, y: y, role: unack > 0 ? .unacknowledged : .statusBar)
+        let unack = state.data.pendingAcknowledgements
+        x += frame.put("│ \(l(.unacknowledged)): \(state.unacknowledgedCount) ", x: x, y: y,
+                       role: unack > 0 ? .unacknowledged : .statusBar)
         let (health, role): (String, StyleRole) = switch state.store {
         case .live: (l(.live), .statusLive)
         case .busy: (l(.busy), .statusBusy)
@@ -57,7 +67,7 @@ enum HelpOverlay {
         ("?", .keyHelp), ("q", .keyQuit), ("F2 F3 F4 / 1 2 3", .keyBoards), ("↑ ↓ j k PgUp PgDn", .keyMove),
         ("Enter", .keyDetails), ("Esc", .keyBack), ("Tab", .keyTab), ("m", .keyPost), ("o", .keyOpen),
         ("s", .keyStatus), ("a", .keyAssignOrAcknowledge), ("f", .keyFilter), ("S", .keySort), ("g", .keyGroup),
-        ("u", .keyFilterOpen),
+        ("f", .keyLogFilter), ("u", .keyFilterOpen),
         ("L", .keyLanguage), ("/", .keySearch), (":", .keyPalette),
     ]
 

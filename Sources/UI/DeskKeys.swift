@@ -3,8 +3,8 @@ import QanatCore
 /// What a key asks of the world outside the state: the event loop carries these out.
 public enum DeskEffect: Equatable, Sendable {
     case quit
-    /// Load the detail (timeline, units) of this incident.
-    case loadDetail(String)
+    /// Read the open incident's detail (timeline, units) again.
+    case loadDetail
     /// Validate and record what the form holds.
     case submit(Form)
     /// Acknowledge this message for the desk's agency.
@@ -30,11 +30,10 @@ extension DeskState {
             let outcome = current.handle(key)
             form = current
             switch outcome {
-            case .submit where current.purpose == .incidentFilter:
+            case .submit where current.purpose == .incidentFilter || current.purpose == .logFilter:
                 do {
-                    incidentQuery = try Forms.query(from: current, openOnly: incidentQuery.openOnly)
+                    try applyFilter(current)
                     form = nil
-                    selection[.incidents] = 0
                     return .reload
                 } catch {
                     form?.show(error: error.description, field: error.field)
@@ -58,6 +57,7 @@ extension DeskState {
         case .character("?"): overlay = .help
         case .character("m"): open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .character("f") where board == .incidents: form = Forms.incidentFilter(incidentQuery)
+        case .character("f") where board == .log: form = Forms.logFilter(logQuery)
         case .character("S") where board == .incidents:
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
@@ -85,38 +85,66 @@ extension DeskState {
         case .character("L"): language = language == .ar ? .en : .ar
         case .character("g") where board == .units: unitGrouping = unitGrouping == .status ? .agency : .status
         case .character("u") where board == .log:
-            logFilter = logFilter == .all ? .unacknowledged : .all
+            logQuery.awaitingAcknowledgementBy = logQuery.awaitingAcknowledgementBy == nil ? agency : nil
+            followingLog = true
+            return .reload
         case .tab, .backTab:
             if showingDetail { detailFocused.toggle() } else { switchTo(nextBoard(key == .tab ? 1 : -1)) }
-        case .up, .character("k"): move(by: -1)
-        case .down, .character("j"): move(by: 1)
-        case .pageUp: move(by: -max(1, height - 4))
-        case .pageDown: move(by: max(1, height - 4))
-        case .home: moveTo(0)
-        case .character("g") where board != .units: moveTo(0)
-        case .end, .character("G"): moveTo(rowCount - 1)
+        case .up, .character("k"): return move(by: -1)
+        case .down, .character("j"): return move(by: 1)
+        case .pageUp: return move(by: -max(1, height - 4))
+        case .pageDown: return move(by: max(1, height - 4))
+        case .home: return moveTo(0)
+        case .character("g") where board != .units: return moveTo(0)
+        case .end, .character("G"): return moveTo(rowCount - 1)
         case .enter:
             if let incident = selectedIncident {
-                showingDetail = true
-                return .loadDetail(incident.incident.reference.rawValue)
+                detailReference = incident.incident.reference
+                return .loadDetail
+            }
+            if let message = selectedMessage {
+                guard let reference = message.message.incident else {
+                    notice = localizer(.noLinkedIncident)
+                    return nil
+                }
+                return jump(to: reference)
             }
         case .escape:
-            showingDetail = false
+            detailReference = nil
             detailFocused = false
         case .click(_, let y):
             // Rows start under the tab bar and the column header.
             let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)
-            if y >= BoardLayout.firstRowY, row < rowCount { moveTo(row) }
+            if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row) }
         default:
             break
         }
         return nil
     }
 
+    /// A filter form's query replaces the board's; the selection starts again.
+    private mutating func applyFilter(_ filter: Form) throws(ValidationError) {
+        if filter.purpose == .logFilter {
+            logQuery = try Forms.messageQuery(from: filter, agency: agency)
+            followingLog = true
+        } else {
+            incidentQuery = try Forms.query(from: filter, openOnly: incidentQuery.openOnly)
+            selection[.incidents] = 0
+        }
+    }
+
     private mutating func switchTo(_ next: Board) {
         board = next
-        showingDetail = false
+        detailReference = nil
         detailFocused = false
+    }
+
+    /// Opens an incident's detail on the incidents board, selecting its row when the board shows it.
+    mutating func jump(to reference: IncidentReference) -> DeskEffect {
+        switchTo(.incidents)
+        if let row = data.incidents.firstIndex(where: { $0.incident.reference == reference }) { selection[.incidents] = row }
+        detailReference = reference
+        return .loadDetail
     }
 
     private func nextBoard(_ step: Int) -> Board {
@@ -125,12 +153,16 @@ extension DeskState {
         return all[(index + step + all.count) % all.count]
     }
 
-    private mutating func move(by delta: Int) { moveTo(selectedIndex + delta) }
+    private mutating func move(by delta: Int) -> DeskEffect? { moveTo(selectedIndex + delta) }
 
-    private mutating func moveTo(_ index: Int) {
+    /// Moves the selection; an open detail follows it to the newly selected incident.
+    private mutating func moveTo(_ index: Int) -> DeskEffect? {
         let last = max(0, rowCount - 1)
         let target = min(max(0, index), last)
         selection[board] = target
         if board == .log { followingLog = target == last }
+        guard showingDetail, let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
+        detailReference = selected
+        return .loadDetail
     }
 }

@@ -28,7 +28,6 @@ public enum StoreHealth: Equatable, Sendable {
 }
 
 public enum UnitGrouping: Sendable { case status, agency }
-public enum LogFilter: Sendable { case all, unacknowledged }
 public enum Overlay: Equatable, Sendable { case help }
 
 /// One line of an incident's timeline: an event about it, or a message linked to it.
@@ -72,6 +71,9 @@ public struct DeskData: Equatable, Sendable {
     public var detail: IncidentDetail?
     /// Every agency on the channel, to know who a message to "*" awaits.
     public var agencies: [AgencyCode] = []
+    /// Messages awaiting this desk's agency's acknowledgement in the whole store, counted up to the cap.
+    public var pendingAcknowledgements = 0
+    public static let pendingCountCap = 1000
 
     public init() {}
 }
@@ -91,11 +93,14 @@ public struct DeskState: Equatable, Sendable {
 
     public var board: Board = .incidents
     public var selection: [Board: Int] = [:]
-    public var showingDetail = false
+    /// The incident whose detail is open: chosen on the board, or reached from a log message.
+    public var detailReference: IncidentReference?
+    public var showingDetail: Bool { detailReference != nil }
     public var detailFocused = false
     public var overlay: Overlay?
     public var unitGrouping: UnitGrouping = .status
-    public var logFilter: LogFilter = .all
+    /// Which messages the log asks the store for.
+    public var logQuery = MessageQuery()
     /// Which incidents the board asks the store for, and in what order.
     public var incidentQuery = IncidentQuery()
     /// The log follows new messages until the officer moves up.
@@ -124,10 +129,10 @@ public struct DeskState: Equatable, Sendable {
         record.awaitingAcknowledgement(from: data.agencies).contains(agency)
     }
 
-    public var unacknowledgedCount: Int { data.messages.filter(awaitsOurAcknowledgement).count }
-
-    var visibleMessages: [MessageRecord] {
-        logFilter == .all ? data.messages : data.messages.filter(awaitsOurAcknowledgement)
+    /// The status bar's count: "999+" past the cap, so that counting never costs a long scan.
+    public var unacknowledgedCount: String {
+        let count = data.pendingAcknowledgements
+        return count >= DeskData.pendingCountCap ? "\(DeskData.pendingCountCap - 1)+" : "\(count)"
     }
 
     /// Rows of the current board, for moving the selection.
@@ -135,7 +140,7 @@ public struct DeskState: Equatable, Sendable {
         switch board {
         case .incidents: data.incidents.count
         case .units: UnitsBoard.rows(self).count
-        case .log: visibleMessages.count
+        case .log: data.messages.count
         }
     }
 
@@ -158,8 +163,7 @@ public struct DeskState: Equatable, Sendable {
     }
 
     public var selectedMessage: MessageRecord? {
-        let messages = visibleMessages
-        return board == .log && messages.indices.contains(selectedIndex) ? messages[selectedIndex] : nil
+        board == .log && data.messages.indices.contains(selectedIndex) ? data.messages[selectedIndex] : nil
     }
 
     /// Whether quitting now would drop typed text.

@@ -53,6 +53,8 @@ public enum FormPurpose: Equatable, Sendable {
     case unitStatus(callSign: String)
     /// Not a write: which incidents the board shows, and in what order.
     case incidentFilter
+    /// Not a write: which messages the log shows.
+    case logFilter
 
     var title: UIText {
         switch self {
@@ -62,6 +64,7 @@ public enum FormPurpose: Equatable, Sendable {
         case .assignUnit: .formAssignUnit
         case .unitStatus: .formUnitStatus
         case .incidentFilter: .formIncidentFilter
+        case .logFilter: .formLogFilter
         }
     }
 }
@@ -84,6 +87,11 @@ public struct Form: Equatable, Sendable {
     public var holdsText: Bool { fields.contains { $0.kind == .text && !$0.value.isEmpty } }
 
     public func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
+
+    /// The value without leading or trailing white space.
+    public func trimmedValue(_ name: String) -> String {
+        String(String(value(name).drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
+    }
 
     /// Shows an error beside the field it names (or as the notice when no field has that name).
     public mutating func show(error message: String, field: String) {

@@ -61,11 +61,8 @@ public enum Forms {
 
     /// The query a filter form describes, or the field that is wrong.
     public static func query(from form: Form, openOnly: Bool) throws(ValidationError) -> IncidentQuery {
-        func trimmed(_ name: String) -> String {
-            String(String(form.value(name).drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
-        }
-        let agency = trimmed("agency")
-        let area = trimmed("area")
+        let agency = form.trimmedValue("agency")
+        let area = form.trimmedValue("area")
         return IncidentQuery(
             openOnly: openOnly,
             status: form.value("status").isEmpty ? nil : try IncidentStatus.parse(form.value("status"), field: "status"),
@@ -73,6 +70,29 @@ public enum Forms {
             agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),
             area: area.isEmpty ? nil : try Gazetteer.libya.resolve(area, field: "area").id,
             order: try IncidentQuery.Order.parse(form.value("order"), field: "order"))
+    }
+
+    public static func logFilter(_ query: MessageQuery) -> Form {
+        Form(purpose: .logFilter, fields: [
+            FormField(name: "agency", label: .colAgency, kind: .text, value: query.agency?.rawValue ?? ""),
+            FormField(name: "incident", label: .colIncident, kind: .text, value: query.incident?.rawValue ?? ""),
+            FormField(name: "priority", label: .fieldMinimumPriority,
+                      kind: .choice([any] + MessagePriority.allCases.map(Choice.init)), value: query.minimumPriority?.rawValue ?? ""),
+            FormField(name: "awaiting", label: .fieldAwaitingUs, kind: .toggle,
+                      value: query.awaitingAcknowledgementBy == nil ? "no" : "yes"),
+        ])
+    }
+
+    /// The log query a filter form describes; "awaiting" means awaiting `agency`, the desk's own.
+    public static func messageQuery(from form: Form, agency ours: AgencyCode) throws(ValidationError) -> MessageQuery {
+        let agency = form.trimmedValue("agency")
+        let incident = form.trimmedValue("incident")
+        let priority = form.value("priority")
+        return MessageQuery(
+            agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),
+            incident: incident.isEmpty ? nil : try IncidentReference(incident, field: "incident"),
+            minimumPriority: priority.isEmpty ? nil : try MessagePriority.parse(priority, field: "priority"),
+            awaitingAcknowledgementBy: form.fields.first { $0.name == "awaiting" }?.isOn == true ? ours : nil)
     }
 
     public static func unitStatus(_ unit: Unit) -> Form {

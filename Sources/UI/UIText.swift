@@ -8,7 +8,7 @@ public enum UIText: CaseIterable, Sendable {
     case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
     case groupedByStatus, groupedByAgency
     case help, helpClose, keyHelp, keyQuit, keyTab, keyMove, keyDetails, keyBack, keyBoards, keySearch, keyPalette
-    case keyGroup, keyLanguage, keyFilterOpen, keyUnacknowledgedOnly
+    case keyGroup, keyLanguage, keyFilterOpen
     case filterAll, filterUnacknowledged
     case notYetAvailable
     case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
@@ -18,6 +18,7 @@ public enum UIText: CaseIterable, Sendable {
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected
     case formIncidentFilter, fieldOrder, fieldMinimumSeverity, keyFilter, keySort, filtered
+    case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -72,15 +73,14 @@ public enum UIText: CaseIterable, Sendable {
         case .keyQuit: ("quit", "خروج")
         case .keyTab: ("next pane", "اللوحة التالية")
         case .keyMove: ("move", "تحرك")
-        case .keyDetails: ("details", "التفاصيل")
+        case .keyDetails: ("details; on the log, the linked incident", "التفاصيل؛ وفي السجل: الحادثة المرتبطة")
         case .keyBack: ("back", "رجوع")
         case .keyBoards: ("incidents, units, log", "الحوادث، الوحدات، السجل")
         case .keySearch: ("search", "بحث")
         case .keyPalette: ("command palette", "لوحة الأوامر")
         case .keyGroup: ("units: group by status or agency", "الوحدات: تجميع حسب الحالة أو الجهة")
         case .keyLanguage: ("العربية / English", "العربية / English")
-        case .keyFilterOpen: ("log: all or unacknowledged", "السجل: الكل أو بلا إقرار")
-        case .keyUnacknowledgedOnly: ("unacknowledged only", "بلا إقرار فقط")
+        case .keyFilterOpen: ("log: only what awaits our acknowledgement", "السجل: ما ينتظر إقرارنا فقط")
         case .filterAll: ("all", "الكل")
         case .filterUnacknowledged: ("unacknowledged", "بلا إقرار")
         case .notYetAvailable: ("not available yet", "غير متاح بعد")
@@ -121,6 +121,12 @@ public enum UIText: CaseIterable, Sendable {
         case .keyFilter: ("incidents: filter by status, severity, agency, area", "الحوادث: تصفية حسب الحالة والخطورة والجهة والمنطقة")
         case .keySort: ("incidents: next order", "الحوادث: الترتيب التالي")
         case .filtered: ("filtered", "مصفّاة")
+        case .noLinkedIncident: ("This message names no incident.", "هذه الرسالة لا تشير إلى حادثة.")
+        case .noMatches: ("Nothing matches the filter (f to change it).", "لا شيء يطابق التصفية (f لتغييرها).")
+        case .formLogFilter: ("Show messages", "عرض الرسائل")
+        case .fieldMinimumPriority: ("Priority at least", "الأولوية على الأقل")
+        case .fieldAwaitingUs: ("Awaiting our ack", "بانتظار إقرارنا")
+        case .keyLogFilter: ("log: filter by agency, incident, priority", "السجل: تصفية حسب الجهة والحادثة والأولوية")
         case .tasked: ("tasked", "كُلّفت")
         case .arrived: ("arrived", "وصلت")
         case .released: ("released", "أُطلقت")

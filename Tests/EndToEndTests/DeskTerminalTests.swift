@@ -174,4 +174,26 @@ final class DeskFormTests: XCTestCase {
         let acks = try q.run("list", "messages", "--json").lines.first { $0.contains(id) } ?? ""
         XCTAssertTrue(acks.contains(#""acks":[{"agency":"CD""#), acks)
     }
+
+    func testTheLogFiltersInTheStoreAndJumpsToTheIncident() throws {
+        let q = try QanatProcess()
+        let ref = try DeskHarness.seed(q)
+        try q.run("post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+                  "--incident", ref, "Boat two stuck at the bridge")
+        try q.run("post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "phone", "Shift change at 20:00")
+        let desk = try DeskHarness.startDesk(q, width: 120, height: 30)
+        try desk.waitFor { $0.contains(ref) }
+        try desk.send("F4")
+        try desk.waitFor { $0.contains("Boat two stuck") && $0.contains("Shift change at 20:00") && $0.contains("unack: 1") }
+
+        try desk.send("u")
+        var screen = try desk.waitFor { !$0.contains("Shift change at 20:00") }
+        XCTAssertTrue(screen.contains("[unacknowledged]"), screen)
+        XCTAssertTrue(screen.contains("Boat two stuck"), screen)
+
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Timeline") }
+        XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"), "the linked incident's detail: \(screen)")
+        XCTAssertTrue(screen.contains("Boat two stuck"), "its timeline holds the message: \(screen)")
+    }
 }

@@ -99,6 +99,13 @@ extension DeskSnapshotTests {
             _ = state.handle(.character("f"))
             return state
         }
+        assertSnapshot("form-log-filter-ar") { w, h in
+            var state = SampleDesk.state(width: w, height: h, language: .ar)
+            _ = state.handle(.function(4))
+            _ = state.handle(.character("f"))
+            for c in "LRC" { _ = state.handle(.character(c)) }
+            return state
+        }
         assertSnapshot("form-open-incident-ar") { w, h in
             var state = SampleDesk.state(width: w, height: h, language: .ar)
             _ = state.handle(.character("o"))

@@ -6,7 +6,7 @@ final class LogBoardTests: XCTestCase {
     /// Roles of the cells of a frame's row, to see how a row is marked.
     private func roles(_ frame: Frame, row y: Int) -> [StyleRole] { (0..<frame.width).map { frame[$0, y].role } }
 
-    private func lastLogRow(_ state: DeskState) -> Int { BoardLayout.firstRowY + state.visibleMessages.count - 1 }
+    private func lastLogRow(_ state: DeskState) -> Int { BoardLayout.firstRowY + state.data.messages.count - 1 }
 
     func testFollowingLiveMarksOnlyTheNewestRowsTimeSoAnArrivalCostsOneLine() {
         var state = SampleDesk.state(width: 160, height: 48)
@@ -23,5 +23,99 @@ final class LogBoardTests: XCTestCase {
         XCTAssertFalse(state.followingLog)
         let browsing = roles(DeskView.render(state), row: lastLogRow(state) - 1)
         XCTAssertEqual(Set(browsing), [.selected], "a row picked by moving up is marked whole")
+    }
+
+    func testUShowsOnlyWhatAwaitsOurAgencyAndAsksTheStore() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(4))
+        XCTAssertEqual(state.handle(.character("u")), .reload)
+        XCTAssertEqual(state.logQuery, MessageQuery(awaitingAcknowledgementBy: state.agency))
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[unacknowledged]"))
+        XCTAssertEqual(state.handle(.character("u")), .reload)
+        XCTAssertEqual(state.logQuery, MessageQuery())
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[all]"))
+    }
+
+    func testTheLogFilterFormSetsEveryFieldOfTheQuery() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(4))
+        _ = state.handle(.character("f"))
+        XCTAssertEqual(state.form?.purpose, .logFilter)
+        for c in " lrc " { _ = state.handle(.character(c)) }
+        _ = state.handle(.tab)
+        for c in "inc-2026-0003" { _ = state.handle(.character(c)) }
+        _ = state.handle(.tab)
+        _ = state.handle(.character("i"))              // immediate and above
+        _ = state.handle(.tab)
+        _ = state.handle(.character(" "))              // awaiting our acknowledgement
+        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertNil(state.form)
+        XCTAssertEqual(state.logQuery, MessageQuery(agency: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0003"),
+                                                    minimumPriority: .immediate, awaitingAcknowledgementBy: state.agency))
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[LRC · INC-2026-0003 · ≥ immediate · unacknowledged]"),
+                      DeskView.render(state).lines[0])
+    }
+
+    func testAWrongIncidentIsShownBesideItsFieldAndTheQueryStays() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(4))
+        _ = state.handle(.character("f"))
+        _ = state.handle(.tab)
+        for c in "flood" { _ = state.handle(.character(c)) }
+        for _ in 0..<2 { _ = state.handle(.tab) }
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertEqual(state.form?.fields[1].name, "incident")
+        XCTAssertNotNil(state.form?.fields[1].error)
+        XCTAssertEqual(state.form?.value("incident"), "flood", "what was typed stays")
+        XCTAssertEqual(state.logQuery, MessageQuery())
+    }
+
+    func testAFilterThatMatchesNothingSaysSo() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.function(4))
+        state.logQuery.minimumPriority = .flash
+        state.data.messages = []
+        XCTAssertTrue(DeskView.render(state).lines[BoardLayout.firstRowY].contains("Nothing matches the filter"))
+    }
+
+    func testEnterOnAMessageOpensItsIncident() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        _ = state.handle(.function(4))
+        _ = state.handle(.character("g"))              // the oldest: the flash about INC-2026-0001
+        _ = state.handle(.down)
+        _ = state.handle(.down)                        // LRC's message about INC-2026-0003
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.board, .incidents)
+        XCTAssertEqual(state.detailReference?.rawValue, "INC-2026-0003")
+        XCTAssertEqual(state.selectedIncident?.incident.reference.rawValue, "INC-2026-0003", "its row is selected")
+    }
+
+    func testEnterOnAMessageWithoutAnIncidentSaysSoAndStays() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        state.data.messages[3].message.incident = nil
+        _ = state.handle(.function(4))
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertEqual(state.board, .log)
+        XCTAssertEqual(state.notice, "This message names no incident.")
+    }
+
+    func testAnOpenDetailFollowsTheSelection() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.detailReference?.rawValue, "INC-2026-0001")
+        XCTAssertEqual(state.handle(.down), .loadDetail)
+        XCTAssertEqual(state.detailReference?.rawValue, "INC-2026-0002")
+        XCTAssertEqual(state.handle(.home), .loadDetail)
+        XCTAssertEqual(state.detailReference?.rawValue, "INC-2026-0001")
+        _ = state.handle(.escape)
+        XCTAssertNil(state.handle(.down), "with the detail closed, moving reads nothing")
+    }
+
+    func testTheStatusBarCapsTheUnacknowledgedCount() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        state.data.pendingAcknowledgements = DeskData.pendingCountCap
+        XCTAssertTrue(DeskView.render(state).lines[23].contains("unack: 999+"), DeskView.render(state).lines[23])
+        state.data.pendingAcknowledgements = 12
+        XCTAssertTrue(DeskView.render(state).lines[23].contains("unack: 12 "))
     }
 }

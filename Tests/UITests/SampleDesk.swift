@@ -67,6 +67,8 @@ enum SampleDesk {
             message(4, "MOI", .agencies([code("CD")]), .routine, "الطريق الساحلي درنة–سوسة مغلق. التحويل عبر القبة.",
                     incident: 4, minutesAgo: 5),
         ]
+        // What the store's pending-acknowledgement projection would count for this sample.
+        state.data.pendingAcknowledgements = state.data.messages.filter(state.awaitsOurAcknowledgement).count
         return state
     }
 

@@ -96,7 +96,7 @@ struct DeskActions {
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
         case .unitStatus(let callSign):
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
-        case .incidentFilter:
+        case .incidentFilter, .logFilter:
             // Applied by the desk's state itself; it never reaches here as a write.
             throw CLIError.usage("a filter is not a write")
         }

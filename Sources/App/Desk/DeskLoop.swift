@@ -35,7 +35,8 @@ struct DeskLoop {
             if let key = screen.readKey(timeoutMilliseconds: 50) {
                 switch state.handle(key) {
                 case .quit: return
-                case .loadDetail, .reload: reload()
+                case .loadDetail: loadDetail()
+                case .reload: reload()
                 case .submit(let form): actions.submit(form, state: &state, store: store)
                 case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
                 case nil: break
@@ -87,9 +88,20 @@ struct DeskLoop {
         guard let store, let watcher else { return }
         do {
             lastVersion = try watcher.dataVersion()
-            let showing = state.showingDetail ? state.selectedIncident?.incident.reference.rawValue : nil
-            try DeskLoader(store: store).load(into: &state.data, query: state.incidentQuery, detail: showing)
+            try DeskLoader(store: store).load(into: &state)
             state.store = .live
+        } catch {
+            state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
+        }
+    }
+
+    /// Only the detail: moving through incidents with the detail open reads one incident, not every window.
+    private mutating func loadDetail() {
+        guard let store else { return }
+        do {
+            state.data.detail = try state.detailReference.flatMap { reference throws(StoreError) in
+                try DeskLoader(store: store).detail(reference)
+            }
         } catch {
             state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
         }
