@@ -92,6 +92,16 @@ final class DeskTerminalTests: XCTestCase {
         let screen = try desk.waitFor { !$0.contains(derna) && $0.contains("filtered") }
         XCTAssertTrue(screen.contains(sabha), screen)
         XCTAssertFalse(screen.contains(derna), screen)
+
+        // The duplicate check asks the store, not the filtered board.
+        try desk.send("o")
+        try desk.waitFor { $0.contains("Open an incident") }
+        try desk.send("Tab", "Tab")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "Derna"])
+        try desk.send("Tab")
+        try desk.tmux(["send-keys", "-t", desk.name, "-l", "Flood again"])
+        try desk.send("Enter", "Enter", "Enter", "Enter")
+        XCTAssertTrue(try desk.waitFor { $0.contains("Likely duplicate of") }.contains("Likely duplicate of \(derna)"))
     }
 
     func testEveryThemeStartsAndNoColourStillShowsTheBoard() throws {

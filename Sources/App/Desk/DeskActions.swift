@@ -16,7 +16,7 @@ struct DeskActions {
         do {
             let context = try store?.writeContext() ?? .seeded
             let actions = Actions(context: context, store: store)
-            if case .openIncident = form.purpose, !form.warned, let warning = duplicateWarning(form, state: state) {
+            if case .openIncident = form.purpose, !form.warned, let warning = duplicateWarning(form, state: state, store: store) {
                 state.form?.notice = warning
                 state.form?.warned = true
                 return
@@ -102,11 +102,14 @@ struct DeskActions {
         }
     }
 
-    private func duplicateWarning(_ form: Form, state: DeskState) -> String? {
+    /// Asks the store, not the board: the board may be filtered, or show only its first 500.
+    private func duplicateWarning(_ form: Form, state: DeskState, store: (any ChannelStore)?) -> String? {
         guard let type = IncidentType(rawValue: form.value("type")),
               let area = try? Gazetteer.libya.resolve(form.value("area")) else { return nil }
+        let newestThere = IncidentQuery(openOnly: true, area: area.id, order: .newest)
+        let candidates = (try? store?.incidents(matching: newestThere, limit: 200)) ?? state.data.incidents
         let duplicates = DuplicateRule.likelyDuplicates(type: type, area: area.id, at: state.now,
-                                                        among: state.data.incidents.map(\.incident))
+                                                        among: candidates.map(\.incident))
         guard !duplicates.isEmpty else { return nil }
         return "\(state.localizer(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — Enter"
     }
