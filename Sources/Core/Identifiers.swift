@@ -79,5 +79,5 @@ public struct CallSign: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    public var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -16,6 +16,12 @@ public struct UnitRecord: Equatable, Sendable {
     public init(unit: Unit) { self.unit = unit }
 }
 
+/// One result of a search over the store.
+public enum SearchHit: Equatable, Sendable {
+    case incident(IncidentRecord)
+    case message(MessageRecord)
+}
+
 public struct MessageRecord: Equatable, Sendable {
     public var message: Message
     /// Acknowledgements so far, ordered by agency code.

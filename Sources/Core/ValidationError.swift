@@ -75,7 +75,8 @@ public enum TextRule {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// Without leading or trailing white space (no Foundation in Core).
+    public func trimmingSpaces() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -12,15 +12,22 @@ public struct DeskLoader: Sendable {
 
     public init(store: any ChannelStore) { self.store = store }
 
-    /// Every window the state asks for: the boards through their queries, the open detail, the count.
-    public func load(into state: inout DeskState) throws(StoreError) {
+    /// The windows the state asks for (all by default): the boards through their queries, the open
+    /// detail, the count. One store error leaves the state as it was.
+    public func load(into state: inout DeskState, refresh: DeskRefresh = .all) throws(StoreError) {
         var data = state.data
-        data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
-        data.units = try store.units(limit: Self.unitWindow, after: nil)
-        data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
-        data.agencies = try store.agencies().map(\.code)
-        data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
-        data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
+        if refresh.contains(.incidents) {
+            data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
+        }
+        if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
+        if refresh.contains(.messages) {
+            data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
+            data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
+        }
+        if refresh.contains(.agencies) { data.agencies = try store.agencies().map(\.code) }
+        if refresh.contains(.detail) {
+            data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
+        }
         state.data = data
     }
 

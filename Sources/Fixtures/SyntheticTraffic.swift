@@ -5,17 +5,20 @@ import QanatJournal
 /// Synthetic radio-room traffic for tests and benchmarks: what an SMS gateway would append.
 public enum SyntheticTraffic {
     /// Calls `body` with `count` message events, 10 ms apart, from the seeded agencies in turn.
+    /// One in 50 is a flash message to the next agency that must be acknowledged (and is not).
     public static func forEachMessage(count: Int, _ body: (Event) throws -> Void) rethrows {
         var rng = SystemRandomNumberGenerator()
         let agencies = Agency.seed.map(\.code)
         for i in 0..<count {
             let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000 + Int64(i) * 10)
+            let urgent = i % 50 == 49
             try body(Event(
                 id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "SMS gateway", user: nil,
                 payload: .messagePosted(MessagePosting(
-                    recipients: .everyone, priority: .routine, channel: .sms, subject: nil,
+                    recipients: urgent ? .agencies([agencies[(i + 1) % agencies.count]]) : .everyone,
+                    priority: urgent ? .flash : .routine, channel: .sms, subject: nil,
                     body: "report \(i) from the field: road open, water level falling", incident: nil,
-                    acknowledgementRequired: false))))
+                    acknowledgementRequired: urgent))))
         }
     }
 

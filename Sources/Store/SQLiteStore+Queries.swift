@@ -231,3 +231,28 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// The subjects of the events logged after `sequence` (all of them unknown when `sequence` is
+    /// nil or more than `limit` events came in). Same events, same answer: a reader calls it after
+    /// noticing a new `data_version`.
+    public func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges {
+        try read { db in
+            let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0
+            guard let sequence, last - sequence <= Int64(limit) else { return StoreChanges(lastSequence: last, subjects: nil) }
+            // No new event, yet the projections changed (a rebuild): everything may differ.
+            guard last > sequence else { return StoreChanges(lastSequence: last, subjects: nil) }
+            var subjects: Set<Subject> = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT subject, subject2 FROM events WHERE seq > ? AND seq <= ?",
+                                           arguments: [sequence, last])
+            while let row = try rows.next() {
+                for key in [row["subject"], row["subject2"]] as [String?] {
+                    guard let key else { continue }
+                    guard let subject = Subject(key: key) else { return StoreChanges(lastSequence: last, subjects: nil) }
+                    subjects.insert(subject)
+                }
+            }
+            return StoreChanges(lastSequence: last, subjects: subjects)
+        }
+    }
+}

@@ -63,17 +63,9 @@ enum Chrome {
 
 /// `?`: every key binding, over the board.
 enum HelpOverlay {
-    static let bindings: [(String, UIText)] = [
-        ("?", .keyHelp), ("q", .keyQuit), ("F2 F3 F4 / 1 2 3", .keyBoards), ("↑ ↓ j k PgUp PgDn", .keyMove),
-        ("Enter", .keyDetails), ("Esc", .keyBack), ("Tab", .keyTab), ("m", .keyPost), ("o", .keyOpen),
-        ("s", .keyStatus), ("a", .keyAssignOrAcknowledge), ("f", .keyFilter), ("S", .keySort), ("g", .keyGroup),
-        ("f", .keyLogFilter), ("u", .keyFilterOpen),
-        ("L", .keyLanguage), ("/", .keySearch), (":", .keyPalette),
-    ]
-
     static func draw(_ state: DeskState, into frame: inout Frame) {
         let l = state.localizer
-        let lines = bindings.map { key, text in (key, l(text) + (key == "/" || key == ":" ? " (\(l(.notYetAvailable)))" : "")) }
+        let lines = DeskCommands.all.map { ($0.keys, l($0.text)) }
         let keyWidth = lines.map { $0.0.count }.max() ?? 0
         let width = min(frame.width - 2, max(40, keyWidth + 3 + (lines.map { $0.1.count }.max() ?? 0) + 2))
         let height = min(frame.height - 2, lines.count + 4)
@@ -116,6 +108,7 @@ public enum DeskView {
         }
         Chrome.drawStatus(state, into: &frame)
         if state.overlay == .help { HelpOverlay.draw(state, into: &frame) }
+        if let picker = state.picker { PickerOverlay.draw(picker, state: state, into: &frame) }
         if let form = state.form { FormOverlay.draw(form, state: state, into: &frame) }
         if state.confirmingQuit {
             let text = " " + state.localizer(.quitWithDraft) + " "

@@ -11,6 +11,8 @@ public enum DeskEffect: Equatable, Sendable {
     case acknowledge(messageID: String)
     /// Read the boards again (the incident query changed).
     case reload
+    /// Search the store for this text; the results go to the open search.
+    case search(String)
 }
 
 extension DeskState {
@@ -46,6 +48,7 @@ extension DeskState {
             }
             return nil
         }
+        if picker != nil { return handlePicker(key) }
         if overlay != nil {
             if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
             return nil
@@ -55,6 +58,11 @@ extension DeskState {
         case .character("q"):
             if holdsUnsentText { confirmingQuit = true } else { return .quit }
         case .character("?"): overlay = .help
+        case .character("/"): picker = Picker(kind: .search)
+        case .character(":"):
+            var palette = Picker(kind: .palette)
+            palette.entries = Picker.paletteEntries("", now: now, localizer: localizer)
+            picker = palette
         case .character("m"): open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .character("f") where board == .incidents: form = Forms.incidentFilter(incidentQuery)
         case .character("f") where board == .log: form = Forms.logFilter(logQuery)
@@ -120,6 +128,45 @@ extension DeskState {
             break
         }
         return nil
+    }
+
+    private mutating func handlePicker(_ key: KeyPress) -> DeskEffect? {
+        guard var current = picker else { return nil }
+        switch key {
+        case .escape: picker = nil
+        case .up: current.selected = max(0, current.selected - 1)
+        case .down: current.selected = max(0, min(current.entries.count - 1, current.selected + 1))
+        case .enter:
+            let text = current.query.value.trimmingSpaces()
+            if current.kind == .search, current.answered != text {
+                return text.isEmpty ? nil : .search(text)
+            }
+            guard let entry = current.selectedEntry else { return nil }
+            picker = nil
+            return choose(entry.target)
+        default:
+            guard current.query.editText(key) else { return nil }
+            if current.kind == .palette {
+                current.entries = Picker.paletteEntries(current.query.value, now: now, localizer: localizer)
+                current.selected = 0
+            }
+        }
+        if picker != nil { picker = current }
+        return nil
+    }
+
+    private mutating func choose(_ target: PickerTarget) -> DeskEffect? {
+        switch target {
+        case .keys(let keys):
+            var effect: DeskEffect?
+            for key in keys { effect = handle(key) ?? effect }
+            return effect
+        case .incident(let reference), .message(incident: .some(let reference)):
+            return jump(to: reference)
+        case .message(incident: nil):
+            notice = localizer(.noLinkedIncident)
+            return nil
+        }
     }
 
     /// A filter form's query replaces the board's; the selection starts again.

@@ -98,6 +98,8 @@ public struct DeskState: Equatable, Sendable {
     public var showingDetail: Bool { detailReference != nil }
     public var detailFocused = false
     public var overlay: Overlay?
+    /// `/` search or `:` palette, when open.
+    public var picker: Picker?
     public var unitGrouping: UnitGrouping = .status
     /// Which messages the log asks the store for.
     public var logQuery = MessageQuery()
@@ -164,6 +166,15 @@ public struct DeskState: Equatable, Sendable {
 
     public var selectedMessage: MessageRecord? {
         board == .log && data.messages.indices.contains(selectedIndex) ? data.messages[selectedIndex] : nil
+    }
+
+    /// Search results arrived for `text`; ignored if the officer closed the search meanwhile.
+    public mutating func showSearchResults(_ hits: [SearchHit], for text: String) {
+        guard var search = picker, search.kind == .search else { return }
+        search.entries = Picker.searchEntries(hits, localizer: localizer)
+        search.answered = text
+        search.selected = 0
+        picker = search
     }
 
     /// Whether quitting now would drop typed text.

@@ -89,9 +89,7 @@ public struct Form: Equatable, Sendable {
     public func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
 
     /// The value without leading or trailing white space.
-    public func trimmedValue(_ name: String) -> String {
-        String(String(value(name).drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
-    }
+    public func trimmedValue(_ name: String) -> String { value(name).trimmingSpaces() }
 
     /// Shows an error beside the field it names (or as the notice when no field has that name).
     public mutating func show(error message: String, field: String) {
@@ -110,6 +108,10 @@ public struct Form: Equatable, Sendable {
         guard !fields.isEmpty else { return key == .escape ? .cancel : nil }
         let index = focus
         var field = fields[index]
+        if field.kind == .text, field.editText(key) {
+            fields[index] = field
+            return nil
+        }
         switch key {
         case .escape: return .cancel
         case .enter:
@@ -120,26 +122,18 @@ public struct Form: Equatable, Sendable {
         case .left, .right:
             let step = key == .right ? 1 : -1
             switch field.kind {
-            case .text: field.cursor = min(max(0, field.cursor + step), field.value.count)
+            case .text: break
             case .choice(let options):
                 let at = options.firstIndex { $0.value == field.value } ?? 0
                 field.value = options[(at + step + options.count) % options.count].value
             case .toggle: field.value = field.isOn ? "no" : "yes"
-            }
-        case .home: field.cursor = 0
-        case .end: field.cursor = field.value.count
-        case .backspace:
-            if field.kind == .text, field.cursor > 0 {
-                field.value.remove(at: field.value.index(field.value.startIndex, offsetBy: field.cursor - 1))
-                field.cursor -= 1
             }
         case .character(" ") where field.kind == .toggle:
             field.value = field.isOn ? "no" : "yes"
         case .character(let c):
             switch field.kind {
             case .text:
-                field.value.insert(c, at: field.value.index(field.value.startIndex, offsetBy: field.cursor))
-                field.cursor += 1
+                break
             case .choice(let options):
                 // Typing a letter jumps to the next option whose value or label starts with it.
                 let typed = String(c).lowercased()
@@ -156,5 +150,28 @@ public struct Form: Equatable, Sendable {
         }
         fields[index] = field
         return nil
+    }
+}
+
+extension FormField {
+    /// The editing keys of a text field (typing, ← →, Home, End, Backspace), by character so that
+    /// Arabic and combining marks move as one. False when the key is not one of them.
+    public mutating func editText(_ key: KeyPress) -> Bool {
+        switch key {
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(value.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = value.count
+        case .backspace:
+            guard cursor > 0 else { return true }
+            value.remove(at: value.index(value.startIndex, offsetBy: cursor - 1))
+            cursor -= 1
+        case .character(let c):
+            value.insert(c, at: value.index(value.startIndex, offsetBy: cursor))
+            cursor += 1
+        default:
+            return false
+        }
+        return true
     }
 }

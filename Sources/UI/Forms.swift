@@ -105,6 +105,19 @@ public enum Forms {
 
 /// A form over the board: label, value (the cursor shown as a reversed cell), error beside it.
 enum FormOverlay {
+    /// A text field's value, scrolled so the cursor (a reversed cell) stays in view.
+    static func drawText(_ field: FormField, x: Int, y: Int, width: Int, focused: Bool, into frame: inout Frame) {
+        let shownFrom = max(0, field.cursor - width + 1)
+        let visible = String(field.value.dropFirst(shownFrom))
+        frame.put(visible, x: x, y: y, role: focused ? .normal : .dim, limit: width)
+        guard focused else { return }
+        let before = String(field.value.dropFirst(shownFrom).prefix(field.cursor - shownFrom))
+        let cursorX = x + min(width - 1, DisplayWidth.of(before))
+        let under = field.cursor < field.value.count
+            ? String(field.value[field.value.index(field.value.startIndex, offsetBy: field.cursor)]) : " "
+        frame.put(under, x: cursorX, y: y, role: .selected, limit: 2)
+    }
+
     static func draw(_ form: Form, state: DeskState, into frame: inout Frame) {
         let l = state.localizer
         let labelWidth = min(18, (form.fields.map { l($0.label).count }.max() ?? 0) + 1)
@@ -130,16 +143,7 @@ enum FormOverlay {
             frame.fill(x: valueX, y: y, width: valueWidth, role: focused ? .normal : .dim)
             switch field.kind {
             case .text:
-                let shownFrom = max(0, field.cursor - valueWidth + 1)
-                let visible = String(field.value.dropFirst(shownFrom))
-                frame.put(visible, x: valueX, y: y, role: focused ? .normal : .dim, limit: valueWidth)
-                if focused {
-                    let before = String(field.value.dropFirst(shownFrom).prefix(field.cursor - shownFrom))
-                    let cursorX = valueX + min(valueWidth - 1, DisplayWidth.of(before))
-                    let under = field.cursor < field.value.count
-                        ? String(field.value[field.value.index(field.value.startIndex, offsetBy: field.cursor)]) : " "
-                    frame.put(under, x: cursorX, y: y, role: .selected, limit: 2)
-                }
+                drawText(field, x: valueX, y: y, width: valueWidth, focused: focused, into: &frame)
             case .choice(let options):
                 let label = options.first { $0.value == field.value }.map { l.language == .ar ? $0.ar : $0.en } ?? field.value
                 frame.put("◂ \(label) ▸", x: valueX, y: y, role: focused ? .selected : .dim, limit: valueWidth)

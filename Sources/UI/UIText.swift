@@ -10,7 +10,6 @@ public enum UIText: CaseIterable, Sendable {
     case help, helpClose, keyHelp, keyQuit, keyTab, keyMove, keyDetails, keyBack, keyBoards, keySearch, keyPalette
     case keyGroup, keyLanguage, keyFilterOpen
     case filterAll, filterUnacknowledged
-    case notYetAvailable
     case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
     case tasked, arrived, released
     case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus
@@ -18,6 +17,7 @@ public enum UIText: CaseIterable, Sendable {
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected
     case formIncidentFilter, fieldOrder, fieldMinimumSeverity, keyFilter, keySort, filtered
+    case openIncident, searchHint, paletteHint, noResults, searching
     case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
 
     public var translations: (en: String, ar: String) {
@@ -83,7 +83,6 @@ public enum UIText: CaseIterable, Sendable {
         case .keyFilterOpen: ("log: only what awaits our acknowledgement", "السجل: ما ينتظر إقرارنا فقط")
         case .filterAll: ("all", "الكل")
         case .filterUnacknowledged: ("unacknowledged", "بلا إقرار")
-        case .notYetAvailable: ("not available yet", "غير متاح بعد")
         case .eventOpened: ("opened", "فُتحت")
         case .eventUpdated: ("updated", "حُدّثت")
         case .eventTasked: ("tasked", "كُلّفت")
@@ -121,6 +120,14 @@ public enum UIText: CaseIterable, Sendable {
         case .keyFilter: ("incidents: filter by status, severity, agency, area", "الحوادث: تصفية حسب الحالة والخطورة والجهة والمنطقة")
         case .keySort: ("incidents: next order", "الحوادث: الترتيب التالي")
         case .filtered: ("filtered", "مصفّاة")
+        case .openIncident: ("Open", "افتح")
+        case .searchHint: ("Type, then Enter searches incidents and messages · Esc closes",
+                           "اكتب ثم Enter للبحث في الحوادث والرسائل · Esc للإغلاق")
+        case .paletteHint: ("Type to narrow, or an incident number · ↑↓ Enter runs · Esc closes",
+                            "اكتب للتضييق أو رقم حادثة · ↑↓ اختيار · Enter للتنفيذ · Esc للإغلاق")
+        case .noResults: ("Nothing found.", "لم يُعثر على شيء.")
+        case .searching: ("↑↓ choose · Enter opens · type and Enter to search again · Esc closes",
+                          "↑↓ اختيار · Enter للفتح · اكتب ثم Enter لبحث جديد · Esc للإغلاق")
         case .noLinkedIncident: ("This message names no incident.", "هذه الرسالة لا تشير إلى حادثة.")
         case .noMatches: ("Nothing matches the filter (f to change it).", "لا شيء يطابق التصفية (f لتغييرها).")
         case .formLogFilter: ("Show messages", "عرض الرسائل")

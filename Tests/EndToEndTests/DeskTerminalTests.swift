@@ -13,6 +13,17 @@ enum DeskHarness {
                                environment: env.merging(extra) { $1 })
     }
 
+    /// Fills the open-incident form (flash flood, the default type) and sends it.
+    static func openFlashFlood(_ desk: TmuxSession, area: String, title: String) throws {
+        try desk.send("o")
+        try desk.waitFor { $0.contains("Open an incident") }
+        try desk.send("Tab", "Tab")
+        try desk.type(area)
+        try desk.send("Tab")
+        try desk.type(title)
+        try desk.send("Enter", "Enter", "Enter", "Enter")
+    }
+
     static func seed(_ q: QanatProcess) throws -> String {
         try q.run("init")
         let ref = try q.run("incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna",
@@ -87,20 +98,14 @@ final class DeskTerminalTests: XCTestCase {
         try desk.send("f")
         try desk.waitFor { $0.contains("Show incidents") }
         try desk.send("Tab", "Tab", "Tab", "Tab")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "سبها"])
+        try desk.type("سبها")
         try desk.send("Enter")
         let screen = try desk.waitFor { !$0.contains(derna) && $0.contains("filtered") }
         XCTAssertTrue(screen.contains(sabha), screen)
         XCTAssertFalse(screen.contains(derna), screen)
 
         // The duplicate check asks the store, not the filtered board.
-        try desk.send("o")
-        try desk.waitFor { $0.contains("Open an incident") }
-        try desk.send("Tab", "Tab")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "Derna"])
-        try desk.send("Tab")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "Flood again"])
-        try desk.send("Enter", "Enter", "Enter", "Enter")
+        try DeskHarness.openFlashFlood(desk, area: "Derna", title: "Flood again")
         XCTAssertTrue(try desk.waitFor { $0.contains("Likely duplicate of") }.contains("Likely duplicate of \(derna)"))
     }
 
@@ -141,13 +146,7 @@ final class DeskFormTests: XCTestCase {
         try desk.waitFor { $0.contains(first) }
 
         // Open an incident: flash flood (the default type) in Derna again → likely duplicate, then confirmed.
-        try desk.send("o")
-        try desk.waitFor { $0.contains("Open an incident") }
-        try desk.send("Tab", "Tab")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "درنة"])
-        try desk.send("Tab")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "Second report of the Derna flood"])
-        try desk.send("Enter", "Enter", "Enter", "Enter")
+        try DeskHarness.openFlashFlood(desk, area: "درنة", title: "Second report of the Derna flood")
         var screen = try desk.waitFor { $0.contains("Likely duplicate of \(first)") }
         XCTAssertTrue(screen.contains("Likely duplicate of \(first)"), screen)
         try desk.send("Enter")
@@ -159,15 +158,15 @@ final class DeskFormTests: XCTestCase {
         try desk.send("m")
         try desk.waitFor { $0.contains("New message") }
         try desk.send("BSpace")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "XYZ"])
+        try desk.type("XYZ")
         try desk.send("Tab", "Tab", "Tab", "Tab")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "نحتاج قوارب إضافية"])
+        try desk.type("نحتاج قوارب إضافية")
         try desk.send("Enter", "Enter", "Enter")
         screen = try desk.waitFor { $0.contains("'XYZ' is not one of") }
         XCTAssertTrue(screen.contains("to: 'XYZ' is not one of"), screen)
         XCTAssertTrue(screen.contains("نحتاج قوارب إضافية"), "what was typed is still there")
         try desk.send("BSpace", "BSpace", "BSpace")
-        try desk.tmux(["send-keys", "-t", desk.name, "-l", "LRC"])
+        try desk.type("LRC")
         for _ in 0..<7 { try desk.send("Enter") }
         try desk.waitFor { !$0.contains("New message") }
         XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains("نحتاج قوارب إضافية"))
@@ -205,5 +204,16 @@ final class DeskFormTests: XCTestCase {
         screen = try desk.waitFor { $0.contains("Timeline") }
         XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"), "the linked incident's detail: \(screen)")
         XCTAssertTrue(screen.contains("Boat two stuck"), "its timeline holds the message: \(screen)")
+
+        // Search the store, then run a command from the palette by name.
+        try desk.send("Escape", "/")
+        try desk.type("shift change")
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Enter opens") }
+        XCTAssertTrue(screen.contains("MOI  Shift change at 20:00"), screen)
+        try desk.send("Escape", ":")
+        try desk.type("group")
+        try desk.send("Enter")
+        XCTAssertTrue(try desk.waitFor { $0.contains("[by agency]") }.contains("F3 Units"), "the units board, grouped by agency")
     }
 }

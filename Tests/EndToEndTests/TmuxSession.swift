@@ -31,6 +31,8 @@ final class TmuxSession {
     }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+    /// Types text literally (Arabic too), as a person at the keyboard would.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
     /// The visible screen, one line per row (capture-pane's final newline dropped).
     func screen() throws -> String {

@@ -106,6 +106,20 @@ extension DeskSnapshotTests {
             for c in "LRC" { _ = state.handle(.character(c)) }
             return state
         }
+        assertSnapshot("palette") { w, h in
+            var state = SampleDesk.state(width: w, height: h)
+            _ = state.handle(.character(":"))
+            for c in "filter" { _ = state.handle(.character(c)) }
+            return state
+        }
+        assertSnapshot("search-results-ar") { w, h in
+            var state = SampleDesk.state(width: w, height: h, language: .ar)
+            _ = state.handle(.character("/"))
+            for c in "درنة" { _ = state.handle(.character(c)) }
+            _ = state.handle(.enter)
+            state.showSearchResults([.incident(state.data.incidents[0]), .message(state.data.messages[3])], for: "درنة")
+            return state
+        }
         assertSnapshot("form-open-incident-ar") { w, h in
             var state = SampleDesk.state(width: w, height: h, language: .ar)
             _ = state.handle(.character("o"))

@@ -15,6 +15,8 @@ struct DeskLoop {
     private var store: (any ChannelStore)?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
+    /// The last event read; what came after it decides which windows to read again.
+    private var lastSequence: Int64?
     private var lastFrame: Frame?
     private var lastDrawnState: DeskState?
     private var nextReconnect = Date.distantPast
@@ -29,14 +31,15 @@ struct DeskLoop {
 
     mutating func run() {
         connect()
-        reload()
+        reload(.all)
         while true {
             draw()
             if let key = screen.readKey(timeoutMilliseconds: 50) {
                 switch state.handle(key) {
                 case .quit: return
-                case .loadDetail: loadDetail()
-                case .reload: reload()
+                case .loadDetail: reload(.detail)
+                case .reload: reload(.all)
+                case .search(let text): search(text)
                 case .submit(let form): actions.submit(form, state: &state, store: store)
                 case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
                 case nil: break
@@ -81,29 +84,36 @@ struct DeskLoop {
             state.store = .busy
             return
         }
-        if version != lastVersion { reload() }
+        if version != lastVersion { reload([]) }
     }
 
-    private mutating func reload() {
-        guard let store, let watcher else { return }
-        do {
-            lastVersion = try watcher.dataVersion()
-            try DeskLoader(store: store).load(into: &state)
-            state.store = .live
-        } catch {
-            state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
-        }
-    }
-
-    /// Only the detail: moving through incidents with the detail open reads one incident, not every window.
-    private mutating func loadDetail() {
+    private mutating func search(_ text: String) {
         guard let store else { return }
         do {
-            state.data.detail = try state.detailReference.flatMap { reference throws(StoreError) in
-                try DeskLoader(store: store).detail(reference)
-            }
+            state.showSearchResults(try store.search(text, limit: 100), for: text)
         } catch {
-            state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
+            storeFailed(error)
         }
+    }
+
+    /// Reads what `asked` names and whatever the store's new events touched. The version and the
+    /// sequence move on only once the read succeeded: a busy store is read again on the next poll.
+    private mutating func reload(_ asked: DeskRefresh) {
+        guard let store, let watcher else { return }
+        do {
+            let version = try watcher.dataVersion()
+            let changes = try store.changes(after: lastSequence, limit: 1000)
+            let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference))
+            try DeskLoader(store: store).load(into: &state, refresh: refresh)
+            (lastVersion, lastSequence) = (version, changes.lastSequence)
+            state.store = .live
+        } catch {
+            storeFailed(error)
+        }
+    }
+
+    /// A locked store is "busy" (tried again on the next poll); any other error takes it offline.
+    private mutating func storeFailed(_ error: StoreError) {
+        state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
     }
 }

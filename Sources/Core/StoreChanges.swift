@@ -1,0 +1,29 @@
+/// What was written to a store after a point in its event log, so that a screen re-reads only
+/// what it shows of that.
+public struct StoreChanges: Equatable, Sendable {
+    /// The event log's last sequence number; the next question starts after it.
+    public var lastSequence: Int64
+    /// The subjects the new events touched; `nil` when there were too many to list, or when the
+    /// projections changed with no new event (a rebuild): then everything may have changed.
+    public var subjects: Set<Subject>?
+
+    public init(lastSequence: Int64, subjects: Set<Subject>?) {
+        self.lastSequence = lastSequence
+        self.subjects = subjects
+    }
+}
+
+extension Subject {
+    /// Reads back a stored key (`incident:INC-2026-0001`); nil for a key this version does not know.
+    public init?(key: String) {
+        guard let colon = key.firstIndex(of: ":") else { return nil }
+        let value = String(key[key.index(after: colon)...])
+        switch key[..<colon] {
+        case "agency": guard let code = try? AgencyCode(value) else { return nil }; self = .agency(code)
+        case "incident": guard let reference = try? IncidentReference(value) else { return nil }; self = .incident(reference)
+        case "unit": guard let callSign = try? CallSign(value) else { return nil }; self = .unit(callSign)
+        case "message": guard let id = try? EventID(value) else { return nil }; self = .message(id)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import QanatCore
+
+/// The windows of the desk a change in the store calls to be read again.
+public struct DeskRefresh: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let incidents = DeskRefresh(rawValue: 1 << 0)
+    public static let units = DeskRefresh(rawValue: 1 << 1)
+    /// The log's window, its acknowledgement markers and the unacknowledged count.
+    public static let messages = DeskRefresh(rawValue: 1 << 2)
+    public static let agencies = DeskRefresh(rawValue: 1 << 3)
+    public static let detail = DeskRefresh(rawValue: 1 << 4)
+    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail]
+
+    /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
+    public static func after(_ changes: StoreChanges, detail: IncidentReference?) -> DeskRefresh {
+        guard let subjects = changes.subjects else { return .all }
+        var refresh: DeskRefresh = []
+        for subject in subjects {
+            switch subject {
+            // A new agency is owed acknowledgements of earlier broadcasts.
+            case .agency: refresh.formUnion([.agencies, .messages])
+            case .incident(let reference):
+                refresh.insert(.incidents)
+                if reference == detail { refresh.insert(.detail) }
+            case .unit: refresh.insert(.units)
+            // A message may be linked to the open incident: its timeline shows it.
+            case .message: refresh.formUnion(detail == nil ? .messages : [.messages, .detail])
+            }
+        }
+        return refresh
+    }
+}

@@ -1,0 +1,90 @@
+import QanatCore
+
+/// What choosing a line of the picker does.
+public enum PickerTarget: Equatable, Sendable {
+    /// Replays keys: a command of the palette.
+    case keys([KeyPress])
+    case incident(IncidentReference)
+    /// A message found by search: Enter opens its incident, when it names one.
+    case message(incident: IncidentReference?)
+}
+
+public struct PickerEntry: Equatable, Sendable {
+    public var label: String
+    public var detail: String
+    public var target: PickerTarget
+
+    public init(label: String, detail: String, target: PickerTarget) {
+        self.label = label
+        self.detail = detail
+        self.target = target
+    }
+}
+
+/// `/` search and `:` command palette: a prompt over a list. Type to narrow (the palette) or
+/// Enter to ask the store (search); ↑ ↓ choose; Enter acts; Esc closes.
+public struct Picker: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case search, palette }
+
+    public var kind: Kind
+    public var query = FormField(name: "query", label: .keySearch, kind: .text)
+    public var entries: [PickerEntry] = []
+    public var selected = 0
+    /// Search: the text the entries answer (nil before the first Enter).
+    public var answered: String?
+
+    public init(kind: Kind) { self.kind = kind }
+
+    public var selectedEntry: PickerEntry? { entries.indices.contains(selected) ? entries[selected] : nil }
+}
+
+extension Picker {
+    /// The palette's lines for what was typed: an incident reference (or its bare number, this
+    /// year) to open, then every command whose description matches, in either language.
+    static func paletteEntries(_ typed: String, now: Timestamp, localizer l: Localizer) -> [PickerEntry] {
+        let text = typed.trimmingSpaces()
+        var entries: [PickerEntry] = []
+        if let reference = reference(in: text, now: now) {
+            entries.append(PickerEntry(label: l(.openIncident) + " " + reference.rawValue, detail: "",
+                                       target: .incident(reference)))
+        }
+        let needle = text.lowercased()
+        let boards = Board.allCases.map { board in
+            (label: l(board.title), both: board.title.translations, keys: "F\(board.functionKey)",
+             run: [KeyPress.function(board.functionKey)])
+        }
+        let commands = DeskCommands.all.compactMap { command in
+            command.run.map { (label: l(command.text), both: command.text.translations, keys: command.keys, run: $0) }
+        }
+        for item in boards + commands {
+            let haystack = [item.both.en, item.both.ar, item.keys].map { $0.lowercased() }
+            guard needle.isEmpty || haystack.contains(where: { $0.contains(needle) }) else { continue }
+            entries.append(PickerEntry(label: item.label, detail: item.keys, target: .keys(item.run)))
+        }
+        return entries
+    }
+
+    private static func reference(in text: String, now: Timestamp) -> IncidentReference? {
+        if !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCIIDigit), let number = Int(text), number > 0 {
+            return IncidentReference(year: LibyaTime.civil(now).year, number: number)
+        }
+        return try? IncidentReference(text)
+    }
+
+    /// Search results as lines: incidents first (reference and title), then messages (time, sender, text).
+    static func searchEntries(_ hits: [SearchHit], localizer l: Localizer) -> [PickerEntry] {
+        hits.map { hit in
+            switch hit {
+            case .incident(let record):
+                let i = record.incident
+                return PickerEntry(label: i.reference.rawValue + "  " + i.title, detail: l(i.status) + " · " + l(i.severity),
+                                   target: .incident(i.reference))
+            case .message(let record):
+                let m = record.message
+                let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
+                return PickerEntry(label: LibyaTime.clock(m.postedAt, seconds: false) + " " + m.agency.rawValue + "  " + text,
+                                   detail: m.incident?.rawValue ?? "", target: .message(incident: m.incident))
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import QanatText
+
+/// `/` and `:` over the board: the prompt, the lines it found, a hint.
+enum PickerOverlay {
+    static func draw(_ picker: Picker, state: DeskState, into frame: inout Frame) {
+        let l = state.localizer
+        let width = min(frame.width - 2, 100)
+        let height = max(6, min(frame.height - 3, picker.entries.count + 5))
+        let x = (frame.width - width) / 2
+        let top = 1
+        for y in top..<(top + height) { frame.fill(x: x, y: y, width: width, role: .overlay) }
+        let title = picker.kind == .search ? l(.keySearch) : l(.keyPalette)
+        frame.put(" \(title) ", x: x + 2, y: top, role: .title)
+        let sigil = picker.kind == .search ? "/ " : ": "
+        frame.put(sigil, x: x + 2, y: top + 1, role: .key)
+        FormOverlay.drawText(picker.query, x: x + 4, y: top + 1, width: width - 6, focused: true, into: &frame)
+
+        let rows = height - 4
+        let first = max(0, picker.selected - rows + 1)
+        for (offset, entry) in picker.entries.dropFirst(first).prefix(rows).enumerated() {
+            let y = top + 2 + offset
+            let chosen = first + offset == picker.selected
+            let role: StyleRole = chosen ? .selected : .overlay
+            frame.fill(x: x + 1, y: y, width: width - 2, role: role)
+            let detailWidth = min(DisplayWidth.of(entry.detail), width / 3)
+            frame.put(entry.label, x: x + 2, y: y, role: role, limit: width - detailWidth - 5)
+            frame.put(entry.detail, x: x + width - 2 - detailWidth, y: y, role: chosen ? .selected : .dim, limit: detailWidth)
+        }
+        if picker.entries.isEmpty, picker.answered != nil {
+            frame.put(l(.noResults), x: x + 2, y: top + 2, role: .dim, limit: width - 4)
+        }
+        let hint: UIText = switch picker.kind {
+        case .palette: .paletteHint
+        case .search: picker.answered == nil ? .searchHint : .searching
+        }
+        frame.put(l(hint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
+    }
+}

@@ -1,0 +1,31 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// After a change in the store, the desk reads again only the windows that show it.
+final class DeskRefreshTests: XCTestCase {
+    let flood = try! IncidentReference("INC-2026-0001")
+    let fire = try! IncidentReference("INC-2026-0002")
+
+    func refresh(_ subjects: [Subject]?, detail: IncidentReference? = nil) -> DeskRefresh {
+        DeskRefresh.after(StoreChanges(lastSequence: 9, subjects: subjects.map(Set.init)), detail: detail)
+    }
+
+    func testEachSubjectReadsItsWindows() throws {
+        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))]), .messages)
+        XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), .units)
+        XCTAssertEqual(refresh([.incident(fire)]), .incidents)
+        XCTAssertEqual(refresh([.agency(try AgencyCode("NGO-1"))]), [.agencies, .messages])
+        XCTAssertEqual(refresh([]), [])
+    }
+
+    func testTheOpenDetailIsReadWhenItsIncidentOrAMessageChanged() throws {
+        XCTAssertEqual(refresh([.incident(flood), .unit(try CallSign("CD-1"))], detail: flood), [.incidents, .units, .detail])
+        XCTAssertEqual(refresh([.incident(fire)], detail: flood), .incidents)
+        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))], detail: flood), [.messages, .detail])
+    }
+
+    func testUnknownChangesReadEverything() {
+        XCTAssertEqual(refresh(nil), .all)
+    }
+}

@@ -1,0 +1,71 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// `:` runs any command by name or opens an incident by number; `/` asks the store and opens what it found.
+final class PickerTests: XCTestCase {
+    func type(_ text: String, into state: inout DeskState) { for c in text { _ = state.handle(.character(c)) } }
+
+    func testThePaletteNarrowsAsYouTypeAndRunsTheCommand() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character(":"))
+        XCTAssertEqual(state.picker?.kind, .palette)
+        XCTAssertGreaterThan(state.picker?.entries.count ?? 0, 10, "every command that runs from anywhere")
+        type("awaits", into: &state)
+        XCTAssertEqual(state.picker?.entries.map(\.detail), ["u"], "only what mentions it: \(state.picker?.entries ?? [])")
+        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertNil(state.picker)
+        XCTAssertEqual(state.board, .log)
+        XCTAssertEqual(state.logQuery.awaitingAcknowledgementBy, state.agency)
+    }
+
+    func testThePaletteMatchesArabicDescriptionsToo() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character(":"))
+        type("رسالة", into: &state)
+        XCTAssertEqual(state.picker?.entries.first?.detail, "m")
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertEqual(state.form?.purpose, .postMessage, "the command ran")
+    }
+
+    func testAnIncidentNumberInThePaletteOpensThatIncident() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        _ = state.handle(.function(3))
+        _ = state.handle(.character(":"))
+        type("3", into: &state)
+        XCTAssertEqual(state.picker?.entries.first?.target, .incident(try! IncidentReference("INC-2026-0003")))
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.board, .incidents)
+        XCTAssertEqual(state.detailReference?.rawValue, "INC-2026-0003")
+    }
+
+    func testSearchAsksTheStoreOnEnterThenOpensTheChosenHit() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        _ = state.handle(.character("/"))
+        type("boat", into: &state)
+        XCTAssertEqual(state.handle(.enter), .search("boat"))
+        let message = state.data.messages[1]
+        state.showSearchResults([.incident(state.data.incidents[3]), .message(message)], for: "boat")
+        XCTAssertEqual(state.picker?.entries.count, 2)
+        _ = state.handle(.down)
+        XCTAssertEqual(state.handle(.enter), .loadDetail, "the message's incident opens")
+        XCTAssertEqual(state.detailReference, message.message.incident)
+        XCTAssertNil(state.picker)
+    }
+
+    func testTypingAgainAfterResultsSearchesAgain() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.character("/"))
+        type("boat", into: &state)
+        _ = state.handle(.enter)
+        state.showSearchResults([], for: "boat")
+        XCTAssertTrue(DeskView.render(state).lines.contains { $0.contains("Nothing found.") })
+        XCTAssertNil(state.handle(.enter), "nothing to open")
+        _ = state.handle(.backspace)
+        XCTAssertEqual(state.handle(.enter), .search("boa"))
+        _ = state.handle(.escape)
+        XCTAssertNil(state.picker)
+        state.showSearchResults([.incident(state.data.incidents[0])], for: "boa")
+        XCTAssertNil(state.picker, "late results do not reopen a closed search")
+    }
+}
