@@ -109,6 +109,21 @@ final class DeskTerminalTests: XCTestCase {
         XCTAssertTrue(try desk.waitFor { $0.contains("Likely duplicate of") }.contains("Likely duplicate of \(derna)"))
     }
 
+    func testAMouseClickSelectsTheRow() throws {
+        let q = try QanatProcess()
+        let derna = try DeskHarness.seed(q)
+        let sabha = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha",
+                              "--title", "Market fire in Sabha").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let desk = try DeskHarness.startDesk(q, width: 100, height: 30)
+        let screen = try desk.waitFor { $0.contains(derna) && $0.contains(sabha) }
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let sabhaRow = try XCTUnwrap(rows.firstIndex { $0.contains(sabha) })
+        try desk.click(x: 3, y: sabhaRow)
+        try desk.send("Enter")
+        let detail = try desk.waitFor { $0.contains("Timeline") }
+        XCTAssertTrue(detail.contains("Market fire in Sabha"), "the clicked incident's detail: \(detail)")
+    }
+
     func testEveryThemeStartsAndNoColourStillShowsTheBoard() throws {
         let q = try QanatProcess()
         let ref = try DeskHarness.seed(q)

@@ -34,6 +34,14 @@ final class TmuxSession {
     /// Types text literally (Arabic too), as a person at the keyboard would.
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
+    /// A left click at a cell (0-based), as a terminal reports it in xterm's X10 mouse encoding
+    /// (what curses asks for under TERM=screen-256color): press, then release.
+    func click(x: Int, y: Int) throws {
+        let cell = String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        try type("\u{1B}[M " + cell)
+        try type("\u{1B}[M#" + cell)
+    }
+
     /// The visible screen, one line per row (capture-pane's final newline dropped).
     func screen() throws -> String {
         var text = try tmux(["capture-pane", "-t", name, "-p"])
