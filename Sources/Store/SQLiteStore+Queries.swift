@@ -208,15 +208,18 @@ extension SQLiteStore {
                 arguments += StatementArguments(admitted)
             }
             var source = "messages m"
+            var order = "m.at DESC, m.id DESC"
             if let awaiting = query.awaitingAcknowledgementBy {
-                // Driven by the pending index: what awaits an agency is few rows, however long the log.
+                // Walked backwards along the pending index (agency, at, message), which orders as the
+                // log does: the first 500 rows come without reading, or sorting, the rest.
                 source = "\(PendingAcknowledgements.table) p JOIN messages m ON m.id = p.message"
+                order = "p.at DESC, p.message DESC"
                 conditions.append("p.agency = ?")
                 arguments += [awaiting.rawValue]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [limit]
-            let rows = try Row.fetchAll(db, sql: "SELECT m.* FROM \(source) \(filter) ORDER BY m.at DESC, m.id DESC LIMIT ?",
+            let rows = try Row.fetchAll(db, sql: "SELECT m.* FROM \(source) \(filter) ORDER BY \(order) LIMIT ?",
                                         arguments: arguments)
             return try Self.withAcknowledgements(rows.map(MessageRows.message), in: db)
         }
