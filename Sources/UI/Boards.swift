@@ -117,13 +117,22 @@ enum LogBoard {
             .init(title: .colTime, width: 5, keep: 100) { r, _ in (LibyaTime.clock(r.message.postedAt, seconds: false), nil) },
             .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
             .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role) },
-            .init(title: .colTo, width: 11, keep: 40) { r, _ in (r.message.recipients.codes.joined(separator: ","), nil) },
+            .init(title: .colTo, width: 11, keep: 40) { r, _ in (addressees(r), nil) },
             .init(title: .colIncident, width: 13, keep: 30) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
             .init(title: .colAcks, width: 5, keep: 70) { r, _ in (acknowledgementMarker(r, state), nil) },
             .init(title: .colMessage, width: 0, keep: 100) { r, _ in
                 ([r.message.subject, r.message.body].compactMap { $0 }.joined(separator: " — "), nil)
             },
         ]
+    }
+
+    /// Who a message is for, each named agency marked `✓` once it has acknowledged (`*` is
+    /// everyone: the Ack column counts those).
+    static func addressees(_ record: MessageRecord) -> String {
+        let acknowledged = Set(record.acknowledgements.map(\.agency.rawValue))
+        return record.message.recipients.codes.map { code in
+            record.message.acknowledgementRequired && acknowledged.contains(code) ? code + "✓" : code
+        }.joined(separator: ",")
     }
 
     /// `3/5` acknowledged of those asked; `!` when this desk's agency still owes one; `-` when none is asked.

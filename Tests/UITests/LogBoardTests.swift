@@ -118,4 +118,16 @@ final class LogBoardTests: XCTestCase {
         state.data.pendingAcknowledgements = 12
         XCTAssertTrue(DeskView.render(state).lines[23].contains("unack: 12 "))
     }
+
+    func testEachNamedAgencyIsMarkedOnceItAcknowledged() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        var record = state.data.messages[2]   // LRC to NCEMC and LRA, acknowledgement required
+        XCTAssertEqual(LogBoard.addressees(record), "NCEMC,LRA")
+        record.acknowledgements = [Acknowledgement(message: record.message.id, agency: try! AgencyCode("LRA"), officer: "x",
+                                                   at: record.message.postedAt)]
+        XCTAssertEqual(LogBoard.addressees(record), "NCEMC,LRA✓")
+        state.data.messages[2] = record
+        _ = state.handle(.function(4))
+        XCTAssertTrue(DeskView.render(state).lines.contains { $0.contains("NCEMC,LRA✓") && $0.contains("1/2") })
+    }
 }
