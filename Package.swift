@@ -17,7 +17,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
-        .target(name: "QanatText", path: "Sources/Text"),
+        // ICU's bidi and shaping behind a C shim (see its header for why).
+        .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
+        .target(name: "QanatText", dependencies: ["CICU"], path: "Sources/Text"),
         .target(
             name: "QanatUI",
             dependencies: ["QanatCore", "QanatText", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", "QanatApp",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", "QanatApp", "QanatText",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

@@ -30,12 +30,17 @@ public enum IncidentTimers {
         return .normal
     }
 
+    /// The letters of a compact duration: seconds, minutes, hours, days.
+    public typealias UnitLetters = (second: String, minute: String, hour: String, day: String)
+
+    public static let englishUnits: UnitLetters = ("s", "m", "h", "d")
+
     /// A compact duration for a board cell: `45s`, `12m`, `3h05`, `2d4h`.
-    public static func compact(seconds: Int64) -> String {
+    public static func compact(seconds: Int64, units u: UnitLetters = englishUnits) -> String {
         let s = max(0, seconds)
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { return "\(s / 3600)h" + (s / 60 % 60 < 10 ? "0" : "") + "\(s / 60 % 60)" }
-        return "\(s / 86_400)d\(s / 3600 % 24)h"
+        if s < 60 { return "\(s)\(u.second)" }
+        if s < 3600 { return "\(s / 60)\(u.minute)" }
+        if s < 86_400 { return "\(s / 3600)\(u.hour)" + (s / 60 % 60 < 10 ? "0" : "") + "\(s / 60 % 60)" }
+        return "\(s / 86_400)\(u.day)\(s / 3600 % 24)\(u.hour)"
     }
 }

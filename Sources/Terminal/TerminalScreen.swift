@@ -12,10 +12,14 @@ public struct TerminalError: Error, CustomStringConvertible {
 public final class TerminalScreen {
     private var pairs: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
     private var open = true
+    private let explicitBidi: Bool
 
     /// Starts curses. `theme` falls back to monochrome where colour is unavailable or
-    /// NO_COLOR is set.
-    public init(theme: Theme) throws {
+    /// NO_COLOR is set. With `explicitBidi` Qanat orders right-to-left text itself, so the
+    /// terminal is asked not to (ECMA-48 BDSM, `CSI 8 l`; terminals without bidi ignore it) and
+    /// is given back its implicit mode (`CSI 8 h`) at exit.
+    public init(theme: Theme, explicitBidi: Bool) throws {
+        self.explicitBidi = explicitBidi
         guard setlocale(LC_ALL, "") != nil || setlocale(LC_ALL, "C.UTF-8") != nil else {
             throw TerminalError(description: "no usable locale")
         }
@@ -23,6 +27,7 @@ public final class TerminalScreen {
             throw TerminalError(description: "the locale is not UTF-8 and C.UTF-8 is missing: Arabic cannot be shown")
         }
         guard initscr() != nil else { throw TerminalError(description: "cannot start the terminal (is TERM set?)") }
+        if explicitBidi { Self.writeControl("\u{1B}[8l") }
         cbreak()
         noecho()
         nonl()
@@ -45,6 +50,13 @@ public final class TerminalScreen {
         guard open else { return }
         open = false
         endwin()
+        if explicitBidi { Self.writeControl("\u{1B}[8h") }
+    }
+
+    /// A control sequence straight to the terminal, outside curses (which does not know it).
+    private static func writeControl(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     public var size: (width: Int, height: Int) { (Int(qanat_cols()), Int(qanat_lines())) }

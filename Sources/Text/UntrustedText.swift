@@ -1,7 +1,12 @@
 /// Text from people, journals and gateways is untrusted: before it reaches a terminal, every
-/// control character, escape sequence introducer and bidi override is replaced by a visible
-/// placeholder, so a message cannot set the title, clear the screen or reorder a line.
+/// control character, escape sequence introducer and bidi control is replaced by a visible
+/// placeholder, so a message cannot set the title, clear the screen or reorder a line. Bidi
+/// controls never reach the bidi step either: a field's order is decided by its letters alone.
 public enum UntrustedText {
+    /// Combining marks kept on one character: Arabic needs two or three (shadda with a haraka);
+    /// more only stack into other rows of the screen ("zalgo" text).
+    public static let marksPerCharacter = 4
+
     /// The placeholder shown for a character that must not reach the terminal raw.
     public static func placeholder(for scalar: Unicode.Scalar) -> String? {
         switch scalar.value {
@@ -14,14 +19,28 @@ public enum UntrustedText {
         }
     }
 
-    /// `text` with every unsafe character shown as its placeholder. Newlines too: a field is one line.
+    /// `text` made safe to draw as one field: every unsafe character shown as its placeholder
+    /// (newlines too: a field is one line), a combining mark that opens the field set on a dotted
+    /// circle, and at most `marksPerCharacter` marks on any character.
     public static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { placeholder(for: $0) != nil }) else { return text }
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        guard text.unicodeScalars.contains(where: { placeholder(for: $0) != nil || isMark($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        var marks = 0
         for scalar in text.unicodeScalars {
-            if let shown = placeholder(for: scalar) { out += shown } else { out.unicodeScalars.append(scalar) }
+            if isMark(scalar) {
+                if out.isEmpty { out.append("\u{25CC}") }
+                marks += 1
+                if marks > marksPerCharacter { continue }
+            } else {
+                marks = 0
+            }
+            if let shown = placeholder(for: scalar) { out.append(contentsOf: shown.unicodeScalars) } else { out.append(scalar) }
         }
-        return out
+        return String(out)
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark
+            || scalar.properties.generalCategory == .enclosingMark
     }
 }

@@ -1,8 +1,9 @@
 import QanatCore
 
-/// Wall-clock durations for board cells, from the state's `now`.
-func since(_ time: Timestamp, _ now: Timestamp) -> String {
-    IncidentTimers.compact(seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000)
+/// Wall-clock durations for board cells, from the state's `now`: `1h40`, or `1س40` in Arabic.
+func since(_ time: Timestamp, _ now: Timestamp, _ l: Localizer) -> String {
+    let units = l.language == .ar ? ("ث", "د", "س", "ي") : IncidentTimers.englishUnits
+    return l.number(IncidentTimers.compact(seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000, units: units))
 }
 
 func areaName(_ id: String, _ localizer: Localizer) -> String {
@@ -19,12 +20,12 @@ enum IncidentsBoard {
             .init(title: .colType, width: 16, keep: 30) { r, l in (l(r.incident.type), nil) },
             .init(title: .colTitle, width: 0, keep: 100) { r, _ in (r.incident.title, nil) },
             .init(title: .colArea, width: 12, keep: 70) { r, l in (areaName(r.incident.area, l), nil) },
-            .init(title: .colAge, width: 5, keep: 35, alignRight: true) { r, _ in (since(r.incident.openedAt, now), nil) },
-            .init(title: .colInStatus, width: 6, keep: 60, alignRight: true) { r, _ in
-                (since(r.incident.statusChangedAt, now), timerRole(IncidentTimers.level(r.incident, now: now)))
+            .init(title: .colAge, width: 5, keep: 35, alignRight: true) { r, l in (since(r.incident.openedAt, now, l), nil) },
+            .init(title: .colInStatus, width: 6, keep: 60, alignRight: true) { r, l in
+                (since(r.incident.statusChangedAt, now, l), timerRole(IncidentTimers.level(r.incident, now: now)))
             },
             .init(title: .colLead, width: 7, keep: 20) { r, _ in (r.incident.leadAgency.rawValue, nil) },
-            .init(title: .colUnits, width: 3, keep: 40, alignRight: true) { r, _ in (String(r.activeUnits), nil) },
+            .init(title: .colUnits, width: 3, keep: 40, alignRight: true) { r, l in (l.number(r.activeUnits), nil) },
         ]
     }
 
@@ -42,7 +43,7 @@ enum IncidentsBoard {
             frame.put(l(.noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.height - 2)
+        var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
         sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.height - 2, width: width,
                   flexibleMinimum: 20, selected: state.selectedIndex, localizer: l) { _ in .normal }
         frame.blit(sub, x: x, y: 1)
@@ -85,7 +86,7 @@ enum UnitsBoard {
             .init(title: .colAgency, width: 8, keep: 80) { row, _ in unit(row) { $0.unit.agency.rawValue } },
             .init(title: .colKind, width: 13, keep: 50) { row, l in unit(row) { l($0.unit.kind) } },
             .init(title: .colStatus, width: 14, keep: 90) { row, l in unit(row) { l($0.unit.status) } },
-            .init(title: .colSince, width: 6, keep: 60, alignRight: true) { row, _ in unit(row) { since($0.unit.statusChangedAt, now) } },
+            .init(title: .colSince, width: 6, keep: 60, alignRight: true) { row, l in unit(row) { since($0.unit.statusChangedAt, now, l) } },
             .init(title: .colIncident, width: 14, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" } },
             .init(title: .colCapabilities, width: 0, keep: 10) { row, _ in unit(row) { $0.unit.capabilities.joined(separator: ", ") } },
         ]
@@ -97,7 +98,7 @@ enum UnitsBoard {
             frame.put(state.localizer(.noUnits), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.height - 2)
+        var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
         sub.table(columns(state), rows: rows, top: 0, height: state.height - 2, width: width, flexibleMinimum: 10,
                   selected: state.selectedIndex, localizer: state.localizer,
                   banner: { row in
@@ -114,7 +115,7 @@ enum UnitsBoard {
 enum LogBoard {
     static func columns(_ state: DeskState) -> [TableColumn<MessageRecord>] {
         [
-            .init(title: .colTime, width: 5, keep: 100) { r, _ in (LibyaTime.clock(r.message.postedAt, seconds: false), nil) },
+            .init(title: .colTime, width: 5, keep: 100) { r, l in (l.clock(r.message.postedAt), nil) },
             .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
             .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role) },
             .init(title: .colTo, width: 11, keep: 40) { r, _ in (addressees(r), nil) },
@@ -150,7 +151,7 @@ enum LogBoard {
             frame.put(state.localizer(empty), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.height - 2)
+        var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
         sub.table(columns(state), rows: messages, top: 0, height: state.height - 2, width: width, flexibleMinimum: 36,
                   selected: state.selectedIndex, mark: state.followingLog ? .firstColumn : .row,
                   localizer: state.localizer) { record in

@@ -29,34 +29,39 @@ enum Chrome {
         return parts.isEmpty ? l(.filterAll) : parts.joined(separator: " · ")
     }
 
+    /// Clock, who is on duty, what awaits acknowledgement, the store's health, then the last
+    /// notice or the help hint. Each part is its own field, so Arabic and English parts keep
+    /// their order and the separators stay between them when the bar is mirrored.
     static func drawStatus(_ state: DeskState, into frame: inout Frame) {
         let l = state.localizer
         let y = frame.height - 1
         frame.fill(row: y, role: .statusBar)
-        var x = frame.put(" \(LibyaTime.clock(state.now, seconds: true)) LY ", x: 0, y: y, role: .statusBar)
-        x += frame.put("│ \(state.officer) @ \(state.agency) ", x: x, y: y, role: .statusBar)
-        let unack = state.data.pendingAcknowledgements
-        x += frame.put("│ \(l(.unacknowledged)): \(state.unacknowledgedCount) ", x: x, y: y,
-                       role: unack > 0 ? .unacknowledged : .statusBar)
+        var x = 0
+        func part(_ text: String, role: StyleRole = .statusBar) {
+            if x > 0 { x += frame.put("│", x: x, y: y, role: .statusBar) }
+            x += frame.put(" \(text) ", x: x, y: y, role: role)
+        }
+        part(l.clock(state.now, seconds: true) + " " + l(.libyaTime))
+        part("\(state.officer) @ \(state.agency)")
+        part("\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
+             role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar)
         let (health, role): (String, StyleRole) = switch state.store {
         case .live: (l(.live), .statusLive)
         case .busy: (l(.busy), .statusBusy)
         case .offline: (l(.offline), .statusOffline)
         }
-        x += frame.put("│ ", x: x, y: y, role: .statusBar)
-        x += frame.put(health, x: x, y: y, role: role)
-        if state.backlog > 0 { x += frame.put(" (\(l(.waiting)): \(state.backlog))", x: x, y: y, role: .statusBusy) }
-        if case .offline(let reason) = state.store, state.notice == nil {
-            // Why, so the officer can act (no store yet: `qanat init`).
-            frame.put(" " + reason, x: x, y: y, role: .statusBar, limit: frame.width - x)
-            return
-        }
-        if let notice = state.notice {
-            frame.put("│ " + notice, x: x + 1, y: y, role: .statusBar, limit: frame.width - x - 1)
+        part(health, role: role)
+        if state.backlog > 0 { part("\(l(.waiting)): \(l.number(state.backlog))", role: .statusBusy) }
+        // The last notice, or why the store is offline so the officer can act (no store yet: `qanat init`).
+        var last = state.notice
+        if case .offline(let reason) = state.store, last == nil { last = reason }
+        if let last {
+            x += frame.put("│", x: x, y: y, role: .statusBar)
+            frame.put(last, x: x + 1, y: y, role: .statusBar, limit: frame.width - x - 1)
             return
         }
         let hint = " ? \(l(.help)) "
-        let hintWidth = hint.count
+        let hintWidth = DisplayWidth.of(hint)
         if x + hintWidth + 1 <= frame.width { frame.put(hint, x: frame.width - hintWidth, y: y, role: .key) }
     }
 }
@@ -87,7 +92,7 @@ public enum DeskView {
     static let sideBySideWidth = 120
 
     public static func render(_ state: DeskState) -> Frame {
-        var frame = Frame(width: state.width, height: state.height)
+        var frame = Frame(width: state.width, height: state.height, layout: state.textLayout)
         guard state.width >= 20, state.height >= 5 else {
             frame.put(state.localizer(.appName), x: 0, y: 0, role: .title)
             return frame

@@ -83,6 +83,9 @@ public struct DeskState: Equatable, Sendable {
     public var width: Int
     public var height: Int
     public var language: Language
+    /// Who reorders and shapes right-to-left text: Qanat or the terminal.
+    public var bidi: BidiMode = .app
+    public var digits: DigitStyle = .western
     public var officer: String
     public var agency: AgencyCode
     public var now: Timestamp
@@ -124,7 +127,13 @@ public struct DeskState: Equatable, Sendable {
         self.now = now
     }
 
-    public var localizer: Localizer { Localizer(language) }
+    public var localizer: Localizer { Localizer(language, digits: digits) }
+
+    /// Arabic mirrors the layout only where Qanat orders the text itself: a terminal that does
+    /// its own bidi mirrors each right-to-left line on its own.
+    public var textLayout: TextLayout {
+        TextLayout(mirrored: bidi == .app && language.isRightToLeft, reordered: bidi == .app)
+    }
 
     /// Messages this desk's agency must acknowledge and has not.
     public func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {

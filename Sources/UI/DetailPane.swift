@@ -16,8 +16,9 @@ enum DetailPane {
             frame.put(text, x: x + indent, y: y, role: role, limit: width - indent)
             y += 1
         }
-        let used = frame.put(i.reference.rawValue + "  ", x: x + 1, y: y, role: .title, limit: width - 1)
-        let sev = frame.put(l(i.severity) + "  ", x: x + 1 + used, y: y, role: i.severity.role, limit: width - 1 - used)
+        // Separate fields, so each keeps its own direction; the gaps are cells, not spaces in the text.
+        let used = frame.put(i.reference.rawValue, x: x + 1, y: y, role: .title, limit: width - 1) + 2
+        let sev = frame.put(l(i.severity), x: x + 1 + used, y: y, role: i.severity.role, limit: width - 1 - used) + 2
         frame.put(l(i.status), x: x + 1 + used + sev, y: y, role: .title, limit: width - 1 - used - sev)
         y += 1
         line(i.title, role: .title)
@@ -25,13 +26,13 @@ enum DetailPane {
         var facts = "\(l(.reportedBy)) \(i.reportingAgency) · \(l(.leadAgency)) \(i.leadAgency)"
         if let people = i.peopleAffected { facts += " · \(l(.peopleAffected)) \(people)" }
         line(facts)
-        line("\(l(.openedAt)) \(LibyaTime.dateTime(i.openedAt)) (\(since(i.openedAt, state.now)))", role: .dim)
+        line("\(l(.openedAt)) \(l.dateTime(i.openedAt)) (\(since(i.openedAt, state.now, l)))", role: .dim)
         y += 1
         line("── \(l(.assignedUnits)) ──", role: .header, indent: 0)
         for a in detail.assignments {
-            var text = "\(a.unit)  \(l(.tasked)) \(LibyaTime.clock(a.taskedAt, seconds: false))"
-            if let arrived = a.arrivedAt { text += " · \(l(.arrived)) \(LibyaTime.clock(arrived, seconds: false))" }
-            if let released = a.releasedAt { text += " · \(l(.released)) \(LibyaTime.clock(released, seconds: false))" }
+            var text = "\(a.unit)  \(l(.tasked)) \(l.clock(a.taskedAt))"
+            if let arrived = a.arrivedAt { text += " · \(l(.arrived)) \(l.clock(arrived))" }
+            if let released = a.releasedAt { text += " · \(l(.released)) \(l.clock(released))" }
             line(text, role: a.isActive ? .normal : .dim)
         }
         y += 1
@@ -41,7 +42,7 @@ enum DetailPane {
         let room = max(0, bottom - y + 1)
         for entry in detail.timeline.suffix(room) {
             let (text, role) = describe(entry, l)
-            line("\(LibyaTime.clock(entry.at, seconds: false)) \(entry.agency) \(text)", role: role)
+            line("\(l.clock(entry.at)) \(entry.agency) \(text)", role: role)
         }
     }
 

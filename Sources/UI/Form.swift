@@ -1,3 +1,5 @@
+import QanatText
+
 /// A form inside the desk: fields that take typing (Arabic as well as Latin), choices cycled
 /// with ←/→, and toggles. What was typed stays when validation fails or the store is busy:
 /// only a successful write clears a form.
@@ -155,11 +157,12 @@ public struct Form: Equatable, Sendable {
 
 extension FormField {
     /// The editing keys of a text field (typing, ← →, Home, End, Backspace), by character so that
-    /// Arabic and combining marks move as one. False when the key is not one of them.
+    /// Arabic and combining marks move as one. The arrows move the way they point: in right-to-left
+    /// text ← goes forward. False when the key is not one of them.
     public mutating func editText(_ key: KeyPress) -> Bool {
+        let forward: KeyPress = Bidi.direction(of: value) == .rightToLeft ? .left : .right
         switch key {
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(value.count, cursor + 1)
+        case .left, .right: cursor = key == forward ? min(value.count, cursor + 1) : max(0, cursor - 1)
         case .home: cursor = 0
         case .end: cursor = value.count
         case .backspace:
@@ -167,8 +170,10 @@ extension FormField {
             value.remove(at: value.index(value.startIndex, offsetBy: cursor - 1))
             cursor -= 1
         case .character(let c):
+            // A combining mark joins the character before it: the count may not grow.
+            let before = value.count
             value.insert(c, at: value.index(value.startIndex, offsetBy: cursor))
-            cursor += 1
+            cursor += value.count - before
         default:
             return false
         }

@@ -107,15 +107,11 @@ public enum Forms {
 enum FormOverlay {
     /// A text field's value, scrolled so the cursor (a reversed cell) stays in view.
     static func drawText(_ field: FormField, x: Int, y: Int, width: Int, focused: Bool, into frame: inout Frame) {
-        let shownFrom = max(0, field.cursor - width + 1)
-        let visible = String(field.value.dropFirst(shownFrom))
-        frame.put(visible, x: x, y: y, role: focused ? .normal : .dim, limit: width)
-        guard focused else { return }
-        let before = String(field.value.dropFirst(shownFrom).prefix(field.cursor - shownFrom))
-        let cursorX = x + min(width - 1, DisplayWidth.of(before))
-        let under = field.cursor < field.value.count
-            ? String(field.value[field.value.index(field.value.startIndex, offsetBy: field.cursor)]) : " "
-        frame.put(under, x: cursorX, y: y, role: .selected, limit: 2)
+        guard focused else {
+            frame.put(field.value, x: x, y: y, role: .dim, limit: width)
+            return
+        }
+        frame.putEditable(field.value, cursor: field.cursor, x: x, y: y, width: width, role: .normal, cursorRole: .selected)
     }
 
     static func draw(_ form: Form, state: DeskState, into frame: inout Frame) {

@@ -17,38 +17,64 @@ public struct Cell: Equatable, Sendable {
     public static let blank = Cell(text: " ", role: .normal)
 }
 
+/// How a frame lays text out. Views place everything from the start edge (`x` counts cells
+/// from it); the frame maps that to columns.
+public struct TextLayout: Equatable, Sendable {
+    /// The start edge is the right one: columns run right to left (the Arabic interface).
+    public var mirrored: Bool
+    /// Each field is drawn in visual order and shaped, for terminals that do neither (`--bidi app`).
+    public var reordered: Bool
+
+    public init(mirrored: Bool, reordered: Bool) {
+        self.mirrored = mirrored
+        self.reordered = reordered
+    }
+
+    /// Logical order, left to right: for terminals that do their own bidi (`--bidi terminal`).
+    public static let logical = TextLayout(mirrored: false, reordered: false)
+}
+
 /// A screen as a grid of cells, drawn without any terminal. Screens are functions from state
 /// to a frame; the terminal layer draws frames, and tests compare them as text.
 public struct Frame: Equatable, Sendable {
     public let width: Int
     public let height: Int
+    public let layout: TextLayout
     public private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, layout: TextLayout = .logical) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.layout = layout
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
+
+    /// The left-most column of a span `span` cells wide that starts `x` cells from the start edge.
+    func column(_ x: Int, span: Int) -> Int { layout.mirrored ? width - x - span : x }
 
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
 
     /// Writes untrusted or trusted text from (x, y), at most `limit` cells, never past the edge.
-    /// Text is sanitised here, so no caller can let a control character reach the terminal.
-    /// Returns the number of cells used.
+    /// Text is sanitised here, so no caller can let a control character reach the terminal; with
+    /// a reordered layout it is drawn as one bidi field. Returns the number of cells used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let room = min(limit ?? width, width - max(0, x))
-        let shown = DisplayWidth.truncate(UntrustedText.sanitized(text), to: room)
-        var column = x
+        let shown = shown(text, limit: room)
+        return draw(shown, from: column(x, span: DisplayWidth.of(shown)), y: y, role: role)
+    }
+
+    /// Draws text already in visual order from column `start`, left to right.
+    @discardableResult
+    private mutating func draw(_ shown: String, from start: Int, y: Int, role: StyleRole) -> Int {
+        var column = start
         for cluster in shown {
             let w = DisplayWidth.of(cluster)
             if w == 0 {
-                // A mark with nothing before it in this field: attach to a dotted circle.
-                if column == x { set(column, y, Cell(text: "\u{25CC}" + String(cluster), role: role)); column += 1 }
-                else if column - 1 >= 0 { cells[y * width + column - 1].text += String(cluster) }
+                if column > start, column - 1 >= 0, column - 1 < width { cells[y * width + column - 1].text += String(cluster) }
                 continue
             }
             guard column >= 0, column + w <= width else { column += w; continue }
@@ -56,19 +82,50 @@ public struct Frame: Equatable, Sendable {
             if w == 2 { set(column + 1, y, Cell(text: "", role: role)) }
             column += w
         }
-        return column - x
+        return column - start
     }
 
-    /// Writes `text` padded or cut to exactly `width` cells.
+    /// An editable field: `text` in `width` cells with the cursor (before logical character
+    /// `cursor`) as a cell in `cursorRole`. Right-to-left text keeps its order while being typed,
+    /// and a cursor past its end stands to its left.
+    public mutating func putEditable(_ text: String, cursor: Int, x: Int, y: Int, width fieldWidth: Int,
+                                     role: StyleRole, cursorRole: StyleRole) {
+        guard y >= 0, y < height, fieldWidth > 1 else { return }
+        fill(x: x, y: y, width: fieldWidth, role: role)
+        let shownFrom = max(0, cursor - fieldWidth + 2)
+        let visible = String(text.dropFirst(shownFrom))
+        let logical = DisplayWidth.truncate(UntrustedText.sanitized(visible), to: fieldWidth - 1)
+        let placed = layout.reordered ? Bidi.layout(logical) : VisualText(logical: logical)
+        // A dotted circle put before a leading mark shifts the characters by one.
+        let index = cursor - shownFrom + (logical.count > 0 && visible.first != logical.first ? 1 : 0)
+        let fieldLeft = column(x, span: fieldWidth)
+        var start = column(x, span: placed.width)
+        let cursorAt = start + placed.cursorColumn(before: index)
+        if cursorAt < fieldLeft { start += fieldLeft - cursorAt }
+        if cursorAt >= fieldLeft + fieldWidth { start -= cursorAt - (fieldLeft + fieldWidth - 1) }
+        draw(placed.text, from: start, y: y, role: role)
+        var cursorColumn = start + placed.cursorColumn(before: index)
+        if cursorColumn > 0, cursorColumn < width, cells[y * width + cursorColumn].text.isEmpty { cursorColumn -= 1 }
+        if cursorColumn >= 0, cursorColumn < width { cells[y * width + cursorColumn].role = cursorRole }
+    }
+
+
     public mutating func put(field text: String, x: Int, y: Int, width fieldWidth: Int, role: StyleRole = .normal, alignRight: Bool = false) {
         fill(x: x, y: y, width: fieldWidth, role: role)
-        let used = DisplayWidth.of(DisplayWidth.truncate(UntrustedText.sanitized(text), to: fieldWidth))
+        let used = DisplayWidth.of(shown(text, limit: fieldWidth))
         put(text, x: alignRight ? x + fieldWidth - used : x, y: y, role: role, limit: fieldWidth)
+    }
+
+    /// What `put` draws for `text` within `limit` cells.
+    func shown(_ text: String, limit: Int) -> String {
+        let logical = DisplayWidth.truncate(UntrustedText.sanitized(text), to: limit)
+        return layout.reordered ? Bidi.visual(logical) : logical
     }
 
     public mutating func fill(x: Int, y: Int, width fillWidth: Int, role: StyleRole, text: String = " ") {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<max(max(0, x), min(width, x + fillWidth)) { set(column, y, Cell(text: text, role: role)) }
+        let left = column(x, span: fillWidth)
+        for column in max(0, left)..<max(max(0, left), min(width, left + fillWidth)) { set(column, y, Cell(text: text, role: role)) }
     }
 
     public mutating func fill(row y: Int, role: StyleRole) { fill(x: 0, y: y, width: width, role: role) }
@@ -94,8 +151,10 @@ public struct Frame: Equatable, Sendable {
 }
 
 extension Frame {
-    /// Copies another frame's cells in at (x, y), clipped to this frame.
-    public mutating func blit(_ other: Frame, x: Int, y: Int) {
+    /// Copies another frame's cells in at (x, y), clipped to this frame. Both frames share a
+    /// layout, so the other frame's cells are already where they belong.
+    public mutating func blit(_ other: Frame, x start: Int, y: Int) {
+        let x = column(start, span: other.width)
         for row in 0..<other.height where y + row >= 0 && y + row < height {
             for column in 0..<other.width where x + column >= 0 && x + column < width {
                 cells[(y + row) * width + x + column] = other[column, row]

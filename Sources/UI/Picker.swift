@@ -82,7 +82,7 @@ extension Picker {
             case .message(let record):
                 let m = record.message
                 let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
-                return PickerEntry(label: LibyaTime.clock(m.postedAt, seconds: false) + " " + m.agency.rawValue + "  " + text,
+                return PickerEntry(label: l.clock(m.postedAt) + " " + m.agency.rawValue + "  " + text,
                                    detail: m.incident?.rawValue ?? "", target: .message(incident: m.incident))
             }
         }

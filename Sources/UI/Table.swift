@@ -12,7 +12,7 @@ struct TableColumn<Row> {
 
 /// The columns that fit `width`, with their x and final width. The flexible column grows into
 /// what is left and is at least `flexibleMinimum` cells; columns least worth keeping go first.
-func layout<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimum: Int) -> [(column: TableColumn<Row>, x: Int, width: Int)] {
+func placeColumns<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimum: Int) -> [(column: TableColumn<Row>, x: Int, width: Int)] {
     var kept = Array(columns.indices)
     func needed(_ indices: [Int]) -> Int {
         indices.reduce(0) { $0 + (columns[$1].width == 0 ? flexibleMinimum : columns[$1].width) } + max(0, indices.count - 1)
@@ -42,7 +42,7 @@ extension Frame {
     mutating func table<Row>(_ columns: [TableColumn<Row>], rows: [Row], top: Int, height: Int, width: Int,
                              flexibleMinimum: Int, selected: Int?, mark: SelectionMark = .row, localizer: Localizer,
                              banner: (Row) -> String? = { _ in nil }, rowRole: (Row) -> StyleRole) {
-        let placed = layout(columns, width: width, flexibleMinimum: flexibleMinimum)
+        let placed = placeColumns(columns, width: width, flexibleMinimum: flexibleMinimum)
         fill(x: 0, y: top, width: width, role: .header)
         for (column, x, w) in placed {
             put(field: localizer(column.title), x: x, y: top, width: w, role: .header, alignRight: column.alignRight)

@@ -3,7 +3,7 @@ public enum UIText: CaseIterable, Sendable {
     case appName, incidents, units, log
     case colReference, colSeverity, colStatus, colType, colTitle, colArea, colAge, colInStatus, colLead, colUnits
     case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo, colAcks, colMessage
-    case live, busy, offline, waiting, unacknowledged, officer
+    case live, busy, offline, waiting, unacknowledged, officer, libyaTime
     case noOpenIncidents, noUnits, noMessages
     case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
     case groupedByStatus, groupedByAgency
@@ -48,6 +48,7 @@ public enum UIText: CaseIterable, Sendable {
         case .colTo: ("To", "إلى")
         case .colAcks: ("Ack", "إقرار")
         case .colMessage: ("Message", "الرسالة")
+        case .libyaTime: ("LY", "ليبيا")
         case .live: ("live", "متصل")
         case .busy: ("busy", "مشغول")
         case .offline: ("offline", "غير متصل")

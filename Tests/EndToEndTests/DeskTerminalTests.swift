@@ -1,4 +1,5 @@
 import Foundation
+import QanatText
 import XCTest
 
 /// Starts the real desk in tmux on a store of the test's own.
@@ -9,6 +10,7 @@ enum DeskHarness {
         env["QANAT_AGENCY"] = "CD"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "screen-256color"
+        env["QANAT_CONFIG"] = "/nonexistent/qanat-test-config.toml"  // the developer's own settings stay out
         return try TmuxSession(command: QanatProcess.binary + " " + arguments, width: width, height: height,
                                environment: env.merging(extra) { $1 })
     }
@@ -179,7 +181,7 @@ final class DeskFormTests: XCTestCase {
         try desk.send("Enter", "Enter", "Enter")
         screen = try desk.waitFor { $0.contains("'XYZ' is not one of") }
         XCTAssertTrue(screen.contains("to: 'XYZ' is not one of"), screen)
-        XCTAssertTrue(screen.contains("نحتاج قوارب إضافية"), "what was typed is still there")
+        XCTAssertTrue(screen.contains(Bidi.visual("نحتاج قوارب إضافية")), "what was typed is still there, joined and right to left")
         try desk.send("BSpace", "BSpace", "BSpace")
         try desk.type("LRC")
         for _ in 0..<7 { try desk.send("Enter") }

@@ -9,7 +9,15 @@ import XCTest
 final class DeskSnapshotTests: XCTestCase {
     static let sizes = [(80, 24), (160, 48)]
 
-    func assertSnapshot(_ name: String, _ make: (Int, Int) -> DeskState, file: StaticString = #filePath, line: UInt = #line) {
+    /// Snapshots `name` in English and `name-ar` in Arabic (mirrored, reordered and shaped as
+    /// `--bidi app` draws it), at each size.
+    func assertSnapshot(_ name: String, _ make: (Int, Int, Language) -> DeskState, file: StaticString = #filePath, line: UInt = #line) {
+        for language in Language.allCases {
+            assertSnapshot(language == .ar ? name + "-ar" : name, file: file, line: line) { make($0, $1, language) }
+        }
+    }
+
+    func assertSnapshot(_ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int) -> DeskState) {
         let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
         for (width, height) in Self.sizes {
             let frame = DeskView.render(make(width, height))
@@ -30,13 +38,12 @@ final class DeskSnapshotTests: XCTestCase {
     }
 
     func testIncidentsBoard() {
-        assertSnapshot("incidents") { SampleDesk.state(width: $0, height: $1) }
-        assertSnapshot("incidents-ar") { SampleDesk.state(width: $0, height: $1, language: .ar) }
+        assertSnapshot("incidents") { SampleDesk.state(width: $0, height: $1, language: $2) }
     }
 
     func testIncidentDetail() {
-        assertSnapshot("incident-detail") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("incident-detail") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.enter)
             state.data.detail = SampleDesk.detail()
             return state
@@ -44,13 +51,13 @@ final class DeskSnapshotTests: XCTestCase {
     }
 
     func testUnitsBoardGroupedBothWays() {
-        assertSnapshot("units") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("units") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.function(3))
             return state
         }
-        assertSnapshot("units-by-agency") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("units-by-agency") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.function(3))
             _ = state.handle(.character("g"))
             return state
@@ -58,21 +65,16 @@ final class DeskSnapshotTests: XCTestCase {
     }
 
     func testLog() {
-        assertSnapshot("log") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
-            _ = state.handle(.function(4))
-            return state
-        }
-        assertSnapshot("log-ar") { w, h in
-            var state = SampleDesk.state(width: w, height: h, language: .ar)
+        assertSnapshot("log") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.function(4))
             return state
         }
     }
 
     func testHelpOverlay() {
-        assertSnapshot("help") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("help") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character("?"))
             return state
         }
@@ -86,42 +88,42 @@ enum DisplayWidthProbe {
 
 extension DeskSnapshotTests {
     func testFormsWithAnErrorBesideTheField() {
-        assertSnapshot("form-post-message") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("form-post-message") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character("m"))
             for key in ["\t", "\t", "\t", "\t"] { _ = state.handle(key == "\t" ? .tab : .enter) }
             for c in "إخلاء الحي" { _ = state.handle(.character(c)) }
             state.formRefused(field: "to", message: "to: 'XYZ' is not one of: CD, LRC, MOI")
             return state
         }
-        assertSnapshot("form-incident-filter") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("form-incident-filter") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character("f"))
             return state
         }
-        assertSnapshot("form-log-filter-ar") { w, h in
-            var state = SampleDesk.state(width: w, height: h, language: .ar)
+        assertSnapshot("form-log-filter") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.function(4))
             _ = state.handle(.character("f"))
             for c in "LRC" { _ = state.handle(.character(c)) }
             return state
         }
-        assertSnapshot("palette") { w, h in
-            var state = SampleDesk.state(width: w, height: h)
+        assertSnapshot("palette") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character(":"))
             for c in "filter" { _ = state.handle(.character(c)) }
             return state
         }
-        assertSnapshot("search-results-ar") { w, h in
-            var state = SampleDesk.state(width: w, height: h, language: .ar)
+        assertSnapshot("search-results") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character("/"))
             for c in "درنة" { _ = state.handle(.character(c)) }
             _ = state.handle(.enter)
             state.showSearchResults([.incident(state.data.incidents[0]), .message(state.data.messages[3])], for: "درنة")
             return state
         }
-        assertSnapshot("form-open-incident-ar") { w, h in
-            var state = SampleDesk.state(width: w, height: h, language: .ar)
+        assertSnapshot("form-open-incident") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character("o"))
             return state
         }

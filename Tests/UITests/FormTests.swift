@@ -10,7 +10,10 @@ final class FormTests: XCTestCase {
         form.focus = 4  // body
         type("إخلاء فوري", into: &form)
         XCTAssertEqual(form.value("body"), "إخلاء فوري")
-        for _ in 0..<4 { _ = form.handle(.left) }
+        // In right-to-left text → points back, towards the start of the text.
+        for _ in 0..<5 { _ = form.handle(.right) }
+        _ = form.handle(.left)
+        XCTAssertEqual(form.fields[4].cursor, 6, "← goes forward in right-to-left text")
         _ = form.handle(.backspace)
         XCTAssertEqual(form.value("body"), "إخلاءفوري", "the space before the cursor went")
         type(" ", into: &form)
@@ -90,11 +93,11 @@ final class StatusBarTests: XCTestCase {
     func testOfflineSaysWhyAndTheBacklogIsCounted() {
         var state = SampleDesk.state(width: 120, height: 24)
         state.store = .offline(reason: "store /x/qanat.sqlite unavailable: directory /x does not exist")
-        XCTAssertTrue(DeskView.render(state).lines[23].hasSuffix("│ offline store /x/qanat.sqlite unavailable: directory /x does not exist"),
+        XCTAssertTrue(DeskView.render(state).lines[23].hasSuffix("│ offline │ store /x/qanat.sqlite unavailable: directory /x does not exist"),
                       DeskView.render(state).lines[23])
         state.store = .busy
         state.backlog = 3
-        XCTAssertTrue(DeskView.render(state).lines[23].contains("busy (waiting: 3)"))
+        XCTAssertTrue(DeskView.render(state).lines[23].contains("│ busy │ waiting: 3 "), DeskView.render(state).lines[23])
     }
 }
 

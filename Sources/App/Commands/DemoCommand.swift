@@ -10,8 +10,7 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Where to make the demo store (default: a new temporary directory).") var directory: String?
     @Option(help: "This desk's agency (default CD).") var agency: String = "CD"
-    @Option(help: "ar or en (default: from LANG).") var lang: String?
-    @Option(help: "default, light, high-contrast, monochrome or colour-blind.") var theme: String = "default"
+    @OptionGroup var display: DisplayOptions
     @Option(help: "Seconds between two lines of the background feed.") var feedSeconds: Double = 5
     @Flag(help: "Write the scenario and print the boards; do not start the desk.") var print = false
 
@@ -46,6 +45,6 @@ struct DemoCommand: ParsableCommand {
             }
         }
         feed.start()
-        try DeskCommand.runDesk(store: options, officer: "Demo Officer", agency: agency, lang: lang, theme: theme)
+        try DeskCommand.runDesk(store: options, officer: "Demo Officer", agency: agency, display: display)
     }
 }

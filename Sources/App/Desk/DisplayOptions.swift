@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import QanatUI
+
+/// How the desk speaks and draws: from the command line, else the user's config file, else the
+/// environment (LANG for the language, the terminal's variables for bidi).
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "ar or en (default: the config file, else LANG).") var lang: String?
+    @Option(help: ArgumentHelp(
+        "app, terminal or auto: who orders Arabic text (default: the config file, else auto).",
+        discussion: "app: Qanat reorders and shapes it and mirrors the layout; terminal: for terminals that do bidi themselves."))
+    var bidi: String?
+    @Option(help: "western or arabic-indic digits in the Arabic interface (default: the config file, else western).")
+    var digits: String?
+    @Option(help: "default, light, high-contrast, monochrome or colour-blind (Themes/; NO_COLOR gives monochrome).")
+    var theme: String?
+
+    /// What the settings come to, with why bidi is what it is.
+    struct Resolved {
+        var language: Language
+        var bidi: BidiMode
+        var bidiReason: String
+        var digits: DigitStyle
+        var theme: String
+    }
+
+    func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> Resolved {
+        let file = try Self.preferences(environment: env)
+        func parse<T>(_ option: String?, _ name: String, _ make: (String) -> T?, _ allowed: [String]) throws(CLIError) -> T? {
+            guard let option else { return nil }
+            guard let value = make(option) else { throw CLIError.usage("--\(name): '\(option)' is not one of: \(allowed.joined(separator: ", "))") }
+            return value
+        }
+        let language = try parse(lang, "lang", Language.init(rawValue:), Language.allCases.map(\.rawValue))
+            ?? file.language ?? Self.languageFromLocale(env)
+        let chosenBidi: BidiMode?? = try parse(bidi, "bidi", { $0 == "auto" ? .some(nil) : BidiMode(rawValue: $0).map { .some($0) } },
+                                               BidiMode.allCases.map(\.rawValue) + ["auto"])
+        let detected = BidiMode.detect(environment: env)
+        let (mode, reason): (BidiMode, String) = switch (chosenBidi, file.bidi) {
+        case (.some(.some(let mode)), _): (mode, "--bidi \(mode.rawValue)")
+        case (.some(.none), _): detected
+        case (.none, .some(let mode)): (mode, "config file")
+        case (.none, .none): detected
+        }
+        let digits = try parse(digits, "digits", DigitStyle.init(rawValue:), DigitStyle.allCases.map(\.rawValue)) ?? file.digits ?? .western
+        return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits, theme: theme ?? file.theme ?? "default")
+    }
+
+    static func languageFromLocale(_ env: [String: String]) -> Language {
+        let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        return locale.hasPrefix("ar") ? .ar : .en
+    }
+
+    /// `$QANAT_CONFIG`, else `$XDG_CONFIG_HOME/qanat/config.toml`, else `~/.config/qanat/config.toml`.
+    static func configPath(_ env: [String: String]) -> String? {
+        if let explicit = env["QANAT_CONFIG"], !explicit.isEmpty { return explicit }
+        if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/qanat/config.toml" }
+        return env["HOME"].map { $0 + "/.config/qanat/config.toml" }
+    }
+
+    /// The config file's settings; none when there is no file. A file that is there but wrong
+    /// stops the desk with what is wrong, rather than starting it in a language nobody chose.
+    static func preferences(environment env: [String: String]) throws(CLIError) -> Preferences {
+        guard let path = configPath(env), FileManager.default.fileExists(atPath: path) else { return Preferences() }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError.badData("settings \(path): cannot be read as UTF-8 text")
+        }
+        do { return try Preferences.parse(toml: text, file: path) } catch { throw CLIError.badData(error.description) }
+    }
+}

@@ -1,0 +1,23 @@
+import QanatCore
+
+/// Dates as officers read them: Libya time, the month by name (the names used in Libya in
+/// Arabic), digits as the interface is set.
+extension Localizer {
+    static let monthNames: [(en: String, ar: String)] = [
+        ("Jan", "يناير"), ("Feb", "فبراير"), ("Mar", "مارس"), ("Apr", "أبريل"), ("May", "مايو"), ("Jun", "يونيو"),
+        ("Jul", "يوليو"), ("Aug", "أغسطس"), ("Sep", "سبتمبر"), ("Oct", "أكتوبر"), ("Nov", "نوفمبر"), ("Dec", "ديسمبر"),
+    ]
+
+    /// `22 Nov 2026 14:05` or `22 نوفمبر 2026 14:05`.
+    public func dateTime(_ time: Timestamp) -> String {
+        let civil = LibyaTime.civil(time)
+        let month = Self.monthNames[max(0, min(11, civil.month - 1))]
+        return number("\(civil.day) ") + (language == .ar ? month.ar : month.en)
+            + number(" \(civil.year) " + LibyaTime.clock(time, seconds: false))
+    }
+
+    /// `14:05` in this interface's digits.
+    public func clock(_ time: Timestamp, seconds: Bool = false) -> String {
+        number(LibyaTime.clock(time, seconds: seconds))
+    }
+}
