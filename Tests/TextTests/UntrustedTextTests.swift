@@ -32,3 +32,12 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.fit("ab", to: 4), "ab  ")
     }
 }
+
+final class MixedWidthTests: XCTestCase {
+    func testWidthAndTruncationOfMixedAndCombiningText() {
+        XCTAssertEqual(DisplayWidth.of("درنة Derna"), 10)
+        XCTAssertEqual(DisplayWidth.of("شَدَّة"), 3, "shadda and fatha on one letter take no cell")
+        XCTAssertEqual(DisplayWidth.truncate("شَدَّة في درنة", to: 3), "شَدَّ…", "marks stay with their letter")
+        XCTAssertEqual(DisplayWidth.fit("درنة", to: 6), "درنة  ")
+    }
+}
