@@ -82,7 +82,7 @@ enum UnitsBoard {
             }
         }
         return [
-            .init(title: .colCallSign, width: 14, keep: 100) { row, _ in unit(row) { "  " + $0.unit.callSign.rawValue } },
+            .init(title: .colCallSign, width: 14, keep: 100, indent: 2) { row, _ in unit(row) { $0.unit.callSign.rawValue } },
             .init(title: .colAgency, width: 8, keep: 80) { row, _ in unit(row) { $0.unit.agency.rawValue } },
             .init(title: .colKind, width: 13, keep: 50) { row, l in unit(row) { l($0.unit.kind) } },
             .init(title: .colStatus, width: 14, keep: 90) { row, l in unit(row) { l($0.unit.status) } },

@@ -11,9 +11,14 @@ enum DetailPane {
         guard let detail = state.data.detail else { return }
         let i = detail.record.incident
         var y = top
-        func line(_ text: String, role: StyleRole = .normal, indent: Int = 1) {
+        /// One line of fields, each drawn on its own so that Arabic and English parts keep their
+        /// own direction and their place when the pane is mirrored.
+        func line(_ parts: String..., role: StyleRole = .normal, indent: Int = 1) {
             guard y <= bottom else { return }
-            frame.put(text, x: x + indent, y: y, role: role, limit: width - indent)
+            var used = indent
+            for part in parts where !part.isEmpty && used < width {
+                used += frame.put(part, x: x + used, y: y, role: role, limit: width - used) + 1
+            }
             y += 1
         }
         // Separate fields, so each keeps its own direction; the gaps are cells, not spaces in the text.
@@ -30,10 +35,10 @@ enum DetailPane {
         y += 1
         line("── \(l(.assignedUnits)) ──", role: .header, indent: 0)
         for a in detail.assignments {
-            var text = "\(a.unit)  \(l(.tasked)) \(l.clock(a.taskedAt))"
+            var text = "\(l(.tasked)) \(l.clock(a.taskedAt))"
             if let arrived = a.arrivedAt { text += " · \(l(.arrived)) \(l.clock(arrived))" }
             if let released = a.releasedAt { text += " · \(l(.released)) \(l.clock(released))" }
-            line(text, role: a.isActive ? .normal : .dim)
+            line(a.unit.rawValue, text, role: a.isActive ? .normal : .dim)
         }
         y += 1
         line("── \(l(.timeline)) ──", role: .header, indent: 0)
@@ -42,7 +47,7 @@ enum DetailPane {
         let room = max(0, bottom - y + 1)
         for entry in detail.timeline.suffix(room) {
             let (text, role) = describe(entry, l)
-            line("\(l.clock(entry.at)) \(entry.agency) \(text)", role: role)
+            line(l.clock(entry.at), entry.agency.rawValue, text, role: role)
         }
     }
 

@@ -7,6 +7,8 @@ struct TableColumn<Row> {
     var width: Int
     var keep: Int
     var alignRight = false
+    /// Cells left empty at the column's start edge (unit rows under a group header).
+    var indent = 0
     var cell: (Row, Localizer) -> (String, StyleRole?)
 }
 
@@ -62,7 +64,10 @@ extension Frame {
             for (number, (column, x, w)) in placed.enumerated() {
                 let (text, role) = column.cell(row, localizer)
                 let marked = wholeRow || (index == selected && number == 0)
-                put(field: text, x: x, y: y, width: w, role: marked ? .selected : (role ?? base), alignRight: column.alignRight)
+                let indent = min(column.indent, max(0, w - 1))
+                if indent > 0 { fill(x: x, y: y, width: indent, role: marked ? .selected : (role ?? base)) }
+                put(field: text, x: x + indent, y: y, width: w - indent, role: marked ? .selected : (role ?? base),
+                    alignRight: column.alignRight)
             }
         }
     }
