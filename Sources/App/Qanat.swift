@@ -12,7 +12,7 @@ struct Qanat: AsyncParsableCommand {
         subcommands: [
             DeskCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
-            RebuildCommand.self, VerifyCommand.self,
+            SearchCommand.self, RebuildCommand.self, VerifyCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)
 }

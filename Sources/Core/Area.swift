@@ -4,6 +4,9 @@ public enum AreaKind: String, NamedValue {
 
 /// A place in the gazetteer: a district (shabiya) or a municipality (baladiya) of Libya.
 public struct Area: Hashable, Sendable {
+    /// Every name it goes by, in both scripts.
+    public var allNames: [String] { [nameEnglish, nameArabic] + otherNames }
+
     public var id: String
     public var kind: AreaKind
     public var nameArabic: String
@@ -38,6 +41,11 @@ public struct Gazetteer: Sendable {
 
     public func area(id: String) -> Area? {
         byID[id].map { areas[$0] }
+    }
+
+    /// The area a name in any listed spelling or script stands for, if any.
+    public func area(named name: String) -> Area? {
+        byKey[NameKey.fold(name)].map { areas[$0] }
     }
 
     /// Resolves a name in any listed spelling or script, or throws naming `field`.

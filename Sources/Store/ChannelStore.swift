@@ -22,7 +22,7 @@ public protocol ChannelStore: Sendable {
     func messages(matching query: MessageQuery, limit: Int) throws(StoreError) -> [MessageRecord]
     func pendingAcknowledgementCount(for agency: AgencyCode, limit: Int) throws(StoreError) -> Int
     func agencies() throws(StoreError) -> [Agency]
-    func search(_ text: String, limit: Int) throws(StoreError) -> [SearchHit]
+    func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit]
     func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges
     func events(about reference: IncidentReference) throws(StoreError) -> [Event]
     func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord]

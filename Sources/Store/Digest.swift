@@ -10,7 +10,7 @@ extension SQLiteStore {
             let orderedTables = [
                 ("agencies", "code"), ("incidents", "ref"), ("units", "call_sign"), ("assignments", "incident, unit"),
                 ("messages", "id"), ("acknowledgements", "message, agency"),
-                (PendingAcknowledgements.table, "message, agency"),
+                (PendingAcknowledgements.table, "message, agency"), (SearchIndex.table, "kind, key"),
             ]
             for (table, key) in orderedTables {
                 hasher.update(Array(table.utf8))

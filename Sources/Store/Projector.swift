@@ -57,7 +57,10 @@ struct Projector {
             posting.subject, posting.body, posting.incident?.rawValue, posting.acknowledgementRequired,
         ])
         try statement.execute()
-        guard posting.acknowledgementRequired, db.changesCount > 0 else { return }
+        guard db.changesCount > 0 else { return }
+        try SearchIndex.index(message: event.id.rawValue, subject: posting.subject, body: posting.body,
+                              at: event.at.millisecondsSinceEpoch, in: db)
+        guard posting.acknowledgementRequired else { return }
         try PendingAcknowledgements.messagePosted(
             id: event.id.rawValue, at: event.at.millisecondsSinceEpoch, sender: event.agency.rawValue,
             recipients: posting.recipients.codes, in: db)
@@ -98,8 +101,11 @@ struct Projector {
     private func write(incident: Incident?, reference: IncidentReference) throws {
         guard let i = incident else {
             try db.execute(sql: "DELETE FROM incidents WHERE ref = ?", arguments: [reference.rawValue])
+            try SearchIndex.remove(incident: reference.rawValue, in: db)
             return
         }
+        try SearchIndex.index(incident: i.reference.rawValue, title: i.title, place: i.place, area: i.area,
+                              at: i.openedAt.millisecondsSinceEpoch, in: db)
         try db.execute(sql: """
             INSERT OR REPLACE INTO incidents (ref, title, type, severity, status, area, place, reporting_agency,
               lead_agency, people_affected, opened_at, status_at, updated_at)

@@ -55,6 +55,16 @@ public final class SQLiteStore: Sendable {
             }
         }
         pool = opened!
+        if options.readOnly {
+            // A reader cannot migrate: an older store would fail later on a missing table.
+            let current: Bool
+            do { current = try pool.read { db in try Schema.migrator.hasCompletedMigrations(db) } } catch {
+                throw StoreError.from(error, path: path)
+            }
+            guard current else {
+                throw .unavailable(path: path, reason: "it was made by an older qanat: run `qanat init` once to upgrade it")
+            }
+        }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -133,6 +133,10 @@ enum Schema {
             // The status bar counts, and the log filters, what awaits an agency's acknowledgement.
             try PendingAcknowledgements.create(in: db)
         }
+        migrator.registerMigration("v5: normalised search index") { db in
+            // `/` and `qanat search` find Arabic across spellings (see SearchText).
+            try SearchIndex.create(in: db)
+        }
         return migrator
     }
 
@@ -145,5 +149,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table]
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table]
 }

@@ -6,6 +6,8 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case severityMinor, severityModerate, severitySevere, severityExtreme
     case priorityRoutine, priorityPriority, priorityImmediate, priorityFlash, unacknowledged
     case timerWarning, timerAlarm, groupHeader, key, overlay, error, title
+    /// What a search matched, in a result line.
+    case match
 }
 
 /// One terminal cell: a grapheme cluster and its style. A wide cluster fills its first cell;
@@ -62,9 +64,33 @@ public struct Frame: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let room = min(limit ?? width, width - max(0, x))
-        let shown = shown(text, limit: room)
+        let shown = shown(text, limit: min(limit ?? width, width - max(0, x)))
         return draw(shown, from: column(x, span: DisplayWidth.of(shown)), y: y, role: role)
+    }
+
+    /// `put`, with the characters in `marked` (ranges of `text`'s characters: a search match)
+    /// drawn in `markRole`, wherever the bidi step has put them.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int, marking marked: [Range<Int>],
+                             as markRole: StyleRole) -> Int {
+        guard !marked.isEmpty else { return put(text, x: x, y: y, role: role, limit: limit) }
+        guard y >= 0, y < height, x < width else { return 0 }
+        let sanitized = UntrustedText.sanitized(text)
+        let logical = DisplayWidth.truncate(sanitized, to: min(limit, width - max(0, x)))
+        let placed = layout.reordered ? Bidi.layout(logical) : VisualText(logical: logical)
+        let start = column(x, span: placed.width)
+        let used = draw(placed.text, from: start, y: y, role: role)
+        // When cut, the last character drawn is the ellipsis, not the text's.
+        let kept = logical.count == sanitized.count ? logical.count : logical.count - 1
+        for index in marked.flatMap({ $0 }) where index < kept {
+            var cell = start + placed.columns[index]
+            while cell >= 0, cell < width {
+                cells[y * width + cell].role = markRole
+                cell += 1
+                guard cell < width, cells[y * width + cell].text.isEmpty else { break }  // a wide character's second cell
+            }
+        }
+        return used
     }
 
     /// Draws text already in visual order from column `start`, left to right.
@@ -96,8 +122,8 @@ public struct Frame: Equatable, Sendable {
         let visible = String(text.dropFirst(shownFrom))
         let logical = DisplayWidth.truncate(UntrustedText.sanitized(visible), to: fieldWidth - 1)
         let placed = layout.reordered ? Bidi.layout(logical) : VisualText(logical: logical)
-        // A dotted circle put before a leading mark shifts the characters by one.
-        let index = cursor - shownFrom + (logical.count > 0 && visible.first != logical.first ? 1 : 0)
+        // Sanitising keeps the count of characters (a leading mark's dotted circle joins it).
+        let index = cursor - shownFrom
         let fieldLeft = column(x, span: fieldWidth)
         var start = column(x, span: placed.width)
         let cursorAt = start + placed.cursorColumn(before: index)

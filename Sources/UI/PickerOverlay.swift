@@ -1,3 +1,4 @@
+import QanatCore
 import QanatText
 
 /// `/` and `:` over the board: the prompt, the lines it found, a hint.
@@ -15,6 +16,7 @@ enum PickerOverlay {
         frame.put(sigil, x: x + 2, y: top + 1, role: .key)
         FormOverlay.drawText(picker.query, x: x + 4, y: top + 1, width: width - 6, focused: true, into: &frame)
 
+        let matched = picker.kind == .search ? SearchQuery(picker.answered ?? "").words : []
         let rows = height - 4
         let first = max(0, picker.selected - rows + 1)
         for (offset, entry) in picker.entries.dropFirst(first).prefix(rows).enumerated() {
@@ -23,7 +25,8 @@ enum PickerOverlay {
             let role: StyleRole = chosen ? .selected : .overlay
             frame.fill(x: x + 1, y: y, width: width - 2, role: role)
             let detailWidth = min(DisplayWidth.of(entry.detail), width / 3)
-            frame.put(entry.label, x: x + 2, y: y, role: role, limit: width - detailWidth - 5)
+            frame.put(entry.label, x: x + 2, y: y, role: role, limit: width - detailWidth - 5,
+                      marking: SearchText.matches(of: matched, in: entry.label), as: chosen ? .selected : .match)
             frame.put(entry.detail, x: x + width - 2 - detailWidth, y: y, role: chosen ? .selected : .dim, limit: detailWidth)
         }
         if picker.entries.isEmpty, picker.answered != nil {

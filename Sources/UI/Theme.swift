@@ -84,6 +84,7 @@ public struct Theme: Equatable, Sendable {
         .timerAlarm: CellStyle(foreground: .white, background: .red, bold: true),
         .groupHeader: CellStyle(foreground: .magenta, bold: true),
         .key: CellStyle(foreground: .black, background: .cyan),
+        .match: CellStyle(bold: true, underline: true),
         .overlay: CellStyle(foreground: .white, background: .black),
         .error: CellStyle(foreground: .red, bold: true),
         .title: CellStyle(bold: true),
@@ -107,6 +108,7 @@ public struct Theme: Equatable, Sendable {
         .timerAlarm: CellStyle(bold: true, reverse: true),
         .groupHeader: CellStyle(bold: true),
         .key: CellStyle(reverse: true),
+        .match: CellStyle(bold: true, underline: true),
         .error: CellStyle(bold: true),
         .title: CellStyle(bold: true),
     ])

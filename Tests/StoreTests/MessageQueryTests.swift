@@ -75,21 +75,3 @@ final class MessageQueryTests: XCTestCase {
 private extension MessageQuery {
     var isFilteringBeyondAcknowledgement: Bool { agency != nil || incident != nil || minimumPriority != nil }
 }
-
-/// `/` in the desk: what the store finds for a piece of text.
-final class SearchTests: XCTestCase {
-    func testSearchFindsIncidentsAndMessagesAndTakesWildcardsLiterally() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
-        try store.apply(scenario(count: 600, seed: 2))
-        let incident = try XCTUnwrap(try store.incidents(limit: 1).first?.incident)
-        let hits = try store.search(incident.title, limit: 50)
-        XCTAssertTrue(hits.contains(.incident(try XCTUnwrap(try store.incident(incident.reference)))), "by title")
-        XCTAssertFalse(try store.search(incident.reference.rawValue.lowercased(), limit: 50).isEmpty, "by reference, any case")
-
-        let message = try XCTUnwrap(try store.messages(limit: 1).first)
-        XCTAssertTrue(try store.search(message.message.body, limit: 50).contains(.message(message)))
-        XCTAssertEqual(try store.search("%", limit: 50), [], "a percent sign is text, not a wildcard")
-        XCTAssertEqual(try store.search("Incident_", limit: 50), [], "so is an underscore")
-        XCTAssertEqual(try store.search("message", limit: 7).count, 7, "at most the limit of each kind")
-    }
-}

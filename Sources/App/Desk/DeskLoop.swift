@@ -90,7 +90,7 @@ struct DeskLoop {
     private mutating func search(_ text: String) {
         guard let store else { return }
         do {
-            state.showSearchResults(try store.search(text, limit: 100), for: text)
+            state.showSearchResults(try store.search(SearchQuery(text), limit: 100), for: text)
         } catch {
             storeFailed(error)
         }

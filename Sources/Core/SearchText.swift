@@ -1,0 +1,124 @@
+/// The normalised form under which text is indexed and searched. SQLite's unicode61 tokenizer
+/// splits Arabic words at harakat and folds no letter, so both sides are folded first:
+/// harakat and tatweel removed; أ إ آ ٱ to ا, ة to ه, ى to ي (ؤ and ئ kept, as Lucene's Arabic
+/// normaliser keeps them); Persian ی ک to ي ك; Arabic-Indic digits to 0–9; Latin case-folded.
+/// Word boundaries stay, unlike `NameKey`, which folds a whole name into one key.
+public enum SearchText {
+    public static func normalise(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if let folded = fold(scalar) { out.append(folded) }
+        }
+        return String(out)
+    }
+
+    /// One scalar's folded form; nil when it is dropped.
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x064B...0x065F, 0x0670, 0x0640: nil  // harakat, superscript alef, tatweel
+        case 0x0623, 0x0625, 0x0622, 0x0671: "\u{0627}"
+        case 0x0629: "\u{0647}"
+        case 0x0649, 0x06CC: "\u{064A}"
+        case 0x06A9: "\u{0643}"
+        case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 0x30)
+        case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 0x30)
+        default: scalar
+        }
+    }
+
+    /// The words of normalised text: runs of letters and digits.
+    public static func words(_ text: String) -> [String] {
+        normalise(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The definite article and the particles written onto it (as Lucene's Arabic stemmer
+    /// strips them): المدرسة and مدرسة are one word to someone searching.
+    static let articles = ["وال", "بال", "كال", "فال", "ال", "لل"]
+
+    /// A normalised word without its article; the word itself when it has none, or when what
+    /// would be left is too short to be a word.
+    public static func stem(_ word: String) -> String {
+        for article in articles where word.hasPrefix(article) && word.count >= article.count + 2 {
+            return String(word.dropFirst(article.count))
+        }
+        return word
+    }
+
+    /// What the index holds for `text`: its normalised words, then each word that has an article
+    /// without it (after all of them, so that phrases of the words stay whole).
+    public static func indexed(_ text: String) -> String {
+        let all = words(text)
+        let stems = all.map(stem).enumerated().filter { $0.element != all[$0.offset] }.map(\.element)
+        return (all + stems).joined(separator: " ")
+    }
+
+    /// Where words starting with each of `words` occur in `text` (as shown, not normalised), as
+    /// ranges of its characters: what a screen highlights.
+    public static func matches(of words: [String], in text: String) -> [Range<Int>] {
+        guard !words.isEmpty else { return [] }
+        // Each character's folded form, and which character each folded one came from.
+        var folded: [Character] = []
+        var source: [Int] = []
+        for (index, character) in text.enumerated() {
+            for piece in normalise(String(character)) {
+                folded.append(piece)
+                source.append(index)
+            }
+        }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < folded.count {
+            let atWordStart = start == 0 || !(folded[start - 1].isLetter || folded[start - 1].isNumber)
+            // A word may also begin after its article: مدرسة in المدرسة.
+            let article = atWordStart ? articles.first { folded[start...].starts(with: $0) }?.count ?? 0 : 0
+            let found = atWordStart ? [0, article].lazy.compactMap { skip in
+                words.first { folded[(start + skip)...].starts(with: $0) }.map { (start + skip, $0.count) }
+            }.first : nil
+            if let (from, length) = found {
+                ranges.append(source[from]..<(source[from + length - 1] + 1))
+                start = from + length
+            } else {
+                start += 1
+            }
+        }
+        return ranges
+    }
+}
+
+/// What an officer typed into `/` or `qanat search`, as an FTS5 query over normalised text.
+public struct SearchQuery: Equatable, Sendable {
+    public let text: String
+    /// The typed words, normalised and without their article: what the index is matched and the
+    /// screen highlighted with.
+    public let words: [String]
+
+    public init(_ text: String) {
+        self.text = text
+        words = SearchText.words(text).map(SearchText.stem)
+    }
+
+    /// Every word must begin a word of the text (prefix match). A word, or the whole query, that
+    /// names a place also matches the place's other names in either script: Benghazi, Bengasi
+    /// and بنغازي find each other. Nil when nothing searchable was typed.
+    public func matchExpression(places: Gazetteer) -> String? {
+        guard !words.isEmpty else { return nil }
+        let all = words.map { word in
+            let prefix = Self.quoted(word) + "*"
+            guard let area = places.area(named: word) else { return prefix }
+            return "(" + ([prefix] + Self.names(of: area)).joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+        if words.count > 1, let area = places.area(named: text) {
+            return "(" + all + ") OR " + Self.names(of: area).joined(separator: " OR ")
+        }
+        return all
+    }
+
+    /// Each of a place's names as a phrase of its normalised words.
+    static func names(of area: Area) -> [String] {
+        Array(Set(area.allNames.map { SearchText.words($0).joined(separator: " ") }.filter { !$0.isEmpty }))
+            .sorted().map(quoted)
+    }
+
+    /// Words are runs of letters and digits, so a phrase holds no quote to escape.
+    static func quoted(_ phrase: String) -> String { "\"" + phrase + "\"" }
+}

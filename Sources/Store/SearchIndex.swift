@@ -1,0 +1,46 @@
+import GRDB
+import QanatCore
+
+/// An FTS5 index over normalised copies of what officers search: an incident's reference,
+/// title, place and every name of its area; a message's subject and body. Display always uses
+/// the original rows; this table only finds them. A projection like the others: `rebuild`
+/// empties it and the projector fills it again.
+enum SearchIndex {
+    static let table = "search_index"
+
+    enum Kind: String { case incident = "i", message = "m" }
+
+    static func create(in db: Database) throws {
+        // remove_diacritics 0: Arabic is folded before it gets here, and Latin accents are
+        // kept apart (a name's accent can matter); `at` orders equal ranks newest first.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE \(table) USING fts5(kind UNINDEXED, key UNINDEXED, at UNINDEXED, text,
+              tokenize = 'unicode61 remove_diacritics 0')
+            """)
+        for row in try Row.fetchAll(db, sql: "SELECT ref, title, place, area, opened_at FROM incidents") {
+            try index(incident: row["ref"], title: row["title"], place: row["place"], area: row["area"], at: row["opened_at"], in: db)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, subject, body, at FROM messages") {
+            try index(message: row["id"], subject: row["subject"], body: row["body"], at: row["at"], in: db)
+        }
+    }
+
+    static func index(incident ref: String, title: String, place: String?, area: String, at: Int64, in db: Database) throws {
+        try remove(incident: ref, in: db)
+        let names = Gazetteer.libya.area(id: area)?.allNames ?? [area]
+        try insert(.incident, key: ref, at: at, text: ([ref, title, place ?? ""] + names).joined(separator: " "), in: db)
+    }
+
+    static func remove(incident ref: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(table) WHERE kind = ? AND key = ?", arguments: [Kind.incident.rawValue, ref])
+    }
+
+    static func index(message id: String, subject: String?, body: String, at: Int64, in db: Database) throws {
+        try insert(.message, key: id, at: at, text: (subject.map { $0 + " " } ?? "") + body, in: db)
+    }
+
+    private static func insert(_ kind: Kind, key: String, at: Int64, text: String, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (kind, key, at, text) VALUES (?, ?, ?, ?)")
+        try statement.execute(arguments: [kind.rawValue, key, at, SearchText.indexed(text)])
+    }
+}
