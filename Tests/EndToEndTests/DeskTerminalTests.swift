@@ -4,14 +4,17 @@ import XCTest
 
 /// Starts the real desk in tmux on a store of the test's own.
 enum DeskHarness {
+    /// The desk in tmux. With `recording`, the bytes it writes to its terminal are kept there too
+    /// (through `script`), for what a screen cannot show: mode switches.
     static func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:],
-                          arguments: String = "") throws -> TmuxSession {
+                          arguments: String = "", recording: String? = nil) throws -> TmuxSession {
         var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH"].contains($0.key) }
         env["QANAT_AGENCY"] = "CD"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "screen-256color"
         env["QANAT_CONFIG"] = "/nonexistent/qanat-test-config.toml"  // the developer's own settings stay out
-        return try TmuxSession(command: QanatProcess.binary + " " + arguments, width: width, height: height,
+        let desk = QanatProcess.binary + " " + arguments
+        return try TmuxSession(command: recording.map { "script -qfec '\(desk)' \($0)" } ?? desk, width: width, height: height,
                                environment: env.merging(extra) { $1 })
     }
 

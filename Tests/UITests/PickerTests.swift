@@ -19,6 +19,21 @@ final class PickerTests: XCTestCase {
         XCTAssertEqual(state.logQuery.awaitingAcknowledgementBy, state.agency)
     }
 
+    func testSearchResultsMarkTheMatchWhereverBidiPutsIt() {
+        for language in Language.allCases {
+            var state = SampleDesk.state(width: 120, height: 30, language: language)
+            _ = state.handle(.character("/"))
+            type("درنه", into: &state)  // ه for ة: the match is found all the same
+            _ = state.handle(.enter)
+            // The first line is the chosen one, drawn reversed whole; the second shows the mark.
+            state.showSearchResults([.incident(state.data.incidents[2]), .incident(state.data.incidents[0])], for: "درنه")
+            let frame = DeskView.render(state)
+            let marked = (0..<frame.height).flatMap { y in (0..<frame.width).filter { frame[$0, y].role == .match }.map { (y, $0) } }
+            XCTAssertEqual(Set(marked.map(\.0)).count, 1, "\(language): one line")
+            XCTAssertEqual(marked.map { frame[$0.1, $0.0].text }.joined(), "ﺔﻧﺭﺩ", "\(language): the four letters of درنة, joined")
+        }
+    }
+
     func testThePaletteMatchesArabicDescriptionsToo() {
         var state = SampleDesk.state(width: 120, height: 30)
         _ = state.handle(.character(":"))
