@@ -13,7 +13,7 @@ capture() {  # language, keys..., title
   local lang=$1 keys=$2 title=$3 dir
   dir=$(mktemp -d)
   tmux -L "$socket" new-session -d -s s -x 100 -y 22 \
-    "env QANAT_LOG= LANG=C.UTF-8 .build/debug/qanat demo --lang $lang --feed-seconds 3600 --directory $dir"
+    "env QANAT_LOG= LANG=C.UTF-8 .build/debug/qanat demo --lang $lang --bidi terminal --feed-seconds 3600 --directory $dir"
   sleep 2
   for key in $keys; do tmux -L "$socket" send-keys -t s "$key"; sleep 0.4; done
   { echo "**$title**"; echo; echo '```'; tmux -L "$socket" capture-pane -t s -p | sed -e 's/[[:space:]]*$//'; echo '```'; echo; } >> "$out"
@@ -25,7 +25,8 @@ capture en "Down Down Down Enter" "Incident detail: units and timeline (Enter)"
 capture en "F3" "Units by status (F3)"
 capture en "F4" "Communication log (F4)"
 capture en "m" "Posting a message (m)"
-capture ar "F2" "لوحة الحوادث — Arabic interface (--lang ar; bidi reordering comes with the Arabic issue)"
+capture ar "F2" "لوحة الحوادث — Arabic interface (--lang ar --bidi terminal)"
+capture ar "F4" "سجل الاتصالات — the log in Arabic"
 python3 - "$out" <<'PY'
 import re, sys
 screens = open(sys.argv[1], encoding="utf-8").read()
