@@ -17,7 +17,9 @@ public enum SyntheticTraffic {
                 payload: .messagePosted(MessagePosting(
                     recipients: urgent ? .agencies([agencies[(i + 1) % agencies.count]]) : .everyone,
                     priority: urgent ? .flash : .routine, channel: .sms, subject: nil,
-                    body: "report \(i) from the field: road open, water level falling", incident: nil,
+                    // Half in Arabic, as on the real channel: the desk reorders and shapes those.
+                    body: i % 2 == 0 ? "report \(i) from the field: road open, water level falling"
+                        : "بلاغ \(i) من الميدان: الطريق مفتوح، منسوب المياه ينخفض", incident: nil,
                     acknowledgementRequired: urgent))))
         }
     }
@@ -34,7 +36,7 @@ public enum SyntheticTraffic {
             try body(Event(
                 id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "radio room", user: nil,
                 payload: .incidentOpened(IncidentOpening(
-                    reference: IncidentReference(year: 2025, number: i + 1), title: "\(type.rawValue) report \(i)",
+                    reference: IncidentReference(year: 2025, number: i + 1), title: i % 2 == 0 ? "\(type.rawValue) report \(i)" : "بلاغ \(i): سيول وأمطار في الوادي",
                     type: type, severity: Severity.allCases[i % 4], area: areas[i % areas.count].id))))
         }
     }
