@@ -5,7 +5,7 @@ import QanatJournal
 import QanatStore
 
 /// Ingest of N message events from a journal, beside the sqlite3 shell inserting the same rows
-/// (events and messages, same schema and indexes) in one transaction.
+/// (events, messages and their search-index rows, same schema and indexes) in one transaction.
 struct IngestBenchmark {
     let directory: String
     let events: Int
@@ -76,6 +76,8 @@ struct IngestBenchmark {
                 \(q(event.id.rawValue)), \(event.at.millisecondsSinceEpoch), \(q(event.agency.rawValue)), \(q(event.officer)), \
                 \(q(m.recipients.codes.joined(separator: ","))), \(q(m.priority.rawValue)), \(q(m.channel.rawValue)), NULL, \
                 \(q(m.body)), NULL, 0);
+                INSERT INTO search_index (kind, key, at, text) VALUES ('m', \(q(event.id.rawValue)), \(event.at.millisecondsSinceEpoch), \
+                \(q(SearchText.indexed(m.body))));
 
                 """
             if lineBuffer.count > 1 << 20 {

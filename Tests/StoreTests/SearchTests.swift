@@ -41,8 +41,8 @@ final class SearchTests: XCTestCase {
         try store.apply(events)
     }
 
-    func texts(_ query: String) throws -> [String] {
-        try store.search(SearchQuery(query), limit: 50).map { hit in
+    func texts(_ query: String, limit: Int = 50, window: Int = SQLiteStore.searchRankingWindow) throws -> [String] {
+        try store.search(SearchQuery(query), limit: limit, window: window).map { hit in
             switch hit {
             case .incident(let record): record.incident.title
             case .message(let record): record.message.body
@@ -82,6 +82,12 @@ final class SearchTests: XCTestCase {
         let ranked = try texts("الطريق")
         XCTAssertEqual(Set(ranked), ["الطريق إلى إجدابيا مغلق", "كتيبه الإنقاذ في الطريق", "فی الطريق من طبرق"])
         XCTAssertEqual(try store.search(SearchQuery("الهواري"), limit: 1).count, 1, "at most the limit")
+    }
+
+    func testOnlyTheNewestMatchesAreRanked() throws {
+        let oldest = "الطريق إلى إجدابيا مغلق"
+        XCTAssertEqual(Set(try texts("الطريق", limit: 2, window: 2)), ["كتيبه الإنقاذ في الطريق", "فی الطريق من طبرق"], "the two newest of three matches")
+        XCTAssertTrue(try texts("الطريق").contains(oldest), "the default window holds all three")
     }
 
     func testRebuildRestoresTheIndex() throws {
