@@ -30,7 +30,11 @@ let package = Package(
         .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),
         .target(
             name: "QanatStore",
-            dependencies: ["QanatCore", "QanatJournal", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "QanatCore", "QanatJournal", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the one file control GRDB does not wrap (persistent WAL).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Sources/Store"),
         .executableTarget(
             name: "QanatApp",

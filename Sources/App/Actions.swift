@@ -108,6 +108,40 @@ struct Actions {
         return ((code, .messageAcknowledged(MessageAcknowledgement(message: id))), nil)
     }
 
+    /// Adds or replaces a member; refuses what would leave the store without an admin.
+    func addMember(user: String, officer: String?, agency: String, role: String, shared: Bool, pinHash: String?) throws -> Write {
+        let key = MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
+        let member = Member(key: key, agency: try context.knownAgency(agency, field: "agency"),
+                            role: try Role.parse(role, field: "role"), shared: shared, pin: pinHash)
+        return (member.agency, .memberAdded(member))
+    }
+
+    func removeMember(user: String, officer: String?) throws -> Write {
+        let key = MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
+        guard let store else { return (try context.knownAgency(actingAgency(nil), field: "agency"), .memberRemoved(key)) }
+        let members = try storeCall({ () throws(StoreError) in try store.members() })
+        guard let existing = members.first(where: { $0.key.isSame(as: key) }) else {
+            throw ValidationError(field: "user", value: key.description, problem: .unknown(what: "member"))
+        }
+        return (existing.agency, .memberRemoved(existing.key))
+    }
+
+    /// What no role may do: leave a managed store without an admin, so that no one could manage
+    /// members again. Checked after the role, so a refusal names the role first.
+    func checkKeepsAnAdmin(_ write: Write) throws {
+        switch write.payload {
+        case .memberAdded(let member) where member.role != .admin: try keepAnAdmin(besides: member.key)
+        case .memberRemoved(let key): try keepAnAdmin(besides: key)
+        default: break
+        }
+    }
+
+    private func keepAnAdmin(besides key: MemberKey) throws {
+        guard let store else { return }
+        let admins = try storeCall({ () throws(StoreError) in try store.members() }).filter { $0.role == .admin }
+        if !admins.isEmpty, admins.allSatisfy({ $0.key.isSame(as: key) }) { throw CLIError.refused(.lastAdmin(user: key.description)) }
+    }
+
     @discardableResult
     private func incidentRecord(_ reference: IncidentReference) throws -> Incident? {
         guard let store else { return nil }

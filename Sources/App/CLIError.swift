@@ -3,23 +3,27 @@ import QanatJournal
 import QanatStore
 
 /// A command's failure, with the exit code scripts rely on:
-/// 0 done, 1 usage, 2 bad data, 3 store unavailable (the event, if any, is kept in the journal).
+/// 0 done, 1 usage, 2 bad data, 3 store unavailable (the event, if any, is kept in the journal),
+/// 4 refused (the member's role does not allow it; nothing was written).
 enum CLIError: Error, CustomStringConvertible {
     case usage(String)
     case badData(String)
     case storeUnavailable(String)
+    case refused(Refusal)
 
     var exitCode: Int32 {
         switch self {
         case .usage: 1
         case .badData: 2
         case .storeUnavailable: 3
+        case .refused: 4
         }
     }
 
     var description: String {
         switch self {
         case .usage(let text), .badData(let text), .storeUnavailable(let text): text
+        case .refused(let refusal): "refused: \(refusal); nothing was written"
         }
     }
 

@@ -2,11 +2,15 @@ import QanatCore
 import QanatJournal
 import QanatStore
 
-/// The write path the command line and the desk share: append to the journal (fsync), then
-/// apply to the store. Once `record` returns, the event is safe whatever the store did.
+/// The write path the command line and the desk share: the member's role is checked, then the
+/// event is appended to the journal (fsync), then applied to the store. Once `record` returns,
+/// the event is safe whatever the store did; a refused write leaves nothing anywhere.
 struct ChannelWriter {
     let journalPath: String
     let officer: String
+    /// Who is writing, as the store's members know them; nil when the store could not be read
+    /// (the check is then left to file permissions, and the event waits in the journal).
+    var actor: Actor?
 
     enum Outcome {
         case applied
@@ -14,7 +18,8 @@ struct ChannelWriter {
         case kept(StoreError?)
     }
 
-    func event(_ write: Actions.Write) -> Event {
+    func event(_ write: Actions.Write) throws(Refusal) -> Event {
+        if let actor { try Authority.check(write.payload, agency: write.agency, by: actor) }
         let now = Clock.now()
         return Event(id: .make(at: now), at: now, agency: write.agency, officer: officer, user: UnixUser.current,
                      payload: write.payload)

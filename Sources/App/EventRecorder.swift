@@ -15,15 +15,21 @@ struct EventRecorder {
     let actions: Actions
 
     init(options: StoreOptions, officer: OfficerOptions) throws(CLIError) {
+        try self.init(options: options, officerName: officer.officerName)
+    }
+
+    init(options: StoreOptions, officerName: String) throws(CLIError) {
         self.options = options
         let name: String
-        do { name = try WriteContext(agencies: []).officer(officer.officerName) } catch { throw .from(error) }
+        do { name = try WriteContext(agencies: []).officer(officerName) } catch { throw .from(error) }
         var opened: (any ChannelStore)?
         var context = WriteContext.seeded
         var problem: StoreError?
+        var actor: Actor?
         do {
             let store = try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: options.busyTimeout))
             context = try store.writeContext()
+            actor = try store.actor(user: UnixUser.current, officer: name)
             opened = store
         } catch {
             guard error.isUnavailable else { throw .from(error) }
@@ -31,7 +37,7 @@ struct EventRecorder {
         }
         store = opened
         storeProblem = problem
-        writer = ChannelWriter(journalPath: options.journalPath, officer: name)
+        writer = ChannelWriter(journalPath: options.journalPath, officer: name, actor: actor)
         actions = Actions(context: context, store: opened)
     }
 
@@ -40,9 +46,15 @@ struct EventRecorder {
     func record(_ check: (Actions) throws -> Actions.Write) throws -> Event {
         let write: Actions.Write
         do { write = try check(actions) } catch let error as ValidationError { throw CLIError.from(error) }
-        let event = writer.event(write)
+        let event = try event(write)
+        try actions.checkKeepsAnAdmin(write)
         try record(event)
         return event
+    }
+
+    /// The event for `write`, if the member's role allows it.
+    func event(_ write: Actions.Write) throws(CLIError) -> Event {
+        do { return try writer.event(write) } catch { throw .refused(error) }
     }
 
     /// Throws `.storeUnavailable` (exit 3) when the event is only in the journal.

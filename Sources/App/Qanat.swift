@@ -7,12 +7,13 @@ struct Qanat: AsyncParsableCommand {
         discussion: """
             Every change is an event, written to this process's journal first (fsync) and then \
             applied to the shared store. Exit codes: 0 done, 1 usage, 2 bad data, \
-            3 store unavailable (the event is kept in the journal; `qanat ingest` applies it).
+            3 store unavailable (the event is kept in the journal; `qanat ingest` applies it), \
+            4 refused (the member's role does not allow it: nothing is written).
             """,
         subcommands: [
-            DeskCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
+            DeskCommand.self, WallCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
-            SearchCommand.self, RebuildCommand.self, VerifyCommand.self,
+            SearchCommand.self, MemberCommand.self, RebuildCommand.self, VerifyCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)
 }

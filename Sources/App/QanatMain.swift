@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The entry point. Exit codes are part of the interface: 0 done, 1 usage, 2 bad data,
-/// 3 store unavailable (an event, if any, is kept in the journal).
+/// 3 store unavailable (an event, if any, is kept in the journal), 4 refused by the member's role.
 @main
 enum QanatMain {
     static func main() async {

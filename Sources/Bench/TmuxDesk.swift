@@ -77,11 +77,11 @@ final class TmuxDesk {
 }
 
 /// A message event posted now, whose body is `marker`: something the screen can be searched for.
-func probeMessage(_ marker: String) -> Event {
+func probeMessage(_ marker: String, priority: MessagePriority = .routine) -> Event {
     var spec = timespec()
     clock_gettime(CLOCK_REALTIME, &spec)
     let now = Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
     return Event(id: .make(at: now), at: now, agency: Agency.seed[0].code, officer: "bench", user: nil,
-                 payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio,
+                 payload: .messagePosted(MessagePosting(recipients: .everyone, priority: priority, channel: .radio,
                                                         subject: nil, body: marker, incident: nil, acknowledgementRequired: false)))
 }

@@ -40,6 +40,10 @@ public enum EventType: String, NamedValue {
     case assignmentReleased = "assignment.released"
     case messagePosted = "message.posted"
     case messageAcknowledged = "message.acknowledged"
+    case memberAdded = "member.added"
+    case memberRemoved = "member.removed"
+    case shiftSignedOn = "shift.signedOn"
+    case shiftSignedOff = "shift.signedOff"
 }
 
 public enum EventPayload: Equatable, Sendable {
@@ -53,6 +57,11 @@ public enum EventPayload: Equatable, Sendable {
     case assignment(AssignmentStage, AssignmentLink)
     case messagePosted(MessagePosting)
     case messageAcknowledged(MessageAcknowledgement)
+    /// Adds a member, or replaces their entry.
+    case memberAdded(Member)
+    case memberRemoved(MemberKey)
+    /// An officer starting or ending a shift; who and for which agency is in the envelope.
+    case shift(ShiftChange)
 
     public var type: EventType {
         switch self {
@@ -65,6 +74,9 @@ public enum EventPayload: Equatable, Sendable {
         case .assignment(let stage, _): stage.eventType
         case .messagePosted: .messagePosted
         case .messageAcknowledged: .messageAcknowledged
+        case .memberAdded: .memberAdded
+        case .memberRemoved: .memberRemoved
+        case .shift(let change): change.signedOn ? .shiftSignedOn : .shiftSignedOff
         }
     }
 }
@@ -199,4 +211,17 @@ public struct MessageAcknowledgement: Equatable, Sendable {
     public var message: EventID
 
     public init(message: EventID) { self.message = message }
+}
+
+public struct ShiftChange: Equatable, Sendable {
+    /// True when the shift starts; false when it ends.
+    public var signedOn: Bool
+    /// At sign-off: what the officer hands over (free text); the handover report is made from
+    /// the store, this is what it cannot know.
+    public var note: String?
+
+    public init(signedOn: Bool, note: String? = nil) {
+        self.signedOn = signedOn
+        self.note = note
+    }
 }

@@ -100,4 +100,11 @@ public enum Fold {
             return nil
         }.first
     }
+
+    /// A member's latest entry; nil when their latest event removed them.
+    public static func member(_ events: [Event]) -> Member? {
+        guard let last = ordered(events).last(where: { $0.type == .memberAdded || $0.type == .memberRemoved }),
+              case .memberAdded(let member) = last.payload else { return nil }
+        return member
+    }
 }

@@ -44,3 +44,20 @@ public struct MessageRecord: Equatable, Sendable {
     }
 }
 
+
+/// What the wall display counts, read from the store in a few indexed queries.
+public struct WallFigures: Equatable, Sendable {
+    /// Open incidents by severity.
+    public var openIncidents: [Severity: Int] = [:]
+    public var unitsAvailable = 0
+    /// Assigned, en route or on scene.
+    public var unitsCommitted = 0
+    /// Flash and immediate messages some agency has still to acknowledge (counted up to a cap).
+    public var unacknowledgedUrgent = 0
+    /// The latest flash and immediate messages, newest first.
+    public var latestUrgent: [MessageRecord] = []
+
+    public init() {}
+
+    public static let unacknowledgedCap = 999
+}

@@ -23,6 +23,11 @@ extension Subject {
         case "incident": guard let reference = try? IncidentReference(value) else { return nil }; self = .incident(reference)
         case "unit": guard let callSign = try? CallSign(value) else { return nil }; self = .unit(callSign)
         case "message": guard let id = try? EventID(value) else { return nil }; self = .message(id)
+        case "member":
+            let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
+            guard let user = parts.first else { return nil }
+            self = .member(MemberKey(user: user, officer: parts.count > 1 ? parts[1] : nil))
+        case "officer": self = .officer(value)
         default: return nil
         }
     }

@@ -5,6 +5,9 @@ public enum Subject: Hashable, Sendable {
     case incident(IncidentReference)
     case unit(CallSign)
     case message(EventID)
+    case member(MemberKey)
+    /// An officer's shifts, by their name as signed on (folded to lower case).
+    case officer(String)
 
     /// The key stored beside each event: `incident:INC-2026-0001`, `unit:CD-01`, ...
     public var key: String {
@@ -13,6 +16,8 @@ public enum Subject: Hashable, Sendable {
         case .incident(let reference): "incident:" + reference.rawValue
         case .unit(let callSign): "unit:" + callSign.rawValue
         case .message(let id): "message:" + id.rawValue
+        case .member(let key): "member:" + key.folded.description
+        case .officer(let name): "officer:" + name
         }
     }
 }
@@ -30,6 +35,9 @@ extension Event {
         case .assignment(_, let link): [.incident(link.incident), .unit(link.unit)]
         case .messagePosted: [.message(id)]
         case .messageAcknowledged(let ack): [.message(ack.message)]
+        case .memberAdded(let member): [.member(member.key.folded)]
+        case .memberRemoved(let key): [.member(key.folded)]
+        case .shift: [.officer(officer.trimmingSpaces().lowercased())]
         }
     }
 }

@@ -24,11 +24,16 @@ public struct DeskLoader: Sendable {
             data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
         }
-        if refresh.contains(.agencies) { data.agencies = try store.agencies().map(\.code) }
+        var exercise = state.exercise
+        if refresh.contains(.agencies) {
+            data.agencies = try store.agencies().map(\.code)
+            exercise = try store.isExercise()
+        }
         if refresh.contains(.detail) {
             data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
         }
         state.data = data
+        state.exercise = exercise
     }
 
     public func detail(_ reference: IncidentReference) throws(StoreError) -> IncidentDetail? {

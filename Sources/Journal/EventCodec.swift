@@ -65,6 +65,13 @@ public enum EventCodec {
                     .bool("ack", m.acknowledgementRequired)]
         case .messageAcknowledged(let a):
             return [.string("message", a.message.rawValue)]
+        case .memberAdded(let m):
+            return [.string("user", m.key.user), .optionalString("officer", m.key.officer), .string("agency", m.agency.rawValue),
+                    .string("role", m.role.rawValue), .bool("shared", m.shared), .optionalString("pin", m.pin)]
+        case .memberRemoved(let key):
+            return [.string("user", key.user), .optionalString("officer", key.officer)]
+        case .shift(let change):
+            return [.optionalString("note", change.note)]
         }
     }
 

@@ -15,6 +15,10 @@ enum PayloadDecoder {
         .assignmentReleased: ["incident", "unit"],
         .messagePosted: ["to", "priority", "channel", "subject", "body", "incident", "ack"],
         .messageAcknowledged: ["message"],
+        .memberAdded: ["user", "officer", "agency", "role", "shared", "pin"],
+        .memberRemoved: ["user", "officer"],
+        .shiftSignedOn: ["note"],
+        .shiftSignedOff: ["note"],
     ]
 
     static func decode(_ type: EventType, from envelope: FieldReader) throws(LineError) -> EventPayload {
@@ -119,7 +123,27 @@ enum PayloadDecoder {
             return .messageAcknowledged(try d.check { () throws(ValidationError) in
                 MessageAcknowledgement(message: try EventID(message, field: "message"))
             })
+        case .memberAdded:
+            let user = try d.string("user"), officer = try d.optionalString("officer"), agency = try d.string("agency")
+            let role = try d.string("role"), shared = try d.bool("shared", default: false), pin = try d.optionalString("pin")
+            return .memberAdded(try d.check { () throws(ValidationError) in
+                Member(key: try memberKey(user: user, officer: officer), agency: try AgencyCode(agency, field: "agency"),
+                       role: try Role.parse(role, field: "role"), shared: shared,
+                       pin: try TextRule.optional(pin, field: "pin", maximum: Limits.pinHash))
+            })
+        case .memberRemoved:
+            let user = try d.string("user"), officer = try d.optionalString("officer")
+            return .memberRemoved(try d.check { () throws(ValidationError) in try memberKey(user: user, officer: officer) })
+        case .shiftSignedOn, .shiftSignedOff:
+            let note = try d.optionalString("note")
+            return .shift(try d.check { () throws(ValidationError) in
+                ShiftChange(signedOn: type == .shiftSignedOn, note: try TextRule.optional(note, field: "note", maximum: Limits.body))
+            })
         }
+    }
+
+    private static func memberKey(user: String, officer: String?) throws(ValidationError) -> MemberKey {
+        MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
     }
 
     private static func checkPeople(_ people: Int?) throws(ValidationError) {

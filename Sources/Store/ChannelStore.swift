@@ -22,6 +22,10 @@ public protocol ChannelStore: Sendable {
     func messages(matching query: MessageQuery, limit: Int) throws(StoreError) -> [MessageRecord]
     func pendingAcknowledgementCount(for agency: AgencyCode, limit: Int) throws(StoreError) -> Int
     func agencies() throws(StoreError) -> [Agency]
+    func members() throws(StoreError) -> [Member]
+    func wallFigures(latest: Int) throws(StoreError) -> WallFigures
+    func isExercise() throws(StoreError) -> Bool
+    func actor(user: String, officer: String) throws(StoreError) -> Actor
     func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit]
     func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges
     func events(about reference: IncidentReference) throws(StoreError) -> [Event]

@@ -1,4 +1,5 @@
 import GRDB
+import QanatCore
 import QanatJournal
 
 extension SQLiteStore {
@@ -10,7 +11,7 @@ extension SQLiteStore {
             let orderedTables = [
                 ("agencies", "code"), ("incidents", "ref"), ("units", "call_sign"), ("assignments", "incident, unit"),
                 ("messages", "id"), ("acknowledgements", "message, agency"),
-                (PendingAcknowledgements.table, "message, agency"), (SearchIndex.table, "kind, key"),
+                (PendingAcknowledgements.table, "message, agency"), (SearchIndex.table, "kind, key"), (Members.table, "user, officer"),
             ]
             for (table, key) in orderedTables {
                 hasher.update(Array(table.utf8))

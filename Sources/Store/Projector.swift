@@ -93,7 +93,10 @@ struct Projector {
         case .agency:
             let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
             if let agency = Fold.agency(events) { try write(agency: agency) }
-        case .message:
+        case .member(let key):
+            let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
+            try Members.write(Fold.member(events), key: key, in: db)
+        case .message, .officer:
             break
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import QanatCore
 
 /// The shared store: one SQLite file in WAL mode that desks, walls and command-line verbs
@@ -30,6 +31,11 @@ public final class SQLiteStore: Sendable {
         if !options.readOnly {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Keep -wal and -shm when the last writer closes: a wall whose user may only read
+                // the store's directory cannot create them, and one that could would own them and
+                // lock other users' writers out.
+                var persist: Int32 = 1
+                sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             }
         }
         if !options.readOnly {

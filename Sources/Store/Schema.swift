@@ -137,6 +137,11 @@ enum Schema {
             // `/` and `qanat search` find Arabic across spellings (see SearchText).
             try SearchIndex.create(in: db)
         }
+        migrator.registerMigration("v6: members") { db in
+            // Who may do what; a store made before this has none, and anyone writes until an
+            // admin adds the first member.
+            try Members.create(in: db)
+        }
         return migrator
     }
 
@@ -149,5 +154,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table]
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, Members.table]
 }

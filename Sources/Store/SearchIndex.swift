@@ -31,8 +31,14 @@ enum SearchIndex {
         try insert(.incident, key: ref, at: at, text: ([ref, title, place ?? ""] + names).joined(separator: " "), in: db)
     }
 
+    /// `kind` and `key` are not indexed (FTS5 indexes only text), so a row is found through its
+    /// text, which starts with the reference's words: an index lookup, where `WHERE key = ?`
+    /// alone would read the whole index for every incident applied.
     static func remove(incident ref: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM \(table) WHERE kind = ? AND key = ?", arguments: [Kind.incident.rawValue, ref])
+        let phrase = "\"" + SearchText.words(ref).joined(separator: " ") + "\""
+        try db.execute(sql: """
+            DELETE FROM \(table) WHERE rowid IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND kind = ? AND key = ?)
+            """, arguments: [phrase, Kind.incident.rawValue, ref])
     }
 
     static func index(message id: String, subject: String?, body: String, at: Int64, in db: Database) throws {

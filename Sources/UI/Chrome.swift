@@ -41,8 +41,10 @@ enum Chrome {
             if x > 0 { x += frame.put("│", x: x, y: y, role: .statusBar) }
             x += frame.put(" \(text) ", x: x, y: y, role: role)
         }
+        if state.exercise { part(l(.exercise), role: .severityExtreme) }
         part(l.clock(state.now, seconds: true) + " " + l(.libyaTime))
         part("\(state.officer) @ \(state.agency)")
+        if state.readOnly != nil { part(l(.readOnly), role: .statusBusy) }
         part("\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
              role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar)
         let (health, role): (String, StyleRole) = switch state.store {

@@ -10,10 +10,14 @@ extension Localizer {
 
     /// `22 Nov 2026 14:05` or `22 نوفمبر 2026 14:05`.
     public func dateTime(_ time: Timestamp) -> String {
+        date(time) + number(" " + LibyaTime.clock(time, seconds: false))
+    }
+
+    /// `22 Nov 2026` or `22 نوفمبر 2026`.
+    public func date(_ time: Timestamp) -> String {
         let civil = LibyaTime.civil(time)
         let month = Self.monthNames[max(0, min(11, civil.month - 1))]
-        return number("\(civil.day) ") + (language == .ar ? month.ar : month.en)
-            + number(" \(civil.year) " + LibyaTime.clock(time, seconds: false))
+        return number("\(civil.day) ") + (language == .ar ? month.ar : month.en) + number(" \(civil.year)")
     }
 
     /// `14:05` in this interface's digits.

@@ -27,6 +27,8 @@ public struct DeskRefresh: OptionSet, Sendable {
             case .unit: refresh.insert(.units)
             // A message may be linked to the open incident: its timeline shows it.
             case .message: refresh.formUnion(detail == nil ? .messages : [.messages, .detail])
+            // No board shows members or shifts (the desk re-reads its own access on every reload).
+            case .member, .officer: break
             }
         }
         return refresh

@@ -114,6 +114,11 @@ public struct DeskState: Equatable, Sendable {
     public var form: Form?
     /// Forms closed with Esc, kept with what was typed, to be offered again.
     public var drafts: [String: Form] = [:]
+    /// Why this desk may not write at all (its Unix user is no member, or a viewer), once the
+    /// store has said; forms then do not open, and the status bar says read-only.
+    public var readOnly: Refusal?
+    /// An exercise store: every screen says so.
+    public var exercise = false
     /// A line for the status bar: what the last action did.
     public var notice: String?
     public var confirmingQuit = false
@@ -154,6 +159,11 @@ public struct DeskState: Equatable, Sendable {
         case .log: data.messages.count
         }
     }
+
+    /// False on the wall: its boards show rows, nobody selects one.
+    public var marksSelection = true
+
+    func selectionMark(_ mark: SelectionMark) -> SelectionMark { marksSelection ? mark : .none }
 
     public var selectedIndex: Int {
         let count = rowCount
@@ -204,6 +214,10 @@ public struct DeskState: Equatable, Sendable {
     static func draftKey(_ purpose: FormPurpose) -> String { "\(purpose)" }
 
     mutating func open(_ fresh: Form) {
+        if let readOnly {
+            notice = localizer(readOnly)
+            return
+        }
         form = drafts[Self.draftKey(fresh.purpose)] ?? fresh
         notice = nil
     }

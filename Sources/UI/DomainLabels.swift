@@ -148,3 +148,41 @@ extension IncidentQuery.Order: Translatable {
         }
     }
 }
+
+extension Role: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .viewer: ("viewer", "مشاهد")
+        case .operator: ("operator", "مشغّل")
+        case .supervisor: ("supervisor", "مشرف")
+        case .admin: ("admin", "مسؤول")
+        }
+    }
+}
+
+extension GuardedAction: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .closeIncident: (description, "إغلاق حادثة")
+        case .registerAgency: (description, "تسجيل جهة")
+        case .manageMembers: (description, "إدارة الأعضاء")
+        }
+    }
+}
+
+extension Refusal: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .notMember(let user):
+            (description, "المستخدم \(user) ليس عضواً في هذا المخزن: للقراءة فقط (يضيفه مسؤول بالأمر qanat member add)")
+        case .viewerReadsOnly:
+            (description, "دور المشاهد للقراءة فقط: اطلب دور المشغّل من مسؤول")
+        case .otherAgency(let own, let acting):
+            (description, "المشغّل يعمل باسم جهته (\(own)) لا باسم \(acting): المشرف يستطيع ذلك")
+        case .needsRole(let role, let action):
+            (description, "\(action.translations.ar) يتطلب دور \(role.translations.ar)")
+        case .lastAdmin(let user):
+            (description, "\(user) هو آخر مسؤول في المخزن: أضف مسؤولاً آخر أولاً")
+        }
+    }
+}

@@ -35,8 +35,9 @@ func placeColumns<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimu
 
 /// How the selected row is marked: the whole row, or only its first column — the log's
 /// "following live" cursor, so that a new message costs the terminal about one line, not
-/// a reverse-video line to un-highlight and another to highlight.
-enum SelectionMark { case row, firstColumn }
+/// a reverse-video line to un-highlight and another to highlight. `none` on the wall, where
+/// nobody selects: the selected row only decides what scrolls into view.
+enum SelectionMark { case row, firstColumn, none }
 
 extension Frame {
     /// Draws a header row and the rows that fit, keeping `selected` in view. A row for which
@@ -63,7 +64,7 @@ extension Frame {
             }
             for (number, (column, x, w)) in placed.enumerated() {
                 let (text, role) = column.cell(row, localizer)
-                let marked = wholeRow || (index == selected && number == 0)
+                let marked = wholeRow || (index == selected && number == 0 && mark == .firstColumn)
                 let indent = min(column.indent, max(0, w - 1))
                 if indent > 0 { fill(x: x, y: y, width: indent, role: marked ? .selected : (role ?? base)) }
                 put(field: text, x: x + indent, y: y, width: w - indent, role: marked ? .selected : (role ?? base),

@@ -19,6 +19,9 @@ public enum UIText: CaseIterable, Sendable {
     case formIncidentFilter, fieldOrder, fieldMinimumSeverity, keyFilter, keySort, filtered
     case openIncident, searchHint, paletteHint, noResults, searching
     case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
+    case readOnly
+    case wallTitle, wallOpen, wallUnitsAvailable, wallUnitsCommitted, wallUnacknowledgedUrgent, wallLatestUrgent, wallNoUrgent
+    case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -50,6 +53,21 @@ public enum UIText: CaseIterable, Sendable {
         case .colMessage: ("Message", "الرسالة")
         case .libyaTime: ("LY", "ليبيا")
         case .live: ("live", "متصل")
+        case .readOnly: ("read-only", "للقراءة فقط")
+        case .wallTitle: ("control room", "غرفة العمليات")
+        case .wallOpen: ("Open", "مفتوحة")
+        case .wallUnitsAvailable: ("Units available", "وحدات متاحة")
+        case .wallUnitsCommitted: ("Units committed", "وحدات مكلّفة")
+        case .wallUnacknowledgedUrgent: ("Flash/immediate unacknowledged", "عاجلة وفورية بلا إقرار")
+        case .wallLatestUrgent: ("Latest flash and immediate messages", "آخر الرسائل العاجلة والفورية")
+        case .wallNoUrgent: ("No flash or immediate messages.", "لا توجد رسائل عاجلة أو فورية.")
+        case .wallStale: ("DATA MAY BE STALE — no change seen for", "قد تكون البيانات قديمة — لا تغيير منذ")
+        case .wallStoreUnreadable: ("STORE UNREADABLE", "تعذّرت قراءة المخزن")
+        case .wallEvery: ("every", "كل")
+        case .wallSeconds: ("s", "ث")
+        case .wallLastChange: ("last change", "آخر تغيير")
+        case .wallLocked: ("locked", "مقفلة")
+        case .exercise: ("EXERCISE", "تمرين")
         case .busy: ("busy", "مشغول")
         case .offline: ("offline", "غير متصل")
         case .waiting: ("waiting", "بالانتظار")

@@ -35,6 +35,12 @@ final class CodecTests: XCTestCase {
             .assignment(.tasked, AssignmentLink(incident: ref, unit: unit)),
             .assignment(.released, AssignmentLink(incident: ref, unit: unit)),
             .messageAcknowledged(MessageAcknowledgement(message: sampleMessage().id)),
+            .memberAdded(Member(key: MemberKey(user: "duty"), agency: try AgencyCode("MOI"), role: .operator, shared: true)),
+            .memberAdded(Member(key: MemberKey(user: "duty", officer: "سالم علي"), agency: try AgencyCode("LRC"), role: .supervisor,
+                                pin: PIN.hash("4821", salt: [1, 2, 3]))),
+            .memberRemoved(MemberKey(user: "duty", officer: "سالم علي")),
+            .shift(ShiftChange(signedOn: true)),
+            .shift(ShiftChange(signedOn: false, note: "الطريق الساحلي ما زال مغلقاً")),
         ]
         for payload in payloads {
             var event = sampleMessage()

@@ -74,7 +74,13 @@ func scenario(count: Int, seed: UInt64) -> [Event] {
             events.append(event)
         case 80..<95 where !messages.isEmpty:
             events.append(make(.messageAcknowledged(MessageAcknowledgement(message: messages.randomElement(using: &rng)!))))
-        case 95..<100:
+        case 98..<100:
+            // Members come and go, some under a shared account, typed in either case.
+            let officer = [nil, "Salem", "SALEM", "Huda"].randomElement(using: &rng)!
+            let key = MemberKey(user: ["duty", "amal"].randomElement(using: &rng)!, officer: officer)
+            events.append(make(Bool.random(using: &rng) ? .memberRemoved(key)
+                : .memberAdded(Member(key: key, agency: agencies.randomElement(using: &rng)!, role: Role.allCases.randomElement(using: &rng)!))))
+        case 95..<98:
             let code = try! AgencyCode("NGO-\(Int.random(in: 1...5, using: &rng))")
             events.append(make(.agencyRegistered(Agency(code: code, nameArabic: "منظمة \(events.count)",
                                                         nameEnglish: "NGO \(events.count)", kind: .ngo))))

@@ -18,23 +18,7 @@ final class DeskSnapshotTests: XCTestCase {
     }
 
     func assertSnapshot(_ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int) -> DeskState) {
-        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
-        for (width, height) in Self.sizes {
-            let frame = DeskView.render(make(width, height))
-            XCTAssertEqual(frame.lines.count, height)
-            for (index, text) in frame.lines.enumerated() {
-                XCTAssertLessThanOrEqual(DisplayWidthProbe.cells(text), width, "\(name) row \(index) overflows", file: file, line: line)
-            }
-            let url = directory.appendingPathComponent("\(name)-\(width)x\(height).txt")
-            let actual = frame.lines.joined(separator: "\n") + "\n"
-            let recorded = try? String(contentsOf: url, encoding: .utf8)
-            if recorded == nil || ProcessInfo.processInfo.environment["QANAT_RECORD_SNAPSHOTS"] == "1" {
-                try? actual.write(to: url, atomically: false, encoding: .utf8)
-                if recorded == nil { XCTFail("recorded \(url.lastPathComponent); look at it and run again", file: file, line: line) }
-                continue
-            }
-            XCTAssertEqual(actual, recorded, "\(name) at \(width)x\(height) differs from its snapshot", file: file, line: line)
-        }
+        assertFrameSnapshot(name, sizes: Self.sizes, file: file, line: line) { DeskView.render(make($0, $1)) }
     }
 
     func testIncidentsBoard() {

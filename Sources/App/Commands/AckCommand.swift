@@ -21,7 +21,7 @@ struct AckCommand: ParsableCommand {
             }
             return
         }
-        try recorder.record(recorder.writer.event(write))
+        try recorder.record(recorder.event(write))
         print("\(messageID.lowercased()) acknowledged by \(agency.uppercased())")
     }
 }

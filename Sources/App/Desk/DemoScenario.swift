@@ -13,7 +13,7 @@ struct DemoScenario {
     @discardableResult
     private func record(_ officer: String, _ check: (Actions) throws -> Actions.Write) throws -> Event {
         let actions = Actions(context: try store.writeContext(), store: store)
-        let event = writer(officer).event(try check(actions))
+        let event = try writer(officer).event(try check(actions))
         _ = try writer(officer).record(event, store: store)
         return event
     }

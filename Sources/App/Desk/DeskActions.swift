@@ -6,7 +6,7 @@ import QanatUI
 /// checks and write path as the command line. Events the store could not take yet stay in the
 /// journal and in `pending`, retried on every poll, so the keyboard never waits for the store.
 struct DeskActions {
-    let writer: ChannelWriter
+    var writer: ChannelWriter
     private(set) var pending: [Event] = []
 
     init(writer: ChannelWriter) { self.writer = writer }
@@ -53,7 +53,13 @@ struct DeskActions {
     }
 
     private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any ChannelStore)?, done: String) {
-        let event = writer.event(write)
+        let event: Event
+        do { event = try writer.event(write) } catch {
+            // Refused: nothing is written, and a form keeps what was typed.
+            let reason = state.localizer(error)
+            if state.form != nil { state.form?.notice = reason } else { state.notice = reason }
+            return
+        }
         do {
             switch try writer.record(event, store: store) {
             case .applied:

@@ -76,6 +76,20 @@ struct DeskLoop {
         }
     }
 
+    /// Who this desk is to the store's members: what its writes are checked against.
+    private mutating func learnAccess() {
+        guard let store, let actor = try? store.actor(user: UnixUser.current, officer: state.officer) else { return }
+        actions.writer.actor = actor
+        let readOnly: Refusal? = switch actor.role {
+        case nil: .notMember(user: actor.user)
+        case .viewer: .viewerReadsOnly
+        default: nil
+        }
+        guard readOnly != state.readOnly else { return }
+        state.readOnly = readOnly
+        if let readOnly { state.notice = state.localizer(readOnly) }
+    }
+
     private mutating func pollStore() {
         connect()
         _ = actions.retry(store: store, state: &state)
@@ -106,6 +120,8 @@ struct DeskLoop {
             let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference))
             try DeskLoader(store: store).load(into: &state, refresh: refresh)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
+            // An admin may have added or removed this desk's member meanwhile.
+            learnAccess()
             state.store = .live
         } catch {
             storeFailed(error)

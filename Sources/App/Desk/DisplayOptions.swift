@@ -24,7 +24,9 @@ struct DisplayOptions: ParsableArguments {
         var theme: String
     }
 
-    func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> Resolved {
+    /// `defaultTheme`: the wall's is high-contrast whatever the desk's config file says.
+    func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment,
+                 defaultTheme: String? = nil) throws(CLIError) -> Resolved {
         let file = try Self.preferences(environment: env)
         func parse<T>(_ option: String?, _ name: String, _ make: (String) -> T?, _ allowed: [String]) throws(CLIError) -> T? {
             guard let option else { return nil }
@@ -43,7 +45,7 @@ struct DisplayOptions: ParsableArguments {
         case (.none, .none): detected
         }
         let digits = try parse(digits, "digits", DigitStyle.init(rawValue:), DigitStyle.allCases.map(\.rawValue)) ?? file.digits ?? .western
-        return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits, theme: theme ?? file.theme ?? "default")
+        return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits, theme: theme ?? defaultTheme ?? file.theme ?? "default")
     }
 
     static func languageFromLocale(_ env: [String: String]) -> Language {

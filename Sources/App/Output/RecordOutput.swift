@@ -93,3 +93,19 @@ extension MessageRecord: RecordOutput {
         ]
     }
 }
+
+extension Member: RecordOutput {
+    static let table = TextTable(columns: [
+        .init(title: "USER", width: 16), .init(title: "OFFICER", width: 20), .init(title: "AGENCY", width: 8),
+        .init(title: "ROLE", width: 10), .init(title: "SHARED", width: 6), .init(title: "PIN", width: 3),
+    ])
+
+    var cells: [String] {
+        [key.user, key.officer ?? "", agency.rawValue, role.rawValue, shared ? "yes" : "", pin == nil ? "" : "yes"]
+    }
+
+    var json: [JSONWriter.Member] {
+        [.string("user", key.user), .optionalString("officer", key.officer), .string("agency", agency.rawValue),
+         .string("role", role.rawValue), .bool("shared", shared), .bool("pin", pin != nil)]
+    }
+}

@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for the hash chain that links each journal line to the one before.
-/// Written here to keep the journal free of a crypto dependency; checked against NIST vectors.
+/// SHA-256 (FIPS 180-4), for the hash chain that links each journal line to the one before and
+/// for PIN hashes.
+/// Written here to keep Qanat free of a crypto dependency; checked against NIST vectors.
 public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -37,7 +38,22 @@ public struct SHA256 {
         pending.removeFirst(offset)
     }
 
-    public mutating func finalizeHex() -> String {
+    public mutating func finalizeHex() -> String { Self.hexString(finalize()) }
+
+    /// Bytes as lower-case hexadecimal.
+    public static func hexString(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The 32-byte digest.
+    public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -49,13 +65,12 @@ public struct SHA256 {
             offset += 64
         }
         pending.removeAll()
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
+        out.reserveCapacity(32)
         for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private mutating func compress(_ block: [UInt8], at offset: Int) {

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import QanatCore
+import QanatJournal
+import QanatStore
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member", abstract: "Who may do what: Unix users (and officers on a shared account) with an agency and a role.",
+        discussion: """
+            Roles: viewer (reads), operator (posts, opens incidents, assigns and acknowledges for its own agency), \
+            supervisor (also closes incidents, registers agencies, acts for any agency), admin (also manages members). \
+            Only admins change members; the user who ran `qanat init` is the first.
+            """,
+        subcommands: [Add.self, Remove.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a member, or change one's agency, role or PIN.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var officer: OfficerOptions
+        @Argument(help: "The Unix user.") var user: String
+        @Option(help: "The member's agency.") var agency: String
+        @Option(help: "viewer, operator, supervisor or admin.") var role: String
+        @Option(name: .customLong("for-officer"), help: "An officer who signs on under USER (a shared account), with their own role.")
+        var forOfficer: String?
+        @Flag(help: "USER is a shared duty account: officers sign on at the desk for their shift.") var shared = false
+        @Flag(help: "Ask for a PIN (4–12 digits) the officer gives at sign-on; read from standard input when it is not a terminal.")
+        var pin = false
+
+        func run() throws {
+            let pinHash = try pin ? PIN.hash(PINPrompt.read(), salt: PINPrompt.salt()) : nil
+            try EventRecorder(options: store, officer: officer).record { actions in
+                try actions.addMember(user: user, officer: forOfficer, agency: agency, role: role, shared: shared, pinHash: pinHash)
+            }
+            print("\(MemberKey(user: user, officer: forOfficer).description): \(role) for \(agency.uppercased())")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a member (not the store's last admin).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var officer: OfficerOptions
+        @Argument(help: "The Unix user.") var user: String
+        @Option(name: .customLong("for-officer"), help: "Remove only this officer's entry under USER.") var forOfficer: String?
+
+        func run() throws {
+            try EventRecorder(options: store, officer: officer).record { actions in
+                try actions.removeMember(user: user, officer: forOfficer)
+            }
+            print("\(MemberKey(user: user, officer: forOfficer).description) removed")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the members, as a table or one JSON object per line.")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "One JSON object per line.") var json = false
+
+        func run() throws {
+            let members: [Member]
+            do { members = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).members() } catch {
+                throw CLIError.from(error)
+            }
+            if !json { print(Member.table.header()) }
+            if members.isEmpty, !json { print("(none: every user may write until an admin is added)") }
+            for member in members { print(json ? jsonLine(member.json) : Member.table.line(member.cells)) }
+        }
+    }
+}
+
+/// A PIN typed without echo on a terminal, or one line from a pipe.
+enum PINPrompt {
+    static func read() throws(CLIError) -> String {
+        let text: String?
+        if isatty(STDIN_FILENO) == 1 {
+            text = getpass("PIN: ").map { String(cString: $0) }
+        } else {
+            text = readLine(strippingNewline: true)
+        }
+        guard let text else { throw .usage("--pin: no PIN given") }
+        do { return try PIN.check(text) } catch { throw .from(error) }
+    }
+
+    static func salt() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import QanatCore
+import QanatStore
+
+/// The real wall process on the big store at 300×100, seen through tmux: a flash message written
+/// by another process → on the wall, and its CPU while nothing happens, beside an idle desk's.
+struct WallBenchmark {
+    let directory: String
+    let database: String
+    let writes: Int
+    let idleSeconds: Double
+
+    func run() throws -> [BenchResult] {
+        let desk = TmuxDesk(directory: directory, database: database, width: 300, height: 100, name: "idle-desk")
+        desk.start("desk --agency CD")
+        let wall = TmuxDesk(directory: directory, database: database, width: 300, height: 100, name: "wall")
+        let t0 = monotonicNanoseconds()
+        wall.start("wall")
+        _ = wall.waitFor("control room", from: 0, since: t0, timeout: 10)
+        Thread.sleep(forTimeInterval: 1)
+        let (wallIdle, deskIdle) = (cpu(of: wall), cpu(of: desk))
+        Thread.sleep(forTimeInterval: idleSeconds)
+        let wallCPU = percent(since: wallIdle, now: cpu(of: wall))
+        let deskCPU = percent(since: deskIdle, now: cpu(of: desk))
+
+        let store = try SQLiteStore(path: database)
+        var seen: [Double] = []
+        var missed = 0
+        for i in 0..<writes {
+            usleep(useconds_t.random(in: 50_000...300_000))
+            let marker = "wall-probe-\(i)-shown"
+            let from = wall.size
+            let start = monotonicNanoseconds()
+            try store.apply([probeMessage(marker, priority: .flash)])
+            if let shown = wall.waitFor(marker, from: from, since: start, timeout: 3) { seen.append(shown) } else { missed += 1 }
+        }
+        let sorted = seen.sorted()
+        let (p50, p99) = sorted.isEmpty ? (Double.nan, Double.nan) : (sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+        return [
+            BenchResult(
+                what: "wall process: flash message written elsewhere → on the wall (300×100, \(writes) writes)",
+                figure: String(format: "p50 %.0f ms, p99 %.0f ms", p50, p99) + (missed > 0 ? ", \(missed) not seen" : ""),
+                baseline: "poll every 250 ms", goal: "≤ 1 s", verdict: p99 <= 1000 && missed == 0 ? "met" : "MISSED"),
+            BenchResult(
+                what: String(format: "wall process: CPU while idle (%.0f s, boards rotating every 15 s)", idleSeconds),
+                figure: String(format: "%.2f %% of a core", wallCPU),
+                baseline: String(format: "an idle desk, same store and size: %.2f %%", deskCPU),
+                goal: "≤ 0.5 %", verdict: wallCPU <= 0.5 ? "met" : "MISSED"),
+        ]
+    }
+
+    /// (CPU seconds used by the pane's program, when) from /proc/PID/stat.
+    private func cpu(of pane: TmuxDesk) -> (seconds: Double, at: UInt64) {
+        let at = monotonicNanoseconds()
+        guard let pid = pane.pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return (0, at) }
+        // After the command name: state is field 3; utime and stime are fields 14 and 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
+        return (ticks / Double(sysconf(Int32(_SC_CLK_TCK))), at)
+    }
+
+    private func percent(since start: (seconds: Double, at: UInt64), now: (seconds: Double, at: UInt64)) -> Double {
+        (now.seconds - start.seconds) / (Double(now.at - start.at) / 1e9) * 100
+    }
+}

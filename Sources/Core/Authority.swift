@@ -1,0 +1,98 @@
+/// Who is writing, as the store's members know them.
+public struct Actor: Equatable, Sendable {
+    public var user: String
+    public var officer: String
+    /// The officer's own entry on a shared account, else the account's; nil for a non-member.
+    public var member: Member?
+    /// False for a store with no members (made before they existed): every user may write, as
+    /// before, until an admin adds the first member.
+    public var membersManaged: Bool
+
+    public init(user: String, officer: String, member: Member?, membersManaged: Bool) {
+        self.user = user
+        self.officer = officer
+        self.member = member
+        self.membersManaged = membersManaged
+    }
+
+    /// What this actor may do: the member's role; admin on an unmanaged store; nil (read-only)
+    /// for a non-member of a managed one.
+    public var role: Role? { membersManaged ? member?.role : .admin }
+
+    /// Of `entries` (a user's rows), the officer's own entry, else the account's.
+    public static func entry(for officer: String, among entries: [Member]) -> Member? {
+        let name = MemberKey(user: "", officer: officer).officerKey
+        return entries.first { $0.key.officer != nil && $0.key.officerKey == name } ?? entries.first { $0.key.officer == nil }
+    }
+}
+
+/// Why a write was refused. The event is not written anywhere, not even to the journal.
+public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A Unix user with no entry in the members of a managed store: read-only.
+    case notMember(user: String)
+    case viewerReadsOnly
+    /// Operators act for their own agency only.
+    case otherAgency(own: AgencyCode, acting: AgencyCode)
+    case needsRole(Role, for: GuardedAction)
+    /// The store must keep an admin, or no one could manage members again.
+    case lastAdmin(user: String)
+
+    public var description: String {
+        switch self {
+        case .notMember(let user):
+            "\(user) is not a member of this store: read-only (an admin adds you with `qanat member add \(user) --agency CODE --role operator`)"
+        case .viewerReadsOnly:
+            "viewers read only: ask an admin for the operator role"
+        case .otherAgency(let own, let acting):
+            "operators act for their own agency (\(own)), not for \(acting): a supervisor may"
+        case .needsRole(let role, let action):
+            "\(action.description) needs the \(role.rawValue) role"
+        case .lastAdmin(let user):
+            "\(user) is the store's last admin: add another admin first"
+        }
+    }
+}
+
+/// Writes that need more than the operator role.
+public enum GuardedAction: String, Sendable, CaseIterable {
+    case closeIncident, registerAgency, manageMembers
+
+    public var description: String {
+        switch self {
+        case .closeIncident: "closing an incident"
+        case .registerAgency: "registering an agency"
+        case .manageMembers: "managing members"
+        }
+    }
+}
+
+/// The rules of who may write what, the same for the command line and the desk. Checked before
+/// the journal is touched: a refused write leaves no trace.
+public enum Authority {
+    public static func check(_ payload: EventPayload, agency: AgencyCode, by actor: Actor) throws(Refusal) {
+        guard let role = actor.role else { throw .notMember(user: actor.user) }
+        if let action = guarded(payload), role < action.role { throw .needsRole(action.role, for: action) }
+        if case .shift = payload { return }
+        guard role >= .operator else { throw .viewerReadsOnly }
+        if role == .operator, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
+    }
+
+    private static func guarded(_ payload: EventPayload) -> GuardedAction? {
+        switch payload {
+        case .incidentStatusChanged(let change) where change.status == .closed: .closeIncident
+        case .agencyRegistered: .registerAgency
+        case .memberAdded, .memberRemoved: .manageMembers
+        default: nil
+        }
+    }
+}
+
+extension GuardedAction {
+    /// The least role that may.
+    public var role: Role {
+        switch self {
+        case .closeIncident, .registerAgency: .supervisor
+        case .manageMembers: .admin
+        }
+    }
+}

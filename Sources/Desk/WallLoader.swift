@@ -1,0 +1,26 @@
+import QanatCore
+import QanatStore
+import QanatUI
+
+/// Reads what the wall shows: its counters and small windows of the boards it rotates through.
+/// Only reads: the wall's store is opened read-only as well. Shared with the benchmark.
+public struct WallLoader: Sendable {
+    public let store: any ChannelStore
+    /// More rows than the tallest wall shows.
+    public static let boardWindow = 150
+    public static let urgentMessages = 5
+
+    public init(store: any ChannelStore) { self.store = store }
+
+    /// One store error leaves the state as it was.
+    public func load(into state: inout WallState) throws(StoreError) {
+        let figures = try store.wallFigures(latest: Self.urgentMessages)
+        var boards = DeskData()
+        boards.incidents = try store.incidents(matching: IncidentQuery(), limit: Self.boardWindow)
+        boards.units = try store.units(limit: Self.boardWindow, after: nil)
+        boards.messages = try store.messages(matching: MessageQuery(), limit: Self.boardWindow).reversed()
+        boards.agencies = try store.agencies().map(\.code)
+        let exercise = try store.isExercise()
+        (state.figures, state.boards, state.exercise) = (figures, boards, exercise)
+    }
+}

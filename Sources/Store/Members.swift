@@ -1,0 +1,59 @@
+import GRDB
+import QanatCore
+
+/// The members projection: who may do what (see `Authority`). Folded from `member.added` and
+/// `member.removed` events like any other subject, so `rebuild` restores it.
+enum Members {
+    static let table = "members"
+
+    static func create(in db: Database) throws {
+        // `officer` is '' for the Unix account itself and the officer's name folded to lower
+        // case otherwise (one key per person, however they type their name); `officer_name` is
+        // the name as written.
+        try db.execute(sql: """
+            CREATE TABLE \(table) (
+              user TEXT NOT NULL,
+              officer TEXT NOT NULL,
+              officer_name TEXT,
+              agency TEXT NOT NULL,
+              role TEXT NOT NULL,
+              shared INTEGER NOT NULL,
+              pin TEXT,
+              PRIMARY KEY (user, officer)
+            ) WITHOUT ROWID
+            """)
+    }
+
+    static func write(_ member: Member?, key: MemberKey, in db: Database) throws {
+        guard let member else {
+            try db.execute(sql: "DELETE FROM \(table) WHERE user = ? AND officer = ?", arguments: [key.user, key.officerKey])
+            return
+        }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO \(table) (user, officer, officer_name, agency, role, shared, pin) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [member.key.user, member.key.officerKey, member.key.officer, member.agency.rawValue, member.role.rawValue, member.shared, member.pin])
+    }
+
+    static func member(_ row: Row) throws -> Member {
+        Member(key: MemberKey(user: row["user"], officer: row["officer_name"]), agency: try AgencyCode(row["agency"] as String),
+               role: try Role.parse(row["role"], field: "role"), shared: row["shared"], pin: row["pin"])
+    }
+}
+
+extension SQLiteStore {
+    /// Every member, by user then officer.
+    public func members() throws(StoreError) -> [Member] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(Members.table) ORDER BY user, officer").map(Members.member)
+        }
+    }
+
+    /// Who `user` acting as `officer` is to the store: their entry and whether members are managed.
+    public func actor(user: String, officer: String) throws(StoreError) -> Actor {
+        try read { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM \(Members.table) WHERE user = ?", arguments: [user]).map(Members.member)
+            let managed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(Members.table))") ?? false
+            return Actor(user: user, officer: officer, member: Actor.entry(for: officer, among: entries), membersManaged: managed)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import GRDB
+import QanatCore
+
+extension SQLiteStore {
+    /// The wall's counters and its latest flash and immediate messages, in one read transaction
+    /// so the figures agree with each other.
+    public func wallFigures(latest: Int) throws(StoreError) -> WallFigures {
+        try read { db in
+            var figures = WallFigures()
+            for row in try Row.fetchAll(db, sql: "SELECT severity, count(*) AS n FROM incidents WHERE status <> 'closed' GROUP BY severity") {
+                if let severity = Severity(rawValue: row["severity"]) { figures.openIncidents[severity] = row["n"] }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM units GROUP BY status") {
+                switch UnitStatus(rawValue: row["status"]) {
+                case .available: figures.unitsAvailable += row["n"] as Int
+                case .assigned, .enRoute, .onScene: figures.unitsCommitted += row["n"] as Int
+                default: break
+                }
+            }
+            figures.unacknowledgedUrgent = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (
+                  SELECT DISTINCT p.message FROM \(PendingAcknowledgements.table) p JOIN messages m ON m.id = p.message
+                  WHERE m.priority IN ('flash', 'immediate') LIMIT ?)
+                """, arguments: [WallFigures.unacknowledgedCap]) ?? 0
+            // Newest first along the time index; flash and immediate are a small share of the log.
+            let urgent = try Row.fetchAll(db, sql: """
+                SELECT * FROM messages WHERE priority IN ('flash', 'immediate') ORDER BY at DESC, id DESC LIMIT ?
+                """, arguments: [latest]).map(MessageRows.message)
+            figures.latestUrgent = try Self.withAcknowledgements(urgent, in: db)
+            return figures
+        }
+    }
+
+    /// True when `qanat init --exercise` made this store: every screen then says EXERCISE.
+    public func isExercise() throws(StoreError) -> Bool {
+        try setting(Self.exerciseSetting) == "true"
+    }
+
+    public static let exerciseSetting = "exercise"
+}

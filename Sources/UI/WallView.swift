@@ -1,0 +1,224 @@
+import QanatCore
+import QanatText
+
+/// The wall display: from the top, a title with the clock, the EXERCISE and stale-data banners,
+/// the counters, the latest flash and immediate messages, then one of the desk's boards in turn.
+/// On a large screen counters and clock are five rows high.
+public enum WallView {
+    /// Big figures need this much room; below it they are one line each.
+    static let bigWidth = 100
+    static let bigHeight = 30
+
+    public static func render(_ state: WallState) -> Frame {
+        var frame = Frame(width: state.width, height: state.height, layout: state.textLayout)
+        guard state.width >= 20, state.height >= 8 else {
+            frame.put(state.localizer(.appName), x: 0, y: 0, role: .title)
+            return frame
+        }
+        let big = state.width >= bigWidth && state.height >= bigHeight
+        let counters = counters(state)
+        let counterRows = big ? bigCounterRows(counters, width: state.width - clockWidth) : smallCounterRows(counters, width: state.width)
+        let banners = banners(state)
+        let urgentLines = big ? 5 : 3
+        let countersTop = 1 + banners.count
+        let urgentTop = countersTop + (big ? counterRows.count * (BigDigits.height + 2) : counterRows.count)
+        let boardTop = urgentTop + 1 + urgentLines + 1
+        // The board first: its frame's blank edges are then covered by what is drawn around it.
+        if boardTop + 2 < state.height - 1 { drawBoard(state, into: &frame, top: boardTop, bottom: state.height - 1) }
+        drawTitle(state, into: &frame, clockInTitle: !big)
+        for (index, banner) in banners.enumerated() {
+            frame.fill(row: 1 + index, role: banner.role)
+            let width = DisplayWidth.of(banner.text)
+            frame.put(banner.text, x: max(0, (state.width - width) / 2), y: 1 + index, role: banner.role)
+        }
+        if big {
+            drawBigClock(state, into: &frame, top: countersTop)
+            for (line, row) in counterRows.enumerated() { drawBig(row, into: &frame, top: countersTop + line * (BigDigits.height + 2)) }
+        } else {
+            for (line, row) in counterRows.enumerated() { drawSmall(row, state, into: &frame, y: countersTop + line) }
+        }
+        drawUrgent(state, into: &frame, top: urgentTop, lines: urgentLines)
+        drawFooter(state, into: &frame)
+        return frame
+    }
+
+    // MARK: Counters
+
+    struct Counter {
+        var label: String
+        var value: String
+        var role: StyleRole
+    }
+
+    static func counters(_ state: WallState) -> [Counter] {
+        let l = state.localizer
+        let f = state.figures
+        var list = Severity.allCases.reversed().map { severity in
+            let n = f.openIncidents[severity] ?? 0
+            return Counter(label: l(.wallOpen) + " · " + l(severity), value: String(n), role: n > 0 ? severity.role : .dim)
+        }
+        list.append(Counter(label: l(.wallUnitsAvailable), value: String(f.unitsAvailable), role: .title))
+        list.append(Counter(label: l(.wallUnitsCommitted), value: String(f.unitsCommitted), role: .title))
+        let unacknowledged = f.unacknowledgedUrgent >= WallFigures.unacknowledgedCap ? "\(WallFigures.unacknowledgedCap)+" : String(f.unacknowledgedUrgent)
+        list.append(Counter(label: l(.wallUnacknowledgedUrgent), value: unacknowledged,
+                            role: f.unacknowledgedUrgent > 0 ? .priorityFlash : .dim))
+        return list
+    }
+
+    static let counterGap = 3
+
+    static func bigWidth(_ counter: Counter) -> Int { max(DisplayWidth.of(counter.label), BigDigits.width(counter.value)) }
+
+    /// Counters in lines that fit `width`.
+    static func bigCounterRows(_ counters: [Counter], width: Int) -> [[Counter]] {
+        flow(counters, width: width) { bigWidth($0) }
+    }
+
+    static func smallCounterRows(_ counters: [Counter], width: Int) -> [[Counter]] {
+        flow(counters, width: width) { DisplayWidth.of($0.label) + 1 + $0.value.count }
+    }
+
+    private static func flow(_ counters: [Counter], width: Int, measure: (Counter) -> Int) -> [[Counter]] {
+        var rows: [[Counter]] = [[]]
+        var used = 1
+        for counter in counters {
+            let w = measure(counter)
+            if used + w > width, !(rows.last?.isEmpty ?? true) {
+                rows.append([])
+                used = 1
+            }
+            rows[rows.count - 1].append(counter)
+            used += w + counterGap
+        }
+        return rows
+    }
+
+    static func drawBig(_ row: [Counter], into frame: inout Frame, top: Int) {
+        var x = 1
+        for counter in row {
+            let w = bigWidth(counter)
+            frame.put(counter.label, x: x, y: top, role: counter.role == .dim ? .dim : .title, limit: w)
+            for (line, text) in BigDigits.rows(counter.value).enumerated() {
+                frame.put(text, x: x, y: top + 1 + line, role: counter.role == .priorityFlash ? .timerAlarm : counter.role)
+            }
+            x += w + counterGap
+        }
+    }
+
+    static func drawSmall(_ row: [Counter], _ state: WallState, into frame: inout Frame, y: Int) {
+        let l = state.localizer
+        var x = 1
+        for counter in row {
+            x += frame.put(counter.label, x: x, y: y, role: .title) + 1
+            x += frame.put(l.number(counter.value), x: x, y: y, role: counter.role) + counterGap
+        }
+    }
+
+    // MARK: Clock, banners, messages, board, footer
+
+    /// `HH:MM` in big digits, the date above it.
+    static let clockWidth = BigDigits.width("00:00") + 3
+
+    static func drawBigClock(_ state: WallState, into frame: inout Frame, top: Int) {
+        let l = state.localizer
+        let x = state.width - clockWidth
+        for (line, text) in BigDigits.rows(LibyaTime.clock(state.now, seconds: false)).enumerated() {
+            frame.put(text, x: x, y: top + 1 + line, role: .title)
+        }
+        frame.put(l.date(state.now) + " " + l(.libyaTime), x: x, y: top, role: .dim, limit: clockWidth)
+    }
+
+    struct Banner {
+        var text: String
+        var role: StyleRole
+    }
+
+    static func banners(_ state: WallState) -> [Banner] {
+        let l = state.localizer
+        var list: [Banner] = []
+        if state.exercise { list.append(Banner(text: Array(repeating: l(.exercise), count: 3).joined(separator: " — "), role: .severityExtreme)) }
+        switch state.health {
+        case .unreadable(let reason):
+            list.append(Banner(text: "\(l(.wallStoreUnreadable)): \(reason)", role: .statusOffline))
+        case .live where state.staleSeconds != nil:
+            list.append(Banner(text: "\(l(.wallStale)) \(since(state.lastChange, state.now, l))", role: .statusBusy))
+        case .live:
+            break
+        }
+        return list
+    }
+
+    static func drawTitle(_ state: WallState, into frame: inout Frame, clockInTitle: Bool) {
+        let l = state.localizer
+        frame.fill(row: 0, role: .tabInactive)
+        let x = frame.put(" \(l(.appName)) ", x: 0, y: 0, role: .title) + 1
+        frame.put(l(.wallTitle), x: x, y: 0, role: .tabInactive)
+        guard clockInTitle else { return }
+        let clock = " \(l.date(state.now)) \(l.clock(state.now)) \(l(.libyaTime)) "
+        frame.put(clock, x: state.width - DisplayWidth.of(clock), y: 0, role: .title)
+    }
+
+    static func drawUrgent(_ state: WallState, into frame: inout Frame, top: Int, lines: Int) {
+        let l = state.localizer
+        guard top < state.height - 1 else { return }
+        frame.fill(row: top, role: .header)
+        frame.put(" " + l(.wallLatestUrgent), x: 0, y: top, role: .header)
+        let messages = state.figures.latestUrgent.prefix(lines)
+        guard !messages.isEmpty else {
+            frame.put(l(.wallNoUrgent), x: 1, y: top + 1, role: .dim)
+            return
+        }
+        for (line, record) in messages.enumerated() where top + 1 + line < state.height - 1 {
+            let message = record.message
+            let y = top + 1 + line
+            var x = 1
+            x += frame.put(l.clock(message.postedAt), x: x, y: y, role: .normal) + 1
+            x += frame.put(" \(l(message.priority)) ", x: x, y: y, role: message.priority.role) + 1
+            x += frame.put(message.agency.rawValue, x: x, y: y, role: .title) + 1
+            let body = [message.subject, message.body].compactMap { $0 }.joined(separator: " — ")
+            frame.put(body, x: x, y: y, role: .normal, limit: state.width - x - 1)
+        }
+    }
+
+    /// One of the desk's boards, drawn by the desk's own code, without a selection.
+    static func drawBoard(_ state: WallState, into frame: inout Frame, top: Int, bottom: Int) {
+        let l = state.localizer
+        var desk = DeskState(width: state.width, height: bottom - top + 1, language: state.language, officer: "", agency: Agency.seed[0].code,
+                             now: state.now)
+        desk.bidi = state.bidi
+        desk.digits = state.digits
+        desk.data = state.boards
+        desk.board = state.board
+        desk.marksSelection = false
+        // The log shows its newest rows: select the last so that they scroll into view.
+        if state.board == .log { desk.followingLog = true }
+        var board = Frame(width: state.width, height: desk.height, layout: frame.layout)
+        switch state.board {
+        case .incidents: IncidentsBoard.draw(desk, into: &board, width: state.width)
+        case .units: UnitsBoard.draw(desk, into: &board, width: state.width)
+        case .log: LogBoard.draw(desk, into: &board, width: state.width)
+        }
+        frame.blit(board, x: 0, y: top - 1)
+        frame.fill(row: top - 1, role: .tabInactive)
+        let boards = Board.allCases
+        let position = l.number("\((boards.firstIndex(of: state.board) ?? 0) + 1)/\(boards.count)")
+        frame.put(" \(l(state.board.title)) ", x: 0, y: top - 1, role: .tabActive)
+        let note = "\(position) · \(l(.wallEvery)) \(l.number(state.rotationSeconds)) \(l(.wallSeconds))"
+        frame.put(note, x: state.width - DisplayWidth.of(note) - 1, y: top - 1, role: .tabInactive)
+    }
+
+    static func drawFooter(_ state: WallState, into frame: inout Frame) {
+        let l = state.localizer
+        let y = state.height - 1
+        frame.fill(row: y, role: .statusBar)
+        let (health, role): (String, StyleRole) = switch state.health {
+        case .live: (l(.live), .statusLive)
+        case .unreadable: (l(.offline), .statusOffline)
+        }
+        var x = frame.put(" \(health) ", x: 0, y: y, role: role) + 1
+        x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastChange))", x: x, y: y, role: .statusBar) + 2
+        frame.put(l(.readOnly), x: x, y: y, role: .statusBar)
+        let hint = state.locked ? l(.wallLocked) : "q " + l(.keyQuit)
+        frame.put(hint, x: state.width - DisplayWidth.of(hint) - 1, y: y, role: .statusBar)
+    }
+}

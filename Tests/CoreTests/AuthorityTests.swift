@@ -1,0 +1,108 @@
+import QanatCore
+import XCTest
+
+/// Who may write what: the rules of the members issue, role by role.
+final class AuthorityTests: XCTestCase {
+    var moi: AgencyCode!
+    var lrc: AgencyCode!
+    var unit: CallSign!
+    var message: EventID!
+    let ref = IncidentReference(year: 2026, number: 1)
+
+    override func setUpWithError() throws {
+        moi = try AgencyCode("MOI")
+        lrc = try AgencyCode("LRC")
+        unit = try CallSign("CD-01")
+        message = try EventID("6f1c2a9e-1b7d-4c1e-9a53-2f0e8c1d7b42")
+    }
+
+    func actor(_ role: Role?, managed: Bool = true) -> Actor {
+        Actor(user: "amal", officer: "Amal", member: role.map { Member(key: MemberKey(user: "amal"), agency: moi, role: $0) },
+              membersManaged: managed)
+    }
+
+    var imc: EventPayload {
+        get throws { .agencyRegistered(Agency(code: try AgencyCode("IMC"), nameArabic: "م", nameEnglish: "IMC", kind: .ngo)) }
+    }
+
+    var post: EventPayload {
+        .messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio, subject: nil, body: "b",
+                                      incident: nil, acknowledgementRequired: false))
+    }
+
+    func refusal(_ payload: EventPayload, agency: AgencyCode? = nil, by actor: Actor) -> Refusal? {
+        do {
+            try Authority.check(payload, agency: agency ?? moi, by: actor)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testANonMemberOfAManagedStoreReadsOnly() {
+        XCTAssertEqual(refusal(post, by: actor(nil)), .notMember(user: "amal"))
+        XCTAssertEqual(refusal(.shift(ShiftChange(signedOn: true)), by: actor(nil)), .notMember(user: "amal"))
+    }
+
+    func testAStoreWithoutMembersLetsEveryoneWrite() {
+        XCTAssertNil(refusal(.memberAdded(Member(key: MemberKey(user: "amal"), agency: moi, role: .admin)), by: actor(nil, managed: false)))
+    }
+
+    func testViewersRead() {
+        XCTAssertEqual(refusal(post, by: actor(.viewer)), .viewerReadsOnly)
+        XCTAssertEqual(refusal(.messageAcknowledged(MessageAcknowledgement(message: message)), by: actor(.viewer)), .viewerReadsOnly)
+        XCTAssertNil(refusal(.shift(ShiftChange(signedOn: true)), by: actor(.viewer)), "a viewer may sign on for a shift")
+    }
+
+    func testOperatorsActForTheirOwnAgency() {
+        XCTAssertNil(refusal(post, by: actor(.operator)))
+        XCTAssertNil(refusal(.assignment(.tasked, AssignmentLink(incident: ref, unit: unit)), by: actor(.operator)))
+        XCTAssertEqual(refusal(post, agency: lrc, by: actor(.operator)), .otherAgency(own: moi, acting: lrc))
+        XCTAssertNil(refusal(.incidentStatusChanged(IncidentStatusChange(reference: ref, status: .responding)), by: actor(.operator)))
+        XCTAssertEqual(refusal(.incidentStatusChanged(IncidentStatusChange(reference: ref, status: .closed)), by: actor(.operator)),
+                       .needsRole(.supervisor, for: .closeIncident))
+    }
+
+    func testSupervisorsCloseAndActForAnyAgency() {
+        XCTAssertNil(refusal(post, agency: lrc, by: actor(.supervisor)))
+        XCTAssertNil(refusal(.incidentStatusChanged(IncidentStatusChange(reference: ref, status: .closed)), agency: lrc, by: actor(.supervisor)))
+        XCTAssertEqual(refusal(.memberRemoved(MemberKey(user: "x")), by: actor(.supervisor)), .needsRole(.admin, for: .manageMembers))
+    }
+
+    func testAdminsManageMembers() throws {
+        XCTAssertNil(refusal(.memberRemoved(MemberKey(user: "x")), by: actor(.admin)))
+        XCTAssertNil(refusal(try imc, by: actor(.admin)))
+        XCTAssertEqual(refusal(try imc, by: actor(.operator)), .needsRole(.supervisor, for: .registerAgency))
+    }
+
+    func testAnOfficersOwnEntryComesBeforeTheAccounts() throws {
+        let account = Member(key: MemberKey(user: "duty"), agency: moi, role: .operator, shared: true)
+        let salem = Member(key: MemberKey(user: "duty", officer: "Salem Ali"), agency: lrc, role: .supervisor)
+        XCTAssertEqual(Actor.entry(for: " salem ALI ", among: [account, salem]), salem)
+        XCTAssertEqual(Actor.entry(for: "Huda", among: [account, salem]), account)
+        XCTAssertNil(Actor.entry(for: "Huda", among: [salem]))
+    }
+
+    func testUnixUserNames() throws {
+        XCTAssertEqual(try MemberKey.user("duty_1"), "duty_1")
+        for bad in ["", "1abc", "a b", "x;rm", String(repeating: "a", count: 33), "ع"] {
+            XCTAssertThrowsError(try MemberKey.user(bad), bad)
+        }
+    }
+
+    func testPINsAreHashedSaltedAndChecked() throws {
+        let stored = PIN.hash("4821", salt: [9, 8, 7, 6])
+        XCTAssertFalse(stored.contains("4821"))
+        XCTAssertTrue(PIN.verify("4821", against: stored))
+        XCTAssertFalse(PIN.verify("4822", against: stored))
+        XCTAssertNotEqual(PIN.hash("4821", salt: [1]), stored, "the salt changes the hash")
+        XCTAssertFalse(PIN.verify("4821", against: "garbage"))
+        XCTAssertThrowsError(try PIN.check("12a4"))
+        XCTAssertThrowsError(try PIN.check("123"))
+        XCTAssertEqual(try PIN.check("000123"), "000123")
+    }
+
+    func testRolesAreOrdered() {
+        XCTAssertEqual(Role.allCases.sorted(), [.viewer, .operator, .supervisor, .admin])
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+
+/// Members and roles through the real binary. The tests run as one Unix user, so each gives that
+/// user a role on a store of its own (another admin keeps the store managed) and tries what the
+/// role may and may not do. A refused command exits 4, says why, and leaves the journal as it was.
+final class MemberRoleTests: XCTestCase {
+    static let me = ProcessInfo.processInfo.userName
+    var me: String { Self.me }
+
+    func store(as role: String?) throws -> QanatProcess { try Self.store(as: role) }
+
+    func journalLines(_ q: QanatProcess) throws -> Int { try Self.journalLines(q) }
+
+    /// A fresh store on which this user has `role` (nil: is no member).
+    static func store(as role: String?) throws -> QanatProcess {
+        let q = try QanatProcess()
+        let initialised = try q.run("init")
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stdout.contains("admin:   \(me) (MOI)"), initialised.stdout)
+        XCTAssertEqual(try q.run("member", "add", "boss", "--agency", "NCEMC", "--role", "admin").status, 0)
+        let change = role.map { try? q.run("member", "add", me, "--agency", "MOI", "--role", $0) } ?? (try? q.run("member", "remove", me))
+        XCTAssertEqual(change?.status, 0, change?.stderr ?? "")
+        return q
+    }
+
+    static func journalLines(_ q: QanatProcess) throws -> Int {
+        try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").count
+    }
+
+    /// Runs a write that must be refused for `reason`, and checks it left no trace.
+    func assertRefused(_ q: QanatProcess, _ arguments: [String], _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = try journalLines(q)
+        let result = try q.run(arguments)
+        XCTAssertEqual(result.status, 4, result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.contains(reason), result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stderr.contains("nothing was written"), file: file, line: line)
+        XCTAssertEqual(try journalLines(q), before, "a refused write leaves the journal as it was", file: file, line: line)
+    }
+
+    func post(from agency: String) -> [String] {
+        ["post", "--from", agency, "--to", "*", "--priority", "routine", "--channel", "radio", "road", "open"]
+    }
+
+    func openIncident(_ q: QanatProcess) throws -> String {
+        let opened = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t", "--agency", "MOI")
+        XCTAssertEqual(opened.status, 0, opened.stderr)
+        return opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func testANonMemberReadsOnly() throws {
+        let q = try store(as: nil)
+        try assertRefused(q, post(from: "MOI"), "\(me) is not a member of this store: read-only")
+        XCTAssertEqual(try q.run("list", "messages").status, 0, "reading is allowed")
+        XCTAssertEqual(try q.run("search", "road").status, 0)
+    }
+
+    func testAViewerReads() throws {
+        let q = try store(as: "viewer")
+        try assertRefused(q, post(from: "MOI"), "viewers read only")
+        XCTAssertEqual(try q.run("list", "incidents").status, 0)
+    }
+
+    func testAnOperatorActsForItsOwnAgencyAndDoesNotClose() throws {
+        let q = try store(as: "operator")
+        XCTAssertEqual(try q.run(post(from: "MOI")).status, 0)
+        try assertRefused(q, post(from: "LRC"), "operators act for their own agency (MOI), not for LRC")
+        let ref = try openIncident(q)
+        XCTAssertEqual(try q.run("incident", "status", ref, "verified", "--agency", "MOI").status, 0)
+        try assertRefused(q, ["incident", "close", ref, "--agency", "MOI"], "closing an incident needs the supervisor role")
+        try assertRefused(q, ["member", "add", "amal", "--agency", "MOI", "--role", "viewer"], "managing members needs the admin role")
+    }
+
+    func testASupervisorClosesAndActsForAnyAgencyButDoesNotManageMembers() throws {
+        let q = try store(as: "supervisor")
+        XCTAssertEqual(try q.run(post(from: "LRC")).status, 0)
+        let ref = try openIncident(q)
+        XCTAssertEqual(try q.run("incident", "close", ref, "--agency", "CD").status, 0)
+        try assertRefused(q, ["member", "remove", "boss"], "managing members needs the admin role")
+    }
+
+    func testAnAdminManagesMembersButKeepsAnAdmin() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        try assertRefused(q, ["member", "remove", me], "\(me) is the store's last admin")
+        try assertRefused(q, ["member", "add", me, "--agency", "MOI", "--role", "operator"], "last admin")
+        XCTAssertEqual(try q.run("member", "add", "duty", "--agency", "MOI", "--role", "operator", "--shared").status, 0)
+        let pin = try q.shell("echo 4821 | qanat member add duty --for-officer 'Salem Ali' --agency LRC --role supervisor --pin")
+        pin.waitUntilExit()
+        XCTAssertEqual(pin.terminationStatus, 0)
+        let list = try q.run("member", "list").lines
+        XCTAssertEqual(list.count, 4, list.joined(separator: "\n"))
+        XCTAssertTrue(list.contains { $0.hasPrefix("duty") && $0.contains("Salem Ali") && $0.contains("supervisor") && $0.hasSuffix("yes") })
+        let json = try q.run("member", "list", "--json").stdout
+        XCTAssertTrue(json.contains(#"{"user":"duty","agency":"MOI","role":"operator","shared":true,"pin":false}"#), json)
+        XCTAssertFalse(json.contains("4821"))
+        XCTAssertFalse(try String(contentsOfFile: q.journal, encoding: .utf8).contains("4821"), "the journal holds a hash, not the PIN")
+        XCTAssertEqual(try q.run("member", "remove", "duty", "--for-officer", "salem ali").status, 0)
+        XCTAssertEqual(try q.run("member", "list").lines.count, 3)
+        let unknown = try q.run("member", "remove", "nobody")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("user: no member 'nobody'"), unknown.stderr)
+        // Every event records the Unix user, the officer and the agency.
+        let last = try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(last.contains(#""user":"\#(me)""#) && last.contains(#""officer":"Test Officer""#) && last.contains(#""agency":"LRC""#), last)
+    }
+}
+
+/// The same rules in the desk: a viewer's desk says read-only and why, and opens no form.
+final class DeskRoleTests: XCTestCase {
+    func testAViewersDeskIsReadOnly() throws {
+        let q = try MemberRoleTests.store(as: "viewer")
+        let desk = try DeskHarness.startDesk(q, width: 120, height: 30)
+        var screen = try desk.waitFor { $0.contains("read-only") }
+        XCTAssertTrue(screen.contains("viewers read only"), screen)
+        let lines = try MemberRoleTests.journalLines(q)
+        try desk.send("m")
+        Thread.sleep(forTimeInterval: 0.3)
+        screen = try desk.screen()
+        XCTAssertFalse(screen.contains("New message"), "no form opens:\n\(screen)")
+        XCTAssertTrue(screen.contains("viewers read only"), screen)
+        try desk.send("o")
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertFalse(try desk.screen().contains("Open an incident"))
+        XCTAssertEqual(try MemberRoleTests.journalLines(q), lines)
+        try desk.send("q")
+    }
+}

@@ -1,0 +1,93 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// The wall display: what it shows at each size and in both languages, its banners, its
+/// rotation, and that no key but `q` does anything.
+final class WallTests: XCTestCase {
+    static let sizes = [(80, 24), (160, 48), (300, 100)]
+
+    static func wall(width: Int, height: Int, language: Language = .en) -> WallState {
+        let desk = SampleDesk.state(width: width, height: height, language: language)
+        var state = WallState(width: width, height: height, language: language, now: SampleDesk.now, rotationSeconds: 20)
+        state.boards = desk.data
+        state.figures.openIncidents = [.extreme: 1, .severe: 2, .moderate: 1]
+        state.figures.unitsAvailable = 1
+        state.figures.unitsCommitted = 3
+        state.figures.unacknowledgedUrgent = 1
+        state.figures.latestUrgent = desk.data.messages.filter { [.flash, .immediate].contains($0.message.priority) }.reversed()
+        return state
+    }
+
+    func assertWallSnapshot(_ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int, Language) -> WallState) {
+        for language in Language.allCases {
+            assertFrameSnapshot(language == .ar ? "wall-\(name)-ar" : "wall-\(name)", sizes: Self.sizes, file: file, line: line) {
+                WallView.render(make($0, $1, language))
+            }
+        }
+    }
+
+    func testEachBoardInTurn() {
+        for board in Board.allCases {
+            assertWallSnapshot("\(board)") { w, h, language in
+                var state = Self.wall(width: w, height: h, language: language)
+                state.board = board
+                return state
+            }
+        }
+    }
+
+    func testExerciseAndStaleBanners() {
+        assertWallSnapshot("exercise-stale") { w, h, language in
+            var state = Self.wall(width: w, height: h, language: language)
+            state.exercise = true
+            state.lastChange = SampleDesk.now.adding(seconds: -3600)
+            return state
+        }
+        var unreadable = Self.wall(width: 80, height: 24)
+        unreadable.health = .unreadable(reason: "store /srv/qanat/qanat.sqlite unavailable: unable to open")
+        let lines = WallView.render(unreadable).lines
+        XCTAssertTrue(lines[1].contains("STORE UNREADABLE: store /srv/qanat/qanat.sqlite unavailable"), lines[1])
+        XCTAssertTrue(lines[23].contains("offline"))
+    }
+
+    func testBigFiguresAppearOnlyWhereThereIsRoom() {
+        let big = WallView.render(Self.wall(width: 160, height: 48)).text
+        XCTAssertTrue(big.contains("███"), "five-row digits on a large screen")
+        let small = WallView.render(Self.wall(width: 80, height: 24)).lines
+        XCTAssertFalse(small.joined().contains("███"))
+        XCTAssertTrue(small.contains { $0.contains("Units committed 3") }, small.joined(separator: "\n"))
+    }
+
+    func testBoardsRotateOnTheirTime() {
+        var state = WallState(width: 80, height: 24, language: .en, now: SampleDesk.now, rotationSeconds: 20)
+        state.tick(SampleDesk.now.adding(seconds: 19))
+        XCTAssertEqual(state.board, .incidents)
+        state.tick(SampleDesk.now.adding(seconds: 20))
+        XCTAssertEqual(state.board, .units)
+        state.tick(SampleDesk.now.adding(seconds: 40))
+        state.tick(SampleDesk.now.adding(seconds: 60))
+        XCTAssertEqual(state.board, .incidents, "and round again")
+    }
+
+    func testTheShownTimeMovesByTheMinuteSoAnIdleWallRedrawsOnceAMinute() {
+        var state = WallState(width: 80, height: 24, language: .en, now: SampleDesk.now, rotationSeconds: 3600)
+        let before = state
+        state.tick(SampleDesk.now.adding(seconds: 30))
+        XCTAssertEqual(state, before, "12:05:09 and 12:05:39 show the same")
+        state.tick(SampleDesk.now.adding(seconds: 60))
+        XCTAssertNotEqual(state.now, before.now)
+    }
+
+    func testOnlyQQuitsAndNothingDoesWhenLocked() {
+        var state = Self.wall(width: 80, height: 24)
+        for key: KeyPress in [.character("m"), .character("o"), .enter, .escape, .character("a"), .character(":"), .function(4)] {
+            let before = state
+            XCTAssertFalse(state.handle(key))
+            XCTAssertEqual(state, before, "\(key) changes nothing")
+        }
+        XCTAssertTrue(state.handle(.character("q")))
+        state.locked = true
+        XCTAssertFalse(state.handle(.character("q")))
+    }
+}
