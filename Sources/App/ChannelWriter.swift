@@ -7,7 +7,8 @@ import QanatStore
 /// the event is safe whatever the store did; a refused write leaves nothing anywhere.
 struct ChannelWriter {
     let journalPath: String
-    let officer: String
+    /// Who signs the events: on a shared duty account, the officer on shift.
+    var officer: String
     /// Who is writing, as the store's members know them; nil when the store could not be read
     /// (the check is then left to file permissions, and the event waits in the journal).
     var actor: Actor?

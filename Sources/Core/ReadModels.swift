@@ -61,3 +61,60 @@ public struct WallFigures: Equatable, Sendable {
 
     public static let unacknowledgedCap = 999
 }
+
+/// An officer's shift on the channel, from their sign-on to their sign-off (nil while on shift).
+public struct Shift: Equatable, Sendable {
+    public var officer: String
+    public var agency: AgencyCode
+    public var start: Timestamp
+    public var end: Timestamp?
+    /// What they handed over at sign-off.
+    public var note: String?
+
+    public init(officer: String, agency: AgencyCode, start: Timestamp, end: Timestamp? = nil, note: String? = nil) {
+        self.officer = officer
+        self.agency = agency
+        self.start = start
+        self.end = end
+        self.note = note
+    }
+
+    /// The latest shift in an officer's sign-on and sign-off events; nil when they never signed on.
+    public static func latest(in events: [Event]) -> Shift? {
+        let ordered = events.sorted(by: Event.precedes)
+        guard let start = ordered.lastIndex(where: { $0.type == .shiftSignedOn }) else { return nil }
+        let on = ordered[start]
+        var shift = Shift(officer: on.officer, agency: on.agency, start: on.at)
+        if let off = ordered[(start + 1)...].first(where: { $0.type == .shiftSignedOff }), case .shift(let change) = off.payload {
+            (shift.end, shift.note) = (off.at, change.note)
+        }
+        return shift
+    }
+}
+
+/// What an officer hands over at the end of a shift: the state of the channel now, and what
+/// passed on it during the shift.
+public struct HandoverReport: Equatable, Sendable {
+    /// The shift the report covers; when the officer never signed on, a window ending now.
+    public var shift: Shift
+    /// False when `shift` is that default window, not a sign-on.
+    public var signedOn: Bool
+    public var now: Timestamp
+    public var openIncidents: [IncidentRecord]
+    public var committedUnits: [UnitRecord]
+    /// Messages the shift's agency must still acknowledge.
+    public var awaitingAcknowledgement: [MessageRecord]
+    /// Messages posted during the shift, oldest first.
+    public var log: [MessageRecord]
+
+    public init(shift: Shift, signedOn: Bool, now: Timestamp, openIncidents: [IncidentRecord], committedUnits: [UnitRecord],
+                awaitingAcknowledgement: [MessageRecord], log: [MessageRecord]) {
+        self.shift = shift
+        self.signedOn = signedOn
+        self.now = now
+        self.openIncidents = openIncidents
+        self.committedUnits = committedUnits
+        self.awaitingAcknowledgement = awaitingAcknowledgement
+        self.log = log
+    }
+}

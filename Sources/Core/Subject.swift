@@ -9,6 +9,9 @@ public enum Subject: Hashable, Sendable {
     /// An officer's shifts, by their name as signed on (folded to lower case).
     case officer(String)
 
+    /// An officer's shifts, however the name was typed.
+    public static func officer(named name: String) -> Subject { .officer(name.trimmingSpaces().lowercased()) }
+
     /// The key stored beside each event: `incident:INC-2026-0001`, `unit:CD-01`, ...
     public var key: String {
         switch self {
@@ -37,7 +40,7 @@ extension Event {
         case .messageAcknowledged(let ack): [.message(ack.message)]
         case .memberAdded(let member): [.member(member.key.folded)]
         case .memberRemoved(let key): [.member(key.folded)]
-        case .shift: [.officer(officer.trimmingSpaces().lowercased())]
+        case .shift: [.officer(named: officer)]
         }
     }
 }

@@ -25,6 +25,8 @@ public protocol ChannelStore: Sendable {
     func members() throws(StoreError) -> [Member]
     func wallFigures(latest: Int) throws(StoreError) -> WallFigures
     func isExercise() throws(StoreError) -> Bool
+    func committedUnits(limit: Int) throws(StoreError) -> [UnitRecord]
+    func lastShift(of officer: String) throws(StoreError) -> Shift?
     func actor(user: String, officer: String) throws(StoreError) -> Actor
     func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit]
     func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges

@@ -82,6 +82,21 @@ extension SQLiteStore {
         }
     }
 
+    /// Units assigned, en route or on scene, by call sign.
+    public func committedUnits(limit: Int) throws(StoreError) -> [UnitRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM units WHERE status IN ('assigned', 'enRoute', 'onScene') ORDER BY call_sign LIMIT ?",
+                             arguments: [limit]).map { UnitRecord(unit: try UnitRows.unit($0)) }
+        }
+    }
+
+    /// The officer's latest shift (by the name they signed on with); nil when they never did.
+    public func lastShift(of officer: String) throws(StoreError) -> Shift? {
+        try read { db in
+            Shift.latest(in: try EventRows.events(of: .officer(named: officer), in: db, includingSecondary: false))
+        }
+    }
+
     public func unit(_ callSign: CallSign) throws(StoreError) -> Unit? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM units WHERE call_sign = ?", arguments: [callSign.rawValue])
@@ -202,6 +217,8 @@ extension SQLiteStore {
                 arguments += [agency.rawValue, agency.rawValue]
             }
             if let incident = query.incident { conditions.append("m.incident = ?"); arguments += [incident.rawValue] }
+            if let since = query.since { conditions.append("m.at >= ?"); arguments += [since.millisecondsSinceEpoch] }
+            if let until = query.until { conditions.append("m.at <= ?"); arguments += [until.millisecondsSinceEpoch] }
             if let minimum = query.minimumPriority {
                 let admitted = MessagePriority.allCases.filter { $0 >= minimum }.map(\.rawValue)
                 conditions.append("m.priority IN (\(admitted.map { _ in "?" }.joined(separator: ",")))")

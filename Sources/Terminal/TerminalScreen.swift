@@ -121,7 +121,7 @@ public final class TerminalScreen {
         wtimeout(qanat_stdscr(), timeoutMilliseconds)
         var code: wint_t = 0
         let result = wget_wch(qanat_stdscr(), &code)
-        if result == ERR { return nil }
+        if result == ERR { return terminalGone ? .hangup : nil }
         if result == KEY_CODE_YES { return special(Int32(code)) }
         switch code {
         case 10, 13: return .enter
@@ -132,6 +132,14 @@ public final class TerminalScreen {
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
             return .character(Character(scalar))
         }
+    }
+
+    /// After a hang-up every read fails at once: without this check a loop waiting for keys
+    /// would spin on a terminal that no longer exists.
+    private var terminalGone: Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return true }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func special(_ code: Int32) -> KeyPress? {

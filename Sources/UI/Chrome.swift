@@ -114,6 +114,7 @@ public enum DeskView {
         case .log: LogBoard.draw(state, into: &frame, width: state.width)
         }
         Chrome.drawStatus(state, into: &frame)
+        if let handover = state.handover { HandoverOverlay.draw(handover, state: state, into: &frame) }
         if state.overlay == .help { HelpOverlay.draw(state, into: &frame) }
         if let picker = state.picker { PickerOverlay.draw(picker, state: state, into: &frame) }
         if let form = state.form { FormOverlay.draw(form, state: state, into: &frame) }

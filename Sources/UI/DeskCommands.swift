@@ -28,5 +28,7 @@ enum DeskCommands {
         DeskCommand(keys: "L", text: .keyLanguage, run: [.character("L")]),
         DeskCommand(keys: "/", text: .keySearch, run: [.character("/")]),
         DeskCommand(keys: ":", text: .keyPalette, run: nil),
+        // Last: at 80×24 the help has no room for it, and `:` finds it.
+        DeskCommand(keys: "H", text: .keyHandover, run: [.character("H")]),
     ]
 }

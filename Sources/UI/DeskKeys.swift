@@ -13,6 +13,8 @@ public enum DeskEffect: Equatable, Sendable {
     case reload
     /// Search the store for this text; the results go to the open search.
     case search(String)
+    /// Read the shift handover report.
+    case handover
 }
 
 extension DeskState {
@@ -24,6 +26,7 @@ extension DeskState {
             height = h
             return nil
         }
+        if key == .hangup { return .quit }
         if confirmingQuit {
             confirmingQuit = false
             return key == .character("y") || key == .character("Y") ? .quit : nil
@@ -41,6 +44,8 @@ extension DeskState {
                     form?.show(error: error.description, field: error.field)
                 }
             case .submit: return .submit(current)
+            // No desk without an officer on a shared account: Esc on the sign-on form leaves.
+            case .cancel where current.purpose == .signOn: return .quit
             case .cancel:
                 if current.holdsText { drafts[Self.draftKey(current.purpose)] = current }
                 form = nil
@@ -48,7 +53,13 @@ extension DeskState {
             }
             return nil
         }
+        if shift == .awaitingSignOn {
+            // A sign-on refused for a wrong PIN or agency is open again on the next key.
+            form = Forms.signOn(officer: officer, agency: agency)
+            return nil
+        }
         if picker != nil { return handlePicker(key) }
+        if handover != nil { return handleHandover(key) }
         if overlay != nil {
             if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
             return nil
@@ -58,6 +69,7 @@ extension DeskState {
         case .character("q"):
             if holdsUnsentText { confirmingQuit = true } else { return .quit }
         case .character("?"): overlay = .help
+        case .character("H"): return .handover
         case .character("/"): picker = Picker(kind: .search)
         case .character(":"):
             var palette = Picker(kind: .palette)

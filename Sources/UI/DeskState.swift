@@ -28,6 +28,21 @@ public enum StoreHealth: Equatable, Sendable {
 }
 
 public enum UnitGrouping: Sendable { case status, agency }
+
+public enum DeskShift: Equatable, Sendable {
+    /// A personal account: the officer is its user.
+    case notRequired
+    case awaitingSignOn
+    case onShift(since: Timestamp)
+}
+
+/// The handover report as lines, scrolled.
+public struct HandoverScreen: Equatable, Sendable {
+    public var lines: [String]
+    public var top = 0
+
+    public init(lines: [String]) { self.lines = lines }
+}
 public enum Overlay: Equatable, Sendable { case help }
 
 /// One line of an incident's timeline: an event about it, or a message linked to it.
@@ -119,6 +134,11 @@ public struct DeskState: Equatable, Sendable {
     public var readOnly: Refusal?
     /// An exercise store: every screen says so.
     public var exercise = false
+    /// On a shared duty account the desk starts with the sign-on form, and nothing else opens
+    /// until an officer has signed on.
+    public var shift: DeskShift = .notRequired
+    /// The shift handover report, when open (`H`).
+    public var handover: HandoverScreen?
     /// A line for the status bar: what the last action did.
     public var notice: String?
     public var confirmingQuit = false

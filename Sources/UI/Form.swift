@@ -23,6 +23,8 @@ public struct Choice: Equatable, Sendable {
 public struct FormField: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case text
+        /// Typed like text, shown as dots: a PIN.
+        case secret
         case choice([Choice])
         case toggle
     }
@@ -57,6 +59,10 @@ public enum FormPurpose: Equatable, Sendable {
     case incidentFilter
     /// Not a write: which messages the log shows.
     case logFilter
+    /// An officer starting a shift on a shared duty account (name, agency, PIN).
+    case signOn
+    /// Ending the shift, with a note for the next officer.
+    case signOff
 
     var title: UIText {
         switch self {
@@ -67,6 +73,8 @@ public enum FormPurpose: Equatable, Sendable {
         case .unitStatus: .formUnitStatus
         case .incidentFilter: .formIncidentFilter
         case .logFilter: .formLogFilter
+        case .signOn: .formSignOn
+        case .signOff: .formSignOff
         }
     }
 }
@@ -86,7 +94,8 @@ public struct Form: Equatable, Sendable {
     }
 
     /// Whether anything was typed that would be lost.
-    public var holdsText: Bool { fields.contains { $0.kind == .text && !$0.value.isEmpty } }
+    /// (A sign-on form is never kept: it may hold a PIN.)
+    public var holdsText: Bool { purpose != .signOn && fields.contains { $0.kind == .text && !$0.value.isEmpty } }
 
     public func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
 
@@ -110,7 +119,7 @@ public struct Form: Equatable, Sendable {
         guard !fields.isEmpty else { return key == .escape ? .cancel : nil }
         let index = focus
         var field = fields[index]
-        if field.kind == .text, field.editText(key) {
+        if field.kind == .text || field.kind == .secret, field.editText(key) {
             fields[index] = field
             return nil
         }
@@ -124,7 +133,7 @@ public struct Form: Equatable, Sendable {
         case .left, .right:
             let step = key == .right ? 1 : -1
             switch field.kind {
-            case .text: break
+            case .text, .secret: break
             case .choice(let options):
                 let at = options.firstIndex { $0.value == field.value } ?? 0
                 field.value = options[(at + step + options.count) % options.count].value
@@ -134,7 +143,7 @@ public struct Form: Equatable, Sendable {
             field.value = field.isOn ? "no" : "yes"
         case .character(let c):
             switch field.kind {
-            case .text:
+            case .text, .secret:
                 break
             case .choice(let options):
                 // Typing a letter jumps to the next option whose value or label starts with it.

@@ -103,6 +103,20 @@ public enum Forms {
     }
 }
 
+extension Forms {
+    public static func signOn(officer: String, agency: AgencyCode) -> Form {
+        Form(purpose: .signOn, fields: [
+            FormField(name: "officer", label: .officer, kind: .text, value: officer),
+            FormField(name: "agency", label: .colAgency, kind: .text, value: agency.rawValue),
+            FormField(name: "pin", label: .fieldPIN, kind: .secret),
+        ])
+    }
+
+    public static func signOff() -> Form {
+        Form(purpose: .signOff, fields: [FormField(name: "note", label: .handedOver, kind: .text)])
+    }
+}
+
 /// A form over the board: label, value (the cursor shown as a reversed cell), error beside it.
 enum FormOverlay {
     /// A text field's value, scrolled so the cursor (a reversed cell) stays in view.
@@ -140,6 +154,10 @@ enum FormOverlay {
             switch field.kind {
             case .text:
                 drawText(field, x: valueX, y: y, width: valueWidth, focused: focused, into: &frame)
+            case .secret:
+                var dots = field
+                dots.value = String(repeating: "•", count: field.value.count)
+                drawText(dots, x: valueX, y: y, width: valueWidth, focused: focused, into: &frame)
             case .choice(let options):
                 let label = options.first { $0.value == field.value }.map { l.language == .ar ? $0.ar : $0.en } ?? field.value
                 frame.put("◂ \(label) ▸", x: valueX, y: y, role: focused ? .selected : .dim, limit: valueWidth)

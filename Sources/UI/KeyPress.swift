@@ -7,4 +7,6 @@ public enum KeyPress: Equatable, Sendable {
     case resize(width: Int, height: Int)
     /// A mouse click at a cell, where the terminal reports them.
     case click(x: Int, y: Int)
+    /// The terminal is gone (the SSH link dropped, the window closed): nothing can be shown.
+    case hangup
 }

@@ -21,6 +21,8 @@ public enum UIText: CaseIterable, Sendable {
     case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
     case readOnly
     case wallTitle, wallOpen, wallUnitsAvailable, wallUnitsCommitted, wallUnacknowledgedUrgent, wallLatestUrgent, wallNoUrgent
+    case handoverTitle, sectionOpenIncidents, shiftLabel, notSignedOn, handedOver, sectionUnitsCommitted, sectionAwaiting, sectionShiftLog, none
+    case keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
 
     public var translations: (en: String, ar: String) {
@@ -54,6 +56,23 @@ public enum UIText: CaseIterable, Sendable {
         case .libyaTime: ("LY", "ليبيا")
         case .live: ("live", "متصل")
         case .readOnly: ("read-only", "للقراءة فقط")
+        case .handoverTitle: ("Shift handover", "تسليم المناوبة")
+        case .shiftLabel: ("Shift", "المناوبة")
+        case .sectionOpenIncidents: ("Open incidents", "الحوادث المفتوحة")
+        case .notSignedOn: ("no sign-on found: the last 12 hours", "لا تسجيل دخول: آخر 12 ساعة")
+        case .handedOver: ("Handed over", "ملاحظة التسليم")
+        case .sectionUnitsCommitted: ("Units committed", "الوحدات المكلّفة")
+        case .sectionAwaiting: ("Awaiting acknowledgement by", "بانتظار إقرار")
+        case .sectionShiftLog: ("Shift log", "سجل المناوبة")
+        case .none: ("none", "لا شيء")
+        case .keyHandover: ("shift handover report; sign off", "تقرير تسليم المناوبة؛ إنهاء المناوبة")
+        case .handoverHint: ("↑↓ scroll · S sign off and hand over · Esc back", "↑↓ تمرير · S إنهاء المناوبة والتسليم · Esc رجوع")
+        case .formSignOn: ("Sign on for your shift", "تسجيل الدخول للمناوبة")
+        case .formSignOff: ("Sign off and hand over", "إنهاء المناوبة والتسليم")
+        case .fieldPIN: ("PIN", "الرقم السري")
+        case .signedOn: ("signed on", "بدأت المناوبة")
+        case .signedOff: ("signed off: shift handed over", "انتهت المناوبة وسُلّمت")
+        case .wrongPIN: ("wrong PIN", "رقم سري خاطئ")
         case .wallTitle: ("control room", "غرفة العمليات")
         case .wallOpen: ("Open", "مفتوحة")
         case .wallUnitsAvailable: ("Units available", "وحدات متاحة")

@@ -68,8 +68,10 @@ public struct WallState: Equatable, Sendable {
         Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch - time.millisecondsSinceEpoch % 60_000)
     }
 
-    /// True when the key quits the wall: `q`, unless locked. Every other key does nothing.
+    /// True when the key quits the wall: `q`, unless locked, or the terminal hanging up. Every
+    /// other key does nothing.
     public mutating func handle(_ key: KeyPress) -> Bool {
+        if key == .hangup { return true }
         if case .resize(let newWidth, let newHeight) = key {
             (width, height) = (newWidth, newHeight)
             return false

@@ -126,3 +126,60 @@ final class DeskRoleTests: XCTestCase {
         try desk.send("q")
     }
 }
+
+/// The shared duty terminal: an officer signs on (name, agency, PIN), works, reads the handover
+/// and signs off with a note; the desk then waits for the next officer.
+final class ShiftTerminalTests: XCTestCase {
+    func testSignOnHandoverAndSignOffThroughTheDesk() throws {
+        let q = try QanatProcess()
+        let me = MemberRoleTests.me
+        _ = try DeskHarness.seed(q)
+        XCTAssertEqual(try q.run("member", "add", "boss", "--agency", "MOI", "--role", "admin").status, 0)
+        let pin = try q.shell("echo 4821 | qanat member add \(me) --for-officer 'Salem Ali' --agency LRC --role operator --pin")
+        pin.waitUntilExit()
+        XCTAssertEqual(pin.terminationStatus, 0)
+        // Last, as it ends this user's admin role: the account becomes a shared duty terminal.
+        XCTAssertEqual(try q.run("member", "add", me, "--agency", "MOI", "--role", "operator", "--shared").status, 0)
+
+        let desk = try DeskHarness.startDesk(q, width: 120, height: 40)
+        var screen = try desk.waitFor { $0.contains("Sign on for your shift") }
+        XCTAssertTrue(screen.contains("Sign on for your shift"), screen)
+        try desk.type("Salem Ali")
+        try desk.send("Tab", "BSpace", "BSpace", "BSpace")
+        try desk.type("LRC")
+        try desk.send("Tab")
+        try desk.type("1111")
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("wrong PIN") }
+        XCTAssertTrue(screen.contains("wrong PIN"), screen)
+        XCTAssertFalse(screen.contains("1111"), "a PIN is never shown")
+        try desk.send("BSpace", "BSpace", "BSpace", "BSpace")
+        try desk.type("4821")
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Salem Ali @ LRC") }
+        XCTAssertTrue(screen.contains("Salem Ali @ LRC") && screen.contains("signed on"), screen)
+
+        try desk.send("H")
+        screen = try desk.waitFor { $0.contains("Shift handover — Salem Ali (LRC)") }
+        XCTAssertTrue(screen.contains("Open incidents (1)") && screen.contains("Flash flood at the Wadi Derna bridge"), screen)
+        XCTAssertTrue(screen.contains("Units committed (1)") && screen.contains("CD-DRN-01"), screen)
+        XCTAssertFalse(screen.contains("no sign-on found"), screen)
+        try desk.send("S")
+        screen = try desk.waitFor { $0.contains("Sign off and hand over") }
+        try desk.type("Coastal road still closed at Susa")
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Sign on for your shift") }
+        XCTAssertTrue(screen.contains("signed off"), screen)
+        try desk.send("Escape")
+        _ = try desk.waitFor { _ in desk.isDead }
+
+        let journal = try String(contentsOfFile: q.journal, encoding: .utf8)
+        XCTAssertTrue(journal.contains(#""agency":"LRC","officer":"Salem Ali","user":"\#(me)","type":"shift.signedOn""#), journal)
+        XCTAssertTrue(journal.contains(#""type":"shift.signedOff","data":{"note":"Coastal road still closed at Susa"}"#), journal)
+        let report = try q.run("report", "shift", "--officer", "Salem Ali", "--markdown")
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("# Shift handover — Salem Ali (LRC)"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("Handed over: Coastal road still closed at Susa"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("| INC-"), report.stdout)
+    }
+}

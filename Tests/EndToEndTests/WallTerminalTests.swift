@@ -95,6 +95,25 @@ final class WallTerminalTests: XCTestCase {
         screen = try wall.waitFor(6) { $0.contains("Back on the wall") }
         XCTAssertTrue(screen.contains("Back on the wall"), screen)
         XCTAssertFalse(screen.contains("STORE UNREADABLE"), screen)
+
+        // The terminal goes away (tmux killed, as a dropped SSH link would): the wall, under
+        // runuser and so not killed by the hang-up signal, sees it and ends instead of spinning.
+        try wall.tmux(["kill-server"], capture: false)
+        let deadline = Date().addingTimeInterval(3)
+        while Self.processes(of: user) > 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertEqual(Self.processes(of: user), 0, "no wall left running once its terminal is gone")
+    }
+
+    static func processes(of user: String) -> Int {
+        let pgrep = Process()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        pgrep.arguments = ["-u", user]
+        let out = Pipe()
+        pgrep.standardOutput = out
+        try? pgrep.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        pgrep.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").count
     }
 
     func testALockedWallIgnoresQAndAnExerciseStoreSaysSo() throws {

@@ -89,5 +89,6 @@ final class WallTests: XCTestCase {
         XCTAssertTrue(state.handle(.character("q")))
         state.locked = true
         XCTAssertFalse(state.handle(.character("q")))
+        XCTAssertTrue(state.handle(.hangup), "with no terminal there is nothing to show, locked or not")
     }
 }

@@ -13,6 +13,11 @@ struct DeskActions {
 
     mutating func submit(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
         let l = state.localizer
+        switch form.purpose {
+        case .signOn: return signOn(form, state: &state, store: store)
+        case .signOff: return signOff(form, state: &state, store: store)
+        default: break
+        }
         do {
             let context = try store?.writeContext() ?? .seeded
             let actions = Actions(context: context, store: store)
@@ -52,13 +57,65 @@ struct DeskActions {
         return true
     }
 
-    private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any ChannelStore)?, done: String) {
+    /// An officer starts a shift on a shared account: their name, an agency their role allows,
+    /// and the PIN their entry sets. Refusals name the field and keep the form.
+    private mutating func signOn(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
+        let l = state.localizer
+        guard let store else {
+            state.form?.notice = l(.offline)
+            return
+        }
+        do {
+            let name = try WriteContext.seeded.officer(form.value("officer"))
+            let agency = try store.writeContext().knownAgency(form.value("agency"), field: "agency")
+            let actor = try store.actor(user: UnixUser.current, officer: name)
+            if let pin = actor.member?.pin, !PIN.verify(form.value("pin"), against: pin) {
+                return state.formRefused(field: "pin", message: l(.wrongPIN))
+            }
+            if let member = actor.member, member.role < .supervisor, member.agency != agency {
+                return state.formRefused(field: "agency", message: l(Refusal.otherAgency(own: member.agency, acting: agency)))
+            }
+            let previous = writer
+            writer.officer = name
+            writer.actor = actor
+            guard record((agency, .shift(ShiftChange(signedOn: true))), state: &state, store: store, done: l(.signedOn)) else {
+                writer = previous
+                return
+            }
+            (state.officer, state.agency, state.shift) = (name, agency, .onShift(since: state.now))
+        } catch let error as ValidationError {
+            state.formRefused(field: error.field, message: error.description)
+        } catch {
+            state.form?.notice = "\(error)"
+        }
+    }
+
+    /// The officer ends the shift with a note; on a shared account the desk waits for the next one.
+    private mutating func signOff(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
+        let l = state.localizer
+        do {
+            let note = try TextRule.optional(form.value("note"), field: "note", maximum: Limits.body)
+            guard record((state.agency, .shift(ShiftChange(signedOn: false, note: note))), state: &state, store: store, done: l(.signedOff)) else {
+                return
+            }
+            if state.shift != .notRequired {
+                state.shift = .awaitingSignOn
+                state.form = Forms.signOn(officer: "", agency: state.agency)
+            }
+        } catch {
+            state.formRefused(field: error.field, message: error.description)
+        }
+    }
+
+    /// True when the event was recorded (applied, or kept in the journal for later).
+    @discardableResult
+    private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any ChannelStore)?, done: String) -> Bool {
         let event: Event
         do { event = try writer.event(write) } catch {
             // Refused: nothing is written, and a form keeps what was typed.
             let reason = state.localizer(error)
             if state.form != nil { state.form?.notice = reason } else { state.notice = reason }
-            return
+            return false
         }
         do {
             switch try writer.record(event, store: store) {
@@ -69,9 +126,11 @@ struct DeskActions {
                 state.backlog = pending.count
                 state.formSucceeded(state.localizer(.keptInJournal))
             }
+            return true
         } catch {
             // Not even the journal took it: nothing was recorded, and the form keeps its text.
             if state.form != nil { state.form?.notice = "\(error)" } else { state.notice = "\(error)" }
+            return false
         }
     }
 
@@ -102,9 +161,9 @@ struct DeskActions {
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
         case .unitStatus(let callSign):
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
-        case .incidentFilter, .logFilter:
-            // Applied by the desk's state itself; it never reaches here as a write.
-            throw CLIError.usage("a filter is not a write")
+        case .incidentFilter, .logFilter, .signOn, .signOff:
+            // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
+            throw CLIError.usage("not a write from a form")
         }
     }
 

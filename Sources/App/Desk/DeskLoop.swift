@@ -42,6 +42,7 @@ struct DeskLoop {
                 case .search(let text): search(text)
                 case .submit(let form): actions.submit(form, state: &state, store: store)
                 case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
+                case .handover: handover()
                 case nil: break
                 }
             }
@@ -80,6 +81,11 @@ struct DeskLoop {
     private mutating func learnAccess() {
         guard let store, let actor = try? store.actor(user: UnixUser.current, officer: state.officer) else { return }
         actions.writer.actor = actor
+        if state.shift == .notRequired, let account = actor.member, account.shared {
+            // A shared duty account: nothing until an officer signs on.
+            state.shift = .awaitingSignOn
+            state.form = Forms.signOn(officer: "", agency: account.agency)
+        }
         let readOnly: Refusal? = switch actor.role {
         case nil: .notMember(user: actor.user)
         case .viewer: .viewerReadsOnly
@@ -99,6 +105,16 @@ struct DeskLoop {
             return
         }
         if version != lastVersion { reload([]) }
+    }
+
+    private mutating func handover() {
+        guard let store else { return }
+        do {
+            let report = try HandoverLoader(store: store).report(officer: state.officer, agency: state.agency, now: Clock.now())
+            state.handover = HandoverScreen(lines: HandoverText.lines(report, state.localizer, format: .text))
+        } catch {
+            storeFailed(error)
+        }
     }
 
     private mutating func search(_ text: String) {

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import QanatCore
+import QanatDesk
+import QanatStore
+import QanatUI
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
+                                                    subcommands: [ShiftReport.self])
+
+    struct ShiftReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "shift",
+            abstract: "The shift handover: open incidents, units committed, messages awaiting acknowledgement, the shift's log.",
+            discussion: "The shift is the officer's last sign-on (to its sign-off, or now); with none, the last 12 hours.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var officer: OfficerOptions
+        @Option(help: "The agency, when the officer never signed on (env QANAT_AGENCY; default MOI).") var agency: String?
+        @Option(help: "Report from this time (RFC 3339) instead of the last sign-on.") var since: String?
+        @Flag(help: "Markdown, for a handover kept with the shift's papers.") var markdown = false
+        @Option(help: "ar or en (default: LANG).") var lang: String?
+
+        func run() throws {
+            let language: Language
+            if let lang {
+                guard let chosen = Language(rawValue: lang) else { throw CLIError.usage("--lang: '\(lang)' is not one of: ar, en") }
+                language = chosen
+            } else {
+                language = DisplayOptions.languageFromLocale(ProcessInfo.processInfo.environment)
+            }
+            let start: Timestamp?
+            if let since {
+                guard let parsed = Timestamp(rfc3339: since) else {
+                    throw CLIError.badData("since: '\(since)' is not an RFC 3339 time (2026-11-22T06:00:00+02:00)")
+                }
+                start = parsed
+            } else {
+                start = nil
+            }
+            let code: AgencyCode
+            do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
+            let report: HandoverReport
+            do {
+                let opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
+                report = try HandoverLoader(store: opened).report(officer: officer.officerName, agency: code, now: Clock.now(), since: start)
+            } catch { throw CLIError.from(error) }
+            for line in HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text) { print(line) }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// The handover as `qanat report shift` prints it and the desk shows it.
+final class HandoverTextTests: XCTestCase {
+    func report(signedOn: Bool) -> HandoverReport {
+        let desk = SampleDesk.state(width: 120, height: 40)
+        var shift = Shift(officer: "Huda", agency: SampleDesk.code("NCEMC"), start: SampleDesk.at(480))
+        if signedOn { (shift.end, shift.note) = (SampleDesk.now, "Second boat | still needed\nat the bridge") }
+        return HandoverReport(shift: shift, signedOn: signedOn, now: SampleDesk.now, openIncidents: desk.data.incidents,
+                              committedUnits: desk.data.units.filter { [.assigned, .enRoute, .onScene].contains($0.unit.status) },
+                              awaitingAcknowledgement: Array(desk.data.messages.prefix(1)), log: desk.data.messages)
+    }
+
+    func testTextHasEverySectionAndSaysWhenNoSignOnWasFound() {
+        let lines = HandoverText.lines(report(signedOn: false), Localizer(.en), format: .text)
+        XCTAssertEqual(lines[0], "Shift handover — Huda (NCEMC)")
+        XCTAssertTrue(lines[2].hasPrefix("Shift: 22 Nov 2026 06:05 – 22 Nov 2026 14:05 (no sign-on found"), lines[2])
+        for heading in ["Open incidents (4)", "Units committed (3)", "Awaiting acknowledgement by NCEMC (1)", "Shift log (4)"] {
+            XCTAssertTrue(lines.contains(heading), heading)
+        }
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  INC-2026-0001  extreme  responding") }, lines.joined(separator: "\n"))
+    }
+
+    func testMarkdownTablesKeepTheirCellsAndTheNoteStaysOneLine() {
+        let lines = HandoverText.lines(report(signedOn: true), Localizer(.en), format: .markdown)
+        XCTAssertEqual(lines[0], "# Shift handover — Huda (NCEMC)")
+        XCTAssertTrue(lines.contains("Handed over: Second boat | still needed at the bridge"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("| Ref | Severity | Status | Title | Area | Un |"))
+        let rows = lines.filter { $0.hasPrefix("| INC-") }
+        XCTAssertEqual(rows.count, 4)
+        // Every row of a table has as many cells as its header: a pipe in the text is escaped.
+        var columns: Int?
+        for line in lines {
+            guard line.hasPrefix("|") else { columns = nil; continue }
+            let cells = Self.unescapedPipes(line) - 1
+            if let columns { XCTAssertEqual(cells, columns, line) } else { columns = cells }
+        }
+    }
+
+    static func unescapedPipes(_ line: String) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for c in line {
+            if c == "|", previous != "\\" { count += 1 }
+            previous = c
+        }
+        return count
+    }
+
+    func testArabic() {
+        let lines = HandoverText.lines(report(signedOn: true), Localizer(.ar), format: .text)
+        XCTAssertEqual(lines[0], "تسليم المناوبة — Huda (NCEMC)")
+        XCTAssertTrue(lines.contains("الحوادث المفتوحة (4)"))
+    }
+}
