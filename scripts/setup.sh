@@ -2,7 +2,8 @@
 # Installs the system packages Qanat builds against, when any is missing (Debian/Ubuntu).
 set -euo pipefail
 need=()
-for pkg in libsqlite3-dev libncurses-dev libicu-dev sqlite3 tmux; do
+# openssh-server: the end-to-end test that runs the desk over a real SSH connection.
+for pkg in libsqlite3-dev libncurses-dev libicu-dev sqlite3 tmux openssh-server; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

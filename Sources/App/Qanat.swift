@@ -13,7 +13,7 @@ struct Qanat: AsyncParsableCommand {
         subcommands: [
             DeskCommand.self, WallCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
-            SearchCommand.self, MemberCommand.self, ReportCommand.self, RebuildCommand.self, VerifyCommand.self,
+            SearchCommand.self, MemberCommand.self, ReportCommand.self, DoctorCommand.self, RebuildCommand.self, VerifyCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)
 }

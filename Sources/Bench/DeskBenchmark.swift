@@ -77,19 +77,13 @@ struct DeskBenchmark {
         ]
     }
 
-    struct Times { var p50: Double; var p99: Double }
-
-    private func times(_ samples: [Double]) -> Times {
-        let sorted = samples.sorted()
-        return Times(p50: sorted[sorted.count / 2], p99: sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
-    }
 
     private func freshState() throws -> DeskState {
         DeskState(width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
                   now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
     }
 
-    private func timeLoads(_ store: SQLiteStore) throws -> (Times, DeskState) {
+    private func timeLoads(_ store: SQLiteStore) throws -> (Percentiles, DeskState) {
         var samples: [Double] = []
         var state = try freshState()
         for _ in 0..<20 {
@@ -97,12 +91,12 @@ struct DeskBenchmark {
             try DeskLoader(store: store).load(into: &state)
             samples.append(Double(monotonicNanoseconds() - t0) / 1e6)
         }
-        return (times(samples), state)
+        return (Percentiles(samples), state)
     }
 
     /// What the loop does when another process posted one message: ask which subjects changed,
     /// read those windows.
-    private func timeArrivals(_ store: SQLiteStore, _ initial: DeskState) throws -> Times {
+    private func timeArrivals(_ store: SQLiteStore, _ initial: DeskState) throws -> Percentiles {
         var state = initial
         var sequence = try store.changes(after: nil, limit: 0).lastSequence
         var samples: [Double] = []
@@ -114,11 +108,11 @@ struct DeskBenchmark {
             sequence = changes.lastSequence
             samples.append(Double(monotonicNanoseconds() - t0) / 1e6)
         }
-        return times(samples)
+        return Percentiles(samples)
     }
 
     /// `u` on the log: the store's pending-acknowledgement index, not a scan of the log.
-    private func timeAwaitingFilter(_ store: SQLiteStore, _ initial: DeskState) throws -> Times {
+    private func timeAwaitingFilter(_ store: SQLiteStore, _ initial: DeskState) throws -> Percentiles {
         var state = initial
         state.logQuery.awaitingAcknowledgementBy = state.agency
         var samples: [Double] = []
@@ -128,11 +122,11 @@ struct DeskBenchmark {
             samples.append(Double(monotonicNanoseconds() - t0) / 1e6)
         }
         precondition(state.data.messages.allSatisfy(state.awaitsOurAcknowledgement))
-        return times(samples)
+        return Percentiles(samples)
     }
 
     /// What the loop does on a key that needs no store: apply it, render the frame.
-    private func timeKeystrokes(_ initial: DeskState) -> Times {
+    private func timeKeystrokes(_ initial: DeskState) -> Percentiles {
         var state = initial
         var samples: [Double] = []
         var cells = 0  // used after the loop, so the optimiser keeps every render
@@ -143,10 +137,10 @@ struct DeskBenchmark {
             samples.append(Double(monotonicNanoseconds() - t0) / 1e6)
         }
         precondition(cells == 1000 * 160 * 48)
-        return times(samples)
+        return Percentiles(samples)
     }
 
-    private func timeSearch(_ store: SQLiteStore, _ text: String) throws -> Times {
+    private func timeSearch(_ store: SQLiteStore, _ text: String) throws -> Percentiles {
         var samples: [Double] = []
         for _ in 0..<10 {
             let t0 = monotonicNanoseconds()
@@ -154,7 +148,7 @@ struct DeskBenchmark {
             samples.append(Double(monotonicNanoseconds() - t0) / 1e6)
             precondition(!hits.isEmpty, "search found nothing for \(text)")
         }
-        return times(samples)
+        return Percentiles(samples)
     }
 
     private func timeFirstFrame(_ path: String) throws -> Double {

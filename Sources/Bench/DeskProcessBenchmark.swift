@@ -22,23 +22,9 @@ struct DeskProcessBenchmark {
 
         desk.send("F4")
         Thread.sleep(forTimeInterval: 0.5)
-        let store = try SQLiteStore(path: database)
-        var seen: [Double] = []
-        var commits: [Double] = []
-        var missed = 0
-        for i in 0..<writes {
-            // Spread across the desk's poll phase.
-            usleep(useconds_t.random(in: 20_000...120_000))
-            let marker = "probe-\(i)-on-screen"
-            let from = desk.size
-            let t0 = monotonicNanoseconds()
-            try store.apply([probeMessage(marker)])
-            commits.append(Double(monotonicNanoseconds() - t0) / 1e6)
-            if let shown = desk.waitFor(marker, from: from, since: t0, timeout: 2) { seen.append(shown) } else { missed += 1 }
-        }
+        let probes = try desk.probeWrites(to: try SQLiteStore(path: database), count: writes, pause: 20_000...120_000)
         let after = desk.memory()
-        let latency = percentiles(seen)
-        let commit = percentiles(commits)
+        let (latency, commit, missed) = (Percentiles(probes.seen), Percentiles(probes.commits), probes.missed)
         let peak = max(started?.peak ?? 0, after?.peak ?? 0)
         return [
             BenchResult(
@@ -70,10 +56,4 @@ struct DeskProcessBenchmark {
     }
 
     private func median(_ samples: [Double]) -> Double { samples.isEmpty ? .nan : samples.sorted()[samples.count / 2] }
-
-    private func percentiles(_ samples: [Double]) -> (p50: Double, p99: Double) {
-        guard !samples.isEmpty else { return (.nan, .nan) }
-        let sorted = samples.sorted()
-        return (sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
-    }
 }

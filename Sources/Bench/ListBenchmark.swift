@@ -1,7 +1,9 @@
 import Foundation
 
 /// `qanat list messages --limit 50` on the big store, as a separate process: wall time and
-/// peak resident memory (getrusage of the child), beside `qanat --help` (start-up alone).
+/// peak resident memory, beside `qanat --help` (start-up alone). The memory is what
+/// `/usr/bin/time` reports of its own child: a child spawned straight from this (large) process
+/// would inherit its peak, because Linux carries the old address space's peak across exec.
 struct ListBenchmark {
     let database: String
     let runs = 7
@@ -28,7 +30,8 @@ struct ListBenchmark {
         for _ in 0..<runs {
             let start = monotonicNanoseconds()
             var pid: pid_t = 0
-            let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+            let peakFile = NSTemporaryDirectory() + "qanat-bench-peak-\(getpid())"
+            let argv = (["/usr/bin/time", "-f", "%M", "-o", peakFile, binary] + arguments).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
             var environment = ProcessInfo.processInfo.environment
             environment["QANAT_DB"] = database
@@ -39,12 +42,13 @@ struct ListBenchmark {
             posix_spawn_file_actions_init(&actions)
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             defer { posix_spawn_file_actions_destroy(&actions) }
-            guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
+            guard posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
             var status: Int32 = 0
-            var usage = rusage()
-            wait4(pid, &status, 0, &usage)
-            samples.append(Sample(milliseconds: Double(monotonicNanoseconds() - start) / 1e6,
-                                  megabytes: Double(usage.ru_maxrss) / 1024))
+            waitpid(pid, &status, 0)
+            let elapsed = Double(monotonicNanoseconds() - start) / 1e6
+            let kilobytes = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            guard let kilobytes else { throw CocoaError(.fileReadCorruptFile) }
+            samples.append(Sample(milliseconds: elapsed, megabytes: kilobytes / 1024))
         }
         let byTime = samples.sorted { $0.milliseconds < $1.milliseconds }
         return byTime[byTime.count / 2]

@@ -27,6 +27,7 @@ enum QanatBench {
         table.add(try DeskBenchmark(directory: directory, database: ingest.database, incidents: arguments.incidents).run())
         table.add(try DeskProcessBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 200)).run())
         table.add(try TerminalBytesBenchmark(directory: directory).run())
+        table.add(try SshBytesBenchmark(directory: directory).run())
         table.add(try WallBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 50), idleSeconds: 30).run())
         table.print()
     }

@@ -31,6 +31,11 @@ final class TmuxDesk {
                                   "exec env QANAT_DB=\(database) QANAT_LOG= LANG=C.UTF-8 TERM=screen-256color \(binary) \(arguments)"])
     }
 
+    /// Replaces the paused pane's program with any command (`ssh ... qanat desk`).
+    func run(_ command: String) {
+        Tmux.run(socket: socket, ["respawn-pane", "-k", "-t", "desk", command])
+    }
+
     func send(_ keys: String...) { Tmux.run(socket: socket, ["send-keys", "-t", "desk"] + keys) }
 
     var size: Int { ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0 }
@@ -73,6 +78,25 @@ final class TmuxDesk {
         }
         guard let peak = kilobytes("VmHWM:"), let now = kilobytes("VmRSS:") else { return nil }
         return (peak / 1024, now / 1024)
+    }
+}
+
+extension TmuxDesk {
+    /// Writes `count` messages to `store`, each after a random pause (µs) so that they fall across
+    /// the program's poll, and times each from its commit's start to its body in the pane.
+    func probeWrites(to store: SQLiteStore, count: Int, pause: ClosedRange<useconds_t>,
+                     priority: MessagePriority = .routine) throws -> (seen: [Double], commits: [Double], missed: Int) {
+        var (seen, commits, missed) = ([Double](), [Double](), 0)
+        for i in 0..<count {
+            usleep(useconds_t.random(in: pause))
+            let marker = "probe-\(i)-on-screen"
+            let from = size
+            let t0 = monotonicNanoseconds()
+            try store.apply([probeMessage(marker, priority: priority)])
+            commits.append(Double(monotonicNanoseconds() - t0) / 1e6)
+            if let shown = waitFor(marker, from: from, since: t0, timeout: 3) { seen.append(shown) } else { missed += 1 }
+        }
+        return (seen, commits, missed)
     }
 }
 

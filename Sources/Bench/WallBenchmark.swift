@@ -23,19 +23,8 @@ struct WallBenchmark {
         let wallCPU = percent(since: wallIdle, now: cpu(of: wall))
         let deskCPU = percent(since: deskIdle, now: cpu(of: desk))
 
-        let store = try SQLiteStore(path: database)
-        var seen: [Double] = []
-        var missed = 0
-        for i in 0..<writes {
-            usleep(useconds_t.random(in: 50_000...300_000))
-            let marker = "wall-probe-\(i)-shown"
-            let from = wall.size
-            let start = monotonicNanoseconds()
-            try store.apply([probeMessage(marker, priority: .flash)])
-            if let shown = wall.waitFor(marker, from: from, since: start, timeout: 3) { seen.append(shown) } else { missed += 1 }
-        }
-        let sorted = seen.sorted()
-        let (p50, p99) = sorted.isEmpty ? (Double.nan, Double.nan) : (sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+        let probes = try wall.probeWrites(to: try SQLiteStore(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
+        let (p50, p99, missed) = (Percentiles(probes.seen).p50, Percentiles(probes.seen).p99, probes.missed)
         return [
             BenchResult(
                 what: "wall process: flash message written elsewhere → on the wall (300×100, \(writes) writes)",

@@ -111,6 +111,27 @@ public final class SQLiteStore: Sendable {
         }
     }
 
+    /// Of `ids`, those the store does not hold yet: a journal's backlog.
+    public func absentEvents(_ ids: [String]) throws(StoreError) -> [String] {
+        try read { db in
+            var absent: [String] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                let present = Set(try String.fetchAll(db, sql: "SELECT id FROM events WHERE id IN \(Self.placeholders(chunk.count))",
+                                                      arguments: StatementArguments(chunk)))
+                absent += chunk.filter { !present.contains($0) }
+            }
+            return absent
+        }
+    }
+
+    /// SQLite's own check of the file's structure ("ok" when sound), and the journal mode.
+    public func health() throws(StoreError) -> (integrity: String, journalMode: String) {
+        try read { db in
+            (try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "?", try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?")
+        }
+    }
+
     /// How many events the store holds.
     public func eventCount() throws(StoreError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }

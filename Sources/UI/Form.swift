@@ -87,6 +87,8 @@ public struct Form: Equatable, Sendable {
     public var notice: String?
     /// Set once a warning was shown: the next submit goes ahead.
     public var warned = false
+    /// Set once the officer changed a field: only then is the form worth keeping as a draft.
+    public var edited = false
 
     public init(purpose: FormPurpose, fields: [FormField]) {
         self.purpose = purpose
@@ -120,6 +122,7 @@ public struct Form: Equatable, Sendable {
         let index = focus
         var field = fields[index]
         if field.kind == .text || field.kind == .secret, field.editText(key) {
+            edited = edited || field.value != fields[index].value
             fields[index] = field
             return nil
         }
@@ -159,6 +162,7 @@ public struct Form: Equatable, Sendable {
         default:
             break
         }
+        edited = edited || field.value != fields[index].value
         fields[index] = field
         return nil
     }

@@ -22,7 +22,7 @@ public enum UIText: CaseIterable, Sendable {
     case readOnly
     case wallTitle, wallOpen, wallUnitsAvailable, wallUnitsCommitted, wallUnacknowledgedUrgent, wallLatestUrgent, wallNoUrgent
     case handoverTitle, sectionOpenIncidents, shiftLabel, notSignedOn, handedOver, sectionUnitsCommitted, sectionAwaiting, sectionShiftLog, none
-    case keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
+    case draftsRestored, keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
 
     public var translations: (en: String, ar: String) {
@@ -65,6 +65,7 @@ public enum UIText: CaseIterable, Sendable {
         case .sectionAwaiting: ("Awaiting acknowledgement by", "بانتظار إقرار")
         case .sectionShiftLog: ("Shift log", "سجل المناوبة")
         case .none: ("none", "لا شيء")
+        case .draftsRestored: ("Unsent text from your last session is kept: m or o opens it", "نص لم يُرسل من جلستك السابقة محفوظ: m أو o لفتحه")
         case .keyHandover: ("shift handover report; sign off", "تقرير تسليم المناوبة؛ إنهاء المناوبة")
         case .handoverHint: ("↑↓ scroll · S sign off and hand over · Esc back", "↑↓ تمرير · S إنهاء المناوبة والتسليم · Esc رجوع")
         case .formSignOn: ("Sign on for your shift", "تسجيل الدخول للمناوبة")

@@ -8,7 +8,7 @@ enum DeskHarness {
     /// (through `script`), for what a screen cannot show: mode switches.
     static func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:],
                           arguments: String = "", recording: String? = nil) throws -> TmuxSession {
-        var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH"].contains($0.key) }
+        var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH", "XDG_DATA_HOME"].contains($0.key) }
         env["QANAT_AGENCY"] = "CD"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "screen-256color"

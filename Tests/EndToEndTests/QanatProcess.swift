@@ -34,6 +34,8 @@ struct QanatProcess {
         env["QANAT_JOURNAL"] = journal
         env["QANAT_LOG"] = directory + "/qanat.log"
         env["QANAT_OFFICER"] = "Test Officer"
+        // Drafts and other per-user state stay in the test's own directory.
+        env["XDG_DATA_HOME"] = directory + "/data"
         return env
     }
 

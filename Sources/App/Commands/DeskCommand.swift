@@ -23,6 +23,9 @@ struct DeskCommand: ParsableCommand {
         let code: AgencyCode
         do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
         let settings = try display.resolve()
+        // A dropped SSH link or a closed window hangs up the terminal: instead of dying at once,
+        // the desk sees the hang-up as a key and ends itself, keeping unsent text as a draft.
+        signal(SIGHUP, SIG_IGN)
         let screen: TerminalScreen
         let chosen = try ThemeLoader.load(settings.theme)
         do { screen = try TerminalScreen(theme: chosen, explicitBidi: settings.bidi == .app) } catch {

@@ -6,31 +6,45 @@ import QanatStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the store and the journal (group-writable, 0660), with the seeded agencies; the user running it becomes the first admin.")
+        abstract: "Create the store and the journal for a group (files 0660, directory 2770), with the seeded agencies; the user running it becomes the first admin.",
+        discussion: "Members of the group can write the store and no one else can read it. Run it again to repair the modes.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The first admin's agency.") var agency = "MOI"
     @Flag(help: "An exercise store: the desk and the wall say EXERCISE on every screen.") var exercise = false
+    @Option(help: "The Unix group whose members use the store (default: your primary group).") var group: String?
 
     func run() throws {
         let fm = FileManager.default
+        var gid = getgid()
+        if let group {
+            guard let entry = getgrnam(group) else { throw CLIError.usage("--group: no Unix group '\(group)'") }
+            gid = entry.pointee.gr_gid
+        }
+        var created: [String] = []
         for path in [store.databasePath, store.journalPath] {
             let directory = (path as NSString).deletingLastPathComponent
             guard !directory.isEmpty, !fm.fileExists(atPath: directory) else { continue }
-            do {
-                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o770])
-            } catch {
+            do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
                 throw CLIError.storeUnavailable("cannot create \(directory): \(error.localizedDescription)")
             }
+            created.append(directory)
+        }
+        // A directory init made is the group's: set-group-ID, so files SQLite creates later get the group.
+        for directory in created {
+            chown(directory, uid_t.max, gid)
+            chmod(directory, 0o2770)
         }
         let opened: SQLiteStore
         do { opened = try SQLiteStore(path: store.databasePath) } catch { throw CLIError.from(error) }
         if !fm.fileExists(atPath: store.journalPath) {
             _ = fm.createFile(atPath: store.journalPath, contents: nil, attributes: [.posixPermissions: 0o660])
         }
-        // Members of the store's group write it too; SQLite's -wal and -shm follow its mode.
+        // Members of the store's group write it too, no one else reads it; SQLite's -wal and
+        // -shm follow the store's mode, and Qanat's writers keep them for read-only walls.
         for path in [store.databasePath, store.databasePath + "-wal", store.databasePath + "-shm", store.journalPath]
         where fm.fileExists(atPath: path) {
+            if group != nil { chown(path, uid_t.max, gid) }
             chmod(path, 0o660)
         }
         let agencies: Int

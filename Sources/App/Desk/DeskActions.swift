@@ -83,6 +83,7 @@ struct DeskActions {
                 return
             }
             (state.officer, state.agency, state.shift) = (name, agency, .onShift(since: state.now))
+            state.restore(drafts: DraftFile(officer: name).load())
         } catch let error as ValidationError {
             state.formRefused(field: error.field, message: error.description)
         } catch {
@@ -99,6 +100,9 @@ struct DeskActions {
                 return
             }
             if state.shift != .notRequired {
+                // The next officer starts clean; this one's unsent text waits for their next shift.
+                DraftFile(officer: state.officer).save(state.keptDrafts)
+                state.drafts = [:]
                 state.shift = .awaitingSignOn
                 state.form = Forms.signOn(officer: "", agency: state.agency)
             }

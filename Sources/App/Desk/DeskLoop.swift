@@ -17,8 +17,7 @@ struct DeskLoop {
     private var lastVersion: Int64?
     /// The last event read; what came after it decides which windows to read again.
     private var lastSequence: Int64?
-    private var lastFrame: Frame?
-    private var lastDrawnState: DeskState?
+    private var painter = FramePainter<DeskState>()
     private var nextReconnect = Date.distantPast
     private var actions: DeskActions
 
@@ -32,8 +31,11 @@ struct DeskLoop {
     mutating func run() {
         connect()
         reload(.all)
+        // Whatever ends the session, unsent text is kept for the next one.
+        defer { DraftFile(officer: state.officer).save(state.keptDrafts) }
+        state.restore(drafts: DraftFile(officer: state.officer).load())
         while true {
-            draw()
+            painter.paint(state, on: screen, render: DeskView.render)
             if let key = screen.readKey(timeoutMilliseconds: 50) {
                 switch state.handle(key) {
                 case .quit: return
@@ -51,16 +53,6 @@ struct DeskLoop {
             state.now = Timestamp(millisecondsSinceEpoch: now - now % 1000)
             pollStore()
         }
-    }
-
-    /// Renders only when the state changed, and draws only when the frame did.
-    private mutating func draw() {
-        guard state != lastDrawnState else { return }
-        lastDrawnState = state
-        let frame = DeskView.render(state)
-        guard frame != lastFrame else { return }
-        screen.draw(frame)
-        lastFrame = frame
     }
 
     private mutating func connect() {

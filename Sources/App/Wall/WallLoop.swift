@@ -15,8 +15,7 @@ struct WallLoop {
     private var store: SQLiteStore?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
-    private var lastFrame: Frame?
-    private var lastDrawnState: WallState?
+    private var painter = FramePainter<WallState>()
     private var nextAttempt = Date.distantPast
 
     init(path: String, screen: TerminalScreen, state: WallState) {
@@ -28,19 +27,10 @@ struct WallLoop {
     mutating func run() {
         while true {
             poll()
-            draw()
+            painter.paint(state, on: screen, render: WallView.render)
             if let key = screen.readKey(timeoutMilliseconds: 250), state.handle(key) { return }
             state.tick(Clock.now())
         }
-    }
-
-    private mutating func draw() {
-        guard state != lastDrawnState else { return }
-        lastDrawnState = state
-        let frame = WallView.render(state)
-        guard frame != lastFrame else { return }
-        screen.draw(frame)
-        lastFrame = frame
     }
 
     /// Re-reads when another process committed; an unreadable store is tried again every 2 s.

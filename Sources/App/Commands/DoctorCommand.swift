@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import QanatCore
+import QanatJournal
+import QanatStore
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the store, its files' permissions, your membership, the journal's backlog and this terminal; say what to fix.",
+        discussion: "Exit code 0 when nothing failed (warnings included), 2 when something did.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var officer: OfficerOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        var findings = storeFindings()
+        findings += FileChecks.findings(database: store.databasePath, journal: store.journalPath)
+        findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
+        for finding in findings { for line in finding.lines { print(line) } }
+        let failed = findings.filter { $0.level == .fail }.count
+        let warned = findings.filter { $0.level == .warn }.count
+        print(failed + warned == 0 ? "all well" : "\(failed) failed, \(warned) to look at")
+        if failed > 0 { throw ExitCode(2) }
+    }
+
+    /// The store itself, who you are to it, and what your journal holds that it does not.
+    private func storeFindings() -> [Finding] {
+        let path = store.databasePath
+        let opened: SQLiteStore
+        do { opened = try SQLiteStore(path: path, options: .init(readOnly: true)) } catch {
+            return [Finding(level: .fail, subject: "store", detail: error.description, fix: "`qanat init` (it also upgrades an older store)")]
+        }
+        var findings: [Finding] = []
+        do {
+            let (integrity, mode) = try opened.health()
+            let events = try opened.eventCount()
+            if integrity != "ok" {
+                findings.append(Finding(level: .fail, subject: "store", detail: "\(path): integrity check: \(integrity)",
+                                        fix: "move it aside, `qanat init`, then `qanat ingest` every journal: they hold every event"))
+            } else if mode != "wal" {
+                findings.append(Finding(level: .warn, subject: "store", detail: "\(path): journal mode \(mode), not WAL", fix: "`qanat init`"))
+            } else {
+                findings.append(.ok("store", "\(path): \(events) events, schema current, integrity ok, WAL"))
+            }
+            findings.append(try memberFinding(opened))
+            findings.append(try backlogFinding(opened))
+        } catch {
+            findings.append(Finding(level: .fail, subject: "store", detail: "\(error)", fix: nil))
+        }
+        return findings
+    }
+
+    private func memberFinding(_ opened: SQLiteStore) throws(StoreError) -> Finding {
+        let actor = try opened.actor(user: UnixUser.current, officer: officer.officerName)
+        guard actor.membersManaged else {
+            return Finding(level: .warn, subject: "member", detail: "the store has no members: every user may write",
+                           fix: "qanat member add \(actor.user) --agency CODE --role admin")
+        }
+        guard let member = actor.member else {
+            return Finding(level: .warn, subject: "member", detail: "\(actor.user) is not a member: read-only",
+                           fix: "an admin runs `qanat member add \(actor.user) --agency CODE --role operator`")
+        }
+        return .ok("member", "\(member.key.description): \(member.role.rawValue) for \(member.agency)" + (member.shared ? ", shared duty account" : ""))
+    }
+
+    /// Events in this process's journal that the store has not taken (it was busy or away).
+    private func backlogFinding(_ opened: SQLiteStore) throws -> Finding {
+        let journal = store.journalPath
+        guard FileManager.default.fileExists(atPath: journal) else { return .ok("journal", "\(journal): none yet") }
+        let scanner = try JournalScanner(path: journal)
+        var ids: [String] = []
+        var unreadable = 0
+        while case let lines = try scanner.read(limit: 10_000), !lines.isEmpty {
+            for line in lines {
+                if let entry = try? EventCodec.decode(line.bytes) { ids.append(entry.event.id.rawValue) } else { unreadable += 1 }
+            }
+        }
+        let absent = try opened.absentEvents(ids).count
+        if absent > 0 {
+            return Finding(level: .warn, subject: "journal", detail: "\(journal): \(absent) of \(ids.count) events not in the store yet",
+                           fix: "qanat ingest")
+        }
+        let note = unreadable > 0 ? ", \(unreadable) unreadable lines (`qanat ingest` names them)" : ""
+        return .ok("journal", "\(journal): \(ids.count) events, all in the store\(note)")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import QanatCore
+
+/// Where a desk keeps an officer's unsent text between sessions: one small JSON file per
+/// officer under the user's data directory (`~/.local/share/qanat/drafts/`), readable by them
+/// alone. Written when the desk ends — by `q`, or by the terminal hanging up — and removed
+/// once there is nothing left to keep.
+struct DraftFile {
+    let path: String
+
+    init(officer: String, directory: String = StoreOptions.dataDirectory + "/drafts") {
+        let name = Subject.officer(named: officer).key.unicodeScalars
+            .map { CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined()
+        path = directory + "/" + name + ".json"
+    }
+
+    func load() -> [String: [String: String]] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let kept = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]] else { return [:] }
+        return kept
+    }
+
+    func save(_ kept: [String: [String: String]]) {
+        guard !kept.isEmpty else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard let data = try? JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]) else { return }
+        FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+    }
+}

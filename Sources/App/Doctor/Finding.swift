@@ -1,0 +1,16 @@
+/// One thing `qanat doctor` looked at: how it stands, and what to do when it is not right.
+struct Finding {
+    enum Level: String { case ok, warn, fail }
+
+    var level: Level
+    var subject: String
+    var detail: String
+    var fix: String?
+
+    static func ok(_ subject: String, _ detail: String) -> Finding { Finding(level: .ok, subject: subject, detail: detail) }
+
+    var lines: [String] {
+        let head = "\(level.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(subject.padding(toLength: 10, withPad: " ", startingAt: 0)) \(detail)"
+        return [head] + (fix.map { ["                 fix: \($0)"] } ?? [])
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+
+/// `qanat init` sets a store up for its group, and `qanat doctor` says what is right and what to fix.
+final class DoctorTests: XCTestCase {
+    func testInitForAGroupAndWhatDoctorSays() throws {
+        guard getuid() == 0 else { throw XCTSkip("making a Unix group for the test needs root") }
+        if getgrnam("qanatdesk") == nil {
+            let add = Process()
+            add.executableURL = URL(fileURLWithPath: "/usr/sbin/groupadd")
+            add.arguments = ["qanatdesk"]
+            try add.run()
+            add.waitUntilExit()
+        }
+        let q = try QanatProcess()
+        let store = q.directory + "/desk/qanat.sqlite"
+        let options = ["--db", store, "--journal", q.directory + "/desk/journal.jsonl"]
+        let initialised = try q.run(["init", "--group", "qanatdesk"] + options)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        var info = stat()
+        stat(q.directory + "/desk", &info)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o2770, "the directory: the group's, set-group-ID")
+        XCTAssertEqual(String(cString: getgrgid(info.st_gid).pointee.gr_name), "qanatdesk")
+        stat(store, &info)
+        XCTAssertEqual(info.st_mode & 0o777, 0o660)
+        XCTAssertEqual(String(cString: getgrgid(info.st_gid).pointee.gr_name), "qanatdesk")
+
+        var doctor = try q.run(["doctor"] + options)
+        XCTAssertEqual(doctor.status, 0, doctor.stdout + doctor.stderr)
+        for expected in ["ok    store", "schema current, integrity ok, WAL", "ok    directory", "2770 root:qanatdesk",
+                         "ok    member     root: admin for MOI", "ok    journal", "warn  terminal", "standard output is not a terminal"] {
+            XCTAssertTrue(doctor.stdout.contains(expected), "\(expected):\n\(doctor.stdout)")
+        }
+
+        chmod(store, 0o666)
+        doctor = try q.run(["doctor"] + options)
+        XCTAssertEqual(doctor.status, 2)
+        XCTAssertTrue(doctor.stdout.contains("anyone on this host may write it"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("fix: chmod 0660 \(store)"), doctor.stdout)
+        chmod(store, 0o660)
+
+        // An event kept in the journal while the store was locked is the journal's backlog.
+        let holder = try q.shell("sqlite3 \(store) 'BEGIN IMMEDIATE;' '.shell sleep 2' 'COMMIT;'")
+        Thread.sleep(forTimeInterval: 0.4)
+        let posted = try q.run(["post", "--wait", "0.2", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "x"] + options)
+        holder.waitUntilExit()
+        XCTAssertEqual(posted.status, 3, posted.stderr)
+        doctor = try q.run(["doctor"] + options)
+        XCTAssertTrue(doctor.stdout.contains("1 of 2 events not in the store yet"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("fix: qanat ingest"), doctor.stdout)
+    }
+}
