@@ -128,8 +128,8 @@ struct DeskLoop {
             let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference))
             try DeskLoader(store: store).load(into: &state, refresh: refresh)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
-            // An admin may have added or removed this desk's member meanwhile.
-            learnAccess()
+            // Only when members changed (an admin added or removed one) or a shift began or ended.
+            if changes.subjects?.contains(where: \.concernsAccess) ?? true { learnAccess() }
             state.store = .live
         } catch {
             storeFailed(error)
@@ -139,5 +139,14 @@ struct DeskLoop {
     /// A locked store is "busy" (tried again on the next poll); any other error takes it offline.
     private mutating func storeFailed(_ error: StoreError) {
         state.store = error.isUnavailable ? .busy : .offline(reason: error.description)
+    }
+}
+
+private extension Subject {
+    var concernsAccess: Bool {
+        switch self {
+        case .member, .officer: true
+        default: false
+        }
     }
 }
