@@ -1,4 +1,5 @@
 import Foundation
+import QanatCore
 import QanatFixtures
 import XCTest
 
@@ -26,17 +27,26 @@ final class WallTerminalTests: XCTestCase {
             "QANAT_DB": q.database, "QANAT_LOG": "", "QANAT_CONFIG": "/nonexistent/qanat-test-config.toml",
             "LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": "/tmp",
         ]
-        let wall = QanatProcess.binary + " wall " + arguments
+        var binary = QanatProcess.binary
+        if user != nil {
+            // The checkout may sit where the other user cannot reach (a 0700 temporary directory):
+            // give them a copy beside the store.
+            binary = q.directory + "/qanat"
+            if !FileManager.default.fileExists(atPath: binary) { try FileManager.default.copyItem(atPath: QanatProcess.binary, toPath: binary) }
+            chmod(binary, 0o755)
+        }
+        let wall = binary + " wall " + arguments
         return try TmuxSession(command: user.map { "runuser -u \($0) -- \(wall)" } ?? wall, width: width, height: height, environment: env)
     }
 
     /// The store's bytes and who owns each of its files: what a wall must never change.
     static func fingerprint(_ q: QanatProcess) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: q.directory).sorted().filter { !$0.hasSuffix(".log") }.map { name in
+        // Everything in the test's directory but the log and the wall's copy of the binary.
+        try FileManager.default.contentsOfDirectory(atPath: q.directory).sorted().filter { !$0.hasSuffix(".log") && $0 != "qanat" }.map { name in
             let path = q.directory + "/" + name
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            return "\(name) \(attributes[.ownerAccountName] ?? "?") \(data.count) \(data.hashValue)"
+            return "\(name) \(attributes[.ownerAccountName] ?? "?") \(data.count) \(SHA256.hex(data))"
         }
     }
 
