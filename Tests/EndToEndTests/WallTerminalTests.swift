@@ -35,7 +35,8 @@ final class WallTerminalTests: XCTestCase {
             if !FileManager.default.fileExists(atPath: binary) { try FileManager.default.copyItem(atPath: QanatProcess.binary, toPath: binary) }
             chmod(binary, 0o755)
         }
-        let wall = binary + " wall " + arguments
+        // The copy cannot find the checkout's Themes/ either: the built-in theme serves.
+        let wall = binary + " wall " + arguments + (user != nil ? " --theme default" : "")
         return try TmuxSession(command: user.map { "runuser -u \($0) -- \(wall)" } ?? wall, width: width, height: height, environment: env)
     }
 
