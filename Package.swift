@@ -36,10 +36,12 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Sources/Store"),
+        // The write path: actions and the rules that need the store's state, the journal-then-store writer.
+        .target(name: "QanatChannel", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], path: "Sources/Channel"),
         .executableTarget(
             name: "QanatApp",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatText", "QanatUI", "QanatDesk", "QanatTerminal",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk", "QanatTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"]),
+        .testTarget(name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
 import Logging
 
 /// swift-log to a file beside the journal (never to a terminal someone is looking at).

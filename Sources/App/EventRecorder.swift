@@ -1,3 +1,4 @@
+import QanatChannel
 import QanatCore
 import QanatJournal
 import QanatStore
@@ -45,11 +46,20 @@ struct EventRecorder {
     @discardableResult
     func record(_ check: (Actions) throws -> Actions.Write) throws -> Event {
         let write: Actions.Write
-        do { write = try check(actions) } catch let error as ValidationError { throw CLIError.from(error) }
+        do {
+            write = try check(actions)
+        } catch {
+            throw CLIError.fromDomain(error)
+        }
         let event = try event(write)
-        try actions.checkKeepsAnAdmin(write)
+        do { try actions.checkKeepsAnAdmin(write) } catch { throw CLIError.fromDomain(error) }
         try record(event)
         return event
+    }
+
+    /// Runs a check from `Actions` that is not a write, mapping its errors to exit codes.
+    func check<T>(_ body: (Actions) throws -> T) throws -> T {
+        do { return try body(actions) } catch { throw CLIError.fromDomain(error) }
     }
 
     /// The event for `write`, if the member's role allows it.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
+import QanatStore
 
 /// Where the store and the journal are: `--db`/`--journal`, else `QANAT_DB`/`QANAT_JOURNAL`,
 /// else under `$XDG_DATA_HOME/qanat` (`~/.local/share/qanat`).
@@ -25,6 +27,11 @@ struct StoreOptions: ParsableArguments {
         database ?? Self.environment["QANAT_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.dataDirectory + "/qanat.sqlite"
     }
 
+    /// Stops with exit 5 when no store is at the path: before a desk or wall takes the terminal.
+    func requireStore() throws(CLIError) {
+        guard SQLiteStore.exists(at: databasePath) else { throw .from(StoreError.noStore(path: databasePath)) }
+    }
+
     var journalPath: String {
         journal ?? Self.environment["QANAT_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.dataDirectory + "/journal.jsonl"
     }
@@ -38,16 +45,4 @@ struct OfficerOptions: ParsableArguments {
     var officerName: String {
         officer ?? StoreOptions.environment["QANAT_OFFICER"].flatMap { $0.isEmpty ? nil : $0 } ?? UnixUser.current
     }
-}
-
-enum UnixUser {
-    static var current: String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return String(geteuid())
-    }
-}
-
-/// The acting agency for commands where it is not the subject: `--agency`, else `QANAT_AGENCY`, else MOI.
-func actingAgency(_ option: String?) -> String {
-    option ?? StoreOptions.environment["QANAT_AGENCY"].flatMap { $0.isEmpty ? nil : $0 } ?? "MOI"
 }

@@ -6,6 +6,9 @@ import Foundation
 @main
 enum QanatMain {
     static func main() async {
+        // Past a file-size limit a write fails with EFBIG and the journal is cut back, instead of
+        // the process dying with a line half written.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try Qanat.parseAsRoot()
             AppLog.start(command: command)

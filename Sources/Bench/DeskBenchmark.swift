@@ -15,9 +15,9 @@ struct DeskBenchmark {
     func run() throws -> [BenchResult] {
         let journal = directory + "/incidents.jsonl"
         try SyntheticTraffic.writeIncidentJournal(count: incidents, to: journal)
-        let store = try SQLiteStore(path: database)
+        let store = try SQLiteStore.create(path: database)
         _ = try JournalIngest(store: store, journalPath: journal).run(now: { Timestamp(millisecondsSinceEpoch: 0) })
-        let empty = try SQLiteStore(path: directory + "/empty.sqlite")
+        let empty = try SQLiteStore.create(path: directory + "/empty.sqlite")
 
         let (bigLoad, bigState) = try timeLoads(store)
         let (emptyLoad, emptyState) = try timeLoads(empty)

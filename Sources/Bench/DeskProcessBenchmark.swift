@@ -22,7 +22,7 @@ struct DeskProcessBenchmark {
 
         desk.send("F4")
         Thread.sleep(forTimeInterval: 0.5)
-        let probes = try desk.probeWrites(to: try SQLiteStore(path: database), count: writes, pause: 20_000...120_000)
+        let probes = try desk.probeWrites(to: try SQLiteStore.create(path: database), count: writes, pause: 20_000...120_000)
         let after = desk.memory()
         let (latency, commit, missed) = (Percentiles(probes.seen), Percentiles(probes.commits), probes.missed)
         let peak = max(started?.peak ?? 0, after?.peak ?? 0)

@@ -22,7 +22,7 @@ struct IngestBenchmark {
 
         // Baseline: the sqlite3 shell on an empty store with Qanat's schema.
         let baselineDB = directory + "/baseline.sqlite"
-        _ = try SQLiteStore(path: baselineDB)
+        _ = try SQLiteStore.create(path: baselineDB)
         let shellStart = monotonicNanoseconds()
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
@@ -34,7 +34,7 @@ struct IngestBenchmark {
         guard shell.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
 
         let database = directory + "/qanat.sqlite"
-        let store = try SQLiteStore(path: database)
+        let store = try SQLiteStore.create(path: database)
         let start = monotonicNanoseconds()
         let report = try JournalIngest(store: store, journalPath: journal).run(now: { Timestamp(millisecondsSinceEpoch: 0) })
         let seconds = Double(monotonicNanoseconds() - start) / 1e9

@@ -12,7 +12,7 @@ struct NoticeLatency {
 
     func run() throws -> [BenchResult] {
         let database = directory + "/latency.sqlite"
-        _ = try SQLiteStore(path: database)
+        _ = try SQLiteStore.create(path: database)
         let watcher = try ChangeWatcher(path: database)
         let counter = try SQLiteStore(path: database, options: .init(readOnly: true))
 
@@ -51,7 +51,7 @@ struct NoticeLatency {
 
     /// The writer side: one message per transaction, a few ms apart; prints each commit's time.
     static func runWriter(database: String, writes: Int) throws {
-        let store = try SQLiteStore(path: database)
+        let store = try SQLiteStore.create(path: database)
         var times: [UInt64] = []
         var events: [Event] = []
         SyntheticTraffic.forEachMessage(count: writes) { events.append($0) }

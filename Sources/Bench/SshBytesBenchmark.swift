@@ -16,7 +16,7 @@ struct SshBytesBenchmark {
             return [BenchResult(what: what, figure: "not measured", baseline: error.reason, goal: "(recorded)", verdict: "skipped")]
         }
         let database = directory + "/terminal.sqlite"  // TerminalBytesBenchmark's store: 200 messages
-        let store = try SQLiteStore(path: database)
+        let store = try SQLiteStore.create(path: database)
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
         let pane = TmuxDesk(directory: directory, database: database, width: 160, height: 48, name: "ssh")
         pane.run(server.ssh("env QANAT_DB=\(database) QANAT_JOURNAL=\(directory)/ssh-journal.jsonl QANAT_LOG= QANAT_CONFIG=/nonexistent "

@@ -11,7 +11,7 @@ struct TerminalBytesBenchmark {
 
     func run() throws -> [BenchResult] {
         let database = directory + "/terminal.sqlite"
-        let store = try SQLiteStore(path: database)
+        let store = try SQLiteStore.create(path: database)
         var events: [Event] = []
         SyntheticTraffic.forEachMessage(count: 200) { events.append($0) }
         try store.apply(events)

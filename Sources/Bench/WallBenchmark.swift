@@ -23,7 +23,7 @@ struct WallBenchmark {
         let wallCPU = percent(since: wallIdle, now: cpu(of: wall))
         let deskCPU = percent(since: deskIdle, now: cpu(of: desk))
 
-        let probes = try wall.probeWrites(to: try SQLiteStore(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
+        let probes = try wall.probeWrites(to: try SQLiteStore.create(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
         let (p50, p99, missed) = (Percentiles(probes.seen).p50, Percentiles(probes.seen).p99, probes.missed)
         return [
             BenchResult(

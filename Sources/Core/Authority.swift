@@ -36,6 +36,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case needsRole(Role, for: GuardedAction)
     /// The store must keep an admin, or no one could manage members again.
     case lastAdmin(user: String)
+    /// The PIN typed at sign-on is not the one the officer's entry holds.
+    case wrongPIN
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
             "\(action.description) needs the \(role.rawValue) role"
         case .lastAdmin(let user):
             "\(user) is the store's last admin: add another admin first"
+        case .wrongPIN:
+            "wrong PIN"
         }
     }
 }
@@ -75,6 +79,14 @@ public enum Authority {
         if case .shift = payload { return }
         guard role >= .operator else { throw .viewerReadsOnly }
         if role == .operator, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
+    }
+
+    /// An officer signing on to a shared account: the PIN their entry sets, and an agency they
+    /// may act for (an operator their own, a supervisor any) — the rule every write then meets.
+    public static func signOn(for agency: AgencyCode, pin: String, by actor: Actor) throws(Refusal) {
+        if let stored = actor.member?.pin, !PIN.verify(pin, against: stored) { throw .wrongPIN }
+        guard let role = actor.role else { throw .notMember(user: actor.user) }
+        if role < .supervisor, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
     }
 
     private static func guarded(_ payload: EventPayload) -> GuardedAction? {

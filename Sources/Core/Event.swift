@@ -163,8 +163,12 @@ public struct UnitStatusChange: Equatable, Sendable {
     }
 }
 
-public enum AssignmentStage: String, NamedValue {
+/// An assignment's progress, which only moves forward: tasked → acknowledged → arrived → released.
+public enum AssignmentStage: String, NamedValue, Comparable {
     case tasked, acknowledged, arrived, released
+
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 
     public var eventType: EventType {
         switch self {

@@ -66,6 +66,8 @@ public enum Fold {
         var unit = Unit(callSign: registration.callSign, agency: registration.agency, kind: registration.kind,
                         capabilities: registration.capabilities, contact: registration.contact,
                         status: .available, statusChangedAt: first.at, incident: nil)
+        // The furthest stage of the current assignment: a stage at or behind it (a late line) changes nothing.
+        var reached: AssignmentStage?
         for event in events {
             switch event.payload {
             case .unitRegistered(let later):
@@ -78,7 +80,8 @@ public enum Fold {
                 unit.statusChangedAt = event.at
                 if change.status == .available || change.status == .outOfService { unit.incident = nil }
             case .assignment(let stage, let link):
-                guard stage == .tasked || unit.incident == link.incident else { continue }
+                guard stage == .tasked || (unit.incident == link.incident && reached.map { stage > $0 } ?? true) else { continue }
+                reached = stage
                 switch stage {
                 case .tasked: unit.status = .assigned; unit.incident = link.incident
                 case .acknowledged: unit.status = .enRoute

@@ -27,7 +27,7 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
     public let rawValue: String
 
     public init(_ text: String, field: String = "incident") throws(ValidationError) {
-        let upper = text.uppercased()
+        let upper = Digits.western(text.trimmingSpaces()).uppercased()
         let parts = upper.split(separator: "-", omittingEmptySubsequences: false)
         let ok = parts.count == 3 && parts[0] == "INC" && parts[1].count == 4
             && parts[1].allSatisfy(\.isASCIIDigit)

@@ -70,6 +70,15 @@ public struct Message: Equatable, Sendable {
         self.incident = incident
         self.acknowledgementRequired = acknowledgementRequired
     }
+
+    /// Who the message is for, of the registered `agencies`: `*` is every one but the sender.
+    /// Only they acknowledge it.
+    public func addressees(among agencies: [AgencyCode]) -> [AgencyCode] {
+        switch recipients {
+        case .everyone: agencies.filter { $0 != agency }
+        case .agencies(let list): list
+        }
+    }
 }
 
 /// An agency's acknowledgement of a message. One per agency: the earliest counts.

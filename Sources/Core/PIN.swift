@@ -6,6 +6,7 @@ public enum PIN {
 
     /// 4 to 12 digits.
     public static func check(_ text: String, field: String = "pin") throws(ValidationError) -> String {
+        let text = Digits.western(text)
         guard (4...12).contains(text.unicodeScalars.count), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
             throw ValidationError(field: field, value: String(repeating: "*", count: text.count), problem: .malformed(expected: "4 to 12 digits"))
         }
@@ -17,7 +18,8 @@ public enum PIN {
         "sha256-\(rounds)$\(SHA256.hexString(salt))$\(digest(pin, salt: salt, rounds: rounds))"
     }
 
-    public static func verify(_ pin: String, against stored: String) -> Bool {
+    public static func verify(_ typed: String, against stored: String) -> Bool {
+        let pin = Digits.western(typed)
         let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].hasPrefix("sha256-"), let rounds = Int(parts[0].dropFirst(7)), (1...1_000_000).contains(rounds),
               let salt = bytes(hex: parts[1]) else { return false }

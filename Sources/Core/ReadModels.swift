@@ -36,11 +36,15 @@ public struct MessageRecord: Equatable, Sendable {
     public func awaitingAcknowledgement(from agencies: [AgencyCode]) -> [AgencyCode] {
         guard message.acknowledgementRequired else { return [] }
         let acknowledged = Set(acknowledgements.map(\.agency))
-        let addressed: [AgencyCode] = switch message.recipients {
-        case .everyone: agencies.filter { $0 != message.agency }
-        case .agencies(let list): list
-        }
-        return addressed.filter { !acknowledged.contains($0) }
+        return message.addressees(among: agencies).filter { !acknowledged.contains($0) }
+    }
+
+    /// Acknowledgements from the agencies asked, of how many asked: the one count that the desk
+    /// and the command line both show. An acknowledgement from anyone else is not counted.
+    public func acknowledgementTally(among agencies: [AgencyCode]) -> (done: Int, asked: Int) {
+        let asked = message.addressees(among: agencies)
+        let from = Set(asked)
+        return (acknowledgements.filter { from.contains($0.agency) }.count, asked.count)
     }
 }
 

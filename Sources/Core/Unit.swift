@@ -1,24 +1,41 @@
 public enum UnitStatus: String, NamedValue {
     case available, assigned, enRoute, onScene, returning, outOfService
 
-    public var allowedNext: [UnitStatus] {
+    /// The moves an officer may make by hand. Assigned, en route and on scene come only through
+    /// an assignment to an incident: a unit on one moves along it (en route, on scene, returning
+    /// are its stages), a unit on none only between available and out of service.
+    public func allowedNext(onAssignment: Bool) -> [UnitStatus] {
         switch self {
-        case .available: [.assigned, .enRoute, .outOfService]
-        case .assigned: [.enRoute, .onScene, .available, .outOfService]
-        case .enRoute: [.onScene, .returning, .available, .outOfService]
-        case .onScene: [.returning, .available, .outOfService]
-        case .returning: [.available, .assigned, .outOfService]
+        case .available: onAssignment ? [.enRoute, .onScene, .returning, .outOfService] : [.outOfService]
+        case .assigned: onAssignment ? [.enRoute, .onScene, .returning, .available, .outOfService] : [.available, .outOfService]
+        case .enRoute: onAssignment ? [.onScene, .returning, .available, .outOfService] : [.available, .outOfService]
+        case .onScene: onAssignment ? [.returning, .available, .outOfService] : [.available, .outOfService]
+        case .returning: [.available, .outOfService]
         case .outOfService: [.available]
+        }
+    }
+
+    /// Whether an incident may be given this unit: it is free, or on its way back from one.
+    public var canBeTasked: Bool { self == .available || self == .returning }
+
+    /// The assignment stage that a move by hand to this status is, for a unit on an incident.
+    public var assignmentStage: AssignmentStage? {
+        switch self {
+        case .enRoute: .acknowledged
+        case .onScene: .arrived
+        case .returning: .released
+        default: nil
         }
     }
 
     /// Whether the unit is working on an incident (the board's "committed").
     public var isCommitted: Bool { [.assigned, .enRoute, .onScene].contains(self) }
 
-    public func checkTransition(to next: UnitStatus, field: String = "status") throws(ValidationError) {
-        guard allowedNext.contains(next) else {
+    public func checkTransition(to next: UnitStatus, onAssignment: Bool, field: String = "status") throws(ValidationError) {
+        let allowed = allowedNext(onAssignment: onAssignment)
+        guard allowed.contains(next) else {
             throw ValidationError(field: field, value: next.rawValue,
-                                  problem: .transitionRefused(from: rawValue, allowed: allowedNext.map(\.rawValue)))
+                                  problem: .transitionRefused(from: rawValue, allowed: allowed.map(\.rawValue)))
         }
     }
 }
@@ -60,6 +77,11 @@ public struct Assignment: Equatable, Sendable {
     public var releasedAt: Timestamp?
 
     public var isActive: Bool { releasedAt == nil }
+
+    /// How far the assignment has got, whatever order its events came in.
+    public var furthestStage: AssignmentStage {
+        releasedAt != nil ? .released : arrivedAt != nil ? .arrived : acknowledgedAt != nil ? .acknowledged : .tasked
+    }
 
     public init(incident: IncidentReference, unit: CallSign, taskedAt: Timestamp, acknowledgedAt: Timestamp? = nil, arrivedAt: Timestamp? = nil, releasedAt: Timestamp? = nil) {
         self.incident = incident

@@ -10,6 +10,12 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case unknown(what: String)
         case transitionRefused(from: String, allowed: [String])
         case outOfRange(ClosedRange<Int>)
+        /// Something with this key is on the channel already.
+        case exists(what: String)
+        /// The unit cannot be tasked now: it is busy (or out of service).
+        case unavailable(status: String, incident: String?)
+        /// Only the agencies a message was addressed to acknowledge it.
+        case notAddressed(to: [String], sender: String)
     }
 
     public var field: String
@@ -41,6 +47,13 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(field): cannot go from \(from) to \(value); allowed from \(from): \(next)"
         case .outOfRange(let range):
             return "\(field): '\(value)' is outside \(range.lowerBound)...\(range.upperBound)"
+        case .exists(let what):
+            return "\(field): '\(value)' exists already, a \(what)"
+        case .unavailable(let status, let incident):
+            return "\(field): '\(value)' is \(status)\(incident.map { " on \($0)" } ?? ""): only an available or returning unit can be tasked"
+        case .notAddressed(let to, let sender):
+            let asked = to == ["*"] ? "every agency but \(sender)" : to.joined(separator: ", ")
+            return "\(field): the message was not addressed to \(value); it asks \(asked)"
         }
     }
 }

@@ -34,6 +34,7 @@ public struct DeskLoader: Sendable {
         }
         state.data = data
         state.exercise = exercise
+        if refresh.contains(.detail) { state.detailRead() }
     }
 
     public func detail(_ reference: IncidentReference) throws(StoreError) -> IncidentDetail? {

@@ -41,6 +41,8 @@ public final class JournalScanner {
 
     public var nextLine: Int { nextLineNumber }
 
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Up to `limit` complete lines; an empty result means nothing complete is left for now.
     public func read(limit: Int, chunkSize: Int = 1 << 20) throws(JournalError) -> [JournalLine] {
         var lines: [JournalLine] = []
@@ -48,9 +50,11 @@ public final class JournalScanner {
         while lines.count < limit {
             let consumed = Int(position - bufferOffset)
             if let newline = buffer[max(consumed, scanStart)...].firstIndex(of: 0x0A) {
+                // A byte order mark that an editor or a Windows gateway put at the file's start is no part of the line.
+                let start = position == 0 && buffer[consumed..<newline].starts(with: Self.byteOrderMark) ? consumed + 3 : consumed
                 let line = JournalLine(number: nextLineNumber, offset: position,
                                        endOffset: bufferOffset + Int64(newline + 1),
-                                       bytes: Array(buffer[consumed..<newline]))
+                                       bytes: Array(buffer[start..<newline]))
                 lines.append(line)
                 position = line.endOffset
                 nextLineNumber += 1

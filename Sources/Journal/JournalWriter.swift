@@ -38,8 +38,15 @@ public struct JournalWriter: Sendable {
             previous = line
             endsWithNewline = true
         }
-        try file.writeAll(bytes)
-        try file.sync()
+        do {
+            try file.writeAll(bytes)
+            try file.sync()
+        } catch {
+            // Disk full or a failing device: cut back to where our line began, still under the
+            // lock, so that no writer's next line is glued to a fragment of ours.
+            _ = ftruncate(file.descriptor, off_t(size))
+            throw error
+        }
         return size + Int64(bytes.count)
     }
 

@@ -109,16 +109,26 @@ public struct JournalIngest: Sendable {
             let lines: [JournalLine]
             do { lines = try scanner.read(limit: batchSize) } catch { throw .journal(error) }
             guard let last = lines.last else { break }
-            var events: [Event] = []
-            events.reserveCapacity(lines.count)
+            var decoded: [(line: JournalLine, event: Event)] = []
+            decoded.reserveCapacity(lines.count)
             var rejections: [RejectsFile.Rejection] = []
+            func reject(_ line: JournalLine, _ reason: String) {
+                rejections.append(.init(journal: journalPath, line: line.number, offset: line.offset, reason: reason, bytes: line.bytes))
+            }
             for line in lines {
                 do {
-                    events.append(try EventCodec.decode(line.bytes).event)
+                    decoded.append((line, try EventCodec.decode(line.bytes).event))
                 } catch {
-                    rejections.append(.init(journal: journalPath, line: line.number, offset: line.offset,
-                                            reason: error.description, bytes: line.bytes))
+                    reject(line, error.description)
                 }
+            }
+            // An id stored with other content is another event under a taken id: rejected, never "already present".
+            let conflicts: [Int: EventConflict]
+            do { conflicts = try store.conflicts(among: decoded.map(\.event)) } catch { throw .store(error) }
+            var events: [Event] = []
+            events.reserveCapacity(decoded.count)
+            for (index, (line, event)) in decoded.enumerated() {
+                if let conflict = conflicts[index] { reject(line, conflict.description) } else { events.append(event) }
             }
             // Rejects are made durable before the cursor passes them: a crash may repeat a
             // reject entry, never lose one.

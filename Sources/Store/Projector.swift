@@ -1,3 +1,4 @@
+import struct Foundation.Data
 import GRDB
 import QanatCore
 
@@ -49,12 +50,12 @@ struct Projector {
     private func insertMessage(_ event: Event, _ posting: MessagePosting) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO messages (id, at, agency, officer, recipients, priority, channel, subject, body, incident, ack_required)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)
             """)
         statement.setUncheckedArguments([
             event.id.rawValue, event.at.millisecondsSinceEpoch, event.agency.rawValue, event.officer,
             posting.recipients.codes.joined(separator: ","), posting.priority.rawValue, posting.channel.rawValue,
-            posting.subject, posting.body, posting.incident?.rawValue, posting.acknowledgementRequired,
+            posting.subject.map(Self.wholeText), Self.wholeText(posting.body), posting.incident?.rawValue, posting.acknowledgementRequired,
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return }
@@ -80,6 +81,10 @@ struct Projector {
         try statement.execute()
         try PendingAcknowledgements.acknowledged(message: ack.message.rawValue, by: event.agency.rawValue, in: db)
     }
+
+    /// Free text bound as its bytes and stored as TEXT: GRDB binds a String as a C string, which
+    /// would end at a NUL (see `wholeText(_:_:)` for reading it back).
+    static func wholeText(_ text: String) -> Data { Data(text.utf8) }
 
     private func refold(_ subject: Subject) throws {
         switch subject {
@@ -112,9 +117,10 @@ struct Projector {
         try db.execute(sql: """
             INSERT OR REPLACE INTO incidents (ref, title, type, severity, status, area, place, reporting_agency,
               lead_agency, people_affected, opened_at, status_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, CAST(? AS TEXT), ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?)
             """, arguments: [
-                i.reference.rawValue, i.title, i.type.rawValue, i.severity.rawValue, i.status.rawValue, i.area, i.place,
+                i.reference.rawValue, Self.wholeText(i.title), i.type.rawValue, i.severity.rawValue, i.status.rawValue, i.area,
+                i.place.map(Self.wholeText),
                 i.reportingAgency.rawValue, i.leadAgency.rawValue, i.peopleAffected, i.openedAt.millisecondsSinceEpoch,
                 i.statusChangedAt.millisecondsSinceEpoch, i.updatedAt.millisecondsSinceEpoch,
             ])

@@ -1,3 +1,4 @@
+import struct Foundation.Data
 import GRDB
 import QanatCore
 
@@ -23,11 +24,11 @@ enum IncidentRows {
     static func incident(_ row: Row) throws -> Incident {
         Incident(
             reference: try IncidentReference(row["ref"] as String),
-            title: row["title"],
+            title: wholeText(row, "title") ?? "",
             type: try IncidentType.parse(row["type"], field: "type"),
             severity: try Severity.parse(row["severity"], field: "severity"),
             status: try IncidentStatus.parse(row["status"], field: "status"),
-            area: row["area"], place: row["place"],
+            area: row["area"], place: wholeText(row, "place"),
             reportingAgency: try AgencyCode(row["reporting_agency"] as String),
             leadAgency: try AgencyCode(row["lead_agency"] as String),
             peopleAffected: row["people_affected"],
@@ -37,7 +38,18 @@ enum IncidentRows {
     }
 }
 
+/// Text read back whole: SQLite hands TEXT to GRDB as a C string, which ends at a NUL (some
+/// SMS gateways send one for `@`); the same bytes cast to BLOB keep their length.
+func wholeText(_ row: Row, _ column: String) -> String? {
+    (row[column + "_bytes"] as Data?).map { String(decoding: $0, as: UTF8.self) }
+}
+
 enum MessageRows {
+    /// Every column of `table` (or its alias), with the free text also as bytes (see `wholeText`).
+    static func columns(of table: String = "messages") -> String {
+        "\(table).*, CAST(\(table).subject AS BLOB) AS subject_bytes, CAST(\(table).body AS BLOB) AS body_bytes"
+    }
+
     static func message(_ row: Row) throws -> Message {
         let recipients: String = row["recipients"]
         return Message(
@@ -48,7 +60,7 @@ enum MessageRows {
             recipients: try Recipients(codes: recipients.components(separatedBy: ",")),
             priority: try MessagePriority.parse(row["priority"], field: "priority"),
             channel: try MessageChannel.parse(row["channel"], field: "channel"),
-            subject: row["subject"], body: row["body"],
+            subject: wholeText(row, "subject"), body: wholeText(row, "body") ?? "",
             incident: try (row["incident"] as String?).map { try IncidentReference($0) },
             acknowledgementRequired: row["ack_required"])
     }

@@ -48,3 +48,60 @@ extension SQLiteStore {
         }
     }
 }
+
+/// A line whose event id the store (or an earlier line of the same batch) holds with other
+/// content: not the same event, so it is never counted as "already present".
+public struct EventConflict: Equatable, Sendable, CustomStringConvertible {
+    public var id: EventID
+    /// What differs, as `field: stored ≠ given`.
+    public var differences: [String]
+
+    public var description: String {
+        "conflict: event \(id) is already stored with other content (\(differences.joined(separator: "; "))); not applied"
+    }
+
+    static func between(_ stored: Event, _ given: Event) -> EventConflict? {
+        var differences: [String] = []
+        func compare(_ field: String, _ a: String, _ b: String) { if a != b { differences.append("\(field): \(a) ≠ \(b)") } }
+        compare("at", stored.at.rfc3339, given.at.rfc3339)
+        compare("agency", stored.agency.rawValue, given.agency.rawValue)
+        compare("officer", stored.officer, given.officer)
+        compare("user", stored.user ?? "-", given.user ?? "-")
+        compare("type", stored.type.rawValue, given.type.rawValue)
+        if stored.type == given.type, stored.payload != given.payload { differences.append("data differs") }
+        return differences.isEmpty ? nil : EventConflict(id: given.id, differences: differences)
+    }
+}
+
+extension SQLiteStore {
+    /// Which of `events` (by position) carry an id that the store holds, or an earlier event of
+    /// the list carries, with other content.
+    public func conflicts(among events: [Event]) throws(StoreError) -> [Int: EventConflict] {
+        var conflicts: [Int: EventConflict] = [:]
+        var first: [EventID: Event] = [:]
+        for (index, event) in events.enumerated() {
+            if let earlier = first[event.id] {
+                conflicts[index] = EventConflict.between(earlier, event)
+            } else {
+                first[event.id] = event
+            }
+        }
+        let ids = Array(first.keys)
+        var stored: [EventID: Event] = [:]
+        try read { db in
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = ids[start..<min(ids.count, start + 500)].map(\.rawValue)
+                let rows = try Row.fetchAll(db, sql: "SELECT \(EventRows.columns) FROM events WHERE id IN \(Self.placeholders(chunk.count))",
+                                            arguments: StatementArguments(chunk))
+                for row in rows {
+                    let event = try EventRows.event(from: row)
+                    stored[event.id] = event
+                }
+            }
+        }
+        for (index, event) in events.enumerated() where conflicts[index] == nil {
+            if let kept = stored[event.id] { conflicts[index] = EventConflict.between(kept, event) }
+        }
+        return conflicts
+    }
+}

@@ -24,7 +24,8 @@ public enum PageDirection: Sendable {
 
 extension SQLiteStore {
     static let incidentColumns = """
-        incidents.*, (SELECT count(*) FROM assignments a
+        incidents.*, CAST(incidents.title AS BLOB) AS title_bytes, CAST(incidents.place AS BLOB) AS place_bytes,
+        (SELECT count(*) FROM assignments a
                       WHERE a.incident = incidents.ref AND a.released_at IS NULL) AS active_units
         """
 
@@ -108,7 +109,7 @@ extension SQLiteStore {
     public func messages(limit: Int, after key: PageKey? = nil,
                          direction: PageDirection = .newestFirst) throws(StoreError) -> [MessageRecord] {
         try read { db in
-            var sql = "SELECT * FROM messages"
+            var sql = "SELECT \(MessageRows.columns()) FROM messages"
             var arguments: StatementArguments = []
             if let key {
                 sql += " WHERE (at, id) \(direction.comparison) (?, ?)"
@@ -123,7 +124,7 @@ extension SQLiteStore {
 
     public func message(_ id: EventID) throws(StoreError) -> MessageRecord? {
         try read { db in
-            let found = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id.rawValue])
+            let found = try Row.fetchAll(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?", arguments: [id.rawValue])
                 .map(MessageRows.message)
             return try Self.withAcknowledgements(found, in: db).first
         }
@@ -175,6 +176,8 @@ extension SQLiteStore {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             // Ranks are generated columns (migration v3) with indexes for open incidents.
             let order = switch query.order {
+            // Closed incidents are looked up by when they were closed, the latest first.
+            case _ where query.status == .closed: "status_at DESC, ref DESC"
             case .severity: "severity_rank DESC, opened_at DESC, ref DESC"
             case .newest: "opened_at DESC, ref DESC"
             case .status: "status_rank, opened_at DESC, ref DESC"
@@ -199,7 +202,7 @@ extension SQLiteStore {
     public func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
+                SELECT \(MessageRows.columns()) FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
                 """, arguments: [reference.rawValue, limit])
             return try Self.withAcknowledgements(rows.map(MessageRows.message).reversed(), in: db)
         }
@@ -236,7 +239,7 @@ extension SQLiteStore {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [limit]
-            let rows = try Row.fetchAll(db, sql: "SELECT m.* FROM \(source) \(filter) ORDER BY \(order) LIMIT ?",
+            let rows = try Row.fetchAll(db, sql: "SELECT \(MessageRows.columns(of: "m")) FROM \(source) \(filter) ORDER BY \(order) LIMIT ?",
                                         arguments: arguments)
             return try Self.withAcknowledgements(rows.map(MessageRows.message), in: db)
         }

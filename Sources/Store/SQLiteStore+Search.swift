@@ -32,7 +32,7 @@ extension SQLiteStore {
                 let record = IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
                 incidents[record.incident.reference.rawValue] = record
             }
-            let messageRows = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE id IN \(Self.placeholders(ids.count))",
+            let messageRows = try Row.fetchAll(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id IN \(Self.placeholders(ids.count))",
                                                arguments: StatementArguments(ids)).map(MessageRows.message)
             var messages: [String: MessageRecord] = [:]
             for record in try Self.withAcknowledgements(messageRows, in: db) { messages[record.message.id.rawValue] = record }

@@ -24,7 +24,7 @@ extension SQLiteStore {
                 """, arguments: [WallFigures.unacknowledgedCap]) ?? 0
             // Newest first along the time index; flash and immediate are a small share of the log.
             let urgent = try Row.fetchAll(db, sql: """
-                SELECT * FROM messages WHERE priority IN ('flash', 'immediate') ORDER BY at DESC, id DESC LIMIT ?
+                SELECT \(MessageRows.columns()) FROM messages WHERE priority IN ('flash', 'immediate') ORDER BY at DESC, id DESC LIMIT ?
                 """, arguments: [latest]).map(MessageRows.message)
             figures.latestUrgent = try Self.withAcknowledgements(urgent, in: db)
             return figures

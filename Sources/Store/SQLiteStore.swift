@@ -14,13 +14,30 @@ public final class SQLiteStore: Sendable {
         public var readOnly = false
         /// How long a write waits for another process's transaction before giving up.
         public var busyTimeout: TimeInterval = 5
-        public init(readOnly: Bool = false, busyTimeout: TimeInterval = 5) {
+        /// Make the store when there is none: only `qanat init` and the demo (and test fixtures) ask.
+        public var create = false
+        public init(readOnly: Bool = false, busyTimeout: TimeInterval = 5, create: Bool = false) {
             self.readOnly = readOnly
             self.busyTimeout = busyTimeout
+            self.create = create
         }
     }
 
-    /// Opens (and for writers creates and migrates) the store at `path`.
+    /// Makes the store at `path` if there is none, and opens it.
+    public static func create(path: String, options: Options = Options()) throws(StoreError) -> SQLiteStore {
+        var options = options
+        options.create = true
+        return try SQLiteStore(path: path, options: options)
+    }
+
+    /// Whether a store is at `path`: a file SQLite has written (an empty file is not one).
+    public static func exists(at path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber else { return false }
+        return size.int64Value > 0
+    }
+
+    /// Opens (and for writers migrates) the store at `path`; makes it only when `options.create`.
     public init(path: String, options: Options = Options()) throws(StoreError) {
         self.path = path
         var config = Configuration()
@@ -38,13 +55,13 @@ public final class SQLiteStore: Sendable {
                 sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             }
         }
-        if !options.readOnly {
+        if !options.create || options.readOnly {
+            guard Self.exists(at: path) else { throw .noStore(path: path) }
+        } else {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
                 throw .unavailable(path: path, reason: "directory \(directory) does not exist")
             }
-        } else if !FileManager.default.fileExists(atPath: path) {
-            throw .unavailable(path: path, reason: "no store here (run `qanat init`)")
         }
         // Opening may itself meet SQLITE_BUSY (setting WAL writes), so it retries within the timeout.
         let deadline = Date().addingTimeInterval(options.busyTimeout)

@@ -10,6 +10,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notFound(what: String, key: String)
     /// A row in the store cannot be read back as an event (the store was edited by hand).
     case corruptEvent(id: String, reason: String)
+    /// No store at the path: only `qanat init` (and the demo) make one, so that a mistyped path
+    /// never splits one channel into two.
+    case noStore(path: String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .failed(let path, let reason): "store \(path): \(reason)"
         case .notFound(let what, let key): "no \(what) '\(key)'"
         case .corruptEvent(let id, let reason): "event \(id) in the store cannot be read: \(reason)"
+        case .noStore(let path):
+            "no store at \(path); nothing was written. Check --db or QANAT_DB, or create it with `qanat init --db \(path)`"
         }
     }
 

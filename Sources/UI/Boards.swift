@@ -45,7 +45,7 @@ enum IncidentsBoard {
         }
         var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
         sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.height - 2, width: width,
-                  flexibleMinimum: 20, selected: state.selectedIndex, mark: state.selectionMark(.row), localizer: l) { _ in .normal }
+                  flexibleMinimum: 20, selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row), localizer: l) { _ in .normal }
         frame.blit(sub, x: x, y: 1)
     }
 }
@@ -100,7 +100,7 @@ enum UnitsBoard {
         }
         var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
         sub.table(columns(state), rows: rows, top: 0, height: state.height - 2, width: width, flexibleMinimum: 10,
-                  selected: state.selectedIndex, mark: state.selectionMark(.row), localizer: state.localizer,
+                  selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row), localizer: state.localizer,
                   banner: { row in
                       if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }
                       return nil
@@ -139,9 +139,9 @@ enum LogBoard {
     /// `3/5` acknowledged of those asked; `!` when this desk's agency still owes one; `-` when none is asked.
     static func acknowledgementMarker(_ record: MessageRecord, _ state: DeskState) -> String {
         guard record.message.acknowledgementRequired else { return "-" }
-        let awaiting = record.awaitingAcknowledgement(from: state.data.agencies).count
-        let done = record.acknowledgements.count
-        return "\(done)/\(done + awaiting)" + (state.awaitsOurAcknowledgement(record) ? "!" : "")
+        let tally = record.acknowledgementTally(among: state.data.agencies)
+        let l = state.localizer
+        return "\(l.number(tally.done))/\(l.number(tally.asked))" + (state.awaitsOurAcknowledgement(record) ? "!" : "")
     }
 
     static func draw(_ state: DeskState, into frame: inout Frame, width: Int) {
@@ -153,7 +153,7 @@ enum LogBoard {
         }
         var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
         sub.table(columns(state), rows: messages, top: 0, height: state.height - 2, width: width, flexibleMinimum: 36,
-                  selected: state.selectedIndex, mark: state.selectionMark(state.followingLog ? .firstColumn : .row),
+                  selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row),
                   localizer: state.localizer) { record in
             // Flash and immediate stay highlighted until this desk's agency acknowledges them.
             if record.message.priority >= .immediate, state.awaitsOurAcknowledgement(record) { return .unacknowledged }

@@ -47,7 +47,7 @@ extension DeskState {
             // No desk without an officer on a shared account: Esc on the sign-on form leaves.
             case .cancel where current.purpose == .signOn: return .quit
             case .cancel:
-                if current.holdsText { drafts[Self.draftKey(current.purpose)] = current }
+                if current.holdsTypedText { drafts[Self.draftKey(current.purpose)] = current }
                 form = nil
             case nil: break
             }
@@ -81,7 +81,6 @@ extension DeskState {
         case .character("S") where board == .incidents:
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
-            selection[.incidents] = 0
             return .reload
         case .character("o"): open(Forms.openIncident())
         case .character("s"):
@@ -90,7 +89,11 @@ extension DeskState {
             else { notice = localizer(.nothingSelected) }
         case .character("a"):
             if let incident = selectedIncident?.incident {
-                let free = data.units.map(\.unit).filter { $0.status.allowedNext.contains(.assigned) }
+                let free = data.units.map(\.unit).filter(\.status.canBeTasked)
+                guard !free.isEmpty else {
+                    notice = localizer(.noFreeUnit)
+                    return nil
+                }
                 open(Forms.assignUnit(incident, available: free))
             } else if let message = selectedMessage {
                 return .acknowledge(messageID: message.message.id.rawValue)
@@ -114,9 +117,12 @@ extension DeskState {
         case .down, .character("j"): return move(by: 1)
         case .pageUp: return move(by: -max(1, height - 4))
         case .pageDown: return move(by: max(1, height - 4))
-        case .home: return moveTo(0)
-        case .character("g") where board != .units: return moveTo(0)
-        case .end, .character("G"): return moveTo(rowCount - 1)
+        case .home: return moveTo(0, by: 1)
+        case .character("g") where board != .units: return moveTo(0, by: 1)
+        case .end, .character("G"):
+            // On the log, the end is following live: no message is selected there.
+            if board == .log { return followLog() }
+            return moveTo(rowCount - 1)
         case .enter:
             if let incident = selectedIncident {
                 detailReference = incident.incident.reference
@@ -129,13 +135,14 @@ extension DeskState {
                 }
                 return jump(to: reference)
             }
+            if board == .log { notice = localizer(.nothingSelected) }
         case .escape:
             detailReference = nil
             detailFocused = false
         case .click(_, let y):
             // Rows start under the tab bar and the column header.
             let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)
-            if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row) }
+            if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row, by: 0) }
         default:
             break
         }
@@ -188,7 +195,8 @@ extension DeskState {
             followingLog = true
         } else {
             incidentQuery = try Forms.query(from: filter, openOnly: incidentQuery.openOnly)
-            selection[.incidents] = 0
+            // The first row of what the new filter shows is selected once it is read.
+            selection.incident = nil
         }
     }
 
@@ -198,10 +206,11 @@ extension DeskState {
         detailFocused = false
     }
 
-    /// Opens an incident's detail on the incidents board, selecting its row when the board shows it.
+    /// Opens an incident's detail on the incidents board and selects it, whether or not the board
+    /// shows it (closed, filtered out, beyond the rows read): actions then act on it.
     mutating func jump(to reference: IncidentReference) -> DeskEffect {
         switchTo(.incidents)
-        if let row = data.incidents.firstIndex(where: { $0.incident.reference == reference }) { selection[.incidents] = row }
+        selection.incident = reference
         detailReference = reference
         return .loadDetail
     }
@@ -212,14 +221,36 @@ extension DeskState {
         return all[(index + step + all.count) % all.count]
     }
 
-    private mutating func move(by delta: Int) -> DeskEffect? { moveTo(selectedIndex + delta) }
+    private mutating func move(by delta: Int) -> DeskEffect? {
+        if board == .log, followingLog {
+            // Leaving live: the newest message is selected, and stays selected as others arrive.
+            return delta < 0 ? moveTo(rowCount - 1, by: 0) : nil
+        }
+        if board == .log, delta > 0, let index = selectedIndex, index == rowCount - 1 { return followLog() }
+        return moveTo(viewRow + delta, by: delta)
+    }
 
-    /// Moves the selection; an open detail follows it to the newly selected incident.
-    private mutating func moveTo(_ index: Int) -> DeskEffect? {
-        let last = max(0, rowCount - 1)
-        let target = min(max(0, index), last)
-        selection[board] = target
-        if board == .log { followingLog = target == last }
+    /// The log follows new messages again; nothing on it is selected.
+    private mutating func followLog() -> DeskEffect? {
+        followingLog = true
+        selection.message = nil
+        return nil
+    }
+
+    /// Selects the identity shown at `index` (a group header passes on in the direction of
+    /// travel); an open detail follows it to the newly selected incident.
+    private mutating func moveTo(_ index: Int, by direction: Int = -1) -> DeskEffect? {
+        let count = rowCount
+        guard count > 0 else { return nil }
+        let start = min(max(0, index), count - 1)
+        let step = direction > 0 ? 1 : -1
+        let onward = stride(from: start, through: step > 0 ? count - 1 : 0, by: step)
+        let back = stride(from: start - step, through: step > 0 ? 0 : count - 1, by: -step)
+        guard let target = (Array(onward) + Array(back)).first(where: { key(atRow: $0) != nil }),
+              let key = key(atRow: target) else { return nil }
+        selection[board] = key
+        cursorRow[board] = target
+        if board == .log { followingLog = false }
         guard showingDetail, let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
         detailReference = selected
         return .loadDetail

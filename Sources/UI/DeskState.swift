@@ -107,10 +107,17 @@ public struct DeskState: Equatable, Sendable {
     public var store: StoreHealth = .live
     /// Events written to the journal that the store has not taken yet.
     public var backlog = 0
-    public var data = DeskData()
+    public var data = DeskData() {
+        didSet { settleSelection() }
+    }
 
     public var board: Board = .incidents
-    public var selection: [Board: Int] = [:]
+    /// What the officer has selected, by identity on each board: it stays on the same incident,
+    /// unit or message when rows move, appear or are filtered out, and actions act on it.
+    public var selection = Selection()
+    /// Where the selection last stood on each board: only to scroll, and to move from once the
+    /// selected row has left the board. Never what an action acts on.
+    var cursorRow: [Board: Int] = [:]
     /// The incident whose detail is open: chosen on the board, or reached from a log message.
     public var detailReference: IncidentReference?
     public var showingDetail: Bool { detailReference != nil }
@@ -172,7 +179,9 @@ public struct DeskState: Equatable, Sendable {
     }
 
     /// Rows of the current board, for moving the selection.
-    var rowCount: Int {
+    var rowCount: Int { rowCount(on: board) }
+
+    func rowCount(on board: Board) -> Int {
         switch board {
         case .incidents: data.incidents.count
         case .units: UnitsBoard.rows(self).count
@@ -185,26 +194,95 @@ public struct DeskState: Equatable, Sendable {
 
     func selectionMark(_ mark: SelectionMark) -> SelectionMark { marksSelection ? mark : .none }
 
-    public var selectedIndex: Int {
+    /// The row of `key` on the board it belongs to, if the board shows it.
+    func row(of key: Selection.Key) -> Int? {
+        switch key {
+        case .incident(let reference): data.incidents.firstIndex { $0.incident.reference == reference }
+        case .unit(let callSign):
+            UnitsBoard.rows(self).firstIndex { row in
+                if case .unit(let record) = row { return record.unit.callSign == callSign }
+                return false
+            }
+        case .message(let id): data.messages.firstIndex { $0.message.id == id }
+        }
+    }
+
+    /// The identity shown at `row` of the current board; nil for a group header.
+    func key(atRow row: Int, on board: Board? = nil) -> Selection.Key? {
+        switch board ?? self.board {
+        case .incidents:
+            return data.incidents.indices.contains(row) ? .incident(data.incidents[row].incident.reference) : nil
+        case .units:
+            let rows = UnitsBoard.rows(self)
+            guard rows.indices.contains(row), case .unit(let record) = rows[row] else { return nil }
+            return .unit(record.unit.callSign)
+        case .log:
+            return data.messages.indices.contains(row) ? .message(data.messages[row].message.id) : nil
+        }
+    }
+
+    /// The highlighted row: where the selected identity is on the board now, or nil when the
+    /// board does not show it (filtered out, not loaded, or the log following live).
+    public var selectedIndex: Int? {
+        if board == .log, followingLog { return nil }
+        return selection[board].flatMap(row(of:))
+    }
+
+    /// The row kept in view: the selection, else where it last stood; the newest message while
+    /// the log follows live.
+    public var viewRow: Int {
         let count = rowCount
         guard count > 0 else { return 0 }
         if board == .log, followingLog { return count - 1 }
-        return min(max(0, selection[board] ?? 0), count - 1)
+        return min(max(0, selectedIndex ?? cursorRow[board] ?? 0), count - 1)
     }
 
+    /// The selected incident: its row on the board, or the open detail when the board does not
+    /// show it (opened by search or palette, closed, filtered out).
     public var selectedIncident: IncidentRecord? {
-        board == .incidents && !data.incidents.isEmpty ? data.incidents[selectedIndex] : nil
+        guard board == .incidents, let reference = selection.incident else { return nil }
+        if let record = data.incidents.first(where: { $0.incident.reference == reference }) { return record }
+        if let detail = data.detail, detail.record.incident.reference == reference { return detail.record }
+        return nil
     }
 
     public var selectedUnit: Unit? {
-        guard board == .units else { return nil }
-        let rows = UnitsBoard.rows(self)
-        guard rows.indices.contains(selectedIndex), case .unit(let record) = rows[selectedIndex] else { return nil }
-        return record.unit
+        guard board == .units, let callSign = selection.unit else { return nil }
+        return data.units.first { $0.unit.callSign == callSign }?.unit
     }
 
+    /// Nil while the log follows live: the newest row changes under the officer's keys.
     public var selectedMessage: MessageRecord? {
-        board == .log && data.messages.indices.contains(selectedIndex) ? data.messages[selectedIndex] : nil
+        guard board == .log, !followingLog, let id = selection.message else { return nil }
+        return data.messages.first { $0.message.id == id }
+    }
+
+    /// After new rows arrived: a board with nothing selected selects its first row, by
+    /// identity, so that later arrivals cannot move what is selected; a selection still on the
+    /// board records where it stands.
+    public mutating func settleSelection() {
+        for board in [Board.incidents, .units] {
+            if let key = selection[board] {
+                if let row = row(of: key) { cursorRow[board] = row }
+            } else if let first = (0..<rowCount(on: board)).first(where: { key(atRow: $0, on: board) != nil }) {
+                selection[board] = key(atRow: first, on: board)
+                cursorRow[board] = first
+            }
+        }
+        if let id = selection.message, let row = row(of: .message(id)) { cursorRow[.log] = row }
+    }
+
+    /// The detail was read and the store has no such incident (a number typed at `:`): say so
+    /// and close it, selecting nothing that does not exist.
+    public mutating func detailRead() {
+        guard let reference = detailReference, data.detail == nil else { return }
+        notice = "\(localizer(.noSuchIncident)) \(reference.rawValue)"
+        detailReference = nil
+        detailFocused = false
+        if selection.incident == reference {
+            selection.incident = nil
+            settleSelection()
+        }
     }
 
     /// Search results arrived for `text`; ignored if the officer closed the search meanwhile.
@@ -217,7 +295,7 @@ public struct DeskState: Equatable, Sendable {
     }
 
     /// Whether quitting now would drop typed text.
-    public var holdsUnsentText: Bool { (form?.holdsText ?? false) || drafts.values.contains { $0.holdsText } }
+    public var holdsUnsentText: Bool { (form?.holdsTypedText ?? false) || drafts.values.contains { $0.holdsTypedText } }
 
     /// After a successful write: the form is done, its draft gone.
     public mutating func formSucceeded(_ message: String) {
@@ -240,5 +318,41 @@ public struct DeskState: Equatable, Sendable {
         }
         form = drafts[Self.draftKey(fresh.purpose)] ?? fresh
         notice = nil
+    }
+}
+
+/// The selected identity on each board.
+public struct Selection: Equatable, Sendable {
+    public enum Key: Equatable, Sendable {
+        case incident(IncidentReference)
+        case unit(CallSign)
+        case message(EventID)
+    }
+
+    public var incident: IncidentReference?
+    public var unit: CallSign?
+    public var message: EventID?
+
+    public init() {}
+
+    public subscript(board: Board) -> Key? {
+        get {
+            switch board {
+            case .incidents: incident.map(Key.incident)
+            case .units: unit.map(Key.unit)
+            case .log: message.map(Key.message)
+            }
+        }
+        set {
+            switch (board, newValue) {
+            case (.incidents, .incident(let reference)): incident = reference
+            case (.incidents, nil): incident = nil
+            case (.units, .unit(let callSign)): unit = callSign
+            case (.units, nil): unit = nil
+            case (.log, .message(let id)): message = id
+            case (.log, nil): message = nil
+            default: break
+            }
+        }
     }
 }

@@ -183,6 +183,8 @@ extension Refusal: Translatable {
             (description, "\(action.translations.ar) يتطلب دور \(role.translations.ar)")
         case .lastAdmin(let user):
             (description, "\(user) هو آخر مسؤول في المخزن: أضف مسؤولاً آخر أولاً")
+        case .wrongPIN:
+            (description, "رقم سري خاطئ")
         }
     }
 }

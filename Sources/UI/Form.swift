@@ -99,6 +99,10 @@ public struct Form: Equatable, Sendable {
     /// (A sign-on form is never kept: it may hold a PIN.)
     public var holdsText: Bool { purpose != .signOn && fields.contains { $0.kind == .text && !$0.value.isEmpty } }
 
+    /// Text the officer typed (a form's own defaults, like the message's `*`, are not theirs):
+    /// what is worth keeping as a draft, and asking about before quitting.
+    public var holdsTypedText: Bool { edited && holdsText }
+
     public func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
 
     /// The value without leading or trailing white space.

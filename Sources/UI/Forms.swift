@@ -38,9 +38,7 @@ public enum Forms {
     public static func assignUnit(_ incident: Incident, available: [Unit]) -> Form {
         let choices = available.map { Choice(value: $0.callSign.rawValue, en: $0.callSign.rawValue, ar: $0.callSign.rawValue) }
         return Form(purpose: .assignUnit(reference: incident.reference.rawValue), fields: [
-            choices.isEmpty
-                ? FormField(name: "unit", label: .colCallSign, kind: .text)
-                : FormField(name: "unit", label: .colCallSign, kind: .choice(choices), value: choices[0].value),
+            FormField(name: "unit", label: .colCallSign, kind: .choice(choices), value: choices.first?.value ?? ""),
         ])
     }
 
@@ -63,9 +61,11 @@ public enum Forms {
     public static func query(from form: Form, openOnly: Bool) throws(ValidationError) -> IncidentQuery {
         let agency = form.trimmedValue("agency")
         let area = form.trimmedValue("area")
+        let status = form.value("status").isEmpty ? nil : try IncidentStatus.parse(form.value("status"), field: "status")
         return IncidentQuery(
-            openOnly: openOnly,
-            status: form.value("status").isEmpty ? nil : try IncidentStatus.parse(form.value("status"), field: "status"),
+            // Asking for closed incidents is asking past the open-only board.
+            openOnly: status == .closed ? false : openOnly,
+            status: status,
             minimumSeverity: form.value("severity").isEmpty ? nil : try Severity.parse(form.value("severity"), field: "severity"),
             agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),
             area: area.isEmpty ? nil : try Gazetteer.libya.resolve(area, field: "area").id,
@@ -96,7 +96,7 @@ public enum Forms {
     }
 
     public static func unitStatus(_ unit: Unit) -> Form {
-        let next = unit.status.allowedNext
+        let next = unit.status.allowedNext(onAssignment: unit.incident != nil)
         return Form(purpose: .unitStatus(callSign: unit.callSign.rawValue), fields: [
             FormField(name: "status", label: .colStatus, kind: .choice(next.map(Choice.init)), value: next.first?.rawValue ?? ""),
         ])

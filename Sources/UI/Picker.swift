@@ -64,7 +64,8 @@ extension Picker {
         return entries
     }
 
-    private static func reference(in text: String, now: Timestamp) -> IncidentReference? {
+    private static func reference(in typed: String, now: Timestamp) -> IncidentReference? {
+        let text = Digits.western(typed)
         if !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCIIDigit), let number = Int(text), number > 0 {
             return IncidentReference(year: LibyaTime.civil(now).year, number: number)
         }

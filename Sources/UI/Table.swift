@@ -33,17 +33,16 @@ func placeColumns<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimu
     }
 }
 
-/// How the selected row is marked: the whole row, or only its first column — the log's
-/// "following live" cursor, so that a new message costs the terminal about one line, not
-/// a reverse-video line to un-highlight and another to highlight. `none` on the wall, where
-/// nobody selects: the selected row only decides what scrolls into view.
-enum SelectionMark { case row, firstColumn, none }
+/// How the selected row is marked. `none` on the wall, where nobody selects. The log following
+/// live marks no row: the newest changes under the officer's keys, so nothing there is selected
+/// (and a new message costs the terminal about one line).
+enum SelectionMark { case row, none }
 
 extension Frame {
     /// Draws a header row and the rows that fit, keeping `selected` in view. A row for which
     /// `banner` gives text (a group header) spans the whole width instead of the columns.
     mutating func table<Row>(_ columns: [TableColumn<Row>], rows: [Row], top: Int, height: Int, width: Int,
-                             flexibleMinimum: Int, selected: Int?, mark: SelectionMark = .row, localizer: Localizer,
+                             flexibleMinimum: Int, selected: Int?, scrollTo: Int? = nil, mark: SelectionMark = .row, localizer: Localizer,
                              banner: (Row) -> String? = { _ in nil }, rowRole: (Row) -> StyleRole) {
         let placed = placeColumns(columns, width: width, flexibleMinimum: flexibleMinimum)
         fill(x: 0, y: top, width: width, role: .header)
@@ -51,7 +50,7 @@ extension Frame {
             put(field: localizer(column.title), x: x, y: top, width: w, role: .header, alignRight: column.alignRight)
         }
         let visible = max(0, height - 1)
-        let offset = BoardLayout.scrollOffset(selected: selected ?? 0, visible: visible)
+        let offset = BoardLayout.scrollOffset(selected: scrollTo ?? selected ?? 0, visible: visible)
         for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
             let y = top + 1 + line
             let row = rows[index]
@@ -64,7 +63,7 @@ extension Frame {
             }
             for (number, (column, x, w)) in placed.enumerated() {
                 let (text, role) = column.cell(row, localizer)
-                let marked = wholeRow || (index == selected && number == 0 && mark == .firstColumn)
+                let marked = wholeRow
                 let indent = min(column.indent, max(0, w - 1))
                 if indent > 0 { fill(x: x, y: y, width: indent, role: marked ? .selected : (role ?? base)) }
                 put(field: text, x: x + indent, y: y, width: w - indent, role: marked ? .selected : (role ?? base),
@@ -85,6 +84,6 @@ enum BoardLayout {
     }
 
     static func firstRowOffset(_ state: DeskState) -> Int {
-        scrollOffset(selected: state.selectedIndex, visible: visibleRows(state))
+        scrollOffset(selected: state.viewRow, visible: visibleRows(state))
     }
 }

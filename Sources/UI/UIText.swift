@@ -15,7 +15,7 @@ public enum UIText: CaseIterable, Sendable {
     case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
-    case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected
+    case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noSuchIncident
     case formIncidentFilter, fieldOrder, fieldMinimumSeverity, keyFilter, keySort, filtered
     case openIncident, searchHint, paletteHint, noResults, searching
     case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
@@ -153,6 +153,8 @@ public enum UIText: CaseIterable, Sendable {
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
+        case .noSuchIncident: ("no such incident:", "لا توجد حادثة:")
+        case .noFreeUnit: ("no unit is free: every unit is busy or out of service (F3)", "لا وحدة متاحة: كل الوحدات مشغولة أو خارج الخدمة (F3)")
         case .formIncidentFilter: ("Show incidents", "عرض الحوادث")
         case .fieldOrder: ("Order", "الترتيب")
         case .fieldMinimumSeverity: ("Severity at least", "الخطورة على الأقل")

@@ -20,14 +20,32 @@ final class StateMachineTests: XCTestCase {
     }
 
     func testUnitOutOfServiceOnlyReturnsToAvailable() {
-        XCTAssertEqual(UnitStatus.outOfService.allowedNext, [.available])
-        XCTAssertThrowsError(try UnitStatus.outOfService.checkTransition(to: .onScene))
-        XCTAssertNoThrow(try UnitStatus.available.checkTransition(to: .enRoute))
+        XCTAssertEqual(UnitStatus.outOfService.allowedNext(onAssignment: false), [.available])
+        XCTAssertThrowsError(try UnitStatus.outOfService.checkTransition(to: .onScene, onAssignment: false))
+        XCTAssertNoThrow(try UnitStatus.assigned.checkTransition(to: .enRoute, onAssignment: true))
+    }
+
+    func testAUnitOnNoIncidentIsNeverCommittedByHand() {
+        for status in UnitStatus.allCases {
+            XCTAssertFalse(status.allowedNext(onAssignment: false).contains { $0.isCommitted }, "\(status)")
+        }
+        XCTAssertThrowsError(try UnitStatus.available.checkTransition(to: .assigned, onAssignment: false))
+        XCTAssertFalse(UnitStatus.allCases.contains { $0.allowedNext(onAssignment: true).contains(.assigned) },
+                       "assigned comes only from tasking")
+        XCTAssertEqual(UnitStatus.allCases.filter(\.canBeTasked), [.available, .returning])
+    }
+
+    func testAnAssignmentOnlyMovesForwardByHand() {
+        XCTAssertFalse(UnitStatus.onScene.allowedNext(onAssignment: true).contains(.enRoute))
+        XCTAssertEqual(UnitStatus.enRoute.assignmentStage, .acknowledged)
+        XCTAssertEqual(UnitStatus.onScene.assignmentStage, .arrived)
+        XCTAssertEqual(UnitStatus.returning.assignmentStage, .released)
+        XCTAssertLessThan(AssignmentStage.acknowledged, .arrived)
     }
 
     func testEveryStatusCanBeLeft() {
         for status in IncidentStatus.allCases { XCTAssertFalse(status.allowedNext.isEmpty, "\(status)") }
-        for status in UnitStatus.allCases { XCTAssertFalse(status.allowedNext.isEmpty, "\(status)") }
+        for status in UnitStatus.allCases { XCTAssertFalse(status.allowedNext(onAssignment: false).isEmpty, "\(status)") }
     }
 
     func testNamedValueErrorListsAllowedValues() {

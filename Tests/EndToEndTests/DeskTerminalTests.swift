@@ -196,7 +196,10 @@ final class DeskFormTests: XCTestCase {
                            "Confirm the road is closed").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try desk.send("F4")
         try desk.waitFor { $0.contains("Confirm the road is closed") && $0.contains("unack: 1") }
-        try desk.send("G", "a")
+        // Following live, nothing is selected: `a` acknowledges only once the officer has chosen the message.
+        try desk.send("a")
+        try desk.waitFor { $0.contains("nothing selected") }
+        try desk.send("Up", "a")
         screen = try desk.waitFor { $0.contains("unack: 0") }
         XCTAssertTrue(screen.contains("unack: 0"), screen)
         XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains(#""id":"\#(id)""#))
@@ -220,7 +223,7 @@ final class DeskFormTests: XCTestCase {
         XCTAssertTrue(screen.contains("[unacknowledged]"), screen)
         XCTAssertTrue(screen.contains("Boat two stuck"), screen)
 
-        try desk.send("Enter")
+        try desk.send("Up", "Enter")
         screen = try desk.waitFor { $0.contains("Timeline") }
         XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"), "the linked incident's detail: \(screen)")
         XCTAssertTrue(screen.contains("Boat two stuck"), "its timeline holds the message: \(screen)")

@@ -5,14 +5,14 @@ import QanatCore
 final class ChangeWatcherTests: XCTestCase {
     func testAnotherConnectionsCommitIsNoticed() async throws {
         let path = try temporaryDirectory() + "/store.sqlite"
-        let writer = try SQLiteStore(path: path)
+        let writer = try SQLiteStore.create(path: path)
         let watcher = try ChangeWatcher(path: path)
         let before = try watcher.dataVersion()
         try writer.apply(scenario(count: 3, seed: 1))
         XCTAssertNotEqual(try watcher.dataVersion(), before)
 
         let changes = watcher.changes(every: .milliseconds(10))
-        let other = try SQLiteStore(path: path)
+        let other = try SQLiteStore.create(path: path)
         try other.apply(scenario(count: 3, seed: 2))
         // A change is noticed within two seconds, or the test fails (it never hangs).
         let noticed = await withTaskGroup(of: Bool.self) { group in
@@ -33,7 +33,7 @@ final class ChangeWatcherTests: XCTestCase {
 
     func testReadOnlyStoreRefusesWrites() throws {
         let path = try temporaryDirectory() + "/store.sqlite"
-        _ = try SQLiteStore(path: path)
+        _ = try SQLiteStore.create(path: path)
         let reader = try SQLiteStore(path: path, options: .init(readOnly: true))
         XCTAssertThrowsError(try reader.apply(scenario(count: 1, seed: 1)))
         XCTAssertEqual(try reader.eventCount(), 0)

@@ -36,7 +36,7 @@ final class IngestTests: XCTestCase {
         bytes += torn.prefix(30)                                                     // 7, torn
         try append(bytes, to: journal)
 
-        let store = try SQLiteStore(path: dir + "/store.sqlite")
+        let store = try SQLiteStore.create(path: dir + "/store.sqlite")
         let ingest = JournalIngest(store: store, journalPath: journal)
         let first = try ingest.run(now: now)
         XCTAssertEqual([first.lines, first.ingested, first.rejected], [6, 2, 4])
@@ -62,7 +62,7 @@ final class IngestTests: XCTestCase {
         let journal = dir + "/journal.jsonl"
         let events = scenario(count: 50, seed: 9)
         try JournalWriter(path: journal).append(Array(events[0..<30]))
-        let store = try SQLiteStore(path: dir + "/store.sqlite")
+        let store = try SQLiteStore.create(path: dir + "/store.sqlite")
         XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).run(now: now).ingested, 30)
         try JournalWriter(path: journal).append(Array(events[30...]))
         let again = try JournalIngest(store: store, journalPath: journal).run(now: now)
@@ -77,7 +77,7 @@ final class IngestTests: XCTestCase {
         let dir = try temporaryDirectory()
         let journal = dir + "/journal.jsonl"
         let events = scenario(count: 40, seed: 11)
-        let store = try SQLiteStore(path: dir + "/store.sqlite")
+        let store = try SQLiteStore.create(path: dir + "/store.sqlite")
         let ingest = JournalIngest(store: store, journalPath: journal)
         try JournalWriter(path: journal).append(Array(events[0..<10]))
         XCTAssertEqual(try ingest.run(now: now).ingested, 10)

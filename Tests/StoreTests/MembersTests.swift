@@ -10,7 +10,7 @@ final class MembersTests: XCTestCase {
     var minute: Int64 = 0
 
     override func setUpWithError() throws {
-        store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
     }
 
     func apply(_ payload: EventPayload) throws {

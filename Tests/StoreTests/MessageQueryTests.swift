@@ -6,7 +6,7 @@ import QanatCore
 /// pending-acknowledgement projection stays that rule's answer however events arrive.
 final class MessageQueryTests: XCTestCase {
     func testStoreFiltersAgreeWithTheDomainRule() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let events = scenario(count: 2500, seed: 11)
         try store.apply(events)
         let all = try store.messages(limit: 100_000)
@@ -35,7 +35,7 @@ final class MessageQueryTests: XCTestCase {
     }
 
     func testCountStopsAtItsLimit() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         try store.apply(scenario(count: 2500, seed: 3))
         let counts = try store.agencies().map { ($0.code, try store.pendingAcknowledgementCount(for: $0.code, limit: 10_000)) }
         let agency = try XCTUnwrap(counts.max { $0.1 < $1.1 }?.0)
@@ -44,7 +44,7 @@ final class MessageQueryTests: XCTestCase {
     }
 
     func testAnAgencyRegisteredLaterAwaitsEarlierBroadcasts() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
         let broadcast = Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "a", user: nil,
                               payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .flash, channel: .radio,
@@ -62,13 +62,13 @@ final class MessageQueryTests: XCTestCase {
     /// Migration v4 fills the projection from a store that had messages before it.
     func testMigrationFillsThePendingTableFromExistingMessages() throws {
         let path = try temporaryDirectory() + "/store.sqlite"
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore.create(path: path)
         try store.apply(scenario(count: 1500, seed: 5))
         let before = try store.projectionDigest()
         try store.write { db in
             try db.execute(sql: "DROP TABLE pending_acknowledgements; DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%'")
         }
-        XCTAssertEqual(try SQLiteStore(path: path).projectionDigest(), before)
+        XCTAssertEqual(try SQLiteStore.create(path: path).projectionDigest(), before)
     }
 }
 

@@ -7,7 +7,7 @@ final class OrderIndependenceTests: XCTestCase {
     func testShuffledOrdersGiveTheSameProjections() throws {
         let dir = try temporaryDirectory()
         let events = scenario(count: 3000, seed: 42)
-        let reference = try SQLiteStore(path: dir + "/reference.sqlite")
+        let reference = try SQLiteStore.create(path: dir + "/reference.sqlite")
         try reference.apply(events)
         let expected = try reference.projectionDigest()
         XCTAssertGreaterThan(try reference.incidents(limit: 1000).count, 50)
@@ -18,7 +18,7 @@ final class OrderIndependenceTests: XCTestCase {
             var shuffled = events.shuffled(using: &rng)
             // Some events arrive twice, as when two journals carry the same line.
             shuffled += shuffled.prefix(100)
-            let store = try SQLiteStore(path: dir + "/shuffled-\(seed).sqlite")
+            let store = try SQLiteStore.create(path: dir + "/shuffled-\(seed).sqlite")
             var start = 0
             while start < shuffled.count {
                 let size = Int.random(in: 1...400, using: &rng)
@@ -31,7 +31,7 @@ final class OrderIndependenceTests: XCTestCase {
     }
 
     func testRebuildGivesTheIncrementalProjections() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let events = scenario(count: 1500, seed: 7)
         for chunk in stride(from: 0, to: events.count, by: 97) {
             try store.apply(Array(events[chunk..<min(chunk + 97, events.count)]))
@@ -42,7 +42,7 @@ final class OrderIndependenceTests: XCTestCase {
     }
 
     func testAcknowledgementBeforeItsMessageWaitsForIt() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
         let message = Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "a", user: nil,
                             payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .flash, channel: .radio,
@@ -59,7 +59,7 @@ final class OrderIndependenceTests: XCTestCase {
     }
 
     func testIncidentNumbersNeverRepeatAndSkipIngestedOnes() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         XCTAssertEqual(try store.nextIncidentReference(year: 2026).rawValue, "INC-2026-0001")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
         try store.apply([Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "radio", user: nil,
@@ -72,7 +72,7 @@ final class OrderIndependenceTests: XCTestCase {
 
 final class IncidentQueryTests: XCTestCase {
     func testTheStoreFiltersAndOrdersAsTheRuleSays() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         try store.apply(scenario(count: 2000, seed: 5))
         let all = try store.incidents(openOnly: false, limit: 10_000).map(\.incident)
         XCTAssertGreaterThan(all.count, 100)
@@ -100,5 +100,14 @@ final class IncidentQueryTests: XCTestCase {
             }
         }
         XCTAssertEqual(try store.incidents(matching: IncidentQuery(), limit: 7).count, 7)
+    }
+
+    func testClosedIncidentsAreListedLatestClosedFirst() throws {
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
+        try store.apply(scenario(count: 2000, seed: 5))
+        let closed = try store.incidents(matching: IncidentQuery(openOnly: false, status: .closed), limit: 10_000).map(\.incident)
+        XCTAssertFalse(closed.isEmpty)
+        XCTAssertTrue(closed.allSatisfy { $0.status == .closed })
+        for (a, b) in zip(closed, closed.dropFirst()) { XCTAssertGreaterThanOrEqual(a.statusChangedAt, b.statusChangedAt) }
     }
 }

@@ -8,7 +8,7 @@ final class SearchTests: XCTestCase {
     let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
 
     override func setUpWithError() throws {
-        store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         var events: [Event] = []
         var rng = SeededGenerator(seed: 7)
         func add(_ payload: EventPayload, minutes: Int64) {

@@ -5,7 +5,7 @@ import QanatStore
 /// A reader that noticed a new data_version learns which subjects the new events touched.
 final class StoreChangesTests: XCTestCase {
     func testChangesNameTheSubjectsOfTheNewEventsOnly() throws {
-        let store = try SQLiteStore(path: try temporaryDirectory() + "/store.sqlite")
+        let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let events = scenario(count: 400, seed: 9)
         try store.apply(Array(events.prefix(300)))
         let start = try store.changes(after: nil, limit: 1000)

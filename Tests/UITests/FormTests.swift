@@ -38,7 +38,7 @@ final class FormTests: XCTestCase {
     func testEnterOnTheLastFieldSubmitsAndEscCancels() {
         var form = Forms.unitStatus(Unit(callSign: try! CallSign("CD-1"), agency: try! AgencyCode("CD"), kind: .rescue,
                                          capabilities: [], status: .available, statusChangedAt: Timestamp(millisecondsSinceEpoch: 0)))
-        XCTAssertEqual(form.value("status"), "assigned")
+        XCTAssertEqual(form.value("status"), "outOfService", "a unit on no incident is never assigned by hand")
         XCTAssertEqual(form.handle(.enter), .submit)
         XCTAssertEqual(form.handle(.escape), .cancel)
     }

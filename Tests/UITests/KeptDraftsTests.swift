@@ -22,4 +22,13 @@ final class KeptDraftsTests: XCTestCase {
         XCTAssertEqual(next.form?.value("body"), "القارب الثاني")
         XCTAssertFalse(next.restore(drafts: ["message": ["to": "*"]]), "nothing typed, nothing restored")
     }
+
+    func testAnUntouchedFormClosedWithEscIsNoDraft() {
+        var state = SampleDesk.state(width: 120, height: 40)
+        _ = state.handle(.character("m"))
+        _ = state.handle(.escape)
+        XCTAssertTrue(state.drafts.isEmpty, "the message form's own `*` is not the officer's text")
+        XCTAssertFalse(state.holdsUnsentText)
+        XCTAssertEqual(state.handle(.character("q")), .quit, "nothing to lose: q quits without asking")
+    }
 }

@@ -8,21 +8,22 @@ final class LogBoardTests: XCTestCase {
 
     private func lastLogRow(_ state: DeskState) -> Int { BoardLayout.firstRowY + state.data.messages.count - 1 }
 
-    func testFollowingLiveMarksOnlyTheNewestRowsTimeSoAnArrivalCostsOneLine() {
+    func testFollowingLiveMarksNoRowAndUpSelectsTheNewestWhole() {
         var state = SampleDesk.state(width: 160, height: 48)
         _ = state.handle(.function(4))
         XCTAssertTrue(state.followingLog)
-        let following = roles(DeskView.render(state), row: lastLogRow(state))
-        XCTAssertEqual(following.prefix(5).filter { $0 == .selected }.count, 5, "the time cell shows where the cursor is")
-        XCTAssertFalse(following.dropFirst(5).contains(.selected), "the rest of the row is not in reverse video")
+        XCTAssertNil(state.selectedMessage, "nothing is selected while the newest row can change under a key")
+        XCTAssertFalse(roles(DeskView.render(state), row: lastLogRow(state)).contains(.selected))
 
         _ = state.handle(.up)
-        _ = state.handle(.down)
-        XCTAssertTrue(state.followingLog)
-        _ = state.handle(.up)
         XCTAssertFalse(state.followingLog)
-        let browsing = roles(DeskView.render(state), row: lastLogRow(state) - 1)
-        XCTAssertEqual(Set(browsing), [.selected], "a row picked by moving up is marked whole")
+        XCTAssertEqual(state.selectedMessage?.message.id, state.data.messages.last?.message.id)
+        XCTAssertEqual(Set(roles(DeskView.render(state), row: lastLogRow(state))), [.selected], "the newest, marked whole")
+        _ = state.handle(.up)
+        _ = state.handle(.down)
+        _ = state.handle(.down)
+        XCTAssertTrue(state.followingLog, "down from the newest row follows live again")
+        XCTAssertNil(state.selectedMessage)
     }
 
     func testUShowsOnlyWhatAwaitsOurAgencyAndAsksTheStore() {
@@ -94,6 +95,7 @@ final class LogBoardTests: XCTestCase {
         var state = SampleDesk.state(width: 160, height: 48)
         state.data.messages[3].message.incident = nil
         _ = state.handle(.function(4))
+        _ = state.handle(.up)
         XCTAssertNil(state.handle(.enter))
         XCTAssertEqual(state.board, .log)
         XCTAssertEqual(state.notice, "This message names no incident.")

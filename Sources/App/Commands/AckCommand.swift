@@ -1,4 +1,5 @@
 import ArgumentParser
+import QanatChannel
 import QanatCore
 
 struct AckCommand: ParsableCommand {
@@ -12,9 +13,7 @@ struct AckCommand: ParsableCommand {
     func run() throws {
         let recorder = try EventRecorder(options: store, officer: officer)
         let result: (write: Actions.Write?, earlier: Acknowledgement?)
-        do { result = try recorder.actions.acknowledge(messageID: messageID, agency: agency) } catch let error as QanatCore.ValidationError {
-            throw CLIError.from(error)
-        }
+        result = try recorder.check { actions in try actions.acknowledge(messageID: messageID, agency: agency) }
         guard let write = result.write else {
             if let earlier = result.earlier {
                 print("\(messageID.lowercased()) already acknowledged by \(earlier.agency) at \(LibyaTime.dateTime(earlier.at)) (\(earlier.officer))")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QanatChannel
 import QanatCore
 
 struct AssignCommand: ParsableCommand {

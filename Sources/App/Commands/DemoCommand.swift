@@ -19,11 +19,14 @@ struct DemoCommand: ParsableCommand {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             throw CLIError.storeUnavailable("cannot create \(dir): \(error.localizedDescription)")
         }
-        var options = try StoreOptions.parse(["--db", dir + "/qanat.sqlite", "--journal", dir + "/journal.jsonl"])
+        // A directory that holds a demo already gets a fresh one beside it: the scenario is written
+        // from its start, and the first store (perhaps still open in another desk) is left alone.
+        let suffix = (1...).lazy.map { $0 == 1 ? "" : "-\($0)" }.first { !FileManager.default.fileExists(atPath: dir + "/qanat\($0).sqlite") }!
+        var options = try StoreOptions.parse(["--db", dir + "/qanat\(suffix).sqlite", "--journal", dir + "/journal\(suffix).jsonl"])
         options.busyTimeout = 5
         let opened: SQLiteStore
-        do { opened = try SQLiteStore(path: options.databasePath) } catch { throw CLIError.from(error) }
-        let scenario = DemoScenario(store: opened, journalPath: dir + "/gateway.jsonl")
+        do { opened = try SQLiteStore.create(path: options.databasePath) } catch { throw CLIError.from(error) }
+        let scenario = DemoScenario(store: opened, journalPath: dir + "/gateway\(suffix).jsonl")
         try scenario.seed()
         guard !print, isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             for kind in ["incidents", "units", "messages"] {

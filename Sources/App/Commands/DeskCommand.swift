@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
 import QanatCore
 import QanatStore
 import QanatTerminal
@@ -22,12 +23,17 @@ struct DeskCommand: ParsableCommand {
     static func runDesk(store: StoreOptions, officer: String, agency: String?, display: DisplayOptions) throws {
         let code: AgencyCode
         do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
+        try store.requireStore()
         let settings = try display.resolve()
         // A dropped SSH link or a closed window hangs up the terminal: instead of dying at once,
         // the desk sees the hang-up as a key and ends itself, keeping unsent text as a draft.
         signal(SIGHUP, SIG_IGN)
         let screen: TerminalScreen
         let chosen = try ThemeLoader.load(settings.theme)
+        // Without a terminal curses reads end-of-file forever (it spun at 98 % of a core).
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIError.usage("the desk needs a terminal on standard input and output (over SSH: `ssh -t`); for scripts use `qanat list` or `qanat post`")
+        }
         do { screen = try TerminalScreen(theme: chosen, explicitBidi: settings.bidi == .app) } catch {
             throw CLIError.usage("\(error)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
 import QanatJournal
 import QanatStore
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
 import QanatCore
 import QanatStore
 
@@ -36,7 +37,7 @@ struct InitCommand: ParsableCommand {
             chmod(directory, 0o2770)
         }
         let opened: SQLiteStore
-        do { opened = try SQLiteStore(path: store.databasePath) } catch { throw CLIError.from(error) }
+        do { opened = try SQLiteStore.create(path: store.databasePath) } catch { throw CLIError.from(error) }
         if !fm.fileExists(atPath: store.journalPath) {
             _ = fm.createFile(atPath: store.journalPath, contents: nil, attributes: [.posixPermissions: 0o660])
         }

@@ -39,9 +39,11 @@ struct ListCommand: ParsableCommand {
                     return (page, page.last?.unit.callSign.rawValue)
                 }
             case .messages:
-                try printPages(MessageRecord.self) { (key: PageKey?, size) throws(StoreError) in
+                let agencies = try opened.agencies().map(\.code)
+                try printPages(ListedMessage.self) { (key: PageKey?, size) throws(StoreError) in
                     let page = try opened.messages(limit: size, after: key, direction: all ? .oldestFirst : .newestFirst)
-                    return (all ? page : page.reversed(), page.last.map { PageKey(time: $0.message.postedAt.millisecondsSinceEpoch, id: $0.message.id.rawValue) })
+                    let listed = page.map { ListedMessage(record: $0, agencies: agencies) }
+                    return (all ? listed : listed.reversed(), page.last.map { PageKey(time: $0.message.postedAt.millisecondsSinceEpoch, id: $0.message.id.rawValue) })
                 }
             }
         } catch { throw CLIError.from(error) }

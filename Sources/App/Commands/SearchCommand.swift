@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import QanatCore
 import QanatStore
@@ -27,13 +28,22 @@ struct SearchCommand: ParsableCommand {
         let opened: SQLiteStore
         do { opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch { throw CLIError.from(error) }
         let hits: [SearchHit]
-        do { hits = try opened.search(SearchQuery(words.joined(separator: " ")), limit: limit) } catch { throw CLIError.from(error) }
+        let agencies: [AgencyCode]
+        do {
+            hits = try opened.search(SearchQuery(words.joined(separator: " ")), limit: limit)
+            agencies = try opened.agencies().map(\.code)
+        } catch { throw CLIError.from(error) }
+        if hits.isEmpty, !json {
+            // Said on standard error, so a script reading the hits reads none.
+            FileHandle.standardError.write(Data("no incident or message matches '\(words.joined(separator: " "))'\n".utf8))
+        }
         for hit in hits {
             switch hit {
             case .incident(let record):
                 print(json ? jsonLine([.string("kind", "incident")] + record.json) : "incident " + IncidentRecord.table.line(record.cells))
             case .message(let record):
-                print(json ? jsonLine([.string("kind", "message")] + record.json) : "message  " + MessageRecord.table.line(record.cells))
+                let listed = ListedMessage(record: record, agencies: agencies)
+                print(json ? jsonLine([.string("kind", "message")] + listed.json) : "message  " + ListedMessage.table.line(listed.cells))
             }
         }
     }

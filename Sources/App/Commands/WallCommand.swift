@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
 import QanatCore
 import QanatTerminal
 import QanatUI
@@ -25,6 +26,7 @@ struct WallCommand: ParsableCommand {
     func run() throws {
         // Only `q` ends a wall (nothing, locked): not Ctrl-C, Ctrl-\ or Ctrl-Z from a keyboard left on it.
         for signal in [SIGINT, SIGQUIT, SIGTSTP] { Foundation.signal(signal, SIG_IGN) }
+        try store.requireStore()
         let settings = try display.resolve(defaultTheme: "high-contrast")
         let theme = try ThemeLoader.load(settings.theme)
         let screen: TerminalScreen

@@ -1,3 +1,4 @@
+import QanatChannel
 import QanatCore
 import QanatStore
 import QanatUI
@@ -7,9 +8,16 @@ import QanatUI
 /// journal and in `pending`, retried on every poll, so the keyboard never waits for the store.
 struct DeskActions {
     var writer: ChannelWriter
+    /// Drafts belong to a store and an officer.
+    let storePath: String
     private(set) var pending: [Event] = []
 
-    init(writer: ChannelWriter) { self.writer = writer }
+    init(writer: ChannelWriter, storePath: String) {
+        self.writer = writer
+        self.storePath = storePath
+    }
+
+    func drafts(for officer: String) -> DraftFile { DraftFile(store: storePath, officer: officer) }
 
     mutating func submit(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
         let l = state.localizer
@@ -21,10 +29,13 @@ struct DeskActions {
         do {
             let context = try store?.writeContext() ?? .seeded
             let actions = Actions(context: context, store: store)
-            if case .openIncident = form.purpose, !form.warned, let warning = duplicateWarning(form, state: state, store: store) {
-                state.form?.notice = warning
-                state.form?.warned = true
-                return
+            if case .openIncident = form.purpose, !form.warned {
+                let duplicates = actions.likelyDuplicates(type: form.value("type"), area: form.value("area"), at: state.now)
+                if !duplicates.isEmpty {
+                    state.form?.notice = "\(l(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — Enter"
+                    state.form?.warned = true
+                    return
+                }
             }
             let write = try self.write(for: form, actions: actions, state: state, store: store)
             record(write, state: &state, store: store, done: l(.sent))
@@ -61,20 +72,10 @@ struct DeskActions {
     /// and the PIN their entry sets. Refusals name the field and keep the form.
     private mutating func signOn(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
         let l = state.localizer
-        guard let store else {
-            state.form?.notice = l(.offline)
-            return
-        }
         do {
-            let name = try WriteContext.seeded.officer(form.value("officer"))
-            let agency = try store.writeContext().knownAgency(form.value("agency"), field: "agency")
-            let actor = try store.actor(user: UnixUser.current, officer: name)
-            if let pin = actor.member?.pin, !PIN.verify(form.value("pin"), against: pin) {
-                return state.formRefused(field: "pin", message: l(.wrongPIN))
-            }
-            if let member = actor.member, member.role < .supervisor, member.agency != agency {
-                return state.formRefused(field: "agency", message: l(Refusal.otherAgency(own: member.agency, acting: agency)))
-            }
+            let context = try store?.writeContext() ?? .seeded
+            let (name, agency, actor) = try Actions(context: context, store: store).signOn(
+                officer: form.value("officer"), agency: form.value("agency"), pin: form.value("pin"), user: UnixUser.current)
             let previous = writer
             writer.officer = name
             writer.actor = actor
@@ -83,9 +84,11 @@ struct DeskActions {
                 return
             }
             (state.officer, state.agency, state.shift) = (name, agency, .onShift(since: state.now))
-            state.restore(drafts: DraftFile(officer: name).load())
+            state.restore(drafts: drafts(for: name).load())
         } catch let error as ValidationError {
             state.formRefused(field: error.field, message: error.description)
+        } catch let refusal as Refusal {
+            state.formRefused(field: refusal == .wrongPIN ? "pin" : "agency", message: l(refusal))
         } catch {
             state.form?.notice = "\(error)"
         }
@@ -101,7 +104,7 @@ struct DeskActions {
             }
             if state.shift != .notRequired {
                 // The next officer starts clean; this one's unsent text waits for their next shift.
-                DraftFile(officer: state.officer).save(state.keptDrafts)
+                drafts(for: state.officer).save(state.keptDrafts)
                 state.drafts = [:]
                 state.shift = .awaitingSignOn
                 state.form = Forms.signOn(officer: "", agency: state.agency)
@@ -150,7 +153,7 @@ struct DeskActions {
         case .openIncident:
             var people: Int?
             if let text = optional("people") {
-                guard let number = Int(text) else {
+                guard let number = Digits.integer(text) else {
                     throw ValidationError(field: "people", value: text, problem: .malformed(expected: "a whole number"))
                 }
                 people = number
@@ -169,17 +172,5 @@ struct DeskActions {
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             throw CLIError.usage("not a write from a form")
         }
-    }
-
-    /// Asks the store, not the board: the board may be filtered, or show only its first 500.
-    private func duplicateWarning(_ form: Form, state: DeskState, store: (any ChannelStore)?) -> String? {
-        guard let type = IncidentType(rawValue: form.value("type")),
-              let area = try? Gazetteer.libya.resolve(form.value("area")) else { return nil }
-        let newestThere = IncidentQuery(openOnly: true, area: area.id, order: .newest)
-        let candidates = (try? store?.incidents(matching: newestThere, limit: 200)) ?? state.data.incidents
-        let duplicates = DuplicateRule.likelyDuplicates(type: type, area: area.id, at: state.now,
-                                                        among: candidates.map(\.incident))
-        guard !duplicates.isEmpty else { return nil }
-        return "\(state.localizer(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — Enter"
     }
 }

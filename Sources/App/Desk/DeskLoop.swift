@@ -1,4 +1,5 @@
 import Foundation
+import QanatChannel
 import QanatCore
 import QanatDesk
 import QanatStore
@@ -25,15 +26,16 @@ struct DeskLoop {
         self.options = options
         self.screen = screen
         self.state = state
-        actions = DeskActions(writer: ChannelWriter(journalPath: options.journalPath, officer: state.officer))
+        actions = DeskActions(writer: ChannelWriter(journalPath: options.journalPath, officer: state.officer),
+                              storePath: options.databasePath)
     }
 
     mutating func run() {
         connect()
         reload(.all)
         // Whatever ends the session, unsent text is kept for the next one.
-        defer { DraftFile(officer: state.officer).save(state.keptDrafts) }
-        state.restore(drafts: DraftFile(officer: state.officer).load())
+        defer { actions.drafts(for: state.officer).save(state.keptDrafts) }
+        state.restore(drafts: actions.drafts(for: state.officer).load())
         while true {
             painter.paint(state, on: screen, render: DeskView.render)
             if let key = screen.readKey(timeoutMilliseconds: 50) {

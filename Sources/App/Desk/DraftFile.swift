@@ -1,17 +1,20 @@
 import Foundation
 import QanatCore
 
-/// Where a desk keeps an officer's unsent text between sessions: one small JSON file per
-/// officer under the user's data directory (`~/.local/share/qanat/drafts/`), readable by them
-/// alone. Written when the desk ends — by `q`, or by the terminal hanging up — and removed
-/// once there is nothing left to keep.
+/// Where a desk keeps an officer's unsent text between sessions: one small JSON file per store
+/// and officer under the user's data directory (`~/.local/share/qanat/drafts/STORE/`), readable
+/// by them alone — so a draft typed on the demo is never offered on the real store. Written
+/// when the desk ends — by `q`, or by the terminal hanging up — and removed once there is
+/// nothing left to keep.
 struct DraftFile {
     let path: String
 
-    init(officer: String, directory: String = StoreOptions.dataDirectory + "/drafts") {
+    init(store: String, officer: String, directory: String = StoreOptions.dataDirectory + "/drafts") {
         let name = Subject.officer(named: officer).key.unicodeScalars
             .map { CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined()
-        path = directory + "/" + name + ".json"
+        let canonical = URL(fileURLWithPath: store).standardizedFileURL.resolvingSymlinksInPath().path
+        let storeKey = String(SHA256.hex(Array(canonical.utf8)).prefix(16))
+        path = directory + "/" + storeKey + "/" + name + ".json"
     }
 
     func load() -> [String: [String: String]] {
@@ -26,7 +29,9 @@ struct DraftFile {
             return
         }
         let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for folder in [(directory as NSString).deletingLastPathComponent, directory] {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]) else { return }
         FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
     }

@@ -64,7 +64,14 @@ extension UnitRecord: RecordOutput {
     }
 }
 
-extension MessageRecord: RecordOutput {
+/// A message as `list` prints it: its acknowledgements counted against the agencies it asked,
+/// by the same rule as the desk.
+struct ListedMessage: RecordOutput {
+    let record: MessageRecord
+    let agencies: [AgencyCode]
+    var message: Message { record.message }
+    var acknowledgements: [Acknowledgement] { record.acknowledgements }
+
     static let table = TextTable(columns: [
         .init(title: "TIME (LY)", width: 16), .init(title: "FROM", width: 7), .init(title: "PRIORITY", width: 9),
         .init(title: "CHANNEL", width: 9), .init(title: "TO", width: 14), .init(title: "INCIDENT", width: 13),
@@ -74,8 +81,8 @@ extension MessageRecord: RecordOutput {
     var cells: [String] {
         let m = message
         let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
-        let asked = m.recipients == .everyone ? "*" : String(m.recipients.codes.count)
-        let acks = m.acknowledgementRequired ? "\(acknowledgements.count)/\(asked)" : "-"
+        let tally = record.acknowledgementTally(among: agencies)
+        let acks = m.acknowledgementRequired ? "\(tally.done)/\(tally.asked)" : "-"
         return [LibyaTime.dateTime(m.postedAt), m.agency.rawValue, m.priority.rawValue, m.channel.rawValue,
                 m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", acks, text, m.id.rawValue]
     }

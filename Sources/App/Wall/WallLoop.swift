@@ -1,4 +1,5 @@
 import Foundation
+import QanatChannel
 import QanatCore
 import QanatDesk
 import QanatStore

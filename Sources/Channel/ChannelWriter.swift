@@ -5,29 +5,35 @@ import QanatStore
 /// The write path the command line and the desk share: the member's role is checked, then the
 /// event is appended to the journal (fsync), then applied to the store. Once `record` returns,
 /// the event is safe whatever the store did; a refused write leaves nothing anywhere.
-struct ChannelWriter {
-    let journalPath: String
+public struct ChannelWriter: Sendable {
+    public let journalPath: String
     /// Who signs the events: on a shared duty account, the officer on shift.
-    var officer: String
+    public var officer: String
     /// Who is writing, as the store's members know them; nil when the store could not be read
     /// (the check is then left to file permissions, and the event waits in the journal).
-    var actor: Actor?
+    public var actor: Actor?
 
-    enum Outcome {
+    public init(journalPath: String, officer: String, actor: Actor? = nil) {
+        self.journalPath = journalPath
+        self.officer = officer
+        self.actor = actor
+    }
+
+    public enum Outcome: Sendable {
         case applied
         /// In the journal only: the store was unavailable; a later ingest (or retry) applies it.
         case kept(StoreError?)
     }
 
-    func event(_ write: Actions.Write) throws(Refusal) -> Event {
+    public func event(_ write: Actions.Write) throws(Refusal) -> Event {
         if let actor { try Authority.check(write.payload, agency: write.agency, by: actor) }
         let now = Clock.now()
         return Event(id: .make(at: now), at: now, agency: write.agency, officer: officer, user: UnixUser.current,
                      payload: write.payload)
     }
 
-    func record(_ event: Event, store: (any ChannelStore)?) throws(JournalError) -> Outcome {
-        try JournalWriter(path: journalPath).append(event)
+    public func record(_ event: Event, store: (any ChannelStore)?) throws(ChannelError) -> Outcome {
+        do { try JournalWriter(path: journalPath).append(event) } catch { throw .journal(error) }
         guard let store else { return .kept(nil) }
         do {
             try store.apply([event])

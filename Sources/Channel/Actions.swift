@@ -1,0 +1,250 @@
+import QanatCore
+import QanatStore
+
+/// What a person can do on the channel, checked the same way from the command line and from
+/// the desk: each turns typed text into the acting agency and a payload, or refuses. A refused
+/// field throws `ValidationError` (naming the field), a refused role `Refusal`, anything else
+/// `ChannelError`. Checks that need the store's state are skipped when it is unavailable (the
+/// event then waits in the journal, and applying it stays order-independent).
+public struct Actions: Sendable {
+    public let context: WriteContext
+    public let store: (any ChannelStore)?
+
+    public typealias Write = (agency: AgencyCode, payload: EventPayload)
+
+    public init(context: WriteContext, store: (any ChannelStore)?) {
+        self.context = context
+        self.store = store
+    }
+
+    public func post(from: String, to: [String], priority: String, channel: String, subject: String?, body: String,
+                     incident: String?, acknowledgementRequired: Bool) throws -> Write {
+        let agency = try context.knownAgency(from, field: "from")
+        let posting = try context.messagePosting(
+            to: to, priority: priority, channel: channel, subject: subject, body: body,
+            incident: incident, acknowledgementRequired: acknowledgementRequired)
+        if let reference = posting.incident { _ = try incidentRecord(reference) }
+        return (agency, .messagePosted(posting))
+    }
+
+    /// Validates before `reference` is called, so a typo does not use up a number.
+    public func openIncident(agency: String, type: String, severity: String, area: String, title: String, place: String?,
+                             lead: String?, people: Int?, reference: () throws -> IncidentReference) throws -> Write {
+        let reporting = try context.knownAgency(agency, field: "agency")
+        var opening = try context.incidentOpening(
+            reference: IncidentReference(year: 0, number: 0), title: title, type: type, severity: severity, area: area,
+            place: place, leadAgency: lead, peopleAffected: people)
+        opening.reference = try reference()
+        return (reporting, .incidentOpened(opening))
+    }
+
+    /// Open incidents of the same type in the same area in the last 30 minutes, asked of the
+    /// store (a board may be filtered, or show only its first rows). Empty without a store.
+    public func likelyDuplicates(type: String, area: String, at now: Timestamp) -> [Incident] {
+        guard let store, let type = try? IncidentType.parse(type, field: "type"),
+              let area = try? context.gazetteer.resolve(area) else { return [] }
+        let newestThere = IncidentQuery(openOnly: true, area: area.id, order: .newest)
+        guard let candidates = try? store.incidents(matching: newestThere, limit: 200) else { return [] }
+        return DuplicateRule.likelyDuplicates(type: type, area: area.id, at: now, among: candidates.map(\.incident))
+    }
+
+    public func updateIncident(reference: String, agency: String, severity: String?, title: String?, place: String?,
+                               lead: String?, people: Int?) throws -> Write {
+        let ref = try IncidentReference(reference)
+        try incidentRecord(ref)
+        if let people, !Limits.peopleAffected.contains(people) {
+            throw ValidationError(field: "people", value: String(people), problem: .outOfRange(Limits.peopleAffected))
+        }
+        let update = IncidentUpdate(
+            reference: ref,
+            title: try TextRule.optional(title, field: "title", maximum: Limits.title),
+            severity: try severity.map { text throws(ValidationError) in try Severity.parse(text, field: "severity") },
+            place: try TextRule.optional(place, field: "place", maximum: Limits.place),
+            leadAgency: try lead.map { text throws(ValidationError) in try context.knownAgency(text, field: "lead") },
+            peopleAffected: people)
+        guard update != IncidentUpdate(reference: ref) else {
+            throw ChannelError.nothingToChange(options: ["--severity", "--title", "--place", "--lead", "--people"])
+        }
+        return (try context.knownAgency(agency, field: "agency"), .incidentUpdated(update))
+    }
+
+    /// A numbered reference from the store, or a provisional one when the store is unavailable.
+    public func nextIncidentReference() throws -> IncidentReference {
+        if let store {
+            do { return try store.nextIncidentReference(year: Clock.year) } catch where error.isUnavailable {} catch {
+                throw ChannelError.store(error)
+            }
+        }
+        return .provisional(year: Clock.year)
+    }
+
+    public func changeStatus(reference: String, to status: String, agency: String, note: String?) throws -> Write {
+        let ref = try IncidentReference(reference)
+        let next = try IncidentStatus.parse(status, field: "status")
+        try incidentRecord(ref)?.status.checkTransition(to: next)
+        let change = IncidentStatusChange(reference: ref, status: next,
+                                          note: try TextRule.optional(note, field: "note", maximum: Limits.body))
+        return (try context.knownAgency(agency, field: "agency"), .incidentStatusChanged(change))
+    }
+
+    /// A unit tasked to an open incident, or its assignment moved on. Progress only moves
+    /// forward: a stage the assignment has reached (or passed) is refused.
+    public func assignment(_ stage: AssignmentStage, reference: String, callSign: String, agency: String) throws -> Write {
+        let link = AssignmentLink(incident: try IncidentReference(reference), unit: try CallSign(callSign))
+        let incident = try incidentRecord(link.incident)
+        let unit = try unitRecord(link.unit)
+        if stage == .tasked {
+            if let incident, !incident.status.isOpen {
+                throw ValidationError(field: "incident", value: link.incident.rawValue,
+                                      problem: .transitionRefused(from: "closed", allowed: ["reopen it first"]))
+            }
+            if let unit, !unit.status.canBeTasked {
+                throw ValidationError(field: "unit", value: link.unit.rawValue,
+                                      problem: .unavailable(status: unit.status.rawValue, incident: unit.incident?.rawValue))
+            }
+        } else if let unit, let store {
+            guard unit.incident == link.incident else {
+                throw ValidationError(field: "unit", value: link.unit.rawValue, problem: .unknown(what: "assignment to \(link.incident) for unit"))
+            }
+            let current = try storeCall { () throws(StoreError) in try store.assignments(of: link.incident) }
+                .first { $0.unit == link.unit && $0.releasedAt == nil }
+            if let reached = current?.furthestStage, stage <= reached {
+                throw ValidationError(field: "stage", value: stage.rawValue, problem: .transitionRefused(
+                    from: reached.rawValue, allowed: AssignmentStage.allCases.filter { $0 > reached }.map(\.rawValue)))
+            }
+        }
+        return (try context.knownAgency(agency, field: "agency"), .assignment(stage, link))
+    }
+
+    /// A move by hand. On an incident, en route, on scene and returning are its assignment's
+    /// stages and are written as such; assigned comes only from tasking.
+    public func unitStatus(callSign: String, to status: String, agency: String?) throws -> Write {
+        let unit = try CallSign(callSign)
+        let next = try UnitStatus.parse(status, field: "status")
+        let current = try unitRecord(unit)
+        let acting = try context.knownAgency(agency ?? current?.agency.rawValue ?? actingAgency(nil), field: "agency")
+        guard let current else { return (acting, .unitStatusChanged(UnitStatusChange(callSign: unit, status: next))) }
+        try current.status.checkTransition(to: next, onAssignment: current.incident != nil)
+        if let incident = current.incident, let stage = next.assignmentStage {
+            return try assignment(stage, reference: incident.rawValue, callSign: unit.rawValue, agency: acting.rawValue)
+        }
+        return (acting, .unitStatusChanged(UnitStatusChange(callSign: unit, status: next)))
+    }
+
+    /// A new unit; a call sign already on the channel is refused, naming the unit and its agency.
+    public func registerUnit(callSign: String, agency: String, kind: String, capabilities: [String], contact: String?) throws -> Write {
+        let registration = try context.unitRegistration(
+            callSign: callSign, agency: agency, kind: kind, capabilities: capabilities, contact: contact)
+        if let store, let existing = try storeCall({ () throws(StoreError) in try store.unit(registration.callSign) }) {
+            throw ValidationError(field: "callsign", value: existing.callSign.rawValue,
+                                  problem: .exists(what: "unit of \(existing.agency) (\(existing.kind.rawValue))"))
+        }
+        return (registration.agency, .unitRegistered(registration))
+    }
+
+    /// A unit's kind, capabilities or contact changed: its registration again, the rest kept.
+    public func updateUnit(callSign: String, kind: String?, capabilities: [String]?, contact: String?) throws -> Write {
+        let sign = try CallSign(callSign, field: "callsign")
+        guard let store else { throw ChannelError.store(.unavailable(path: "", reason: "a unit is updated from what the store holds")) }
+        guard let unit = try storeCall({ () throws(StoreError) in try store.unit(sign) }) else {
+            throw ValidationError(field: "callsign", value: callSign, problem: .unknown(what: "unit"))
+        }
+        guard kind != nil || capabilities != nil || contact != nil else {
+            throw ChannelError.nothingToChange(options: ["--kind", "--capability", "--contact"])
+        }
+        let registration = try context.unitRegistration(
+            callSign: sign.rawValue, agency: unit.agency.rawValue, kind: kind ?? unit.kind.rawValue,
+            capabilities: capabilities ?? unit.capabilities, contact: contact ?? unit.contact)
+        return (unit.agency, .unitRegistered(registration))
+    }
+
+    /// nil, with the earlier acknowledgement, when the agency has already acknowledged. Only an
+    /// agency the message was addressed to acknowledges it (`*`: every registered agency but the sender).
+    public func acknowledge(messageID: String, agency: String) throws -> (write: Write?, earlier: Acknowledgement?) {
+        let id = try EventID(messageID, field: "message")
+        let code = try context.knownAgency(agency, field: "agency")
+        if let store {
+            guard let record = try storeCall({ () throws(StoreError) in try store.message(id) }) else {
+                throw ValidationError(field: "message", value: messageID, problem: .unknown(what: "message"))
+            }
+            let addressed = record.message.addressees(among: context.agencies.sorted())
+            guard addressed.contains(code) else {
+                throw ValidationError(field: "agency", value: code.rawValue,
+                                      problem: .notAddressed(to: record.message.recipients.codes, sender: record.message.agency.rawValue))
+            }
+            if let earlier = record.acknowledgements.first(where: { $0.agency == code }) { return (nil, earlier) }
+        }
+        return ((code, .messageAcknowledged(MessageAcknowledgement(message: id))), nil)
+    }
+
+    /// Adds or replaces a member; refuses what would leave the store without an admin.
+    public func addMember(user: String, officer: String?, agency: String, role: String, shared: Bool, pinHash: String?) throws -> Write {
+        let key = MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
+        let member = Member(key: key, agency: try context.knownAgency(agency, field: "agency"),
+                            role: try Role.parse(role, field: "role"), shared: shared, pin: pinHash)
+        return (member.agency, .memberAdded(member))
+    }
+
+    public func removeMember(user: String, officer: String?) throws -> Write {
+        let key = MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
+        guard let store else { return (try context.knownAgency(actingAgency(nil), field: "agency"), .memberRemoved(key)) }
+        let members = try storeCall({ () throws(StoreError) in try store.members() })
+        guard let existing = members.first(where: { $0.key.isSame(as: key) }) else {
+            throw ValidationError(field: "user", value: key.description, problem: .unknown(what: "member"))
+        }
+        return (existing.agency, .memberRemoved(existing.key))
+    }
+
+    /// What no role may do: leave a managed store without an admin, so that no one could manage
+    /// members again. Checked after the role, so a refusal names the role first.
+    public func checkKeepsAnAdmin(_ write: Write) throws {
+        switch write.payload {
+        case .memberAdded(let member) where member.role != .admin: try keepAnAdmin(besides: member.key)
+        case .memberRemoved(let key): try keepAnAdmin(besides: key)
+        default: break
+        }
+    }
+
+    /// An officer signing on to a shared duty account: who they are to the store's members,
+    /// checked by `Authority.signOn` (their PIN, and an agency their role allows).
+    public func signOn(officer: String, agency: String, pin: String, user: String) throws -> (officer: String, agency: AgencyCode, actor: Actor) {
+        guard let store else { throw ChannelError.store(.unavailable(path: "", reason: "signing on needs the store's members")) }
+        let name = try context.officer(officer)
+        let code = try context.knownAgency(agency, field: "agency")
+        let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name) }
+        try Authority.signOn(for: code, pin: pin, by: actor)
+        return (name, code, actor)
+    }
+
+    private func keepAnAdmin(besides key: MemberKey) throws {
+        guard let store else { return }
+        let admins = try storeCall({ () throws(StoreError) in try store.members() }).filter { $0.role == .admin }
+        if !admins.isEmpty, admins.allSatisfy({ $0.key.isSame(as: key) }) { throw Refusal.lastAdmin(user: key.description) }
+    }
+
+    @discardableResult
+    private func incidentRecord(_ reference: IncidentReference) throws -> Incident? {
+        guard let store else { return nil }
+        guard let record = try storeCall({ () throws(StoreError) in try store.incident(reference) }) else {
+            throw ValidationError(field: "incident", value: reference.rawValue, problem: .unknown(what: "incident"))
+        }
+        return record.incident
+    }
+
+    private func unitRecord(_ callSign: CallSign) throws -> Unit? {
+        guard let store else { return nil }
+        guard let unit = try storeCall({ () throws(StoreError) in try store.unit(callSign) }) else {
+            throw ValidationError(field: "unit", value: callSign.rawValue, problem: .unknown(what: "unit"))
+        }
+        return unit
+    }
+
+    private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(ChannelError) -> T {
+        do { return try body() } catch { throw .store(error) }
+    }
+}
+
+/// The acting agency for commands where it is not the subject: the option, else `QANAT_AGENCY`, else MOI.
+public func actingAgency(_ option: String?) -> String {
+    option ?? Environment.value("QANAT_AGENCY") ?? "MOI"
+}

@@ -1,0 +1,22 @@
+import QanatCore
+import QanatJournal
+import QanatStore
+
+/// Why a write did not happen, besides a refused field (`ValidationError`) or a refused role
+/// (`Refusal`), which the actions throw as they are. Commands turn each into an exit code.
+public enum ChannelError: Error, CustomStringConvertible, Sendable {
+    /// The store could not be asked or written.
+    case store(StoreError)
+    /// Not even the journal took the event: nothing was recorded.
+    case journal(JournalError)
+    /// An update that names nothing to change.
+    case nothingToChange(options: [String])
+
+    public var description: String {
+        switch self {
+        case .store(let error): error.description
+        case .journal(let error): "\(error); nothing was recorded"
+        case .nothingToChange(let options): "nothing to change: give \(options.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// The selection is an identity: it stays on the incident, unit or message the officer chose
+/// while rows move, appear or are filtered out, and every action acts on it.
+final class SelectionTests: XCTestCase {
+    private func newIncident(_ n: Int, _ severity: Severity = .extreme) -> IncidentRecord {
+        SampleDesk.incident(n, "Fire at the port", .fire, severity, .reported, "tripoli", lead: "CD", opened: 0, inStatus: 0, units: 0)
+    }
+
+    func testANewIncidentAboveKeepsTheSelectedOneAndStatusActsOnIt() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character("G"))
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        let chosen = SampleDesk.ref(4)
+        XCTAssertEqual(state.selectedIncident?.incident.reference, chosen)
+        XCTAssertEqual(state.selectedIndex, 3)
+
+        // Another desk opens an extreme incident: it sorts first, every row moves down.
+        state.data.incidents.insert(newIncident(9), at: 0)
+        XCTAssertEqual(state.selectedIncident?.incident.reference, chosen, "the same incident stays selected")
+        XCTAssertEqual(state.selectedIndex, 4, "its highlight moved with its row")
+        XCTAssertEqual(state.detailReference, chosen)
+        _ = state.handle(.character("s"))
+        XCTAssertEqual(state.form?.purpose, .incidentStatus(reference: chosen.rawValue))
+    }
+
+    func testTheFirstRowIsSelectedByIdentityOnceRead() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        let first = state.data.incidents[0].incident.reference
+        state.data.incidents.insert(newIncident(9), at: 0)
+        XCTAssertEqual(state.selectedIncident?.incident.reference, first, "an arrival does not take the selection")
+    }
+
+    func testAnIncidentOpenedBySearchIsSelectedEvenOffTheBoard() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character(":"))
+        for c in "7" { _ = state.handle(.character(c)) }
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        let closed = SampleDesk.incident(7, "Old fire", .fire, .minor, .closed, "tripoli", lead: "CD", opened: 900,
+                                         inStatus: 800, units: 0)
+        state.data.detail = IncidentDetail(record: closed, assignments: [], timeline: [])
+        XCTAssertEqual(state.selection.incident, SampleDesk.ref(7))
+        XCTAssertNil(state.selectedIndex, "no row of the board is highlighted: it is not on the board")
+        XCTAssertEqual(state.selectedIncident?.incident.reference, SampleDesk.ref(7))
+        _ = state.handle(.character("s"))
+        XCTAssertEqual(state.form?.purpose, .incidentStatus(reference: "INC-2026-0007"))
+        XCTAssertEqual(state.form?.value("status"), "verified", "a closed incident can be reopened")
+        _ = state.handle(.escape)
+        _ = state.handle(.character("m"))
+        XCTAssertEqual(state.form?.value("incident"), "INC-2026-0007")
+    }
+
+    func testAFilteredOutSelectionActsOnNothingElse() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.down)
+        let chosen = state.selectedIncident?.incident.reference
+        state.data.incidents.removeAll { $0.incident.reference == chosen }
+        XCTAssertNil(state.selectedIncident)
+        XCTAssertNil(state.selectedIndex)
+        _ = state.handle(.character("s"))
+        XCTAssertNil(state.form, "no form opens for a row the officer did not choose")
+        XCTAssertEqual(state.notice, "nothing selected")
+        _ = state.handle(.down)
+        XCTAssertNotNil(state.selectedIncident, "moving picks a row again, near where the selection was")
+    }
+
+    func testTheLogAcknowledgesOnlyTheMessageTheOfficerSelected() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(4))
+        XCTAssertNil(state.handle(.character("a")), "following live, nothing is selected")
+        XCTAssertEqual(state.notice, "nothing selected")
+        _ = state.handle(.up)
+        let read = state.data.messages.last!.message.id
+        state.data.messages.append(SampleDesk.message(20, "LRC", .everyone, .flash, "new", ack: true, minutesAgo: 0))
+        XCTAssertEqual(state.selectedMessage?.message.id, read, "an arrival does not move the selection")
+        XCTAssertEqual(state.handle(.character("a")), .acknowledge(messageID: read.rawValue))
+    }
+
+    func testAUnitStaysSelectedWhenItMovesToAnotherGroup() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(3))
+        let first = state.selectedUnit?.callSign
+        XCTAssertNotNil(first, "the first unit, not its group header")
+        _ = state.handle(.down)
+        let chosen = state.selectedUnit!.callSign
+        let index = state.data.units.firstIndex { $0.unit.callSign == chosen }!
+        state.data.units[index].unit.status = .outOfService
+        XCTAssertEqual(state.selectedUnit?.callSign, chosen)
+        _ = state.handle(.character("s"))
+        XCTAssertEqual(state.form?.purpose, .unitStatus(callSign: chosen.rawValue))
+    }
+
+    func testMovingSkipsGroupHeaders() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(3))
+        var seen: [CallSign] = []
+        for _ in 0..<state.data.units.count {
+            if let unit = state.selectedUnit { seen.append(unit.callSign) }
+            _ = state.handle(.down)
+        }
+        XCTAssertEqual(Set(seen).count, state.data.units.count, "every unit is reached, one key each")
+    }
+}
+
+final class ClosedIncidentFilterTests: XCTestCase {
+    func testTheClosedStatusFilterAsksPastTheOpenOnlyBoard() throws {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character("f"))
+        _ = state.handle(.tab)
+        while state.form?.value("status") != "closed" { _ = state.handle(.right) }
+        for _ in 0..<3 { _ = state.handle(.tab) }
+        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertEqual(state.incidentQuery.status, .closed)
+        XCTAssertFalse(state.incidentQuery.openOnly, "closed incidents are not open")
+    }
+}
+
+final class PaletteNumberTests: XCTestCase {
+    func testANumberThatNamesNoIncidentSaysSo() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        let before = state.selection.incident
+        _ = state.handle(.character(":"))
+        for c in "٤٢" { _ = state.handle(.character(c)) }   // Arabic-Indic 42
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.detailReference, SampleDesk.ref(42))
+        state.data.detail = nil
+        state.detailRead()
+        XCTAssertNil(state.detailReference)
+        XCTAssertEqual(state.notice, "no such incident: INC-2026-0042")
+        XCTAssertEqual(state.selection.incident, before, "the selection goes back to a row that exists")
+    }
+
+    func testArabicDigitsAreReadInEveryNumber() {
+        XCTAssertEqual(Digits.integer("١٢٠٠"), 1200)
+        XCTAssertEqual(Digits.integer("۳۴"), 34)
+        XCTAssertEqual(try? IncidentReference("inc-٢٠٢٦-٠٠١٢").rawValue, "INC-2026-0012")
+        XCTAssertEqual(try? PIN.check("٢٤٦٨"), "2468")
+        XCTAssertTrue(PIN.verify("٢٤٦٨", against: PIN.hash("2468", salt: [9, 9])))
+    }
+}
