@@ -31,6 +31,7 @@ public struct DeskLoader: Sendable {
         }
         if refresh.contains(.detail) {
             data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
+            data.message = try state.openMessage.flatMap { id throws(StoreError) in try store.message(id) }
         }
         state.data = data
         state.exercise = exercise

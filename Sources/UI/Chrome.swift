@@ -68,23 +68,35 @@ enum Chrome {
     }
 }
 
-/// `?`: every key binding, over the board.
+/// `?`: every key binding, over the board, in pages where the screen is short (80×24).
 enum HelpOverlay {
+    static func geometry(_ state: DeskState) -> (width: Int, height: Int, perPage: Int, pages: Int) {
+        let l = state.localizer
+        let keyWidth = DeskCommands.all.map { $0.keys.count }.max() ?? 0
+        let textWidth = DeskCommands.all.map { DisplayWidth.of(l($0.text)) }.max() ?? 0
+        let width = min(state.width - 2, max(40, keyWidth + 3 + textWidth + 2))
+        let height = min(state.height - 2, DeskCommands.all.count + 4)
+        let perPage = max(1, height - 3)
+        return (width, height, perPage, (DeskCommands.all.count + perPage - 1) / perPage)
+    }
+
     static func draw(_ state: DeskState, into frame: inout Frame) {
         let l = state.localizer
-        let lines = DeskCommands.all.map { ($0.keys, l($0.text)) }
-        let keyWidth = lines.map { $0.0.count }.max() ?? 0
-        let width = min(frame.width - 2, max(40, keyWidth + 3 + (lines.map { $0.1.count }.max() ?? 0) + 2))
-        let height = min(frame.height - 2, lines.count + 4)
+        let (width, height, perPage, pages) = geometry(state)
+        let page = min(state.helpPage, pages - 1)
+        let lines = DeskCommands.all.dropFirst(page * perPage).prefix(perPage).map { ($0.keys, l($0.text)) }
+        let keyWidth = DeskCommands.all.map { $0.keys.count }.max() ?? 0
         let x = (frame.width - width) / 2
         let top = (frame.height - height) / 2
         for y in top..<(top + height) { frame.fill(x: x, y: y, width: width, role: .overlay) }
-        frame.put(" \(l(.help)) ", x: x + 2, y: top, role: .title)
-        for (index, (key, text)) in lines.enumerated() where top + 1 + index < top + height - 2 {
+        let title = pages > 1 ? " \(l(.help)) \(l.number(page + 1))/\(l.number(pages)) " : " \(l(.help)) "
+        frame.put(title, x: x + 2, y: top, role: .title)
+        for (index, (key, text)) in lines.enumerated() {
             frame.put(key, x: x + 2, y: top + 1 + index, role: .key, limit: keyWidth)
             frame.put(text, x: x + 3 + keyWidth, y: top + 1 + index, role: .overlay, limit: width - keyWidth - 4)
         }
-        frame.put(l(.helpClose), x: x + 2, y: top + height - 1, role: .dim, limit: width - 3)
+        let footer = pages > 1 ? l(.helpPages) + " · " + l(.helpClose) : l(.helpClose)
+        frame.put(footer, x: x + 2, y: top + height - 1, role: .dim, limit: width - 3)
     }
 }
 
@@ -101,14 +113,13 @@ public enum DeskView {
         }
         Chrome.drawTabs(state, into: &frame)
         switch state.board {
-        case .incidents where state.showingDetail:
-            if state.width >= sideBySideWidth {
-                let listWidth = state.width * 55 / 100
-                IncidentsBoard.draw(state, into: &frame, width: listWidth)
-                DetailPane.draw(state, into: &frame, x: listWidth + 1, width: state.width - listWidth - 1)
-            } else {
-                DetailPane.draw(state, into: &frame, x: 0, width: state.width)
+        case .incidents where state.showingDetail, .log where state.showingDetail:
+            let (x, _) = DetailPane.placement(state)
+            if x > 0 {
+                if state.board == .log { LogBoard.draw(state, into: &frame, width: x - 1) }
+                else { IncidentsBoard.draw(state, into: &frame, width: x - 1) }
             }
+            DetailPane.draw(state, into: &frame)
         case .incidents: IncidentsBoard.draw(state, into: &frame, width: state.width)
         case .units: UnitsBoard.draw(state, into: &frame, width: state.width)
         case .log: LogBoard.draw(state, into: &frame, width: state.width)

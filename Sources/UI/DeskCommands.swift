@@ -13,13 +13,16 @@ enum DeskCommands {
         DeskCommand(keys: "q", text: .keyQuit, run: [.character("q")]),
         DeskCommand(keys: "F2 F3 F4 / 1 2 3", text: .keyBoards, run: nil),
         DeskCommand(keys: "↑ ↓ j k PgUp PgDn", text: .keyMove, run: nil),
+        DeskCommand(keys: "Home g / End G", text: .keyFirstLast, run: nil),
         DeskCommand(keys: "Enter", text: .keyDetails, run: nil),
         DeskCommand(keys: "Esc", text: .keyBack, run: nil),
-        DeskCommand(keys: "Tab", text: .keyTab, run: nil),
+        DeskCommand(keys: "Tab", text: .keyTabDetail, run: nil),
+        DeskCommand(keys: "Tab j k Home End", text: .keyScroll, run: nil),
         DeskCommand(keys: "m", text: .keyPost, run: [.character("m")]),
         DeskCommand(keys: "o", text: .keyOpen, run: [.character("o")]),
         DeskCommand(keys: "s", text: .keyStatus, run: [.character("s")]),
         DeskCommand(keys: "a", text: .keyAssignOrAcknowledge, run: [.character("a")]),
+        DeskCommand(keys: "r", text: .keyReply, run: nil),
         DeskCommand(keys: "f", text: .keyFilter, run: [.function(2), .character("f")]),
         DeskCommand(keys: "S", text: .keySort, run: [.function(2), .character("S")]),
         DeskCommand(keys: "g", text: .keyGroup, run: [.function(3), .character("g")]),
@@ -28,7 +31,6 @@ enum DeskCommands {
         DeskCommand(keys: "L", text: .keyLanguage, run: [.character("L")]),
         DeskCommand(keys: "/", text: .keySearch, run: [.character("/")]),
         DeskCommand(keys: ":", text: .keyPalette, run: nil),
-        // Last: at 80×24 the help has no room for it, and `:` finds it.
         DeskCommand(keys: "H", text: .keyHandover, run: [.character("H")]),
     ]
 }

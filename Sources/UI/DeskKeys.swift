@@ -61,14 +61,23 @@ extension DeskState {
         if picker != nil { return handlePicker(key) }
         if handover != nil { return handleHandover(key) }
         if overlay != nil {
-            if key == .escape || key == .character("?") || key == .character("q") { overlay = nil }
+            let pages = HelpOverlay.geometry(self).pages
+            switch key {
+            case .escape, .character("?"), .character("q"): overlay = nil
+            case .character(" "), .pageDown, .down, .character("j"): helpPage = min(pages - 1, helpPage + 1)
+            case .pageUp, .up, .character("k"), .character("b"): helpPage = max(0, helpPage - 1)
+            default: break
+            }
             return nil
         }
         notice = nil
+        if detailFocused, showingDetail, let scrolled = scrollDetail(key) { return scrolled }
         switch key {
         case .character("q"):
             if holdsUnsentText { confirmingQuit = true } else { return .quit }
-        case .character("?"): overlay = .help
+        case .character("?"):
+            overlay = .help
+            helpPage = 0
         case .character("H"): return .handover
         case .character("/"): picker = Picker(kind: .search)
         case .character(":"):
@@ -95,7 +104,7 @@ extension DeskState {
                     return nil
                 }
                 open(Forms.assignUnit(incident, available: free))
-            } else if let message = selectedMessage {
+            } else if let message = openedOrSelectedMessage {
                 return .acknowledge(messageID: message.message.id.rawValue)
             } else {
                 notice = localizer(.nothingSelected)
@@ -128,17 +137,28 @@ extension DeskState {
                 detailReference = incident.incident.reference
                 return .loadDetail
             }
-            if let message = selectedMessage {
-                guard let reference = message.message.incident else {
+            if board == .log, let open = data.message, open.message.id == openMessage {
+                // In a message's detail, Enter goes on to its incident.
+                guard let reference = open.message.incident else {
                     notice = localizer(.noLinkedIncident)
                     return nil
                 }
                 return jump(to: reference)
             }
+            if let message = selectedMessage {
+                openMessage = message.message.id
+                detailScroll = nil
+                return .loadDetail
+            }
             if board == .log { notice = localizer(.nothingSelected) }
+        case .character("r") where board == .log:
+            guard let message = openedOrSelectedMessage?.message else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            open(Forms.reply(to: message), keepingDraft: false)
         case .escape:
-            detailReference = nil
-            detailFocused = false
+            closeDetail()
         case .click(_, let y):
             // Rows start under the tab bar and the column header.
             let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)
@@ -202,8 +222,41 @@ extension DeskState {
 
     private mutating func switchTo(_ next: Board) {
         board = next
+        closeDetail()
+    }
+
+    private mutating func closeDetail() {
         detailReference = nil
+        openMessage = nil
         detailFocused = false
+        detailScroll = nil
+    }
+
+    /// The message an action on the log acts on: the one whose detail is open, else the selected one.
+    var openedOrSelectedMessage: MessageRecord? {
+        if board == .log, let open = data.message, open.message.id == openMessage { return open }
+        return selectedMessage
+    }
+
+    /// Keys that scroll a focused detail pane; nil for any other key.
+    private mutating func scrollDetail(_ key: KeyPress) -> DeskEffect?? {
+        let total = DetailPane.lines(self, width: DetailPane.width(self)).count
+        let visible = DetailPane.visibleHeight(self)
+        let last = max(0, total - visible)
+        let top = detailScroll ?? DetailPane.autoTop(self)
+        let page = max(1, visible - 1)
+        let next: Int
+        switch key {
+        case .up, .character("k"): next = top - 1
+        case .down, .character("j"): next = top + 1
+        case .pageUp: next = top - page
+        case .pageDown: next = top + page
+        case .home, .character("g"): next = 0
+        case .end, .character("G"): next = last
+        default: return nil
+        }
+        detailScroll = min(max(0, next), last)
+        return .some(nil)
     }
 
     /// Opens an incident's detail on the incidents board and selects it, whether or not the board
@@ -251,8 +304,16 @@ extension DeskState {
         selection[board] = key
         cursorRow[board] = target
         if board == .log { followingLog = false }
-        guard showingDetail, let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
+        guard showingDetail else { return nil }
+        // An open detail follows the selection.
+        if board == .log, let id = selection.message, id != openMessage {
+            openMessage = id
+            detailScroll = nil
+            return .loadDetail
+        }
+        guard let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
         detailReference = selected
+        detailScroll = nil
         return .loadDetail
     }
 }

@@ -14,7 +14,7 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
-    public static func after(_ changes: StoreChanges, detail: IncidentReference?) -> DeskRefresh {
+    public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil) -> DeskRefresh {
         guard let subjects = changes.subjects else { return .all }
         var refresh: DeskRefresh = []
         for subject in subjects {
@@ -26,7 +26,8 @@ public struct DeskRefresh: OptionSet, Sendable {
                 if reference == detail { refresh.insert(.detail) }
             case .unit: refresh.insert(.units)
             // A message may be linked to the open incident: its timeline shows it.
-            case .message: refresh.formUnion(detail == nil ? .messages : [.messages, .detail])
+            // An acknowledgement of the open message changes its detail.
+            case .message(let id): refresh.formUnion(detail == nil && id != message ? .messages : [.messages, .detail])
             // No board shows members or shifts (the desk re-reads its own access on every reload).
             case .member, .officer: break
             }

@@ -84,6 +84,8 @@ public struct DeskData: Equatable, Sendable {
     /// Oldest first: the log reads downwards, newest at the bottom.
     public var messages: [MessageRecord] = []
     public var detail: IncidentDetail?
+    /// The open message, read by its id (it may have left the log's window).
+    public var message: MessageRecord?
     /// Every agency on the channel, to know who a message to "*" awaits.
     public var agencies: [AgencyCode] = []
     /// Messages awaiting this desk's agency's acknowledgement in the whole store, counted up to the cap.
@@ -120,9 +122,23 @@ public struct DeskState: Equatable, Sendable {
     var cursorRow: [Board: Int] = [:]
     /// The incident whose detail is open: chosen on the board, or reached from a log message.
     public var detailReference: IncidentReference?
-    public var showingDetail: Bool { detailReference != nil }
+    /// The message whose detail is open on the log (Enter on a message).
+    public var openMessage: EventID?
+    /// Whether the current board shows a detail beside (or instead of) its rows.
+    public var showingDetail: Bool {
+        switch board {
+        case .incidents: detailReference != nil
+        case .log: openMessage != nil
+        case .units: false
+        }
+    }
+    /// Tab puts the keys in the detail pane: they scroll it instead of moving the selection.
     public var detailFocused = false
+    /// The detail's first line shown; nil shows its facts and the newest of its timeline.
+    public var detailScroll: Int?
     public var overlay: Overlay?
+    /// The help's page, where it does not fit the screen.
+    public var helpPage = 0
     /// `/` search or `:` palette, when open.
     public var picker: Picker?
     public var unitGrouping: UnitGrouping = .status
@@ -275,6 +291,7 @@ public struct DeskState: Equatable, Sendable {
     /// The detail was read and the store has no such incident (a number typed at `:`): say so
     /// and close it, selecting nothing that does not exist.
     public mutating func detailRead() {
+        if openMessage != nil, data.message == nil { openMessage = nil }
         guard let reference = detailReference, data.detail == nil else { return }
         notice = "\(localizer(.noSuchIncident)) \(reference.rawValue)"
         detailReference = nil
@@ -311,12 +328,13 @@ public struct DeskState: Equatable, Sendable {
 
     static func draftKey(_ purpose: FormPurpose) -> String { "\(purpose)" }
 
-    mutating func open(_ fresh: Form) {
+    /// Opens a form, or the draft of one kept with Esc (not for a reply, whose recipients are set).
+    mutating func open(_ fresh: Form, keepingDraft: Bool = true) {
         if let readOnly {
             notice = localizer(readOnly)
             return
         }
-        form = drafts[Self.draftKey(fresh.purpose)] ?? fresh
+        form = keepingDraft ? drafts[Self.draftKey(fresh.purpose)] ?? fresh : fresh
         notice = nil
     }
 }

@@ -108,6 +108,13 @@ public struct Form: Equatable, Sendable {
     /// The value without leading or trailing white space.
     public func trimmedValue(_ name: String) -> String { value(name).trimmingSpaces() }
 
+    /// Fills a field before the form is shown (not the officer's typing: `edited` stays).
+    mutating func set(_ name: String, _ value: String) {
+        guard let index = fields.firstIndex(where: { $0.name == name }) else { return }
+        fields[index].value = value
+        fields[index].cursor = value.count
+    }
+
     /// Shows an error beside the field it names (or as the notice when no field has that name).
     public mutating func show(error message: String, field: String) {
         for index in fields.indices { fields[index].error = nil }

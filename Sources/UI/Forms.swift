@@ -15,6 +15,14 @@ public enum Forms {
         ])
     }
 
+    /// A reply: to the sender, about the same incident, the subject carried over.
+    public static func reply(to message: Message) -> Form {
+        var form = postMessage(incident: message.incident?.rawValue)
+        form.set("to", message.agency.rawValue)
+        if let subject = message.subject { form.set("subject", subject.hasPrefix("Re: ") ? subject : "Re: " + subject) }
+        return form
+    }
+
     public static func openIncident() -> Form {
         Form(purpose: .openIncident, fields: [
             FormField(name: "type", label: .colType, kind: .choice(IncidentType.allCases.map(Choice.init)), value: IncidentType.flashFlood.rawValue),

@@ -24,6 +24,8 @@ public enum UIText: CaseIterable, Sendable {
     case handoverTitle, sectionOpenIncidents, shiftLabel, notSignedOn, handedOver, sectionUnitsCommitted, sectionAwaiting, sectionShiftLog, none
     case draftsRestored, keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
+    case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked, messageKeys, keyReply
+    case keyScroll, helpPages, keyFirstLast, keyTabDetail
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -108,11 +110,14 @@ public enum UIText: CaseIterable, Sendable {
         case .groupedByAgency: ("by agency", "حسب الجهة")
         case .help: ("Keys", "المفاتيح")
         case .helpClose: ("Esc or ? closes this help", "Esc أو ? لإغلاق المساعدة")
+        case .helpPages: ("Space or PgDn next page, PgUp back", "Space أو PgDn للصفحة التالية، PgUp للسابقة")
+        case .keyFirstLast: ("first / last row; on the log, End follows new messages", "الصف الأول / الأخير؛ وفي السجل End يتابع الرسائل الجديدة")
+        case .keyTabDetail: ("next board; with a detail open, into it (to scroll)", "اللوحة التالية؛ ومع التفاصيل: الانتقال إليها للتمرير")
         case .keyHelp: ("this help", "هذه المساعدة")
         case .keyQuit: ("quit", "خروج")
         case .keyTab: ("next pane", "اللوحة التالية")
         case .keyMove: ("move", "تحرك")
-        case .keyDetails: ("details; on the log, the linked incident", "التفاصيل؛ وفي السجل: الحادثة المرتبطة")
+        case .keyDetails: ("details: an incident's, or the whole message on the log", "التفاصيل: للحادثة، أو الرسالة كاملة في السجل")
         case .keyBack: ("back", "رجوع")
         case .keyBoards: ("incidents, units, log", "الحوادث، الوحدات، السجل")
         case .keySearch: ("search", "بحث")
@@ -153,6 +158,16 @@ public enum UIText: CaseIterable, Sendable {
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
+        case .fieldFrom: ("From", "من")
+        case .msgTo: ("To", "إلى")
+        case .everyAgency: ("every agency", "كل الجهات")
+        case .sectionAcknowledgements: ("Acknowledgements", "الإقرارات")
+        case .awaitingAcknowledgement: ("awaiting", "بانتظار الإقرار")
+        case .noAcknowledgementAsked: ("No acknowledgement asked.", "لم يُطلب إقرار.")
+        case .messageKeys: ("Enter incident · r reply · a acknowledge · Tab scroll · Esc back",
+                            "Enter الحادثة · r رد · a إقرار · Tab تمرير · Esc رجوع")
+        case .keyReply: ("reply to the message (to its sender)", "الرد على الرسالة (إلى مُرسلها)")
+        case .keyScroll: ("in a detail: Tab, then j/k, PgUp/PgDn, Home/End scroll", "في التفاصيل: Tab ثم j/k و PgUp/PgDn و Home/End للتمرير")
         case .noSuchIncident: ("no such incident:", "لا توجد حادثة:")
         case .noFreeUnit: ("no unit is free: every unit is busy or out of service (F3)", "لا وحدة متاحة: كل الوحدات مشغولة أو خارج الخدمة (F3)")
         case .formIncidentFilter: ("Show incidents", "عرض الحوادث")

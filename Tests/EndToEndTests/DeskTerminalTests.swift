@@ -223,7 +223,11 @@ final class DeskFormTests: XCTestCase {
         XCTAssertTrue(screen.contains("[unacknowledged]"), screen)
         XCTAssertTrue(screen.contains("Boat two stuck"), screen)
 
+        // Enter reads the whole message; Enter again goes to its incident.
         try desk.send("Up", "Enter")
+        screen = try desk.waitFor { $0.contains("Acknowledgements 0/1") }
+        XCTAssertTrue(screen.contains("CD awaiting"), "the message, read whole: \(screen)")
+        try desk.send("Enter")
         screen = try desk.waitFor { $0.contains("Timeline") }
         XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"), "the linked incident's detail: \(screen)")
         XCTAssertTrue(screen.contains("Boat two stuck"), "its timeline holds the message: \(screen)")

@@ -85,7 +85,9 @@ final class LogBoardTests: XCTestCase {
         _ = state.handle(.character("g"))              // the oldest: the flash about INC-2026-0001
         _ = state.handle(.down)
         _ = state.handle(.down)                        // LRC's message about INC-2026-0003
-        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.handle(.enter), .loadDetail, "Enter opens the message")
+        state.data.message = state.selectedMessage
+        XCTAssertEqual(state.handle(.enter), .loadDetail, "and Enter again its incident")
         XCTAssertEqual(state.board, .incidents)
         XCTAssertEqual(state.detailReference?.rawValue, "INC-2026-0003")
         XCTAssertEqual(state.selectedIncident?.incident.reference.rawValue, "INC-2026-0003", "its row is selected")
@@ -96,6 +98,8 @@ final class LogBoardTests: XCTestCase {
         state.data.messages[3].message.incident = nil
         _ = state.handle(.function(4))
         _ = state.handle(.up)
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        state.data.message = state.selectedMessage
         XCTAssertNil(state.handle(.enter))
         XCTAssertEqual(state.board, .log)
         XCTAssertEqual(state.notice, "This message names no incident.")

@@ -6,7 +6,7 @@ import QanatCore
 struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident", abstract: "Open incidents and move them through their statuses.",
-        subcommands: [Open.self, Status.self, Close.self, Reopen.self, Update.self])
+        subcommands: [Open.self, Show.self, Status.self, Close.self, Reopen.self, Update.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open an incident; prints its reference.")

@@ -1,17 +1,21 @@
 import ArgumentParser
 import QanatCore
 import QanatStore
+import QanatUI
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List incidents, units or messages as a table, or one JSON object per line.")
+        commandName: "list",
+        abstract: "List incidents, units or messages, or the values a field takes (agencies, areas, types, kinds), as a table or JSON lines.")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case incidents, units, messages
+        /// What the fields take: the agencies on the channel, the gazetteer, incident types, unit kinds.
+        case agencies, areas, types, kinds
     }
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "incidents, units or messages.") var kind: Kind
+    @Argument(help: "incidents, units, messages; or agencies, areas, types, kinds (the values those fields take).") var kind: Kind
     @Flag(help: "Every row (read in pages: memory stays flat).") var all = false
     @Option(help: "How many rows (the newest, for incidents and messages).") var limit: Int = 50
     @Flag(help: "Only incidents that are not closed.") var open = false
@@ -38,6 +42,14 @@ struct ListCommand: ParsableCommand {
                     let page = try opened.units(limit: size, after: key)
                     return (page, page.last?.unit.callSign.rawValue)
                 }
+            case .agencies:
+                try printAll(try opened.agencies().map(ListedValue.agency))
+            case .areas:
+                try printAll(Gazetteer.libya.areas.map(ListedValue.area))
+            case .types:
+                try printAll(IncidentType.allCases.map { ListedValue.named($0.rawValue, $0.translations) })
+            case .kinds:
+                try printAll(UnitKind.allCases.map { ListedValue.named($0.rawValue, $0.translations) })
             case .messages:
                 let agencies = try opened.agencies().map(\.code)
                 try printPages(ListedMessage.self) { (key: PageKey?, size) throws(StoreError) in
@@ -47,6 +59,10 @@ struct ListCommand: ParsableCommand {
                 }
             }
         } catch { throw CLIError.from(error) }
+    }
+
+    private func printAll(_ values: [ListedValue]) throws(StoreError) {
+        try printPages(ListedValue.self) { (_: Int?, _) throws(StoreError) in (values, nil) }
     }
 
     /// Prints one page (without --all) or every page until one comes back short.

@@ -127,7 +127,7 @@ struct DeskLoop {
         do {
             let version = try watcher.dataVersion()
             let changes = try store.changes(after: lastSequence, limit: 1000)
-            let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference))
+            let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference, message: state.openMessage))
             try DeskLoader(store: store).load(into: &state, refresh: refresh)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
             // Only when members changed (an admin added or removed one) or a shift began or ended.

@@ -116,3 +116,37 @@ extension Member: RecordOutput {
          .string("role", role.rawValue), .bool("shared", shared), .bool("pin", pin != nil)]
     }
 }
+
+/// A value a field takes, for `qanat list agencies|areas|types|kinds`: what to type, and what it is
+/// called in English and Arabic.
+struct ListedValue: RecordOutput {
+    var value: String
+    var kind: String
+    var english: String
+    var arabic: String
+    var also: [String] = []
+
+    static func agency(_ agency: Agency) -> ListedValue {
+        ListedValue(value: agency.code.rawValue, kind: agency.kind.rawValue, english: agency.nameEnglish, arabic: agency.nameArabic)
+    }
+
+    static func area(_ area: Area) -> ListedValue {
+        ListedValue(value: area.nameEnglish, kind: area.district.map { "\(area.kind.rawValue) in \($0)" } ?? area.kind.rawValue,
+                    english: area.nameEnglish, arabic: area.nameArabic, also: area.otherNames)
+    }
+
+    static func named(_ value: String, _ names: (en: String, ar: String)) -> ListedValue {
+        ListedValue(value: value, kind: "", english: names.en, arabic: names.ar)
+    }
+
+    static let table = TextTable(columns: [
+        .init(title: "VALUE", width: 26), .init(title: "KIND", width: 24), .init(title: "ENGLISH", width: 30),
+        .init(title: "ARABIC", width: 30), .init(title: "ALSO", width: 30),
+    ])
+
+    var cells: [String] { [value, kind, english, arabic, also.joined(separator: ", ")] }
+
+    var json: [JSONWriter.Member] {
+        [.string("value", value), .string("kind", kind), .string("english", english), .string("arabic", arabic), .strings("also", also)]
+    }
+}
