@@ -23,6 +23,10 @@ enum QanatMain {
             FileHandle.standardError.write(Data(("qanat: " + error.description + "\n").utf8))
             exit(error.exitCode)
         } catch {
+            if let hint = Qanat.suggestion(for: Array(CommandLine.arguments.dropFirst())) {
+                FileHandle.standardError.write(Data(("qanat: " + hint + "\n").utf8))
+                exit(1)
+            }
             let code = Qanat.exitCode(for: error)
             let message = Qanat.fullMessage(for: error)
             if code == .success {

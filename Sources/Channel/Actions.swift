@@ -161,7 +161,7 @@ public struct Actions: Sendable {
     /// nil, with the earlier acknowledgement, when the agency has already acknowledged. Only an
     /// agency the message was addressed to acknowledges it (`*`: every registered agency but the sender).
     public func acknowledge(messageID: String, agency: String) throws -> (write: Write?, earlier: Acknowledgement?) {
-        let id = try EventID(messageID, field: "message")
+        let id = try messageID.count < 36 ? messageByPrefix(messageID) : EventID(messageID, field: "message")
         let code = try context.knownAgency(agency, field: "agency")
         if let store {
             guard let record = try storeCall({ () throws(StoreError) in try store.message(id) }) else {
@@ -175,6 +175,21 @@ public struct Actions: Sendable {
             if let earlier = record.acknowledgements.first(where: { $0.agency == code }) { return (nil, earlier) }
         }
         return ((code, .messageAcknowledged(MessageAcknowledgement(message: id))), nil)
+    }
+
+    /// The one message whose id begins with `prefix` (8 characters at least, as `qanat list
+    /// messages` shows ids): a typed id need not be whole.
+    private func messageByPrefix(_ prefix: String) throws -> EventID {
+        let typed = prefix.trimmingSpaces().lowercased()
+        guard typed.count >= 8, typed.allSatisfy({ $0.isHexDigit || $0 == "-" }), let store else {
+            throw ValidationError(field: "message", value: prefix, problem: .malformed(expected: "a message id, or its first 8 characters or more"))
+        }
+        let found = try storeCall { () throws(StoreError) in try store.messageIDs(startingWith: typed, limit: 5) }
+        switch found.count {
+        case 0: throw ValidationError(field: "message", value: prefix, problem: .unknown(what: "message"))
+        case 1: return found[0]
+        default: throw ValidationError(field: "message", value: prefix, problem: .ambiguous(found.map(\.rawValue)))
+        }
     }
 
     /// Adds or replaces a member; refuses what would leave the store without an admin.

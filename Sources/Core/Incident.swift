@@ -37,6 +37,22 @@ public enum IncidentType: String, NamedValue {
     case other
 }
 
+extension IncidentType {
+    /// A full type (`meteorological.storm`), or its last part where exactly one type ends so
+    /// (`storm`; not `sandstorm`); an exact match wins. Several candidates are listed.
+    public static func parse(_ text: String, field: String) throws(ValidationError) -> IncidentType {
+        let typed = text.trimmingSpaces().lowercased()
+        if let exact = allCases.first(where: { $0.rawValue.lowercased() == typed }) { return exact }
+        let candidates = allCases.filter { $0.rawValue.split(separator: ".").last.map { $0.lowercased() == typed } ?? false }
+        if candidates.count == 1 { return candidates[0] }
+        let prefixed = allCases.filter { $0.rawValue.lowercased().hasPrefix(typed + ".") }
+        if !prefixed.isEmpty || candidates.count > 1 {
+            throw ValidationError(field: field, value: text, problem: .ambiguous((candidates + prefixed).map(\.rawValue)))
+        }
+        throw ValidationError(field: field, value: text, problem: .notOneOf(allCases.map(\.rawValue)))
+    }
+}
+
 /// reported → verified → responding → contained → closed, with reopen.
 public enum IncidentStatus: String, NamedValue {
     case reported, verified, responding, contained, closed

@@ -60,6 +60,10 @@ public struct WallFigures: Equatable, Sendable {
     public var unacknowledgedUrgent = 0
     /// The latest flash and immediate messages, newest first.
     public var latestUrgent: [MessageRecord] = []
+    /// Flash messages some agency has still to acknowledge, newest first: pinned until they are.
+    public var pinnedFlash: [MessageRecord] = []
+    /// When the newest event in the store was made: what staleness counts from.
+    public var lastEventAt: Timestamp?
 
     public init() {}
 

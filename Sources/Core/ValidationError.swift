@@ -16,6 +16,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case unavailable(status: String, incident: String?)
         /// Only the agencies a message was addressed to acknowledge it.
         case notAddressed(to: [String], sender: String)
+        /// A short form that names several values.
+        case ambiguous([String])
     }
 
     public var field: String
@@ -37,7 +39,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case .tooLong(let maximum):
             return "\(field): longer than \(maximum) characters"
         case .notOneOf(let allowed):
-            return "\(field): '\(value)' is not one of: \(allowed.joined(separator: ", "))"
+            let hint = NearestName.suggest(value, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+            return "\(field): '\(value)' is not one of: \(allowed.joined(separator: ", "))\(hint)"
         case .malformed(let expected):
             return "\(field): '\(value)' is not \(expected)"
         case .unknown(let what):
@@ -51,6 +54,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(field): '\(value)' exists already, a \(what)"
         case .unavailable(let status, let incident):
             return "\(field): '\(value)' is \(status)\(incident.map { " on \($0)" } ?? ""): only an available or returning unit can be tasked"
+        case .ambiguous(let candidates):
+            return "\(field): '\(value)' could be: \(candidates.joined(separator: ", "))"
         case .notAddressed(let to, let sender):
             let asked = to == ["*"] ? "every agency but \(sender)" : to.joined(separator: ", ")
             return "\(field): the message was not addressed to \(value); it asks \(asked)"
@@ -63,8 +68,9 @@ public protocol NamedValue: RawRepresentable, CaseIterable, Sendable, Hashable w
 
 extension NamedValue {
     /// Parses `text` for `field`, or throws an error listing every allowed value.
+    /// Case does not matter (`Flash`, `ONSCENE`); a wrong value is refused with every allowed one.
     public static func parse(_ text: String, field: String) throws(ValidationError) -> Self {
-        if let value = Self(rawValue: text) { return value }
+        if let value = Self(rawValue: text) ?? allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) { return value }
         throw ValidationError(field: field, value: text, problem: .notOneOf(allCases.map(\.rawValue)))
     }
 }

@@ -18,11 +18,15 @@ public struct DeskLoader: Sendable {
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
+            data.newestExtreme = try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .newest),
+                                                     limit: DeskData.alertWindow)
         }
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
         if refresh.contains(.messages) {
             data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
+            data.flashAwaiting = try store.messages(
+                matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency), limit: DeskData.alertWindow)
         }
         var exercise = state.exercise
         if refresh.contains(.agencies) {
@@ -36,6 +40,7 @@ public struct DeskLoader: Sendable {
         state.data = data
         state.exercise = exercise
         if refresh.contains(.detail) { state.detailRead() }
+        if !refresh.isDisjoint(with: [.incidents, .messages]) { state.noticeAlerts() }
     }
 
     public func detail(_ reference: IncidentReference) throws(StoreError) -> IncidentDetail? {

@@ -19,6 +19,7 @@ public protocol ChannelStore: Sendable {
     func unit(_ callSign: CallSign) throws(StoreError) -> Unit?
     func messages(limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError) -> [MessageRecord]
     func message(_ id: EventID) throws(StoreError) -> MessageRecord?
+    func messageIDs(startingWith prefix: String, limit: Int) throws(StoreError) -> [EventID]
     func messages(matching query: MessageQuery, limit: Int) throws(StoreError) -> [MessageRecord]
     func pendingAcknowledgementCount(for agency: AgencyCode, limit: Int) throws(StoreError) -> Int
     func agencies() throws(StoreError) -> [Agency]

@@ -130,6 +130,16 @@ extension SQLiteStore {
         }
     }
 
+    /// Messages whose id begins with `prefix` (hex digits and dashes, lower case), at most `limit`:
+    /// a range scan of the primary key.
+    public func messageIDs(startingWith prefix: String, limit: Int) throws(StoreError) -> [EventID] {
+        let low = prefix.lowercased()
+        return try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM messages WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                arguments: [low, low + "\u{FFFF}", limit]).compactMap { try? EventID($0) }
+        }
+    }
+
     static func withAcknowledgements(_ messages: [Message], in db: Database) throws -> [MessageRecord] {
         guard !messages.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ",")

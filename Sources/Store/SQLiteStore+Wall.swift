@@ -27,6 +27,17 @@ extension SQLiteStore {
                 SELECT \(MessageRows.columns()) FROM messages WHERE priority IN ('flash', 'immediate') ORDER BY at DESC, id DESC LIMIT ?
                 """, arguments: [latest]).map(MessageRows.message)
             figures.latestUrgent = try Self.withAcknowledgements(urgent, in: db)
+            // Along the index of flash messages that ask for acknowledgement (v7), among the newest
+            // 500 of them: a wall need not walk years of acknowledged ones to find none.
+            let pinned = try Row.fetchAll(db, sql: """
+                SELECT \(MessageRows.columns(of: "m")) FROM (
+                  SELECT * FROM messages WHERE priority = 'flash' AND ack_required = 1 ORDER BY at DESC, id DESC LIMIT 500) m
+                WHERE EXISTS (SELECT 1 FROM \(PendingAcknowledgements.table) p WHERE p.message = m.id)
+                ORDER BY m.at DESC, m.id DESC LIMIT ?
+                """, arguments: [latest]).map(MessageRows.message)
+            figures.pinnedFlash = try Self.withAcknowledgements(pinned, in: db)
+            figures.lastEventAt = try Int64.fetchOne(db, sql: "SELECT at FROM events ORDER BY seq DESC LIMIT 1")
+                .map(Timestamp.init(millisecondsSinceEpoch:))
             return figures
         }
     }

@@ -142,6 +142,13 @@ enum Schema {
             // admin adds the first member.
             try Members.create(in: db)
         }
+        migrator.registerMigration("v7: flash messages asking for acknowledgement") { db in
+            // The wall pins the flash messages still owed an acknowledgement, newest first.
+            try db.execute(sql: """
+                CREATE INDEX flash_asking_acknowledgement ON messages(at DESC, id DESC)
+                  WHERE priority = 'flash' AND ack_required = 1;
+                """)
+        }
         return migrator
     }
 

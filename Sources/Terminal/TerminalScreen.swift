@@ -95,6 +95,9 @@ public final class TerminalScreen {
     }
 
     /// Puts the frame on the screen. Runs of cells with one style go out in one call.
+    /// The terminal's bell (or its visible flash, where the terminal is set so).
+    public func bell() { beep() }
+
     public func draw(_ frame: Frame) {
         let (width, height) = size
         for y in 0..<min(height, frame.height) {

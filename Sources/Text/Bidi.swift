@@ -64,16 +64,19 @@ public enum Bidi {
         }
     }
 
-    /// `text` in visual order and shaped; only what to draw.
-    public static func visual(_ text: String) -> String {
-        hasRightToLeft(text) ? layout(text).text : text
+    /// `text` in visual order and shaped; only what to draw. `paragraph` sets the field's own
+    /// direction (a piece of an Arabic line: `Tab التالي` reads key first, from the right);
+    /// nil takes its first strong character's.
+    public static func visual(_ text: String, paragraph: TextDirection? = nil) -> String {
+        hasRightToLeft(text) ? layout(text, paragraph: paragraph).text : text
     }
 
     /// `text` in visual order and shaped, with where each logical character landed.
-    public static func layout(_ text: String) -> VisualText {
+    public static func layout(_ text: String, paragraph: TextDirection? = nil) -> VisualText {
         guard hasRightToLeft(text) else { return VisualText(logical: text) }
         let logical = Array(text.utf16)
-        let direction: TextDirection = qanat_first_strong_direction(logical, Int32(logical.count)) == 1 ? .rightToLeft : .leftToRight
+        let direction: TextDirection = paragraph
+            ?? (qanat_first_strong_direction(logical, Int32(logical.count)) == 1 ? .rightToLeft : .leftToRight)
         guard let (visual, visualOfLogical) = reorder(logical, direction),
               let (drawn, drawnIndexOfVisual) = shape(visual) else {
             return VisualText(text: text, direction: direction, columns: Array(0..<text.count), width: DisplayWidth.of(text))

@@ -43,7 +43,8 @@ enum Chrome {
         }
         if state.exercise { part(l(.exercise), role: .severityExtreme) }
         part(l.clock(state.now, seconds: true) + " " + l(.libyaTime))
-        part("\(state.officer) @ \(state.agency)")
+        // Between shifts on a duty terminal nobody is on it: not the officer who signed off.
+        part(state.shift == .awaitingSignOn ? l(.awaitingSignOn) : "\(state.officer) @ \(state.agency)")
         if state.readOnly != nil { part(l(.readOnly), role: .statusBusy) }
         part("\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
              role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar)
@@ -95,8 +96,8 @@ enum HelpOverlay {
             frame.put(key, x: x + 2, y: top + 1 + index, role: .key, limit: keyWidth)
             frame.put(text, x: x + 3 + keyWidth, y: top + 1 + index, role: .overlay, limit: width - keyWidth - 4)
         }
-        let footer = pages > 1 ? l(.helpPages) + " · " + l(.helpClose) : l(.helpClose)
-        frame.put(footer, x: x + 2, y: top + height - 1, role: .dim, limit: width - 3)
+        let footer = (pages > 1 ? l.pieces(.helpPages) : []) + l.pieces(.helpClose)
+        frame.put(pieces: footer, x: x + 2, y: top + height - 1, role: .dim, limit: width - 3)
     }
 }
 
@@ -124,6 +125,7 @@ public enum DeskView {
         case .units: UnitsBoard.draw(state, into: &frame, width: state.width)
         case .log: LogBoard.draw(state, into: &frame, width: state.width)
         }
+        if let alert = state.alerts.first { drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame) }
         Chrome.drawStatus(state, into: &frame)
         if let handover = state.handover { HandoverOverlay.draw(handover, state: state, into: &frame) }
         if state.overlay == .help { HelpOverlay.draw(state, into: &frame) }
@@ -136,5 +138,17 @@ public enum DeskView {
             frame.put(text, x: x, y: y, role: .unacknowledged)
         }
         return frame
+    }
+
+    /// The banner above the status bar: the newest alert, and how many more wait behind it.
+    static func drawAlert(_ alert: DeskAlert, more: Int, state: DeskState, into frame: inout Frame) {
+        let l = state.localizer
+        let y = state.height - 2
+        frame.fill(row: y, role: .unacknowledged)
+        let hint = (more > 0 ? "+\(l.number(more)) · " : "") + l(.alertOpen)
+        let hintWidth = DisplayWidth.of(hint)
+        let x = frame.put("⚠", x: 0, y: y, role: .unacknowledged) + 1
+        frame.put(alert.text, x: x, y: y, role: .unacknowledged, limit: max(0, state.width - x - hintWidth - 2))
+        frame.put(hint, x: state.width - hintWidth - 1, y: y, role: .unacknowledged)
     }
 }

@@ -23,6 +23,7 @@ enum DeskCommands {
         DeskCommand(keys: "s", text: .keyStatus, run: [.character("s")]),
         DeskCommand(keys: "a", text: .keyAssignOrAcknowledge, run: [.character("a")]),
         DeskCommand(keys: "r", text: .keyReply, run: nil),
+        DeskCommand(keys: "!", text: .keyOpenAlert, run: [.character("!")]),
         DeskCommand(keys: "f", text: .keyFilter, run: [.function(2), .character("f")]),
         DeskCommand(keys: "S", text: .keySort, run: [.function(2), .character("S")]),
         DeskCommand(keys: "g", text: .keyGroup, run: [.function(3), .character("g")]),

@@ -55,7 +55,8 @@ extension DeskState {
         }
         if shift == .awaitingSignOn {
             // A sign-on refused for a wrong PIN or agency is open again on the next key.
-            form = Forms.signOn(officer: officer, agency: agency)
+            form = Forms.signOn(officer: "", agency: agency)
+            form?.notice = handoverNote
             return nil
         }
         if picker != nil { return handlePicker(key) }
@@ -79,6 +80,20 @@ extension DeskState {
             overlay = .help
             helpPage = 0
         case .character("H"): return .handover
+        case .character("!"):
+            guard let alert = alerts.first else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            switch alert.subject {
+            case .incident(let reference): return jump(to: reference)
+            case .message(let id):
+                switchTo(.log)
+                followingLog = false
+                selection.message = id
+                openMessage = id
+                return .loadDetail
+            }
         case .character("/"): picker = Picker(kind: .search)
         case .character(":"):
             var palette = Picker(kind: .palette)

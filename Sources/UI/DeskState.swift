@@ -90,6 +90,11 @@ public struct DeskData: Equatable, Sendable {
     public var agencies: [AgencyCode] = []
     /// Messages awaiting this desk's agency's acknowledgement in the whole store, counted up to the cap.
     public var pendingAcknowledgements = 0
+    /// The newest flash messages awaiting this desk's agency's acknowledgement, whatever the log's filter.
+    public var flashAwaiting: [MessageRecord] = []
+    /// The newest open extreme incidents, whatever the board's filter.
+    public var newestExtreme: [IncidentRecord] = []
+    public static let alertWindow = 5
     public static let pendingCountCap = 1000
 
     public init() {}
@@ -162,8 +167,18 @@ public struct DeskState: Equatable, Sendable {
     public var shift: DeskShift = .notRequired
     /// The shift handover report, when open (`H`).
     public var handover: HandoverScreen?
+    /// What the last officer on this terminal wrote at sign-off, for the next one who signs on.
+    public var handoverNote: String?
     /// A line for the status bar: what the last action did.
     public var notice: String?
+    /// Flash messages and extreme incidents not yet acknowledged or opened, newest first: the banner.
+    public var alerts: [DeskAlert] = []
+    /// What has rung already, so that each rings once.
+    var alerted: Set<DeskAlert.Subject> = []
+    /// Set when something new must ring the bell; the loop rings it and clears this.
+    public var bellPending = false
+    /// Extreme incidents opened before the desk started are on its board, not alerts.
+    public var startedAt: Timestamp
     public var confirmingQuit = false
 
     public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp) {
@@ -173,6 +188,7 @@ public struct DeskState: Equatable, Sendable {
         self.officer = officer
         self.agency = agency
         self.now = now
+        startedAt = now
     }
 
     public var localizer: Localizer { Localizer(language, digits: digits) }
@@ -292,6 +308,8 @@ public struct DeskState: Equatable, Sendable {
     /// and close it, selecting nothing that does not exist.
     public mutating func detailRead() {
         if openMessage != nil, data.message == nil { openMessage = nil }
+        if let id = openMessage { alertOpened(.message(id)) }
+        if let reference = detailReference, data.detail != nil { alertOpened(.incident(reference)) }
         guard let reference = detailReference, data.detail == nil else { return }
         notice = "\(localizer(.noSuchIncident)) \(reference.rawValue)"
         detailReference = nil

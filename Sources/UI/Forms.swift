@@ -179,6 +179,6 @@ enum FormOverlay {
         if let notice = form.notice {
             frame.put(notice, x: x + 2, y: top + height - 2, role: .error, limit: width - 4)
         }
-        frame.put(l(.formHint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
+        frame.put(pieces: l.pieces(.formHint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
     }
 }

@@ -62,10 +62,28 @@ public struct Frame: Equatable, Sendable {
     /// Text is sanitised here, so no caller can let a control character reach the terminal; with
     /// a reordered layout it is drawn as one bidi field. Returns the number of cells used.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil,
+                             paragraph: TextDirection? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let shown = shown(text, limit: min(limit ?? width, width - max(0, x)))
+        let shown = shown(text, limit: min(limit ?? width, width - max(0, x)), paragraph: paragraph)
         return draw(shown, from: column(x, span: DisplayWidth.of(shown)), y: y, role: role)
+    }
+
+    /// The pieces of one line (a hint's parts, a reference and a title), each drawn as a bidi field
+    /// of its own, in the line's direction: from the start edge, so that in Arabic the pieces run
+    /// right to left while each keeps its own direction. Returns the cells used.
+    @discardableResult
+    public mutating func put(pieces: [String], separator: String = " · ", x: Int, y: Int, role: StyleRole = .normal,
+                             limit: Int? = nil) -> Int {
+        let room = min(limit ?? width, width - max(0, x))
+        // In a mirrored line each piece reads from the right as well: `Tab التالي`, key first.
+        let direction: TextDirection? = layout.mirrored ? .rightToLeft : nil
+        var used = 0
+        for (index, piece) in pieces.enumerated() where used < room {
+            if index > 0 { used += put(separator, x: x + used, y: y, role: role, limit: room - used) }
+            used += put(piece, x: x + used, y: y, role: role, limit: room - used, paragraph: direction)
+        }
+        return used
     }
 
     /// `put`, with the characters in `marked` (ranges of `text`'s characters: a search match)
@@ -143,9 +161,9 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// What `put` draws for `text` within `limit` cells.
-    func shown(_ text: String, limit: Int) -> String {
+    func shown(_ text: String, limit: Int, paragraph: TextDirection? = nil) -> String {
         let logical = DisplayWidth.truncate(UntrustedText.sanitized(text), to: limit)
-        return layout.reordered ? Bidi.visual(logical) : logical
+        return layout.reordered ? Bidi.visual(logical, paragraph: paragraph) : logical
     }
 
     public mutating func fill(x: Int, y: Int, width fillWidth: Int, role: StyleRole, text: String = " ") {

@@ -36,6 +36,6 @@ enum HandoverOverlay {
             frame.put(line, x: 1, y: 1 + row, role: line.hasPrefix("  ") ? .normal : .title, limit: frame.width - 2)
         }
         frame.fill(row: frame.height - 2, role: .statusBar)
-        frame.put(l(.handoverHint), x: 1, y: frame.height - 2, role: .statusBar, limit: frame.width - 2)
+        frame.put(pieces: l.pieces(.handoverHint), x: 1, y: frame.height - 2, role: .statusBar, limit: frame.width - 2)
     }
 }

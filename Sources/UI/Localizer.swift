@@ -50,3 +50,10 @@ public struct Localizer: Sendable {
 public protocol Translatable {
     var translations: (en: String, ar: String) { get }
 }
+
+extension Localizer {
+    /// A hint's parts (`Tab next · Esc closes`), to be drawn as separate fields with `put(pieces:)`.
+    public func pieces(_ text: UIText) -> [String] {
+        self(text).components(separatedBy: " · ")
+    }
+}

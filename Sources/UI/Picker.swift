@@ -10,11 +10,14 @@ public enum PickerTarget: Equatable, Sendable {
 }
 
 public struct PickerEntry: Equatable, Sendable {
+    /// Drawn before the label as a field of its own (a reference; a time and an agency).
+    public var lead: String
     public var label: String
     public var detail: String
     public var target: PickerTarget
 
-    public init(label: String, detail: String, target: PickerTarget) {
+    public init(lead: String = "", label: String, detail: String, target: PickerTarget) {
+        self.lead = lead
         self.label = label
         self.detail = detail
         self.target = target
@@ -78,12 +81,12 @@ extension Picker {
             switch hit {
             case .incident(let record):
                 let i = record.incident
-                return PickerEntry(label: i.reference.rawValue + "  " + i.title, detail: l(i.status) + " · " + l(i.severity),
+                return PickerEntry(lead: i.reference.rawValue, label: i.title, detail: l(i.status) + " · " + l(i.severity),
                                    target: .incident(i.reference))
             case .message(let record):
                 let m = record.message
                 let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
-                return PickerEntry(label: l.clock(m.postedAt) + " " + m.agency.rawValue + "  " + text,
+                return PickerEntry(lead: l.clock(m.postedAt) + " " + m.agency.rawValue, label: text,
                                    detail: m.incident?.rawValue ?? "", target: .message(incident: m.incident))
             }
         }

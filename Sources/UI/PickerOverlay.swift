@@ -25,7 +25,10 @@ enum PickerOverlay {
             let role: StyleRole = chosen ? .selected : .overlay
             frame.fill(x: x + 1, y: y, width: width - 2, role: role)
             let detailWidth = min(DisplayWidth.of(entry.detail), width / 3)
-            frame.put(entry.label, x: x + 2, y: y, role: role, limit: width - detailWidth - 5,
+            // The lead (a reference; a time and an agency) is a field of its own: in Arabic it
+            // stands at the line's start, and the title keeps its own direction after it.
+            let lead = entry.lead.isEmpty ? 0 : frame.put(entry.lead, x: x + 2, y: y, role: role, limit: width / 3) + 2
+            frame.put(entry.label, x: x + 2 + lead, y: y, role: role, limit: max(0, width - detailWidth - 5 - lead),
                       marking: SearchText.matches(of: matched, in: entry.label), as: chosen ? .selected : .match)
             frame.put(entry.detail, x: x + width - 2 - detailWidth, y: y, role: chosen ? .selected : .dim, limit: detailWidth)
         }
@@ -36,6 +39,6 @@ enum PickerOverlay {
         case .palette: .paletteHint
         case .search: picker.answered == nil ? .searchHint : .searching
         }
-        frame.put(l(hint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
+        frame.put(pieces: l.pieces(hint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
     }
 }

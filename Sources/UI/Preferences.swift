@@ -16,12 +16,15 @@ public struct PreferencesError: Error, Equatable, Sendable, CustomStringConverti
 ///     bidi = "terminal"        # app, terminal or auto
 ///     digits = "arabic-indic"  # western or arabic-indic
 ///     theme = "high-contrast"
+///     bell = false             # no terminal bell for flash messages and new extreme incidents
 public struct Preferences: Equatable, Sendable {
     public var language: Language?
     /// nil: auto.
     public var bidi: BidiMode?
     public var digits: DigitStyle?
     public var theme: String?
+    /// nil: the bell rings.
+    public var bell: Bool?
 
     public init(language: Language? = nil, bidi: BidiMode? = nil, digits: DigitStyle? = nil, theme: String? = nil) {
         self.language = language
@@ -38,7 +41,7 @@ public struct Preferences: Equatable, Sendable {
         } catch {
             throw PreferencesError(file: file, reason: "\(error)")
         }
-        let keys = ["language", "bidi", "digits", "theme"]
+        let keys = ["language", "bidi", "digits", "theme", "bell"]
         if let unknown = table.keys.first(where: { !keys.contains($0) }) {
             throw PreferencesError(file: file, reason: "unknown setting '\(unknown)'; settings: \(keys.joined(separator: ", "))")
         }
@@ -56,6 +59,10 @@ public struct Preferences: Equatable, Sendable {
         preferences.bidi = bidi ?? nil
         preferences.digits = try value("digits", DigitStyle.init(rawValue:), allowed: DigitStyle.allCases.map(\.rawValue))
         preferences.theme = try value("theme", { $0 }, allowed: ["a theme's name"])
+        if let entry = table["bell"] {
+            guard let on = entry.bool else { throw PreferencesError(file: file, reason: "bell: \(entry) is not one of: true, false") }
+            preferences.bell = on
+        }
         return preferences
     }
 }

@@ -71,3 +71,14 @@ extension Theme {
                          dim: try flag("dim"), reverse: try flag("reverse"), underline: try flag("underline"))
     }
 }
+
+extension Theme {
+    /// The names of the themes built into the binary.
+    public static var builtInNames: [String] { BuiltInThemes.files.keys.sorted() }
+
+    /// A theme built into the binary (every file of Themes/ as it was built), if there is one by that name.
+    public static func builtIn(_ name: String) throws(ThemeError) -> Theme? {
+        guard let text = BuiltInThemes.files[name] else { return nil }
+        return try parse(toml: text, name: name, file: "(built in) \(name).toml")
+    }
+}

@@ -25,7 +25,7 @@ public enum UIText: CaseIterable, Sendable {
     case draftsRestored, keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
     case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked, messageKeys, keyReply
-    case keyScroll, helpPages, keyFirstLast, keyTabDetail
+    case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert, awaitingSignOn, handedOverBy
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -159,6 +159,12 @@ public enum UIText: CaseIterable, Sendable {
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
         case .fieldFrom: ("From", "من")
+        case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
+        case .handedOverBy: ("Handed over by", "سلّمها")
+        case .alertOpen: ("! opens it", "! لفتحها")
+        case .keyOpenAlert: ("open the alert in the banner (flash message, extreme incident)", "فتح التنبيه في الشريط (رسالة عاجلة جدًا، حادثة قصوى)")
+        case .wallPinned: ("UNACKNOWLEDGED", "بلا إقرار")
+        case .wallStaleShort: ("stale", "قديمة")
         case .msgTo: ("To", "إلى")
         case .everyAgency: ("every agency", "كل الجهات")
         case .sectionAcknowledgements: ("Acknowledgements", "الإقرارات")

@@ -49,9 +49,12 @@ public struct WallState: Equatable, Sendable {
         TextLayout(mirrored: bidi == .app && language.isRightToLeft, reordered: bidi == .app)
     }
 
-    /// Seconds since the last change seen, when that is past the threshold.
+    /// When the data last moved: the store's newest event, else when the wall started watching.
+    public var lastActivity: Timestamp { figures.lastEventAt ?? lastChange }
+
+    /// Seconds since the store's newest event, when that is past the threshold.
     public var staleSeconds: Int? {
-        let quiet = Int((now.millisecondsSinceEpoch - lastChange.millisecondsSinceEpoch) / 1000)
+        let quiet = Int((now.millisecondsSinceEpoch - lastActivity.millisecondsSinceEpoch) / 1000)
         return quiet > staleAfterSeconds ? quiet : nil
     }
 

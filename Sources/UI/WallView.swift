@@ -15,6 +15,13 @@ public enum WallView {
             frame.put(state.localizer(.appName), x: 0, y: 0, role: .title)
             return frame
         }
+        if case .unreadable(let reason) = state.health {
+            // No figures at all rather than old ones or zeros: the room must not trust this screen.
+            drawTitle(state, into: &frame, clockInTitle: true)
+            drawUnreadable(state, reason: reason, into: &frame)
+            drawFooter(state, into: &frame)
+            return frame
+        }
         let big = state.width >= bigWidth && state.height >= bigHeight
         let counters = counters(state)
         let counterRows = big ? bigCounterRows(counters, width: state.width - clockWidth) : smallCounterRows(counters, width: state.width)
@@ -141,7 +148,7 @@ public enum WallView {
         case .unreadable(let reason):
             list.append(Banner(text: "\(l(.wallStoreUnreadable)): \(reason)", role: .statusOffline))
         case .live where state.staleSeconds != nil:
-            list.append(Banner(text: "\(l(.wallStale)) \(since(state.lastChange, state.now, l))", role: .statusBusy))
+            list.append(Banner(text: "\(l(.wallStale)) \(since(state.lastActivity, state.now, l))", role: .statusBusy))
         case .live:
             break
         }
@@ -158,12 +165,30 @@ public enum WallView {
         frame.put(clock, x: state.width - DisplayWidth.of(clock), y: 0, role: .title)
     }
 
+    /// The big band that replaces every figure when the store cannot be read, and why.
+    static func drawUnreadable(_ state: WallState, reason: String, into frame: inout Frame) {
+        let l = state.localizer
+        let band = min(7, max(3, state.height - 6))
+        let top = max(1, (state.height - band) / 2 - 1)
+        for y in top..<(top + band) { frame.fill(row: y, role: .statusOffline) }
+        let title = l(.wallStoreUnreadable)
+        // Letters spaced out, so the words carry across the room.
+        let spaced = state.language.isRightToLeft ? title : title.map(String.init).joined(separator: " ")
+        let shown = DisplayWidth.of(spaced) <= state.width - 2 ? spaced : title
+        frame.put(shown, x: max(0, (state.width - DisplayWidth.of(shown)) / 2), y: top + band / 2, role: .statusOffline)
+        let why = DisplayWidth.truncate(reason, to: state.width - 2)
+        frame.put(why, x: max(1, (state.width - DisplayWidth.of(why)) / 2), y: top + band + 1, role: .normal)
+    }
+
     static func drawUrgent(_ state: WallState, into frame: inout Frame, top: Int, lines: Int) {
         let l = state.localizer
         guard top < state.height - 1 else { return }
         frame.fill(row: top, role: .header)
         frame.put(" " + l(.wallLatestUrgent), x: 0, y: top, role: .header)
-        let messages = state.figures.latestUrgent.prefix(lines)
+        // Flash messages still owed an acknowledgement stay pinned on top until they are acknowledged.
+        let pinned = state.figures.pinnedFlash.prefix(lines)
+        let pinnedIDs = Set(pinned.map(\.message.id))
+        let messages = Array(pinned) + state.figures.latestUrgent.filter { !pinnedIDs.contains($0.message.id) }.prefix(lines - pinned.count)
         guard !messages.isEmpty else {
             frame.put(l(.wallNoUrgent), x: 1, y: top + 1, role: .dim)
             return
@@ -171,7 +196,9 @@ public enum WallView {
         for (line, record) in messages.enumerated() where top + 1 + line < state.height - 1 {
             let message = record.message
             let y = top + 1 + line
+            let isPinned = pinnedIDs.contains(message.id)
             var x = 1
+            if isPinned { x += frame.put("\(l(.wallPinned))", x: x, y: y, role: .unacknowledged) + 1 }
             x += frame.put(l.clock(message.postedAt), x: x, y: y, role: .normal) + 1
             x += frame.put(" \(l(message.priority)) ", x: x, y: y, role: message.priority.role) + 1
             x += frame.put(message.agency.rawValue, x: x, y: y, role: .title) + 1
@@ -211,12 +238,14 @@ public enum WallView {
         let l = state.localizer
         let y = state.height - 1
         frame.fill(row: y, role: .statusBar)
+        // Under a stale banner the footer does not say live.
         let (health, role): (String, StyleRole) = switch state.health {
+        case .live where state.staleSeconds != nil: (l(.wallStaleShort), .statusBusy)
         case .live: (l(.live), .statusLive)
         case .unreadable: (l(.offline), .statusOffline)
         }
         var x = frame.put(" \(health) ", x: 0, y: y, role: role) + 1
-        x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastChange))", x: x, y: y, role: .statusBar) + 2
+        x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastActivity))", x: x, y: y, role: .statusBar) + 2
         frame.put(l(.readOnly), x: x, y: y, role: .statusBar)
         let hint = state.locked ? l(.wallLocked) : "q " + l(.keyQuit)
         frame.put(hint, x: state.width - DisplayWidth.of(hint) - 1, y: y, role: .statusBar)

@@ -32,6 +32,11 @@ final class DoctorTests: XCTestCase {
             XCTAssertTrue(doctor.stdout.contains(expected), "\(expected):\n\(doctor.stdout)")
         }
 
+        XCTAssertTrue(doctor.stdout.contains("ok    theme      wall: high-contrast"), doctor.stdout)
+        let unknownTheme = try q.run(["doctor", "--theme", "neon"] + options)
+        XCTAssertEqual(unknownTheme.status, 2, "a theme the desk could not start with fails:\n\(unknownTheme.stdout)")
+        XCTAssertTrue(unknownTheme.stdout.contains("no theme 'neon'"), unknownTheme.stdout)
+
         chmod(store, 0o666)
         doctor = try q.run(["doctor"] + options)
         XCTAssertEqual(doctor.status, 2)

@@ -170,7 +170,18 @@ final class ShiftTerminalTests: XCTestCase {
         try desk.send("Enter")
         screen = try desk.waitFor { $0.contains("Sign on for your shift") }
         XCTAssertTrue(screen.contains("signed off"), screen)
-        try desk.send("Escape")
+        XCTAssertTrue(screen.contains("Handed over by Salem Ali") && screen.contains("Coastal road still closed at Susa"),
+                      "the next officer reads the note as they sign on:\n\(screen)")
+        XCTAssertTrue(screen.contains("nobody signed on") && !screen.contains("Salem Ali @ LRC"),
+                      "the status bar no longer shows the officer who left:\n\(screen)")
+        // The next officer, with the account's own entry (MOI), signs on and still sees the note.
+        try desk.type("Huda")
+        try desk.send("Tab", "BSpace", "BSpace", "BSpace")
+        try desk.type("MOI")
+        try desk.send("Tab", "Enter")
+        screen = try desk.waitFor { $0.contains("Huda @ MOI") }
+        XCTAssertTrue(screen.contains("Coastal road still closed at Susa"), screen)
+        try desk.send("q")
         _ = try desk.waitFor { _ in desk.isDead }
 
         let journal = try String(contentsOfFile: q.journal, encoding: .utf8)

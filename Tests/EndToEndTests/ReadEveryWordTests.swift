@@ -65,3 +65,36 @@ final class ReadEveryWordTests: XCTestCase {
         XCTAssertTrue(assigned.stderr.contains("allowed from available: outOfService"), assigned.stderr)
     }
 }
+
+/// The command line forgives what people mistype, and says what it took.
+final class ForgivingCommandLineTests: XCTestCase {
+    func testSuggestionsVersionShortTypesAndIdPrefixes() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        let typo = try q.run("incdent", "open")
+        XCTAssertEqual(typo.status, 1)
+        XCTAssertTrue(typo.stderr.contains("did you mean `qanat incident`?"), typo.stderr)
+        let nested = try q.run("incident", "opne")
+        XCTAssertTrue(nested.stderr.contains("did you mean `qanat incident open`?"), nested.stderr)
+        XCTAssertTrue(try q.run("--version").stdout.contains("0."), "a version is printed")
+
+        let opened = try q.run("incident", "open", "--type", "storm", "--severity", "SEVERE", "--area", "Al Bayda", "--title", "Gale")
+        XCTAssertEqual(opened.status, 0, opened.stderr)
+        XCTAssertTrue(try q.run("list", "incidents", "--json").stdout.contains(#""type":"meteorological.storm""#))
+        let ambiguous = try q.run("incident", "open", "--type", "flood", "--severity", "minor", "--area", "Derna", "--title", "x")
+        XCTAssertEqual(ambiguous.status, 2)
+        XCTAssertTrue(ambiguous.stderr.contains("could be: flood.flashFlood"), ambiguous.stderr)
+
+        let id = try q.run("post", "--from", "LRC", "--to", "NCEMC", "--priority", "Flash", "--channel", "radio", "--ack", "x")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let acked = try q.run("ack", String(id.prefix(8)), "--agency", "NCEMC")
+        XCTAssertEqual(acked.status, 0, acked.stderr)
+        XCTAssertTrue(try q.run("list", "messages").stdout.contains(" 1/1 "))
+        let tooShort = try q.run("ack", String(id.prefix(5)), "--agency", "NCEMC")
+        XCTAssertEqual(tooShort.status, 2)
+        XCTAssertTrue(tooShort.stderr.contains("first 8 characters"), tooShort.stderr)
+        let nothing = try q.run("search", "zzzqqq")
+        XCTAssertEqual(nothing.status, 0)
+        XCTAssertTrue(nothing.stderr.contains("no incident or message matches 'zzzqqq'"), nothing.stderr)
+    }
+}

@@ -35,8 +35,8 @@ final class WallTerminalTests: XCTestCase {
             if !FileManager.default.fileExists(atPath: binary) { try FileManager.default.copyItem(atPath: QanatProcess.binary, toPath: binary) }
             chmod(binary, 0o755)
         }
-        // The copy cannot find the checkout's Themes/ either: the built-in theme serves.
-        let wall = binary + " wall " + arguments + (user != nil ? " --theme default" : "")
+        // The copy cannot find the checkout's Themes/ either: its built-in high-contrast theme serves.
+        let wall = binary + " wall " + arguments
         return try TmuxSession(command: user.map { "runuser -u \($0) -- \(wall)" } ?? wall, width: width, height: height, environment: env)
     }
 
@@ -97,15 +97,16 @@ final class WallTerminalTests: XCTestCase {
         chmod(q.directory, 0o755)
         chmod(q.database, 0o644)
         let wall = try Self.startWall(q, asUser: user, width: 120, height: 30)
-        var screen = try wall.waitFor { $0.contains("STORE UNREADABLE") }
-        XCTAssertTrue(screen.contains("STORE UNREADABLE"), screen)
+        var screen = try wall.waitFor { $0.contains("S T O R E   U N R E A D A B L E") }
+        XCTAssertTrue(screen.contains("S T O R E   U N R E A D A B L E"), screen)
+        XCTAssertFalse(screen.contains("Units available"), "no figures from a store it cannot read:\n\(screen)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: q.database + "-wal"), "the wall created nothing")
         // A writer opens the store: it makes the files again (its own group's mode), and the wall recovers.
         XCTAssertEqual(try q.run("post", "--from", "MOI", "--to", "*", "--priority", "flash", "--channel", "radio", "Back on the wall").status, 0)
         for suffix in ["-wal", "-shm"] { chmod(q.database + suffix, 0o644) }
         screen = try wall.waitFor(6) { $0.contains("Back on the wall") }
         XCTAssertTrue(screen.contains("Back on the wall"), screen)
-        XCTAssertFalse(screen.contains("STORE UNREADABLE"), screen)
+        XCTAssertFalse(screen.contains("S T O R E"), screen)
 
         // The terminal goes away (tmux killed, as a dropped SSH link would): the wall, under
         // runuser and so not killed by the hang-up signal, sees it and ends instead of spinning.

@@ -22,6 +22,17 @@ final class ThemeTests: XCTestCase {
         XCTAssertFalse(try load("monochrome").usesColour)
     }
 
+    func testEveryThemeFileIsBuiltInAsItIs() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: themes.path).filter { $0.hasSuffix(".toml") }
+        XCTAssertEqual(Set(files.map { String($0.dropLast(5)) }), Set(Theme.builtInNames), "run scripts/embed-themes.sh")
+        for file in files {
+            let name = String(file.dropLast(5))
+            let text = try String(contentsOf: themes.appendingPathComponent(file), encoding: .utf8)
+            XCTAssertEqual(BuiltInThemes.files[name].map { $0 + "\n" }, text, "\(name): run scripts/embed-themes.sh")
+            XCTAssertEqual(try Theme.builtIn(name)?.styles, try load(name).styles)
+        }
+    }
+
     func testColourBlindThemeHasNoRedOrGreen() throws {
         let used = try load("colour-blind").styles.values.flatMap { [$0.foreground, $0.background] }.compactMap { $0 }
         for colour in used { XCTAssertFalse([1, 2, 9, 10].contains(colour.fallback) || [1, 2, 9, 10].contains(colour.index)) }

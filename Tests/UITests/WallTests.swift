@@ -44,11 +44,40 @@ final class WallTests: XCTestCase {
             state.lastChange = SampleDesk.now.adding(seconds: -3600)
             return state
         }
-        var unreadable = Self.wall(width: 80, height: 24)
-        unreadable.health = .unreadable(reason: "store /srv/qanat/qanat.sqlite unavailable: unable to open")
-        let lines = WallView.render(unreadable).lines
-        XCTAssertTrue(lines[1].contains("STORE UNREADABLE: store /srv/qanat/qanat.sqlite unavailable"), lines[1])
-        XCTAssertTrue(lines[23].contains("offline"))
+    }
+
+    func testStalenessCountsFromTheStoresLastEventAndTheFooterStopsSayingLive() {
+        var state = Self.wall(width: 80, height: 24)
+        state.lastChange = SampleDesk.now             // the wall has just started
+        XCTAssertTrue(WallView.render(state).lines[23].contains("live"))
+        state.figures.lastEventAt = SampleDesk.now.adding(seconds: -3660)
+        let lines = WallView.render(state).lines
+        XCTAssertTrue(lines[1].contains("DATA MAY BE STALE — no change seen for 1h00"), lines[1])
+        XCTAssertFalse(lines[23].contains("live"), lines[23])
+        XCTAssertTrue(lines[23].contains("stale"), lines[23])
+    }
+
+    func testAnUnreadableStoreShowsNoFiguresAndSaysWhyInLargeLetters() {
+        for (width, height) in Self.sizes {
+            var unreadable = Self.wall(width: width, height: height)
+            unreadable.health = .unreadable(reason: "store /srv/qanat/qanat.sqlite unavailable: unable to open")
+            let text = WallView.render(unreadable).text
+            XCTAssertTrue(text.contains("S T O R E   U N R E A D A B L E"), text)
+            XCTAssertTrue(text.contains("store /srv/qanat/qanat.sqlite unavailable: unable to open"), text)
+            XCTAssertFalse(text.contains("Units committed"), "no counters, not even old ones:\n\(text)")
+            XCTAssertFalse(text.contains("███"))
+            XCTAssertTrue(WallView.render(unreadable).lines[height - 1].contains("offline"))
+        }
+    }
+
+    func testUnacknowledgedFlashMessagesStayPinnedAboveTheLatest() {
+        var state = Self.wall(width: 120, height: 30)
+        let old = SampleDesk.message(40, "NCEMC", .everyone, .flash, "Evacuate the lower town now", ack: true, minutesAgo: 300)
+        state.figures.pinnedFlash = [old]
+        let lines = WallView.render(state).lines
+        guard let header = lines.firstIndex(where: { $0.contains("Latest flash and immediate") }) else { return XCTFail(lines.joined(separator: "\n")) }
+        XCTAssertTrue(lines[header + 1].contains("UNACKNOWLEDGED") && lines[header + 1].contains("Evacuate the lower town now"),
+                      lines.joined(separator: "\n"))
     }
 
     func testBigFiguresAppearOnlyWhereThereIsRoom() {

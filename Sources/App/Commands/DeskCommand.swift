@@ -43,6 +43,7 @@ struct DeskCommand: ParsableCommand {
         state.bidi = settings.bidi
         state.digits = settings.digits
         var loop = DeskLoop(options: store, screen: screen, state: state)
+        loop.ringsBell = settings.bell
         loop.run()
     }
 }

@@ -19,6 +19,7 @@ struct DoctorCommand: ParsableCommand {
         var findings = storeFindings()
         findings += FileChecks.findings(database: store.databasePath, journal: store.journalPath)
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
+        findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
         for finding in findings { for line in finding.lines { print(line) } }
         let failed = findings.filter { $0.level == .fail }.count
         let warned = findings.filter { $0.level == .warn }.count

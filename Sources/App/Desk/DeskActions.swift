@@ -85,6 +85,9 @@ struct DeskActions {
             }
             (state.officer, state.agency, state.shift) = (name, agency, .onShift(since: state.now))
             state.restore(drafts: drafts(for: name).load())
+            // The note the last officer left stays in view once this one is on.
+            if let note = state.handoverNote { state.notice = note }
+            state.handoverNote = nil
         } catch let error as ValidationError {
             state.formRefused(field: error.field, message: error.description)
         } catch let refusal as Refusal {
@@ -106,8 +109,10 @@ struct DeskActions {
                 // The next officer starts clean; this one's unsent text waits for their next shift.
                 drafts(for: state.officer).save(state.keptDrafts)
                 state.drafts = [:]
+                state.handoverNote = note.map { "\(l(.handedOverBy)) \(state.officer), \(l.clock(state.now)): \($0)" }
                 state.shift = .awaitingSignOn
                 state.form = Forms.signOn(officer: "", agency: state.agency)
+                state.form?.notice = state.handoverNote
             }
         } catch {
             state.formRefused(field: error.field, message: error.description)

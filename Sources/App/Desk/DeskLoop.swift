@@ -13,6 +13,8 @@ struct DeskLoop {
     let options: StoreOptions
     let screen: TerminalScreen
     var state: DeskState
+    /// `bell = false` in the config file silences it.
+    var ringsBell = true
     private var store: (any ChannelStore)?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
@@ -37,6 +39,10 @@ struct DeskLoop {
         defer { actions.drafts(for: state.officer).save(state.keptDrafts) }
         state.restore(drafts: actions.drafts(for: state.officer).load())
         while true {
+            if state.bellPending {
+                if ringsBell { screen.bell() }
+                state.bellPending = false
+            }
             painter.paint(state, on: screen, render: DeskView.render)
             if let key = screen.readKey(timeoutMilliseconds: 50) {
                 switch state.handle(key) {

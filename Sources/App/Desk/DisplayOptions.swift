@@ -22,6 +22,7 @@ struct DisplayOptions: ParsableArguments {
         var bidiReason: String
         var digits: DigitStyle
         var theme: String
+        var bell = true
     }
 
     /// `defaultTheme`: the wall's is high-contrast whatever the desk's config file says.
@@ -45,7 +46,8 @@ struct DisplayOptions: ParsableArguments {
         case (.none, .none): detected
         }
         let digits = try parse(digits, "digits", DigitStyle.init(rawValue:), DigitStyle.allCases.map(\.rawValue)) ?? file.digits ?? .western
-        return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits, theme: theme ?? defaultTheme ?? file.theme ?? "default")
+        return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits,
+                        theme: theme ?? defaultTheme ?? file.theme ?? "default", bell: file.bell ?? true)
     }
 
     static func languageFromLocale(_ env: [String: String]) -> Language {

@@ -1,18 +1,28 @@
 import Foundation
 import QanatUI
 
-/// Finds a theme file by name (Themes/README.md lists where), falling back to the built-in
-/// `default` and `monochrome` when no file is found for them.
+/// Finds a theme by name: a file on the search path (Themes/README.md lists where), else the
+/// copy built into the binary, so that a binary copied anywhere has every theme.
 enum ThemeLoader {
     static var searchPath: [String] {
+        let env = ProcessInfo.processInfo.environment
         var directories: [String] = []
-        if let env = ProcessInfo.processInfo.environment["QANAT_THEMES"], !env.isEmpty { directories.append(env) }
+        if let themes = env["QANAT_THEMES"], !themes.isEmpty { directories.append(themes) }
         directories.append(FileManager.default.currentDirectoryPath + "/Themes")
         // A build's binary sits at <checkout>/.build/<triple>/<configuration>/qanat.
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         directories.append(binary.deletingLastPathComponent().appendingPathComponent("../../../Themes").standardizedFileURL.path)
-        directories += ["/usr/local/share/qanat/themes", "/usr/share/qanat/themes"]
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
+        directories += [config + "/qanat/themes", "/usr/local/share/qanat/themes", "/usr/share/qanat/themes"]
         return directories
+    }
+
+    /// Where `name` comes from: a file's path, or "built in".
+    static func source(of name: String) -> String? {
+        if let file = searchPath.map({ $0 + "/" + name + ".toml" }).first(where: { FileManager.default.isReadableFile(atPath: $0) }) {
+            return file
+        }
+        return Theme.builtInNames.contains(name) ? "built in" : nil
     }
 
     static func load(_ name: String) throws(CLIError) -> Theme {
@@ -21,15 +31,13 @@ enum ThemeLoader {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
             do { return try Theme.parse(toml: text, name: name, file: file) } catch { throw CLIError.badData(error.description) }
         }
-        switch name {
-        case "default": return .dark
-        case "monochrome": return .monochrome
-        default:
-            let available = Set(searchPath.flatMap { directory in
-                ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-                    .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
-            } + ["default", "monochrome"]).sorted()
-            throw CLIError.usage("--theme: no theme '\(name)'; themes: \(available.joined(separator: ", "))")
-        }
+        do {
+            if let builtIn = try Theme.builtIn(name) { return builtIn }
+        } catch { throw CLIError.badData(error.description) }
+        let available = Set(searchPath.flatMap { directory in
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+        } + Theme.builtInNames).sorted()
+        throw CLIError.usage("--theme: no theme '\(name)'; themes: \(available.joined(separator: ", "))")
     }
 }

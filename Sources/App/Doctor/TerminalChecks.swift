@@ -1,4 +1,5 @@
 import Foundation
+import QanatUI
 
 /// What the desk will find in this terminal: a UTF-8 locale, the size, colours, who orders
 /// Arabic text and why.
@@ -34,6 +35,22 @@ enum TerminalChecks {
         }
         if let resolved = try? display.resolve(environment: env) {
             findings.append(.ok("bidi", "\(resolved.bidi.rawValue) (\(resolved.bidiReason)); language \(resolved.language.rawValue)"))
+        }
+        return findings
+    }
+
+    /// The themes the desk and the wall will start with: each must load, from a file or built in.
+    static func themeFindings(display: DisplayOptions, environment env: [String: String]) -> [Finding] {
+        var findings: [Finding] = []
+        for (screen, fallback) in [("desk", nil), ("wall", "high-contrast")] as [(String, String?)] {
+            guard let name = try? display.resolve(environment: env, defaultTheme: fallback).theme else { continue }
+            do {
+                _ = try ThemeLoader.load(name)
+                findings.append(.ok("theme", "\(screen): \(name) (\(ThemeLoader.source(of: name) ?? "built in"))"))
+            } catch {
+                findings.append(Finding(level: .fail, subject: "theme", detail: "\(screen): \(error)",
+                                        fix: "--theme with one of: \(Theme.builtInNames.joined(separator: ", ")), or fix the file"))
+            }
         }
         return findings
     }

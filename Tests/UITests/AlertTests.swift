@@ -1,0 +1,57 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// Flash messages for this desk's agency and new extreme incidents ring once and stay in a
+/// banner until acknowledged or opened.
+final class AlertTests: XCTestCase {
+    private func flash(_ n: Int, to agency: String = "CD") -> MessageRecord {
+        SampleDesk.message(n, "NCEMC", .agencies([SampleDesk.code(agency)]), .flash, "Evacuate the wadi now", ack: true, minutesAgo: 0)
+    }
+
+    func testAFlashForUsRingsOnceAndStaysUntilAcknowledged() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.data.flashAwaiting = [flash(50)]
+        state.noticeAlerts()
+        XCTAssertTrue(state.bellPending)
+        let banner = DeskView.render(state).lines[28]
+        XCTAssertTrue(banner.contains("⚠ FLASH NCEMC") && banner.contains("Evacuate the wadi now") && banner.contains("! opens it"), banner)
+        state.bellPending = false
+        state.noticeAlerts()
+        XCTAssertFalse(state.bellPending, "it rings once")
+        XCTAssertEqual(state.alerts.count, 1)
+        state.data.flashAwaiting = []                  // acknowledged by CD
+        state.noticeAlerts()
+        XCTAssertTrue(state.alerts.isEmpty)
+        XCTAssertFalse(DeskView.render(state).lines[28].contains("⚠"))
+    }
+
+    func testOpeningTheAlertClearsIt() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        let message = flash(51)
+        state.data.flashAwaiting = [message]
+        state.noticeAlerts()
+        XCTAssertEqual(state.handle(.character("!")), .loadDetail)
+        XCTAssertEqual(state.board, .log)
+        XCTAssertEqual(state.openMessage, message.message.id)
+        state.data.message = message
+        state.detailRead()
+        XCTAssertTrue(state.alerts.isEmpty, "opened: seen")
+    }
+
+    func testOnlyExtremeIncidentsOpenedWhileTheDeskIsUpAlert() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        let before = SampleDesk.incident(60, "Old extreme", .fire, .extreme, .reported, "tripoli", lead: "CD", opened: 5, inStatus: 5, units: 0)
+        let fresh = SampleDesk.incident(61, "Dam breach at Wadi Kaam", .damFailure, .extreme, .reported, "zliten", lead: "NCEMC",
+                                        opened: -1, inStatus: -1, units: 0)
+        state.data.newestExtreme = [before]
+        state.noticeAlerts()
+        XCTAssertFalse(state.bellPending, "on the board already when the desk started")
+        state.data.newestExtreme = [fresh, before]
+        state.noticeAlerts()
+        XCTAssertTrue(state.bellPending)
+        XCTAssertTrue(DeskView.render(state).lines[28].contains("INC-2026-0061 — Dam breach at Wadi Kaam"))
+        XCTAssertEqual(state.handle(.character("!")), .loadDetail)
+        XCTAssertEqual(state.detailReference, SampleDesk.ref(61))
+    }
+}
