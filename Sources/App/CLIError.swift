@@ -57,7 +57,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .unavailable: .storeUnavailable(error.description)
         case .notFound: .badData(error.description)
         case .failed, .corruptEvent: .storeUnavailable(error.description)
-        case .noStore: .noStore(error.description)
+        case .noStore, .notAStore: .noStore(error.description)
         }
     }
 

@@ -167,6 +167,9 @@ public struct Actions: Sendable {
             guard let record = try storeCall({ () throws(StoreError) in try store.message(id) }) else {
                 throw ValidationError(field: "message", value: messageID, problem: .unknown(what: "message"))
             }
+            guard record.message.acknowledgementRequired else {
+                throw ValidationError(field: "message", value: id.rawValue, problem: .noAcknowledgementAsked)
+            }
             let addressed = record.message.addressees(among: context.agencies.sorted())
             guard addressed.contains(code) else {
                 throw ValidationError(field: "agency", value: code.rawValue,

@@ -38,6 +38,17 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
         rawValue = upper
     }
 
+    /// What an officer types for an incident: its reference, or its bare number this year
+    /// (`12` or `١٢` is INC-YEAR-0012).
+    public init(typed text: String, year: Int64, field: String = "incident") throws(ValidationError) {
+        let digits = Digits.western(text.trimmingSpaces())
+        if !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits), number > 0 {
+            self.init(year: year, number: number)
+        } else {
+            try self.init(text, field: field)
+        }
+    }
+
     public init(year: Int64, number: Int) {
         let digits = String(number)
         rawValue = "INC-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits

@@ -41,6 +41,8 @@ extension IncidentType {
     /// A full type (`meteorological.storm`), or its last part where exactly one type ends so
     /// (`storm`; not `sandstorm`); an exact match wins. Several candidates are listed.
     public static func parse(_ text: String, field: String) throws(ValidationError) -> IncidentType {
+        // Stored rows come this way: the exact value first, before any folding.
+        if let exact = IncidentType(rawValue: text) { return exact }
         let typed = text.trimmingSpaces().lowercased()
         if let exact = allCases.first(where: { $0.rawValue.lowercased() == typed }) { return exact }
         let candidates = allCases.filter { $0.rawValue.split(separator: ".").last.map { $0.lowercased() == typed } ?? false }

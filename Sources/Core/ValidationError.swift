@@ -18,6 +18,10 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case notAddressed(to: [String], sender: String)
         /// A short form that names several values.
         case ambiguous([String])
+        /// An acknowledgement of a message that asked for none.
+        case noAcknowledgementAsked
+        /// No such name; perhaps the nearest one was meant.
+        case unknownName(what: String, nearest: String?)
     }
 
     public var field: String
@@ -56,6 +60,10 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(field): '\(value)' is \(status)\(incident.map { " on \($0)" } ?? ""): only an available or returning unit can be tasked"
         case .ambiguous(let candidates):
             return "\(field): '\(value)' could be: \(candidates.joined(separator: ", "))"
+        case .noAcknowledgementAsked:
+            return "\(field): \(value) asked for no acknowledgement"
+        case .unknownName(let what, let nearest):
+            return "\(field): no \(what) '\(value)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "")
         case .notAddressed(let to, let sender):
             let asked = to == ["*"] ? "every agency but \(sender)" : to.joined(separator: ", ")
             return "\(field): the message was not addressed to \(value); it asks \(asked)"

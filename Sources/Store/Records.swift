@@ -1,4 +1,3 @@
-import struct Foundation.Data
 import GRDB
 import QanatCore
 
@@ -39,15 +38,29 @@ enum IncidentRows {
 }
 
 /// Text read back whole: SQLite hands TEXT to GRDB as a C string, which ends at a NUL (some
-/// SMS gateways send one for `@`); the same bytes cast to BLOB keep their length.
+/// SMS gateways send one for `@`). The column is also read as the hex of its bytes, which keeps
+/// them all. (Not as a BLOB: a blob column in a join kept the reader's snapshot open, and a desk
+/// then saw each write only at the next one.)
+func wholeTextColumn(_ column: String, of table: String) -> String {
+    "CASE WHEN \(table).\(column) IS NULL THEN NULL ELSE hex(\(table).\(column)) END AS \(column)_hex"
+}
+
 func wholeText(_ row: Row, _ column: String) -> String? {
-    (row[column + "_bytes"] as Data?).map { String(decoding: $0, as: UTF8.self) }
+    guard let hex = row[column + "_hex"] as String? else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(hex.utf8.count / 2)
+    var high: UInt8?
+    for c in hex.utf8 {
+        let nibble = c <= 57 ? c - 48 : c - 55   // 0-9, A-F: hex() writes upper case
+        if let h = high { bytes.append(h << 4 | nibble); high = nil } else { high = nibble }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 enum MessageRows {
     /// Every column of `table` (or its alias), with the free text also as bytes (see `wholeText`).
     static func columns(of table: String = "messages") -> String {
-        "\(table).*, CAST(\(table).subject AS BLOB) AS subject_bytes, CAST(\(table).body AS BLOB) AS body_bytes"
+        "\(table).*, \(wholeTextColumn("subject", of: table)), \(wholeTextColumn("body", of: table))"
     }
 
     static func message(_ row: Row) throws -> Message {

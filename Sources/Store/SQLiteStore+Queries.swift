@@ -24,7 +24,7 @@ public enum PageDirection: Sendable {
 
 extension SQLiteStore {
     static let incidentColumns = """
-        incidents.*, CAST(incidents.title AS BLOB) AS title_bytes, CAST(incidents.place AS BLOB) AS place_bytes,
+        incidents.*, \(wholeTextColumn("title", of: "incidents")), \(wholeTextColumn("place", of: "incidents")),
         (SELECT count(*) FROM assignments a
                       WHERE a.incident = incidents.ref AND a.released_at IS NULL) AS active_units
         """

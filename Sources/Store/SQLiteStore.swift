@@ -33,6 +33,7 @@ public final class SQLiteStore: Sendable {
     /// Whether a store is at `path`: a file SQLite has written (an empty file is not one).
     public static func exists(at path: String) -> Bool {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
               let size = attributes[.size] as? NSNumber else { return false }
         return size.int64Value > 0
     }

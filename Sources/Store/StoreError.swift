@@ -13,6 +13,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// No store at the path: only `qanat init` (and the demo) make one, so that a mistyped path
     /// never splits one channel into two.
     case noStore(path: String)
+    /// A file is at the path, but not a store: nothing is written to it, nor to the journal.
+    case notAStore(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .failed(let path, let reason): "store \(path): \(reason)"
         case .notFound(let what, let key): "no \(what) '\(key)'"
         case .corruptEvent(let id, let reason): "event \(id) in the store cannot be read: \(reason)"
+        case .notAStore(let path, let reason):
+            "\(path) is not a Qanat store (\(reason)); nothing was written. Check --db or QANAT_DB"
         case .noStore(let path):
             "no store at \(path); nothing was written. Check --db or QANAT_DB, or create it with `qanat init --db \(path)`"
         }
@@ -36,7 +40,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             switch db.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 return .unavailable(path: path, reason: "busy (another process holds the write lock)")
-            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_NOTADB:
+            case .SQLITE_NOTADB:
+                return .notAStore(path: path, reason: db.message ?? "not an SQLite database")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR:
                 return .unavailable(path: path, reason: db.message ?? "\(db.resultCode)")
             default:
                 return .failed(path: path, reason: db.message ?? "\(db.resultCode)")

@@ -43,8 +43,8 @@ enum IncidentsBoard {
             frame.put(l(.noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
-        sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.height - 2, width: width,
+        var sub = Frame(width: width, height: state.boardHeight, layout: frame.layout)
+        sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.boardHeight, width: width,
                   flexibleMinimum: 20, selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row), localizer: l) { _ in .normal }
         frame.blit(sub, x: x, y: 1)
     }
@@ -98,8 +98,8 @@ enum UnitsBoard {
             frame.put(state.localizer(.noUnits), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
-        sub.table(columns(state), rows: rows, top: 0, height: state.height - 2, width: width, flexibleMinimum: 10,
+        var sub = Frame(width: width, height: state.boardHeight, layout: frame.layout)
+        sub.table(columns(state), rows: rows, top: 0, height: state.boardHeight, width: width, flexibleMinimum: 10,
                   selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row), localizer: state.localizer,
                   banner: { row in
                       if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }
@@ -151,8 +151,8 @@ enum LogBoard {
             frame.put(state.localizer(empty), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.height - 2, layout: frame.layout)
-        sub.table(columns(state), rows: messages, top: 0, height: state.height - 2, width: width, flexibleMinimum: 36,
+        var sub = Frame(width: width, height: state.boardHeight, layout: frame.layout)
+        sub.table(columns(state), rows: messages, top: 0, height: state.boardHeight, width: width, flexibleMinimum: 36,
                   selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row),
                   localizer: state.localizer) { record in
             // Flash and immediate stay highlighted until this desk's agency acknowledges them.

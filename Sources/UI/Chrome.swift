@@ -13,7 +13,9 @@ enum Chrome {
         }
         var note = ""
         if state.board == .incidents {
-            note = l(state.incidentQuery.order) + (state.incidentQuery.isFiltering ? " · " + l(.filtered) : "")
+            // Closed incidents come latest closed first, whatever the order chosen (see the store's query).
+            let order = state.incidentQuery.status == .closed ? l(.latestClosedFirst) : l(state.incidentQuery.order)
+            note = order + (state.incidentQuery.isFiltering ? " · " + l(.filtered) : "")
         }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
         if state.board == .log { note = describe(state.logQuery, l) }

@@ -27,6 +27,13 @@ extension DeskState {
             return nil
         }
         if key == .hangup { return .quit }
+        if key == .interrupt {
+            if holdsUnsentText, !confirmingQuit {
+                confirmingQuit = true
+                return nil
+            }
+            return .quit
+        }
         if confirmingQuit {
             confirmingQuit = false
             return key == .character("y") || key == .character("Y") ? .quit : nil
@@ -41,7 +48,8 @@ extension DeskState {
                     form = nil
                     return .reload
                 } catch {
-                    form?.show(error: error.description, field: error.field)
+                    let message = localizer(error)
+                    form?.show(error: message, field: error.field)
                 }
             case .submit: return .submit(current)
             // No desk without an officer on a shared account: Esc on the sign-on form leaves.
@@ -87,12 +95,7 @@ extension DeskState {
             }
             switch alert.subject {
             case .incident(let reference): return jump(to: reference)
-            case .message(let id):
-                switchTo(.log)
-                followingLog = false
-                selection.message = id
-                openMessage = id
-                return .loadDetail
+            case .message(let id): return showMessage(id)
             }
         case .character("/"): picker = Picker(kind: .search)
         case .character(":"):
@@ -171,7 +174,7 @@ extension DeskState {
                 notice = localizer(.nothingSelected)
                 return nil
             }
-            open(Forms.reply(to: message), keepingDraft: false)
+            open(Forms.reply(to: message, from: agency), keepingDraft: false)
         case .escape:
             closeDetail()
         case .click(_, let y):
@@ -215,23 +218,29 @@ extension DeskState {
             var effect: DeskEffect?
             for key in keys { effect = handle(key) ?? effect }
             return effect
-        case .incident(let reference), .message(incident: .some(let reference)):
-            return jump(to: reference)
-        case .message(incident: nil):
-            notice = localizer(.noLinkedIncident)
-            return nil
+        case .incident(let reference): return jump(to: reference)
+        case .message(let id): return showMessage(id)
         }
+    }
+
+    /// Opens a message whole on the log and selects it, whether or not the log's window holds it.
+    mutating func showMessage(_ id: EventID) -> DeskEffect {
+        switchTo(.log)
+        followingLog = false
+        selection.message = id
+        openMessage = id
+        return .loadDetail
     }
 
     /// A filter form's query replaces the board's; the selection starts again.
     private mutating func applyFilter(_ filter: Form) throws(ValidationError) {
         if filter.purpose == .logFilter {
-            logQuery = try Forms.messageQuery(from: filter, agency: agency)
+            logQuery = try Forms.messageQuery(from: filter, agency: agency, year: LibyaTime.civil(now).year)
             followingLog = true
         } else {
+            // The selection stays the incident it was, even when the filter hides it: nothing
+            // else becomes the target of `s` or `a` without the officer choosing it.
             incidentQuery = try Forms.query(from: filter, openOnly: incidentQuery.openOnly)
-            // The first row of what the new filter shows is selected once it is read.
-            selection.incident = nil
         }
     }
 

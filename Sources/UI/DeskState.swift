@@ -210,6 +210,10 @@ public struct DeskState: Equatable, Sendable {
         return count >= DeskData.pendingCountCap ? "\(DeskData.pendingCountCap - 1)+" : "\(count)"
     }
 
+    /// Rows for a board (its header included) between the tab bar and the status bar; an alert's
+    /// banner takes the last, so that it never covers a row.
+    public var boardHeight: Int { max(1, height - 2 - (alerts.isEmpty ? 0 : 1)) }
+
     /// Rows of the current board, for moving the selection.
     var rowCount: Int { rowCount(on: board) }
 
@@ -352,7 +356,16 @@ public struct DeskState: Equatable, Sendable {
             notice = localizer(readOnly)
             return
         }
-        form = keepingDraft ? drafts[Self.draftKey(fresh.purpose)] ?? fresh : fresh
+        if keepingDraft, var draft = drafts[Self.draftKey(fresh.purpose)] {
+            draft.restored = true
+            // A draft about no incident takes the one selected now; one about an incident keeps it.
+            if draft.fields.contains(where: { $0.name == "incident" }), draft.value("incident").isEmpty {
+                draft.set("incident", fresh.value("incident"))
+            }
+            form = draft
+        } else {
+            form = fresh
+        }
         notice = nil
     }
 }

@@ -43,8 +43,8 @@ enum DetailPane {
 
     static func width(_ state: DeskState) -> Int { placement(state).width }
 
-    /// Rows between the tab bar and the status bar.
-    static func visibleHeight(_ state: DeskState) -> Int { max(1, state.height - 2) }
+    /// Rows between the tab bar and the status bar (or an alert's banner).
+    static func visibleHeight(_ state: DeskState) -> Int { max(1, state.boardHeight) }
 
     static func lines(_ state: DeskState, width: Int) -> [DetailLine] {
         switch state.board {
@@ -77,7 +77,7 @@ enum DetailPane {
     static func draw(_ state: DeskState, into frame: inout Frame) {
         let (x, width) = placement(state)
         let top = 1
-        let bottom = state.height - 2
+        let bottom = state.boardHeight
         for y in top...max(top, bottom) { frame.fill(x: x, y: y, width: width, role: state.detailFocused ? .overlay : .normal) }
         if x > 0 { for y in top...max(top, bottom) { frame.put("│", x: x - 1, y: y, role: .dim) } }
         let (lines, above, below) = shown(lines(state, width: width), state: state)

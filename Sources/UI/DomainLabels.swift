@@ -188,3 +188,36 @@ extension Refusal: Translatable {
         }
     }
 }
+
+/// A refused field as the desk shows it, in the interface's language.
+extension ValidationError: Translatable {
+    public var translations: (en: String, ar: String) {
+        (description, "\(field): " + arabicProblem)
+    }
+
+    private var arabicProblem: String {
+        switch problem {
+        case .missing: return "مطلوب"
+        case .empty: return "لا يجوز أن يكون فارغًا"
+        case .tooLong(let maximum): return "أطول من \(maximum) حرفًا"
+        case .notOneOf(let allowed):
+            let hint = NearestName.suggest(value, among: allowed).map { "؛ هل تقصد '\($0)'؟" } ?? ""
+            return "'\(value)' ليست من: \(allowed.joined(separator: "، "))\(hint)"
+        case .malformed(let expected): return "'\(value)' بصيغة غير صحيحة (\(expected))"
+        case .unknown(let what): return "لا يوجد \(what) '\(value)'"
+        case .transitionRefused(let from, let allowed):
+            return "لا يمكن الانتقال من \(from) إلى \(value)؛ المسموح من \(from): \(allowed.isEmpty ? "لا شيء" : allowed.joined(separator: "، "))"
+        case .outOfRange(let range): return "'\(value)' خارج المدى \(range.lowerBound)–\(range.upperBound)"
+        case .exists(let what): return "'\(value)' موجود مسبقًا (\(what))"
+        case .unavailable(let status, let incident):
+            return "'\(value)' في حالة \(status)\(incident.map { " على \($0)" } ?? ""): لا تُكلَّف إلا وحدة متاحة أو عائدة"
+        case .notAddressed(let to, let sender):
+            let asked = to == ["*"] ? "كل الجهات عدا \(sender)" : to.joined(separator: "، ")
+            return "الرسالة غير موجّهة إلى \(value)؛ هي موجّهة إلى \(asked)"
+        case .ambiguous(let candidates): return "'\(value)' قد تعني: \(candidates.joined(separator: "، "))"
+        case .noAcknowledgementAsked: return "لم تطلب الرسالة \(value) إقرارًا"
+        case .unknownName(let what, let nearest):
+            return "لا يوجد \(what) '\(value)'" + (nearest.map { "؛ هل تقصد '\($0)'؟" } ?? "")
+        }
+    }
+}

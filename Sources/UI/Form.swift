@@ -89,6 +89,8 @@ public struct Form: Equatable, Sendable {
     public var warned = false
     /// Set once the officer changed a field: only then is the form worth keeping as a draft.
     public var edited = false
+    /// Opened from a draft kept earlier (Esc, or a session that ended), not fresh.
+    public var restored = false
 
     public init(purpose: FormPurpose, fields: [FormField]) {
         self.purpose = purpose

@@ -15,11 +15,14 @@ public enum Forms {
         ])
     }
 
-    /// A reply: to the sender, about the same incident, the subject carried over.
-    public static func reply(to message: Message) -> Form {
+    /// A reply: to the sender (to the same recipients when we sent it), about the same incident,
+    /// the subject carried over, the cursor in the message.
+    public static func reply(to message: Message, from ours: AgencyCode) -> Form {
         var form = postMessage(incident: message.incident?.rawValue)
-        form.set("to", message.agency.rawValue)
+        let to = message.agency == ours ? message.recipients.codes.filter { $0 != ours.rawValue } : [message.agency.rawValue]
+        form.set("to", to.isEmpty ? "*" : to.joined(separator: ","))
         if let subject = message.subject { form.set("subject", subject.hasPrefix("Re: ") ? subject : "Re: " + subject) }
+        form.focus = form.fields.firstIndex { $0.name == "body" } ?? 0
         return form
     }
 
@@ -92,13 +95,13 @@ public enum Forms {
     }
 
     /// The log query a filter form describes; "awaiting" means awaiting `agency`, the desk's own.
-    public static func messageQuery(from form: Form, agency ours: AgencyCode) throws(ValidationError) -> MessageQuery {
+    public static func messageQuery(from form: Form, agency ours: AgencyCode, year: Int64) throws(ValidationError) -> MessageQuery {
         let agency = form.trimmedValue("agency")
         let incident = form.trimmedValue("incident")
         let priority = form.value("priority")
         return MessageQuery(
             agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),
-            incident: incident.isEmpty ? nil : try IncidentReference(incident, field: "incident"),
+            incident: incident.isEmpty ? nil : try IncidentReference(typed: incident, year: year, field: "incident"),
             minimumPriority: priority.isEmpty ? nil : try MessagePriority.parse(priority, field: "priority"),
             awaitingAcknowledgementBy: form.fields.first { $0.name == "awaiting" }?.isOn == true ? ours : nil)
     }
@@ -148,8 +151,11 @@ enum FormOverlay {
         switch form.purpose {
         case .incidentStatus(let ref), .assignUnit(let ref): title += " " + ref
         case .unitStatus(let callSign): title += " " + callSign
+        // A message names the incident it is about; a draft says it is one (its incident is its own).
+        case .postMessage where !form.value("incident").isEmpty: title += " — " + form.value("incident")
         default: break
         }
+        if form.restored { title += " (\(l(.draftMarker)))" }
         frame.put(" \(title) ", x: x + 2, y: top, role: .title)
         let valueX = x + 2 + labelWidth + 1
         let valueWidth = width - (valueX - x) - 2

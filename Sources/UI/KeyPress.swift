@@ -9,4 +9,6 @@ public enum KeyPress: Equatable, Sendable {
     case click(x: Int, y: Int)
     /// The terminal is gone (the SSH link dropped, the window closed): nothing can be shown.
     case hangup
+    /// Ctrl-C: quit as `q` does — asking first when a form holds typed text, which is kept.
+    case interrupt
 }

@@ -5,8 +5,8 @@ public enum PickerTarget: Equatable, Sendable {
     /// Replays keys: a command of the palette.
     case keys([KeyPress])
     case incident(IncidentReference)
-    /// A message found by search: Enter opens its incident, when it names one.
-    case message(incident: IncidentReference?)
+    /// A message found by search: Enter opens it whole, on the log.
+    case message(EventID)
 }
 
 public struct PickerEntry: Equatable, Sendable {
@@ -68,11 +68,7 @@ extension Picker {
     }
 
     private static func reference(in typed: String, now: Timestamp) -> IncidentReference? {
-        let text = Digits.western(typed)
-        if !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCIIDigit), let number = Int(text), number > 0 {
-            return IncidentReference(year: LibyaTime.civil(now).year, number: number)
-        }
-        return try? IncidentReference(text)
+        try? IncidentReference(typed: typed, year: LibyaTime.civil(now).year)
     }
 
     /// Search results as lines: incidents first (reference and title), then messages (time, sender, text).
@@ -87,7 +83,7 @@ extension Picker {
                 let m = record.message
                 let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
                 return PickerEntry(lead: l.clock(m.postedAt) + " " + m.agency.rawValue, label: text,
-                                   detail: m.incident?.rawValue ?? "", target: .message(incident: m.incident))
+                                   detail: m.incident?.rawValue ?? "", target: .message(m.id))
             }
         }
     }

@@ -77,7 +77,7 @@ enum BoardLayout {
     /// The tab bar is row 0 and the column header row 1.
     static let firstRowY = 2
 
-    static func visibleRows(_ state: DeskState) -> Int { max(0, state.height - 3) }
+    static func visibleRows(_ state: DeskState) -> Int { max(0, state.boardHeight - 1) }
 
     static func scrollOffset(selected: Int, visible: Int) -> Int {
         visible > 0 ? max(0, selected - visible + 1) : 0

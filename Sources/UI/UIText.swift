@@ -25,7 +25,7 @@ public enum UIText: CaseIterable, Sendable {
     case draftsRestored, keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
     case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked, messageKeys, keyReply
-    case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert, awaitingSignOn, handedOverBy
+    case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert, awaitingSignOn, handedOverBy, draftMarker, latestClosedFirst
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -159,6 +159,8 @@ public enum UIText: CaseIterable, Sendable {
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
         case .fieldFrom: ("From", "من")
+        case .draftMarker: ("draft", "مسودة")
+        case .latestClosedFirst: ("latest closed first", "الأحدث إغلاقًا أولًا")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

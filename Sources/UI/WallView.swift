@@ -245,7 +245,8 @@ public enum WallView {
         case .unreadable: (l(.offline), .statusOffline)
         }
         var x = frame.put(" \(health) ", x: 0, y: y, role: role) + 1
-        x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastActivity))", x: x, y: y, role: .statusBar) + 2
+        // An unreadable store has no last change to tell: the wall's own start would mislead.
+        if state.health == .live { x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastActivity))", x: x, y: y, role: .statusBar) + 2 }
         frame.put(l(.readOnly), x: x, y: y, role: .statusBar)
         let hint = state.locked ? l(.wallLocked) : "q " + l(.keyQuit)
         frame.put(hint, x: state.width - DisplayWidth.of(hint) - 1, y: y, role: .statusBar)

@@ -60,6 +60,13 @@ final class ActionRulesTests: XCTestCase {
         XCTAssertNotNil(try actions.acknowledge(messageID: broadcast.id.rawValue, agency: "CD").write)
     }
 
+    func testAMessageThatAskedForNoAcknowledgementTakesNone() throws {
+        let posted = try record { try $0.post(from: "LRC", to: ["NCEMC"], priority: "routine", channel: "radio", subject: nil,
+                                              body: "For information", incident: nil, acknowledgementRequired: false) }
+        XCTAssertEqual(field { try self.actions.acknowledge(messageID: posted.id.rawValue, agency: "NCEMC") }?.problem,
+                       .noAcknowledgementAsked)
+    }
+
     func testTheTallyCountsOnlyTheAgenciesAsked() throws {
         let posted = try record { try $0.post(from: "LRC", to: ["NCEMC"], priority: "flash", channel: "radio", subject: nil,
                                               body: "x", incident: nil, acknowledgementRequired: true) }

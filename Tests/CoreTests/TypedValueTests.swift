@@ -26,3 +26,11 @@ final class TypedValueTests: XCTestCase {
         XCTAssertTrue(error.description.hasSuffix("did you mean 'immediate'?"), error.description)
     }
 }
+
+final class AreaSuggestionTests: XCTestCase {
+    func testAMistypedAreaSuggestsTheNearestName() {
+        XCTAssertThrowsError(try Gazetteer.libya.resolve("Dernaa")) { error in
+            XCTAssertTrue((error as? ValidationError)?.description.contains("did you mean 'Derna'?") ?? false, "\(error)")
+        }
+    }
+}

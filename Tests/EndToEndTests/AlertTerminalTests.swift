@@ -29,6 +29,13 @@ final class AlertTerminalTests: XCTestCase {
         try q.run("ack", id, "--agency", "CD")
         screen = try desk.waitFor { !$0.contains("⚠ FLASH") }
         XCTAssertFalse(screen.contains("⚠ FLASH"), "acknowledged: the banner goes\n\(screen)")
+        try quit(desk)
+    }
+
+    /// Ends the desk itself, so that the recording `script` around it ends too.
+    private func quit(_ desk: TmuxSession) throws {
+        try desk.send("q")
+        _ = try desk.waitFor { _ in desk.isDead }
     }
 
     func testBellFalseInTheConfigKeepsItQuiet() throws {
@@ -43,5 +50,6 @@ final class AlertTerminalTests: XCTestCase {
         try desk.waitFor { $0.contains("⚠ FLASH NCEMC") }
         Thread.sleep(forTimeInterval: 0.3)
         XCTAssertEqual(bells(in: raw), 0)
+        try quit(desk)
     }
 }

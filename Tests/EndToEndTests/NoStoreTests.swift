@@ -29,6 +29,20 @@ final class NoStoreTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: q.journal)), journalBefore, "not even the journal was written")
     }
 
+    func testADirectoryOrAFileThatIsNoStoreIsRefusedLikeNoStore() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        let garbage = q.directory + "/notes.txt"
+        try "not a database, just notes\n".write(toFile: garbage, atomically: false, encoding: .utf8)
+        for path in [q.directory, garbage] {
+            let result = try q.run(["post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "x"],
+                                   extraEnvironment: ["QANAT_DB": path])
+            XCTAssertEqual(result.status, 5, "\(path): \(result.stderr)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").count, 1,
+                       "nothing went to the journal (init's first admin only)")
+    }
+
     func testABareDeskWithNoDefaultStoreMakesNone() throws {
         let q = try QanatProcess()
         let home = q.directory + "/home"

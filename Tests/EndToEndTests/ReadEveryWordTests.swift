@@ -33,6 +33,7 @@ final class ReadEveryWordTests: XCTestCase {
         XCTAssertTrue(try q.run("list", "agencies").stdout.contains("Civil Defence"))
         XCTAssertTrue(try q.run("list", "areas").stdout.contains("بنغازي"))
         XCTAssertTrue(try q.run("list", "types").stdout.contains("meteorological.storm"))
+        XCTAssertTrue(try q.run("list", "types").stdout.contains("infrastructure.buildingCollapse "), "whole, as it is typed")
         XCTAssertTrue(try q.run("list", "kinds").stdout.contains("waterRescue"))
         let json = try q.run("list", "agencies", "--json").lines
         XCTAssertTrue(json.contains { $0.contains(#""value":"LRC""#) }, json.joined(separator: "\n"))

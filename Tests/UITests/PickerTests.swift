@@ -63,8 +63,9 @@ final class PickerTests: XCTestCase {
         state.showSearchResults([.incident(state.data.incidents[3]), .message(message)], for: "boat")
         XCTAssertEqual(state.picker?.entries.count, 2)
         _ = state.handle(.down)
-        XCTAssertEqual(state.handle(.enter), .loadDetail, "the message's incident opens")
-        XCTAssertEqual(state.detailReference, message.message.incident)
+        XCTAssertEqual(state.handle(.enter), .loadDetail, "the message opens, whole, on the log")
+        XCTAssertEqual(state.openMessage, message.message.id)
+        XCTAssertEqual(state.board, .log)
         XCTAssertNil(state.picker)
     }
 

@@ -140,3 +140,98 @@ final class PaletteNumberTests: XCTestCase {
         XCTAssertTrue(PIN.verify("٢٤٦٨", against: PIN.hash("2468", salt: [9, 9])))
     }
 }
+
+/// What a new officer found by trying the desk (reproduced here first).
+final class WalkThroughFindingsTests: XCTestCase {
+    func testAFilterThatHidesTheSelectedIncidentSelectsNothingElse() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.character("G"))
+        let chosen = state.selection.incident
+        XCTAssertEqual(chosen, SampleDesk.ref(4), "the moderate one")
+        _ = state.handle(.character("f"))
+        _ = state.handle(.tab)
+        _ = state.handle(.tab)
+        while state.form?.value("severity") != "severe" { _ = state.handle(.right) }
+        for _ in 0..<2 { _ = state.handle(.tab) }
+        XCTAssertEqual(state.handle(.enter), .reload)
+        state.data.incidents.removeAll { $0.incident.severity < .severe }   // what the store gives back
+        XCTAssertEqual(state.selection.incident, chosen, "still the incident the officer chose")
+        _ = state.handle(.character("s"))
+        XCTAssertNil(state.form, "no form for an incident the officer did not choose")
+    }
+
+    func testTheAlertBannerNeverCoversARow() {
+        var state = SampleDesk.state(width: 80, height: 10)
+        state.data.incidents += (5...12).map {
+            SampleDesk.incident($0, "Filler \($0)", .fire, .minor, .reported, "tripoli", lead: "CD", opened: 1, inStatus: 1, units: 0)
+        }
+        state.data.flashAwaiting = [SampleDesk.message(70, "NCEMC", .agencies([SampleDesk.code("CD")]), .flash, "Evacuate", ack: true, minutesAgo: 0)]
+        state.noticeAlerts()
+        _ = state.handle(.character("G"))
+        let lines = DeskView.render(state).lines
+        let selected = state.selectedIncident!.incident.reference.rawValue
+        XCTAssertTrue(lines.dropLast(2).contains { $0.contains(selected) }, "the selected row is above the banner:\n\(lines.joined(separator: "\n"))")
+        XCTAssertTrue(lines[8].contains("⚠ FLASH"))
+    }
+
+    func testAKeptMessageDraftNamesItsIncidentInTheTitle() {
+        var state = SampleDesk.state(width: 120, height: 40)
+        _ = state.handle(.character("m"))
+        for _ in 0..<4 { _ = state.handle(.tab) }
+        for c in "boats" { _ = state.handle(.character(c)) }
+        _ = state.handle(.escape)
+        _ = state.handle(.down)                          // another incident selected now
+        _ = state.handle(.character("m"))
+        let screen = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("New message — INC-2026-0001 (draft)"), screen)
+    }
+
+    func testCtrlCAsksWhenAFormHoldsTypedTextAndQuitsOtherwise() {
+        var state = SampleDesk.state(width: 120, height: 40)
+        XCTAssertEqual(state.handle(.interrupt), .quit)
+        _ = state.handle(.character("o"))
+        for _ in 0..<3 { _ = state.handle(.tab) }
+        for c in "Depot fire" { _ = state.handle(.character(c)) }
+        XCTAssertNil(state.handle(.interrupt))
+        XCTAssertTrue(state.confirmingQuit, "typed text: asked first, and kept as a draft if the officer quits")
+        XCTAssertEqual(state.handle(.interrupt), .quit, "a second Ctrl-C quits")
+    }
+
+    func testASearchHitOnAMessageOpensTheMessage() {
+        var state = SampleDesk.state(width: 120, height: 40)
+        let message = state.data.messages[1]
+        _ = state.handle(.character("/"))
+        state.showSearchResults([.message(message)], for: "")
+        state.picker?.answered = ""
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.board, .log)
+        XCTAssertEqual(state.openMessage, message.message.id)
+        XCTAssertEqual(state.selection.message, message.message.id)
+    }
+
+    func testRefusedFieldsSpeakArabicInTheArabicInterface() {
+        let error = ValidationError(field: "to", value: "XYZ", problem: .notOneOf(["CD", "LRC"]))
+        XCTAssertTrue(Localizer(.ar)(error).contains("ليست من"), Localizer(.ar)(error))
+        XCTAssertEqual(Localizer(.en)(error), error.description)
+    }
+
+    func testAReplyToOurOwnMessageGoesToItsRecipientsWithTheCursorInTheMessage() {
+        let ours = SampleDesk.message(71, "CD", .agencies([SampleDesk.code("NCEMC"), SampleDesk.code("LRC")]), .priority, "x", minutesAgo: 1)
+        let form = Forms.reply(to: ours.message, from: SampleDesk.code("CD"))
+        XCTAssertEqual(form.value("to"), "NCEMC,LRC")
+        XCTAssertEqual(form.fields[form.focus].name, "body")
+    }
+
+    func testTheLogFilterTakesAnIncidentNumber() throws {
+        var form = Forms.logFilter(MessageQuery())
+        form.set("incident", "١٢")
+        let query = try Forms.messageQuery(from: form, agency: SampleDesk.code("CD"), year: 2026)
+        XCTAssertEqual(query.incident?.rawValue, "INC-2026-0012")
+    }
+
+    func testTheClosedListSaysItsOrder() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.incidentQuery = IncidentQuery(openOnly: false, status: .closed)
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[latest closed first · filtered]"), DeskView.render(state).lines[0])
+    }
+}

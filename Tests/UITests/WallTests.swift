@@ -121,3 +121,11 @@ final class WallTests: XCTestCase {
         XCTAssertTrue(state.handle(.hangup), "with no terminal there is nothing to show, locked or not")
     }
 }
+
+final class WallUnreadableFooterTests: XCTestCase {
+    func testAnUnreadableStoreClaimsNoLastChange() {
+        var state = WallTests.wall(width: 120, height: 30)
+        state.health = .unreadable(reason: "no store")
+        XCTAssertFalse(WallView.render(state).lines[29].contains("last change"), WallView.render(state).lines[29])
+    }
+}

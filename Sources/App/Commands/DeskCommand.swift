@@ -28,6 +28,7 @@ struct DeskCommand: ParsableCommand {
         // A dropped SSH link or a closed window hangs up the terminal: instead of dying at once,
         // the desk sees the hang-up as a key and ends itself, keeping unsent text as a draft.
         signal(SIGHUP, SIG_IGN)
+        Interrupt.install()
         let screen: TerminalScreen
         let chosen = try ThemeLoader.load(settings.theme)
         // Without a terminal curses reads end-of-file forever (it spun at 98 % of a core).

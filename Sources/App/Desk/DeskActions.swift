@@ -37,10 +37,10 @@ struct DeskActions {
                     return
                 }
             }
-            let write = try self.write(for: form, actions: actions, state: state, store: store)
+            guard let write = try self.write(for: form, actions: actions, state: state, store: store) else { return }
             record(write, state: &state, store: store, done: l(.sent))
         } catch let error as ValidationError {
-            state.formRefused(field: error.field, message: error.description)
+            state.formRefused(field: error.field, message: state.localizer(error))
         } catch {
             state.form?.notice = "\(error)"
         }
@@ -55,6 +55,8 @@ struct DeskActions {
                 return
             }
             record(write, state: &state, store: store, done: state.localizer(.acknowledged))
+        } catch let error as ValidationError {
+            state.notice = state.localizer(error)
         } catch {
             state.notice = "\(error)"
         }
@@ -89,7 +91,7 @@ struct DeskActions {
             if let note = state.handoverNote { state.notice = note }
             state.handoverNote = nil
         } catch let error as ValidationError {
-            state.formRefused(field: error.field, message: error.description)
+            state.formRefused(field: error.field, message: state.localizer(error))
         } catch let refusal as Refusal {
             state.formRefused(field: refusal == .wrongPIN ? "pin" : "agency", message: l(refusal))
         } catch {
@@ -115,7 +117,7 @@ struct DeskActions {
                 state.form?.notice = state.handoverNote
             }
         } catch {
-            state.formRefused(field: error.field, message: error.description)
+            state.formRefused(field: error.field, message: state.localizer(error))
         }
     }
 
@@ -146,7 +148,8 @@ struct DeskActions {
         }
     }
 
-    private func write(for form: Form, actions: Actions, state: DeskState, store: (any ChannelStore)?) throws -> Actions.Write {
+    /// The write a form asks for; nil for forms that are not writes.
+    private func write(for form: Form, actions: Actions, state: DeskState, store: (any ChannelStore)?) throws -> Actions.Write? {
         let agency = state.agency.rawValue
         func optional(_ name: String) -> String? { form.value(name).isEmpty ? nil : form.value(name) }
         switch form.purpose {
@@ -175,7 +178,7 @@ struct DeskActions {
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
         case .incidentFilter, .logFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
-            throw CLIError.usage("not a write from a form")
+            return nil
         }
     }
 }

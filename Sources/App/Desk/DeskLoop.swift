@@ -44,7 +44,7 @@ struct DeskLoop {
                 state.bellPending = false
             }
             painter.paint(state, on: screen, render: DeskView.render)
-            if let key = screen.readKey(timeoutMilliseconds: 50) {
+            if let key = Interrupt.take() ? .interrupt : screen.readKey(timeoutMilliseconds: 50) {
                 switch state.handle(key) {
                 case .quit: return
                 case .loadDetail: reload(.detail)
@@ -156,5 +156,23 @@ private extension Subject {
         case .member, .officer: true
         default: false
         }
+    }
+}
+
+/// Ctrl-C reaches the desk as a key, not as the end of the process: a form being typed is
+/// asked about and kept (the default would kill the desk with the text in it).
+enum Interrupt {
+    nonisolated(unsafe) private static var requested: sig_atomic_t = 0
+
+    static func install() {
+        signal(SIGINT) { _ in Interrupt.requested = 1 }
+        // Ctrl-\\ would dump core over the screen: the desk has no use for it.
+        signal(SIGQUIT, SIG_IGN)
+    }
+
+    static func take() -> Bool {
+        guard requested != 0 else { return false }
+        requested = 0
+        return true
     }
 }

@@ -140,7 +140,8 @@ struct ListedValue: RecordOutput {
     }
 
     static let table = TextTable(columns: [
-        .init(title: "VALUE", width: 26), .init(title: "KIND", width: 24), .init(title: "ENGLISH", width: 30),
+        // Wide enough for the longest type (infrastructure.buildingCollapse) and kind: what to type must be whole.
+        .init(title: "VALUE", width: 32), .init(title: "KIND", width: 34), .init(title: "ENGLISH", width: 30),
         .init(title: "ARABIC", width: 30), .init(title: "ALSO", width: 30),
     ])
 
