@@ -122,28 +122,34 @@ public struct JournalIngest: Sendable {
                     reject(line, error.description)
                 }
             }
-            // An id stored with other content is another event under a taken id: rejected, never "already present".
-            let conflicts: [Int: EventConflict]
-            do { conflicts = try store.conflicts(among: decoded.map(\.event)) } catch { throw .store(error) }
-            var events: [Event] = []
-            events.reserveCapacity(decoded.count)
-            for (index, (line, event)) in decoded.enumerated() {
-                if let conflict = conflicts[index] { reject(line, conflict.description) } else { events.append(event) }
-            }
             // Rejects are made durable before the cursor passes them: a crash may repeat a
             // reject entry, never lose one.
             do { try rejects.append(rejections, at: now()) } catch { throw .journal(error) }
-            let applied: ApplyResult
-            do {
-                applied = try store.write { db in
-                    let result = try SQLiteStore.apply(events, in: db)
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [journalPath, Int64(bitPattern: scanner.identity.device),
-                                         Int64(bitPattern: scanner.identity.inode), last.endOffset, last.number + 1])
-                    return result
+            // An id stored with other content is another event under a taken id: rejected, never
+            // "already present". The batch is tried again without those lines, once they are in the rejects.
+            var pending = decoded
+            var applied = ApplyResult()
+            while true {
+                let outcome: (ApplyResult, [Int: EventConflict])
+                do {
+                    outcome = try store.applyBatch(pending.map(\.event)) { db in
+                        try db.execute(sql: """
+                            INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
+                            """, arguments: [journalPath, Int64(bitPattern: scanner.identity.device),
+                                             Int64(bitPattern: scanner.identity.inode), last.endOffset, last.number + 1])
+                    }
+                } catch { throw .store(error) }
+                guard !outcome.1.isEmpty else {
+                    applied = outcome.0
+                    break
                 }
-            } catch { throw .store(error) }
+                let conflicted = outcome.1.sorted { $0.key < $1.key }.map { (line: pending[$0.key].line, conflict: $0.value) }
+                let refused = conflicted.map { RejectsFile.Rejection(journal: journalPath, line: $0.line.number, offset: $0.line.offset,
+                                                                      reason: $0.conflict.description, bytes: $0.line.bytes) }
+                do { try rejects.append(refused, at: now()) } catch { throw .journal(error) }
+                rejections += refused
+                pending = pending.enumerated().filter { outcome.1[$0.offset] == nil }.map(\.element)
+            }
             report.lines += lines.count
             report.ingested += applied.inserted
             report.alreadyPresent += applied.alreadyPresent

@@ -14,13 +14,17 @@ struct Projector {
 
     /// Inserts each event into the log once and projects it. Returns how many were new.
     mutating func apply(_ events: [Event]) throws -> Int {
-        var inserted = 0
-        for event in events where try EventRows.insert(event, into: db) {
-            inserted += 1
-            try project(event)
+        events.count - (try apply(reportingPresent: events)).count
+    }
+
+    /// Like `apply`; returns the positions of the events whose id the log held already.
+    mutating func apply(reportingPresent events: [Event]) throws -> [Int] {
+        var present: [Int] = []
+        for (index, event) in events.enumerated() {
+            if try EventRows.insert(event, into: db) { try project(event) } else { present.append(index) }
         }
         try finish()
-        return inserted
+        return present
     }
 
     mutating func project(_ event: Event) throws {

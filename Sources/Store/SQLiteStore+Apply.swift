@@ -74,34 +74,35 @@ public struct EventConflict: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension SQLiteStore {
-    /// Which of `events` (by position) carry an id that the store holds, or an earlier event of
-    /// the list carries, with other content.
-    public func conflicts(among events: [Event]) throws(StoreError) -> [Int: EventConflict] {
-        var conflicts: [Int: EventConflict] = [:]
-        var first: [EventID: Event] = [:]
-        for (index, event) in events.enumerated() {
-            if let earlier = first[event.id] {
-                conflicts[index] = EventConflict.between(earlier, event)
-            } else {
-                first[event.id] = event
-            }
-        }
-        let ids = Array(first.keys)
-        var stored: [EventID: Event] = [:]
-        try read { db in
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = ids[start..<min(ids.count, start + 500)].map(\.rawValue)
-                let rows = try Row.fetchAll(db, sql: "SELECT \(EventRows.columns) FROM events WHERE id IN \(Self.placeholders(chunk.count))",
-                                            arguments: StatementArguments(chunk))
-                for row in rows {
-                    let event = try EventRows.event(from: row)
-                    stored[event.id] = event
+    /// Applies a journal's batch and moves its cursor in one transaction — unless some event's id
+    /// is stored already (or given earlier in the batch) with other content: then nothing is
+    /// written and those conflicts, by position in `events`, come back, so that their rejects are
+    /// made durable before the batch is applied without them. Ids are compared only when an
+    /// insert was ignored, which keeps the common path as fast as before.
+    func applyBatch(_ events: [Event], cursor: (Database) throws -> Void) throws(StoreError) -> (ApplyResult, [Int: EventConflict]) {
+        var outcome = (ApplyResult(), [Int: EventConflict]())
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    var projector = Projector(db: db)
+                    let present = try projector.apply(reportingPresent: events)
+                    var conflicts: [Int: EventConflict] = [:]
+                    for index in present {
+                        let given = events[index]
+                        guard let row = try Row.fetchOne(db, sql: "SELECT \(EventRows.columns) FROM events WHERE id = ?",
+                                                         arguments: [given.id.rawValue]) else { continue }
+                        if let conflict = EventConflict.between(try EventRows.event(from: row), given) { conflicts[index] = conflict }
+                    }
+                    guard conflicts.isEmpty else {
+                        outcome = (ApplyResult(), conflicts)
+                        return .rollback
+                    }
+                    try cursor(db)
+                    outcome = (ApplyResult(inserted: events.count - present.count, alreadyPresent: present.count), [:])
+                    return .commit
                 }
             }
-        }
-        for (index, event) in events.enumerated() where conflicts[index] == nil {
-            if let kept = stored[event.id] { conflicts[index] = EventConflict.between(kept, event) }
-        }
-        return conflicts
+        } catch { throw StoreError.from(error, path: path) }
+        return outcome
     }
 }

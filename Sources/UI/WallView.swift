@@ -185,8 +185,9 @@ public enum WallView {
         guard top < state.height - 1 else { return }
         frame.fill(row: top, role: .header)
         frame.put(" " + l(.wallLatestUrgent), x: 0, y: top, role: .header)
-        // Flash messages still owed an acknowledgement stay pinned on top until they are acknowledged.
-        let pinned = state.figures.pinnedFlash.prefix(lines)
+        // Flash messages still owed an acknowledgement stay pinned on top until they are acknowledged,
+        // in half the lines at most: the newest message must always reach the room.
+        let pinned = state.figures.pinnedFlash.prefix(max(1, lines / 2))
         let pinnedIDs = Set(pinned.map(\.message.id))
         let messages = Array(pinned) + state.figures.latestUrgent.filter { !pinnedIDs.contains($0.message.id) }.prefix(lines - pinned.count)
         guard !messages.isEmpty else {

@@ -80,6 +80,16 @@ final class WallTests: XCTestCase {
                       lines.joined(separator: "\n"))
     }
 
+    func testManyPinnedMessagesLeaveRoomForTheNewest() {
+        var state = Self.wall(width: 120, height: 30)
+        state.figures.pinnedFlash = (41...50).map {
+            SampleDesk.message($0, "NCEMC", .everyone, .flash, "Old flash \($0)", ack: true, minutesAgo: 300)
+        }
+        let newest = state.figures.latestUrgent[0].message
+        let text = WallView.render(state).text
+        XCTAssertTrue(text.contains(newest.body), "the newest flash or immediate message still shows:\n\(text)")
+    }
+
     func testBigFiguresAppearOnlyWhereThereIsRoom() {
         let big = WallView.render(Self.wall(width: 160, height: 48)).text
         XCTAssertTrue(big.contains("███"), "five-row digits on a large screen")
