@@ -18,7 +18,8 @@ public struct DeskLoader: Sendable {
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
-            data.newestExtreme = try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .newest),
+            // Most severe first walks the open incidents' severity index from its top: the newest extreme ones.
+            data.newestExtreme = try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .severity),
                                                      limit: DeskData.alertWindow)
         }
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }

@@ -38,15 +38,15 @@ enum IncidentRows {
 }
 
 /// Text read back whole: SQLite hands TEXT to GRDB as a C string, which ends at a NUL (some
-/// SMS gateways send one for `@`). The column is also read as the hex of its bytes, which keeps
-/// them all. (Not as a BLOB: a blob column in a join kept the reader's snapshot open, and a desk
-/// then saw each write only at the next one.)
+/// SMS gateways send one for `@`). Where a value holds one, it is also read as the hex of its
+/// bytes, which keeps them all; other values cost nothing more. (Not as a BLOB: on the
+/// benchmark's store a desk reading BLOB columns from a join saw each write only at the next.)
 func wholeTextColumn(_ column: String, of table: String) -> String {
-    "CASE WHEN \(table).\(column) IS NULL THEN NULL ELSE hex(\(table).\(column)) END AS \(column)_hex"
+    "CASE WHEN instr(\(table).\(column), char(0)) > 0 THEN hex(\(table).\(column)) END AS \(column)_hex"
 }
 
 func wholeText(_ row: Row, _ column: String) -> String? {
-    guard let hex = row[column + "_hex"] as String? else { return nil }
+    guard let hex = row[column + "_hex"] as String? else { return row[column] }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(hex.utf8.count / 2)
     var high: UInt8?

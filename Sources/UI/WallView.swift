@@ -26,7 +26,10 @@ public enum WallView {
         let counters = counters(state)
         let counterRows = big ? bigCounterRows(counters, width: state.width - clockWidth) : smallCounterRows(counters, width: state.width)
         let banners = banners(state)
-        let urgentLines = big ? 5 : 3
+        // Pinned flash messages get lines of their own: the latest list keeps all of its lines,
+        // so that a burst of new messages still reaches the room.
+        let pinnedLines = min(state.figures.pinnedFlash.count, big ? 3 : 1)
+        let urgentLines = (big ? 5 : 3) + pinnedLines
         let countersTop = 1 + banners.count
         let urgentTop = countersTop + (big ? counterRows.count * (BigDigits.height + 2) : counterRows.count)
         let boardTop = urgentTop + 1 + urgentLines + 1
@@ -44,7 +47,7 @@ public enum WallView {
         } else {
             for (line, row) in counterRows.enumerated() { drawSmall(row, state, into: &frame, y: countersTop + line) }
         }
-        drawUrgent(state, into: &frame, top: urgentTop, lines: urgentLines)
+        drawUrgent(state, into: &frame, top: urgentTop, lines: urgentLines, pinned: pinnedLines)
         drawFooter(state, into: &frame)
         return frame
     }
@@ -180,14 +183,13 @@ public enum WallView {
         frame.put(why, x: max(1, (state.width - DisplayWidth.of(why)) / 2), y: top + band + 1, role: .normal)
     }
 
-    static func drawUrgent(_ state: WallState, into frame: inout Frame, top: Int, lines: Int) {
+    static func drawUrgent(_ state: WallState, into frame: inout Frame, top: Int, lines: Int, pinned pinnedLines: Int) {
         let l = state.localizer
         guard top < state.height - 1 else { return }
         frame.fill(row: top, role: .header)
         frame.put(" " + l(.wallLatestUrgent), x: 0, y: top, role: .header)
-        // Flash messages still owed an acknowledgement stay pinned on top until they are acknowledged,
-        // in half the lines at most: the newest message must always reach the room.
-        let pinned = state.figures.pinnedFlash.prefix(max(1, lines / 2))
+        // Flash messages still owed an acknowledgement stay pinned on top until they are acknowledged.
+        let pinned = state.figures.pinnedFlash.prefix(pinnedLines)
         let pinnedIDs = Set(pinned.map(\.message.id))
         let messages = Array(pinned) + state.figures.latestUrgent.filter { !pinnedIDs.contains($0.message.id) }.prefix(lines - pinned.count)
         guard !messages.isEmpty else {
