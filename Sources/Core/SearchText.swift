@@ -35,7 +35,7 @@ public enum SearchText {
         case 0x0629: "\u{0647}"
         case 0x0649, 0x06CC: "\u{064A}"
         case 0x06A9: "\u{0643}"
-        case 0x0660...0x0669, 0x06F0...0x06F9: Digits.western(String(scalar)).unicodeScalars.first
+        case 0x0660...0x0669, 0x06F0...0x06F9: Digits.western(scalar)
         default: scalar
         }
     }
