@@ -26,18 +26,14 @@ public struct DeskLoader: Sendable {
         if refresh.contains(.messages) {
             data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
+            // Along the pending index, as the `u` filter reads: the flash messages this agency owes.
+            data.flashAwaiting = try store.messages(
+                matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency), limit: DeskData.alertWindow)
         }
         var exercise = state.exercise
         if refresh.contains(.agencies) {
             data.agencies = try store.agencies().map(\.code)
             exercise = try store.isExercise()
-        }
-        if !refresh.isDisjoint(with: [.messages, .agencies]) {
-            // Along the index of flash messages asking for acknowledgement (migration v7), newest
-            // first: those still awaiting this agency are the alerts.
-            data.flashAwaiting = try store.flashAskingAcknowledgement(limit: DeskData.alertWindow * 4)
-                .filter { $0.awaitingAcknowledgement(from: data.agencies).contains(state.agency) }
-                .prefix(DeskData.alertWindow).map { $0 }
         }
         if refresh.contains(.detail) {
             data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }

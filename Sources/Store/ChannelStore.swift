@@ -25,7 +25,6 @@ public protocol ChannelStore: Sendable {
     func agencies() throws(StoreError) -> [Agency]
     func members() throws(StoreError) -> [Member]
     func wallFigures(latest: Int) throws(StoreError) -> WallFigures
-    func flashAskingAcknowledgement(limit: Int) throws(StoreError) -> [MessageRecord]
     func isExercise() throws(StoreError) -> Bool
     func committedUnits(limit: Int) throws(StoreError) -> [UnitRecord]
     func lastShift(of officer: String) throws(StoreError) -> Shift?

@@ -42,17 +42,6 @@ extension SQLiteStore {
         }
     }
 
-    /// The newest flash messages that asked for an acknowledgement, with their acknowledgements.
-    public func flashAskingAcknowledgement(limit: Int) throws(StoreError) -> [MessageRecord] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(MessageRows.columns()) FROM messages WHERE priority = 'flash' AND ack_required = 1
-                ORDER BY at DESC, id DESC LIMIT ?
-                """, arguments: [limit])
-            return try Self.withAcknowledgements(rows.map(MessageRows.message), in: db)
-        }
-    }
-
     /// True when `qanat init --exercise` made this store: every screen then says EXERCISE.
     public func isExercise() throws(StoreError) -> Bool {
         try setting(Self.exerciseSetting) == "true"
