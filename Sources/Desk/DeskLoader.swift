@@ -18,22 +18,32 @@ public struct DeskLoader: Sendable {
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
-            // Most severe first walks the open incidents' severity index from its top: the newest extreme ones.
-            data.newestExtreme = try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .severity),
-                                                     limit: DeskData.alertWindow)
+            // The board's default order, most severe first, starts with the newest extreme incidents:
+            // they need no query of their own unless the board is filtered or ordered otherwise.
+            let extremeFirst = state.incidentQuery == IncidentQuery()
+            data.newestExtreme = extremeFirst
+                ? Array(data.incidents.prefix { $0.incident.severity == .extreme }.prefix(DeskData.alertWindow))
+                : try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .severity), limit: DeskData.alertWindow)
         }
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
         if refresh.contains(.messages) {
             data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
-            // Along the pending index, as the `u` filter reads: the flash messages this agency owes.
-            data.flashAwaiting = try store.messages(
-                matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency), limit: DeskData.alertWindow)
         }
         var exercise = state.exercise
         if refresh.contains(.agencies) {
             data.agencies = try store.agencies().map(\.code)
             exercise = try store.isExercise()
+        }
+        if !refresh.isDisjoint(with: [.messages, .agencies]) {
+            // The flash messages this agency owes: among the unfiltered log's newest rows, read
+            // already; along the pending index (as `u` reads) when the log is filtered.
+            data.flashAwaiting = state.logQuery == MessageQuery()
+                ? Array(data.messages.reversed().filter {
+                    $0.message.priority == .flash && $0.awaitingAcknowledgement(from: data.agencies).contains(state.agency)
+                }.prefix(DeskData.alertWindow))
+                : try store.messages(matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency),
+                                     limit: DeskData.alertWindow)
         }
         if refresh.contains(.detail) {
             data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
