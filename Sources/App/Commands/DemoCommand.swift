@@ -21,7 +21,12 @@ struct DemoCommand: ParsableCommand {
         }
         // A directory that holds a demo already gets a fresh one beside it: the scenario is written
         // from its start, and the first store (perhaps still open in another desk) is left alone.
-        let suffix = (1...).lazy.map { $0 == 1 ? "" : "-\($0)" }.first { !FileManager.default.fileExists(atPath: dir + "/qanat\($0).sqlite") }!
+        var suffix = ""
+        var copy = 1
+        while FileManager.default.fileExists(atPath: dir + "/qanat\(suffix).sqlite") {
+            copy += 1
+            suffix = "-\(copy)"
+        }
         var options = try StoreOptions.parse(["--db", dir + "/qanat\(suffix).sqlite", "--journal", dir + "/journal\(suffix).jsonl"])
         options.busyTimeout = 5
         let opened: SQLiteStore

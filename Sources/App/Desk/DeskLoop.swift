@@ -166,7 +166,7 @@ enum Interrupt {
 
     static func install() {
         signal(SIGINT) { _ in Interrupt.requested = 1 }
-        // Ctrl-\\ would dump core over the screen: the desk has no use for it.
+        // Ctrl-\ would dump core over the screen: the desk has no use for it.
         signal(SIGQUIT, SIG_IGN)
     }
 
