@@ -38,6 +38,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .store(let store): from(store)
         case .journal(let journal): from(journal)
         case .nothingToChange: .usage(error.description)
+        case .needsStore: .storeUnavailable(error.description)
         }
     }
 

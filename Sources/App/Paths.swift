@@ -24,7 +24,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     var databasePath: String {
-        database ?? Self.environment["QANAT_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.dataDirectory + "/qanat.sqlite"
+        database ?? Environment.value("QANAT_DB") ?? Self.dataDirectory + "/qanat.sqlite"
     }
 
     /// Stops with exit 5 when no store is at the path: before a desk or wall takes the terminal.
@@ -33,7 +33,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     var journalPath: String {
-        journal ?? Self.environment["QANAT_JOURNAL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.dataDirectory + "/journal.jsonl"
+        journal ?? Environment.value("QANAT_JOURNAL") ?? Self.dataDirectory + "/journal.jsonl"
     }
 }
 
@@ -43,6 +43,6 @@ struct OfficerOptions: ParsableArguments {
     var officer: String?
 
     var officerName: String {
-        officer ?? StoreOptions.environment["QANAT_OFFICER"].flatMap { $0.isEmpty ? nil : $0 } ?? UnixUser.current
+        officer ?? Environment.value("QANAT_OFFICER") ?? UnixUser.current
     }
 }

@@ -145,7 +145,7 @@ public struct Actions: Sendable {
     /// A unit's kind, capabilities or contact changed: its registration again, the rest kept.
     public func updateUnit(callSign: String, kind: String?, capabilities: [String]?, contact: String?) throws -> Write {
         let sign = try CallSign(callSign, field: "callsign")
-        guard let store else { throw ChannelError.store(.unavailable(path: "", reason: "a unit is updated from what the store holds")) }
+        guard let store else { throw ChannelError.needsStore("a unit is updated from what the store holds") }
         guard let unit = try storeCall({ () throws(StoreError) in try store.unit(sign) }) else {
             throw ValidationError(field: "callsign", value: callSign, problem: .unknown(what: "unit"))
         }
@@ -226,7 +226,7 @@ public struct Actions: Sendable {
     /// An officer signing on to a shared duty account: who they are to the store's members,
     /// checked by `Authority.signOn` (their PIN, and an agency their role allows).
     public func signOn(officer: String, agency: String, pin: String, user: String) throws -> (officer: String, agency: AgencyCode, actor: Actor) {
-        guard let store else { throw ChannelError.store(.unavailable(path: "", reason: "signing on needs the store's members")) }
+        guard let store else { throw ChannelError.needsStore("signing on needs the store's members") }
         let name = try context.officer(officer)
         let code = try context.knownAgency(agency, field: "agency")
         let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name) }

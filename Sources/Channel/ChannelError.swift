@@ -11,12 +11,15 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
     case journal(JournalError)
     /// An update that names nothing to change.
     case nothingToChange(options: [String])
+    /// What was asked can only be checked against the store, and it could not be opened.
+    case needsStore(String)
 
     public var description: String {
         switch self {
         case .store(let error): error.description
         case .journal(let error): "\(error); nothing was recorded"
         case .nothingToChange(let options): "nothing to change: give \(options.joined(separator: ", "))"
+        case .needsStore(let why): "the store is unavailable: \(why)"
         }
     }
 }

@@ -59,7 +59,7 @@ struct Projector {
         statement.setUncheckedArguments([
             event.id.rawValue, event.at.millisecondsSinceEpoch, event.agency.rawValue, event.officer,
             posting.recipients.codes.joined(separator: ","), posting.priority.rawValue, posting.channel.rawValue,
-            posting.subject.map(Self.wholeText), Self.wholeText(posting.body), posting.incident?.rawValue, posting.acknowledgementRequired,
+            posting.subject.map(Self.storedText), Self.storedText(posting.body), posting.incident?.rawValue, posting.acknowledgementRequired,
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return }
@@ -88,7 +88,7 @@ struct Projector {
 
     /// Free text bound as its bytes and stored as TEXT: GRDB binds a String as a C string, which
     /// would end at a NUL (see `wholeText(_:_:)` for reading it back).
-    static func wholeText(_ text: String) -> Data { Data(text.utf8) }
+    static func storedText(_ text: String) -> Data { Data(text.utf8) }
 
     private func refold(_ subject: Subject) throws {
         switch subject {
@@ -123,8 +123,8 @@ struct Projector {
               lead_agency, people_affected, opened_at, status_at, updated_at)
             VALUES (?, CAST(? AS TEXT), ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?)
             """, arguments: [
-                i.reference.rawValue, Self.wholeText(i.title), i.type.rawValue, i.severity.rawValue, i.status.rawValue, i.area,
-                i.place.map(Self.wholeText),
+                i.reference.rawValue, Self.storedText(i.title), i.type.rawValue, i.severity.rawValue, i.status.rawValue, i.area,
+                i.place.map(Self.storedText),
                 i.reportingAgency.rawValue, i.leadAgency.rawValue, i.peopleAffected, i.openedAt.millisecondsSinceEpoch,
                 i.statusChangedAt.millisecondsSinceEpoch, i.updatedAt.millisecondsSinceEpoch,
             ])

@@ -19,16 +19,16 @@ enum ThemeLoader {
 
     /// Where `name` comes from: a file's path, or "built in".
     static func source(of name: String) -> String? {
-        if let file = searchPath.map({ $0 + "/" + name + ".toml" }).first(where: { FileManager.default.isReadableFile(atPath: $0) }) {
-            return file
-        }
-        return Theme.builtInNames.contains(name) ? "built in" : nil
+        file(for: name) ?? (Theme.builtInNames.contains(name) ? "built in" : nil)
+    }
+
+    /// The first readable file for `name` on the search path.
+    private static func file(for name: String) -> String? {
+        searchPath.map { $0 + "/" + name + ".toml" }.first { FileManager.default.isReadableFile(atPath: $0) }
     }
 
     static func load(_ name: String) throws(CLIError) -> Theme {
-        for directory in searchPath {
-            let file = directory + "/" + name + ".toml"
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+        if let file = file(for: name), let text = try? String(contentsOfFile: file, encoding: .utf8) {
             do { return try Theme.parse(toml: text, name: name, file: file) } catch { throw CLIError.badData(error.description) }
         }
         do {
