@@ -5,13 +5,14 @@ import QanatStore
 
 /// A command's failure, with the exit code scripts rely on:
 /// 0 done, 1 usage, 2 bad data, 3 store unavailable (the event, if any, is kept in the journal),
-/// 4 refused (the member's role does not allow it; nothing was written), 5 no store at the path
-/// (nothing was written, not even to the journal).
+/// 4 refused (the member's role does not allow it, or a journal's lines cannot be attributed to
+/// its owner; nothing was written), 5 no store at the path (nothing was written, not even to the journal).
 enum CLIError: Error, CustomStringConvertible {
     case usage(String)
     case badData(String)
     case storeUnavailable(String)
     case refused(Refusal)
+    case unattributable(IngestError)
     case noStore(String)
 
     var exitCode: Int32 {
@@ -19,7 +20,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .usage: 1
         case .badData: 2
         case .storeUnavailable: 3
-        case .refused: 4
+        case .refused, .unattributable: 4
         case .noStore: 5
         }
     }
@@ -28,6 +29,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .usage(let text), .badData(let text), .storeUnavailable(let text), .noStore(let text): text
         case .refused(let refusal): "refused: \(refusal); nothing was written"
+        case .unattributable(let error): error.description
         }
     }
 
@@ -70,6 +72,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch error {
         case .journal(let journal): .badData(journal.description)
         case .store(let store): from(store)
+        case .unattributable: .unattributable(error)
         }
     }
 }

@@ -32,6 +32,7 @@ struct EventRecorder {
             context = try store.writeContext()
             actor = try store.actor(user: UnixUser.current, officer: name)
             opened = store
+            options.prepareJournalDirectory()
         } catch {
             guard error.isUnavailable else { throw .from(error) }
             problem = error

@@ -213,14 +213,10 @@ public struct Actions: Sendable {
         return (existing.agency, .memberRemoved(existing.key))
     }
 
-    /// What no role may do: leave a managed store without an admin, so that no one could manage
-    /// members again. Checked after the role, so a refusal names the role first.
+    /// What no role may do: leave a managed store without an admin (`Authority.checkKeepsAnAdmin`).
     public func checkKeepsAnAdmin(_ write: Write) throws {
-        switch write.payload {
-        case .memberAdded(let member) where member.role != .admin: try keepAnAdmin(besides: member.key)
-        case .memberRemoved(let key): try keepAnAdmin(besides: key)
-        default: break
-        }
+        guard let store, write.payload.type == .memberAdded || write.payload.type == .memberRemoved else { return }
+        try Authority.checkKeepsAnAdmin(write.payload, members: try storeCall { () throws(StoreError) in try store.members() })
     }
 
     /// An officer signing on to a shared duty account: who they are to the store's members,
@@ -232,12 +228,6 @@ public struct Actions: Sendable {
         let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name) }
         try Authority.signOn(for: code, pin: pin, by: actor)
         return (name, code, actor)
-    }
-
-    private func keepAnAdmin(besides key: MemberKey) throws {
-        guard let store else { return }
-        let admins = try storeCall({ () throws(StoreError) in try store.members() }).filter { $0.role == .admin }
-        if !admins.isEmpty, admins.allSatisfy({ $0.key.isSame(as: key) }) { throw Refusal.lastAdmin(user: key.description) }
     }
 
     @discardableResult

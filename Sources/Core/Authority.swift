@@ -38,6 +38,9 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case lastAdmin(user: String)
     /// The PIN typed at sign-on is not the one the officer's entry holds.
     case wrongPIN
+    /// A journal line naming a Unix user other than the journal's owner, the one identity the
+    /// system vouches for.
+    case claimsOtherUser(owner: String, claimed: String)
 
     public var description: String {
         switch self {
@@ -53,6 +56,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
             "\(user) is the store's last admin: add another admin first"
         case .wrongPIN:
             "wrong PIN"
+        case .claimsOtherUser(let owner, let claimed):
+            "written by \(owner), claims \(claimed)"
         }
     }
 }
@@ -87,6 +92,19 @@ public enum Authority {
         if let stored = actor.member?.pin, !PIN.verify(pin, against: stored) { throw .wrongPIN }
         guard let role = actor.role else { throw .notMember(user: actor.user) }
         if role < .supervisor, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
+    }
+
+    /// What no role may do: leave a managed store without an admin, so that no one could manage
+    /// members again. Checked after the role, so a refusal names the role first.
+    public static func checkKeepsAnAdmin(_ payload: EventPayload, members: [Member]) throws(Refusal) {
+        let key: MemberKey
+        switch payload {
+        case .memberAdded(let member) where member.role != .admin: key = member.key
+        case .memberRemoved(let removed): key = removed
+        default: return
+        }
+        let admins = members.filter { $0.role == .admin }
+        if !admins.isEmpty, admins.allSatisfy({ $0.key.isSame(as: key) }) { throw .lastAdmin(user: key.description) }
     }
 
     private static func guarded(_ payload: EventPayload) -> GuardedAction? {

@@ -35,7 +35,8 @@ final class OpenFile {
     let descriptor: Int32
     let path: String
 
-    init(path: String, flags: Int32, mode: mode_t = 0o660) throws(JournalError) {
+    /// New files are 0640: a journal is written by its owner alone and read by the group for ingest.
+    init(path: String, flags: Int32, mode: mode_t = 0o640) throws(JournalError) {
         let fd = open(path, flags | O_CLOEXEC, mode)
         guard fd >= 0 else { throw JournalError(path: path, operation: "open") }
         descriptor = fd

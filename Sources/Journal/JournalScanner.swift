@@ -41,6 +41,14 @@ public final class JournalScanner {
 
     public var nextLine: Int { nextLineNumber }
 
+    /// Who owns the file this scanner reads (the open file, not whatever is at the path now).
+    public func ownership() throws(JournalError) -> JournalOwnership {
+        guard let ownership = JournalOwnership(path: path, file: try file.status()) else {
+            throw JournalError(path: path, operation: "stat its directory")
+        }
+        return ownership
+    }
+
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Up to `limit` complete lines; an empty result means nothing complete is left for now.
@@ -50,11 +58,9 @@ public final class JournalScanner {
         while lines.count < limit {
             let consumed = Int(position - bufferOffset)
             if let newline = buffer[max(consumed, scanStart)...].firstIndex(of: 0x0A) {
-                // A byte order mark that an editor or a Windows gateway put at the file's start is no part of the line.
-                let start = position == 0 && buffer[consumed..<newline].starts(with: Self.byteOrderMark) ? consumed + 3 : consumed
                 let line = JournalLine(number: nextLineNumber, offset: position,
                                        endOffset: bufferOffset + Int64(newline + 1),
-                                       bytes: Array(buffer[start..<newline]))
+                                       bytes: Self.text(buffer[consumed..<newline], at: position))
                 lines.append(line)
                 position = line.endOffset
                 nextLineNumber += 1
@@ -70,6 +76,28 @@ public final class JournalScanner {
             buffer.append(contentsOf: more)
         }
         return lines
+    }
+
+    /// The complete line that starts at `offset`, or nil when no line ends after it; the scanner's
+    /// own position does not move.
+    public func line(at offset: Int64, number: Int) throws(JournalError) -> JournalLine? {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk = try file.read(at: offset + Int64(bytes.count), count: 64 * 1024)
+            guard !chunk.isEmpty else { return nil }
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                bytes += chunk[..<newline]
+                return JournalLine(number: number, offset: offset, endOffset: offset + Int64(bytes.count) + 1,
+                                   bytes: Self.text(bytes[...], at: offset))
+            }
+            bytes += chunk
+        }
+    }
+
+    /// A line's bytes without a byte order mark that an editor or a Windows gateway put at the
+    /// file's start: it is no part of the line.
+    private static func text(_ bytes: ArraySlice<UInt8>, at offset: Int64) -> [UInt8] {
+        Array(offset == 0 && bytes.starts(with: byteOrderMark) ? bytes.dropFirst(3) : bytes)
     }
 
     /// Bytes after the last complete line: a torn line waiting for its end.

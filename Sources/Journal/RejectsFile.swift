@@ -25,6 +25,41 @@ public struct RejectsFile: Sendable {
         }
     }
 
+    /// Where a rejected line was, as a rejects entry names it. Its text is read again from the
+    /// journal itself when it is retried: the journal, not this file, says what was written and by whom.
+    public struct Entry: Equatable, Sendable {
+        public var journal: String
+        public var line: Int
+        public var offset: Int64
+        public var reason: String
+    }
+
+    /// Every readable entry, in the order written (an entry torn by a crash is skipped), and how
+    /// many lines could not be read.
+    public func entries() throws(JournalError) -> (entries: [Entry], unreadable: Int) {
+        let scanner = try JournalScanner(path: path)
+        var entries: [Entry] = []
+        var unreadable = 0
+        while true {
+            let lines = try scanner.read(limit: 1_000)
+            guard !lines.isEmpty else { break }
+            for line in lines {
+                let value = line.bytes.withUnsafeBufferPointer { bytes in
+                    UTF8Check.firstInvalidByte(bytes) == nil ? try? JSONParser.parse(bytes) : nil
+                }
+                guard case .object(let fields)? = value, case .string(let journal)? = fields["journal"],
+                      case .number(let number)? = fields["line"], let lineNumber = Int(number),
+                      case .number(let offsetText)? = fields["offset"], let offset = Int64(offsetText),
+                      case .string(let reason)? = fields["reason"] else {
+                    unreadable += 1
+                    continue
+                }
+                entries.append(Entry(journal: journal, line: lineNumber, offset: offset, reason: reason))
+            }
+        }
+        return (entries, unreadable)
+    }
+
     public func append(_ rejections: [Rejection], at time: Timestamp) throws(JournalError) {
         guard !rejections.isEmpty else { return }
         var out: [UInt8] = []

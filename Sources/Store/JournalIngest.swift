@@ -13,6 +13,12 @@ public struct IngestReport: Equatable, Sendable {
     public var waitingBytes: Int64 = 0
     /// Said when the journal was found rotated or truncated since the last pass.
     public var notes: [String] = []
+    /// The Unix user the lines were attributed to: the journal's owner.
+    public var attributedTo: String?
+    /// Whether each line was held to that member's authority (false while the store has no members).
+    public var authorityChecked = false
+    /// Lines refused by authority, also counted in `rejected`.
+    public var refused = 0
 
     public init() {}
 
@@ -21,8 +27,18 @@ public struct IngestReport: Equatable, Sendable {
         ingested += other.ingested
         alreadyPresent += other.alreadyPresent
         rejected += other.rejected
+        refused += other.refused
         waitingBytes = other.waitingBytes
         notes += other.notes
+        attributedTo = other.attributedTo ?? attributedTo
+        authorityChecked = authorityChecked || other.authorityChecked
+    }
+}
+
+extension SQLiteStore {
+    /// Every journal ingest has read from, by path.
+    public func journalCursorPaths() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT path FROM journal_cursors ORDER BY path") }
     }
 }
 
@@ -36,11 +52,15 @@ public struct JournalCursor: Equatable, Sendable {
 public enum IngestError: Error, CustomStringConvertible, Sendable {
     case journal(JournalError)
     case store(StoreError)
+    /// Someone besides the journal's owner could have written or swapped it: none of its lines is
+    /// taken while the store has members.
+    case unattributable(AttributionProblem)
 
     public var description: String {
         switch self {
         case .journal(let error): error.description
         case .store(let error): error.description
+        case .unattributable(let problem): "refused: \(problem); nothing was ingested from it"
         }
     }
 }
@@ -48,6 +68,8 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
 /// Follows one journal into the store, exactly once. Each batch of lines is applied in one
 /// transaction together with the journal's cursor, so a kill at any moment leaves either the
 /// whole batch and the new cursor, or neither; event ids catch anything read twice besides.
+/// Before applying, each line is attributed to the journal's owner and held to their authority
+/// (`LineAuthority`); a refused line goes to the rejects file like a malformed one.
 public struct JournalIngest: Sendable {
     public let store: SQLiteStore
     public let journalPath: String
@@ -104,60 +126,124 @@ public struct JournalIngest: Sendable {
         var report = IngestReport()
         let scanner: JournalScanner
         do { scanner = try JournalScanner(path: path, offset: cursor.offset, lineNumber: cursor.nextLine) } catch { throw .journal(error) }
+        var authority = try lineAuthority(for: scanner)
+        report.attributedTo = authority.owner
+        report.authorityChecked = authority.checks
         let rejects = RejectsFile(journalPath: journalPath)
         while true {
             let lines: [JournalLine]
             do { lines = try scanner.read(limit: batchSize) } catch { throw .journal(error) }
             guard let last = lines.last else { break }
-            var decoded: [(line: JournalLine, event: Event)] = []
+            var decoded: [Line] = []
             decoded.reserveCapacity(lines.count)
-            var rejections: [RejectsFile.Rejection] = []
-            func reject(_ line: JournalLine, _ reason: String) {
-                rejections.append(.init(journal: journalPath, line: line.number, offset: line.offset, reason: reason, bytes: line.bytes))
-            }
+            var unreadable: [RejectsFile.Rejection] = []
             for line in lines {
                 do {
                     decoded.append((line, try EventCodec.decode(line.bytes).event))
                 } catch {
-                    reject(line, error.description)
+                    unreadable.append(rejection(line, error.description))
                 }
             }
             // Rejects are made durable before the cursor passes them: a crash may repeat a
             // reject entry, never lose one.
-            do { try rejects.append(rejections, at: now()) } catch { throw .journal(error) }
-            // An id stored with other content is another event under a taken id: rejected, never
-            // "already present". The batch is tried again without those lines, once they are in the rejects.
-            var pending = decoded
-            var applied = ApplyResult()
-            while true {
-                let outcome: (ApplyResult, [Int: EventConflict])
-                do {
-                    outcome = try store.applyBatch(pending.map(\.event)) { db in
-                        try db.execute(sql: """
-                            INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
-                            """, arguments: [journalPath, Int64(bitPattern: scanner.identity.device),
-                                             Int64(bitPattern: scanner.identity.inode), last.endOffset, last.number + 1])
-                    }
-                } catch { throw .store(error) }
-                guard !outcome.1.isEmpty else {
-                    applied = outcome.0
-                    break
-                }
-                let conflicted = outcome.1.sorted { $0.key < $1.key }.map { (line: pending[$0.key].line, conflict: $0.value) }
-                let refused = conflicted.map { RejectsFile.Rejection(journal: journalPath, line: $0.line.number, offset: $0.line.offset,
-                                                                      reason: $0.conflict.description, bytes: $0.line.bytes) }
-                do { try rejects.append(refused, at: now()) } catch { throw .journal(error) }
-                rejections += refused
-                pending = pending.enumerated().filter { outcome.1[$0.offset] == nil }.map(\.element)
-            }
+            do { try rejects.append(unreadable, at: now()) } catch { throw .journal(error) }
             report.lines += lines.count
-            report.ingested += applied.inserted
-            report.alreadyPresent += applied.alreadyPresent
-            report.rejected += rejections.count
+            report.rejected += unreadable.count
+            // A change of members ends a run: the lines after it meet the members it made.
+            var start = 0
+            repeat {
+                var admitted: [Line] = []
+                var refused: [(line: Line, refusal: Refusal)] = []
+                var membersChanged = false
+                var end = start
+                while end < decoded.count, !membersChanged {
+                    let line = decoded[end]
+                    end += 1
+                    do {
+                        try authority.check(line.event)
+                        admitted.append(line)
+                        membersChanged = LineAuthority.changesMembers(line.event)
+                    } catch {
+                        refused.append((line, error))
+                    }
+                }
+                let outcome = try apply(admitted, refused: refused, rejects: rejects, now: now) { db in
+                    let through = end == decoded.count ? last : decoded[end - 1].line
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [journalPath, Int64(bitPattern: scanner.identity.device),
+                                         Int64(bitPattern: scanner.identity.inode), through.endOffset, through.number + 1])
+                }
+                report.ingested += outcome.inserted
+                report.alreadyPresent += outcome.alreadyPresent
+                report.rejected += outcome.rejected
+                report.refused += outcome.refused
+                if membersChanged { authority = try lineAuthority(for: scanner) }
+                start = end
+            } while start < decoded.count
             progress(report, last.endOffset, scanner.size)
         }
         report.waitingBytes = scanner.pendingBytes
         return report
+    }
+
+    typealias Line = (line: JournalLine, event: Event)
+
+    private func rejection(_ line: JournalLine, _ reason: String) -> RejectsFile.Rejection {
+        RejectsFile.Rejection(journal: journalPath, line: line.number, offset: line.offset, reason: reason, bytes: line.bytes)
+    }
+
+    /// Who the lines read by `scanner` are attributed to, and the members they are held to now.
+    /// A journal someone else could have written or swapped is refused whole once there are members.
+    func lineAuthority(for scanner: JournalScanner) throws(IngestError) -> LineAuthority {
+        let ownership: JournalOwnership
+        let members: [Member]
+        do { ownership = try scanner.ownership() } catch { throw .journal(error) }
+        do { members = try store.members() } catch { throw .store(error) }
+        let authority = LineAuthority(owner: ownership.owner, members: members)
+        if authority.checks, let problem = ownership.problem { throw .unattributable(problem) }
+        return authority
+    }
+
+    struct RunOutcome {
+        var inserted = 0
+        var alreadyPresent = 0
+        var rejected = 0
+        var refused = 0
+    }
+
+    /// Applies the admitted lines of a run, with `cursor`'s update in the same transaction. A
+    /// refused line whose event the store already holds unchanged (written live, when its writer
+    /// still had the role) is already present; the other refused lines, and any line whose id is
+    /// stored with other content, go to the rejects file first.
+    private func apply(_ admitted: [Line], refused: [(line: Line, refusal: Refusal)], rejects: RejectsFile, now: () -> Timestamp,
+                       cursor: @escaping (Database) throws -> Void) throws(IngestError) -> RunOutcome {
+        var outcome = RunOutcome()
+        if !refused.isEmpty {
+            let present: Set<EventID>
+            do { present = try store.storedUnchanged(refused.map(\.line.event)) } catch { throw .store(error) }
+            let refusals = refused.filter { !present.contains($0.line.event.id) }.map { rejection($0.line.line, "refused: \($0.refusal)") }
+            do { try rejects.append(refusals, at: now()) } catch { throw .journal(error) }
+            outcome.alreadyPresent += refused.count - refusals.count
+            outcome.rejected += refusals.count
+            outcome.refused += refusals.count
+        }
+        // An id stored with other content is another event under a taken id: rejected, never
+        // "already present". The run is tried again without those lines, once they are in the rejects.
+        var pending = admitted
+        while true {
+            let result: (ApplyResult, [Int: EventConflict])
+            do { result = try store.applyBatch(pending.map(\.event), cursor: cursor) } catch { throw .store(error) }
+            guard !result.1.isEmpty else {
+                outcome.inserted += result.0.inserted
+                outcome.alreadyPresent += result.0.alreadyPresent
+                return outcome
+            }
+            let conflicts = result.1.sorted { $0.key < $1.key }.map { rejection(pending[$0.key].line, $0.value.description) }
+            do { try rejects.append(conflicts, at: now()) } catch { throw .journal(error) }
+            outcome.rejected += conflicts.count
+            pending = pending.enumerated().filter { result.1[$0.offset] == nil }.map(\.element)
+        }
     }
 
     /// A file beside the journal (`journal.jsonl.1`, `journal.jsonl-20261122`, ...) that is the

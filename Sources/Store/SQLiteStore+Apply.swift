@@ -89,9 +89,8 @@ extension SQLiteStore {
                     var conflicts: [Int: EventConflict] = [:]
                     for index in present {
                         let given = events[index]
-                        guard let row = try Row.fetchOne(db, sql: "SELECT \(EventRows.columns) FROM events WHERE id = ?",
-                                                         arguments: [given.id.rawValue]) else { continue }
-                        if let conflict = EventConflict.between(try EventRows.event(from: row), given) { conflicts[index] = conflict }
+                        guard let stored = try Self.storedEvent(given.id, in: db) else { continue }
+                        if let conflict = EventConflict.between(stored, given) { conflicts[index] = conflict }
                     }
                     guard conflicts.isEmpty else {
                         outcome = (ApplyResult(), conflicts)
@@ -104,5 +103,24 @@ extension SQLiteStore {
             }
         } catch { throw StoreError.from(error, path: path) }
         return outcome
+    }
+}
+
+extension SQLiteStore {
+    /// The ids of `events` that the store holds with exactly this content.
+    func storedUnchanged(_ events: [Event]) throws(StoreError) -> Set<EventID> {
+        try read { db in
+            var present: Set<EventID> = []
+            for event in events {
+                guard let stored = try Self.storedEvent(event.id, in: db) else { continue }
+                if EventConflict.between(stored, event) == nil { present.insert(event.id) }
+            }
+            return present
+        }
+    }
+
+    static func storedEvent(_ id: EventID, in db: Database) throws -> Event? {
+        try Row.fetchOne(db, sql: "SELECT \(EventRows.columns) FROM events WHERE id = ?", arguments: [id.rawValue])
+            .map(EventRows.event(from:))
     }
 }

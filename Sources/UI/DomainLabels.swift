@@ -185,6 +185,8 @@ extension Refusal: Translatable {
             (description, "\(user) هو آخر مسؤول في المخزن: أضف مسؤولاً آخر أولاً")
         case .wrongPIN:
             (description, "رقم سري خاطئ")
+        case .claimsOtherUser(let owner, let claimed):
+            (description, "كتبه \(owner) ويدّعي أنه \(claimed)")
         }
     }
 }

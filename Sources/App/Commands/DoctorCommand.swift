@@ -8,7 +8,7 @@ import QanatStore
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the store, its files' permissions, your membership, the journal's backlog and this terminal; say what to fix.",
+        abstract: "Check the store, its files' permissions, every journal it ingests, your membership, your journal's backlog and this terminal; say what to fix.",
         discussion: "Exit code 0 when nothing failed (warnings included), 2 when something did.")
 
     @OptionGroup var store: StoreOptions
@@ -17,7 +17,8 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         var findings = storeFindings()
-        findings += FileChecks.findings(database: store.databasePath, journal: store.journalPath)
+        let cursors = (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
+        findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors)
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
         for finding in findings { for line in finding.lines { print(line) } }

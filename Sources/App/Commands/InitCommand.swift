@@ -7,8 +7,12 @@ import QanatStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the store and the journal for a group (files 0660, directory 2770), with the seeded agencies; the user running it becomes the first admin.",
-        discussion: "Members of the group can write the store and no one else can read it. Run it again to repair the modes.")
+        abstract: "Create the store for a group (0660 in a 2770 directory), its journals/ directory (3770) and your journal (0640), with the seeded agencies; the user running it becomes the first admin.",
+        discussion: """
+            Members of the group can write the store and no one else can read it. Each Unix user writes \
+            their own journal in journals/, which the others can read but not change or replace: ingest \
+            attributes a journal's lines to its owner. Run it again to repair the modes.
+            """)
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The first admin's agency.") var agency = "MOI"
@@ -38,15 +42,22 @@ struct InitCommand: ParsableCommand {
         }
         let opened: SQLiteStore
         do { opened = try SQLiteStore.create(path: store.databasePath) } catch { throw CLIError.from(error) }
+        // Every user's journal in one directory where each may add their own file and no one may
+        // remove or replace another's (set-group-ID and sticky).
+        let journals = StoreOptions.journalsDirectory(beside: store.databasePath)
+        if !fm.fileExists(atPath: journals) { mkdir(journals, 0o700) }
+        StoreOptions.makeJournalsDirectory(journals, group: gid)
         if !fm.fileExists(atPath: store.journalPath) {
-            _ = fm.createFile(atPath: store.journalPath, contents: nil, attributes: [.posixPermissions: 0o660])
+            _ = fm.createFile(atPath: store.journalPath, contents: nil, attributes: [.posixPermissions: 0o640])
         }
         // Members of the store's group write it too, no one else reads it; SQLite's -wal and
-        // -shm follow the store's mode, and Qanat's writers keep them for read-only walls.
-        for path in [store.databasePath, store.databasePath + "-wal", store.databasePath + "-shm", store.journalPath]
+        // -shm follow the store's mode, and Qanat's writers keep them for read-only walls. A
+        // journal is its owner's alone to write; the group reads it for ingest.
+        for (path, mode) in [(store.databasePath, 0o660), (store.databasePath + "-wal", 0o660), (store.databasePath + "-shm", 0o660),
+                             (store.journalPath, 0o640)] as [(String, mode_t)]
         where fm.fileExists(atPath: path) {
             if group != nil { chown(path, uid_t.max, gid) }
-            chmod(path, 0o660)
+            chmod(path, mode)
         }
         let agencies: Int
         let unmanaged: Bool

@@ -33,6 +33,7 @@ struct DeskLoop {
     }
 
     mutating func run() {
+        options.prepareJournalDirectory()
         connect()
         reload(.all)
         // Whatever ends the session, unsent text is kept for the next one.

@@ -1,9 +1,11 @@
 import Foundation
+import QanatJournal
 
-/// Who may read and write the store and the journal: the files' modes and group, and the
+/// Who may read and write the store and the journals: the files' modes and group, and the
 /// directory's (set-group-ID, so that files SQLite creates later get the group too).
 enum FileChecks {
-    static func findings(database: String, journal: String) -> [Finding] {
+    /// `journals`: this process's journal and every journal the store has a cursor for.
+    static func findings(database: String, journals: [String]) -> [Finding] {
         var findings: [Finding] = []
         guard let storeInfo = info(database) else { return [] }  // the store check says it is missing
         let group = storeInfo.st_gid
@@ -21,13 +23,11 @@ enum FileChecks {
                 findings.append(.ok("directory", "\(directory): \(describe(dir))"))
             }
         }
-        for (path, needed) in [(database, true), (database + "-wal", false), (database + "-shm", false), (journal, false)] {
+        for path in [database, database + "-wal", database + "-shm"] {
             guard let file = info(path) else {
                 if path.hasSuffix("-wal") || path.hasSuffix("-shm") {
                     findings.append(Finding(level: .warn, subject: "file", detail: "\(path) is missing: a wall whose user may only read the directory cannot open the store",
                                             fix: "let any Qanat writer open the store once (e.g. `qanat post ...`); Qanat's writers keep the file"))
-                } else if !needed {
-                    findings.append(Finding(level: .warn, subject: "file", detail: "\(path) does not exist yet", fix: "`qanat init` makes it"))
                 }
                 continue
             }
@@ -44,7 +44,33 @@ enum FileChecks {
                 findings.append(.ok("file", "\(path): \(describe(file))"))
             }
         }
+        var seen: Set<String> = []
+        for (index, journal) in journals.enumerated() where seen.insert(journal).inserted {
+            findings.append(journalFinding(journal, own: index == 0))
+        }
         return findings
+    }
+
+    /// A journal's lines are attributed to its owner only if no one else can write or replace it;
+    /// the group reads it, so that whoever runs ingest can.
+    static func journalFinding(_ path: String, own: Bool) -> Finding {
+        guard let ownership = JournalOwnership.at(path: path) else {
+            return own ? Finding(level: .ok, subject: "journal", detail: "\(path) does not exist yet: your first write makes it (0640)", fix: nil)
+                : Finding(level: .warn, subject: "journal", detail: "\(path): ingest has a cursor for it, but it is gone (moved or deleted?)",
+                          fix: "nothing, if it was rotated away and ingested whole")
+        }
+        let mode = JournalOwnership.describe(mode: ownership.mode, owner: ownership.ownerID, group: ownership.groupID)
+        if let problem = ownership.problem {
+            return Finding(level: .fail, subject: "journal", detail: "\(problem.detail): ingest refuses its lines", fix: problem.fix)
+        }
+        if ownership.mode & 0o004 != 0 {
+            return Finding(level: .warn, subject: "journal", detail: "\(path): \(mode): anyone on this host may read it", fix: "chmod 0640 \(path)")
+        }
+        if ownership.mode & 0o040 == 0 {
+            return Finding(level: .warn, subject: "journal", detail: "\(path): \(mode): the group cannot read it, so only \(ownership.owner) or root can ingest it",
+                           fix: "chmod 0640 \(path)")
+        }
+        return .ok("journal", "\(path): \(mode), lines attributed to \(ownership.owner)")
     }
 
     private static func info(_ path: String) -> stat? {
@@ -54,8 +80,6 @@ enum FileChecks {
 
     /// `0660 root:qanat`.
     static func describe(_ file: stat) -> String {
-        let owner = getpwuid(file.st_uid).map { String(cString: $0.pointee.pw_name) } ?? String(file.st_uid)
-        let group = getgrgid(file.st_gid).map { String(cString: $0.pointee.gr_name) } ?? String(file.st_gid)
-        return String(format: "%04o", file.st_mode & 0o7777) + " \(owner):\(group)"
+        JournalOwnership.describe(mode: file.st_mode, owner: file.st_uid, group: file.st_gid)
     }
 }

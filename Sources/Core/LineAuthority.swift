@@ -1,0 +1,33 @@
+/// Authority at ingest. A journal line is attributed to the Unix user who owns the journal (the
+/// one identity the operating system vouches for) and held to the same rules as a live write by
+/// that member — on a shared duty account, by the entry of the officer the line names — as the
+/// store's members stand when the line is ingested. A store with no members takes every line, as
+/// it takes every write. Applying never asks again: this is a gate before it.
+public struct LineAuthority: Sendable {
+    public let owner: String
+    public let members: [Member]
+    private let ownEntries: [Member]
+
+    public init(owner: String, members: [Member]) {
+        self.owner = owner
+        self.members = members
+        ownEntries = members.filter { $0.key.user == owner }
+    }
+
+    /// False for a store with no members: nothing is checked.
+    public var checks: Bool { !members.isEmpty }
+
+    public func check(_ event: Event) throws(Refusal) {
+        guard checks else { return }
+        if let claimed = event.user, claimed != owner { throw .claimsOtherUser(owner: owner, claimed: claimed) }
+        let actor = Actor(user: owner, officer: event.officer, member: Actor.entry(for: event.officer, among: ownEntries),
+                          membersManaged: true)
+        try Authority.check(event.payload, agency: event.agency, by: actor)
+        try Authority.checkKeepsAnAdmin(event.payload, members: members)
+    }
+
+    /// Whether applying `event` may change who may write: the members must be read again after it.
+    public static func changesMembers(_ event: Event) -> Bool {
+        event.type == .memberAdded || event.type == .memberRemoved
+    }
+}
