@@ -47,14 +47,31 @@ struct QanatProcess {
         return process
     }
 
+    /// A copy of the binary in the test's directory, for another Unix user: the checkout may sit
+    /// where they cannot reach (a 0700 temporary directory).
+    func binaryForOtherUsers() throws -> String {
+        let copy = directory + "/qanat"
+        if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: Self.binary, toPath: copy) }
+        chmod(copy, 0o755)
+        return copy
+    }
+
     @discardableResult
     func run(_ arguments: String..., extraEnvironment: [String: String] = [:]) throws -> Result {
         try run(arguments, extraEnvironment: extraEnvironment)
     }
 
+    /// Runs `qanat` as another Unix user (`runuser`, so the test needs root), with this store's environment.
     @discardableResult
-    func run(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Result {
+    func run(as user: String, _ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Result {
+        try run(["-u", user, "--", try binaryForOtherUsers()] + arguments, extraEnvironment: extraEnvironment,
+                executable: "/usr/sbin/runuser")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil) throws -> Result {
         let process = process(arguments, extraEnvironment: extraEnvironment)
+        if let executable { process.executableURL = URL(fileURLWithPath: executable) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -7,19 +7,7 @@ import XCTest
 /// another process's write, and unable to change anything whatever is typed.
 final class WallTerminalTests: XCTestCase {
     /// A Unix user with no write access to the store: made for the test, which needs root for it.
-    static func readOnlyUser() throws -> String {
-        guard getuid() == 0 else { throw XCTSkip("creating a read-only Unix user needs root") }
-        let name = "qanatwall"
-        if getpwnam(name) == nil {
-            let add = Process()
-            add.executableURL = URL(fileURLWithPath: "/usr/sbin/useradd")
-            add.arguments = ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name]
-            try add.run()
-            add.waitUntilExit()
-            guard add.terminationStatus == 0 else { throw XCTSkip("useradd \(name) failed (\(add.terminationStatus))") }
-        }
-        return name
-    }
+    static func readOnlyUser() throws -> String { try UnixTestAccounts.user("qanatwall") }
 
     static func startWall(_ q: QanatProcess, asUser user: String? = nil, arguments: String = "", width: Int = 160,
                           height: Int = 48) throws -> TmuxSession {
@@ -27,14 +15,7 @@ final class WallTerminalTests: XCTestCase {
             "QANAT_DB": q.database, "QANAT_LOG": "", "QANAT_CONFIG": "/nonexistent/qanat-test-config.toml",
             "LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": "/tmp",
         ]
-        var binary = QanatProcess.binary
-        if user != nil {
-            // The checkout may sit where the other user cannot reach (a 0700 temporary directory):
-            // give them a copy beside the store.
-            binary = q.directory + "/qanat"
-            if !FileManager.default.fileExists(atPath: binary) { try FileManager.default.copyItem(atPath: QanatProcess.binary, toPath: binary) }
-            chmod(binary, 0o755)
-        }
+        let binary = user == nil ? QanatProcess.binary : try q.binaryForOtherUsers()
         // The copy cannot find the checkout's Themes/ either: its built-in high-contrast theme serves.
         let wall = binary + " wall " + arguments
         return try TmuxSession(command: user.map { "runuser -u \($0) -- \(wall)" } ?? wall, width: width, height: height, environment: env)

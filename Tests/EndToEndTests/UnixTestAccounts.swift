@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+/// Real Unix users and groups made for a test (which needs root for it), kept for later runs.
+enum UnixTestAccounts {
+    static func group(_ name: String) throws -> String {
+        guard getuid() == 0 else { throw XCTSkip("making a Unix group for the test needs root") }
+        if getgrnam(name) == nil { try run("/usr/sbin/groupadd", [name]) }
+        return name
+    }
+
+    /// A system user with no home and no login shell, in `groups` (made first where missing).
+    static func user(_ name: String, groups: [String] = []) throws -> String {
+        guard getuid() == 0 else { throw XCTSkip("making a Unix user for the test needs root") }
+        for group in groups { _ = try self.group(group) }
+        if getpwnam(name) == nil {
+            try run("/usr/sbin/useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin"]
+                    + (groups.isEmpty ? [] : ["--groups", groups.joined(separator: ",")]) + [name])
+        } else if !groups.isEmpty {
+            try run("/usr/sbin/usermod", ["--append", "--groups", groups.joined(separator: ","), name])
+        }
+        return name
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw XCTSkip("\(tool) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus))") }
+    }
+}
