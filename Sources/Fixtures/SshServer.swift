@@ -84,11 +84,7 @@ public final class SshServer {
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
+        try SystemTool.run(tool, arguments)
     }
 }
 

@@ -17,9 +17,9 @@ enum IncidentsBoard {
             .init(title: .colReference, width: 13, keep: 100) { r, _ in (r.incident.reference.rawValue, nil) },
             .init(title: .colSeverity, width: 8, keep: 90) { r, l in (l(r.incident.severity), r.incident.severity.role) },
             .init(title: .colStatus, width: 10, keep: 80) { r, l in (l(r.incident.status), nil) },
-            .init(title: .colType, width: 16, keep: 30) { r, l in (l(r.incident.type), nil) },
+            .init(title: .colType, width: 16, keep: 30, wide: 28) { r, l in (l(r.incident.type), nil) },
             .init(title: .colTitle, width: 0, keep: 100) { r, _ in (r.incident.title, nil) },
-            .init(title: .colArea, width: 12, keep: 70) { r, l in (areaName(r.incident.area, l), nil) },
+            .init(title: .colArea, width: 12, keep: 70, wide: 22) { r, l in (areaName(r.incident.area, l), nil) },
             .init(title: .colAge, width: 5, keep: 35, alignRight: true) { r, l in (since(r.incident.openedAt, now, l), nil) },
             .init(title: .colInStatus, width: 6, keep: 60, alignRight: true) { r, l in
                 (since(r.incident.statusChangedAt, now, l), timerRole(IncidentTimers.level(r.incident, now: now)))

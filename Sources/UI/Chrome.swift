@@ -134,10 +134,13 @@ public enum DeskView {
         if let picker = state.picker { PickerOverlay.draw(picker, state: state, into: &frame) }
         if let form = state.form { FormOverlay.draw(form, state: state, into: &frame) }
         if state.confirmingQuit {
-            let text = " " + state.localizer(.quitWithDraft) + " "
+            // A band of its own: a row above and below, so no text of the form shows around the question.
+            let text = state.localizer(.quitWithDraft)
+            let bandWidth = min(state.width, DisplayWidth.of(text) + 4)
+            let x = (state.width - bandWidth) / 2
             let y = state.height / 2
-            let x = max(0, (state.width - DisplayWidth.of(text)) / 2)
-            frame.put(text, x: x, y: y, role: .unacknowledged)
+            for row in max(0, y - 1)...min(state.height - 1, y + 1) { frame.fill(x: x, y: row, width: bandWidth, role: .unacknowledged) }
+            frame.put(text, x: x + 2, y: y, role: .unacknowledged, limit: max(0, bandWidth - 4))
         }
         return frame
     }

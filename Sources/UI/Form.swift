@@ -135,8 +135,7 @@ public struct Form: Equatable, Sendable {
         let index = focus
         var field = fields[index]
         if field.kind == .text || field.kind == .secret, field.editText(key) {
-            edited = edited || field.value != fields[index].value
-            fields[index] = field
+            accept(field, at: index)
             return nil
         }
         switch key {
@@ -175,9 +174,18 @@ public struct Form: Equatable, Sendable {
         default:
             break
         }
-        edited = edited || field.value != fields[index].value
-        fields[index] = field
+        accept(field, at: index)
         return nil
+    }
+
+    /// A field after a key: once its value changes, its old error no longer speaks of it.
+    private mutating func accept(_ field: FormField, at index: Int) {
+        var field = field
+        if field.value != fields[index].value {
+            edited = true
+            field.error = nil
+        }
+        fields[index] = field
     }
 }
 

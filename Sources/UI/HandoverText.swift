@@ -48,7 +48,7 @@ public enum HandoverText {
         return [l.dateTime(m.postedAt), l(m.priority), m.agency.rawValue, m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", text]
     }
 
-    /// A heading and its rows: a Markdown table, or indented lines with the columns two spaces apart.
+    /// A heading and its rows: a Markdown table, or an indented table with the columns aligned.
     private static func section(_ out: inout [String], _ heading: String, markdown: Bool, header: [String], rows: [[String]], _ l: Localizer) {
         out.append("")
         out.append(markdown ? "## " + clean(heading) : heading)
@@ -62,7 +62,9 @@ public enum HandoverText {
             out.append("|" + Array(repeating: " --- |", count: header.count).joined())
             for row in rows { out.append("| " + row.map(cell).joined(separator: " | ") + " |") }
         } else {
-            for row in rows { out.append("  " + row.map(clean).filter { !$0.isEmpty }.joined(separator: "  ")) }
+            let table = TextTable(titles: header, fitting: rows.map { $0.map(clean) }, widest: 36)
+            out.append("  " + table.header())
+            for row in rows { out.append("  " + table.line(row.map(clean))) }
         }
     }
 

@@ -9,6 +9,8 @@ struct TableColumn<Row> {
     var alignRight = false
     /// Cells left empty at the column's start edge (unit rows under a group header).
     var indent = 0
+    /// The width it grows to on a wide screen, once the flexible column has room to spare.
+    var wide: Int? = nil
     var cell: (Row, Localizer) -> (String, StyleRole?)
 }
 
@@ -24,10 +26,21 @@ func placeColumns<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimu
         kept.removeAll { $0 == drop }
     }
     let fixed = kept.reduce(0) { $0 + columns[$1].width } + max(0, kept.count - 1)
-    let flexible = max(flexibleMinimum, width - fixed)
+    var flexible = max(flexibleMinimum, width - fixed)
+    // On a wide screen, columns that cut their text at the usual width take part of what the
+    // flexible column does not need.
+    var widths = columns.map(\.width)
+    var spare = max(0, flexible - max(flexibleMinimum, 48))
+    for index in kept where spare > 0 {
+        guard let wide = columns[index].wide, wide > columns[index].width else { continue }
+        let grown = min(spare, wide - columns[index].width)
+        widths[index] += grown
+        spare -= grown
+        flexible -= grown
+    }
     var x = 0
     return kept.map { index in
-        let w = columns[index].width == 0 ? flexible : columns[index].width
+        let w = columns[index].width == 0 ? flexible : widths[index]
         defer { x += w + 1 }
         return (columns[index], x, w)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QanatFixtures
 import XCTest
 
 /// Real Unix users and groups made for a test (which needs root for it), kept for later runs.
@@ -23,11 +24,7 @@ enum UnixTestAccounts {
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("\(tool) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus))") }
+        let status = try SystemTool.run(tool, arguments)
+        guard status == 0 else { throw XCTSkip("\(tool) \(arguments.joined(separator: " ")) failed (\(status))") }
     }
 }

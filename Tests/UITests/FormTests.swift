@@ -53,6 +53,45 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(form.value("body"), "text that must survive")
     }
 
+    func testCorrectingAFieldClearsItsErrorAndOnlyItsError() {
+        var form = Forms.postMessage(incident: nil)
+        form.show(error: "data.to: 'XYZ' is not an agency", field: "data.to")
+        _ = form.handle(.down)
+        _ = form.handle(.up)
+        XCTAssertNotNil(form.fields[0].error, "moving through the form changes nothing: the error stays")
+        type("C", into: &form)
+        XCTAssertNil(form.fields[0].error, "once corrected, the old error no longer speaks of the field")
+        form.show(error: "priority: wrong", field: "priority")
+        _ = form.handle(.right)
+        XCTAssertNil(form.fields[1].error, "a choice changed is corrected too")
+    }
+
+    func testTheQuitQuestionStandsInABandOfItsOwn() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        // A full board, so that the rows around the question hold text.
+        state.data.incidents += (5...24).map {
+            SampleDesk.incident($0, "Road flooded at kilometre \($0)", .roadClosed, .minor, .reported, "susa", lead: "CD",
+                                opened: 10, inStatus: 10, units: 0)
+        }
+        _ = state.handle(.character("m"))
+        state.form?.focus = 4
+        for c in "a draft" { _ = state.handle(.character(c)) }
+        _ = state.handle(.escape)
+        XCTAssertNil(state.handle(.character("q")))
+        XCTAssertTrue(state.confirmingQuit)
+        let lines = DeskView.render(state).lines
+        let question = lines[12]
+        XCTAssertTrue(question.contains("Quit anyway? y / n"), question)
+        let start = question.range(of: "A form holds")!.lowerBound
+        let column = question.distance(from: question.startIndex, to: start) - 2
+        for row in [11, 13] {
+            let cells = Array(lines[row])
+            XCTAssertGreaterThan(cells.count, column + 45, "row \(row) reaches across the band: '\(lines[row])'")
+            let band = String(cells[min(column, cells.count)..<min(column + 45, cells.count)])
+            XCTAssertTrue(band.allSatisfy { $0 == " " }, "row \(row) around the question is blank: '\(band)'")
+        }
+    }
+
     func testClosingAFormKeepsItsDraftAndQuittingAsksFirst() {
         var state = SampleDesk.state(width: 80, height: 24)
         _ = state.handle(.character("m"))

@@ -13,14 +13,23 @@ final class HandoverTextTests: XCTestCase {
                               awaitingAcknowledgement: Array(desk.data.messages.prefix(1)), log: desk.data.messages)
     }
 
-    func testTextHasEverySectionAndSaysWhenNoSignOnWasFound() {
+    func testTextHasEverySectionAndSaysWhenNoSignOnWasFound() throws {
         let lines = HandoverText.lines(report(signedOn: false), Localizer(.en), format: .text)
         XCTAssertEqual(lines[0], "Shift handover — Huda (NCEMC)")
         XCTAssertTrue(lines[2].hasPrefix("Shift: 22 Nov 2026 06:05 – 22 Nov 2026 14:05 (no sign-on found"), lines[2])
         for heading in ["Open incidents (4)", "Units committed (3)", "Awaiting acknowledgement by NCEMC (1)", "Shift log (4)"] {
             XCTAssertTrue(lines.contains(heading), heading)
         }
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  INC-2026-0001  extreme  responding") }, lines.joined(separator: "\n"))
+        // Each section is a table: a header, and every row's columns where the header's are.
+        let header = try XCTUnwrap(lines.first { $0.hasPrefix("  Ref") }, lines.joined(separator: "\n"))
+        let rows = lines.filter { $0.hasPrefix("  INC-") }
+        XCTAssertEqual(rows.count, 4)
+        for (title, cell) in [("Severity", "extreme"), ("Status", "responding"), ("Area", "Derna")] {
+            let row = rows[0]
+            let column = header.distance(from: header.startIndex, to: try XCTUnwrap(header.range(of: title)).lowerBound)
+            XCTAssertEqual(row.distance(from: row.startIndex, to: try XCTUnwrap(row.range(of: cell)).lowerBound), column, "\(title):\n\(header)\n\(row)")
+        }
+        XCTAssertTrue(rows[0].hasPrefix("  INC-2026-0001  extreme   responding"), rows.joined(separator: "\n"))
     }
 
     func testMarkdownTablesKeepTheirCellsAndTheNoteStaysOneLine() {

@@ -1,6 +1,7 @@
 import QanatCore
 import QanatJournal
 import QanatStore
+import QanatUI
 
 /// How each kind of record is printed by `list`: a table row, or one JSON object per line.
 protocol RecordOutput {
