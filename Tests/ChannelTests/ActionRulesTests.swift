@@ -105,6 +105,18 @@ final class ActionRulesTests: XCTestCase {
         XCTAssertTrue(refused?.description.contains("assigned on \(incident)") ?? false, refused?.description ?? "")
     }
 
+    func testAUnitTakenOffItsIncidentByHandNoLongerCountsThere() throws {
+        try addUnit()
+        let incident = try openIncident()
+        let reference = try IncidentReference(incident)
+        try record { try $0.assignment(.tasked, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
+        try record { try $0.assignment(.arrived, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
+        XCTAssertEqual(try store.incident(reference)?.activeUnits, 1)
+        try record { try $0.unitStatus(callSign: "CD-DRN-01", to: "outOfService", agency: "CD") }
+        XCTAssertEqual(try store.incident(reference)?.activeUnits, 0, "the boat broke down: it is no longer working the incident")
+        XCTAssertEqual(try store.incidents(matching: IncidentQuery(openOnly: true), limit: 10).first?.activeUnits, 0)
+    }
+
     func testAssignmentProgressOnlyMovesForward() throws {
         try addUnit()
         let incident = try openIncident()
