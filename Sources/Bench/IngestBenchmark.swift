@@ -4,8 +4,9 @@ import QanatFixtures
 import QanatJournal
 import QanatStore
 
-/// Ingest of N message events from a journal, beside the sqlite3 shell inserting the same rows
-/// (events, messages and their search-index rows, same schema and indexes) in one transaction.
+/// Ingest of N message events from a journal, each line held to its owner's authority, beside the
+/// sqlite3 shell inserting the same rows (events, messages and their search-index rows, same
+/// schema and indexes) in one transaction.
 struct IngestBenchmark {
     let directory: String
     let events: Int
@@ -35,10 +36,16 @@ struct IngestBenchmark {
 
         let database = directory + "/qanat.sqlite"
         let store = try SQLiteStore.create(path: database)
+        // A store with members: every line is attributed to the journal's owner (this user, a
+        // supervisor, so all pass) and meets the authority gate, as in a real set-up.
+        let owner = UnixAccounts.userName(getuid())
+        let at = Timestamp(millisecondsSinceEpoch: 0)
+        try store.apply([Event(id: .make(at: at), at: at, agency: try AgencyCode("MOI"), officer: "bench", user: owner,
+                               payload: .memberAdded(Member(key: MemberKey(user: owner), agency: try AgencyCode("MOI"), role: .supervisor)))])
         let start = monotonicNanoseconds()
         let report = try JournalIngest(store: store, journalPath: journal).run(now: { Timestamp(millisecondsSinceEpoch: 0) })
         let seconds = Double(monotonicNanoseconds() - start) / 1e9
-        guard report.ingested == events else { throw CocoaError(.fileReadCorruptFile) }
+        guard report.ingested == events, report.authorityChecked else { throw CocoaError(.fileReadCorruptFile) }
 
         let ours = Double(events) / seconds
         let theirs = Double(events) / shellSeconds

@@ -36,9 +36,11 @@ public struct DeskLoader: Sendable {
             exercise = try store.isExercise()
         }
         if !refresh.isDisjoint(with: [.messages, .agencies]) {
-            // The flash messages this agency owes: among the unfiltered log's newest rows, read
-            // already; along the pending index (as `u` reads) when the log is filtered.
-            data.flashAwaiting = state.logQuery == MessageQuery()
+            // The flash messages this agency owes: among the newest rows of the unfiltered log, or
+            // of the log filtered to what awaits us (`u`), read already; along the pending index
+            // when the log is filtered otherwise.
+            let readAlready = state.logQuery == MessageQuery() || state.logQuery == MessageQuery(awaitingAcknowledgementBy: state.agency)
+            data.flashAwaiting = readAlready
                 ? Array(data.messages.reversed().filter {
                     $0.message.priority == .flash && $0.awaitingAcknowledgement(from: data.agencies).contains(state.agency)
                 }.prefix(DeskData.alertWindow))

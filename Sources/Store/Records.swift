@@ -23,11 +23,11 @@ enum IncidentRows {
     static func incident(_ row: Row) throws -> Incident {
         Incident(
             reference: try IncidentReference(row["ref"] as String),
-            title: wholeText(row, "title") ?? "",
+            title: wholeText(row, .title) ?? "",
             type: try IncidentType.parse(row["type"], field: "type"),
             severity: try Severity.parse(row["severity"], field: "severity"),
             status: try IncidentStatus.parse(row["status"], field: "status"),
-            area: row["area"], place: wholeText(row, "place"),
+            area: row["area"], place: wholeText(row, .place),
             reportingAgency: try AgencyCode(row["reporting_agency"] as String),
             leadAgency: try AgencyCode(row["lead_agency"] as String),
             peopleAffected: row["people_affected"],
@@ -41,12 +41,26 @@ enum IncidentRows {
 /// SMS gateways send one for `@`). Where a value holds one, it is also read as the hex of its
 /// bytes, which keeps them all; other values cost nothing more. (Not as a BLOB: on the
 /// benchmark's store a desk reading BLOB columns from a join saw each write only at the next.)
-func wholeTextColumn(_ column: String, of table: String) -> String {
-    "CASE WHEN instr(\(table).\(column), char(0)) > 0 THEN hex(\(table).\(column)) END AS \(column)_hex"
+func wholeTextColumn(_ column: WholeTextColumn, of table: String) -> String {
+    "CASE WHEN instr(\(table).\(column.name), char(0)) > 0 THEN hex(\(table).\(column.name)) END AS \(column.hexName)"
 }
 
-func wholeText(_ row: Row, _ column: String) -> String? {
-    guard let hex = row[column + "_hex"] as String? else { return row[column] }
+/// A free-text column and the name of its hex twin, made once rather than for every row read.
+struct WholeTextColumn {
+    let name: String
+    let hexName: String
+
+    init(_ name: String) {
+        self.name = name
+        hexName = name + "_hex"
+    }
+
+    static let title = WholeTextColumn("title"), place = WholeTextColumn("place")
+    static let subject = WholeTextColumn("subject"), body = WholeTextColumn("body")
+}
+
+func wholeText(_ row: Row, _ column: WholeTextColumn) -> String? {
+    guard let hex = row[column.hexName] as String? else { return row[column.name] }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(hex.utf8.count / 2)
     var high: UInt8?
@@ -60,7 +74,7 @@ func wholeText(_ row: Row, _ column: String) -> String? {
 enum MessageRows {
     /// Every column of `table` (or its alias), with the free text also as bytes (see `wholeText`).
     static func columns(of table: String = "messages") -> String {
-        "\(table).*, \(wholeTextColumn("subject", of: table)), \(wholeTextColumn("body", of: table))"
+        "\(table).*, \(wholeTextColumn(.subject, of: table)), \(wholeTextColumn(.body, of: table))"
     }
 
     static func message(_ row: Row) throws -> Message {
@@ -73,7 +87,7 @@ enum MessageRows {
             recipients: try Recipients(codes: recipients.components(separatedBy: ",")),
             priority: try MessagePriority.parse(row["priority"], field: "priority"),
             channel: try MessageChannel.parse(row["channel"], field: "channel"),
-            subject: wholeText(row, "subject"), body: wholeText(row, "body") ?? "",
+            subject: wholeText(row, .subject), body: wholeText(row, .body) ?? "",
             incident: try (row["incident"] as String?).map { try IncidentReference($0) },
             acknowledgementRequired: row["ack_required"])
     }

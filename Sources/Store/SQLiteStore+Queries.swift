@@ -26,7 +26,7 @@ extension SQLiteStore {
     /// An incident's active units: assigned and not released, and still on it (a unit set
     /// available or out of service by hand has left it, whatever its assignment says).
     static let incidentColumns = """
-        incidents.*, \(wholeTextColumn("title", of: "incidents")), \(wholeTextColumn("place", of: "incidents")),
+        incidents.*, \(wholeTextColumn(.title, of: "incidents")), \(wholeTextColumn(.place, of: "incidents")),
         (SELECT count(*) FROM assignments a JOIN units u ON u.call_sign = a.unit AND u.incident = a.incident
                       WHERE a.incident = incidents.ref AND a.released_at IS NULL) AS active_units
         """
