@@ -30,7 +30,8 @@ struct EventRecorder {
         do {
             let store = try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: options.busyTimeout))
             context = try store.writeContext()
-            actor = try store.actor(user: UnixUser.current, officer: name)
+            // The command line proves no PIN: an officer's entry that one guards is the desk's, at sign-on.
+            actor = try store.actor(user: UnixUser.current, officer: name, pinProven: false)
             opened = store
             options.prepareJournalDirectory()
         } catch {
@@ -57,6 +58,9 @@ struct EventRecorder {
         try record(event)
         return event
     }
+
+    /// The acting agency: the option, else `QANAT_AGENCY`, else this member's own agency, else MOI.
+    func agency(_ option: String?) -> String { actingAgency(option, member: writer.actor?.member) }
 
     /// Runs a check from `Actions` that is not a write, mapping its errors to exit codes.
     func check<T>(_ body: (Actions) throws -> T) throws -> T {

@@ -225,7 +225,7 @@ public struct Actions: Sendable {
         guard let store else { throw ChannelError.needsStore("signing on needs the store's members") }
         let name = try context.officer(officer)
         let code = try context.knownAgency(agency, field: "agency")
-        let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name) }
+        let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name, pinProven: true) }
         try Authority.signOn(for: code, pin: pin, by: actor)
         return (name, code, actor)
     }
@@ -252,7 +252,8 @@ public struct Actions: Sendable {
     }
 }
 
-/// The acting agency for commands where it is not the subject: the option, else `QANAT_AGENCY`, else MOI.
-public func actingAgency(_ option: String?) -> String {
-    option ?? Environment.value("QANAT_AGENCY") ?? "MOI"
+/// The acting agency for commands where it is not the subject: the option, else `QANAT_AGENCY`,
+/// else the agency of the member writing, else MOI.
+public func actingAgency(_ option: String?, member: Member? = nil) -> String {
+    option ?? Environment.value("QANAT_AGENCY") ?? member?.agency.rawValue ?? "MOI"
 }

@@ -19,10 +19,14 @@ public struct Actor: Equatable, Sendable {
     /// for a non-member of a managed one.
     public var role: Role? { membersManaged ? member?.role : .admin }
 
-    /// Of `entries` (a user's rows), the officer's own entry, else the account's.
-    public static func entry(for officer: String, among entries: [Member]) -> Member? {
+    /// Of `entries` (a user's rows), the officer's own entry, else the account's. An entry that a
+    /// PIN guards is the officer's only once they proved it (signed on with it): until then, the
+    /// account's applies — naming an officer is not being them.
+    public static func entry(for officer: String, among entries: [Member], pinProven: Bool) -> Member? {
         let name = MemberKey(user: "", officer: officer).officerKey
-        return entries.first { $0.key.officer != nil && $0.key.officerKey == name } ?? entries.first { $0.key.officer == nil }
+        let own = entries.first { $0.key.officer != nil && $0.key.officerKey == name }
+        if let own, own.pin == nil || pinProven { return own }
+        return entries.first { $0.key.officer == nil }
     }
 }
 
@@ -81,9 +85,18 @@ public enum Authority {
     public static func check(_ payload: EventPayload, agency: AgencyCode, by actor: Actor) throws(Refusal) {
         guard let role = actor.role else { throw .notMember(user: actor.user) }
         if let action = guarded(payload), role < action.role { throw .needsRole(action.role, for: action) }
-        if case .shift = payload { return }
+        let own = role < .supervisor ? actor.member?.agency : nil
+        // A shift is a viewer's too, but below supervisor only for their own agency (as at sign-on).
+        if case .shift = payload {
+            if let own, own != agency { throw .otherAgency(own: own, acting: agency) }
+            return
+        }
         guard role >= .operator else { throw .viewerReadsOnly }
-        if role == .operator, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
+        if let own {
+            if own != agency { throw .otherAgency(own: own, acting: agency) }
+            // A unit is registered by its own agency: what the payload names must be theirs too.
+            if case .unitRegistered(let unit) = payload, unit.agency != own { throw .otherAgency(own: own, acting: unit.agency) }
+        }
     }
 
     /// An officer signing on to a shared account: the PIN their entry sets, and an agency they

@@ -7,11 +7,20 @@ public struct LineAuthority: Sendable {
     public let owner: String
     public let members: [Member]
     private let ownEntries: [Member]
+    /// The last shift of each officer whose entry on the owner's account a PIN guards, by
+    /// `MemberKey.officerKey`: a line is theirs only within a shift they signed on to.
+    private let shifts: [String: Shift]
 
-    public init(owner: String, members: [Member]) {
+    public init(owner: String, members: [Member], shifts: [String: Shift] = [:]) {
         self.owner = owner
         self.members = members
         ownEntries = members.filter { $0.key.user == owner }
+        self.shifts = shifts
+    }
+
+    /// The officers whose entry on `owner`'s account a PIN guards: whose shifts `init` wants.
+    public static func guardedOfficers(of owner: String, among members: [Member]) -> [String] {
+        members.compactMap { $0.key.user == owner && $0.pin != nil ? $0.key.officer : nil }
     }
 
     /// False for a store with no members: nothing is checked.
@@ -20,10 +29,21 @@ public struct LineAuthority: Sendable {
     public func check(_ event: Event) throws(Refusal) {
         guard checks else { return }
         if let claimed = event.user, claimed != owner { throw .claimsOtherUser(owner: owner, claimed: claimed) }
-        let actor = Actor(user: owner, officer: event.officer, member: Actor.entry(for: event.officer, among: ownEntries),
-                          membersManaged: true)
+        let shift = shifts[MemberKey(user: owner, officer: event.officer).officerKey]
+        let onShift = shift.map { $0.start <= event.at && $0.end.map { event.at <= $0 } ?? true } ?? false
+        let actor = Actor(user: owner, officer: event.officer,
+                          member: Actor.entry(for: event.officer, among: ownEntries, pinProven: onShift), membersManaged: true)
         try Authority.check(event.payload, agency: event.agency, by: actor)
         try Authority.checkKeepsAnAdmin(event.payload, members: members)
+    }
+
+    /// The event as the store keeps it: a line that does not say who wrote it is its owner's,
+    /// and the store records so.
+    public func attributed(_ event: Event) -> Event {
+        guard event.user == nil else { return event }
+        var owned = event
+        owned.user = owner
+        return owned
     }
 
     /// Whether applying `event` may change who may write: the members must be read again after it.

@@ -13,12 +13,25 @@ public struct JournalOwnership: Equatable, Sendable {
     public var directoryOwnerID: uid_t
     public var directoryGroupID: gid_t
     public var directoryMode: mode_t
+    /// A symbolic link on the way to the file that someone besides its owner (or root) made: they,
+    /// not the owner, chose which file is read.
+    public var foreignLink: ForeignLink?
+
+    public struct ForeignLink: Equatable, Sendable {
+        public var path: String
+        public var ownerID: uid_t
+    }
 
     /// The owner's user name (their number when the system has no name for it).
     public var owner: String { UnixAccounts.userName(ownerID) }
 
     /// Why the lines cannot be attributed to the owner, with the fix; nil when they can.
     public var problem: AttributionProblem? {
+        if let link = foreignLink {
+            return AttributionProblem(
+                detail: "\(link.path) is a link that \(UnixAccounts.userName(link.ownerID)) made to \(owner)'s file",
+                fix: "ingest the file itself, \(path), or have \(owner) make the link")
+        }
         if mode & 0o022 != 0 {
             return AttributionProblem(
                 detail: "\(path) is \(Self.describe(mode: mode, owner: ownerID, group: groupID)): others besides its owner can write it",
@@ -38,11 +51,28 @@ public struct JournalOwnership: Equatable, Sendable {
         return nil
     }
 
-    /// The file at `path` now (following links), or nil when there is none.
+    /// The file at `path` now (following links, which it checks), or nil when there is none.
     public static func at(path: String) -> JournalOwnership? {
         var file = stat()
         guard stat(path, &file) == 0 else { return nil }
-        return JournalOwnership(path: path, file: file)
+        return JournalOwnership(path: path, file: file)?.checkingLinks(along: path)
+    }
+
+    /// With the first link along `given` (the path as typed, before links were resolved) that
+    /// neither the file's owner nor root made.
+    public func checkingLinks(along given: String) -> JournalOwnership {
+        var checked = self
+        var prefix = given.hasPrefix("/") ? "" : Self.workingDirectory
+        for component in given.split(separator: "/") {
+            prefix += "/" + component
+            var info = stat()
+            guard lstat(prefix, &info) == 0 else { break }
+            if info.st_mode & S_IFMT == S_IFLNK, info.st_uid != 0, info.st_uid != ownerID {
+                checked.foreignLink = ForeignLink(path: prefix, ownerID: info.st_uid)
+                break
+            }
+        }
+        return checked
     }
 
     init?(path: String, file: stat) {
@@ -58,6 +88,12 @@ public struct JournalOwnership: Equatable, Sendable {
         directoryOwnerID = folder.st_uid
         directoryGroupID = folder.st_gid
         directoryMode = folder.st_mode & 0o7777
+        foreignLink = nil
+    }
+
+    private static var workingDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        return getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : ""
     }
 
     /// `0640 alice:qanat`.

@@ -79,7 +79,17 @@ public struct RejectsFile: Sendable {
             out.append(contentsOf: writer.bytes)
             out.append(0x0A)
         }
-        let file = try OpenFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT)
+        // Never through a link, and only into a file no one else could have planted or can edit:
+        // whoever ingests may be root.
+        let file = try OpenFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW)
+        let info = try file.status()
+        if info.st_mode & S_IFMT != S_IFREG {
+            throw JournalError(path: path, operation: "write a rejects file that is not a plain file (remove it)", code: EINVAL)
+        }
+        if info.st_uid != geteuid(), info.st_mode & 0o022 != 0 {
+            throw JournalError(path: path, operation: "write a rejects file that \(UnixAccounts.userName(info.st_uid)) owns and others can change (remove it)",
+                               code: EPERM)
+        }
         try file.lock(LOCK_EX)
         defer { flock(file.descriptor, LOCK_UN) }
         try file.writeAll(out)

@@ -28,7 +28,7 @@ public protocol ChannelStore: Sendable {
     func isExercise() throws(StoreError) -> Bool
     func committedUnits(limit: Int) throws(StoreError) -> [UnitRecord]
     func lastShift(of officer: String) throws(StoreError) -> Shift?
-    func actor(user: String, officer: String) throws(StoreError) -> Actor
+    func actor(user: String, officer: String, pinProven: Bool) throws(StoreError) -> Actor
     func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit]
     func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges
     func events(about reference: IncidentReference) throws(StoreError) -> [Event]

@@ -73,11 +73,14 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
 public struct JournalIngest: Sendable {
     public let store: SQLiteStore
     public let journalPath: String
+    /// The path as given, before links were resolved: a link someone else made is their choice of file.
+    let givenPath: String
     public var batchSize = 5_000
 
     public init(store: SQLiteStore, journalPath: String) {
         self.store = store
         self.journalPath = Self.canonical(journalPath)
+        givenPath = journalPath
     }
 
     static func canonical(_ path: String) -> String {
@@ -139,7 +142,7 @@ public struct JournalIngest: Sendable {
             var unreadable: [RejectsFile.Rejection] = []
             for line in lines {
                 do {
-                    decoded.append((line, try EventCodec.decode(line.bytes).event))
+                    decoded.append((line, try authority.attributed(EventCodec.decode(line.bytes).event)))
                 } catch {
                     unreadable.append(rejection(line, error.description))
                 }
@@ -196,11 +199,18 @@ public struct JournalIngest: Sendable {
     /// Who the lines read by `scanner` are attributed to, and the members they are held to now.
     /// A journal someone else could have written or swapped is refused whole once there are members.
     func lineAuthority(for scanner: JournalScanner) throws(IngestError) -> LineAuthority {
-        let ownership: JournalOwnership
+        var ownership: JournalOwnership
         let members: [Member]
         do { ownership = try scanner.ownership() } catch { throw .journal(error) }
-        do { members = try store.members() } catch { throw .store(error) }
-        let authority = LineAuthority(owner: ownership.owner, members: members)
+        if scanner.path == journalPath { ownership = ownership.checkingLinks(along: givenPath) }
+        var shifts: [String: Shift] = [:]
+        do {
+            members = try store.members()
+            for officer in LineAuthority.guardedOfficers(of: ownership.owner, among: members) {
+                shifts[MemberKey(user: ownership.owner, officer: officer).officerKey] = try store.lastShift(of: officer)
+            }
+        } catch { throw .store(error) }
+        let authority = LineAuthority(owner: ownership.owner, members: members, shifts: shifts)
         if authority.checks, let problem = ownership.problem { throw .unattributable(problem) }
         return authority
     }

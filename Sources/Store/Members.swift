@@ -48,12 +48,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Who `user` acting as `officer` is to the store: their entry and whether members are managed.
-    public func actor(user: String, officer: String) throws(StoreError) -> Actor {
+    /// Who `user` acting as `officer` is to the store: their entry and whether members are
+    /// managed. An officer's entry that a PIN guards counts only when `pinProven` (see `Actor.entry`).
+    public func actor(user: String, officer: String, pinProven: Bool) throws(StoreError) -> Actor {
         try read { db in
             let entries = try Row.fetchAll(db, sql: "SELECT * FROM \(Members.table) WHERE user = ?", arguments: [user]).map(Members.member)
             let managed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(Members.table))") ?? false
-            return Actor(user: user, officer: officer, member: Actor.entry(for: officer, among: entries), membersManaged: managed)
+            return Actor(user: user, officer: officer, member: Actor.entry(for: officer, among: entries, pinProven: pinProven),
+                         membersManaged: managed)
         }
     }
 }

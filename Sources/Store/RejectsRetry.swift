@@ -48,7 +48,7 @@ extension JournalIngest {
             }
             func refuse(_ reason: String) { report.stillRefused.append(.init(line: entry.line, reason: reason)) }
             let event: Event
-            do { event = try EventCodec.decode(line.bytes).event } catch {
+            do { event = try authority.attributed(EventCodec.decode(line.bytes).event) } catch {
                 refuse(error.description)
                 continue
             }

@@ -78,9 +78,13 @@ final class AuthorityTests: XCTestCase {
     func testAnOfficersOwnEntryComesBeforeTheAccounts() throws {
         let account = Member(key: MemberKey(user: "duty"), agency: moi, role: .operator, shared: true)
         let salem = Member(key: MemberKey(user: "duty", officer: "Salem Ali"), agency: lrc, role: .supervisor)
-        XCTAssertEqual(Actor.entry(for: " salem ALI ", among: [account, salem]), salem)
-        XCTAssertEqual(Actor.entry(for: "Huda", among: [account, salem]), account)
-        XCTAssertNil(Actor.entry(for: "Huda", among: [salem]))
+        XCTAssertEqual(Actor.entry(for: " salem ALI ", among: [account, salem], pinProven: false), salem)
+        XCTAssertEqual(Actor.entry(for: "Huda", among: [account, salem], pinProven: false), account)
+        XCTAssertNil(Actor.entry(for: "Huda", among: [salem], pinProven: false))
+        var guarded = salem
+        guarded.pin = "sha256-1$00$00"
+        XCTAssertEqual(Actor.entry(for: "Salem Ali", among: [account, guarded], pinProven: false), account, "a PIN not proven: the account's entry")
+        XCTAssertEqual(Actor.entry(for: "Salem Ali", among: [account, guarded], pinProven: true), guarded)
     }
 
     func testUnixUserNames() throws {

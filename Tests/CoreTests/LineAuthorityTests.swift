@@ -72,6 +72,27 @@ final class LineAuthorityTests: XCTestCase {
         XCTAssertNil(refusal(try line(.memberRemoved(MemberKey(user: "smsgw")), agency: lrc, officer: "admin"), owner: "root"))
     }
 
+    func testWhatALineNamesMustBeTheOperatorsToo() throws {
+        let register = try line(.unitRegistered(UnitRegistration(callSign: try CallSign("NC-01"), agency: ncemc, kind: .rescue,
+                                                                 capabilities: [], contact: nil)), agency: lrc)
+        XCTAssertEqual(refusal(register, owner: "smsgw"), .otherAgency(own: lrc, acting: ncemc), "a unit is registered by its own agency")
+        let shift = try line(.shift(ShiftChange(signedOn: false, note: "all quiet")), agency: ncemc, officer: "Salem")
+        XCTAssertEqual(refusal(shift, owner: "duty"), .otherAgency(own: moi, acting: ncemc), "a shift for another agency, as at sign-on")
+        XCTAssertNil(refusal(try line(.shift(ShiftChange(signedOn: true)), agency: moi, officer: "Salem"), owner: "duty"))
+    }
+
+    func testAnEntryAPINGuardsIsTheOfficersOnlyWithinAShiftTheySignedOnTo() throws {
+        members[3].pin = "sha256-1$00$00"
+        let post = try line(post, agency: ncemc, officer: "Huda")
+        XCTAssertEqual(refusal(post, owner: "duty"), .otherAgency(own: moi, acting: ncemc), "naming Huda is not being Huda")
+        let onShift = Shift(officer: "Huda", agency: ncemc, start: post.at.adding(seconds: -60))
+        XCTAssertNoThrow(try LineAuthority(owner: "duty", members: members, shifts: ["huda": onShift]).check(post))
+        var ended = onShift
+        ended.end = post.at.adding(seconds: -30)
+        XCTAssertThrowsError(try LineAuthority(owner: "duty", members: members, shifts: ["huda": ended]).check(post))
+        XCTAssertEqual(LineAuthority.guardedOfficers(of: "duty", among: members), ["Huda"])
+    }
+
     func testAStoreWithoutMembersTakesEveryLine() throws {
         let intruder = try line(.memberAdded(Member(key: MemberKey(user: "intruder"), agency: moi, role: .admin)),
                                 agency: moi, user: "root")

@@ -103,5 +103,44 @@ final class AuthorityAtIngestTests: XCTestCase {
         XCTAssertEqual(later.status, 0, later.stdout + later.stderr)
         XCTAssertTrue(later.stdout.contains("lines attributed to \(gateway); ingested 2, already present 0, rejected 0"), later.stdout)
         XCTAssertTrue(try qanat("list", "messages").stdout.contains("kept while busy"))
+
+        // `follow` as a service, its output in a file: a pass that refuses a line says so at once.
+        let followLog = q.directory + "/follow.log"
+        XCTAssertTrue(FileManager.default.createFile(atPath: followLog, contents: nil))
+        let follow = q.process(["follow", own, "--interval", "100"], extraEnvironment: environment)
+        follow.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: followLog))
+        follow.standardError = follow.standardOutput
+        follow.standardInput = FileHandle.nullDevice
+        try follow.run()
+        try append([line(0xb5, agency: "LRC", body: "followed, claims root", user: "root")], to: own, as: gateway)
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !((try? String(contentsOfFile: followLog, encoding: .utf8))?.contains("refused for authority") ?? false) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let said = try String(contentsOfFile: followLog, encoding: .utf8)
+        follow.interrupt()
+        follow.waitUntilExit()
+        XCTAssertTrue(said.contains("lines attributed to \(gateway); ingested 0, already present 0, rejected 1, of which 1 refused for authority"), said)
+    }
+
+    func testAnOfficerWhoseEntryAPINGuardsIsNotTakenByNamingThem() throws {
+        let group = try UnixTestAccounts.group("qanatdesk")
+        let duty = try UnixTestAccounts.user("qanatduty", groups: [group])
+        XCTAssertEqual(try qanat("init", "--group", group).status, 0)
+        XCTAssertEqual(try qanat("member", "add", duty, "--agency", "MOI", "--role", "operator", "--shared").status, 0)
+        let pin = try q.shell("echo 4321 | QANAT_JOURNAL= QANAT_DB=\(store) qanat member add \(duty) --for-officer Huda --agency NCEMC --role supervisor --pin")
+        pin.waitUntilExit()
+        XCTAssertEqual(pin.terminationStatus, 0)
+        // On the command line, naming Huda proves nothing: the account's entry (operator for MOI) applies.
+        let named = try q.run(as: duty, ["post", "--from", "NCEMC", "--to", "*", "--priority", "routine", "--channel", "radio", "as Huda"],
+                              extraEnvironment: environment.merging(["QANAT_OFFICER": "Huda"]) { $1 })
+        XCTAssertEqual(named.status, 4, named.stdout + named.stderr)
+        XCTAssertTrue(named.stderr.contains("operators act for their own agency (MOI), not for NCEMC"), named.stderr)
+        // So too in the account's journal: Huda never signed on.
+        let own = journals + "/\(duty).jsonl"
+        try append([line(0xc1, agency: "NCEMC", body: "line as Huda").replacingOccurrences(of: "SMS gateway", with: "Huda")], to: own, as: duty)
+        let ingested = try qanat("ingest", own)
+        XCTAssertEqual(ingested.status, 2, ingested.stdout)
+        XCTAssertTrue(try String(contentsOfFile: own + ".rejects", encoding: .utf8).contains("not for NCEMC"))
     }
 }

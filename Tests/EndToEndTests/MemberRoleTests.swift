@@ -8,18 +8,18 @@ final class MemberRoleTests: XCTestCase {
     static let me = ProcessInfo.processInfo.userName
     var me: String { Self.me }
 
-    func store(as role: String?) throws -> QanatProcess { try Self.store(as: role) }
+    func store(as role: String?, for agency: String = "MOI") throws -> QanatProcess { try Self.store(as: role, for: agency) }
 
     func journalLines(_ q: QanatProcess) throws -> Int { try Self.journalLines(q) }
 
     /// A fresh store on which this user has `role` (nil: is no member).
-    static func store(as role: String?) throws -> QanatProcess {
+    static func store(as role: String?, for agency: String = "MOI") throws -> QanatProcess {
         let q = try QanatProcess()
         let initialised = try q.run("init")
         XCTAssertEqual(initialised.status, 0, initialised.stderr)
         XCTAssertTrue(initialised.stdout.contains("admin:   \(me) (MOI)"), initialised.stdout)
         XCTAssertEqual(try q.run("member", "add", "boss", "--agency", "NCEMC", "--role", "admin").status, 0)
-        let change = role.map { try? q.run("member", "add", me, "--agency", "MOI", "--role", $0) } ?? (try? q.run("member", "remove", me))
+        let change = role.map { try? q.run("member", "add", me, "--agency", agency, "--role", $0) } ?? (try? q.run("member", "remove", me))
         XCTAssertEqual(change?.status, 0, change?.stderr ?? "")
         return q
     }
@@ -69,6 +69,16 @@ final class MemberRoleTests: XCTestCase {
         XCTAssertEqual(try q.run("incident", "status", ref, "verified", "--agency", "MOI").status, 0)
         try assertRefused(q, ["incident", "close", ref, "--agency", "MOI"], "closing an incident needs the supervisor role")
         try assertRefused(q, ["member", "add", "amal", "--agency", "MOI", "--role", "viewer"], "managing members needs the admin role")
+
+        // Without --agency an operator acts for their own agency; a refused opening prints no reference.
+        let lrc = try store(as: "operator", for: "LRC")
+        let opened = try lrc.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "ours")
+        XCTAssertEqual(opened.status, 0, opened.stderr)
+        let shown = try lrc.run("incident", "show", opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).stdout
+        XCTAssertTrue(shown.contains("LRC"), shown)
+        let refused = try lrc.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t", "--agency", "CD")
+        XCTAssertEqual(refused.status, 4)
+        XCTAssertEqual(refused.stdout, "", "no reference for an incident that was not opened")
     }
 
     func testASupervisorClosesAndActsForAnyAgencyButDoesNotManageMembers() throws {

@@ -48,7 +48,7 @@ final class IngestAuthorityTests: XCTestCase {
         let store = try managedStore(in: dir)
         let journal = dir + "/journal.jsonl"
         let applied = try post("LRC")
-        let written = try post("NCEMC")
+        let written = try post("NCEMC", user: me)
         try store.apply([written])  // written live while this user could; the line is then already present
         let lines = [applied, try post("NCEMC"), try event(member(me, "LRC", .admin), agency: "LRC"), try post("LRC", user: "boss"), written]
         try write(lines, to: journal)
@@ -88,6 +88,50 @@ final class IngestAuthorityTests: XCTestCase {
         XCTAssertEqual([report.ingested, report.refused], [2, 1])
         XCTAssertTrue(try rejects(of: journal)[0].contains(#""line":2"#))
         XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).cursor()?.nextLine, 4)
+    }
+
+    func testALineIsStoredAsItsOwnersAndALinkOthersMadeIsNotTheirs() throws {
+        let dir = try temporaryDirectory()
+        let store = try managedStore(in: dir)
+        let journal = dir + "/journal.jsonl"
+        let unsigned = try post("LRC")
+        try write([unsigned], to: journal)
+        XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).run(now: now).ingested, 1)
+        XCTAssertEqual(try store.read { db in try String.fetchOne(db, sql: "SELECT user FROM events WHERE id = ?", arguments: [unsigned.id.rawValue]) },
+                       me, "the store records whose line it was")
+        XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).retryRejects().retried, 0)
+
+        guard getuid() == 0 else { throw XCTSkip("a link of another user's needs root") }
+        let link = dir + "/planted.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: journal)
+        lchown(link, 4242, uid_t.max)
+        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: link).run(now: now)) { error in
+            guard case IngestError.unattributable(let problem) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(problem.detail, "\(link) is a link that 4242 made to \(me)'s file")
+        }
+        XCTAssertNotNil(JournalOwnership.at(path: link)?.problem, "doctor sees it too")
+        XCTAssertNil(JournalOwnership.at(path: journal)?.problem)
+    }
+
+    func testTheRejectsFileIsNeverALinkNorSomeoneElsesToEdit() throws {
+        let dir = try temporaryDirectory()
+        let store = try managedStore(in: dir)
+        let journal = dir + "/journal.jsonl"
+        try write([try post("NCEMC")], to: journal)
+        let target = dir + "/precious.conf"
+        XCTAssertTrue(FileManager.default.createFile(atPath: target, contents: Data("keep\n".utf8)))
+        try FileManager.default.createSymbolicLink(atPath: journal + ".rejects", withDestinationPath: target)
+        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now))
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep\n", "nothing written through the link")
+        XCTAssertNil(try JournalIngest(store: store, journalPath: journal).cursor(), "nothing passed: the refused line waits")
+
+        guard getuid() == 0 else { throw XCTSkip("a file of another user's needs root") }
+        try FileManager.default.removeItem(atPath: journal + ".rejects")
+        XCTAssertTrue(FileManager.default.createFile(atPath: journal + ".rejects", contents: nil, attributes: [.posixPermissions: 0o666]))
+        chown(journal + ".rejects", 4242, uid_t.max)
+        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now)) { error in
+            XCTAssertTrue("\(error)".contains("4242 owns and others can change (remove it)"), "\(error)")
+        }
     }
 
     func testAJournalOthersCouldWriteIsRefusedWholeUnlessTheStoreHasNoMembers() throws {

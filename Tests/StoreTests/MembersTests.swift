@@ -21,7 +21,7 @@ final class MembersTests: XCTestCase {
     }
 
     func testAStoreWithoutMembersIsUnmanaged() throws {
-        let actor = try store.actor(user: "amal", officer: "Amal")
+        let actor = try store.actor(user: "amal", officer: "Amal", pinProven: false)
         XCTAssertFalse(actor.membersManaged)
         XCTAssertEqual(actor.role, .admin)
     }
@@ -33,17 +33,19 @@ final class MembersTests: XCTestCase {
         try apply(.memberAdded(Member(key: MemberKey(user: "duty", officer: "Salem Ali"), agency: lrc, role: .supervisor, pin: "sha256-1$00$00")))
         XCTAssertEqual(try store.members().map(\.key.description), ["duty", "duty/Salem Ali", "root"])
 
-        let salem = try store.actor(user: "duty", officer: "salem ali")
+        let salem = try store.actor(user: "duty", officer: "salem ali", pinProven: true)
+        XCTAssertEqual(try store.actor(user: "duty", officer: "Salem Ali", pinProven: false).role, .operator,
+                       "naming an officer whose entry a PIN guards is not being them: the account's entry")
         XCTAssertEqual(salem.member?.agency, lrc)
         XCTAssertEqual(salem.role, .supervisor)
         XCTAssertEqual(salem.member?.pin, "sha256-1$00$00")
-        XCTAssertEqual(try store.actor(user: "duty", officer: "Huda").role, .operator, "the account's entry for anyone else")
-        XCTAssertNil(try store.actor(user: "amal", officer: "Amal").role, "not a member: read-only")
+        XCTAssertEqual(try store.actor(user: "duty", officer: "Huda", pinProven: false).role, .operator, "the account's entry for anyone else")
+        XCTAssertNil(try store.actor(user: "amal", officer: "Amal", pinProven: false).role, "not a member: read-only")
 
         try apply(.memberAdded(Member(key: MemberKey(user: "duty"), agency: moi, role: .viewer, shared: true)))
-        XCTAssertEqual(try store.actor(user: "duty", officer: "Huda").role, .viewer, "the latest entry wins")
+        XCTAssertEqual(try store.actor(user: "duty", officer: "Huda", pinProven: false).role, .viewer, "the latest entry wins")
         try apply(.memberRemoved(MemberKey(user: "duty", officer: "SALEM ALI")))
-        XCTAssertEqual(try store.actor(user: "duty", officer: "Salem Ali").role, .viewer, "removed: back to the account's entry")
+        XCTAssertEqual(try store.actor(user: "duty", officer: "Salem Ali", pinProven: true).role, .viewer, "removed: back to the account's entry")
 
         let before = try store.projectionDigest()
         try store.rebuild()

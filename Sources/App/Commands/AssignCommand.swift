@@ -9,7 +9,7 @@ struct AssignCommand: ParsableCommand {
     @OptionGroup var officer: OfficerOptions
     @Argument(help: "The incident reference.") var reference: String
     @Argument(help: "The unit's call sign.") var callSign: String
-    @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
+    @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
 
     func run() throws {
         try AssignmentCommand.record(.tasked, reference: reference, callSign: callSign, agency: agency, store: store, officer: officer)
@@ -25,7 +25,7 @@ struct AssignmentCommand: ParsableCommand {
     @Argument(help: "acknowledged, arrived or released.") var stage: String
     @Argument(help: "The incident reference.") var reference: String
     @Argument(help: "The unit's call sign.") var callSign: String
-    @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
+    @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
 
     func run() throws {
         let parsed: AssignmentStage
@@ -36,8 +36,9 @@ struct AssignmentCommand: ParsableCommand {
 
     static func record(_ stage: AssignmentStage, reference: String, callSign: String, agency: String?,
                        store: StoreOptions, officer: OfficerOptions) throws {
-        try EventRecorder(options: store, officer: officer).record { actions in
-            try actions.assignment(stage, reference: reference, callSign: callSign, agency: actingAgency(agency))
+        let recorder = try EventRecorder(options: store, officer: officer)
+        try recorder.record { actions in
+            try actions.assignment(stage, reference: reference, callSign: callSign, agency: recorder.agency(agency))
         }
         print("\(reference.uppercased()) \(callSign.uppercased()) \(stage.rawValue)")
     }

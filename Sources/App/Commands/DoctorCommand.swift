@@ -56,7 +56,7 @@ struct DoctorCommand: ParsableCommand {
     }
 
     private func memberFinding(_ opened: SQLiteStore) throws(StoreError) -> Finding {
-        let actor = try opened.actor(user: UnixUser.current, officer: officer.officerName)
+        let actor = try opened.actor(user: UnixUser.current, officer: officer.officerName, pinProven: false)
         guard actor.membersManaged else {
             return Finding(level: .warn, subject: "member", detail: "the store has no members: every user may write",
                            fix: "qanat member add \(actor.user) --agency CODE --role admin")

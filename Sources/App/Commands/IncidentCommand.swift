@@ -17,7 +17,7 @@ struct IncidentCommand: ParsableCommand {
         @Option(help: "minor, moderate, severe or extreme.") var severity: String
         @Option(help: "A municipality or district, in any listed spelling (Benghazi, Bengasi, بنغازي).") var area: String
         @Option(help: "A short title.") var title: String
-        @Option(help: "The reporting agency (env QANAT_AGENCY; default MOI).") var agency: String?
+        @Option(help: "The reporting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
         @Option(help: "The lead agency (default: the reporting agency).") var lead: String?
         @Option(help: "Where in the area (a street, a wadi, a camp).") var place: String?
         @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: peopleCount) var people: Int?
@@ -28,7 +28,7 @@ struct IncidentCommand: ParsableCommand {
             do {
                 try recorder.record { actions in
                     try actions.openIncident(
-                        agency: actingAgency(agency), type: type, severity: severity, area: area, title: title,
+                        agency: recorder.agency(agency), type: type, severity: severity, area: area, title: title,
                         place: place, lead: lead, people: people
                     ) {
                         let taken = try actions.nextIncidentReference()
@@ -37,8 +37,8 @@ struct IncidentCommand: ParsableCommand {
                     }
                 }
             } catch let error as CLIError {
-                // Kept in the journal (exit 3): the reference is still the incident's.
-                if let reference { print(reference) }
+                // Kept in the journal (exit 3): the reference is still the incident's. Refused: there is none.
+                if case .storeUnavailable = error, let reference { print(reference) }
                 throw error
             }
             if let reference { print(reference) }
@@ -50,7 +50,7 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The incident reference.") var reference: String
-        @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
+        @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
         @Option(help: "Why (shown in the incident's timeline).") var note: String?
 
         func change(to status: String) throws {
@@ -89,7 +89,7 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The incident reference.") var reference: String
-        @Option(help: "The acting agency (env QANAT_AGENCY; default MOI).") var agency: String?
+        @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
         @Option var severity: String?
         @Option var title: String?
         @Option var place: String?
@@ -97,8 +97,9 @@ struct IncidentCommand: ParsableCommand {
         @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: peopleCount) var people: Int?
 
         func run() throws {
-            let event = try EventRecorder(options: store, officer: officer).record { actions in
-                try actions.updateIncident(reference: reference, agency: actingAgency(agency), severity: severity,
+            let recorder = try EventRecorder(options: store, officer: officer)
+            let event = try recorder.record { actions in
+                try actions.updateIncident(reference: reference, agency: recorder.agency(agency), severity: severity,
                                            title: title, place: place, lead: lead, people: people)
             }
             print(event.id)
@@ -107,8 +108,9 @@ struct IncidentCommand: ParsableCommand {
 
     static func changeStatus(_ reference: String, to status: String, agency: String?, note: String?,
                              store: StoreOptions, officer: OfficerOptions) throws {
-        try EventRecorder(options: store, officer: officer).record { actions in
-            try actions.changeStatus(reference: reference, to: status, agency: actingAgency(agency), note: note)
+        let recorder = try EventRecorder(options: store, officer: officer)
+        try recorder.record { actions in
+            try actions.changeStatus(reference: reference, to: status, agency: recorder.agency(agency), note: note)
         }
         print("\(reference.uppercased()) \(status)")
     }

@@ -123,7 +123,8 @@ struct FollowCommand: AsyncParsableCommand {
         let paths = files.isEmpty ? [store.journalPath] : files
         let stop = StopSignal()
         var totals = IngestReport()
-        // On a terminal each pass that found lines is reported; in a pipe only --json speaks.
+        // On a terminal (or with --json) each pass that found lines is reported; in a pipe (a
+        // service's log) the passes that rejected or refused lines. Each goes out at once.
         let reportPasses = json || isatty(STDOUT_FILENO) == 1
         // Each journal's last failure, said once rather than every pass.
         var failing: [String: String] = [:]
@@ -133,8 +134,9 @@ struct FollowCommand: AsyncParsableCommand {
                     let report = try JournalIngest(store: opened, journalPath: file).run(now: Clock.now)
                     failing[file] = nil
                     totals.add(report)
-                    if reportPasses, report.lines > 0 || !report.notes.isEmpty {
+                    if reportPasses ? report.lines > 0 || !report.notes.isEmpty : report.rejected > 0 {
                         print(IngestCommand.describe(report, file: file, json: json))
+                        fflush(nil)
                     }
                 } catch {
                     // A busy store, a vanished file or a journal refused whole is a pause, not the

@@ -80,7 +80,9 @@ struct DeskLoop {
 
     /// Who this desk is to the store's members: what its writes are checked against.
     private mutating func learnAccess() {
-        guard let store, let actor = try? store.actor(user: UnixUser.current, officer: state.officer) else { return }
+        // An officer on shift proved their PIN at sign-on.
+        let signedOn = if case .onShift = state.shift { true } else { false }
+        guard let store, let actor = try? store.actor(user: UnixUser.current, officer: state.officer, pinProven: signedOn) else { return }
         actions.writer.actor = actor
         if state.shift == .notRequired, let account = actor.member, account.shared {
             // A shared duty account: nothing until an officer signs on.
