@@ -11,10 +11,16 @@ func areaName(_ id: String, _ localizer: Localizer) -> String {
 }
 
 enum IncidentsBoard {
+    /// Wide enough for every reference shown: `INC-2026-0001`, or a provisional one made while the
+    /// store was away (`INC-2026-P1A2B3C4`) or by a gateway, read whole so it can be typed back.
+    static func referenceWidth(_ rows: [IncidentRecord]) -> Int {
+        min(21, rows.reduce(13) { max($0, $1.incident.reference.rawValue.utf8.count) })
+    }
+
     static func columns(_ state: DeskState) -> [TableColumn<IncidentRecord>] {
         let now = state.now
         return [
-            .init(title: .colReference, width: 13, keep: 100) { r, _ in (r.incident.reference.rawValue, nil) },
+            .init(title: .colReference, width: referenceWidth(state.data.incidents), keep: 100) { r, _ in (r.incident.reference.rawValue, nil) },
             .init(title: .colSeverity, width: 8, keep: 90) { r, l in (l(r.incident.severity), r.incident.severity.role) },
             .init(title: .colStatus, width: 10, keep: 80) { r, l in (l(r.incident.status), nil) },
             .init(title: .colType, width: 16, keep: 30, wide: 28) { r, l in (l(r.incident.type), nil) },
@@ -119,7 +125,7 @@ enum LogBoard {
             .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
             .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role) },
             .init(title: .colTo, width: 11, keep: 40) { r, _ in (addressees(r), nil) },
-            .init(title: .colIncident, width: 13, keep: 30) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
+            .init(title: .colIncident, width: 14, keep: 30) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
             .init(title: .colAcks, width: 5, keep: 70) { r, _ in (acknowledgementMarker(r, state), nil) },
             .init(title: .colMessage, width: 0, keep: 100) { r, _ in
                 ([r.message.subject, r.message.body].compactMap { $0 }.joined(separator: " — "), nil)

@@ -143,7 +143,12 @@ enum FormOverlay {
         let l = state.localizer
         let labelWidth = min(18, (form.fields.map { l($0.label).count }.max() ?? 0) + 1)
         let width = min(frame.width - 2, 76)
-        let height = min(frame.height - 2, form.fields.count * 2 + 5)
+        let valueWidth = width - labelWidth - 5
+        // An error too long for the row under its field is read whole under the fields (a list of
+        // allowed agencies is).
+        let longError = form.fields.lazy.compactMap(\.error).first { DisplayWidth.of("⚠ " + $0) > valueWidth }
+        let errorLines = longError.map { DisplayWidth.wrap("⚠ " + $0, width: width - 4) } ?? []
+        let height = min(frame.height - 2, form.fields.count * 2 + 5 + errorLines.count)
         let x = (frame.width - width) / 2
         let top = max(1, (frame.height - height) / 2)
         for y in top..<(top + height) { frame.fill(x: x, y: y, width: width, role: .overlay) }
@@ -158,10 +163,10 @@ enum FormOverlay {
         if form.restored { title += " (\(l(.draftMarker)))" }
         frame.put(" \(title) ", x: x + 2, y: top, role: .title)
         let valueX = x + 2 + labelWidth + 1
-        let valueWidth = width - (valueX - x) - 2
+        let fieldsEnd = top + height - 2 - errorLines.count
         for (index, field) in form.fields.enumerated() {
             let y = top + 2 + index * 2
-            guard y < top + height - 2 else { break }
+            guard y < fieldsEnd else { break }
             let focused = index == form.focus
             frame.put(field: l(field.label), x: x + 2, y: y, width: labelWidth, role: focused ? .key : .overlay)
             frame.fill(x: valueX, y: y, width: valueWidth, role: focused ? .normal : .dim)
@@ -181,6 +186,9 @@ enum FormOverlay {
             if let error = field.error {
                 frame.put("⚠ " + error, x: valueX, y: y + 1, role: .error, limit: valueWidth)
             }
+        }
+        for (row, line) in errorLines.enumerated() where fieldsEnd + row < top + height - 2 {
+            frame.put(line, x: x + 2, y: fieldsEnd + row, role: .error, limit: width - 4)
         }
         if let notice = form.notice {
             frame.put(notice, x: x + 2, y: top + height - 2, role: .error, limit: width - 4)

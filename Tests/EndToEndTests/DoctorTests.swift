@@ -54,6 +54,13 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(doctor.stdout.contains("fix: chmod 0640 \(journal)"), doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains("chmod 0660 \(journal)"), "the old advice is gone:\n\(doctor.stdout)")
         chmod(journal, 0o640)
+        // So for every journal in journals/, even one ingest never took a line from.
+        let other = q.directory + "/desk/journals/radio.jsonl"
+        XCTAssertTrue(FileManager.default.createFile(atPath: other, contents: nil, attributes: [.posixPermissions: 0o666]))
+        chmod(other, 0o666)
+        doctor = try q.run(["doctor"] + options, extraEnvironment: defaultJournal)
+        XCTAssertTrue(doctor.stdout.contains("\(other) is 0666") && doctor.stdout.contains("fix: chmod 0640 \(other)"), doctor.stdout)
+        try FileManager.default.removeItem(atPath: other)
 
         // An event kept in the journal while the store was locked is the journal's backlog.
         let holder = try q.shell("sqlite3 \(store) 'BEGIN IMMEDIATE;' '.shell sleep 2' 'COMMIT;'")

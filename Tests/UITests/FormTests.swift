@@ -66,6 +66,25 @@ final class FormTests: XCTestCase {
         XCTAssertNil(form.fields[1].error, "a choice changed is corrected too")
     }
 
+    func testAnErrorTooLongForItsRowIsReadWholeUnderTheFields() {
+        for language in [Language.en, .ar] {
+            var state = SampleDesk.state(width: 80, height: 24, language: language)
+            _ = state.handle(.character("m"))
+            let codes = ["BGZ-MUN", "CD", "DRN-MUN", "IOM", "LRA", "LRC", "MOH", "MOI", "NCEMC", "OCHA", "UNHCR", "UNICEF", "WFP", "WHO"]
+            state.form?.show(error: "to: 'XYZ' is not one of: " + codes.joined(separator: ", "), field: "to")
+            let screen = DeskView.render(state).lines.joined(separator: "\n")
+            for code in codes { XCTAssertTrue(screen.contains(code), "\(language): \(code) is shown:\n\(screen)") }
+        }
+    }
+
+    func testAProvisionalReferenceIsReadWholeOnTheBoardAt80Columns() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        var record = state.data.incidents[0]
+        record.incident.reference = try! IncidentReference("INC-2026-P1A2B3C4")
+        state.data.incidents[0] = record
+        XCTAssertTrue(DeskView.render(state).lines.joined().contains(record.incident.reference.rawValue), record.incident.reference.rawValue)
+    }
+
     func testTheQuitQuestionStandsInABandOfItsOwn() {
         var state = SampleDesk.state(width: 80, height: 24)
         // A full board, so that the rows around the question hold text.

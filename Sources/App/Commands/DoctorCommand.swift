@@ -17,8 +17,13 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         var findings = storeFindings()
+        // This process's journal, every journal ingest has read, and every one in journals/ (one
+        // refused whole on its first read has no cursor yet).
         let cursors = (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
-        findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors)
+        let directory = StoreOptions.journalsDirectory(beside: store.databasePath)
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }
+            .sorted().map { directory + "/" + $0 }
+        findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors + present)
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
         for finding in findings { for line in finding.lines { print(line) } }

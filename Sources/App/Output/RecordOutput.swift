@@ -18,7 +18,7 @@ func jsonLine(_ members: [JSONWriter.Member]) -> String {
 
 extension IncidentRecord: RecordOutput {
     static let table = TextTable(columns: [
-        .init(title: "REF", width: 13), .init(title: "SEVERITY", width: 8), .init(title: "STATUS", width: 10),
+        .init(title: "REF", width: 18), .init(title: "SEVERITY", width: 8), .init(title: "STATUS", width: 10),
         .init(title: "TYPE", width: 22), .init(title: "AREA", width: 14), .init(title: "LEAD", width: 7),
         .init(title: "UNITS", width: 5), .init(title: "OPENED (LY)", width: 16), .init(title: "TITLE", width: 40),
     ])
@@ -46,7 +46,7 @@ extension IncidentRecord: RecordOutput {
 extension UnitRecord: RecordOutput {
     static let table = TextTable(columns: [
         .init(title: "CALLSIGN", width: 14), .init(title: "AGENCY", width: 7), .init(title: "KIND", width: 12),
-        .init(title: "STATUS", width: 12), .init(title: "SINCE (LY)", width: 16), .init(title: "INCIDENT", width: 13),
+        .init(title: "STATUS", width: 12), .init(title: "SINCE (LY)", width: 16), .init(title: "INCIDENT", width: 14),
         .init(title: "CAPABILITIES", width: 30),
     ])
 
@@ -75,7 +75,7 @@ struct ListedMessage: RecordOutput {
 
     static let table = TextTable(columns: [
         .init(title: "TIME (LY)", width: 16), .init(title: "FROM", width: 7), .init(title: "PRIORITY", width: 9),
-        .init(title: "CHANNEL", width: 9), .init(title: "TO", width: 14), .init(title: "INCIDENT", width: 13),
+        .init(title: "CHANNEL", width: 9), .init(title: "TO", width: 14), .init(title: "INCIDENT", width: 14),
         .init(title: "ACKS", width: 6), .init(title: "MESSAGE", width: 50), .init(title: "ID", width: 36),
     ])
 
