@@ -60,7 +60,12 @@ struct WholeTextColumn {
 }
 
 func wholeText(_ row: Row, _ column: WholeTextColumn) -> String? {
-    guard let hex = row[column.hexName] as String? else { return row[column.name] }
+    wholeText(row, column, hex: row[column.hexName])
+}
+
+/// With the hex twin already read (by position, where the query puts it last).
+func wholeText(_ row: Row, _ column: WholeTextColumn, hex: String?) -> String? {
+    guard let hex else { return row[column.name] }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(hex.utf8.count / 2)
     var high: UInt8?
@@ -72,7 +77,8 @@ func wholeText(_ row: Row, _ column: WholeTextColumn) -> String? {
 }
 
 enum MessageRows {
-    /// Every column of `table` (or its alias), with the free text also as bytes (see `wholeText`).
+    /// Every column of `table` (or its alias), with the free text also as bytes (see `wholeText`):
+    /// last, where `message(_:)` reads them by position (a lookup by name scans every column).
     static func columns(of table: String = "messages") -> String {
         "\(table).*, \(wholeTextColumn(.subject, of: table)), \(wholeTextColumn(.body, of: table))"
     }
@@ -87,7 +93,7 @@ enum MessageRows {
             recipients: try Recipients(codes: recipients.components(separatedBy: ",")),
             priority: try MessagePriority.parse(row["priority"], field: "priority"),
             channel: try MessageChannel.parse(row["channel"], field: "channel"),
-            subject: wholeText(row, .subject), body: wholeText(row, .body) ?? "",
+            subject: wholeText(row, .subject, hex: row[row.count - 2]), body: wholeText(row, .body, hex: row[row.count - 1]) ?? "",
             incident: try (row["incident"] as String?).map { try IncidentReference($0) },
             acknowledgementRequired: row["ack_required"])
     }

@@ -23,12 +23,11 @@ public enum PageDirection: Sendable {
 }
 
 extension SQLiteStore {
-    /// An incident's active units: assigned and not released, and still on it (a unit set
-    /// available or out of service by hand has left it, whatever its assignment says).
+    /// An incident's active units: the units on it — tasked and not released, nor set available or
+    /// out of service by hand (which takes a unit off its incident, whatever its assignment says).
     static let incidentColumns = """
         incidents.*, \(wholeTextColumn(.title, of: "incidents")), \(wholeTextColumn(.place, of: "incidents")),
-        (SELECT count(*) FROM assignments a JOIN units u ON u.call_sign = a.unit AND u.incident = a.incident
-                      WHERE a.incident = incidents.ref AND a.released_at IS NULL) AS active_units
+        (SELECT count(*) FROM units u WHERE u.incident = incidents.ref) AS active_units
         """
 
     /// A page of incidents by opening time. Memory is bounded by `limit`, whatever the store's size.

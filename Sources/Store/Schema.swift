@@ -149,6 +149,10 @@ enum Schema {
                   WHERE priority = 'flash' AND ack_required = 1;
                 """)
         }
+        migrator.registerMigration("v8: units by incident") { db in
+            // An incident's active units are the units on it: counted along this index.
+            try db.execute(sql: "CREATE INDEX units_by_incident ON units(incident) WHERE incident IS NOT NULL;")
+        }
         return migrator
     }
 
