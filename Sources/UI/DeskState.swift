@@ -38,10 +38,10 @@ public enum DeskShift: Equatable, Sendable {
 
 /// The handover report as lines, scrolled.
 public struct HandoverScreen: Equatable, Sendable {
-    public var lines: [String]
+    public var lines: [HandoverLine]
     public var top = 0
 
-    public init(lines: [String]) { self.lines = lines }
+    public init(lines: [HandoverLine]) { self.lines = lines }
 }
 public enum Overlay: Equatable, Sendable { case help }
 

@@ -33,7 +33,19 @@ enum HandoverOverlay {
         frame.put(" \(l(.handoverTitle)) ", x: 0, y: 0, role: .tabActive)
         let visible = max(0, frame.height - 3)
         for (row, line) in screen.lines.dropFirst(screen.top).prefix(visible).enumerated() {
-            frame.put(line, x: 1, y: 1 + row, role: line.hasPrefix("  ") ? .normal : .title, limit: frame.width - 2)
+            let y = 1 + row
+            switch line {
+            case .heading(let text): frame.put(text, x: 1, y: y, role: .title, limit: frame.width - 2)
+            case .text(let text): frame.put(text, x: 1, y: y, role: .normal, limit: frame.width - 2)
+            case .row(let cells, let widths):
+                // Cell by cell at the table's columns: each keeps its place, and its own direction,
+                // when the layout is mirrored.
+                var x = 3
+                for (cell, width) in zip(cells, widths) where x < frame.width - 1 {
+                    frame.put(field: cell, x: x, y: y, width: min(width, frame.width - 1 - x))
+                    x += width + 2
+                }
+            }
         }
         frame.fill(row: frame.height - 2, role: .statusBar)
         frame.put(pieces: l.pieces(.handoverHint), x: 1, y: frame.height - 2, role: .statusBar, limit: frame.width - 2)

@@ -8,33 +8,93 @@ public enum HandoverText {
     public enum Format: String, CaseIterable, Sendable { case text, markdown }
 
     public static func lines(_ report: HandoverReport, _ l: Localizer, format: Format) -> [String] {
-        let markdown = format == .markdown
-        let shift = report.shift
-        var out: [String] = []
-        let title = "\(l(.handoverTitle)) — \(shift.officer) (\(shift.agency))"
-        out.append(markdown ? "# " + clean(title) : title)
-        let end = shift.end.map(l.dateTime) ?? l.dateTime(report.now)
-        let window = "\(l(.shiftLabel)): \(l.dateTime(shift.start)) – \(end)" + (report.signedOn ? "" : " (\(l(.notSignedOn)))")
-        out.append(markdown ? "" : String(repeating: "═", count: min(78, DisplayWidth.of(title))))
-        out.append(window)
-        if let note = shift.note { out.append("\(l(.handedOver)): \(clean(note))") }
+        let blocks = blocks(report, l)
+        return format == .markdown ? markdown(blocks, l) : display(blocks, l).map(\.plainText)
+    }
 
-        section(&out, "\(l(.sectionOpenIncidents)) (\(l.number(report.openIncidents.count)))", markdown: markdown,
-                header: [l(.colReference), l(.colSeverity), l(.colStatus), l(.colTitle), l(.colArea), l(.colUnits)],
-                rows: report.openIncidents.map { record in
-                    let i = record.incident
-                    return [i.reference.rawValue, l(i.severity), l(i.status), i.title, areaName(i.area, l), l.number(record.activeUnits)]
-                }, l)
-        section(&out, "\(l(.sectionUnitsCommitted)) (\(l.number(report.committedUnits.count)))", markdown: markdown,
-                header: [l(.colCallSign), l(.colAgency), l(.colStatus), l(.colIncident), l(.colSince)],
-                rows: report.committedUnits.map { record in
-                    let u = record.unit
-                    return [u.callSign.rawValue, u.agency.rawValue, l(u.status), u.incident?.rawValue ?? "", l.dateTime(u.statusChangedAt)]
-                }, l)
-        section(&out, "\(l(.sectionAwaiting)) \(shift.agency) (\(l.number(report.awaitingAcknowledgement.count)))", markdown: markdown,
-                header: messageHeader(l), rows: report.awaitingAcknowledgement.map { messageRow($0, l) }, l)
-        section(&out, "\(l(.sectionShiftLog)) (\(l.number(report.log.count)))", markdown: markdown,
-                header: messageHeader(l), rows: report.log.map { messageRow($0, l) }, l)
+    /// The lines the desk's handover screen draws: tables as cells at their columns, so that each
+    /// cell keeps its place when the layout is mirrored.
+    public static func displayLines(_ report: HandoverReport, _ l: Localizer) -> [HandoverLine] {
+        display(blocks(report, l), l)
+    }
+
+    /// What a handover says, before it is laid out as text, Markdown or the desk's screen.
+    enum Block {
+        case title(String)
+        case text(String)
+        case section(heading: String, header: [String], rows: [[String]])
+    }
+
+    static func blocks(_ report: HandoverReport, _ l: Localizer) -> [Block] {
+        let shift = report.shift
+        var out: [Block] = [.title("\(l(.handoverTitle)) — \(shift.officer) (\(shift.agency))")]
+        let end = shift.end.map(l.dateTime) ?? l.dateTime(report.now)
+        out.append(.text("\(l(.shiftLabel)): \(l.dateTime(shift.start)) – \(end)" + (report.signedOn ? "" : " (\(l(.notSignedOn)))")))
+        if let note = shift.note { out.append(.text("\(l(.handedOver)): \(clean(note))")) }
+        out.append(.section(heading: "\(l(.sectionOpenIncidents)) (\(l.number(report.openIncidents.count)))",
+                            header: [l(.colReference), l(.colSeverity), l(.colStatus), l(.colTitle), l(.colArea), l(.colUnits)],
+                            rows: report.openIncidents.map { record in
+                                let i = record.incident
+                                return [i.reference.rawValue, l(i.severity), l(i.status), i.title, areaName(i.area, l), l.number(record.activeUnits)]
+                            }))
+        out.append(.section(heading: "\(l(.sectionUnitsCommitted)) (\(l.number(report.committedUnits.count)))",
+                            header: [l(.colCallSign), l(.colAgency), l(.colStatus), l(.colIncident), l(.colSince)],
+                            rows: report.committedUnits.map { record in
+                                let u = record.unit
+                                return [u.callSign.rawValue, u.agency.rawValue, l(u.status), u.incident?.rawValue ?? "", l.dateTime(u.statusChangedAt)]
+                            }))
+        out.append(.section(heading: "\(l(.sectionAwaiting)) \(shift.agency) (\(l.number(report.awaitingAcknowledgement.count)))",
+                            header: messageHeader(l), rows: report.awaitingAcknowledgement.map { messageRow($0, l) }))
+        out.append(.section(heading: "\(l(.sectionShiftLog)) (\(l.number(report.log.count)))",
+                            header: messageHeader(l), rows: report.log.map { messageRow($0, l) }))
+        return out
+    }
+
+    /// Headings and text as lines, each section's rows as a table with aligned columns.
+    static func display(_ blocks: [Block], _ l: Localizer) -> [HandoverLine] {
+        var out: [HandoverLine] = []
+        for block in blocks {
+            switch block {
+            case .title(let title):
+                out.append(.heading(title))
+                out.append(.text(String(repeating: "═", count: min(78, DisplayWidth.of(title)))))
+            case .text(let text):
+                out.append(.text(text))
+            case .section(let heading, let header, let rows):
+                out.append(.text(""))
+                out.append(.heading(heading))
+                guard !rows.isEmpty else {
+                    out.append(.text("  " + l(.none)))
+                    continue
+                }
+                let cleaned = rows.map { $0.map(clean) }
+                let widths = TextTable(titles: header, fitting: cleaned, widest: 36).columns.map(\.width)
+                out.append(.row(header, widths: widths))
+                out += cleaned.map { .row($0, widths: widths) }
+            }
+        }
+        return out
+    }
+
+    static func markdown(_ blocks: [Block], _ l: Localizer) -> [String] {
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case .title(let title):
+                out += ["# " + clean(title), ""]
+            case .text(let text):
+                out.append(text)
+            case .section(let heading, let header, let rows):
+                out += ["", "## " + clean(heading)]
+                guard !rows.isEmpty else {
+                    out += ["", "_\(l(.none))_"]
+                    continue
+                }
+                out.append("| " + header.map(cell).joined(separator: " | ") + " |")
+                out.append("|" + Array(repeating: " --- |", count: header.count).joined())
+                for row in rows { out.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+            }
+        }
         return out
     }
 
@@ -48,26 +108,6 @@ public enum HandoverText {
         return [l.dateTime(m.postedAt), l(m.priority), m.agency.rawValue, m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", text]
     }
 
-    /// A heading and its rows: a Markdown table, or an indented table with the columns aligned.
-    private static func section(_ out: inout [String], _ heading: String, markdown: Bool, header: [String], rows: [[String]], _ l: Localizer) {
-        out.append("")
-        out.append(markdown ? "## " + clean(heading) : heading)
-        guard !rows.isEmpty else {
-            out.append(markdown ? "" : "  " + l(.none))
-            if markdown { out.append("_\(l(.none))_") }
-            return
-        }
-        if markdown {
-            out.append("| " + header.map(cell).joined(separator: " | ") + " |")
-            out.append("|" + Array(repeating: " --- |", count: header.count).joined())
-            for row in rows { out.append("| " + row.map(cell).joined(separator: " | ") + " |") }
-        } else {
-            let table = TextTable(titles: header, fitting: rows.map { $0.map(clean) }, widest: 36)
-            out.append("  " + table.header())
-            for row in rows { out.append("  " + table.line(row.map(clean))) }
-        }
-    }
-
     /// Untrusted text on one line, safe for a terminal.
     static func clean(_ text: String) -> String {
         UntrustedText.sanitized(text.split(whereSeparator: \.isNewline).joined(separator: " "))
@@ -75,4 +115,21 @@ public enum HandoverText {
 
     /// A Markdown table cell: no pipe or line break may end it early.
     static func cell(_ text: String) -> String { clean(text).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+}
+
+/// One line of the handover screen.
+public enum HandoverLine: Equatable, Sendable {
+    case heading(String)
+    case text(String)
+    /// A table row (the header too): its cells, and the widths of the table's columns.
+    case row([String], widths: [Int])
+
+    /// The line as `qanat report shift` prints it: a row indented, its columns two spaces apart.
+    public var plainText: String {
+        switch self {
+        case .heading(let text), .text(let text): text
+        case .row(let cells, let widths):
+            "  " + TextTable(columns: widths.map { TextTable.Column(title: "", width: $0) }).line(cells)
+        }
+    }
 }

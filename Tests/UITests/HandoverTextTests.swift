@@ -58,6 +58,23 @@ final class HandoverTextTests: XCTestCase {
         return count
     }
 
+    func testTheDesksHandoverDrawsEachCellInItsColumnMirroredInArabic() throws {
+        var state = SampleDesk.state(width: 160, height: 48, language: .ar)
+        let lines = HandoverText.displayLines(report(signedOn: true), state.localizer)
+        state.handover = HandoverScreen(lines: lines)
+        let screen = DeskView.render(state).lines
+        guard case .row(_, let widths)? = lines.first(where: { if case .row(let cells, _) = $0 { cells.first == "INC-2026-0001" } else { false } }) else {
+            return XCTFail("no row for INC-2026-0001")
+        }
+        // The first column stands at the right edge, as on the boards; the reference keeps its order.
+        let row = Array(try XCTUnwrap(screen.first { $0.contains("INC-2026-0001") }))
+        let field = String(row[(160 - 3 - widths[0])..<(160 - 3)])
+        XCTAssertEqual(field.trimmingCharacters(in: .whitespaces), "INC-2026-0001", String(row))
+        // Every row of the section puts its units count in the same (leftmost) column.
+        let unitsColumn = 160 - 3 - widths.dropLast().reduce(0) { $0 + $1 + 2 } - widths.last!
+        XCTAssertTrue(String(row[unitsColumn..<(unitsColumn + widths.last!)]).contains { $0.isNumber }, String(row))
+    }
+
     func testArabic() {
         let lines = HandoverText.lines(report(signedOn: true), Localizer(.ar), format: .text)
         XCTAssertEqual(lines[0], "تسليم المناوبة — Huda (NCEMC)")

@@ -114,7 +114,7 @@ struct DeskLoop {
         guard let store else { return }
         do {
             let report = try HandoverLoader(store: store).report(officer: state.officer, agency: state.agency, now: Clock.now())
-            state.handover = HandoverScreen(lines: HandoverText.lines(report, state.localizer, format: .text))
+            state.handover = HandoverScreen(lines: HandoverText.displayLines(report, state.localizer))
         } catch {
             storeFailed(error)
         }
