@@ -66,7 +66,8 @@ public struct EventConflict: Equatable, Sendable, CustomStringConvertible {
         compare("at", stored.at.rfc3339, given.at.rfc3339)
         compare("agency", stored.agency.rawValue, given.agency.rawValue)
         compare("officer", stored.officer, given.officer)
-        compare("user", stored.user ?? "-", given.user ?? "-")
+        // A line stored before ingest recorded its owner has no user: that is not another event.
+        if let storedUser = stored.user, let givenUser = given.user { compare("user", storedUser, givenUser) }
         compare("type", stored.type.rawValue, given.type.rawValue)
         if stored.type == given.type, stored.payload != given.payload { differences.append("data differs") }
         return differences.isEmpty ? nil : EventConflict(id: given.id, differences: differences)

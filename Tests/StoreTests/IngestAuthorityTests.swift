@@ -100,6 +100,12 @@ final class IngestAuthorityTests: XCTestCase {
         XCTAssertEqual(try store.read { db in try String.fetchOne(db, sql: "SELECT user FROM events WHERE id = ?", arguments: [unsigned.id.rawValue]) },
                        me, "the store records whose line it was")
         XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).retryRejects().retried, 0)
+        // A line stored before ingest recorded owners (no user) is the same event when read again.
+        let older = try post("LRC")
+        try store.apply([older])
+        try write([older], to: dir + "/older.jsonl")
+        let again = try JournalIngest(store: store, journalPath: dir + "/older.jsonl").run(now: now)
+        XCTAssertEqual([again.alreadyPresent, again.rejected], [1, 0])
 
         guard getuid() == 0 else { throw XCTSkip("a link of another user's needs root") }
         let link = dir + "/planted.jsonl"
