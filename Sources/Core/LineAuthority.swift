@@ -1,26 +1,18 @@
 /// Authority at ingest. A journal line is attributed to the Unix user who owns the journal (the
 /// one identity the operating system vouches for) and held to the same rules as a live write by
-/// that member — on a shared duty account, by the entry of the officer the line names — as the
+/// that member — on a shared duty account, by the entry of the officer the line names, unless a
+/// PIN guards it: a journal proves no PIN, so such a line meets the account's entry — as the
 /// store's members stand when the line is ingested. A store with no members takes every line, as
 /// it takes every write. Applying never asks again: this is a gate before it.
 public struct LineAuthority: Sendable {
     public let owner: String
     public let members: [Member]
     private let ownEntries: [Member]
-    /// The last shift of each officer whose entry on the owner's account a PIN guards, by
-    /// `MemberKey.officerKey`: a line is theirs only within a shift they signed on to.
-    private let shifts: [String: Shift]
 
-    public init(owner: String, members: [Member], shifts: [String: Shift] = [:]) {
+    public init(owner: String, members: [Member]) {
         self.owner = owner
         self.members = members
         ownEntries = members.filter { $0.key.user == owner }
-        self.shifts = shifts
-    }
-
-    /// The officers whose entry on `owner`'s account a PIN guards: whose shifts `init` wants.
-    public static func guardedOfficers(of owner: String, among members: [Member]) -> [String] {
-        members.compactMap { $0.key.user == owner && $0.pin != nil ? $0.key.officer : nil }
     }
 
     /// False for a store with no members: nothing is checked.
@@ -29,10 +21,9 @@ public struct LineAuthority: Sendable {
     public func check(_ event: Event) throws(Refusal) {
         guard checks else { return }
         if let claimed = event.user, claimed != owner { throw .claimsOtherUser(owner: owner, claimed: claimed) }
-        let shift = shifts[MemberKey(user: owner, officer: event.officer).officerKey]
-        let onShift = shift.map { $0.start <= event.at && $0.end.map { event.at <= $0 } ?? true } ?? false
+        // Anyone who can use the account can write its journal, sign-on lines included.
         let actor = Actor(user: owner, officer: event.officer,
-                          member: Actor.entry(for: event.officer, among: ownEntries, pinProven: onShift), membersManaged: true)
+                          member: Actor.entry(for: event.officer, among: ownEntries, pinProven: false), membersManaged: true)
         try Authority.check(event.payload, agency: event.agency, by: actor)
         try Authority.checkKeepsAnAdmin(event.payload, members: members)
     }

@@ -7,6 +7,8 @@ public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible 
     public var path: String
     public var operation: String
     public var code: Int32
+    /// What is wrong with the file itself, and its fix, where the system's reason would not say.
+    public var refusal: String?
 
     public init(path: String, operation: String, code: Int32 = errno) {
         self.path = path
@@ -14,8 +16,15 @@ public struct JournalError: Error, Equatable, Sendable, CustomStringConvertible 
         self.code = code
     }
 
+    /// A file Qanat will not use as it is.
+    public init(path: String, refusing reason: String) {
+        self.init(path: path, operation: "use", code: EPERM)
+        refusal = reason
+    }
+
     public var description: String {
-        "journal \(path): \(operation) failed: \(String(cString: strerror(code)))"
+        if let refusal { return "\(path): \(refusal)" }
+        return "journal \(path): \(operation) failed: \(String(cString: strerror(code)))"
     }
 }
 

@@ -54,8 +54,9 @@ public struct JournalOwnership: Equatable, Sendable {
     /// The file at `path` now (following links, which it checks), or nil when there is none.
     public static func at(path: String) -> JournalOwnership? {
         var file = stat()
-        guard stat(path, &file) == 0 else { return nil }
-        return JournalOwnership(path: path, file: file)?.checkingLinks(along: path)
+        guard stat(path, &file) == 0, let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return JournalOwnership(path: String(cString: real), file: file)?.checkingLinks(along: path)
     }
 
     /// With the first link along `given` (the path as typed, before links were resolved) that

@@ -25,7 +25,11 @@ public final class JournalScanner {
     /// Opens `path` for reading from `offset`, where the line numbered `lineNumber` starts.
     public init(path: String, offset: Int64 = 0, lineNumber: Int = 1) throws(JournalError) {
         self.path = path
-        file = try OpenFile(path: path, flags: O_RDONLY)
+        // Not blocking on a pipe planted where a journal should be: only a plain file is read.
+        file = try OpenFile(path: path, flags: O_RDONLY | O_NONBLOCK)
+        guard try file.status().st_mode & S_IFMT == S_IFREG else {
+            throw JournalError(path: path, refusing: "not a plain file: a journal is one (remove it, or name the file itself)")
+        }
         (identity, size) = try file.identity()
         position = offset
         bufferOffset = offset

@@ -6,8 +6,12 @@ import QanatCore
 /// nothing a writer sent is lost even when it cannot be applied.
 public struct RejectsFile: Sendable {
     public let path: String
+    let journalPath: String
 
-    public init(journalPath: String) { path = journalPath + ".rejects" }
+    public init(journalPath: String) {
+        self.journalPath = journalPath
+        path = journalPath + ".rejects"
+    }
 
     public struct Rejection: Sendable {
         public var journal: String
@@ -79,16 +83,20 @@ public struct RejectsFile: Sendable {
             out.append(contentsOf: writer.bytes)
             out.append(0x0A)
         }
-        // Never through a link, and only into a file no one else could have planted or can edit:
-        // whoever ingests may be root.
-        let file = try OpenFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW)
-        let info = try file.status()
-        if info.st_mode & S_IFMT != S_IFREG {
-            throw JournalError(path: path, operation: "write a rejects file that is not a plain file (remove it)", code: EINVAL)
+        // Never through a link, never blocking on a planted pipe, and only into a file that no one
+        // else planted or can edit: whoever ingests may be root.
+        let file: OpenFile
+        do { file = try OpenFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK) } catch {
+            guard error.code == ELOOP || error.code == ENXIO else { throw error }
+            throw JournalError(path: path, refusing: "a link or a pipe, not a rejects file: someone planted it; remove it (`rm \(path)`)")
         }
-        if info.st_uid != geteuid(), info.st_mode & 0o022 != 0 {
-            throw JournalError(path: path, operation: "write a rejects file that \(UnixAccounts.userName(info.st_uid)) owns and others can change (remove it)",
-                               code: EPERM)
+        let info = try file.status()
+        var journal = stat()
+        let journalOwner = stat(journalPath, &journal) == 0 ? journal.st_uid : geteuid()
+        if info.st_mode & S_IFMT != S_IFREG || ![geteuid(), 0, journalOwner].contains(info.st_uid)
+            || (info.st_uid != geteuid() && info.st_mode & 0o022 != 0) {
+            throw JournalError(path: path, refusing: "\(UnixAccounts.userName(info.st_uid))'s, not a rejects file this ingest may trust; "
+                               + "remove it (`rm \(path)`)")
         }
         try file.lock(LOCK_EX)
         defer { flock(file.descriptor, LOCK_UN) }

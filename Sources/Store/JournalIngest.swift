@@ -203,14 +203,8 @@ public struct JournalIngest: Sendable {
         let members: [Member]
         do { ownership = try scanner.ownership() } catch { throw .journal(error) }
         if scanner.path == journalPath { ownership = ownership.checkingLinks(along: givenPath) }
-        var shifts: [String: Shift] = [:]
-        do {
-            members = try store.members()
-            for officer in LineAuthority.guardedOfficers(of: ownership.owner, among: members) {
-                shifts[MemberKey(user: ownership.owner, officer: officer).officerKey] = try store.lastShift(of: officer)
-            }
-        } catch { throw .store(error) }
-        let authority = LineAuthority(owner: ownership.owner, members: members, shifts: shifts)
+        do { members = try store.members() } catch { throw .store(error) }
+        let authority = LineAuthority(owner: ownership.owner, members: members)
         if authority.checks, let problem = ownership.problem { throw .unattributable(problem) }
         return authority
     }

@@ -127,16 +127,27 @@ final class IngestAuthorityTests: XCTestCase {
         let target = dir + "/precious.conf"
         XCTAssertTrue(FileManager.default.createFile(atPath: target, contents: Data("keep\n".utf8)))
         try FileManager.default.createSymbolicLink(atPath: journal + ".rejects", withDestinationPath: target)
-        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now))
+        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now)) { error in
+            XCTAssertTrue("\(error)".contains("a link or a pipe, not a rejects file: someone planted it; remove it"), "\(error)")
+        }
         XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep\n", "nothing written through the link")
         XCTAssertNil(try JournalIngest(store: store, journalPath: journal).cursor(), "nothing passed: the refused line waits")
+        // A pipe planted for the rejects, or for a journal, is refused at once: ingest never waits on it.
+        try FileManager.default.removeItem(atPath: journal + ".rejects")
+        XCTAssertEqual(mkfifo(journal + ".rejects", 0o666), 0)
+        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now))
+        try FileManager.default.removeItem(atPath: journal + ".rejects")
+        XCTAssertEqual(mkfifo(dir + "/pipe.jsonl", 0o644), 0)
+        XCTAssertThrowsError(try JournalIngest(store: store, journalPath: dir + "/pipe.jsonl").run(now: now)) { error in
+            XCTAssertTrue("\(error)".contains("not a plain file"), "\(error)")
+        }
 
         guard getuid() == 0 else { throw XCTSkip("a file of another user's needs root") }
-        try FileManager.default.removeItem(atPath: journal + ".rejects")
-        XCTAssertTrue(FileManager.default.createFile(atPath: journal + ".rejects", contents: nil, attributes: [.posixPermissions: 0o666]))
+        // A rejects file another user planted, even one only they can change, is theirs to rewrite.
+        XCTAssertTrue(FileManager.default.createFile(atPath: journal + ".rejects", contents: nil, attributes: [.posixPermissions: 0o644]))
         chown(journal + ".rejects", 4242, uid_t.max)
         XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now)) { error in
-            XCTAssertTrue("\(error)".contains("4242 owns and others can change (remove it)"), "\(error)")
+            XCTAssertTrue("\(error)".contains("4242's, not a rejects file this ingest may trust; remove it"), "\(error)")
         }
     }
 
