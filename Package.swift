@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"]),
+        .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),
         .testTarget(name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"]),
         .testTarget(
             name: "EndToEndTests",

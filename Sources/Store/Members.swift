@@ -6,24 +6,6 @@ import QanatCore
 enum Members {
     static let table = "members"
 
-    static func create(in db: Database) throws {
-        // `officer` is '' for the Unix account itself and the officer's name folded to lower
-        // case otherwise (one key per person, however they type their name); `officer_name` is
-        // the name as written.
-        try db.execute(sql: """
-            CREATE TABLE \(table) (
-              user TEXT NOT NULL,
-              officer TEXT NOT NULL,
-              officer_name TEXT,
-              agency TEXT NOT NULL,
-              role TEXT NOT NULL,
-              shared INTEGER NOT NULL,
-              pin TEXT,
-              PRIMARY KEY (user, officer)
-            ) WITHOUT ROWID
-            """)
-    }
-
     static func write(_ member: Member?, key: MemberKey, in db: Database) throws {
         guard let member else {
             try db.execute(sql: "DELETE FROM \(table) WHERE user = ? AND officer = ?", arguments: [key.user, key.officerKey])

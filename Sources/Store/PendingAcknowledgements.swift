@@ -10,16 +10,8 @@ import QanatCore
 enum PendingAcknowledgements {
     static let table = "pending_acknowledgements"
 
-    static func create(in db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE pending_acknowledgements (
-              message TEXT NOT NULL,
-              agency TEXT NOT NULL,
-              at INTEGER NOT NULL,
-              PRIMARY KEY (message, agency)
-            ) WITHOUT ROWID;
-            CREATE INDEX pending_by_agency ON pending_acknowledgements(agency, at, message);
-            """)
+    /// Fills the table from the messages already stored (the migration that made it).
+    static func refill(in db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, at, agency, recipients FROM messages WHERE ack_required = 1")
         while let row = try rows.next() {
             let recipients: String = row["recipients"]

@@ -6,6 +6,10 @@ import QanatCore
 ///
 /// There are no foreign keys between projections on purpose: applying is order-independent, so
 /// an acknowledgement may arrive before its message and an assignment before its incident.
+///
+/// Migrations are history: each is the literal SQL it ran, never built from today's code (a new
+/// severity or a changed index must not give a new store a schema an old one migrated lacks). A
+/// back-fill of derived data may use today's code. New tables and seeds come as new migrations.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -107,8 +111,22 @@ enum Schema {
 
                 CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
                 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('MOI', 'مكتب المناوبة والتنسيق بوزارة الداخلية', 'Ministry of Interior duty and coordination office', 'government', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('NCEMC', 'المركز الوطني لإدارة الطوارئ والأزمات والكوارث', 'National Centre for Emergency, Crisis and Disaster Management', 'government', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('CD', 'جهاز الدفاع المدني', 'Civil Defence', 'government', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('LRC', 'جمعية الهلال الأحمر الليبي', 'Libyan Red Crescent', 'ngo', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('LRA', 'الهيئة الليبية للإغاثة والمساعدات الإنسانية', 'Libyan Relief and Humanitarian Aid Agency', 'government', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('MOH', 'وزارة الصحة', 'Ministry of Health', 'government', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('OCHA', 'مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية', 'UN Office for the Coordination of Humanitarian Affairs', 'un', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('UNHCR', 'المفوضية السامية للأمم المتحدة لشؤون اللاجئين', 'UN Refugee Agency', 'un', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('WFP', 'برنامج الأغذية العالمي', 'World Food Programme', 'un', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('IOM', 'المنظمة الدولية للهجرة', 'International Organization for Migration', 'un', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('UNICEF', 'منظمة الأمم المتحدة للطفولة', 'UNICEF', 'un', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('WHO', 'منظمة الصحة العالمية', 'World Health Organization', 'un', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('BGZ-MUN', 'بلدية بنغازي', 'Benghazi Municipality', 'municipality', 1);
+                INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES ('DRN-MUN', 'بلدية درنة', 'Derna Municipality', 'municipality', 1);
                 """)
-            try seedAgencies(db)
         }
         migrator.registerMigration("v2: messages by incident") { db in
             // The desk's incident timeline reads an incident's messages.
@@ -117,11 +135,9 @@ enum Schema {
         migrator.registerMigration("v3: board orders") { db in
             // The incidents board asks for the 500 most severe (or least advanced) open incidents:
             // ranks as generated columns, indexed, so that LIMIT stops early instead of sorting all.
-            let severity = Severity.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
-            let status = IncidentStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ")
             try db.execute(sql: """
-                ALTER TABLE incidents ADD COLUMN severity_rank INTEGER GENERATED ALWAYS AS (CASE severity \(severity) END) VIRTUAL;
-                ALTER TABLE incidents ADD COLUMN status_rank INTEGER GENERATED ALWAYS AS (CASE status \(status) END) VIRTUAL;
+                ALTER TABLE incidents ADD COLUMN severity_rank INTEGER GENERATED ALWAYS AS (CASE severity WHEN 'minor' THEN 0 WHEN 'moderate' THEN 1 WHEN 'severe' THEN 2 WHEN 'extreme' THEN 3 END) VIRTUAL;
+                ALTER TABLE incidents ADD COLUMN status_rank INTEGER GENERATED ALWAYS AS (CASE status WHEN 'reported' THEN 0 WHEN 'verified' THEN 1 WHEN 'responding' THEN 2 WHEN 'contained' THEN 3 WHEN 'closed' THEN 4 END) VIRTUAL;
                 CREATE INDEX open_incidents_by_severity ON incidents(severity_rank DESC, opened_at DESC, ref DESC)
                   WHERE status <> 'closed';
                 CREATE INDEX open_incidents_by_status ON incidents(status_rank, opened_at DESC, ref DESC)
@@ -131,16 +147,46 @@ enum Schema {
         }
         migrator.registerMigration("v4: pending acknowledgements") { db in
             // The status bar counts, and the log filters, what awaits an agency's acknowledgement.
-            try PendingAcknowledgements.create(in: db)
+            try db.execute(sql: """
+                CREATE TABLE pending_acknowledgements (
+                  message TEXT NOT NULL,
+                  agency TEXT NOT NULL,
+                  at INTEGER NOT NULL,
+                  PRIMARY KEY (message, agency)
+                ) WITHOUT ROWID;
+                CREATE INDEX pending_by_agency ON pending_acknowledgements(agency, at, message);
+                """)
+            // Derived data: refilled by today's code (the schema above is what must never drift).
+            try PendingAcknowledgements.refill(in: db)
         }
         migrator.registerMigration("v5: normalised search index") { db in
             // `/` and `qanat search` find Arabic across spellings (see SearchText).
-            try SearchIndex.create(in: db)
+            // remove_diacritics 0: Arabic is folded before it gets here, and Latin accents are
+            // kept apart (a name's accent can matter); `at` orders equal ranks newest first.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, at UNINDEXED, text,
+                  tokenize = 'unicode61 remove_diacritics 0')
+                """)
+            try SearchIndex.refill(in: db)
         }
         migrator.registerMigration("v6: members") { db in
             // Who may do what; a store made before this has none, and anyone writes until an
             // admin adds the first member.
-            try Members.create(in: db)
+            // `officer` is '' for the Unix account itself and the officer's name folded to lower
+            // case otherwise (one key per person, however they type their name); `officer_name` is
+            // the name as written.
+            try db.execute(sql: """
+                CREATE TABLE members (
+                  user TEXT NOT NULL,
+                  officer TEXT NOT NULL,
+                  officer_name TEXT,
+                  agency TEXT NOT NULL,
+                  role TEXT NOT NULL,
+                  shared INTEGER NOT NULL,
+                  pin TEXT,
+                  PRIMARY KEY (user, officer)
+                ) WITHOUT ROWID
+                """)
         }
         migrator.registerMigration("v7: flash messages asking for acknowledgement") { db in
             // The wall pins the flash messages still owed an acknowledgement, newest first.

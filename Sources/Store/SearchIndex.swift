@@ -10,13 +10,8 @@ enum SearchIndex {
 
     enum Kind: String { case incident = "i", message = "m" }
 
-    static func create(in db: Database) throws {
-        // remove_diacritics 0: Arabic is folded before it gets here, and Latin accents are
-        // kept apart (a name's accent can matter); `at` orders equal ranks newest first.
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE \(table) USING fts5(kind UNINDEXED, key UNINDEXED, at UNINDEXED, text,
-              tokenize = 'unicode61 remove_diacritics 0')
-            """)
+    /// Fills the index from the incidents and messages already stored (the migration that made it).
+    static func refill(in db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT ref, title, place, area, opened_at FROM incidents") {
             try index(incident: row["ref"], title: row["title"], place: row["place"], area: row["area"], at: row["opened_at"], in: db)
         }
