@@ -1,13 +1,18 @@
 import Foundation
 import QanatStore
 
-/// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`
+/// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`, or
+/// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
 /// Prints each figure beside a baseline measured in the same run, and the goal. These are
 /// goals to watch, not pass/fail tests: a timed assertion would be flaky on a shared machine.
 @main
 enum QanatBench {
     static func main() throws {
+        if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--profile-loads" {
+            try LoadProfile.run(database: CommandLine.arguments[2])
+            return
+        }
         let arguments = BenchArguments(CommandLine.arguments)
         if arguments.role == "writer" {
             try NoticeLatency.runWriter(database: arguments.database, writes: arguments.writes)

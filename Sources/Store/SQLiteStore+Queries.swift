@@ -47,18 +47,14 @@ extension SQLiteStore {
                 ORDER BY opened_at \(direction.order), ref \(direction.order) LIMIT ?
                 """
             arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
-            }
+            return try IncidentRows.records(Row.fetchAll(db, sql: sql, arguments: arguments))
         }
     }
 
     public func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
-                             arguments: [reference.rawValue]).map { row in
-                IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
-            }
+            try IncidentRows.records(Row.fetchAll(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
+                                                  arguments: [reference.rawValue])).first
         }
     }
 
@@ -118,15 +114,15 @@ extension SQLiteStore {
             }
             sql += " ORDER BY at \(direction.order), id \(direction.order) LIMIT ?"
             arguments += [limit]
-            let messages = try Row.fetchAll(db, sql: sql, arguments: arguments).map(MessageRows.message)
+            let messages = try MessageRows.messages(Row.fetchAll(db, sql: sql, arguments: arguments))
             return try Self.withAcknowledgements(messages, in: db)
         }
     }
 
     public func message(_ id: EventID) throws(StoreError) -> MessageRecord? {
         try read { db in
-            let found = try Row.fetchAll(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?", arguments: [id.rawValue])
-                .map(MessageRows.message)
+            let found = try MessageRows.messages(Row.fetchAll(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?",
+                                                              arguments: [id.rawValue]))
             return try Self.withAcknowledgements(found, in: db).first
         }
     }
@@ -195,10 +191,8 @@ extension SQLiteStore {
             case .area: "area, opened_at DESC, ref DESC"
             }
             arguments += [limit]
-            return try Row.fetchAll(db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
-                                    arguments: arguments).map { row in
-                IncidentRecord(incident: try IncidentRows.incident(row), activeUnits: row["active_units"])
-            }
+            return try IncidentRows.records(Row.fetchAll(db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
+                                                         arguments: arguments))
         }
     }
 
@@ -215,7 +209,7 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(MessageRows.columns()) FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
                 """, arguments: [reference.rawValue, limit])
-            return try Self.withAcknowledgements(rows.map(MessageRows.message).reversed(), in: db)
+            return try Self.withAcknowledgements(MessageRows.messages(rows).reversed(), in: db)
         }
     }
 }
@@ -252,7 +246,7 @@ extension SQLiteStore {
             arguments += [limit]
             let rows = try Row.fetchAll(db, sql: "SELECT \(MessageRows.columns(of: "m")) FROM \(source) \(filter) ORDER BY \(order) LIMIT ?",
                                         arguments: arguments)
-            return try Self.withAcknowledgements(rows.map(MessageRows.message), in: db)
+            return try Self.withAcknowledgements(MessageRows.messages(rows), in: db)
         }
     }
 

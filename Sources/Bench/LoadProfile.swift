@@ -1,0 +1,27 @@
+import QanatCore
+import QanatDesk
+import QanatStore
+import QanatUI
+
+/// `qanat-bench --profile-loads STORE`: the desk's reads alone (ten of every window, ten after a
+/// message, ten of `u`), for valgrind's callgrind, which counts instructions repeatably where
+/// timings on a shared machine do not:
+/// `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*LoadProfile*measured*' BENCH --profile-loads STORE`
+/// (on a copy of the binary made with `strip --strip-debug`: valgrind cannot read Swift's DWARF).
+enum LoadProfile {
+    static func run(database: String) throws {
+        let store = try SQLiteStore(path: database)
+        var state = DeskState(width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
+                              now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
+        try DeskLoader(store: store).load(into: &state)
+        try measured(store, &state)
+    }
+
+    @inline(never)
+    static func measured(_ store: SQLiteStore, _ state: inout DeskState) throws {
+        for _ in 0..<10 { try DeskLoader(store: store).load(into: &state) }
+        for _ in 0..<10 { try DeskLoader(store: store).load(into: &state, refresh: .messages) }
+        state.logQuery.awaitingAcknowledgementBy = state.agency
+        for _ in 0..<10 { try DeskLoader(store: store).load(into: &state, refresh: .messages) }
+    }
+}
