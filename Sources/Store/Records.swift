@@ -23,8 +23,7 @@ enum IncidentRows {
     /// Where each column stands in a query's rows (see `ColumnFinder`).
     struct Columns {
         let ref, title, titleHex, type, severity, status, area, place, placeHex: Int
-        let reporting, lead, people, opened, statusAt, updated: Int
-        let activeUnits: Int?
+        let reporting, lead, people, opened, statusAt, updated, activeUnits: Int
 
         init(_ row: Row) throws {
             let at = ColumnFinder(row).at
@@ -32,7 +31,7 @@ enum IncidentRows {
             (status, area, place, placeHex) = (try at("status"), try at("area"), try at("place"), try at("place_hex"))
             (reporting, lead, people) = (try at("reporting_agency"), try at("lead_agency"), try at("people_affected"))
             (opened, statusAt, updated) = (try at("opened_at"), try at("status_at"), try at("updated_at"))
-            activeUnits = try? at("active_units")
+            activeUnits = try at("active_units")
         }
     }
 
@@ -56,14 +55,13 @@ enum IncidentRows {
     static func records(_ rows: [Row]) throws -> [IncidentRecord] {
         guard let first = rows.first else { return [] }
         let columns = try Columns(first)
-        guard let active = columns.activeUnits else { throw MissingColumn(name: "active_units") }
-        return try rows.map { IncidentRecord(incident: try incident($0, columns), activeUnits: $0[active]) }
+        return try rows.map { IncidentRecord(incident: try incident($0, columns), activeUnits: $0[columns.activeUnits]) }
     }
 }
 
-/// Where columns stand in a query's rows, found once per query from its first row: a lookup by
-/// name scans every column, case-insensitively, for every value read (a quarter of the desk's
-/// reads went there).
+/// Where columns stand in a query's rows, found once per query from its first row: GRDB's lookup
+/// by name compares every column's name, case-insensitively, for every value read (reading by
+/// position took a quarter off the desk's reads: 1.73 G → 1.27 G instructions for 30 loads).
 struct ColumnFinder {
     let names: [String]
 
