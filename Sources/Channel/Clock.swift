@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatJournal
 
 /// The only clock: Core takes time as an argument.
 public enum Clock {
@@ -14,10 +15,7 @@ public enum Clock {
 
 /// The Unix user this process runs as: recorded on every event, and what its writes are checked against.
 public enum UnixUser {
-    public static var current: String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return String(geteuid())
-    }
+    public static var current: String { UnixAccounts.userName(geteuid()) }
 }
 
 public enum Environment {

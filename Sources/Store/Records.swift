@@ -83,22 +83,8 @@ struct MissingColumn: Error, CustomStringConvertible {
 /// SMS gateways send one for `@`). Where a value holds one, it is also read as the hex of its
 /// bytes, which keeps them all; other values cost nothing more. (Not as a BLOB: on the
 /// benchmark's store a desk reading BLOB columns from a join saw each write only at the next.)
-func wholeTextColumn(_ column: WholeTextColumn, of table: String) -> String {
-    "CASE WHEN instr(\(table).\(column.name), char(0)) > 0 THEN hex(\(table).\(column.name)) END AS \(column.hexName)"
-}
-
-/// A free-text column and the name of its hex twin, made once rather than for every row read.
-struct WholeTextColumn {
-    let name: String
-    let hexName: String
-
-    init(_ name: String) {
-        self.name = name
-        hexName = name + "_hex"
-    }
-
-    static let title = WholeTextColumn("title"), place = WholeTextColumn("place")
-    static let subject = WholeTextColumn("subject"), body = WholeTextColumn("body")
+func wholeTextColumn(_ column: String, of table: String) -> String {
+    "CASE WHEN instr(\(table).\(column), char(0)) > 0 THEN hex(\(table).\(column)) END AS \(column)_hex"
 }
 
 /// The text of a column, or of its hex twin where that holds it (the text had a NUL).
@@ -117,7 +103,7 @@ func wholeText(_ text: String?, hex: String?) -> String? {
 enum MessageRows {
     /// Every column of `table` (or its alias), with the free text also as bytes (see `wholeText`).
     static func columns(of table: String = "messages") -> String {
-        "\(table).*, \(wholeTextColumn(.subject, of: table)), \(wholeTextColumn(.body, of: table))"
+        "\(table).*, \(wholeTextColumn("subject", of: table)), \(wholeTextColumn("body", of: table))"
     }
 
     /// Where each column stands in a query's rows (see `ColumnFinder`).

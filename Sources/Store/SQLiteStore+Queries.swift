@@ -26,7 +26,7 @@ extension SQLiteStore {
     /// An incident's active units: the units on it — tasked and not released, nor set available or
     /// out of service by hand (which takes a unit off its incident, whatever its assignment says).
     static let incidentColumns = """
-        incidents.*, \(wholeTextColumn(.title, of: "incidents")), \(wholeTextColumn(.place, of: "incidents")),
+        incidents.*, \(wholeTextColumn("title", of: "incidents")), \(wholeTextColumn("place", of: "incidents")),
         (SELECT count(*) FROM units u WHERE u.incident = incidents.ref) AS active_units
         """
 
