@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
@@ -27,17 +28,26 @@ let package = Package(
         .target(name: "QanatDesk", dependencies: ["QanatCore", "QanatStore", "QanatUI"], path: "Sources/Desk"),
         .target(name: "CNcursesw", path: "Sources/CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "QanatTerminal", dependencies: ["QanatUI", "CNcursesw"], path: "Sources/Terminal"),
-        .target(name: "QanatJournal", dependencies: ["QanatCore"], path: "Sources/Journal"),
+        // SHA-256 for the journal's chain from swift-crypto (Core keeps no dependencies).
+        .target(name: "QanatJournal", dependencies: ["QanatCore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Journal"),
         .target(
             name: "QanatStore",
             dependencies: [
                 "QanatCore", "QanatJournal", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 // SQLite's C API, for the one file control GRDB does not wrap (persistent WAL).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Sources/Store"),
         // The write path: actions and the rules that need the store's state, the journal-then-store writer.
-        .target(name: "QanatChannel", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], path: "Sources/Channel"),
+        // PINs are hashed with PBKDF2 from swift-crypto's _CryptoExtras.
+        .target(
+            name: "QanatChannel",
+            dependencies: [
+                "QanatCore", "QanatJournal", "QanatStore",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Sources/Channel"),
         .executableTarget(
             name: "QanatApp",
             dependencies: [
@@ -60,7 +70,7 @@ let package = Package(
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),
-        .testTarget(name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"]),
+        .testTarget(name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"], exclude: ["Journals"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

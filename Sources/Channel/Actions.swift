@@ -226,7 +226,7 @@ public struct Actions: Sendable {
         let name = try context.officer(officer)
         let code = try context.knownAgency(agency, field: "agency")
         let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name, pinProven: true) }
-        try Authority.signOn(for: code, pin: pin, by: actor)
+        try Authority.signOn(for: code, by: actor) { PINHash.verify(pin, against: $0) }
         return (name, code, actor)
     }
 

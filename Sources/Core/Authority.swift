@@ -101,8 +101,9 @@ public enum Authority {
 
     /// An officer signing on to a shared account: the PIN their entry sets, and an agency they
     /// may act for (an operator their own, a supervisor any) — the rule every write then meets.
-    public static func signOn(for agency: AgencyCode, pin: String, by actor: Actor) throws(Refusal) {
-        if let stored = actor.member?.pin, !PIN.verify(pin, against: stored) { throw .wrongPIN }
+    /// `pinMatches` tells whether the typed PIN is the one a stored hash keeps (hashing is not Core's).
+    public static func signOn(for agency: AgencyCode, by actor: Actor, pinMatches: (_ stored: String) -> Bool) throws(Refusal) {
+        if let stored = actor.member?.pin, !pinMatches(stored) { throw .wrongPIN }
         guard let role = actor.role else { throw .notMember(user: actor.user) }
         if role < .supervisor, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
     }

@@ -8,7 +8,7 @@ public enum Limits {
     public static let contact = 200
     public static let agencyName = 200
     public static let capability = 60
-    /// `PIN.hash`'s output is 117 characters; room for a stronger scheme later.
+    /// `PINHash.hash`'s output is 118 characters; room for a stronger scheme later.
     public static let pinHash = 300
     public static let peopleAffected = 0...10_000_000
 }

@@ -45,7 +45,7 @@ public enum ChainVerifier {
                 case .failure:
                     report.unreadable += 1
                 }
-                previousHash = SHA256.hex(line.bytes)
+                previousHash = LineHash.hex(line.bytes)
             }
         }
         report.tornTailBytes = scanner.pendingBytes

@@ -32,7 +32,7 @@ public struct JournalWriter: Sendable {
         // A writer that died mid-line left a torn fragment: end it, so our line stays whole.
         if !endsWithNewline { bytes.append(0x0A) }
         for event in events {
-            let line = EventCodec.encode(event, previousLineHash: previous.map { SHA256.hex($0) } ?? Self.genesisHash)
+            let line = EventCodec.encode(event, previousLineHash: previous.map { LineHash.hex($0) } ?? Self.genesisHash)
             bytes.append(contentsOf: line)
             bytes.append(0x0A)
             previous = line

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import GRDB
 import QanatCore
 import QanatJournal
@@ -14,17 +16,17 @@ extension SQLiteStore {
                 (PendingAcknowledgements.table, "message, agency"), (SearchIndex.table, "kind, key"), (Members.table, "user, officer"),
             ]
             for (table, key) in orderedTables {
-                hasher.update(Array(table.utf8))
+                hasher.update(data: Array(table.utf8))
                 let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(key)")
                 while let row = try rows.next() {
                     for value in row.databaseValues {
-                        hasher.update(Array(value.description.utf8))
-                        hasher.update([0x1F])
+                        hasher.update(data: Array(value.description.utf8))
+                        hasher.update(data: [0x1F])
                     }
-                    hasher.update([0x1E])
+                    hasher.update(data: [0x1E])
                 }
             }
-            return hasher.finalizeHex()
+            return hasher.finalize().hexString
         }
     }
 }

@@ -172,7 +172,7 @@ final class ActionRulesTests: XCTestCase {
         let lrc = try AgencyCode("LRC")
         try store.apply([Event(id: .make(at: Clock.now()), at: Clock.now(), agency: lrc, officer: "admin", user: "root", payload:
             .memberAdded(Member(key: MemberKey(user: "duty", officer: "Salem"), agency: lrc, role: .operator,
-                                pin: PIN.hash("2468", salt: [1, 2, 3, 4]))))])
+                                pin: PINHash.hash("2468"))))])
         XCTAssertThrowsError(try actions.signOn(officer: "Salem", agency: "LRC", pin: "1111", user: "duty")) { error in
             XCTAssertEqual(error as? Refusal, .wrongPIN)
         }

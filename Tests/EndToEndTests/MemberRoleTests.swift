@@ -116,6 +116,29 @@ final class MemberRoleTests: XCTestCase {
     }
 }
 
+extension MemberRoleTests {
+    func testANewPINIsPBKDF2AndDoctorNamesPINsKeptInTheOldForm() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        // Salma's entry as `qanat member add --pin` wrote it before swift-crypto.
+        let old = #"{"v":1,"id":"01a2369e-a9e4-70b3-b1fb-bcc808b8750f","at":"2026-12-02T11:58:17.572Z","agency":"LRC","officer":"root","user":"ME","type":"member.added","data":{"user":"duty","officer":"Salma Idris","agency":"LRC","role":"operator","shared":false,"pin":"sha256-10000$8f212d8c37c71d66d1d8f0203dfa446b$f95bcdad0bbde8c62e04db9b5fbc6f3e3e53d4898db6dbdabba804e6c0d7993a"}}"#
+        let oldJournal = q.directory + "/before.jsonl"
+        XCTAssertTrue(FileManager.default.createFile(atPath: oldJournal, contents: Data((old.replacingOccurrences(of: "ME", with: me) + "\n").utf8),
+                                                    attributes: [.posixPermissions: 0o640]))
+        let ingested = try q.run("ingest", oldJournal)
+        XCTAssertEqual(ingested.status, 0, ingested.stdout + ingested.stderr)
+        let pin = try q.shell("echo 2468 | qanat member add duty --for-officer Huda --agency LRC --role operator --pin")
+        pin.waitUntilExit()
+        XCTAssertEqual(pin.terminationStatus, 0)
+        let huda = try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(huda.contains(#""pin":"pbkdf2-sha256$600000$"#), huda)
+        let doctor = try q.run("doctor")
+        XCTAssertTrue(doctor.stdout.contains("warn  pin        duty/Salma Idris: PIN kept in an old form"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("qanat member add duty --for-officer 'Salma Idris' --agency LRC --role operator --pin"), doctor.stdout)
+        XCTAssertFalse(doctor.stdout.contains("duty/Huda: PIN"), "a PIN set now is in today's form:\n\(doctor.stdout)")
+    }
+}
+
 /// The same rules in the desk: a viewer's desk says read-only and why, and opens no form.
 final class DeskRoleTests: XCTestCase {
     func testAViewersDeskIsReadOnly() throws {

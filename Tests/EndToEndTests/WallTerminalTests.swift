@@ -1,6 +1,7 @@
 import Foundation
 import QanatCore
 import QanatFixtures
+import QanatJournal
 import XCTest
 
 /// The wall display in a real terminal: run by a Unix user who may only read the store, live on
@@ -28,7 +29,7 @@ final class WallTerminalTests: XCTestCase {
             let path = q.directory + "/" + name
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            return "\(name) \(attributes[.ownerAccountName] ?? "?") \(data.count) \(SHA256.hex(data))"
+            return "\(name) \(attributes[.ownerAccountName] ?? "?") \(data.count) \(LineHash.hex(data))"
         }
     }
 

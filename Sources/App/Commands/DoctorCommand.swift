@@ -53,6 +53,7 @@ struct DoctorCommand: ParsableCommand {
                 findings.append(.ok("store", "\(path): \(events) events, schema current, integrity ok, WAL"))
             }
             findings.append(try memberFinding(opened))
+            findings += try pinFindings(opened)
             findings.append(try backlogFinding(opened))
         } catch {
             findings.append(Finding(level: .fail, subject: "store", detail: "\(error)", fix: nil))
@@ -71,6 +72,17 @@ struct DoctorCommand: ParsableCommand {
                            fix: "an admin runs `qanat member add \(actor.user) --agency CODE --role operator`")
         }
         return .ok("member", "\(member.key.description): \(member.role.rawValue) for \(member.agency)" + (member.shared ? ", shared duty account" : ""))
+    }
+
+    /// Officers whose PIN is kept in a form older than today's (before PBKDF2 at 600,000 rounds):
+    /// it still verifies, but an admin should set it again.
+    private func pinFindings(_ opened: SQLiteStore) throws(StoreError) -> [Finding] {
+        try opened.members().filter { $0.pin.map(PINHash.isOldForm) ?? false }.map { member in
+            let officer = member.key.officer.map { " --for-officer '\($0)'" } ?? ""
+            return Finding(level: .warn, subject: "pin", detail: "\(member.key.description): PIN kept in an old form (weaker hash)",
+                           fix: "an admin runs `qanat member add \(member.key.user)\(officer) --agency \(member.agency) --role \(member.role.rawValue)"
+                               + (member.shared ? " --shared" : "") + " --pin` and the officer types it again")
+        }
     }
 
     /// Events in this process's journal that the store has not taken (it was busy or away).

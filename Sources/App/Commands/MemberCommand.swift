@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QanatChannel
 import QanatCore
 import QanatJournal
 import QanatStore
@@ -29,7 +30,7 @@ struct MemberCommand: ParsableCommand {
         var pin = false
 
         func run() throws {
-            let pinHash = try pin ? PIN.hash(PINPrompt.read(), salt: PINPrompt.salt()) : nil
+            let pinHash = try pin ? PINHash.hash(PINPrompt.read()) : nil
             try EventRecorder(options: store, officer: officer).record { actions in
                 try actions.addMember(user: user, officer: forOfficer, agency: agency, role: role, shared: shared, pinHash: pinHash)
             }
@@ -82,10 +83,5 @@ enum PINPrompt {
         }
         guard let text else { throw .usage("--pin: no PIN given") }
         do { return try PIN.check(text) } catch { throw .from(error) }
-    }
-
-    static func salt() -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 }

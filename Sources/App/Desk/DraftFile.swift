@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatJournal
 
 /// Where a desk keeps an officer's unsent text between sessions: one small JSON file per store
 /// and officer under the user's data directory (`~/.local/share/qanat/drafts/STORE/`), readable
@@ -13,7 +14,7 @@ struct DraftFile {
         let name = Subject.officer(named: officer).key.unicodeScalars
             .map { CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined()
         let canonical = URL(fileURLWithPath: store).standardizedFileURL.resolvingSymlinksInPath().path
-        let storeKey = String(SHA256.hex(Array(canonical.utf8)).prefix(16))
+        let storeKey = String(LineHash.hex(Array(canonical.utf8)).prefix(16))
         path = directory + "/" + storeKey + "/" + name + ".json"
     }
 
