@@ -75,24 +75,31 @@ enum Chrome {
 enum HelpOverlay {
     static func geometry(_ state: DeskState) -> (width: Int, height: Int, perPage: Int, pages: Int) {
         let l = state.localizer
-        let keyWidth = DeskCommands.all.map { $0.keys.count }.max() ?? 0
-        let textWidth = DeskCommands.all.map { DisplayWidth.of(l($0.text)) }.max() ?? 0
+        let shown = KeyBindings.shown(on: state.board)
+        let keyWidth = keyColumnWidth(shown)
+        let textWidth = shown.map { DisplayWidth.of(l($0.text)) }.max() ?? 0
         let width = min(state.width - 2, max(40, keyWidth + 3 + textWidth + 2))
-        let height = min(state.height - 2, DeskCommands.all.count + 4)
+        let height = min(state.height - 2, shown.count + 4)
         let perPage = max(1, height - 3)
-        return (width, height, perPage, (DeskCommands.all.count + perPage - 1) / perPage)
+        return (width, height, perPage, (shown.count + perPage - 1) / perPage)
+    }
+
+    private static func keyColumnWidth(_ shown: [KeyBinding]) -> Int {
+        shown.map { DisplayWidth.of($0.label) }.max() ?? 0
     }
 
     static func draw(_ state: DeskState, into frame: inout Frame) {
         let l = state.localizer
         let (width, height, perPage, pages) = geometry(state)
         let page = min(state.helpPage, pages - 1)
-        let lines = DeskCommands.all.dropFirst(page * perPage).prefix(perPage).map { ($0.keys, l($0.text)) }
-        let keyWidth = DeskCommands.all.map { $0.keys.count }.max() ?? 0
+        let shown = KeyBindings.shown(on: state.board)
+        let lines = shown.dropFirst(page * perPage).prefix(perPage).map { ($0.label, l($0.text)) }
+        let keyWidth = keyColumnWidth(shown)
         let x = (frame.width - width) / 2
         let top = (frame.height - height) / 2
         for y in top..<(top + height) { frame.fill(x: x, y: y, width: width, role: .overlay) }
-        let title = pages > 1 ? " \(l(.help)) \(l.number(page + 1))/\(l.number(pages)) " : " \(l(.help)) "
+        let name = "\(l(.help)): \(l(state.board.title))"
+        let title = pages > 1 ? " \(name) \(l.number(page + 1))/\(l.number(pages)) " : " \(name) "
         frame.put(title, x: x + 2, y: top, role: .title)
         for (index, (key, text)) in lines.enumerated() {
             frame.put(key, x: x + 2, y: top + 1 + index, role: .key, limit: keyWidth)

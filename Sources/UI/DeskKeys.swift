@@ -18,8 +18,8 @@ public enum DeskEffect: Equatable, Sendable {
 }
 
 extension DeskState {
-    /// Applies a key, like htop or tig: `?` help, `q` quit, F2–F4 boards, arrows and `j`/`k`,
-    /// Enter details, Esc back, Tab between panes.
+    /// Applies a key: the modes first (a form, a picker, the help, the handover), then the
+    /// action `KeyBindings` gives the key on this board, as htop and tig do.
     public mutating func handle(_ key: KeyPress) -> DeskEffect? {
         if case .resize(let w, let h) = key {
             width = w
@@ -80,15 +80,26 @@ extension DeskState {
             return nil
         }
         notice = nil
-        if detailFocused, showingDetail, let scrolled = scrollDetail(key) { return scrolled }
-        switch key {
-        case .character("q"):
+        if case .click(_, let y) = key {
+            // Rows start under the tab bar and the column header.
+            let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)
+            if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row, by: 0) }
+            return nil
+        }
+        guard let action = KeyBindings.action(for: key, on: board, detailFocused: detailFocused && showingDetail) else { return nil }
+        return perform(action)
+    }
+
+    /// Carries out a binding's action: from its key, or from the palette.
+    mutating func perform(_ action: DeskAction) -> DeskEffect? {
+        switch action {
+        case .quit:
             if holdsUnsentText { confirmingQuit = true } else { return .quit }
-        case .character("?"):
+        case .help:
             overlay = .help
             helpPage = 0
-        case .character("H"): return .handover
-        case .character("!"):
+        case .handover: return .handover
+        case .openAlert:
             guard let alert = alerts.first else {
                 notice = localizer(.nothingSelected)
                 return nil
@@ -97,24 +108,24 @@ extension DeskState {
             case .incident(let reference): return jump(to: reference)
             case .message(let id): return showMessage(id)
             }
-        case .character("/"): picker = Picker(kind: .search)
-        case .character(":"):
+        case .search: picker = Picker(kind: .search)
+        case .palette:
             var palette = Picker(kind: .palette)
             palette.entries = Picker.paletteEntries("", now: now, localizer: localizer)
             picker = palette
-        case .character("m"): open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
-        case .character("f") where board == .incidents: form = Forms.incidentFilter(incidentQuery)
-        case .character("f") where board == .log: form = Forms.logFilter(logQuery)
-        case .character("S") where board == .incidents:
+        case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
+        case .filterIncidents: form = Forms.incidentFilter(incidentQuery)
+        case .filterLog: form = Forms.logFilter(logQuery)
+        case .sortIncidents:
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
             return .reload
-        case .character("o"): open(Forms.openIncident())
-        case .character("s"):
+        case .openIncident: open(Forms.openIncident())
+        case .changeStatus:
             if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }
             else if let unit = selectedUnit { open(Forms.unitStatus(unit)) }
             else { notice = localizer(.nothingSelected) }
-        case .character("a"):
+        case .assignOrAcknowledge:
             if let incident = selectedIncident?.incident {
                 let free = data.units.map(\.unit).filter(\.status.canBeTasked)
                 guard !free.isEmpty else {
@@ -127,63 +138,57 @@ extension DeskState {
             } else {
                 notice = localizer(.nothingSelected)
             }
-        case .function(let n):
-            if let board = Board.allCases.first(where: { $0.functionKey == n }) { switchTo(board) }
-        case .character("1"): switchTo(.incidents)
-        case .character("2"): switchTo(.units)
-        case .character("3"): switchTo(.log)
-        case .character("L"): language = language == .ar ? .en : .ar
-        case .character("g") where board == .units: unitGrouping = unitGrouping == .status ? .agency : .status
-        case .character("u") where board == .log:
+        case .board(let next): switchTo(next)
+        case .language: language = language == .ar ? .en : .ar
+        case .groupUnits: unitGrouping = unitGrouping == .status ? .agency : .status
+        case .awaitingUs:
             logQuery.awaitingAcknowledgementBy = logQuery.awaitingAcknowledgementBy == nil ? agency : nil
             followingLog = true
             return .reload
-        case .tab, .backTab:
-            if showingDetail { detailFocused.toggle() } else { switchTo(nextBoard(key == .tab ? 1 : -1)) }
-        case .up, .character("k"): return move(by: -1)
-        case .down, .character("j"): return move(by: 1)
-        case .pageUp: return move(by: -max(1, height - 4))
-        case .pageDown: return move(by: max(1, height - 4))
-        case .home: return moveTo(0, by: 1)
-        case .character("g") where board != .units: return moveTo(0, by: 1)
-        case .end, .character("G"):
+        case .nextPane(let step):
+            if showingDetail { detailFocused.toggle() } else { switchTo(nextBoard(step)) }
+        case .move(let delta): return move(by: delta)
+        case .movePage(let direction): return move(by: direction * max(1, height - 4))
+        case .first: return moveTo(0, by: 1)
+        case .last:
             // On the log, the end is following live: no message is selected there.
             if board == .log { return followLog() }
             return moveTo(rowCount - 1)
-        case .enter:
-            if let incident = selectedIncident {
-                detailReference = incident.incident.reference
-                return .loadDetail
-            }
-            if board == .log, let open = data.message, open.message.id == openMessage {
-                // In a message's detail, Enter goes on to its incident.
-                guard let reference = open.message.incident else {
-                    notice = localizer(.noLinkedIncident)
-                    return nil
-                }
-                return jump(to: reference)
-            }
-            if let message = selectedMessage {
-                openMessage = message.message.id
-                detailScroll = nil
-                return .loadDetail
-            }
-            if board == .log { notice = localizer(.nothingSelected) }
-        case .character("r") where board == .log:
+        case .details: return openDetails()
+        case .reply:
             guard let message = openedOrSelectedMessage?.message else {
                 notice = localizer(.nothingSelected)
                 return nil
             }
             open(Forms.reply(to: message, from: agency), keepingDraft: false)
-        case .escape:
-            closeDetail()
-        case .click(_, let y):
-            // Rows start under the tab bar and the column header.
-            let row = BoardLayout.firstRowOffset(self) + (y - BoardLayout.firstRowY)
-            if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row, by: 0) }
-        default:
-            break
+        case .back: closeDetail()
+        case .scrollLine(let delta): scrollDetail { top, _, _ in top + delta }
+        case .scrollPage(let direction): scrollDetail { top, page, _ in top + direction * page }
+        case .scrollTop: scrollDetail { _, _, _ in 0 }
+        case .scrollEnd: scrollDetail { _, _, last in last }
         }
+        return nil
+    }
+
+    /// Enter: an incident's detail; on the log a message whole, and from there its incident.
+    private mutating func openDetails() -> DeskEffect? {
+        if let incident = selectedIncident {
+            detailReference = incident.incident.reference
+            return .loadDetail
+        }
+        if board == .log, let open = data.message, open.message.id == openMessage {
+            guard let reference = open.message.incident else {
+                notice = localizer(.noLinkedIncident)
+                return nil
+            }
+            return jump(to: reference)
+        }
+        if let message = selectedMessage {
+            openMessage = message.message.id
+            detailScroll = nil
+            return .loadDetail
+        }
+        if board == .log { notice = localizer(.nothingSelected) }
         return nil
     }
 
@@ -214,10 +219,9 @@ extension DeskState {
 
     private mutating func choose(_ target: PickerTarget) -> DeskEffect? {
         switch target {
-        case .keys(let keys):
-            var effect: DeskEffect?
-            for key in keys { effect = handle(key) ?? effect }
-            return effect
+        case .action(let action, let board):
+            if let board, board != self.board { switchTo(board) }
+            return perform(action)
         case .incident(let reference): return jump(to: reference)
         case .message(let id): return showMessage(id)
         }
@@ -262,25 +266,13 @@ extension DeskState {
         return selectedMessage
     }
 
-    /// Keys that scroll a focused detail pane; nil for any other key.
-    private mutating func scrollDetail(_ key: KeyPress) -> DeskEffect?? {
+    /// Scrolls a focused detail pane to where `target` says, from its top, a page and its last top.
+    private mutating func scrollDetail(_ target: (_ top: Int, _ page: Int, _ last: Int) -> Int) {
         let total = DetailPane.lines(self, width: DetailPane.width(self)).count
         let visible = DetailPane.visibleHeight(self)
         let last = max(0, total - visible)
         let top = detailScroll ?? DetailPane.autoTop(self)
-        let page = max(1, visible - 1)
-        let next: Int
-        switch key {
-        case .up, .character("k"): next = top - 1
-        case .down, .character("j"): next = top + 1
-        case .pageUp: next = top - page
-        case .pageDown: next = top + page
-        case .home, .character("g"): next = 0
-        case .end, .character("G"): next = last
-        default: return nil
-        }
-        detailScroll = min(max(0, next), last)
-        return .some(nil)
+        detailScroll = min(max(0, target(top, max(1, visible - 1), last)), last)
     }
 
     /// Opens an incident's detail on the incidents board and selects it, whether or not the board

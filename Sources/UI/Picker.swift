@@ -2,8 +2,8 @@ import QanatCore
 
 /// What choosing a line of the picker does.
 public enum PickerTarget: Equatable, Sendable {
-    /// Replays keys: a command of the palette.
-    case keys([KeyPress])
+    /// A command of the palette: a binding's action, on its board where it has one.
+    case action(DeskAction, board: Board?)
     case incident(IncidentReference)
     /// A message found by search: Enter opens it whole, on the log.
     case message(EventID)
@@ -52,17 +52,12 @@ extension Picker {
                                        target: .incident(reference)))
         }
         let needle = text.lowercased()
-        let boards = Board.allCases.map { board in
-            (label: l(board.title), both: board.title.translations, keys: "F\(board.functionKey)",
-             run: [KeyPress.function(board.functionKey)])
-        }
-        let commands = DeskCommands.all.compactMap { command in
-            command.run.map { (label: l(command.text), both: command.text.translations, keys: command.keys, run: $0) }
-        }
-        for item in boards + commands {
-            let haystack = [item.both.en, item.both.ar, item.keys].map { $0.lowercased() }
+        for binding in KeyBindings.all where !binding.actsOnPlace {
+            let both = binding.text.translations
+            let haystack = [both.en, both.ar, binding.label].map { $0.lowercased() }
             guard needle.isEmpty || haystack.contains(where: { $0.contains(needle) }) else { continue }
-            entries.append(PickerEntry(label: item.label, detail: item.keys, target: .keys(item.run)))
+            let board: Board? = if case .boards(let boards) = binding.scope { boards.first } else { nil }
+            entries.append(PickerEntry(label: l(binding.text), detail: binding.label, target: .action(binding.action, board: board)))
         }
         return entries
     }

@@ -7,7 +7,7 @@ public enum UIText: CaseIterable, Sendable {
     case noOpenIncidents, noUnits, noMessages
     case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
     case groupedByStatus, groupedByAgency
-    case help, helpClose, keyHelp, keyQuit, keyTab, keyMove, keyDetails, keyBack, keyBoards, keySearch, keyPalette
+    case help, helpClose, keyHelp, keyQuit, keyMove, keyDetails, keyBack, keySearch, keyPalette, keyFirstRow
     case keyGroup, keyLanguage, keyFilterOpen
     case filterAll, filterUnacknowledged
     case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
@@ -111,15 +111,14 @@ public enum UIText: CaseIterable, Sendable {
         case .help: ("Keys", "المفاتيح")
         case .helpClose: ("Esc or ? closes this help", "Esc أو ? لإغلاق المساعدة")
         case .helpPages: ("Space or PgDn next page, PgUp back", "Space أو PgDn للصفحة التالية، PgUp للسابقة")
-        case .keyFirstLast: ("first / last row (units: g groups); log: End follows", "الأول / الأخير (الوحدات: g للتجميع)؛ السجل: End للمتابعة")
+        case .keyFirstLast: ("first / last row; on the log, End follows live", "الصف الأول / الأخير؛ وفي السجل End للمتابعة المباشرة")
+        case .keyFirstRow: ("first row", "الصف الأول")
         case .keyTabDetail: ("next board; with a detail open, into it (to scroll)", "اللوحة التالية؛ ومع التفاصيل: الانتقال إليها للتمرير")
         case .keyHelp: ("this help", "هذه المساعدة")
         case .keyQuit: ("quit", "خروج")
-        case .keyTab: ("next pane", "اللوحة التالية")
         case .keyMove: ("move", "تحرك")
         case .keyDetails: ("details: an incident's, or the whole message on the log", "التفاصيل: للحادثة، أو الرسالة كاملة في السجل")
         case .keyBack: ("back", "رجوع")
-        case .keyBoards: ("incidents, units, log", "الحوادث، الوحدات، السجل")
         case .keySearch: ("search", "بحث")
         case .keyPalette: ("command palette", "لوحة الأوامر")
         case .keyGroup: ("units: group by status or agency", "الوحدات: تجميع حسب الحالة أو الجهة")
@@ -175,7 +174,7 @@ public enum UIText: CaseIterable, Sendable {
         case .messageKeys: ("Enter incident · r reply · a acknowledge · Tab scroll · Esc back",
                             "Enter الحادثة · r رد · a إقرار · Tab تمرير · Esc رجوع")
         case .keyReply: ("reply to the message (to its sender)", "الرد على الرسالة (إلى مُرسلها)")
-        case .keyScroll: ("in a detail: Tab, then j/k, PgUp/PgDn, Home/End scroll", "في التفاصيل: Tab ثم j/k و PgUp/PgDn و Home/End للتمرير")
+        case .keyScroll: ("in a detail, after Tab: scroll; Home End too", "في التفاصيل بعد Tab: التمرير؛ و Home End أيضًا")
         case .noSuchIncident: ("no such incident:", "لا توجد حادثة:")
         case .noFreeUnit: ("no unit is free: every unit is busy or out of service (F3)", "لا وحدة متاحة: كل الوحدات مشغولة أو خارج الخدمة (F3)")
         case .formIncidentFilter: ("Show incidents", "عرض الحوادث")

@@ -1,0 +1,107 @@
+/// What a key binding does on the desk; `DeskState.perform` carries each out.
+public enum DeskAction: Equatable, Sendable {
+    case help, quit, handover, openAlert, search, palette, language
+    case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
+    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs
+    case board(Board)
+    /// Tab and Shift-Tab: into or out of an open detail, else the next or previous board.
+    case nextPane(Int)
+    case move(Int), movePage(Int), first, last
+    case details, back
+    /// In a focused detail pane.
+    case scrollLine(Int), scrollPage(Int), scrollTop, scrollEnd
+}
+
+/// Where a binding applies: on every board, on some, or in a focused detail pane (which the
+/// incidents board and the log open), where it comes before the board's own.
+public enum KeyScope: Equatable, Sendable {
+    case everyBoard
+    case boards([Board])
+    case detail
+
+    func applies(on board: Board) -> Bool {
+        switch self {
+        case .everyBoard: true
+        case .boards(let boards): boards.contains(board)
+        case .detail: board != .units
+        }
+    }
+}
+
+/// One line of the help: the keys as shown, what they do, where, and the action each key runs.
+public struct KeyBinding: Sendable {
+    public let label: String
+    public let text: UIText
+    public let scope: KeyScope
+    public let keys: [(key: KeyPress, action: DeskAction)]
+    /// Acts on a selected place (a row, an open detail): the palette, which runs from anywhere, leaves it out.
+    public let actsOnPlace: Bool
+
+    init(_ label: String, _ text: UIText, _ scope: KeyScope = .everyBoard, actsOnPlace: Bool = false,
+         keys: [(key: KeyPress, action: DeskAction)]) {
+        self.label = label
+        self.text = text
+        self.scope = scope
+        self.keys = keys
+        self.actsOnPlace = actsOnPlace
+    }
+
+    init(_ label: String, _ text: UIText, _ scope: KeyScope = .everyBoard, actsOnPlace: Bool = false, key: Character, _ action: DeskAction) {
+        self.init(label, text, scope, actsOnPlace: actsOnPlace, keys: [(.character(key), action)])
+    }
+
+    /// The action the palette runs for this binding: the first key's.
+    public var action: DeskAction { keys[0].action }
+}
+
+/// Every binding of the desk, in one table that dispatch (`DeskState.handle`), the help (`?`)
+/// and the palette (`:`) all read, so that they cannot disagree. Typing in a form or a picker,
+/// and the help's own paging, are modes of their own, not bindings.
+public enum KeyBindings {
+    public static let all: [KeyBinding] = [
+        KeyBinding("?", .keyHelp, key: "?", .help),
+        KeyBinding("q", .keyQuit, key: "q", .quit),
+        KeyBinding("F2 1", .incidents, keys: [(.function(2), .board(.incidents)), (.character("1"), .board(.incidents))]),
+        KeyBinding("F3 2", .units, keys: [(.function(3), .board(.units)), (.character("2"), .board(.units))]),
+        KeyBinding("F4 3", .log, keys: [(.function(4), .board(.log)), (.character("3"), .board(.log))]),
+        KeyBinding("↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true, keys: [
+            (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
+            (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),
+        ]),
+        KeyBinding("Home End G", .keyFirstLast, actsOnPlace: true, keys: [(.home, .first), (.end, .last), (.character("G"), .last)]),
+        KeyBinding("g", .keyFirstRow, .boards([.incidents, .log]), actsOnPlace: true, key: "g", .first),
+        KeyBinding("Enter", .keyDetails, actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
+        KeyBinding("Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
+        KeyBinding("j k PgUp PgDn g G", .keyScroll, .detail, actsOnPlace: true, keys: [
+            (.up, .scrollLine(-1)), (.character("k"), .scrollLine(-1)), (.down, .scrollLine(1)), (.character("j"), .scrollLine(1)),
+            (.pageUp, .scrollPage(-1)), (.pageDown, .scrollPage(1)),
+            (.home, .scrollTop), (.character("g"), .scrollTop), (.end, .scrollEnd), (.character("G"), .scrollEnd),
+        ]),
+        KeyBinding("m", .keyPost, key: "m", .postMessage),
+        KeyBinding("o", .keyOpen, key: "o", .openIncident),
+        KeyBinding("s", .keyStatus, key: "s", .changeStatus),
+        KeyBinding("a", .keyAssignOrAcknowledge, key: "a", .assignOrAcknowledge),
+        KeyBinding("r", .keyReply, .boards([.log]), actsOnPlace: true, key: "r", .reply),
+        KeyBinding("!", .keyOpenAlert, key: "!", .openAlert),
+        KeyBinding("f", .keyFilter, .boards([.incidents]), key: "f", .filterIncidents),
+        KeyBinding("S", .keySort, .boards([.incidents]), key: "S", .sortIncidents),
+        KeyBinding("g", .keyGroup, .boards([.units]), key: "g", .groupUnits),
+        KeyBinding("f", .keyLogFilter, .boards([.log]), key: "f", .filterLog),
+        KeyBinding("u", .keyFilterOpen, .boards([.log]), key: "u", .awaitingUs),
+        KeyBinding("L", .keyLanguage, key: "L", .language),
+        KeyBinding("/", .keySearch, key: "/", .search),
+        KeyBinding(":", .keyPalette, actsOnPlace: true, key: ":", .palette),
+        KeyBinding("H", .keyHandover, key: "H", .handover),
+    ]
+
+    /// The bindings the help lists on a board.
+    public static func shown(on board: Board) -> [KeyBinding] { all.filter { $0.scope.applies(on: board) } }
+
+    /// What a key does on a board; a focused detail pane's bindings come before the board's.
+    public static func action(for key: KeyPress, on board: Board, detailFocused: Bool) -> DeskAction? {
+        let applying = all.filter { $0.scope.applies(on: board) && ($0.scope != .detail || detailFocused) }
+        let ordered = applying.filter { $0.scope == .detail } + applying.filter { $0.scope != .detail }
+        return ordered.lazy.compactMap { binding in binding.keys.first { $0.key == key }?.action }.first
+    }
+}
