@@ -17,7 +17,7 @@ enum IncidentsBoard {
         min(21, rows.reduce(13) { max($0, $1.incident.reference.rawValue.utf8.count) })
     }
 
-    static func columns(_ state: DeskState) -> [TableColumn<IncidentRecord>] {
+    static func columns(_ state: BoardInput) -> [TableColumn<IncidentRecord>] {
         let now = state.now
         return [
             .init(title: .colReference, width: referenceWidth(state.data.incidents), keep: 100) { r, _ in (r.incident.reference.rawValue, nil) },
@@ -43,15 +43,15 @@ enum IncidentsBoard {
         }
     }
 
-    static func draw(_ state: DeskState, into frame: inout Frame, x: Int = 0, width: Int) {
+    static func draw(_ state: BoardInput, into frame: inout Frame, x: Int = 0, width: Int) {
         let l = state.localizer
         guard !state.data.incidents.isEmpty else {
             frame.put(l(.noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.boardHeight, layout: frame.layout)
-        sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.boardHeight, width: width,
-                  flexibleMinimum: 20, selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row), localizer: l) { _ in .normal }
+        var sub = Frame(width: width, height: state.height, layout: frame.layout)
+        sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.height, width: width,
+                  flexibleMinimum: 20, selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: l) { _ in .normal }
         frame.blit(sub, x: x, y: 1)
     }
 }
@@ -63,11 +63,11 @@ enum UnitsBoard {
         case unit(UnitRecord)
     }
 
-    static func rows(_ state: DeskState) -> [Row] {
-        let l = state.localizer
-        let units = state.data.units
+    static func rows(_ state: BoardInput) -> [Row] { rows(state.data.units, grouping: state.unitGrouping, localizer: state.localizer) }
+
+    static func rows(_ units: [UnitRecord], grouping: UnitGrouping, localizer l: Localizer) -> [Row] {
         let groups: [(String, [UnitRecord])]
-        switch state.unitGrouping {
+        switch grouping {
         case .status:
             groups = UnitStatus.allCases.map { status in (l(status), units.filter { $0.unit.status == status }) }
         case .agency:
@@ -79,7 +79,7 @@ enum UnitsBoard {
         }
     }
 
-    static func columns(_ state: DeskState) -> [TableColumn<Row>] {
+    static func columns(_ state: BoardInput) -> [TableColumn<Row>] {
         let now = state.now
         func unit(_ row: Row, _ value: (UnitRecord) -> String) -> (String, StyleRole?) {
             switch row {
@@ -98,15 +98,15 @@ enum UnitsBoard {
         ]
     }
 
-    static func draw(_ state: DeskState, into frame: inout Frame, width: Int) {
+    static func draw(_ state: BoardInput, into frame: inout Frame, width: Int) {
         let rows = rows(state)
         guard !rows.isEmpty else {
             frame.put(state.localizer(.noUnits), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.boardHeight, layout: frame.layout)
-        sub.table(columns(state), rows: rows, top: 0, height: state.boardHeight, width: width, flexibleMinimum: 10,
-                  selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row), localizer: state.localizer,
+        var sub = Frame(width: width, height: state.height, layout: frame.layout)
+        sub.table(columns(state), rows: rows, top: 0, height: state.height, width: width, flexibleMinimum: 10,
+                  selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: state.localizer,
                   banner: { row in
                       if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }
                       return nil
@@ -119,7 +119,7 @@ enum UnitsBoard {
 }
 
 enum LogBoard {
-    static func columns(_ state: DeskState) -> [TableColumn<MessageRecord>] {
+    static func columns(_ state: BoardInput) -> [TableColumn<MessageRecord>] {
         [
             .init(title: .colTime, width: 5, keep: 100) { r, l in (l.clock(r.message.postedAt), nil) },
             .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
@@ -142,24 +142,25 @@ enum LogBoard {
         }.joined(separator: ",")
     }
 
-    /// `3/5` acknowledged of those asked; `!` when this desk's agency still owes one; `-` when none is asked.
-    static func acknowledgementMarker(_ record: MessageRecord, _ state: DeskState) -> String {
+    /// `3/5` acknowledged of those asked; `!` when this desk's agency still owes one (the wall has
+    /// none); `-` when none is asked.
+    static func acknowledgementMarker(_ record: MessageRecord, _ state: BoardInput) -> String {
         guard record.message.acknowledgementRequired else { return "-" }
         let tally = record.acknowledgementTally(among: state.data.agencies)
         let l = state.localizer
         return "\(l.number(tally.done))/\(l.number(tally.asked))" + (state.awaitsOurAcknowledgement(record) ? "!" : "")
     }
 
-    static func draw(_ state: DeskState, into frame: inout Frame, width: Int) {
+    static func draw(_ state: BoardInput, into frame: inout Frame, width: Int) {
         let messages = state.data.messages
         guard !messages.isEmpty else {
-            let empty: UIText = state.logQuery.isFiltering ? .noMatches : .noMessages
+            let empty: UIText = state.logFiltering ? .noMatches : .noMessages
             frame.put(state.localizer(empty), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        var sub = Frame(width: width, height: state.boardHeight, layout: frame.layout)
-        sub.table(columns(state), rows: messages, top: 0, height: state.boardHeight, width: width, flexibleMinimum: 36,
-                  selected: state.selectedIndex, scrollTo: state.viewRow, mark: state.selectionMark(.row),
+        var sub = Frame(width: width, height: state.height, layout: frame.layout)
+        sub.table(columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 36,
+                  selected: state.selected, scrollTo: state.scrollTo, mark: state.mark,
                   localizer: state.localizer) { record in
             // Flash and immediate stay highlighted until this desk's agency acknowledges them.
             if record.message.priority >= .immediate, state.awaitsOurAcknowledgement(record) { return .unacknowledged }

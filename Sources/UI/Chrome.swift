@@ -126,13 +126,13 @@ public enum DeskView {
         case .incidents where state.showingDetail, .log where state.showingDetail:
             let (x, _) = DetailPane.placement(state)
             if x > 0 {
-                if state.board == .log { LogBoard.draw(state, into: &frame, width: x - 1) }
-                else { IncidentsBoard.draw(state, into: &frame, width: x - 1) }
+                if state.board == .log { LogBoard.draw(state.boardInput, into: &frame, width: x - 1) }
+                else { IncidentsBoard.draw(state.boardInput, into: &frame, width: x - 1) }
             }
             DetailPane.draw(state, into: &frame)
-        case .incidents: IncidentsBoard.draw(state, into: &frame, width: state.width)
-        case .units: UnitsBoard.draw(state, into: &frame, width: state.width)
-        case .log: LogBoard.draw(state, into: &frame, width: state.width)
+        case .incidents: IncidentsBoard.draw(state.boardInput, into: &frame, width: state.width)
+        case .units: UnitsBoard.draw(state.boardInput, into: &frame, width: state.width)
+        case .log: LogBoard.draw(state.boardInput, into: &frame, width: state.width)
         }
         if let alert = state.alerts.first { drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame) }
         Chrome.drawStatus(state, into: &frame)

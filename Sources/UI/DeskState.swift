@@ -201,7 +201,7 @@ public struct DeskState: Equatable, Sendable {
 
     /// Messages this desk's agency must acknowledge and has not.
     public func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {
-        record.awaitingAcknowledgement(from: data.agencies).contains(agency)
+        record.awaits(agency, among: data.agencies)
     }
 
     /// The status bar's count: "999+" past the cap, so that counting never costs a long scan.
@@ -220,7 +220,7 @@ public struct DeskState: Equatable, Sendable {
     func rowCount(on board: Board) -> Int {
         switch board {
         case .incidents: data.incidents.count
-        case .units: UnitsBoard.rows(self).count
+        case .units: UnitsBoard.rows(data.units, grouping: unitGrouping, localizer: localizer).count
         case .log: data.messages.count
         }
     }
@@ -235,7 +235,7 @@ public struct DeskState: Equatable, Sendable {
         switch key {
         case .incident(let reference): data.incidents.firstIndex { $0.incident.reference == reference }
         case .unit(let callSign):
-            UnitsBoard.rows(self).firstIndex { row in
+            UnitsBoard.rows(data.units, grouping: unitGrouping, localizer: localizer).firstIndex { row in
                 if case .unit(let record) = row { return record.unit.callSign == callSign }
                 return false
             }
@@ -249,7 +249,7 @@ public struct DeskState: Equatable, Sendable {
         case .incidents:
             return data.incidents.indices.contains(row) ? .incident(data.incidents[row].incident.reference) : nil
         case .units:
-            let rows = UnitsBoard.rows(self)
+            let rows = UnitsBoard.rows(data.units, grouping: unitGrouping, localizer: localizer)
             guard rows.indices.contains(row), case .unit(let record) = rows[row] else { return nil }
             return .unit(record.unit.callSign)
         case .log:

@@ -213,20 +213,16 @@ public enum WallView {
     /// One of the desk's boards, drawn by the desk's own code, without a selection.
     static func drawBoard(_ state: WallState, into frame: inout Frame, top: Int, bottom: Int) {
         let l = state.localizer
-        var desk = DeskState(width: state.width, height: bottom - top + 1, language: state.language, officer: "", agency: Agency.seed[0].code,
-                             now: state.now)
-        desk.bidi = state.bidi
-        desk.digits = state.digits
-        desk.data = state.boards
-        desk.board = state.board
-        desk.marksSelection = false
-        // The log shows its newest rows: select the last so that they scroll into view.
-        if state.board == .log { desk.followingLog = true }
-        var board = Frame(width: state.width, height: desk.height, layout: frame.layout)
+        let height = bottom - top + 1
+        // The wall has no agency (no owed marker) and no selection; the log shows its newest rows.
+        let rows = state.board == .log ? state.boards.messages.count : 0
+        let input = BoardInput(data: state.boards, localizer: l, now: state.now, height: max(1, height - 2), selected: nil,
+                               scrollTo: max(0, rows - 1), mark: .none, agency: nil)
+        var board = Frame(width: state.width, height: height, layout: frame.layout)
         switch state.board {
-        case .incidents: IncidentsBoard.draw(desk, into: &board, width: state.width)
-        case .units: UnitsBoard.draw(desk, into: &board, width: state.width)
-        case .log: LogBoard.draw(desk, into: &board, width: state.width)
+        case .incidents: IncidentsBoard.draw(input, into: &board, width: state.width)
+        case .units: UnitsBoard.draw(input, into: &board, width: state.width)
+        case .log: LogBoard.draw(input, into: &board, width: state.width)
         }
         frame.blit(board, x: 0, y: top - 1)
         frame.fill(row: top - 1, role: .tabInactive)

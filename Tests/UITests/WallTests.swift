@@ -37,6 +37,19 @@ final class WallTests: XCTestCase {
         }
     }
 
+    func testTheWallHasNoAgencySoNoMessageIsMarkedOwed() {
+        var wall = Self.wall(width: 160, height: 48)
+        wall.board = .log
+        let lines = WallView.render(wall).lines
+        XCTAssertTrue(lines.contains { $0.contains("FLASH") && $0.contains("1/5") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.contains("1/5!") }, "no agency owes anything on the wall:\n" + lines.joined(separator: "\n"))
+        // A desk whose agency owes the same message marks it.
+        var desk = SampleDesk.state(width: 160, height: 48)
+        desk.agency = Agency.seed[0].code
+        _ = desk.handle(.function(4))
+        XCTAssertTrue(DeskView.render(desk).lines.contains { $0.contains("1/5!") })
+    }
+
     func testExerciseAndStaleBanners() {
         assertWallSnapshot("exercise-stale") { w, h, language in
             var state = Self.wall(width: w, height: h, language: language)

@@ -1,0 +1,39 @@
+import QanatCore
+
+/// What a board draws from: its rows and how to show them, nothing else of the desk. The desk
+/// and the wall each make one; the wall has no agency and no selection.
+struct BoardInput {
+    var data: DeskData
+    var localizer: Localizer
+    var now: Timestamp
+    var height: Int
+    /// The highlighted row, and the row kept in view.
+    var selected: Int?
+    var scrollTo: Int
+    var mark: SelectionMark
+    /// The desk's agency, whose owed acknowledgements are marked; nil on the wall.
+    var agency: AgencyCode?
+    var unitGrouping: UnitGrouping = .status
+    var logFiltering = false
+
+    /// Whether this desk's agency still owes the message an acknowledgement (never on the wall).
+    func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {
+        record.awaits(agency, among: data.agencies)
+    }
+}
+
+extension MessageRecord {
+    /// Whether this agency still owes the message an acknowledgement; no agency owes none.
+    func awaits(_ agency: AgencyCode?, among agencies: [AgencyCode]) -> Bool {
+        guard let agency else { return false }
+        return awaitingAcknowledgement(from: agencies).contains(agency)
+    }
+}
+
+extension DeskState {
+    /// The board's input as this desk shows it: its selection, its agency.
+    var boardInput: BoardInput {
+        BoardInput(data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
+                   mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering)
+    }
+}
