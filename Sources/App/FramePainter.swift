@@ -1,4 +1,3 @@
-import QanatTerminal
 import QanatUI
 
 /// Renders only when the state changed, and draws only when the frame did: an idle screen
@@ -7,7 +6,7 @@ struct FramePainter<State: Equatable> {
     private var lastState: State?
     private var lastFrame: Frame?
 
-    mutating func paint(_ state: State, on screen: TerminalScreen, render: (State) -> Frame) {
+    mutating func paint(_ state: State, on screen: any Screen, render: (State) -> Frame) {
         guard state != lastState else { return }
         lastState = state
         let frame = render(state)

@@ -6,12 +6,14 @@ public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// The only code that calls ncursesw. It draws frames (curses diffs them, so an unchanged
-/// screen costs nothing and one changed line costs about that line), reads keys with a
-/// timeout, reports resizes, and maps style roles to colour pairs. Use it from one thread.
-public final class TerminalScreen {
+/// The only code that calls ncursesw. It draws frames (only the cells that changed since the
+/// last one, and curses sends only those), reads keys with a timeout or until another file
+/// descriptor wakes it, reports resizes, and maps style roles to colour pairs. Use it from one thread.
+public final class TerminalScreen: Screen {
     private var pairs: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
     private var open = true
+    /// What the terminal shows now: the next frame is compared with it cell by cell.
+    private var shown: Frame?
     private let explicitBidi: Bool
 
     /// Starts curses. `theme` falls back to monochrome where colour is unavailable or
@@ -94,19 +96,31 @@ public final class TerminalScreen {
         return Int16(color.index(forColours: colours))
     }
 
-    /// Puts the frame on the screen. Runs of cells with one style go out in one call.
     /// The terminal's bell (or its visible flash, where the terminal is set so).
     public func bell() { beep() }
 
+    /// Puts the frame on the screen: in each row, the span from the first to the last cell that
+    /// differs from the frame shown, in runs of one style per call. An idle desk whose clock
+    /// moved touches a few cells, not the screen.
     public func draw(_ frame: Frame) {
         let (width, height) = size
+        let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height && $0.layout == frame.layout ? $0 : nil }
+        let columns = min(width, frame.width)
         for y in 0..<min(height, frame.height) {
-            var x = 0
-            while x < min(width, frame.width) {
+            var first = 0, last = columns - 1
+            if let previous {
+                while first < columns, frame[first, y] == previous[first, y] { first += 1 }
+                if first == columns { continue }
+                while last > first, frame[last, y] == previous[last, y] { last -= 1 }
+                // A wide cluster spans its continuation: start the span on the cluster itself.
+                while first > 0, frame[first, y].text.isEmpty { first -= 1 }
+            }
+            var x = first
+            while x <= last {
                 let role = frame[x, y].role
                 let start = x
                 var text: [wchar_t] = []
-                while x < min(width, frame.width), frame[x, y].role == role {
+                while x <= last, frame[x, y].role == role {
                     for scalar in frame[x, y].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
                     x += 1
                 }
@@ -117,6 +131,20 @@ public final class TerminalScreen {
         }
         qanat_set_style(qanat_a_normal(), 0)
         refresh()
+        shown = frame
+    }
+
+    /// The next key; nil when none came within `timeoutMilliseconds` or when one of `descriptors`
+    /// became readable first. The process sleeps in poll(2) meanwhile: an idle desk wakes only
+    /// for its clock, a key or a change to the store.
+    public func readKey(timeoutMilliseconds: Int32, wakingOn descriptors: [Int32]) -> KeyPress? {
+        // Keys curses already holds (the rest of a paste, a resize it was told of) come first.
+        if let key = readKey(timeoutMilliseconds: 0) { return key }
+        var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        // A signal (a resize, Ctrl-C) ends the wait early: the caller looks again.
+        guard poll(&watched, nfds_t(watched.count), timeoutMilliseconds) > 0, watched[0].revents != 0 else { return nil }
+        return readKey(timeoutMilliseconds: 25)
     }
 
     /// The next key, or nil when none came within `timeoutMilliseconds`.
@@ -159,6 +187,7 @@ public final class TerminalScreen {
         case KEY_BTAB: return .backTab
         case KEY_BACKSPACE: return .backspace
         case KEY_RESIZE:
+            shown = nil
             let (w, h) = size
             return .resize(width: w, height: h)
         case KEY_MOUSE:

@@ -6,12 +6,12 @@ import QanatStore
 import QanatTerminal
 import QanatUI
 
-/// The desk's event loop, on one thread: read a key (50 ms at most), poll the store's
-/// data_version, re-read the windows when another process changed something, redraw when the
-/// frame changed. The keyboard never waits for the store.
+/// The desk's event loop, on one thread: sleep until a key, a change to the store's files (the
+/// kernel says so) or the next second of the clock; then re-read the windows when another
+/// process committed, and redraw the cells that changed. The keyboard never waits for the store.
 struct DeskLoop {
     let options: StoreOptions
-    let screen: TerminalScreen
+    let screen: any Screen
     var state: DeskState
     /// `bell = false` in the config file silences it.
     var ringsBell = true
@@ -22,9 +22,10 @@ struct DeskLoop {
     private var lastSequence: Int64?
     private var painter = FramePainter<DeskState>()
     private var nextReconnect = Date.distantPast
+    private var wake = StoreWake()
     private var actions: DeskActions
 
-    init(options: StoreOptions, screen: TerminalScreen, state: DeskState) {
+    init(options: StoreOptions, screen: any Screen, state: DeskState) {
         self.options = options
         self.screen = screen
         self.state = state
@@ -45,7 +46,8 @@ struct DeskLoop {
                 state.bellPending = false
             }
             painter.paint(state, on: screen, render: DeskView.render)
-            if let key = Interrupt.take() ? .interrupt : screen.readKey(timeoutMilliseconds: 50) {
+            let waited = screen.readKey(timeoutMilliseconds: StoreWake.untilNextSecond(), wakingOn: wake.descriptors(watcher))
+            if let key = Interrupt.take() ? .interrupt : waited {
                 switch state.handle(key) {
                 case .quit: return
                 case .loadDetail: reload(.detail)
@@ -102,7 +104,7 @@ struct DeskLoop {
     private mutating func pollStore() {
         connect()
         _ = actions.retry(store: store, state: &state)
-        guard let watcher else { return }
+        guard let watcher, wake.shouldAsk(watcher, settled: state.store == .live) else { return }
         guard let version = try? watcher.dataVersion() else {
             state.store = .busy
             return

@@ -6,20 +6,21 @@ import QanatStore
 import QanatTerminal
 import QanatUI
 
-/// The wall's loop: wait for a key a quarter of a second at most, poll the store's
-/// data_version, re-read on a change, redraw when the frame changed. It holds only read-only
-/// connections, so nothing it does can change the store.
+/// The wall's loop: sleep until a key, a change to the store's files or the next second (its
+/// rotation and staleness), re-read when another process committed, redraw the cells that
+/// changed. It holds only read-only connections, so nothing it does can change the store.
 struct WallLoop {
     let path: String
-    let screen: TerminalScreen
+    let screen: any Screen
     var state: WallState
     private var store: SQLiteStore?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
     private var painter = FramePainter<WallState>()
     private var nextAttempt = Date.distantPast
+    private var wake = StoreWake()
 
-    init(path: String, screen: TerminalScreen, state: WallState) {
+    init(path: String, screen: any Screen, state: WallState) {
         self.path = path
         self.screen = screen
         self.state = state
@@ -29,7 +30,8 @@ struct WallLoop {
         while true {
             poll()
             painter.paint(state, on: screen, render: WallView.render)
-            if let key = screen.readKey(timeoutMilliseconds: 250), state.handle(key) { return }
+            let key = screen.readKey(timeoutMilliseconds: StoreWake.untilNextSecond(), wakingOn: wake.descriptors(watcher))
+            if let key, state.handle(key) { return }
             state.tick(Clock.now())
         }
     }
@@ -46,7 +48,7 @@ struct WallLoop {
                 return
             }
         }
-        guard let store, let watcher else { return }
+        guard let store, let watcher, wake.shouldAsk(watcher, settled: state.health == .live) else { return }
         do {
             let version = try watcher.dataVersion()
             guard version != lastVersion || state.health != .live else { return }

@@ -1,0 +1,68 @@
+import Foundation
+import QanatChannel
+import QanatCore
+import QanatUI
+import XCTest
+@testable import QanatApp
+
+/// The desk's and the wall's own loops, run in this process against a fake screen, with another
+/// process writing to the real store in between.
+final class LoopInProcessTests: XCTestCase {
+    func testTheDeskShowsAnotherProcesssWriteAtOnceAndSleepsWhenNothingHappens() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let screen = FakeScreen(width: 120, height: 30)
+        let options = try StoreOptions.parse(["--db", q.database, "--journal", q.journal])
+        let state = DeskState(width: 120, height: 30, language: .en, officer: "Test Officer", agency: try AgencyCode("MOI"), now: QanatChannel.Clock.now())
+        let ended = expectation(description: "the desk's loop ended")
+        Thread.detachNewThread {
+            var loop = DeskLoop(options: options, screen: screen, state: state)
+            loop.run()
+            ended.fulfill()
+        }
+        XCTAssertNotNil(screen.waitFor { $0.contains("No open incidents") }, screen.screen)
+        screen.press(.character("?"))
+        XCTAssertNotNil(screen.waitFor { $0.contains("this help") }, "a key in, its frame out:\n\(screen.screen)")
+        screen.press(.escape, .function(4))
+        XCTAssertNotNil(screen.waitFor { $0.contains("No messages") }, screen.screen)
+
+        // Idle: the loop sleeps until the next second of its clock, not 20 times a second.
+        let before = screen.counts
+        Thread.sleep(forTimeInterval: 2)
+        let idle = screen.counts
+        XCTAssertLessThanOrEqual(idle.waits - before.waits, 4, "waits in 2 s of nothing")
+        XCTAssertLessThanOrEqual(idle.draws - before.draws, 3, "frames in 2 s of nothing (the clock's seconds)")
+
+        // Another process writes; the kernel wakes the loop, which reads and draws it.
+        let posted = try q.run("post", "--from", "LRC", "--to", "MOI", "--priority", "flash", "--channel", "radio", "water over the bridge")
+        XCTAssertEqual(posted.status, 0, posted.stderr)
+        let start = Date()
+        XCTAssertNotNil(screen.waitFor(timeout: 2) { $0.contains("water over the bridge") }, screen.screen)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1, "well before the two-second safety poll")
+
+        screen.press(.character("q"))
+        wait(for: [ended], timeout: 5)
+    }
+
+    func testTheWallShowsAFlashWrittenElsewhereAndQuitsOnQ() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let screen = FakeScreen(width: 160, height: 48)
+        let state = WallState(width: 160, height: 48, language: .ar, now: Clock.now(), rotationSeconds: 20)
+        let ended = expectation(description: "the wall's loop ended")
+        Thread.detachNewThread {
+            var loop = WallLoop(path: q.database, screen: screen, state: state)
+            loop.run()
+            ended.fulfill()
+        }
+        XCTAssertNotNil(screen.waitFor { !$0.isEmpty }, "the wall draws")
+        let posted = try q.run("post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "evacuate the wadi")
+        XCTAssertEqual(posted.status, 0, posted.stderr)
+        let start = Date()
+        XCTAssertNotNil(screen.waitFor(timeout: 2) { $0.contains("evacuate the wadi") }, screen.screen)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+        screen.press(.character("x"))
+        screen.press(.character("q"))
+        wait(for: [ended], timeout: 5)
+    }
+}
