@@ -32,7 +32,7 @@ public struct Actions: Sendable {
                              lead: String?, people: Int?, reference: () throws -> IncidentReference) throws -> Write {
         let reporting = try context.knownAgency(agency, field: "agency")
         var opening = try context.incidentOpening(
-            reference: IncidentReference(year: 0, number: 0), title: title, type: type, severity: severity, area: area,
+            reference: IncidentReference(year: Clock.year, number: 1), title: title, type: type, severity: severity, area: area,
             place: place, leadAgency: lead, peopleAffected: people)
         opening.reference = try reference()
         return (reporting, .incidentOpened(opening))
@@ -52,20 +52,14 @@ public struct Actions: Sendable {
                                lead: String?, people: Int?) throws -> Write {
         let ref = try IncidentReference(reference)
         try incidentRecord(ref)
-        if let people, !Limits.peopleAffected.contains(people) {
-            throw ValidationError(field: "people", value: String(people), problem: .outOfRange(Limits.peopleAffected))
-        }
-        let update = IncidentUpdate(
-            reference: ref,
-            title: try TextRule.optional(title, field: "title", maximum: Limits.title),
-            severity: try severity.map { text throws(ValidationError) in try Severity.parse(text, field: "severity") },
-            place: try TextRule.optional(place, field: "place", maximum: Limits.place),
-            leadAgency: try lead.map { text throws(ValidationError) in try context.knownAgency(text, field: "lead") },
-            peopleAffected: people)
-        guard update != IncidentUpdate(reference: ref) else {
+        let payload = try context.payload(.incidentUpdated, [
+            "ref": .text(ref.rawValue), "title": title.map(FieldValue.text), "severity": severity.map(FieldValue.text),
+            "place": place.map(FieldValue.text), "lead": lead.map(FieldValue.text), "people": people.map(FieldValue.integer),
+        ])
+        guard payload != .incidentUpdated(IncidentUpdate(reference: ref)) else {
             throw ChannelError.nothingToChange(options: ["--severity", "--title", "--place", "--lead", "--people"])
         }
-        return (try context.knownAgency(agency, field: "agency"), .incidentUpdated(update))
+        return (try context.knownAgency(agency, field: "agency"), payload)
     }
 
     /// A numbered reference from the store, or a provisional one when the store is unavailable.
@@ -80,11 +74,11 @@ public struct Actions: Sendable {
 
     public func changeStatus(reference: String, to status: String, agency: String, note: String?) throws -> Write {
         let ref = try IncidentReference(reference)
-        let next = try IncidentStatus.parse(status, field: "status")
-        try incidentRecord(ref)?.status.checkTransition(to: next)
-        let change = IncidentStatusChange(reference: ref, status: next,
-                                          note: try TextRule.optional(note, field: "note", maximum: Limits.body))
-        return (try context.knownAgency(agency, field: "agency"), .incidentStatusChanged(change))
+        let payload = try context.payload(.incidentStatusChanged, [
+            "ref": .text(ref.rawValue), "status": .text(status), "note": note.map(FieldValue.text),
+        ])
+        if case .incidentStatusChanged(let change) = payload { try incidentRecord(ref)?.status.checkTransition(to: change.status) }
+        return (try context.knownAgency(agency, field: "agency"), payload)
     }
 
     /// A unit tasked to an open incident, or its assignment moved on. Progress only moves
@@ -197,14 +191,16 @@ public struct Actions: Sendable {
 
     /// Adds or replaces a member; refuses what would leave the store without an admin.
     public func addMember(user: String, officer: String?, agency: String, role: String, shared: Bool, pinHash: String?) throws -> Write {
-        let key = MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
-        let member = Member(key: key, agency: try context.knownAgency(agency, field: "agency"),
-                            role: try Role.parse(role, field: "role"), shared: shared, pin: pinHash)
-        return (member.agency, .memberAdded(member))
+        let payload = try context.payload(.memberAdded, [
+            "user": .text(user), "officer": officer.map(FieldValue.text), "agency": .text(agency), "role": .text(role),
+            "shared": .flag(shared), "pin": pinHash.map(FieldValue.text),
+        ])
+        return (try context.knownAgency(agency, field: "agency"), payload)
     }
 
     public func removeMember(user: String, officer: String?) throws -> Write {
-        let key = MemberKey(user: try MemberKey.user(user), officer: try TextRule.optional(officer, field: "officer", maximum: Limits.officer))
+        guard case .memberRemoved(let key) = try context.payload(.memberRemoved, ["user": .text(user), "officer": officer.map(FieldValue.text)])
+        else { preconditionFailure("member.removed's schema makes a member key") }
         guard let store else { return (try context.knownAgency(actingAgency(nil), field: "agency"), .memberRemoved(key)) }
         let members = try storeCall({ () throws(StoreError) in try store.members() })
         guard let existing = members.first(where: { $0.key.isSame(as: key) }) else {

@@ -1,5 +1,6 @@
 /// What is known when a person or a script asks for a write: the agencies on the channel and
-/// the gazetteer. Drafts turn typed text into payloads, or refuse with the field that is wrong.
+/// the gazetteer. Typed text becomes a payload through its event type's schema, or is refused
+/// with the field that is wrong.
 public struct WriteContext: Sendable {
     public var agencies: Set<AgencyCode>
     public var gazetteer: Gazetteer
@@ -25,54 +26,45 @@ public struct WriteContext: Sendable {
         try TextRule.required(text, field: field, maximum: Limits.officer)
     }
 
+    /// What a form or the command line typed, through the payload's schema (`EventSchemas`),
+    /// as a new write: only the channel's agencies count.
+    public func payload(_ type: EventType, _ given: [String: FieldValue?]) throws(ValidationError) -> EventPayload {
+        try EventSchemas.make(type, FieldValues(given), self)
+    }
+
     public func messagePosting(
         to: [String], priority: String, channel: String, subject: String?, body: String,
         incident: String?, acknowledgementRequired: Bool
     ) throws(ValidationError) -> MessagePosting {
-        let recipients = try Recipients(codes: to)
-        if case .agencies(let list) = recipients {
-            for code in list { _ = try knownAgency(code.rawValue, field: "to") }
-        }
-        return MessagePosting(
-            recipients: recipients,
-            priority: try MessagePriority.parse(priority, field: "priority"),
-            channel: try MessageChannel.parse(channel, field: "channel"),
-            subject: try TextRule.optional(subject, field: "subject", maximum: Limits.subject),
-            body: try TextRule.required(body, field: "body", maximum: Limits.body),
-            incident: try incident.map { text throws(ValidationError) in try IncidentReference(text, field: "incident") },
-            acknowledgementRequired: acknowledgementRequired)
+        let payload = try payload(.messagePosted, [
+            "to": .list(to), "priority": .text(priority), "channel": .text(channel), "subject": subject.map(FieldValue.text),
+            "body": .text(body), "incident": incident.map(FieldValue.text), "ack": .flag(acknowledgementRequired),
+        ])
+        guard case .messagePosted(let posting) = payload else { preconditionFailure("message.posted's schema makes a posting") }
+        return posting
     }
 
     public func incidentOpening(
         reference: IncidentReference, title: String, type: String, severity: String, area: String,
         place: String?, leadAgency: String?, peopleAffected: Int?
     ) throws(ValidationError) -> IncidentOpening {
-        if let people = peopleAffected, !Limits.peopleAffected.contains(people) {
-            throw ValidationError(field: "people", value: String(people), problem: .outOfRange(Limits.peopleAffected))
-        }
-        return IncidentOpening(
-            reference: reference,
-            title: try TextRule.required(title, field: "title", maximum: Limits.title),
-            type: try IncidentType.parse(type, field: "type"),
-            severity: try Severity.parse(severity, field: "severity"),
-            area: try gazetteer.resolve(area, field: "area").id,
-            place: try TextRule.optional(place, field: "place", maximum: Limits.place),
-            leadAgency: try leadAgency.map { text throws(ValidationError) in try knownAgency(text, field: "lead") },
-            peopleAffected: peopleAffected)
+        let payload = try payload(.incidentOpened, [
+            "ref": .text(reference.rawValue), "title": .text(title), "type": .text(type), "severity": .text(severity),
+            "area": .text(area), "place": place.map(FieldValue.text), "lead": leadAgency.map(FieldValue.text),
+            "people": peopleAffected.map(FieldValue.integer),
+        ])
+        guard case .incidentOpened(let opening) = payload else { preconditionFailure("incident.opened's schema makes an opening") }
+        return opening
     }
 
     public func unitRegistration(
         callSign: String, agency: String, kind: String, capabilities: [String], contact: String?
     ) throws(ValidationError) -> UnitRegistration {
-        var checked: [String] = []
-        for capability in capabilities {
-            checked.append(try TextRule.required(capability, field: "capabilities", maximum: Limits.capability))
-        }
-        return UnitRegistration(
-            callSign: try CallSign(callSign, field: "callsign"),
-            agency: try knownAgency(agency, field: "agency"),
-            kind: try UnitKind.parse(kind, field: "kind"),
-            capabilities: checked,
-            contact: try TextRule.optional(contact, field: "contact", maximum: Limits.contact))
+        let payload = try payload(.unitRegistered, [
+            "callsign": .text(callSign), "agency": .text(agency), "kind": .text(kind), "capabilities": .list(capabilities),
+            "contact": contact.map(FieldValue.text),
+        ])
+        guard case .unitRegistered(let registration) = payload else { preconditionFailure("unit.registered's schema makes a registration") }
+        return registration
     }
 }

@@ -35,43 +35,16 @@ public enum EventCodec {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
+    /// The payload's members, in its schema's order; an optional field it lacks is left out.
     private static func data(of payload: EventPayload) -> [JSONWriter.Member] {
-        switch payload {
-        case .agencyRegistered(let agency):
-            return [.string("code", agency.code.rawValue), .string("nameAr", agency.nameArabic),
-                    .string("nameEn", agency.nameEnglish), .string("kind", agency.kind.rawValue)]
-        case .incidentOpened(let o):
-            return [.string("ref", o.reference.rawValue), .string("title", o.title), .string("type", o.type.rawValue),
-                    .string("severity", o.severity.rawValue), .string("area", o.area), .optionalString("place", o.place),
-                    .optionalString("lead", o.leadAgency?.rawValue), .optionalInteger("people", o.peopleAffected)]
-        case .incidentUpdated(let u):
-            return [.string("ref", u.reference.rawValue), .optionalString("title", u.title),
-                    .optionalString("severity", u.severity?.rawValue), .optionalString("place", u.place),
-                    .optionalString("lead", u.leadAgency?.rawValue), .optionalInteger("people", u.peopleAffected)]
-        case .incidentStatusChanged(let c):
-            return [.string("ref", c.reference.rawValue), .string("status", c.status.rawValue), .optionalString("note", c.note)]
-        case .unitRegistered(let r):
-            return [.string("callsign", r.callSign.rawValue), .string("agency", r.agency.rawValue),
-                    .string("kind", r.kind.rawValue), .strings("capabilities", r.capabilities),
-                    .optionalString("contact", r.contact)]
-        case .unitStatusChanged(let c):
-            return [.string("callsign", c.callSign.rawValue), .string("status", c.status.rawValue)]
-        case .assignment(_, let link):
-            return [.string("incident", link.incident.rawValue), .string("unit", link.unit.rawValue)]
-        case .messagePosted(let m):
-            return [.strings("to", m.recipients.codes), .string("priority", m.priority.rawValue),
-                    .string("channel", m.channel.rawValue), .optionalString("subject", m.subject),
-                    .string("body", m.body), .optionalString("incident", m.incident?.rawValue),
-                    .bool("ack", m.acknowledgementRequired)]
-        case .messageAcknowledged(let a):
-            return [.string("message", a.message.rawValue)]
-        case .memberAdded(let m):
-            return [.string("user", m.key.user), .optionalString("officer", m.key.officer), .string("agency", m.agency.rawValue),
-                    .string("role", m.role.rawValue), .bool("shared", m.shared), .optionalString("pin", m.pin)]
-        case .memberRemoved(let key):
-            return [.string("user", key.user), .optionalString("officer", key.officer)]
-        case .shift(let change):
-            return [.optionalString("note", change.note)]
+        EventSchemas.values(of: payload).compactMap { field in
+            switch field.value {
+            case nil: nil
+            case .text(let text)?: .string(field.name, text)
+            case .integer(let value)?: .integer(field.name, value)
+            case .flag(let value)?: .bool(field.name, value)
+            case .list(let items)?: .strings(field.name, items)
+            }
         }
     }
 

@@ -236,6 +236,26 @@ enum Schema {
         }
     }
 
+    /// Tables that hold no projection: the log itself, and what is not made from it (the journals'
+    /// read positions, reference counters that writes also move, store settings, GRDB's own).
+    static let notDerived: Set<String> = ["events", "journal_cursors", "counters", "settings", "grdb_migrations"]
+
+    /// Every projection table of the store as its schema stands, by name, each with the columns
+    /// that order its rows: its primary key, or every column where it has none (the search
+    /// index, whose own shadow tables are left to it).
+    static func digestedTables(_ db: Database) throws -> [(name: String, order: String)] {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_schema
+            WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\(SearchIndex.table)_%'
+            ORDER BY name
+            """).filter { !notDerived.contains($0) }
+        return try names.map { table in
+            let columns = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?)", arguments: [table])
+            let key = columns.filter { ($0["pk"] as Int? ?? 0) > 0 }.sorted { ($0["pk"] as Int? ?? 0) < ($1["pk"] as Int? ?? 0) }
+            return (table, (key.isEmpty ? columns : key).map { $0["name"] as String? ?? "" }.joined(separator: ", "))
+        }
+    }
+
     /// Projection tables, emptied by `rebuild`.
     static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, Members.table]
 }
