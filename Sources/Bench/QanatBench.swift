@@ -1,7 +1,8 @@
 import Foundation
 import QanatStore
 
-/// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`, or
+/// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`;
+/// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`), or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
 /// Prints each figure beside a baseline measured in the same run, and the goal. These are
@@ -34,6 +35,7 @@ enum QanatBench {
         table.add(try TerminalBytesBenchmark(directory: directory).run())
         table.add(try SshBytesBenchmark(directory: directory).run())
         table.add(try WallBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 50), idleSeconds: 30).run())
+        table.add(try FanOutBenchmark(directory: directory).run())
         table.print()
     }
 }
@@ -56,6 +58,7 @@ struct BenchArguments {
             case "--incidents": incidents = Int(value) ?? incidents; i += 1
             case "--dir": directory = value; i += 1
             case "--writer": role = "writer"; database = value; i += 1
+            case "--fan-out": role = "fan-out"
             default: break
             }
             i += 1

@@ -81,7 +81,33 @@ final class TmuxDesk {
     }
 }
 
+/// CPU seconds a process has used, and when that was read.
+struct CPUSample {
+    var seconds: Double
+    var at: UInt64
+
+    /// Percent of one core used between two samples (of one process, or summed over several).
+    static func percent(from start: CPUSample, to end: CPUSample) -> Double {
+        (end.seconds - start.seconds) / (Double(end.at - start.at) / 1e9) * 100
+    }
+
+    static func + (a: CPUSample, b: CPUSample) -> CPUSample { CPUSample(seconds: a.seconds + b.seconds, at: max(a.at, b.at)) }
+
+    /// From /proc/PID/stat: after the command name, utime and stime are fields 14 and 15.
+    static func of(_ pid: pid_t?) -> CPUSample {
+        let at = monotonicNanoseconds()
+        guard let pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return CPUSample(seconds: 0, at: at) }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
+        return CPUSample(seconds: ticks / Double(sysconf(Int32(_SC_CLK_TCK))), at: at)
+    }
+}
+
 extension TmuxDesk {
+    /// CPU the pane's program has used so far.
+    func cpu() -> CPUSample { CPUSample.of(pid) }
+
     /// Writes `count` messages to `store`, each after a random pause (µs) so that they fall across
     /// the program's poll, and times each from its commit's start to its body in the pane.
     func probeWrites(to store: SQLiteStore, count: Int, pause: ClosedRange<useconds_t>,

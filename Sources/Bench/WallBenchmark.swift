@@ -18,10 +18,10 @@ struct WallBenchmark {
         wall.start("wall")
         _ = wall.waitFor("control room", from: 0, since: t0, timeout: 10)
         Thread.sleep(forTimeInterval: 1)
-        let (wallIdle, deskIdle) = (cpu(of: wall), cpu(of: desk))
+        let (wallIdle, deskIdle) = (wall.cpu(), desk.cpu())
         Thread.sleep(forTimeInterval: idleSeconds)
-        let wallCPU = percent(since: wallIdle, now: cpu(of: wall))
-        let deskCPU = percent(since: deskIdle, now: cpu(of: desk))
+        let wallCPU = CPUSample.percent(from: wallIdle, to: wall.cpu())
+        let deskCPU = CPUSample.percent(from: deskIdle, to: desk.cpu())
 
         let probes = try wall.probeWrites(to: try SQLiteStore.create(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
         let (p50, p99, missed) = (Percentiles(probes.seen).p50, Percentiles(probes.seen).p99, probes.missed)
@@ -36,20 +36,5 @@ struct WallBenchmark {
                 baseline: String(format: "an idle desk, same store and size: %.2f %%", deskCPU),
                 goal: "≤ 0.5 %", verdict: wallCPU <= 0.5 ? "met" : "MISSED"),
         ]
-    }
-
-    /// (CPU seconds used by the pane's program, when) from /proc/PID/stat.
-    private func cpu(of pane: TmuxDesk) -> (seconds: Double, at: UInt64) {
-        let at = monotonicNanoseconds()
-        guard let pid = pane.pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return (0, at) }
-        // After the command name: state is field 3; utime and stime are fields 14 and 15.
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
-        return (ticks / Double(sysconf(Int32(_SC_CLK_TCK))), at)
-    }
-
-    private func percent(since start: (seconds: Double, at: UInt64), now: (seconds: Double, at: UInt64)) -> Double {
-        (now.seconds - start.seconds) / (Double(now.at - start.at) / 1e9) * 100
     }
 }
