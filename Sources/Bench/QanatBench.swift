@@ -14,6 +14,10 @@ enum QanatBench {
             try LoadProfile.run(database: CommandLine.arguments[2])
             return
         }
+        if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--profile-frames" {
+            try LoadProfile.runFrames(database: CommandLine.arguments[2])
+            return
+        }
         let arguments = BenchArguments(CommandLine.arguments)
         if arguments.role == "writer" {
             try NoticeLatency.runWriter(database: arguments.database, writes: arguments.writes)
@@ -26,6 +30,11 @@ enum QanatBench {
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB\n")
 
         var table = ResultTable()
+        if arguments.role == "fan-out" {
+            table.add(try FanOutBenchmark(directory: directory).run())
+            table.print()
+            return
+        }
         let ingest = try IngestBenchmark(directory: directory, events: arguments.events).run()
         table.add(ingest)
         table.add(try NoticeLatency(directory: directory, writes: arguments.writes).run())

@@ -46,7 +46,9 @@ public enum Bidi {
     /// Scalars of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, their presentation
     /// forms): text without any is drawn as it is, which keeps English fields free.
     public static func hasRightToLeft(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
+        // Right-to-left scripts start at U+0590, whose UTF-8 lead byte is 0xD6.
+        guard text.utf8.contains(where: { $0 >= 0xD6 }) else { return false }
+        return text.unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
             default: false
@@ -68,7 +70,12 @@ public enum Bidi {
     /// direction (a piece of an Arabic line: `Tab التالي` reads key first, from the right);
     /// nil takes its first strong character's.
     public static func visual(_ text: String, paragraph: TextDirection? = nil) -> String {
-        hasRightToLeft(text) ? layout(text, paragraph: paragraph).text : text
+        guard hasRightToLeft(text) else { return text }
+        let key = VisualCache.Key(text: text, paragraph: paragraph)
+        if let known = VisualCache.shared.withLock({ $0[key] }) { return known }
+        let shown = layout(text, paragraph: paragraph).text
+        VisualCache.shared.withLock { $0.insert(shown, for: key) }
+        return shown
     }
 
     /// `text` in visual order and shaped, with where each logical character landed.

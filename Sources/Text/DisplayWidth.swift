@@ -4,6 +4,8 @@ public enum DisplayWidth {
     /// Cells one grapheme cluster takes: 0 for a lone mark or format character, 2 for East
     /// Asian wide and emoji presentation, else 1.
     public static func of(_ cluster: Character) -> Int {
+        // Most cells are printable ASCII: no Unicode property to look up.
+        if let ascii = cluster.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         var width = 0
         for scalar in cluster.unicodeScalars {
             let w = of(scalar)
@@ -14,6 +16,7 @@ public enum DisplayWidth {
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value >= 0x20, scalar.value < 0x7F { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
@@ -28,7 +31,10 @@ public enum DisplayWidth {
         }
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
 
     /// `text` cut to at most `width` cells, ending in `…` when something was cut. A cluster is
     /// never split: a wide one that would straddle the edge is left out.

@@ -23,7 +23,9 @@ public enum UntrustedText {
     /// (newlines too: a field is one line), a combining mark that opens the field set on a dotted
     /// circle, and at most `marksPerCharacter` marks on any character.
     public static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { placeholder(for: $0) != nil || isMark($0) }) else { return text }
+        // Printable ASCII is never replaced: only the rest is looked at.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }),
+              text.unicodeScalars.contains(where: { placeholder(for: $0) != nil || isMark($0) }) else { return text }
         var out = String.UnicodeScalarView()
         var marks = 0
         for scalar in text.unicodeScalars {

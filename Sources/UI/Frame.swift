@@ -65,8 +65,8 @@ public struct Frame: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil,
                              paragraph: TextDirection? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let shown = shown(text, limit: min(limit ?? width, width - max(0, x)), paragraph: paragraph)
-        return draw(shown, from: column(x, span: DisplayWidth.of(shown)), y: y, role: role)
+        let placed = placed(text, limit: min(limit ?? width, width - max(0, x)), paragraph: paragraph)
+        return draw(placed, from: column(x, span: placed.width), y: y, role: role)
     }
 
     /// The pieces of one line (a hint's parts, a reference and a title), each drawn as a bidi field
@@ -114,15 +114,19 @@ public struct Frame: Equatable, Sendable {
     /// Draws text already in visual order from column `start`, left to right.
     @discardableResult
     private mutating func draw(_ shown: String, from start: Int, y: Int, role: StyleRole) -> Int {
+        draw(FieldCache.place(shown), from: start, y: y, role: role)
+    }
+
+    private mutating func draw(_ placed: PlacedField, from start: Int, y: Int, role: StyleRole) -> Int {
         var column = start
-        for cluster in shown {
-            let w = DisplayWidth.of(cluster)
+        for (cluster, cellWidth) in zip(placed.clusters, placed.widths) {
+            let w = Int(cellWidth)
             if w == 0 {
-                if column > start, column - 1 >= 0, column - 1 < width { cells[y * width + column - 1].text += String(cluster) }
+                if column > start, column - 1 >= 0, column - 1 < width { cells[y * width + column - 1].text += cluster }
                 continue
             }
             guard column >= 0, column + w <= width else { column += w; continue }
-            set(column, y, Cell(text: String(cluster), role: role))
+            set(column, y, Cell(text: cluster, role: role))
             if w == 2 { set(column + 1, y, Cell(text: "", role: role)) }
             column += w
         }
@@ -156,14 +160,13 @@ public struct Frame: Equatable, Sendable {
 
     public mutating func put(field text: String, x: Int, y: Int, width fieldWidth: Int, role: StyleRole = .normal, alignRight: Bool = false) {
         fill(x: x, y: y, width: fieldWidth, role: role)
-        let used = DisplayWidth.of(shown(text, limit: fieldWidth))
+        let used = placed(text, limit: fieldWidth).width
         put(text, x: alignRight ? x + fieldWidth - used : x, y: y, role: role, limit: fieldWidth)
     }
 
     /// What `put` draws for `text` within `limit` cells.
-    func shown(_ text: String, limit: Int, paragraph: TextDirection? = nil) -> String {
-        let logical = DisplayWidth.truncate(UntrustedText.sanitized(text), to: limit)
-        return layout.reordered ? Bidi.visual(logical, paragraph: paragraph) : logical
+    func placed(_ text: String, limit: Int, paragraph: TextDirection? = nil) -> PlacedField {
+        FieldCache.placed(text, limit: limit, paragraph: paragraph, reordered: layout.reordered)
     }
 
     public mutating func fill(x: Int, y: Int, width fillWidth: Int, role: StyleRole, text: String = " ") {
