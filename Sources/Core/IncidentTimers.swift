@@ -30,6 +30,27 @@ public enum IncidentTimers {
         return .normal
     }
 
+    /// When the level of an incident's timer next changes after `now`; nil when it no longer will
+    /// (an alarm stays an alarm; closed incidents never alarm).
+    public static func nextLevelChange(_ incident: Incident, after now: Timestamp) -> Timestamp? {
+        let factor: Int64
+        switch incident.status {
+        case .closed: return nil
+        case .reported, .verified: factor = 1
+        case .responding, .contained: factor = 6
+        }
+        let (warning, alarm) = thresholds(for: incident.severity)
+        return [warning, alarm].map { incident.statusChangedAt.adding(seconds: $0 * factor) }.first { $0 > now }
+    }
+
+    /// When `compact` of the time since `start` next shows something else: every second under a
+    /// minute, every minute under a day, then every hour.
+    public static func nextCompactChange(since start: Timestamp, now: Timestamp) -> Timestamp {
+        let age = max(0, (now.millisecondsSinceEpoch - start.millisecondsSinceEpoch) / 1000)
+        let step: Int64 = age < 60 ? 1 : age < 86_400 ? 60 : 3600
+        return start.adding(seconds: (age / step + 1) * step)
+    }
+
     /// The letters of a compact duration: seconds, minutes, hours, days.
     public typealias UnitLetters = (second: String, minute: String, hour: String, day: String)
 

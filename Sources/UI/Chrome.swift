@@ -44,7 +44,7 @@ enum Chrome {
             x += frame.put(" \(text) ", x: x, y: y, role: role)
         }
         if state.exercise { part(l(.exercise), role: .severityExtreme) }
-        part(l.clock(state.now, seconds: true) + " " + l(.libyaTime))
+        part(l.clock(state.now) + " " + l(.libyaTime))
         // Between shifts on a duty terminal nobody is on it: not the officer who signed off.
         part(state.shift == .awaitingSignOn ? l(.awaitingSignOn) : "\(state.officer) @ \(state.agency)")
         if state.readOnly != nil { part(l(.readOnly), role: .statusBusy) }

@@ -46,8 +46,9 @@ struct DeskLoop {
                 state.bellPending = false
             }
             painter.paint(state, on: screen, render: DeskView.render)
-            let waited = screen.readKey(timeoutMilliseconds: StoreWake.untilNextSecond(), wakingOn: wake.descriptors(watcher))
-            if let key = Interrupt.take() ? .interrupt : waited {
+            let waited = screen.readKey(timeoutMilliseconds: wake.sleep(until: state.nextTimedChange, watcher), wakingOn: wake.descriptors(watcher))
+            let pressed = Interrupt.take() ? .interrupt : waited
+            if let key = pressed {
                 switch state.handle(key) {
                 case .quit: return
                 case .loadDetail: reload(.detail)
@@ -59,10 +60,12 @@ struct DeskLoop {
                 case nil: break
                 }
             }
-            // Whole seconds: the clock is the only thing that changes on an idle desk, once a second.
-            let now = Clock.now().millisecondsSinceEpoch
-            state.now = Timestamp(millisecondsSinceEpoch: now - now % 1000)
-            pollStore()
+            // Time moves on the screen only when something happened or what it shows turns over:
+            // an idle desk renders about once a minute. Whole seconds, as ages count them.
+            let clock = Clock.now().millisecondsSinceEpoch
+            let now = Timestamp(millisecondsSinceEpoch: clock - clock % 1000)
+            let reloaded = pollStore()
+            if pressed != nil || reloaded || now >= state.nextTimedChange { state.now = now }
         }
     }
 
@@ -101,15 +104,18 @@ struct DeskLoop {
         if let readOnly { state.notice = state.localizer(readOnly) }
     }
 
-    private mutating func pollStore() {
+    /// Whether anything was read: the store changed, or a write kept while it was away went in.
+    private mutating func pollStore() -> Bool {
         connect()
-        _ = actions.retry(store: store, state: &state)
-        guard let watcher, wake.shouldAsk(watcher, settled: state.store == .live) else { return }
+        let retried = actions.retry(store: store, state: &state)
+        guard let watcher, wake.shouldAsk(watcher, settled: state.store == .live) else { return retried }
         guard let version = try? watcher.dataVersion() else {
             state.store = .busy
-            return
+            return retried
         }
-        if version != lastVersion { reload([]) }
+        let changed = version != lastVersion
+        if changed { reload([]) }
+        return retried || changed
     }
 
     private mutating func handover() {
