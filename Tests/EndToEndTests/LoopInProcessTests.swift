@@ -1,6 +1,7 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatStore
 import QanatUI
 import XCTest
 @testable import QanatApp
@@ -64,5 +65,38 @@ final class LoopInProcessTests: XCTestCase {
         screen.press(.character("x"))
         screen.press(.character("q"))
         wait(for: [ended], timeout: 5)
+    }
+}
+
+/// A write wakes a loop as it begins; the loop keeps asking for a moment, so a commit that lands
+/// just after the first look is not left until the next safety check.
+final class StoreWakeTests: XCTestCase {
+    func testAfterANotificationTheLoopAsksAgainForAMomentThenSleepsLong() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let watcher = try QanatStore.ChangeWatcher(path: q.database)
+        var wake = StoreWake()
+        _ = wake.shouldAsk(watcher, settled: true)
+        let later = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000) + 60_000)
+        XCTAssertFalse(wake.shouldAsk(watcher, settled: true), "nothing written")
+        XCTAssertGreaterThan(wake.sleep(until: later, watcher), 1000)
+
+        // The WAL is written (a commit begins): the kernel says so.
+        let wal = try XCTUnwrap(FileHandle(forWritingAtPath: q.database + "-wal") ?? {
+            FileManager.default.createFile(atPath: q.database + "-wal", contents: nil)
+            return FileHandle(forWritingAtPath: q.database + "-wal")
+        }())
+        wal.seekToEndOfFile()
+        wal.write(Data())
+        try wal.synchronize()
+        try wal.close()
+        var ready = pollfd(fd: try XCTUnwrap(watcher.descriptor), events: Int16(POLLIN), revents: 0)
+        XCTAssertEqual(poll(&ready, 1, 1000), 1)
+        XCTAssertTrue(wake.shouldAsk(watcher, settled: true))
+        XCTAssertTrue(wake.shouldAsk(watcher, settled: true), "asked again, though no new notification came")
+        XCTAssertLessThanOrEqual(wake.sleep(until: later, watcher), 20)
+        Thread.sleep(forTimeInterval: StoreWake.settleInterval + 0.05)
+        XCTAssertFalse(wake.shouldAsk(watcher, settled: true), "settled again")
+        XCTAssertGreaterThan(wake.sleep(until: later, watcher), 1000)
     }
 }
