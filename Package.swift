@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatUI", "QanatFixtures", "QanatApp", "QanatText",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatApp", "QanatText",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

@@ -13,8 +13,10 @@ public struct DeskLoader: Sendable {
     public init(store: any ChannelStore) { self.store = store }
 
     /// The windows the state asks for (all by default): the boards through their queries, the open
-    /// detail, the count. One store error leaves the state as it was.
-    public func load(into state: inout DeskState, refresh: DeskRefresh = .all) throws(StoreError) {
+    /// detail, the count. With `changedMessages` (the messages new events touched) the log's
+    /// window is kept up from those alone where it can be (`LogWindow`). One store error leaves
+    /// the state as it was.
+    public func load(into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil) throws(StoreError) {
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
@@ -27,7 +29,13 @@ public struct DeskLoader: Sendable {
         }
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
         if refresh.contains(.messages) {
-            data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
+            let fresh = try changedMessages.map { ids throws(StoreError) in try store.messages(matching: state.logQuery, among: Array(ids)) }
+            if let ids = changedMessages, let fresh,
+               let merged = LogWindow.merge(data.messages, changed: ids, fresh: fresh, limit: Self.messageWindow) {
+                data.messages = merged
+            } else {
+                data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
+            }
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
         }
         var exercise = state.exercise

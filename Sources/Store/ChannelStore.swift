@@ -21,6 +21,8 @@ public protocol ChannelStore: Sendable {
     func message(_ id: EventID) throws(StoreError) -> MessageRecord?
     func messageIDs(startingWith prefix: String, limit: Int) throws(StoreError) -> [EventID]
     func messages(matching query: MessageQuery, limit: Int) throws(StoreError) -> [MessageRecord]
+    /// Those of `ids` that match `query`, newest first: what a change did to a log window.
+    func messages(matching query: MessageQuery, among ids: [EventID]) throws(StoreError) -> [MessageRecord]
     func pendingAcknowledgementCount(for agency: AgencyCode, limit: Int) throws(StoreError) -> Int
     func agencies() throws(StoreError) -> [Agency]
     func members() throws(StoreError) -> [Member]

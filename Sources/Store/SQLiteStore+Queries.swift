@@ -217,6 +217,14 @@ extension SQLiteStore {
 extension SQLiteStore {
     /// The newest `limit` messages a log filter admits, newest first, with their acknowledgements.
     public func messages(matching query: MessageQuery, limit: Int) throws(StoreError) -> [MessageRecord] {
+        try messages(matching: query, among: nil, limit: limit)
+    }
+
+    public func messages(matching query: MessageQuery, among ids: [EventID]) throws(StoreError) -> [MessageRecord] {
+        ids.isEmpty ? [] : try messages(matching: query, among: ids, limit: ids.count)
+    }
+
+    private func messages(matching query: MessageQuery, among ids: [EventID]?, limit: Int) throws(StoreError) -> [MessageRecord] {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -231,6 +239,10 @@ extension SQLiteStore {
                 let admitted = MessagePriority.allCases.filter { $0 >= minimum }.map(\.rawValue)
                 conditions.append("m.priority IN (\(admitted.map { _ in "?" }.joined(separator: ",")))")
                 arguments += StatementArguments(admitted)
+            }
+            if let ids {
+                conditions.append("m.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(ids.map(\.rawValue))
             }
             var source = "messages m"
             var order = "m.at DESC, m.id DESC"

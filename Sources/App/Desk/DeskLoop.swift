@@ -145,7 +145,11 @@ struct DeskLoop {
             let version = try watcher.dataVersion()
             let changes = try store.changes(after: lastSequence, limit: 1000)
             let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference, message: state.openMessage))
-            try DeskLoader(store: store).load(into: &state, refresh: refresh)
+            // Messages posted or acknowledged update the log's window by themselves, unless the
+            // window was asked for whole (a new filter) or agencies changed who owes what.
+            let changedMessages = asked.contains(.messages) || refresh.contains(.agencies) || lastSequence == nil ? nil
+                : changes.subjects.map { Set($0.compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } }) }
+            try DeskLoader(store: store).load(into: &state, refresh: refresh, changedMessages: changedMessages)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
             // Only when members changed (an admin added or removed one) or a shift began or ended.
             if changes.subjects?.contains(where: \.concernsAccess) ?? true { learnAccess() }

@@ -1,0 +1,60 @@
+import Foundation
+import QanatCore
+import QanatDesk
+import QanatFixtures
+import QanatStore
+import QanatUI
+import XCTest
+
+/// A desk keeps its log window up from the messages new events touched; what it shows is what
+/// reading the window whole would show.
+final class LogWindowLoadTests: XCTestCase {
+    func testPostedAndAcknowledgedMessagesKeepTheWindowAsAWholeReadWould() throws {
+        let directory = NSTemporaryDirectory() + "qanat-window-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStore.create(path: directory + "/store.sqlite")
+        var events: [Event] = []
+        SyntheticTraffic.forEachMessage(count: 700) { events.append($0) }
+        try store.apply(events)
+        // An urgent message (every fiftieth) is for the agency after its sender's.
+        let urgent = try XCTUnwrap(events.last { if case .messagePosted(let m) = $0.payload { m.acknowledgementRequired } else { false } })
+        guard case .messagePosted(let posting) = urgent.payload, case .agencies(let owing) = posting.recipients else { return XCTFail() }
+        let agency = owing[0]
+
+        for query in [MessageQuery(), MessageQuery(awaitingAcknowledgementBy: agency)] {
+            var state = DeskState(width: 160, height: 48, language: .en, officer: "test", agency: agency, now: urgent.at)
+            state.logQuery = query
+            try DeskLoader(store: store).load(into: &state)
+            XCTAssertFalse(state.data.messages.isEmpty)
+            var last = try store.changes(after: nil, limit: 1000).lastSequence
+
+            for change in [probe("posted now"), acknowledgement(of: urgent.id, by: agency)] {
+                try store.apply([change])
+                let changes = try store.changes(after: last, limit: 1000)
+                last = changes.lastSequence
+                let ids = Set((changes.subjects ?? []).compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } })
+                XCTAssertFalse(ids.isEmpty)
+                try DeskLoader(store: store).load(into: &state, refresh: .messages, changedMessages: ids)
+                var whole = DeskState(width: 160, height: 48, language: .en, officer: "test", agency: agency, now: urgent.at)
+                whole.logQuery = query
+                try DeskLoader(store: store).load(into: &whole)
+                XCTAssertEqual(state.data.messages, whole.data.messages, "\(query): after \(change.type)")
+                XCTAssertEqual(state.data.pendingAcknowledgements, whole.data.pendingAcknowledgements)
+            }
+        }
+    }
+
+    private func probe(_ body: String) -> Event {
+        let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000)
+        return Event(id: .make(at: at), at: at, agency: Agency.seed[0].code, officer: "test", user: nil,
+                     payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
+                                                            body: body, incident: nil, acknowledgementRequired: false)))
+    }
+
+    private func acknowledgement(of message: EventID, by agency: AgencyCode) -> Event {
+        let at = Timestamp(millisecondsSinceEpoch: 1_796_000_001_000)
+        return Event(id: .make(at: at), at: at, agency: agency, officer: "test", user: nil,
+                     payload: .messageAcknowledged(MessageAcknowledgement(message: message)))
+    }
+}
