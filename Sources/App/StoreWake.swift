@@ -29,6 +29,9 @@ struct StoreWake {
         return true
     }
 
+    /// The commit was seen: no need to keep asking.
+    mutating func sawChange() { askAgainUntil = .distantPast }
+
     /// Milliseconds to sleep: until `time` (when the screen next turns over by itself), but no
     /// longer than the store may go unasked.
     func sleep(until time: Timestamp, _ watcher: ChangeWatcher?) -> Int32 {

@@ -98,5 +98,14 @@ final class StoreWakeTests: XCTestCase {
         Thread.sleep(forTimeInterval: StoreWake.settleInterval + 0.05)
         XCTAssertFalse(wake.shouldAsk(watcher, settled: true), "settled again")
         XCTAssertGreaterThan(wake.sleep(until: later, watcher), 1000)
+
+        // Once the commit is seen, there is nothing left to wait for.
+        let other = try XCTUnwrap(FileHandle(forWritingAtPath: q.database + "-wal"))
+        try other.close()
+        XCTAssertEqual(poll(&ready, 1, 1000), 1)
+        XCTAssertTrue(wake.shouldAsk(watcher, settled: true))
+        wake.sawChange()
+        XCTAssertFalse(wake.shouldAsk(watcher, settled: true))
+        XCTAssertGreaterThan(wake.sleep(until: later, watcher), 1000)
     }
 }

@@ -114,7 +114,10 @@ struct DeskLoop {
             return retried
         }
         let changed = version != lastVersion
-        if changed { reload([]) }
+        if changed {
+            wake.sawChange()
+            reload([])
+        }
         return retried || changed
     }
 

@@ -52,6 +52,7 @@ struct WallLoop {
         do {
             let version = try watcher.dataVersion()
             guard version != lastVersion || state.health != .live else { return }
+            wake.sawChange()
             try WallLoader(store: store).load(into: &state)
             if lastVersion != nil, version != lastVersion { state.lastChange = Clock.now() }
             lastVersion = version
