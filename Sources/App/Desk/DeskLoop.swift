@@ -7,8 +7,9 @@ import QanatTerminal
 import QanatUI
 
 /// The desk's event loop, on one thread: sleep until a key, a change to the store's files (the
-/// kernel says so) or the next second of the clock; then re-read the windows when another
-/// process committed, and redraw the cells that changed. The keyboard never waits for the store.
+/// kernel says so) or until what the screen shows turns over by itself (`nextTimedChange`);
+/// then re-read what another process's commit touched, and redraw the cells that changed. The
+/// keyboard never waits for the store.
 struct DeskLoop {
     let options: StoreOptions
     let screen: any Screen
