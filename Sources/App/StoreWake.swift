@@ -42,9 +42,4 @@ struct StoreWake {
         let until = time.millisecondsSinceEpoch - Int64(now.timeIntervalSince1970 * 1000)
         return Int32(min(longest, max(1, until)))
     }
-
-    /// The next whole second: the wall's rotation and staleness count seconds.
-    static var nextSecond: Timestamp {
-        Timestamp(millisecondsSinceEpoch: (Int64(Date().timeIntervalSince1970 * 1000) / 1000 + 1) * 1000)
-    }
 }

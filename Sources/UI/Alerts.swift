@@ -9,9 +9,23 @@ public struct DeskAlert: Equatable, Sendable {
         case incident(IncidentReference)
     }
 
+    /// What the banner says of it: kept as facts, and worded in the desk's language when drawn,
+    /// so that `L` turns the banner too.
+    public enum Headline: Equatable, Sendable {
+        case message(MessagePriority, from: AgencyCode, text: String)
+        case incident(Severity, IncidentReference, title: String)
+    }
+
     public var subject: Subject
     public var at: Timestamp
-    public var text: String
+    public var headline: Headline
+
+    public func text(_ l: Localizer) -> String {
+        switch headline {
+        case .message(let priority, let agency, let text): "\(l(priority)) \(agency) \(l.clock(at)) — \(text)"
+        case .incident(let severity, let reference, let title): "\(l(severity)) \(reference) — \(title)"
+        }
+    }
 }
 
 extension DeskState {
@@ -26,15 +40,13 @@ extension DeskState {
         var fresh: [DeskAlert] = []
         for record in data.flashAwaiting where alerted.insert(.message(record.message.id)).inserted {
             let m = record.message
-            fresh.append(DeskAlert(subject: .message(m.id), at: m.postedAt,
-                                   text: "\(localizer(m.priority)) \(m.agency) \(localizer.clock(m.postedAt)) — "
-                                       + [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")))
+            fresh.append(DeskAlert(subject: .message(m.id), at: m.postedAt, headline: .message(
+                m.priority, from: m.agency, text: [m.subject, m.body].compactMap { $0 }.joined(separator: " — "))))
         }
         for record in data.newestExtreme where record.incident.openedAt >= startedAt
             && alerted.insert(.incident(record.incident.reference)).inserted {
             let i = record.incident
-            fresh.append(DeskAlert(subject: .incident(i.reference), at: i.openedAt,
-                                   text: "\(localizer(i.severity)) \(i.reference) — \(i.title)"))
+            fresh.append(DeskAlert(subject: .incident(i.reference), at: i.openedAt, headline: .incident(i.severity, i.reference, title: i.title)))
         }
         guard !fresh.isEmpty else { return }
         alerts = (fresh + alerts).sorted { $0.at > $1.at }

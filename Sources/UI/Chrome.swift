@@ -160,7 +160,7 @@ public enum DeskView {
         let hint = (more > 0 ? "+\(l.number(more)) · " : "") + l(.alertOpen)
         let hintWidth = DisplayWidth.of(hint)
         let x = frame.put("⚠", x: 0, y: y, role: .unacknowledged) + 1
-        frame.put(alert.text, x: x, y: y, role: .unacknowledged, limit: max(0, state.width - x - hintWidth - 2))
+        frame.put(alert.text(state.localizer), x: x, y: y, role: .unacknowledged, limit: max(0, state.width - x - hintWidth - 2))
         frame.put(hint, x: state.width - hintWidth - 1, y: y, role: .unacknowledged)
     }
 }

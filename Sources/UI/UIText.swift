@@ -111,7 +111,7 @@ public enum UIText: CaseIterable, Sendable {
         case .help: ("Keys", "المفاتيح")
         case .helpClose: ("Esc or ? closes this help", "Esc أو ? لإغلاق المساعدة")
         case .helpPages: ("Space or PgDn next page, PgUp back", "Space أو PgDn للصفحة التالية، PgUp للسابقة")
-        case .keyFirstLast: ("first / last row; on the log, End follows live", "الصف الأول / الأخير؛ وفي السجل End للمتابعة المباشرة")
+        case .keyFirstLast: ("first / last row; on the log, End and G follow live", "الصف الأول / الأخير؛ وفي السجل End و G للمتابعة المباشرة")
         case .keyFirstRow: ("first row", "الصف الأول")
         case .keyTabDetail: ("next board; with a detail open, into it (to scroll)", "اللوحة التالية؛ ومع التفاصيل: الانتقال إليها للتمرير")
         case .keyHelp: ("this help", "هذه المساعدة")

@@ -36,7 +36,7 @@ public struct WallState: Equatable, Sendable {
         self.width = width
         self.height = height
         self.language = language
-        self.now = Self.minute(now)
+        self.now = now
         self.rotationSeconds = max(1, rotationSeconds)
         self.staleAfterSeconds = max(1, staleAfterSeconds)
         nextRotation = now.adding(seconds: Int64(self.rotationSeconds))
@@ -58,17 +58,16 @@ public struct WallState: Equatable, Sendable {
         return quiet > staleAfterSeconds ? quiet : nil
     }
 
-    /// The clock moved on: turn to the next board when this one's time is up.
+    /// The clock moved on: what the wall shows moves with it only when something on it turns
+    /// over (`nextTimedChange`), so an idle wall redraws about once a minute; the next board
+    /// comes when this one's time is up.
     public mutating func tick(_ time: Timestamp) {
-        now = Self.minute(time)
+        guard time >= nextTimedChange else { return }
+        now = time
         guard time >= nextRotation else { return }
         let boards = Board.allCases
         board = boards[((boards.firstIndex(of: board) ?? 0) + 1) % boards.count]
         nextRotation = time.adding(seconds: Int64(rotationSeconds))
-    }
-
-    static func minute(_ time: Timestamp) -> Timestamp {
-        Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch - time.millisecondsSinceEpoch % 60_000)
     }
 
     /// True when the key quits the wall: `q`, unless locked, or the terminal hanging up. Every

@@ -1,4 +1,5 @@
 import QanatCore
+import QanatText
 import XCTest
 @testable import QanatUI
 
@@ -24,6 +25,18 @@ final class AlertTests: XCTestCase {
         state.noticeAlerts()
         XCTAssertTrue(state.alerts.isEmpty)
         XCTAssertFalse(DeskView.render(state).lines[28].contains("⚠"))
+    }
+
+    func testTheBannerSpeaksTheDesksLanguageAfterL() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.data.flashAwaiting = [flash(52)]
+        state.noticeAlerts()
+        XCTAssertTrue(DeskView.render(state).lines.contains { $0.contains("⚠ FLASH NCEMC") })
+        _ = state.handle(.character("L"))
+        let arabic = Bidi.visual(Localizer(.ar)(MessagePriority.flash))
+        let screen = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains(arabic), "the priority in Arabic after L:\n\(screen)")
+        XCTAssertFalse(screen.contains("FLASH"), screen)
     }
 
     func testOpeningTheAlertClearsIt() {

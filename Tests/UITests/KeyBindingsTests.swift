@@ -30,6 +30,10 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(state.selection.unit, state.key(atRow: state.rowCount - 1).flatMap { key -> CallSign? in if case .unit(let sign) = key { sign } else { nil } },
                        "G: the last row")
         XCTAssertNil(KeyBindings.action(for: .character("r"), on: .units, detailFocused: false), "r replies on the log only")
+        // Keys that would only say "nothing selected" on a board are not bound there (a walk-through found them).
+        XCTAssertNil(KeyBindings.action(for: .character("s"), on: .log, detailFocused: false), "a message has no status")
+        XCTAssertNil(KeyBindings.action(for: .character("a"), on: .units, detailFocused: false), "a unit is assigned from its incident")
+        XCTAssertNil(KeyBindings.action(for: .enter, on: .units, detailFocused: false), "a unit has no detail")
     }
 
     func testTheHelpListsEveryBindingOfTheBoardInBothLanguagesAt80x24() {

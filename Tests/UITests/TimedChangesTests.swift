@@ -42,4 +42,33 @@ final class TimedChangesTests: XCTestCase {
         XCTAssertEqual(IncidentTimers.nextLevelChange(record.incident, after: state.now), Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
         XCTAssertEqual(state.nextTimedChange, Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
     }
+
+    func testTheNextChangeIsAlwaysAfterNowWhateverTheMillisecondsSoALoopNeverSpins() throws {
+        var state = SampleDesk.state(width: 120, height: 30)
+        var record = try XCTUnwrap(state.data.incidents.first)
+        state.data = DeskData()
+        record.incident.openedAt = Timestamp(rfc3339: "2026-11-22T11:59:20.345Z")!
+        record.incident.statusChangedAt = Timestamp(rfc3339: "2026-11-22T12:04:59.999Z")!
+        state.data.incidents = [record]
+        var now = Timestamp(rfc3339: "2026-11-22T12:05:09Z")!
+        for _ in 0..<200 {
+            state.now = now
+            let next = state.nextTimedChange
+            XCTAssertGreaterThan(next, now)
+            now = next
+        }
+    }
+
+    func testTheWallsAgesAreTheDesksAndMoveWhenTheyTurn() throws {
+        var wall = WallState(width: 160, height: 48, language: .en, now: SampleDesk.now, rotationSeconds: 3600)
+        var record = try XCTUnwrap(SampleDesk.state(width: 120, height: 30).data.incidents.first)
+        record.incident.openedAt = SampleDesk.now.adding(seconds: -29)
+        record.incident.statusChangedAt = record.incident.openedAt
+        wall.boards.incidents = [record]
+        wall.board = .incidents
+        XCTAssertTrue(WallView.render(wall).lines.contains { $0.contains(" 29s ") })
+        wall.tick(SampleDesk.now.adding(seconds: 1))
+        XCTAssertTrue(WallView.render(wall).lines.contains { $0.contains(" 30s ") }, "a fresh age counts seconds on the wall too")
+        XCTAssertEqual(wall.now, SampleDesk.now.adding(seconds: 1), "the wall's time is the clock's, not its minute")
+    }
 }

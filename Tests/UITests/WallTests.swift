@@ -65,7 +65,7 @@ final class WallTests: XCTestCase {
         XCTAssertTrue(WallView.render(state).lines[23].contains("live"))
         state.figures.lastEventAt = SampleDesk.now.adding(seconds: -3660)
         let lines = WallView.render(state).lines
-        XCTAssertTrue(lines[1].contains("DATA MAY BE STALE — no change seen for 1h00"), lines[1])
+        XCTAssertTrue(lines[1].contains("DATA MAY BE STALE — no change seen for 1h01"), lines[1])  // 3,660 s
         XCTAssertFalse(lines[23].contains("live"), lines[23])
         XCTAssertTrue(lines[23].contains("stale"), lines[23])
     }

@@ -62,9 +62,8 @@ struct DeskLoop {
                 }
             }
             // Time moves on the screen only when something happened or what it shows turns over:
-            // an idle desk renders about once a minute. Whole seconds, as ages count them.
-            let clock = Clock.now().millisecondsSinceEpoch
-            let now = Timestamp(millisecondsSinceEpoch: clock - clock % 1000)
+            // an idle desk renders about once a minute.
+            let now = Clock.now()
             let reloaded = pollStore()
             if pressed != nil || reloaded || now >= state.nextTimedChange { state.now = now }
         }

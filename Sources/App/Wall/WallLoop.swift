@@ -30,7 +30,7 @@ struct WallLoop {
         while true {
             poll()
             painter.paint(state, on: screen, render: WallView.render)
-            let key = screen.readKey(timeoutMilliseconds: wake.sleep(until: StoreWake.nextSecond, watcher), wakingOn: wake.descriptors(watcher))
+            let key = screen.readKey(timeoutMilliseconds: wake.sleep(until: state.nextTimedChange, watcher), wakingOn: wake.descriptors(watcher))
             if let key, state.handle(key) { return }
             state.tick(Clock.now())
         }
