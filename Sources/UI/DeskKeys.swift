@@ -48,8 +48,7 @@ extension DeskState {
                     form = nil
                     return .reload
                 } catch {
-                    let message = localizer(error)
-                    form?.show(error: message, field: error.field)
+                    formRefused(error)
                 }
             case .submit: return .submit(current)
             // No desk without an officer on a shared account: Esc on the sign-on form leaves.

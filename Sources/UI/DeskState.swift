@@ -348,6 +348,17 @@ public struct DeskState: Equatable, Sendable {
         form?.show(error: message, field: field)
     }
 
+    /// A refusal beside its field, named by the field's label in the desk's language (`إلى`, not
+    /// the journal's `to`).
+    public mutating func formRefused(_ error: ValidationError) {
+        let text = localizer(error)
+        let prefix = error.field + ": "
+        guard let label = form?.fields.first(where: { $0.name == error.field })?.label, text.hasPrefix(prefix) else {
+            return formRefused(field: error.field, message: text)
+        }
+        formRefused(field: error.field, message: localizer(label) + ": " + text.dropFirst(prefix.count))
+    }
+
     static func draftKey(_ purpose: FormPurpose) -> String { "\(purpose)" }
 
     /// Opens a form, or the draft of one kept with Esc (not for a reply, whose recipients are set).

@@ -185,7 +185,7 @@ final class IncidentFilterTests: XCTestCase {
         for _ in 0..<4 { _ = state.handle(.tab) }
         for c in "Atlantis" { _ = state.handle(.character(c)) }
         XCTAssertNil(state.handle(.enter))
-        XCTAssertEqual(state.form?.fields[4].error, "area: no area in the gazetteer named 'Atlantis'")
+        XCTAssertEqual(state.form?.fields[4].error, "Area: no area in the gazetteer named 'Atlantis'")
         XCTAssertEqual(state.incidentQuery, IncidentQuery())
     }
 

@@ -214,6 +214,19 @@ final class WalkThroughFindingsTests: XCTestCase {
         XCTAssertEqual(Localizer(.en)(error), error.description)
     }
 
+    func testAFormsRefusalNamesTheFieldByItsLabelInTheDesksLanguage() {
+        let error = ValidationError(field: "to", value: "QQQ", problem: .notOneOf(["CD", "LRC"]))
+        for language in Language.allCases {
+            var state = SampleDesk.state(width: 120, height: 30, language: language)
+            _ = state.handle(.character("m"))
+            state.formRefused(error)
+            let label = state.localizer(UIText.fieldTo)
+            let shown = state.form?.fields.first { $0.name == "to" }?.error ?? ""
+            XCTAssertTrue(shown.hasPrefix(label + ": "), "\(language): \(shown)")
+            XCTAssertTrue(shown.contains("'QQQ'"), shown)
+        }
+    }
+
     func testAReplyToOurOwnMessageGoesToItsRecipientsWithTheCursorInTheMessage() {
         let ours = SampleDesk.message(71, "CD", .agencies([SampleDesk.code("NCEMC"), SampleDesk.code("LRC")]), .priority, "x", minutesAgo: 1)
         let form = Forms.reply(to: ours.message, from: SampleDesk.code("CD"))

@@ -40,7 +40,7 @@ struct DeskActions {
             guard let write = try self.write(for: form, actions: actions, state: state, store: store) else { return }
             record(write, state: &state, store: store, done: l(.sent))
         } catch let error as ValidationError {
-            state.formRefused(field: error.field, message: state.localizer(error))
+            state.formRefused(error)
         } catch {
             state.form?.notice = "\(error)"
         }
@@ -91,7 +91,7 @@ struct DeskActions {
             if let note = state.handoverNote { state.notice = note }
             state.handoverNote = nil
         } catch let error as ValidationError {
-            state.formRefused(field: error.field, message: state.localizer(error))
+            state.formRefused(error)
         } catch let refusal as Refusal {
             state.formRefused(field: refusal == .wrongPIN ? "pin" : "agency", message: l(refusal))
         } catch {
@@ -117,7 +117,7 @@ struct DeskActions {
                 state.form?.notice = state.handoverNote
             }
         } catch {
-            state.formRefused(field: error.field, message: state.localizer(error))
+            state.formRefused(error)
         }
     }
 
