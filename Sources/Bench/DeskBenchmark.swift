@@ -42,8 +42,9 @@ struct DeskBenchmark {
             BenchResult(
                 what: "desk: keystroke → frame in Arabic (mirrored; every field with Arabic reordered and shaped)",
                 figure: String(format: "p50 %.2f ms, p99 %.2f ms", arabicKeys.p50, arabicKeys.p99),
-                baseline: String(format: "English p50 %.2f, p99 %.2f ms", bigKeys.p50, bigKeys.p99),
-                goal: "≤ 10 ms", verdict: arabicKeys.p99 <= 10 ? "met" : "MISSED"),
+                baseline: String(format: "English p50 %.2f, p99 %.2f ms (Arabic %.2f×)", bigKeys.p50, bigKeys.p99, arabicKeys.p99 / bigKeys.p99),
+                goal: "p99 ≤ 10 ms and ≤ 1.25 × English",
+                verdict: arabicKeys.p99 <= 10 && arabicKeys.p99 <= 1.25 * bigKeys.p99 ? "met" : "MISSED"),
             BenchResult(
                 what: "desk: re-read its windows after a change",
                 figure: String(format: "p50 %.1f ms, max %.1f ms", bigLoad.p50, bigLoad.p99),

@@ -25,16 +25,18 @@ struct WallBenchmark {
 
         let probes = try wall.probeWrites(to: try SQLiteStore.create(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
         let (p50, p99, missed) = (Percentiles(probes.seen).p50, Percentiles(probes.seen).p99, probes.missed)
+        let commit = Percentiles(probes.commits)
         return [
             BenchResult(
                 what: "wall process: flash message written elsewhere → on the wall (300×100, \(writes) writes)",
                 figure: String(format: "p50 %.0f ms, p99 %.0f ms", p50, p99) + (missed > 0 ? ", \(missed) not seen" : ""),
-                baseline: "poll every 250 ms", goal: "≤ 1 s", verdict: p99 <= 1000 && missed == 0 ? "met" : "MISSED"),
+                baseline: String(format: "the commit alone p50 %.1f, p99 %.1f ms", commit.p50, commit.p99),
+                goal: "p99 ≤ 250 ms", verdict: p99 <= 250 && missed == 0 ? "met" : "MISSED"),
             BenchResult(
                 what: String(format: "wall process: CPU while idle (%.0f s, boards rotating every 15 s)", idleSeconds),
                 figure: String(format: "%.2f %% of a core", wallCPU),
                 baseline: String(format: "an idle desk, same store and size: %.2f %%", deskCPU),
-                goal: "≤ 0.5 %", verdict: wallCPU <= 0.5 ? "met" : "MISSED"),
+                goal: "≤ 0.2 %", verdict: wallCPU <= 0.2 ? "met" : "MISSED"),
         ]
     }
 }
