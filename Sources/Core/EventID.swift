@@ -3,15 +3,25 @@
 public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
-    /// Accepts any RFC 4122 textual UUID (8-4-4-4-12 hex digits, either case).
+    /// Accepts any RFC 4122 textual UUID (8-4-4-4-12 hex digits, either case). Every row the
+    /// desk reads carries one, so this looks at each byte once and allocates only to lower case.
     public init(_ text: String, field: String = "id") throws(ValidationError) {
-        let bytes = Array(text.lowercased().utf8)
-        let dashes: Set<Int> = [8, 13, 18, 23]
-        let ok = bytes.count == 36 && bytes.indices.allSatisfy { i in
-            dashes.contains(i) ? bytes[i] == 45 : EventID.isHex(bytes[i])
+        var upper = false
+        var valid = text.utf8.count == 36
+        if valid {
+            for (index, byte) in text.utf8.enumerated() {
+                switch (index, byte) {
+                case (8, 45), (13, 45), (18, 45), (23, 45): continue
+                case (8, _), (13, _), (18, _), (23, _): valid = false
+                case (_, 48...57), (_, 97...102): continue
+                case (_, 65...70): upper = true
+                default: valid = false
+                }
+                if !valid { break }
+            }
         }
-        guard ok else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a UUID")) }
-        rawValue = String(decoding: bytes, as: UTF8.self)
+        guard valid else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a UUID")) }
+        rawValue = upper ? text.lowercased() : text
     }
 
     /// A version-7 UUID: the time first, so new events land at the end of the store's index.
@@ -34,8 +44,6 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     private init(canonical: String) { rawValue = canonical }
-
-    private static func isHex(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 97 && c <= 102) }
 
     public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }

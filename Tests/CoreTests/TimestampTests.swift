@@ -30,5 +30,10 @@ final class TimestampTests: XCTestCase {
         XCTAssertEqual(try EventID(late.rawValue.uppercased()), late)
         XCTAssertEqual(Array(late.rawValue)[14], "7")
         XCTAssertThrowsError(try EventID("not-a-uuid"))
+        for bad in ["0192f3c4x0000-7000-8000-0000000000aa", "0192f3c4-0000-7000-8000-0000000000ag", "0192f3c4-0000-7000-8000-0000000000a-",
+                    "0192f3c4-0000-7000-8000-0000000000a", "0192f3c4-0000-7000-8000-0000000000aaa", "0192f3c4-0000-7000-8000-00000000٠٠aa"] {
+            XCTAssertThrowsError(try EventID(bad), bad)
+        }
+        XCTAssertEqual(try EventID("0192F3C4-0000-7000-8000-0000000000AA").rawValue, "0192f3c4-0000-7000-8000-0000000000aa")
     }
 }
