@@ -70,12 +70,7 @@ public enum Bidi {
     /// direction (a piece of an Arabic line: `Tab التالي` reads key first, from the right);
     /// nil takes its first strong character's.
     public static func visual(_ text: String, paragraph: TextDirection? = nil) -> String {
-        guard hasRightToLeft(text) else { return text }
-        let key = VisualCache.Key(text: text, paragraph: paragraph)
-        if let known = VisualCache.shared.withLock({ $0[key] }) { return known }
-        let shown = layout(text, paragraph: paragraph).text
-        VisualCache.shared.withLock { $0.insert(shown, for: key) }
-        return shown
+        hasRightToLeft(text) ? layout(text, paragraph: paragraph).text : text
     }
 
     /// `text` in visual order and shaped, with where each logical character landed.

@@ -4,6 +4,17 @@ import XCTest
 
 /// An idle desk sleeps until what it shows turns over by itself: the clock's minute, an age, a timer.
 final class TimedChangesTests: XCTestCase {
+    /// A desk at `now` whose boards hold only `change`d copies of the sample's first incident.
+    private func desk(at now: String, _ change: (inout Incident) -> Void) throws -> DeskState {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.now = Timestamp(rfc3339: now)!
+        var record = try XCTUnwrap(state.data.incidents.first)
+        change(&record.incident)
+        state.data = DeskData()
+        state.data.incidents = [record]
+        return state
+    }
+
     func testWithNothingOnTheBoardsTheClocksNextMinute() {
         var state = SampleDesk.state(width: 120, height: 30)
         state.data = DeskData()
@@ -12,15 +23,12 @@ final class TimedChangesTests: XCTestCase {
     }
 
     func testAnAgeUnderAMinuteTurnsEverySecondAndOlderOnesOnTheirOwnMinute() throws {
-        var state = SampleDesk.state(width: 120, height: 30)
-        state.now = Timestamp(rfc3339: "2026-11-22T12:05:09Z")!
-        var record = try XCTUnwrap(state.data.incidents.first)
-        state.data = DeskData()
         // Opened 5 min 49 s ago: its age shows 5m until 12:05:20, when it turns 6m.
-        record.incident.openedAt = Timestamp(rfc3339: "2026-11-22T11:59:20Z")!
-        record.incident.statusChangedAt = record.incident.openedAt
-        record.incident.status = .closed
-        state.data.incidents = [record]
+        var state = try desk(at: "2026-11-22T12:05:09Z") { incident in
+            incident.openedAt = Timestamp(rfc3339: "2026-11-22T11:59:20Z")!
+            incident.statusChangedAt = incident.openedAt
+            incident.status = .closed
+        }
         XCTAssertEqual(state.nextTimedChange, Timestamp(rfc3339: "2026-11-22T12:05:20Z")!)
         // Opened 30 s ago: every second.
         state.data.incidents[0].incident.openedAt = Timestamp(rfc3339: "2026-11-22T12:04:39Z")!
@@ -28,28 +36,24 @@ final class TimedChangesTests: XCTestCase {
     }
 
     func testAnIncidentsTimerTurnsWarningOnTime() throws {
-        var state = SampleDesk.state(width: 120, height: 30)
-        state.now = Timestamp(rfc3339: "2026-11-22T12:05:00Z")!
-        var record = try XCTUnwrap(state.data.incidents.first)
-        state.data = DeskData()
         // Extreme and reported: a warning 10 minutes after its status changed, at 12:05:30,
         // while its ages (whole minutes from :30) turn over at :30 too; the timer is what counts.
-        record.incident.severity = .extreme
-        record.incident.status = .reported
-        record.incident.openedAt = Timestamp(rfc3339: "2026-11-22T10:00:00Z")!
-        record.incident.statusChangedAt = Timestamp(rfc3339: "2026-11-22T11:55:30Z")!
-        state.data.incidents = [record]
-        XCTAssertEqual(IncidentTimers.nextLevelChange(record.incident, after: state.now), Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
+        let state = try desk(at: "2026-11-22T12:05:00Z") { incident in
+            incident.severity = .extreme
+            incident.status = .reported
+            incident.openedAt = Timestamp(rfc3339: "2026-11-22T10:00:00Z")!
+            incident.statusChangedAt = Timestamp(rfc3339: "2026-11-22T11:55:30Z")!
+        }
+        XCTAssertEqual(IncidentTimers.nextLevelChange(state.data.incidents[0].incident, after: state.now),
+                       Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
         XCTAssertEqual(state.nextTimedChange, Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
     }
 
     func testTheNextChangeIsAlwaysAfterNowWhateverTheMillisecondsSoALoopNeverSpins() throws {
-        var state = SampleDesk.state(width: 120, height: 30)
-        var record = try XCTUnwrap(state.data.incidents.first)
-        state.data = DeskData()
-        record.incident.openedAt = Timestamp(rfc3339: "2026-11-22T11:59:20.345Z")!
-        record.incident.statusChangedAt = Timestamp(rfc3339: "2026-11-22T12:04:59.999Z")!
-        state.data.incidents = [record]
+        var state = try desk(at: "2026-11-22T12:05:09Z") { incident in
+            incident.openedAt = Timestamp(rfc3339: "2026-11-22T11:59:20.345Z")!
+            incident.statusChangedAt = Timestamp(rfc3339: "2026-11-22T12:04:59.999Z")!
+        }
         var now = Timestamp(rfc3339: "2026-11-22T12:05:09Z")!
         for _ in 0..<200 {
             state.now = now
