@@ -4,6 +4,9 @@ public struct AgencyCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     public let rawValue: String
 
     public init(_ text: String, field: String = "agency") throws(ValidationError) {
+        // Codes read back from the store are canonical already: checked byte by byte, without
+        // the Unicode upper-casing (a sixth of the desk's reads went there).
+        if Self.isCanonical(text.utf8) { rawValue = text; return }
         let upper = text.uppercased()
         let ok = (2...12).contains(upper.utf8.count) && upper.utf8.allSatisfy { c in
             (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45
@@ -17,6 +20,10 @@ public struct AgencyCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// For codes known to be well formed (the seeded agencies).
     init(known: String) { rawValue = known }
 
+    private static func isCanonical(_ bytes: String.UTF8View) -> Bool {
+        (2...12).contains(bytes.count) && bytes.allSatisfy { c in (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45 }
+    }
+
     public static func < (lhs: AgencyCode, rhs: AgencyCode) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }
 }
@@ -27,6 +34,7 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
     public let rawValue: String
 
     public init(_ text: String, field: String = "incident") throws(ValidationError) {
+        if Self.isCanonical(text.utf8) { rawValue = text; return }
         let upper = Digits.western(text.trimmingSpaces()).uppercased()
         let parts = upper.split(separator: "-", omittingEmptySubsequences: false)
         let ok = parts.count == 3 && parts[0] == "INC" && parts[1].count == 4
@@ -62,6 +70,21 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
     }
 
     private init(rawValue: String) { self.rawValue = rawValue }
+
+    /// `INC-`, four digits, `-`, 1–12 upper-case letters or digits, in ASCII: as the store keeps
+    /// references, so reading one back skips the trimming, digit folding and upper-casing.
+    private static func isCanonical(_ bytes: String.UTF8View) -> Bool {
+        let count = bytes.count
+        guard (10...21).contains(count), bytes.starts(with: "INC-".utf8) else { return false }
+        for (offset, c) in bytes.enumerated().dropFirst(4) {
+            switch offset {
+            case 4...7: guard c >= 48 && c <= 57 else { return false }
+            case 8: guard c == 45 else { return false }
+            default: guard (c >= 48 && c <= 57) || (c >= 65 && c <= 90) else { return false }
+            }
+        }
+        return true
+    }
 
     /// The number part when it is a plain sequence number.
     public var sequenceNumber: Int? { rawValue.split(separator: "-").last.flatMap { Int($0) } }

@@ -87,7 +87,7 @@ struct Projector {
     }
 
     /// Free text bound as its bytes and stored as TEXT: GRDB binds a String as a C string, which
-    /// would end at a NUL (see `wholeText(_:hex:)` for reading it back).
+    /// would end at a NUL (`StoredColumns` reads it back whole).
     static func storedText(_ text: String) -> Data { Data(text.utf8) }
 
     private func refold(_ subject: Subject) throws {

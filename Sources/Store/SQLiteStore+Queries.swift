@@ -26,8 +26,7 @@ extension SQLiteStore {
     /// An incident's active units: the units on it — tasked and not released, nor set available or
     /// out of service by hand (which takes a unit off its incident, whatever its assignment says).
     static let incidentColumns = """
-        incidents.*, \(wholeTextColumn("title", of: "incidents")), \(wholeTextColumn("place", of: "incidents")),
-        (SELECT count(*) FROM units u WHERE u.incident = incidents.ref) AS active_units
+        incidents.*, (SELECT count(*) FROM units u WHERE u.incident = incidents.ref) AS active_units
         """
 
     /// A page of incidents by opening time. Memory is bounded by `limit`, whatever the store's size.
@@ -47,14 +46,14 @@ extension SQLiteStore {
                 ORDER BY opened_at \(direction.order), ref \(direction.order) LIMIT ?
                 """
             arguments += [limit]
-            return try IncidentRows.records(Row.fetchAll(db, sql: sql, arguments: arguments))
+            return try IncidentRows.records(db, sql: sql, arguments: arguments)
         }
     }
 
     public func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord? {
         try read { db in
-            try IncidentRows.records(Row.fetchAll(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
-                                                  arguments: [reference.rawValue])).first
+            try IncidentRows.records(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
+                                     arguments: [reference.rawValue]).first
         }
     }
 
@@ -114,15 +113,15 @@ extension SQLiteStore {
             }
             sql += " ORDER BY at \(direction.order), id \(direction.order) LIMIT ?"
             arguments += [limit]
-            let messages = try MessageRows.messages(Row.fetchAll(db, sql: sql, arguments: arguments))
+            let messages = try MessageRows.messages(db, sql: sql, arguments: arguments)
             return try Self.withAcknowledgements(messages, in: db)
         }
     }
 
     public func message(_ id: EventID) throws(StoreError) -> MessageRecord? {
         try read { db in
-            let found = try MessageRows.messages(Row.fetchAll(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?",
-                                                              arguments: [id.rawValue]))
+            let found = try MessageRows.messages(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?",
+                                                 arguments: [id.rawValue])
             return try Self.withAcknowledgements(found, in: db).first
         }
     }
@@ -140,10 +139,9 @@ extension SQLiteStore {
     static func withAcknowledgements(_ messages: [Message], in db: Database) throws -> [MessageRecord] {
         guard !messages.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ",")
-        let acks = try Row.fetchAll(
+        let acks = try MessageRows.acknowledgements(
             db, sql: "SELECT * FROM acknowledgements WHERE message IN (\(placeholders)) ORDER BY agency",
-            arguments: StatementArguments(messages.map(\.id.rawValue))
-        ).map(MessageRows.acknowledgement)
+            arguments: StatementArguments(messages.map(\.id.rawValue)))
         let byMessage = Dictionary(grouping: acks, by: \.message)
         return messages.map { MessageRecord(message: $0, acknowledgements: byMessage[$0.id] ?? []) }
     }
@@ -191,8 +189,8 @@ extension SQLiteStore {
             case .area: "area, opened_at DESC, ref DESC"
             }
             arguments += [limit]
-            return try IncidentRows.records(Row.fetchAll(db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
-                                                         arguments: arguments))
+            return try IncidentRows.records(db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
+                                            arguments: arguments)
         }
     }
 
@@ -206,10 +204,10 @@ extension SQLiteStore {
     /// The newest `limit` messages linked to an incident, oldest first.
     public func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let newest = try MessageRows.messages(db, sql: """
                 SELECT \(MessageRows.columns()) FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
                 """, arguments: [reference.rawValue, limit])
-            return try Self.withAcknowledgements(MessageRows.messages(rows).reversed(), in: db)
+            return try Self.withAcknowledgements(newest.reversed(), in: db)
         }
     }
 }
@@ -256,9 +254,9 @@ extension SQLiteStore {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [limit]
-            let rows = try Row.fetchAll(db, sql: "SELECT \(MessageRows.columns(of: "m")) FROM \(source) \(filter) ORDER BY \(order) LIMIT ?",
-                                        arguments: arguments)
-            return try Self.withAcknowledgements(MessageRows.messages(rows), in: db)
+            let messages = try MessageRows.messages(
+                db, sql: "SELECT \(MessageRows.columns(of: "m")) FROM \(source) \(filter) ORDER BY \(order) LIMIT ?", arguments: arguments)
+            return try Self.withAcknowledgements(messages, in: db)
         }
     }
 

@@ -27,14 +27,12 @@ extension SQLiteStore {
             let refs = ranked.filter { $0.kind == SearchIndex.Kind.incident.rawValue }.map(\.key)
             let ids = ranked.filter { $0.kind == SearchIndex.Kind.message.rawValue }.map(\.key)
             var incidents: [String: IncidentRecord] = [:]
-            for record in try IncidentRows.records(Row.fetchAll(
-                db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref IN \(Self.placeholders(refs.count))",
-                arguments: StatementArguments(refs))) {
+            for record in try IncidentRows.records(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref IN \(Self.placeholders(refs.count))",
+                arguments: StatementArguments(refs)) {
                 incidents[record.incident.reference.rawValue] = record
             }
-            let messageRows = try MessageRows.messages(Row.fetchAll(
-                db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id IN \(Self.placeholders(ids.count))",
-                arguments: StatementArguments(ids)))
+            let messageRows = try MessageRows.messages(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id IN \(Self.placeholders(ids.count))",
+                arguments: StatementArguments(ids))
             var messages: [String: MessageRecord] = [:]
             for record in try Self.withAcknowledgements(messageRows, in: db) { messages[record.message.id.rawValue] = record }
             return ranked.compactMap { hit in

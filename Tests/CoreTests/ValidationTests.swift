@@ -23,6 +23,27 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(provisional.rawValue.hasPrefix("INC-2026-P"))
         XCTAssertEqual(try IncidentReference(provisional.rawValue), provisional)
         XCTAssertNil(provisional.sequenceNumber)
+
+    /// Identifiers as the store keeps them take a shorter path; it must accept and refuse
+    /// exactly what the full parse does.
+    func testCanonicalIdentifiersParseAsTheFullPathDoes() throws {
+        for text in ["INC-2026-0042", "INC-2026-P1A2B3C", "INC-2026-123456789012"] {
+            XCTAssertEqual(try IncidentReference(text).rawValue, text)
+        }
+        for text in ["INC-2026-", "INC-2026-1234567890123", "INC-20A6-0001", "INC-2026_0001", "INC-2026-00-1"] {
+            XCTAssertThrowsError(try IncidentReference(text), text)
+        }
+        XCTAssertEqual(try IncidentReference(" inc-٢٠٢٦-0042 ").rawValue, "INC-2026-0042", "typed forms still fold")
+        XCTAssertEqual(try AgencyCode("UN-OCHA").rawValue, "UN-OCHA")
+        XCTAssertThrowsError(try AgencyCode("ABCDEFGHIJKLM"), "13 characters")
+        XCTAssertThrowsError(try AgencyCode("MO I"))
+        let id = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+        XCTAssertEqual(try EventID(id).rawValue, id)
+        XCTAssertEqual(try EventID(id.uppercased()).rawValue, id, "upper case is folded")
+        for bad in [String(id.dropLast()), id.replacingOccurrences(of: "-", with: "x"), String(id.dropLast()) + "g", "é" + id.dropFirst(2)] {
+            XCTAssertThrowsError(try EventID(bad), bad)
+        }
+    }
     }
 
     func testMessageDraftRefusesUnknownRecipient() {
