@@ -29,9 +29,15 @@ struct DeskBenchmark {
         let arabicKeys = timeKeystrokes(arabicState)
         let emptyKeys = timeKeystrokes(emptyState)
         let start = try timeFirstFrame(database)
-        let rare = try timeSearch(store, "بلاغ 4321")
-        let common = try timeSearch(store, "الميدان")
-        let place = try timeSearch(store, "Bengasi")
+        let searches = try [("a word in half the messages", "الميدان"), ("a rare pair", "بلاغ 4321"),
+                            ("a place by another spelling (Bengasi → every name of Benghazi)", "Bengasi")].map { what, text in
+            let (ours, floor) = (try timeSearch(store, text), try ShellSearch(database: database).time(text))
+            return BenchResult(
+                what: "search: \(what) (\(text)), best 100 of the newest 2,000",
+                figure: String(format: "p50 %.1f ms, p95 %.1f ms", ours.p50, ours.p95),
+                baseline: String(format: "bare FTS5 MATCH in sqlite3: p50 %.1f ms", floor.p50),
+                goal: "p95 ≤ 30 ms", verdict: ours.p95 <= 30 ? "met" : "MISSED")
+        }
         let messages = try store.eventCount() - incidents
         return [
             BenchResult(
@@ -59,23 +65,13 @@ struct DeskBenchmark {
                 what: "desk: log filtered to what awaits the desk's agency, and its count",
                 figure: String(format: "p50 %.1f ms, max %.1f ms", awaiting.p50, awaiting.p99),
                 baseline: String(format: "unfiltered log: p50 %.1f ms", arrival.p50),
-                goal: "(a keystroke: ≤ 10 ms)", verdict: awaiting.p99 <= 10 ? "met" : "MISSED"),
-            BenchResult(
-                what: "search: a word in half the messages (الميدان), best 100 of the newest 2,000",
-                figure: String(format: "p50 %.1f ms, max %.1f ms", common.p50, common.p99),
-                baseline: String(format: "a rare pair (بلاغ 4321): p50 %.1f ms", rare.p50),
-                goal: "(Enter in `/`: ≤ 100 ms)", verdict: common.p99 <= 100 ? "met" : "MISSED"),
-            BenchResult(
-                what: "search: a place by another spelling (Bengasi → every name of Benghazi)",
-                figure: String(format: "p50 %.1f ms, max %.1f ms", place.p50, place.p99),
-                baseline: String(format: "a rare pair: p50 %.1f ms", rare.p50),
-                goal: "(Enter in `/`: ≤ 100 ms)", verdict: place.p99 <= 100 ? "met" : "MISSED"),
+                goal: "≤ 10 ms (a keystroke)", verdict: awaiting.p99 <= 10 ? "met" : "MISSED"),
             BenchResult(
                 what: "desk: open the store → first frame (in process)",
                 figure: String(format: "%.1f ms", start),
                 baseline: "process start: see `qanat --help` above",
                 goal: "≤ 150 ms with start-up", verdict: start <= 120 ? "met" : "MISSED"),
-        ]
+        ] + searches
     }
 
 
@@ -143,7 +139,7 @@ struct DeskBenchmark {
 
     private func timeSearch(_ store: SQLiteStore, _ text: String) throws -> Percentiles {
         var samples: [Double] = []
-        for _ in 0..<10 {
+        for _ in 0..<20 {
             let t0 = monotonicNanoseconds()
             let hits = try store.search(SearchQuery(text), limit: 100)
             samples.append(Double(monotonicNanoseconds() - t0) / 1e6)

@@ -5,8 +5,8 @@ import QanatJournal
 import QanatStore
 
 /// Ingest of N message events from a journal, each line held to its owner's authority, beside the
-/// sqlite3 shell inserting the same rows (events, messages and their search-index rows, same
-/// schema and indexes) in one transaction.
+/// sqlite3 shell inserting the same rows (events, messages, their search-index rows and the
+/// search vocabulary's counts, same schema and indexes) in one transaction.
 struct IngestBenchmark {
     let directory: String
     let events: Int
@@ -87,6 +87,9 @@ struct IngestBenchmark {
                 \(q(SearchText.indexed(m.body))));
 
                 """
+            for word in Set(SearchText.indexed(m.body).split(separator: " ")) {
+                sqlBuffer += "INSERT INTO search_words (word, rows) VALUES (\(q(String(word))), 1) ON CONFLICT (word) DO UPDATE SET rows = rows + 1;\n"
+            }
             if lineBuffer.count > 1 << 20 {
                 try lines.write(contentsOf: lineBuffer)
                 try statements.write(contentsOf: Data(sqlBuffer.utf8))

@@ -26,6 +26,7 @@ enum QanatBench {
         let directory = arguments.directory
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if arguments.role == "main" { try DiskNeed(events: arguments.events).check(directory) }
         print("qanat-bench: \(arguments.events.formatted()) events, \(arguments.writes) writes, in \(directory)")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB\n")
 
@@ -71,6 +72,28 @@ struct BenchArguments {
             default: break
             }
             i += 1
+        }
+    }
+}
+
+/// What a run writes to its directory, measured on the 1,000,000-event run: the journal (305 B an
+/// event), the shell's SQL (935 B), the shell's store (873 B) and Qanat's (1,010 B), with a
+/// margin for the WAL and the incidents. Ten million events need about 36 GB.
+struct DiskNeed {
+    static let bytesPerEvent: Int64 = 3_600
+    let events: Int
+
+    var bytes: Int64 { Int64(events) * Self.bytesPerEvent + (1 << 30) }
+
+    func check(_ directory: String) throws {
+        var stats = statvfs()
+        guard statvfs(directory, &stats) == 0 else { return }
+        let free = Int64(stats.f_bavail) * Int64(stats.f_frsize)
+        let gigabytes = { (bytes: Int64) in String(format: "%.1f GB", Double(bytes) / 1e9) }
+        print("disk: this run needs about \(gigabytes(bytes)) in \(directory); \(gigabytes(free)) free")
+        guard free >= bytes else {
+            FileHandle.standardError.write(Data("qanat-bench: not enough free disk for \(events.formatted()) events: \(gigabytes(bytes)) needed, \(gigabytes(free)) free in \(directory) (choose another with --dir)\n".utf8))
+            exit(1)
         }
     }
 }

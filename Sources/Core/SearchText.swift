@@ -147,25 +147,33 @@ public struct SearchQuery: Equatable, Sendable {
     /// Every word must begin a word of the text (prefix match). A word, or the whole query, that
     /// names a place also matches the place's other names in either script: Benghazi, Bengasi
     /// and بنغازي find each other. Nil when nothing searchable was typed.
-    public func matchExpression(places: Gazetteer) -> String? {
+    public func plan(places: Gazetteer) -> SearchPlan? {
         guard !words.isEmpty else { return nil }
-        let all = words.map { word in
-            let prefix = Self.quoted(word) + "*"
-            guard let area = places.area(named: word) else { return prefix }
-            return "(" + ([prefix] + Self.names(of: area)).joined(separator: " OR ") + ")"
-        }.joined(separator: " AND ")
-        if words.count > 1, let area = places.area(named: text) {
-            return "(" + all + ") OR " + Self.names(of: area).joined(separator: " OR ")
+        let required = words.map { word in
+            SearchPlan.Clause(prefix: word, phrases: places.area(named: word).map(Self.names) ?? [])
         }
-        return all
+        let whole = words.count > 1 ? places.area(named: text).map { SearchPlan.Clause(prefix: nil, phrases: Self.names(of: $0)) } : nil
+        return SearchPlan(required: required, whole: whole)
     }
 
     /// Each of a place's names as a phrase of its normalised words.
-    static func names(of area: Area) -> [String] {
-        Array(Set(area.allNames.map { SearchText.words($0).joined(separator: " ") }.filter { !$0.isEmpty }))
-            .sorted().map(quoted)
+    static func names(of area: Area) -> [[String]] {
+        Array(Set(area.allNames.map { SearchText.words($0) }.filter { !$0.isEmpty }))
+            .sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+    }
+}
+
+/// What a search asks for, before a store looks up the words it holds: every required clause
+/// must match, or else the whole query's place.
+public struct SearchPlan: Equatable, Sendable {
+    /// One thing asked for: a typed word, matching words of the text that begin with it, or any
+    /// of some phrases (a place's names, as normalised words).
+    public struct Clause: Equatable, Sendable {
+        public var prefix: String?
+        public var phrases: [[String]]
     }
 
-    /// Words are runs of letters and digits, so a phrase holds no quote to escape.
-    static func quoted(_ phrase: String) -> String { "\"" + phrase + "\"" }
+    public var required: [Clause]
+    /// The names of the place the whole query names (`Green Mountain`), which match alone.
+    public var whole: Clause?
 }

@@ -9,6 +9,8 @@ import QanatCore
 struct Projector {
     let db: Database
     private var dirty: Set<Subject> = []
+    /// The search vocabulary's counts, written at the end of the batch.
+    private let vocabulary = SearchVocabulary.Tally()
 
     init(db: Database) { self.db = db }
 
@@ -49,6 +51,7 @@ struct Projector {
     mutating func finish() throws {
         for subject in dirty { try refold(subject) }
         dirty.removeAll()
+        try vocabulary.write(in: db)
     }
 
     private func insertMessage(_ event: Event, _ posting: MessagePosting) throws {
@@ -64,7 +67,7 @@ struct Projector {
         try statement.execute()
         guard db.changesCount > 0 else { return }
         try SearchIndex.index(message: event.id.rawValue, subject: posting.subject, body: posting.body,
-                              at: event.at.millisecondsSinceEpoch, in: db)
+                              at: event.at.millisecondsSinceEpoch, counting: vocabulary, in: db)
         guard posting.acknowledgementRequired else { return }
         try PendingAcknowledgements.messagePosted(
             id: event.id.rawValue, at: event.at.millisecondsSinceEpoch, sender: event.agency.rawValue,
@@ -113,11 +116,11 @@ struct Projector {
     private func write(incident: Incident?, reference: IncidentReference) throws {
         guard let i = incident else {
             try db.execute(sql: "DELETE FROM incidents WHERE ref = ?", arguments: [reference.rawValue])
-            try SearchIndex.remove(incident: reference.rawValue, in: db)
+            try SearchIndex.remove(incident: reference.rawValue, counting: vocabulary, in: db)
             return
         }
         try SearchIndex.index(incident: i.reference.rawValue, title: i.title, place: i.place, area: i.area,
-                              at: i.openedAt.millisecondsSinceEpoch, in: db)
+                              at: i.openedAt.millisecondsSinceEpoch, counting: vocabulary, in: db)
         try db.execute(sql: """
             INSERT OR REPLACE INTO incidents (ref, title, type, severity, status, area, place, reporting_agency,
               lead_agency, people_affected, opened_at, status_at, updated_at)

@@ -8,22 +8,26 @@ extension SQLiteStore {
     /// after, and FTS5 walks them in rowid (arrival) order and stops.
     public static let searchRankingWindow = 2_000
 
-    /// Incidents and messages matching `query` in the normalised search index, best first (FTS5's
-    /// bm25 rank, then newest) among the newest `window` matches, at most `limit` in all.
+    /// Incidents and messages matching `query` in the normalised search index, best first (BM25,
+    /// see `SearchRank`, then newest) among the newest `window` matches, at most `limit` in all.
     /// Spellings of Arabic words and place names find each other (see `SearchText`, `SearchQuery`).
     public func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit] {
         try search(query, limit: limit, window: Self.searchRankingWindow)
     }
 
     public func search(_ query: SearchQuery, limit: Int, window: Int) throws(StoreError) -> [SearchHit] {
-        guard let expression = query.matchExpression(places: .libya) else { return [] }
+        guard let plan = query.plan(places: .libya) else { return [] }
         return try read { db in
+            guard let match = try SearchMatch(plan, in: db) else { return [] }
+            let rankArguments = match.rankArguments
             let ranked = try Row.fetchAll(db, sql: """
                 SELECT kind, key FROM (
-                  SELECT kind, key, at, rank AS score FROM \(SearchIndex.table) WHERE \(SearchIndex.table) MATCH ?
+                  SELECT kind, key, at, \(SearchRank.name)(\(SearchIndex.table)\(String(repeating: ", ?", count: rankArguments.count))) AS score
+                  FROM \(SearchIndex.table) WHERE \(SearchIndex.table) MATCH ?
                   ORDER BY rowid DESC LIMIT ?)
                 ORDER BY score, at DESC LIMIT ?
-                """, arguments: [expression, max(window, limit), limit]).map { (kind: $0["kind"] as String, key: $0["key"] as String) }
+                """, arguments: StatementArguments(rankArguments) + [match.expression, max(window, limit), limit])
+                .map { (kind: $0["kind"] as String, key: $0["key"] as String) }
             let refs = ranked.filter { $0.kind == SearchIndex.Kind.incident.rawValue }.map(\.key)
             let ids = ranked.filter { $0.kind == SearchIndex.Kind.message.rawValue }.map(\.key)
             var incidents: [String: IncidentRecord] = [:]

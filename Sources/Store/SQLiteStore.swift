@@ -46,6 +46,7 @@ public final class SQLiteStore: Sendable {
         config.busyMode = .timeout(options.busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "qanat"
+        config.prepareDatabase { db in try SearchRank.register(in: db) }
         if !options.readOnly {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -225,6 +225,11 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v10: search vocabulary") { db in
+            // The words of the search index with the rows holding each (see SearchVocabulary).
+            try db.execute(sql: "CREATE TABLE search_words (word TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID")
+            try SearchVocabulary.refill(in: db)
+        }
         return migrator
     }
 
@@ -257,5 +262,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, Members.table]
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table]
 }
