@@ -17,12 +17,17 @@ struct DeskBenchmark {
         try SyntheticTraffic.writeIncidentJournal(count: incidents, to: journal)
         let store = try SQLiteStore.create(path: database)
         _ = try JournalIngest(store: store, journalPath: journal).run(now: { Timestamp(millisecondsSinceEpoch: 0) })
+        return try measure(store)
+    }
+
+    /// The figures on a store made already (`qanat-bench --time-desk STORE` runs this alone).
+    func measure(_ store: SQLiteStore) throws -> [BenchResult] {
         let empty = try SQLiteStore.create(path: directory + "/empty.sqlite")
 
         let (bigLoad, bigState) = try timeLoads(store)
         let (emptyLoad, emptyState) = try timeLoads(empty)
         let arrival = try timeArrivals(store, bigState)
-        let awaiting = try timeAwaitingFilter(store, bigState)
+        let (awaiting, awaitingWhole) = try timeAwaitingFilter(store, bigState)
         let bigKeys = timeKeystrokes(bigState)
         var arabicState = bigState
         arabicState.language = .ar
@@ -30,7 +35,7 @@ struct DeskBenchmark {
         let emptyKeys = timeKeystrokes(emptyState)
         let start = try timeFirstFrame(database)
         let searches = try [("a word in half the messages", "الميدان"), ("a rare pair", "بلاغ 4321"),
-                            ("a place by another spelling (Bengasi → every name of Benghazi)", "Bengasi")].map { what, text in
+                            ("a place by another spelling, every name of Benghazi", "Bengasi")].map { what, text in
             let (ours, floor) = (try timeSearch(store, text), try ShellSearch(database: database).time(text))
             return BenchResult(
                 what: "search: \(what) (\(text)), best 100 of the newest 2,000",
@@ -38,10 +43,10 @@ struct DeskBenchmark {
                 baseline: String(format: "bare FTS5 MATCH in sqlite3: p50 %.1f ms", floor.p50),
                 goal: "p95 ≤ 30 ms", verdict: ours.p95 <= 30 ? "met" : "MISSED")
         }
-        let messages = try store.eventCount() - incidents
+        let events = try store.eventCount()
         return [
             BenchResult(
-                what: "desk: keystroke → frame, 160×48 (\(incidents.formatted()) incidents, \(messages.formatted()) messages)",
+                what: "desk: keystroke → frame, 160×48 (a store of \(events.formatted()) events: messages, incidents)",
                 figure: String(format: "p50 %.2f ms, p99 %.2f ms", bigKeys.p50, bigKeys.p99),
                 baseline: String(format: "empty store p50 %.2f, p99 %.2f ms", emptyKeys.p50, emptyKeys.p99),
                 goal: "≤ 10 ms", verdict: bigKeys.p99 <= 10 ? "met" : "MISSED"),
@@ -62,9 +67,9 @@ struct DeskBenchmark {
                 baseline: String(format: "every window: p50 %.1f ms", bigLoad.p50),
                 goal: "(part of write → screen ≤ 100 ms)", verdict: arrival.p99 + 50 <= 100 ? "fits" : "TOO SLOW"),
             BenchResult(
-                what: "desk: log filtered to what awaits the desk's agency, and its count",
+                what: "desk: `u`, the log filtered to what awaits the desk's agency → its frame (the first page, and the count)",
                 figure: String(format: "p50 %.1f ms, max %.1f ms", awaiting.p50, awaiting.p99),
-                baseline: String(format: "unfiltered log: p50 %.1f ms", arrival.p50),
+                baseline: String(format: "the whole window after it: p50 %.1f, max %.1f ms", awaitingWhole.p50, awaitingWhole.p99),
                 goal: "≤ 10 ms (a keystroke)", verdict: awaiting.p99 <= 10 ? "met" : "MISSED"),
             BenchResult(
                 what: "desk: open the store → first frame (in process)",
@@ -108,18 +113,22 @@ struct DeskBenchmark {
         return Percentiles(samples)
     }
 
-    /// `u` on the log: the store's pending-acknowledgement index, not a scan of the log.
-    private func timeAwaitingFilter(_ store: SQLiteStore, _ initial: DeskState) throws -> Percentiles {
-        var state = initial
-        state.logQuery.awaitingAcknowledgementBy = state.agency
-        var samples: [Double] = []
+    /// `u` on the log, as the loop does it: the first page for the frame, then the whole window
+    /// (the store's pending-acknowledgement index, not a scan of the log).
+    private func timeAwaitingFilter(_ store: SQLiteStore, _ initial: DeskState) throws -> (Percentiles, Percentiles) {
+        var (firstPages, wholeWindows): ([Double], [Double]) = ([], [])
         for _ in 0..<20 {
-            let t0 = monotonicNanoseconds()
+            var state = initial
+            state.logQuery.awaitingAcknowledgementBy = state.agency
+            var t0 = monotonicNanoseconds()
+            try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
+            firstPages.append(Double(monotonicNanoseconds() - t0) / 1e6)
+            t0 = monotonicNanoseconds()
             try DeskLoader(store: store).load(into: &state, refresh: .messages)
-            samples.append(Double(monotonicNanoseconds() - t0) / 1e6)
+            wholeWindows.append(Double(monotonicNanoseconds() - t0) / 1e6)
+            precondition(state.data.messages.allSatisfy(state.awaitsOurAcknowledgement))
         }
-        precondition(state.data.messages.allSatisfy(state.awaitsOurAcknowledgement))
-        return Percentiles(samples)
+        return (Percentiles(firstPages), Percentiles(wholeWindows))
     }
 
     /// What the loop does on a key that needs no store: apply it, render the frame.

@@ -87,9 +87,7 @@ struct IngestBenchmark {
                 \(q(SearchText.indexed(m.body))));
 
                 """
-            for word in Set(SearchText.indexed(m.body).split(separator: " ")) {
-                sqlBuffer += "INSERT INTO search_words (word, rows) VALUES (\(q(String(word))), 1) ON CONFLICT (word) DO UPDATE SET rows = rows + 1;\n"
-            }
+
             if lineBuffer.count > 1 << 20 {
                 try lines.write(contentsOf: lineBuffer)
                 try statements.write(contentsOf: Data(sqlBuffer.utf8))
@@ -97,7 +95,13 @@ struct IngestBenchmark {
                 sqlBuffer = ""
             }
         }
-        sqlBuffer += "COMMIT;\n"
+        // The vocabulary counted at the end, from FTS5's own: SQL's quickest way to the same rows.
+        sqlBuffer += """
+            CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search_index, row);
+            INSERT INTO search_words (word, rows) SELECT term, doc FROM temp.words;
+            COMMIT;
+
+            """
         try lines.write(contentsOf: lineBuffer)
         try statements.write(contentsOf: Data(sqlBuffer.utf8))
     }

@@ -2,7 +2,8 @@ import Foundation
 import QanatStore
 
 /// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`;
-/// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`), or
+/// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`),
+/// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
 /// Prints each figure beside a baseline measured in the same run, and the goal. These are
@@ -12,6 +13,18 @@ enum QanatBench {
     static func main() throws {
         if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--profile-loads" {
             try LoadProfile.run(database: CommandLine.arguments[2])
+            return
+        }
+        if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--time-desk" {
+            // The desk's and search's figures alone, on a store a run left (its --dir keeps it).
+            let database = CommandLine.arguments[2]
+            let store = try SQLiteStore(path: database)
+            let directory = NSTemporaryDirectory() + "qanat-bench-time-desk-\(getpid())"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            var table = ResultTable()
+            table.add(try DeskBenchmark(directory: directory, database: database, incidents: 0).measure(store))
+            table.print()
             return
         }
         if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--profile-frames" {
@@ -77,8 +90,8 @@ struct BenchArguments {
 }
 
 /// What a run writes to its directory, measured on the 1,000,000-event run: the journal (305 B an
-/// event), the shell's SQL (935 B), the shell's store (873 B) and Qanat's (1,010 B), with a
-/// margin for the WAL and the incidents. Ten million events need about 36 GB.
+/// event), the shell's SQL (935 B), the shell's store (886 B) and Qanat's (about 1,050 B), with
+/// a margin for the WAL and the incidents. Ten million events need about 37 GB.
 struct DiskNeed {
     static let bytesPerEvent: Int64 = 3_600
     let events: Int

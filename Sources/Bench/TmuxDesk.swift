@@ -14,7 +14,10 @@ final class TmuxDesk {
     /// A paused pane of `width`×`height`, already piped, ready for `start`.
     init(directory: String, database: String, width: Int, height: Int, name: String) {
         socket = "qanat-bench-\(name)-\(getpid())"
-        output = directory + "/\(name).bytes"
+        // Not beside the store: each write there would wake every desk watching its directory.
+        let panes = directory + "/panes"
+        try? FileManager.default.createDirectory(atPath: panes, withIntermediateDirectories: true)
+        output = panes + "/\(name).bytes"
         binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
         self.database = database
         Tmux.run(socket: socket, ["new-session", "-d", "-s", "desk", "-x", "\(width)", "-y", "\(height)", "sleep 600"])

@@ -12,11 +12,17 @@ public struct DeskLoader: Sendable {
 
     public init(store: any ChannelStore) { self.store = store }
 
+    /// Rows of the log read for the first frame after a new filter: the screen's twice over.
+    public static func firstPage(height: Int) -> Int { max(2 * height, 50) }
+
     /// The windows the state asks for (all by default): the boards through their queries, the open
     /// detail, the count. With `changedMessages` (the messages new events touched) the log's
-    /// window is kept up from those alone where it can be (`LogWindow`). One store error leaves
-    /// the state as it was.
-    public func load(into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil) throws(StoreError) {
+    /// window is kept up from those alone where it can be (`LogWindow`). With `firstPageOnly` a
+    /// log read whole reads only what the screen shows twice over (`logWindowPartial`): a
+    /// filter such as `u` draws its frame from 100 rows, not 500 scattered through the store.
+    /// One store error leaves the state as it was.
+    public func load(into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil,
+                     firstPageOnly: Bool = false) throws(StoreError) {
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
@@ -30,11 +36,13 @@ public struct DeskLoader: Sendable {
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
         if refresh.contains(.messages) {
             let fresh = try changedMessages.map { ids throws(StoreError) in try store.messages(matching: state.logQuery, among: Array(ids)) }
-            if let ids = changedMessages, let fresh,
+            if let ids = changedMessages, let fresh, !data.logWindowPartial,
                let merged = LogWindow.merge(data.messages, changed: ids, fresh: fresh, limit: Self.messageWindow) {
                 data.messages = merged
             } else {
-                data.messages = try store.messages(matching: state.logQuery, limit: Self.messageWindow).reversed()
+                let limit = firstPageOnly ? min(Self.messageWindow, Self.firstPage(height: state.height)) : Self.messageWindow
+                data.messages = try store.messages(matching: state.logQuery, limit: limit).reversed()
+                data.logWindowPartial = firstPageOnly && data.messages.count == limit && limit < Self.messageWindow
             }
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
         }

@@ -9,8 +9,8 @@ public enum DeskEffect: Equatable, Sendable {
     case submit(Form)
     /// Acknowledge this message for the desk's agency.
     case acknowledge(messageID: String)
-    /// Read the boards again (the incident query changed).
-    case reload
+    /// Read these windows again: their query changed.
+    case reload(DeskRefresh)
     /// Search the store for this text; the results go to the open search.
     case search(String)
     /// Read the shift handover report.
@@ -46,7 +46,7 @@ extension DeskState {
                 do {
                     try applyFilter(current)
                     form = nil
-                    return .reload
+                    return .reload(current.purpose == .logFilter ? .messages : .incidents)
                 } catch {
                     formRefused(error)
                 }
@@ -118,7 +118,7 @@ extension DeskState {
         case .sortIncidents:
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
-            return .reload
+            return .reload(.incidents)
         case .openIncident: open(Forms.openIncident())
         case .changeStatus:
             if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }
@@ -143,7 +143,7 @@ extension DeskState {
         case .awaitingUs:
             logQuery.awaitingAcknowledgementBy = logQuery.awaitingAcknowledgementBy == nil ? agency : nil
             followingLog = true
-            return .reload
+            return .reload(.messages)
         case .nextPane(let step):
             if showingDetail { detailFocused.toggle() } else { switchTo(nextBoard(step)) }
         case .move(let delta): return move(by: delta)

@@ -83,6 +83,9 @@ public struct DeskData: Equatable, Sendable {
     public var units: [UnitRecord] = []
     /// Oldest first: the log reads downwards, newest at the bottom.
     public var messages: [MessageRecord] = []
+    /// The log holds only the first page a new filter read, for the frame right after the key;
+    /// the loop reads the whole window next, unless another key is waiting.
+    public var logWindowPartial = false
     public var detail: IncidentDetail?
     /// The open message, read by its id (it may have left the log's window).
     public var message: MessageRecord?

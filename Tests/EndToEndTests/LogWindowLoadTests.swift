@@ -45,6 +45,36 @@ final class LogWindowLoadTests: XCTestCase {
         }
     }
 
+    /// A new filter draws its first frame from a page of the log; the window read whole follows,
+    /// and a change arriving before that reads it whole too.
+    func testANewFilterReadsAFirstPageThenTheWholeWindow() throws {
+        let directory = NSTemporaryDirectory() + "qanat-page-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStore.create(path: directory + "/store.sqlite")
+        var events: [Event] = []
+        SyntheticTraffic.forEachMessage(count: 700) { events.append($0) }
+        try store.apply(events)
+        var whole = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
+        try DeskLoader(store: store).load(into: &whole)
+        XCTAssertEqual(whole.data.messages.count, DeskLoader.messageWindow)
+
+        var state = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
+        try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
+        XCTAssertTrue(state.data.logWindowPartial)
+        XCTAssertEqual(state.data.messages, Array(whole.data.messages.suffix(DeskLoader.firstPage(height: 30))), "the newest rows")
+        try DeskLoader(store: store).load(into: &state, refresh: .messages)
+        XCTAssertFalse(state.data.logWindowPartial)
+        XCTAssertEqual(state.data.messages, whole.data.messages)
+
+        try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
+        try store.apply([probe("while the first page was shown")])
+        try DeskLoader(store: store).load(into: &state, refresh: .messages, changedMessages: [])
+        try DeskLoader(store: store).load(into: &whole, refresh: .messages)
+        XCTAssertFalse(state.data.logWindowPartial, "a change reads the window whole")
+        XCTAssertEqual(state.data.messages, whole.data.messages)
+    }
+
     private func probe(_ body: String) -> Event {
         let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000)
         return Event(id: .make(at: at), at: at, agency: Agency.seed[0].code, officer: "test", user: nil,

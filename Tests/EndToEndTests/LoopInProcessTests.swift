@@ -1,6 +1,7 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatStore
 import QanatUI
 import XCTest
@@ -41,6 +42,39 @@ final class LoopInProcessTests: XCTestCase {
         XCTAssertNotNil(screen.waitFor(timeout: 2) { $0.contains("water over the bridge") }, screen.screen)
         XCTAssertLessThan(Date().timeIntervalSince(start), 1, "well before the two-second safety poll")
 
+        screen.press(.character("q"))
+        wait(for: [ended], timeout: 5)
+    }
+
+    /// `u` draws from the first page of what awaits us, then the loop reads the whole window
+    /// while no key waits: the oldest owed message is there to scroll to.
+    func testAFilterFirstDrawsAPageThenTheLoopReadsTheWholeWindow() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let store = try SQLiteStore(path: q.database)
+        let owed = 2 * DeskLoader.firstPage(height: 30)
+        try store.apply((0..<owed).map { index in
+            let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000 + Int64(index) * 1000)
+            return Event(id: .make(at: at), at: at, agency: try! AgencyCode("LRC"), officer: "t", user: nil,
+                         payload: .messagePosted(MessagePosting(recipients: .agencies([try! AgencyCode("MOI")]), priority: .routine,
+                                                                channel: .radio, subject: nil, body: String(format: "owed %03d", index),
+                                                                incident: nil, acknowledgementRequired: true)))
+        })
+        let screen = FakeScreen(width: 120, height: 30)
+        let options = try StoreOptions.parse(["--db", q.database, "--journal", q.journal])
+        let state = DeskState(width: 120, height: 30, language: .en, officer: "Test Officer", agency: try AgencyCode("MOI"), now: QanatChannel.Clock.now())
+        let ended = expectation(description: "the desk's loop ended")
+        Thread.detachNewThread {
+            var loop = DeskLoop(options: options, screen: screen, state: state)
+            loop.run()
+            ended.fulfill()
+        }
+        screen.press(.function(4), .character("u"))
+        XCTAssertNotNil(screen.waitFor { $0.contains(String(format: "owed %03d", owed - 1)) }, screen.screen)
+        // No key waits now, so the loop reads the rest (a key pressed at once would come first).
+        Thread.sleep(forTimeInterval: 0.5)
+        screen.press(.character("g"))
+        XCTAssertNotNil(screen.waitFor { $0.contains("owed 000") }, "the whole window was read:\n\(screen.screen)")
         screen.press(.character("q"))
         wait(for: [ended], timeout: 5)
     }

@@ -172,7 +172,7 @@ final class IncidentFilterTests: XCTestCase {
         for c in "lrc" { _ = state.handle(.character(c)) }
         _ = state.handle(.tab)
         for c in "بنغازي" { _ = state.handle(.character(c)) }
-        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertEqual(state.handle(.enter), .reload(.incidents))
         XCTAssertNil(state.form)
         XCTAssertEqual(state.incidentQuery, IncidentQuery(status: .reported, minimumSeverity: .severe,
                                                           agency: try! AgencyCode("LRC"), area: "benghazi", order: .severity))
@@ -191,7 +191,7 @@ final class IncidentFilterTests: XCTestCase {
 
     func testShiftSCyclesTheOrder() {
         var state = SampleDesk.state(width: 120, height: 30)
-        XCTAssertEqual(state.handle(.character("S")), .reload)
+        XCTAssertEqual(state.handle(.character("S")), .reload(.incidents))
         XCTAssertEqual(state.incidentQuery.order, .newest)
     }
 }

@@ -29,10 +29,10 @@ final class LogBoardTests: XCTestCase {
     func testUShowsOnlyWhatAwaitsOurAgencyAndAsksTheStore() {
         var state = SampleDesk.state(width: 120, height: 30)
         _ = state.handle(.function(4))
-        XCTAssertEqual(state.handle(.character("u")), .reload)
+        XCTAssertEqual(state.handle(.character("u")), .reload(.messages))
         XCTAssertEqual(state.logQuery, MessageQuery(awaitingAcknowledgementBy: state.agency))
         XCTAssertTrue(DeskView.render(state).lines[0].contains("[unacknowledged]"))
-        XCTAssertEqual(state.handle(.character("u")), .reload)
+        XCTAssertEqual(state.handle(.character("u")), .reload(.messages))
         XCTAssertEqual(state.logQuery, MessageQuery())
         XCTAssertTrue(DeskView.render(state).lines[0].contains("[all]"))
     }
@@ -49,7 +49,7 @@ final class LogBoardTests: XCTestCase {
         _ = state.handle(.character("i"))              // immediate and above
         _ = state.handle(.tab)
         _ = state.handle(.character(" "))              // awaiting our acknowledgement
-        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertEqual(state.handle(.enter), .reload(.messages))
         XCTAssertNil(state.form)
         XCTAssertEqual(state.logQuery, MessageQuery(agency: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0003"),
                                                     minimumPriority: .immediate, awaitingAcknowledgementBy: state.agency))

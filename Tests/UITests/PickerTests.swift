@@ -13,7 +13,7 @@ final class PickerTests: XCTestCase {
         XCTAssertGreaterThan(state.picker?.entries.count ?? 0, 10, "every command that runs from anywhere")
         type("awaits", into: &state)
         XCTAssertEqual(state.picker?.entries.map(\.detail), ["u"], "only what mentions it: \(state.picker?.entries ?? [])")
-        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertEqual(state.handle(.enter), .reload(.messages))
         XCTAssertNil(state.picker)
         XCTAssertEqual(state.board, .log)
         XCTAssertEqual(state.logQuery.awaitingAcknowledgementBy, state.agency)

@@ -111,7 +111,7 @@ final class ClosedIncidentFilterTests: XCTestCase {
         _ = state.handle(.tab)
         while state.form?.value("status") != "closed" { _ = state.handle(.right) }
         for _ in 0..<3 { _ = state.handle(.tab) }
-        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertEqual(state.handle(.enter), .reload(.incidents))
         XCTAssertEqual(state.incidentQuery.status, .closed)
         XCTAssertFalse(state.incidentQuery.openOnly, "closed incidents are not open")
     }
@@ -152,7 +152,7 @@ final class WalkThroughFindingsTests: XCTestCase {
         _ = state.handle(.tab)
         while state.form?.value("severity") != "severe" { _ = state.handle(.right) }
         for _ in 0..<2 { _ = state.handle(.tab) }
-        XCTAssertEqual(state.handle(.enter), .reload)
+        XCTAssertEqual(state.handle(.enter), .reload(.incidents))
         state.data.incidents.removeAll { $0.incident.severity < .severe }   // what the store gives back
         XCTAssertEqual(state.selection.incident, chosen, "still the incident the officer chose")
         _ = state.handle(.character("s"))

@@ -47,13 +47,15 @@ struct DeskLoop {
                 state.bellPending = false
             }
             painter.paint(state, on: screen, render: DeskView.render)
-            let waited = screen.readKey(timeoutMilliseconds: wake.sleep(until: state.nextTimedChange, watcher), wakingOn: wake.descriptors(watcher))
+            // A log holding its first page only is read whole as soon as no key is waiting.
+            let sleep = state.data.logWindowPartial ? 0 : wake.sleep(until: state.nextTimedChange, watcher)
+            let waited = screen.readKey(timeoutMilliseconds: sleep, wakingOn: wake.descriptors(watcher))
             let pressed = Interrupt.take() ? .interrupt : waited
             if let key = pressed {
                 switch state.handle(key) {
                 case .quit: return
                 case .loadDetail: reload(.detail)
-                case .reload: reload(.all)
+                case .reload(let windows): reload(windows, firstPageOnly: true)
                 case .search(let text): search(text)
                 case .submit(let form): actions.submit(form, state: &state, store: store)
                 case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
@@ -65,6 +67,7 @@ struct DeskLoop {
             // an idle desk renders about once a minute.
             let now = Clock.now()
             let reloaded = pollStore()
+            if pressed == nil, state.data.logWindowPartial { reload(.messages) }
             if pressed != nil || reloaded || now >= state.nextTimedChange { state.now = now }
         }
     }
@@ -142,7 +145,7 @@ struct DeskLoop {
 
     /// Reads what `asked` names and whatever the store's new events touched. The version and the
     /// sequence move on only once the read succeeded: a busy store is read again on the next poll.
-    private mutating func reload(_ asked: DeskRefresh) {
+    private mutating func reload(_ asked: DeskRefresh, firstPageOnly: Bool = false) {
         guard let store, let watcher else { return }
         do {
             let version = try watcher.dataVersion()
@@ -152,7 +155,8 @@ struct DeskLoop {
             // window was asked for whole (a new filter) or agencies changed who owes what.
             let changedMessages = asked.contains(.messages) || refresh.contains(.agencies) || lastSequence == nil ? nil
                 : changes.subjects.map { Set($0.compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } }) }
-            try DeskLoader(store: store).load(into: &state, refresh: refresh, changedMessages: changedMessages)
+            try DeskLoader(store: store).load(into: &state, refresh: refresh, changedMessages: changedMessages,
+                                              firstPageOnly: firstPageOnly)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
             // Only when members changed (an admin added or removed one) or a shift began or ended.
             if changes.subjects?.contains(where: \.concernsAccess) ?? true { learnAccess() }
