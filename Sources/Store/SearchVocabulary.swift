@@ -55,12 +55,18 @@ enum SearchVocabulary {
         }
     }
 
-    /// Counts the words of every row of the index again (the migration that made the table).
+    /// Counts the words of every row of the index again (the migration that made the table),
+    /// written every 50,000 rows: the tally holds on to the text of the rows it counted.
     static func refill(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(table)")
         let tally = Tally()
         let rows = try String.fetchCursor(db, sql: "SELECT text FROM \(SearchIndex.table)")
-        while let text = try rows.next() { tally.added(text) }
-        try db.execute(sql: "DELETE FROM \(table)")
+        var counted = 0
+        while let text = try rows.next() {
+            tally.added(text)
+            counted += 1
+            if counted % 50_000 == 0 { try tally.write(in: db) }
+        }
         try tally.write(in: db)
     }
 

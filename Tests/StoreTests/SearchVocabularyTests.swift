@@ -56,6 +56,18 @@ final class SearchVocabularyTests: XCTestCase {
         }
     }
 
+    func testTheBestComeFirstThenTheMostRecentlyWritten() throws {
+        try post(["flood flood", "flood", "road closed", "road closed"])
+        func found(_ typed: String) throws -> [EventID] {
+            try store.search(SearchQuery(typed), limit: 10).compactMap { hit in
+                if case .message(let record) = hit { record.message.id } else { nil }
+            }
+        }
+        let posted = try store.messages(limit: 10).map(\.message).sorted { $0.postedAt < $1.postedAt }.map(\.id)
+        XCTAssertEqual(try found("flood"), [posted[0], posted[1]], "more of the word in as short a row ranks first, though older")
+        XCTAssertEqual(try found("road"), [posted[3], posted[2]], "equal rows: the later first")
+    }
+
     func testARankCallWithoutItsCountsIsAnError() throws {
         try post(["flood"])
         XCTAssertThrowsError(try store.pool.read { db in
