@@ -60,6 +60,8 @@ public enum SearchText {
         switch scalar.value {
         case 0x30...0x39, 0x61...0x7A: return true
         case 0...0x7F: return false
+        // Arabic letters, the most of what is indexed, without a lookup of their category.
+        case 0x0621...0x063A, 0x0641...0x064A: return true
         default:
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -89,14 +91,17 @@ public enum SearchText {
 
     /// What the index holds for `text`: its normalised words, then each word that has an article
     /// without it (after all of them, so that phrases of the words stay whole).
-    public static func indexed(_ text: String) -> String {
+    public static func indexed(_ text: String) -> String { indexedWords(text).joined(separator: " ") }
+
+    /// The words of `indexed`, for a caller that also counts them.
+    public static func indexedWords(_ text: String) -> [String] {
         let all = words(text)
         var indexed = all
         for word in all {
             let stemmed = stem(word)
             if stemmed.unicodeScalars.count != word.unicodeScalars.count { indexed.append(stemmed) }
         }
-        return indexed.joined(separator: " ")
+        return indexed
     }
 
     /// Where words starting with each of `words` occur in `text` (as shown, not normalised), as

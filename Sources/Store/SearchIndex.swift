@@ -51,9 +51,9 @@ enum SearchIndex {
 
     private static func insert(_ kind: Kind, key: String, at: Int64, text: String,
                                counting vocabulary: SearchVocabulary.Tally, in db: Database) throws {
-        let indexed = SearchText.indexed(text)
+        let words = SearchText.indexedWords(text)
         let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (kind, key, at, text) VALUES (?, ?, ?, ?)")
-        try statement.execute(arguments: [kind.rawValue, key, at, indexed])
-        vocabulary.added(indexed)
+        try statement.execute(arguments: [kind.rawValue, key, at, words.joined(separator: " ")])
+        vocabulary.added(words)
     }
 }

@@ -36,6 +36,7 @@ enum SearchVocabulary {
         private var changes: [Word: Int] = [:]
 
         func added(_ text: String) { for word in words(ofIndexed: text) { changes[word, default: 0] += 1 } }
+        func added(_ words: [String]) { for word in Set(words.map { Word(Substring($0)) }) { changes[word, default: 0] += 1 } }
         func removed(_ text: String) { for word in words(ofIndexed: text) { changes[word, default: 0] -= 1 } }
 
         func write(in db: Database) throws {
