@@ -10,13 +10,8 @@ import XCTest
 /// reading the window whole would show.
 final class LogWindowLoadTests: XCTestCase {
     func testPostedAndAcknowledgedMessagesKeepTheWindowAsAWholeReadWould() throws {
-        let directory = NSTemporaryDirectory() + "qanat-window-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let (store, events, directory) = try storeOf700Messages()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteStore.create(path: directory + "/store.sqlite")
-        var events: [Event] = []
-        SyntheticTraffic.forEachMessage(count: 700) { events.append($0) }
-        try store.apply(events)
         // An urgent message (every fiftieth) is for the agency after its sender's.
         let urgent = try XCTUnwrap(events.last { if case .messagePosted(let m) = $0.payload { m.acknowledgementRequired } else { false } })
         guard case .messagePosted(let posting) = urgent.payload, case .agencies(let owing) = posting.recipients else { return XCTFail() }
@@ -48,13 +43,8 @@ final class LogWindowLoadTests: XCTestCase {
     /// A new filter draws its first frame from a page of the log; the window read whole follows,
     /// and a change arriving before that reads it whole too.
     func testANewFilterReadsAFirstPageThenTheWholeWindow() throws {
-        let directory = NSTemporaryDirectory() + "qanat-page-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let (store, events, directory) = try storeOf700Messages()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteStore.create(path: directory + "/store.sqlite")
-        var events: [Event] = []
-        SyntheticTraffic.forEachMessage(count: 700) { events.append($0) }
-        try store.apply(events)
         var whole = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
         try DeskLoader(store: store).load(into: &whole)
         XCTAssertEqual(whole.data.messages.count, DeskLoader.messageWindow)
@@ -73,6 +63,17 @@ final class LogWindowLoadTests: XCTestCase {
         try DeskLoader(store: store).load(into: &whole, refresh: .messages)
         XCTAssertFalse(state.data.logWindowPartial, "a change reads the window whole")
         XCTAssertEqual(state.data.messages, whole.data.messages)
+    }
+
+    /// A store in a directory of its own (the caller removes it) holding 700 synthetic messages.
+    private func storeOf700Messages() throws -> (SQLiteStore, [Event], String) {
+        let directory = NSTemporaryDirectory() + "qanat-window-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let store = try SQLiteStore.create(path: directory + "/store.sqlite")
+        var events: [Event] = []
+        SyntheticTraffic.forEachMessage(count: 700) { events.append($0) }
+        try store.apply(events)
+        return (store, events, directory)
     }
 
     private func probe(_ body: String) -> Event {

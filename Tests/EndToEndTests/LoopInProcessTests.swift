@@ -13,15 +13,7 @@ final class LoopInProcessTests: XCTestCase {
     func testTheDeskShowsAnotherProcesssWriteAtOnceAndSleepsWhenNothingHappens() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        let screen = FakeScreen(width: 120, height: 30)
-        let options = try StoreOptions.parse(["--db", q.database, "--journal", q.journal])
-        let state = DeskState(width: 120, height: 30, language: .en, officer: "Test Officer", agency: try AgencyCode("MOI"), now: QanatChannel.Clock.now())
-        let ended = expectation(description: "the desk's loop ended")
-        Thread.detachNewThread {
-            var loop = DeskLoop(options: options, screen: screen, state: state)
-            loop.run()
-            ended.fulfill()
-        }
+        let (screen, ended) = try startDesk(q)
         XCTAssertNotNil(screen.waitFor { $0.contains("No open incidents") }, screen.screen)
         screen.press(.character("?"))
         XCTAssertNotNil(screen.waitFor { $0.contains("this help") }, "a key in, its frame out:\n\(screen.screen)")
@@ -60,6 +52,19 @@ final class LoopInProcessTests: XCTestCase {
                                                                 channel: .radio, subject: nil, body: String(format: "owed %03d", index),
                                                                 incident: nil, acknowledgementRequired: true)))
         })
+        let (screen, ended) = try startDesk(q)
+        screen.press(.function(4), .character("u"))
+        XCTAssertNotNil(screen.waitFor { $0.contains(String(format: "owed %03d", owed - 1)) }, screen.screen)
+        // No key waits now, so the loop reads the rest (a key pressed at once would come first).
+        Thread.sleep(forTimeInterval: 0.5)
+        screen.press(.character("g"))
+        XCTAssertNotNil(screen.waitFor { $0.contains("owed 000") }, "the whole window was read:\n\(screen.screen)")
+        screen.press(.character("q"))
+        wait(for: [ended], timeout: 5)
+    }
+
+    /// MOI's desk loop at 120×30 on `q`'s store, on a thread of its own; `ended` is met when it returns.
+    private func startDesk(_ q: QanatProcess) throws -> (FakeScreen, XCTestExpectation) {
         let screen = FakeScreen(width: 120, height: 30)
         let options = try StoreOptions.parse(["--db", q.database, "--journal", q.journal])
         let state = DeskState(width: 120, height: 30, language: .en, officer: "Test Officer", agency: try AgencyCode("MOI"), now: QanatChannel.Clock.now())
@@ -69,14 +74,7 @@ final class LoopInProcessTests: XCTestCase {
             loop.run()
             ended.fulfill()
         }
-        screen.press(.function(4), .character("u"))
-        XCTAssertNotNil(screen.waitFor { $0.contains(String(format: "owed %03d", owed - 1)) }, screen.screen)
-        // No key waits now, so the loop reads the rest (a key pressed at once would come first).
-        Thread.sleep(forTimeInterval: 0.5)
-        screen.press(.character("g"))
-        XCTAssertNotNil(screen.waitFor { $0.contains("owed 000") }, "the whole window was read:\n\(screen.screen)")
-        screen.press(.character("q"))
-        wait(for: [ended], timeout: 5)
+        return (screen, ended)
     }
 
     func testTheWallShowsAFlashWrittenElsewhereAndQuitsOnQ() throws {
