@@ -27,6 +27,11 @@ struct StoreOptions: ParsableArguments {
         database ?? Environment.value("QANAT_DB") ?? Self.dataDirectory + "/qanat.sqlite"
     }
 
+    /// The store opened for reading only (lists, reports, exports).
+    func readingStore() throws(CLIError) -> SQLiteStore {
+        do { return try SQLiteStore(path: databasePath, options: .init(readOnly: true)) } catch { throw .from(error) }
+    }
+
     /// Stops with exit 5 when no store is at the path: before a desk or wall takes the terminal.
     func requireStore() throws(CLIError) {
         guard SQLiteStore.exists(at: databasePath) else { throw .from(StoreError.noStore(path: databasePath)) }

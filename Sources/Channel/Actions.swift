@@ -177,15 +177,24 @@ public struct Actions: Sendable {
     /// The one message whose id begins with `prefix` (8 characters at least, as `qanat list
     /// messages` shows ids): a typed id need not be whole.
     private func messageByPrefix(_ prefix: String) throws -> EventID {
-        let typed = prefix.trimmingSpaces().lowercased()
-        guard typed.count >= 8, typed.allSatisfy({ $0.isHexDigit || $0 == "-" }), let store else {
-            throw ValidationError(field: "message", value: prefix, problem: .malformed(expected: "a message id, or its first 8 characters or more"))
+        try idByPrefix(prefix, field: "message", what: "message") { typed throws(StoreError) in
+            guard let store else { return [] }
+            return try store.messageIDs(startingWith: typed, limit: 5)
         }
-        let found = try storeCall { () throws(StoreError) in try store.messageIDs(startingWith: typed, limit: 5) }
+    }
+
+    /// The one id that `lookup` finds beginning with `prefix`, 8 characters or more of it.
+    func idByPrefix(_ prefix: String, field: String, what: String,
+                    _ lookup: (String) throws(StoreError) -> [EventID]) throws -> EventID {
+        let typed = prefix.trimmingSpaces().lowercased()
+        guard typed.count >= 8, typed.allSatisfy({ $0.isHexDigit || $0 == "-" }), store != nil else {
+            throw ValidationError(field: field, value: prefix, problem: .malformed(expected: "a \(what) id, or its first 8 characters or more"))
+        }
+        let found = try storeCall { () throws(StoreError) in try lookup(typed) }
         switch found.count {
-        case 0: throw ValidationError(field: "message", value: prefix, problem: .unknown(what: "message"))
+        case 0: throw ValidationError(field: field, value: prefix, problem: .unknown(what: what))
         case 1: return found[0]
-        default: throw ValidationError(field: "message", value: prefix, problem: .ambiguous(found.map(\.rawValue)))
+        default: throw ValidationError(field: field, value: prefix, problem: .ambiguous(found.map(\.rawValue)))
         }
     }
 
@@ -243,7 +252,7 @@ public struct Actions: Sendable {
         return unit
     }
 
-    private func storeCall<T>(_ body: () throws(StoreError) -> T) throws(ChannelError) -> T {
+    func storeCall<T>(_ body: () throws(StoreError) -> T) throws(ChannelError) -> T {
         do { return try body() } catch { throw .store(error) }
     }
 }

@@ -1,8 +1,13 @@
+/// What kind of body an organisation is. International NGOs (`ingo`) and the private sector
+/// (companies giving transport, fuel, food, machinery) came with the coordination registry.
 public enum AgencyKind: String, NamedValue {
-    case government, ngo, un, municipality, civilSociety
+    case government, ngo, un, municipality, civilSociety, ingo, `private`
 }
 
-/// An organisation on the channel. Names are kept in both working languages.
+public typealias OrganisationKind = AgencyKind
+
+/// An organisation on the channel, as messages and incidents name it: its code, names in both
+/// working languages and kind. `Organisation` holds the rest of its registration.
 public struct Agency: Hashable, Sendable {
     public var code: AgencyCode
     public var nameArabic: String

@@ -8,6 +8,9 @@ public struct Area: Hashable, Sendable {
     public var allNames: [String] { [nameEnglish, nameArabic] + otherNames }
 
     public var id: String
+    /// The stable code exports carry: OCHA's P-code where the source gives one, otherwise a Qanat
+    /// code `QN-...` documented in docs/gazetteer.md.
+    public var code: String
     public var kind: AreaKind
     public var nameArabic: String
     public var nameEnglish: String

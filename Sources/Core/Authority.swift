@@ -68,13 +68,14 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
-    case closeIncident, registerAgency, manageMembers
+    case closeIncident, registerAgency, manageMembers, changeSetting
 
     public var description: String {
         switch self {
         case .closeIncident: "closing an incident"
-        case .registerAgency: "registering an agency"
+        case .registerAgency: "registering or suspending an organisation"
         case .manageMembers: "managing members"
+        case .changeSetting: "changing a store setting"
         }
     }
 }
@@ -94,8 +95,10 @@ public enum Authority {
         guard role >= .operator else { throw .viewerReadsOnly }
         if let own {
             if own != agency { throw .otherAgency(own: own, acting: agency) }
-            // A unit is registered by its own agency: what the payload names must be theirs too.
-            if case .unitRegistered(let unit) = payload, unit.agency != own { throw .otherAgency(own: own, acting: unit.agency) }
+            // What the payload names as acting must be theirs too: a unit is registered by its own
+            // agency, a need, activity or pledge recorded by its own organisation.
+            let named = actingOrganisations(payload)
+            if let first = named.first, !named.contains(own) { throw .otherAgency(own: own, acting: first) }
         }
     }
 
@@ -124,9 +127,24 @@ public enum Authority {
     private static func guarded(_ payload: EventPayload) -> GuardedAction? {
         switch payload {
         case .incidentStatusChanged(let change) where change.status == .closed: .closeIncident
-        case .agencyRegistered: .registerAgency
+        case .agencyRegistered, .organisationRegistered: .registerAgency
+        case .organisationUpdated(let change) where change.status != nil || change.kind != nil: .registerAgency
         case .memberAdded, .memberRemoved: .manageMembers
+        case .settingChanged: .changeSetting
         default: nil
+        }
+    }
+
+    /// The organisations a payload acts for, beside the envelope's agency; any one of them will do
+    /// (an activity is its funder's and its implementer's).
+    private static func actingOrganisations(_ payload: EventPayload) -> [AgencyCode] {
+        switch payload {
+        case .unitRegistered(let unit): [unit.agency]
+        case .organisationUpdated(let change): [change.code]
+        case .needReported(let need): [need.organisation]
+        case .activityRegistered(let activity): [activity.organisation] + (activity.implementer.map { [$0] } ?? [])
+        case .pledgeMade(let pledge): [pledge.organisation]
+        default: []
         }
     }
 }
@@ -135,7 +153,7 @@ extension GuardedAction {
     /// The least role that may.
     public var role: Role {
         switch self {
-        case .closeIncident, .registerAgency: .supervisor
+        case .closeIncident, .registerAgency, .changeSetting: .supervisor
         case .manageMembers: .admin
         }
     }

@@ -44,6 +44,15 @@ public enum EventType: String, NamedValue {
     case memberRemoved = "member.removed"
     case shiftSignedOn = "shift.signedOn"
     case shiftSignedOff = "shift.signedOff"
+    case organisationRegistered = "organisation.registered"
+    case organisationUpdated = "organisation.updated"
+    case needReported = "need.reported"
+    case needUpdated = "need.updated"
+    case activityRegistered = "activity.registered"
+    case activityUpdated = "activity.updated"
+    case pledgeMade = "pledge.made"
+    case pledgeUpdated = "pledge.updated"
+    case settingChanged = "setting.changed"
 }
 
 public enum EventPayload: Equatable, Sendable {
@@ -62,6 +71,16 @@ public enum EventPayload: Equatable, Sendable {
     case memberRemoved(MemberKey)
     /// An officer starting or ending a shift; who and for which agency is in the envelope.
     case shift(ShiftChange)
+    /// An organisation's registration with the coordination, whole; its status stays as it was.
+    case organisationRegistered(Organisation)
+    case organisationUpdated(OrganisationChange)
+    case needReported(NeedReport)
+    case needUpdated(NeedChange)
+    case activityRegistered(ActivityRegistration)
+    case activityUpdated(ActivityChange)
+    case pledgeMade(PledgeMade)
+    case pledgeUpdated(PledgeChange)
+    case settingChanged(SettingChange)
 
     public var type: EventType {
         switch self {
@@ -77,6 +96,15 @@ public enum EventPayload: Equatable, Sendable {
         case .memberAdded: .memberAdded
         case .memberRemoved: .memberRemoved
         case .shift(let change): change.signedOn ? .shiftSignedOn : .shiftSignedOff
+        case .organisationRegistered: .organisationRegistered
+        case .organisationUpdated: .organisationUpdated
+        case .needReported: .needReported
+        case .needUpdated: .needUpdated
+        case .activityRegistered: .activityRegistered
+        case .activityUpdated: .activityUpdated
+        case .pledgeMade: .pledgeMade
+        case .pledgeUpdated: .pledgeUpdated
+        case .settingChanged: .settingChanged
         }
     }
 }

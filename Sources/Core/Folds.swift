@@ -96,14 +96,6 @@ public enum Fold {
         return unit
     }
 
-    /// An agency's latest registration.
-    public static func agency(_ events: [Event]) -> Agency? {
-        ordered(events).reversed().lazy.compactMap { event -> Agency? in
-            if case .agencyRegistered(let agency) = event.payload { return agency }
-            return nil
-        }.first
-    }
-
     /// A member's latest entry; nil when their latest event removed them.
     public static func member(_ events: [Event]) -> Member? {
         guard let last = ordered(events).last(where: { $0.type == .memberAdded || $0.type == .memberRemoved }),

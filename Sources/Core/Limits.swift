@@ -11,4 +11,12 @@ public enum Limits {
     /// `PINHash.hash`'s output is 118 characters; room for a stronger scheme later.
     public static let pinHash = 300
     public static let peopleAffected = 0...10_000_000
+    /// What a need asks or an activity does.
+    public static let what = 200
+    public static let unitOfMeasure = 40
+    public static let registration = 60
+    /// A need's or a pledge's quantity, in the need's unit of measure.
+    public static let quantity = 1...1_000_000_000
+    /// People an activity targets or reached.
+    public static let people = 0...10_000_000
 }

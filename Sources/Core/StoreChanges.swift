@@ -28,6 +28,10 @@ extension Subject {
             guard let user = parts.first else { return nil }
             self = .member(MemberKey(user: user, officer: parts.count > 1 ? parts[1] : nil))
         case "officer": self = .officer(value)
+        case "need": guard let id = try? RecordID(value) else { return nil }; self = .need(id)
+        case "activity": guard let id = try? RecordID(value) else { return nil }; self = .activity(id)
+        case "pledge": guard let id = try? RecordID(value) else { return nil }; self = .pledge(id)
+        case "setting": guard let setting = StoreSetting(rawValue: value) else { return nil }; self = .setting(setting)
         default: return nil
         }
     }

@@ -8,6 +8,10 @@ public enum Subject: Hashable, Sendable {
     case member(MemberKey)
     /// An officer's shifts, by their name as signed on (folded to lower case).
     case officer(String)
+    case need(RecordID)
+    case activity(RecordID)
+    case pledge(RecordID)
+    case setting(StoreSetting)
 
     /// An officer's shifts, however the name was typed.
     public static func officer(named name: String) -> Subject { .officer(name.trimmingSpaces().lowercased()) }
@@ -21,6 +25,10 @@ public enum Subject: Hashable, Sendable {
         case .message(let id): "message:" + id.rawValue
         case .member(let key): "member:" + key.folded.description
         case .officer(let name): "officer:" + name
+        case .need(let id): "need:" + id.rawValue
+        case .activity(let id): "activity:" + id.rawValue
+        case .pledge(let id): "pledge:" + id.rawValue
+        case .setting(let setting): "setting:" + setting.rawValue
         }
     }
 }
@@ -41,6 +49,15 @@ extension Event {
         case .memberAdded(let member): [.member(member.key.folded)]
         case .memberRemoved(let key): [.member(key.folded)]
         case .shift: [.officer(named: officer)]
+        case .organisationRegistered(let organisation): [.agency(organisation.code)]
+        case .organisationUpdated(let change): [.agency(change.code)]
+        case .needReported(let report): [.need(report.id)]
+        case .needUpdated(let change): [.need(change.id)]
+        case .activityRegistered(let registration): [.activity(registration.id)]
+        case .activityUpdated(let change): [.activity(change.id)]
+        case .pledgeMade(let made): [.pledge(made.id)]
+        case .pledgeUpdated(let change): [.pledge(change.id)]
+        case .settingChanged(let change): [.setting(change.setting)]
         }
     }
 }

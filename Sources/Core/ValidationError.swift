@@ -22,6 +22,10 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case noAcknowledgementAsked
         /// No such name; perhaps the nearest one was meant.
         case unknownName(what: String, nearest: String?)
+        /// The organisation is suspended: it records no new work until it is active again.
+        case suspended
+        /// A need that is met or closed takes no new pledge or activity.
+        case notOpen(status: String)
     }
 
     public var field: String
@@ -64,6 +68,10 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(field): \(value) asked for no acknowledgement"
         case .unknownName(let what, let nearest):
             return "\(field): no \(what) '\(value)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "")
+        case .suspended:
+            return "\(field): '\(value)' is suspended: a supervisor makes it active again (`qanat org update \(value) --status active`)"
+        case .notOpen(let status):
+            return "\(field): '\(value)' is \(status): only an open need (reported, verified, partlyMet) takes it"
         case .notAddressed(let to, let sender):
             let asked = to == ["*"] ? "every agency but \(sender)" : to.joined(separator: ", ")
             return "\(field): the message was not addressed to \(value); it asks \(asked)"

@@ -35,6 +35,19 @@ public protocol ChannelStore: Sendable {
     func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges
     func events(about reference: IncidentReference) throws(StoreError) -> [Event]
     func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord]
+
+    func organisations(kind: OrganisationKind?) throws(StoreError) -> [Organisation]
+    func organisation(_ code: AgencyCode) throws(StoreError) -> Organisation?
+    func needs(matching query: CoordinationQuery) throws(StoreError) -> [Need]
+    func need(_ id: RecordID) throws(StoreError) -> Need?
+    func activities(matching query: CoordinationQuery) throws(StoreError) -> [Activity]
+    func activity(_ id: RecordID) throws(StoreError) -> Activity?
+    func pledges(on needs: [RecordID]?) throws(StoreError) -> [Pledge]
+    func pledge(_ id: RecordID) throws(StoreError) -> Pledge?
+    func coordinationPicture(matching query: CoordinationQuery) throws(StoreError) -> CoordinationPicture
+    func coverage(matching query: CoordinationQuery, rules: CoverageRules) throws(StoreError) -> [CoverageCell]
+    func recordIDs(of kind: CoordinationRecordKind, startingWith prefix: String, limit: Int) throws(StoreError) -> [RecordID]
+    func setting(_ setting: StoreSetting) throws(StoreError) -> Int
 }
 
 extension SQLiteStore: ChannelStore {}

@@ -102,9 +102,21 @@ struct Projector {
         case .unit(let callSign):
             let events = try EventRows.events(of: subject, in: db, includingSecondary: true)
             try write(unit: Fold.unit(events), callSign: callSign)
-        case .agency:
+        case .agency(let code):
             let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
-            if let agency = Fold.agency(events) { try write(agency: agency) }
+            let seed = Agency.seed.first { $0.code == code }
+            if let organisation = Fold.organisation(events, seed: seed) {
+                try CoordinationRows.write(organisation, seeded: seed != nil, in: db)
+                try PendingAcknowledgements.agencyRegistered(code.rawValue, in: db)
+            }
+        case .need(let id):
+            try CoordinationRows.write(Fold.need(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+        case .activity(let id):
+            try CoordinationRows.write(Fold.activity(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+        case .pledge(let id):
+            try CoordinationRows.write(Fold.pledge(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+        case .setting(let setting):
+            try CoordinationRows.write(Fold.setting(try EventRows.events(of: subject, in: db, includingSecondary: false)), setting: setting, in: db)
         case .member(let key):
             let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
             try Members.write(Fold.member(events), key: key, in: db)
@@ -159,13 +171,5 @@ struct Projector {
                 u.callSign.rawValue, u.agency.rawValue, u.kind.rawValue, u.capabilities.joined(separator: UnitRows.capabilitySeparator), u.contact,
                 u.status.rawValue, u.statusChangedAt.millisecondsSinceEpoch, u.incident?.rawValue,
             ])
-    }
-
-    private func write(agency: Agency) throws {
-        try db.execute(sql: """
-            INSERT INTO agencies (code, name_ar, name_en, kind, seeded) VALUES (?1, ?2, ?3, ?4, 0)
-            ON CONFLICT(code) DO UPDATE SET name_ar = ?2, name_en = ?3, kind = ?4
-            """, arguments: [agency.code.rawValue, agency.nameArabic, agency.nameEnglish, agency.kind.rawValue])
-        try PendingAcknowledgements.agencyRegistered(agency.code.rawValue, in: db)
     }
 }

@@ -230,6 +230,66 @@ enum Schema {
             try db.execute(sql: "CREATE TABLE search_words (word TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID")
             try SearchVocabulary.refill(in: db)
         }
+        migrator.registerMigration("v11: coordination of relief") { db in
+            // Agencies are the organisations of the registry: their registration in new columns
+            // (lists joined by the unit separator, which cannot be typed). Needs, activities and
+            // pledges are folds of their events, keyed by their UUIDs; dates are Libya days as text.
+            try db.execute(sql: """
+                ALTER TABLE agencies ADD COLUMN registration TEXT;
+                ALTER TABLE agencies ADD COLUMN areas TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agencies ADD COLUMN sectors TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agencies ADD COLUMN focal_points TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agencies ADD COLUMN capabilities TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agencies ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+
+                CREATE TABLE needs (
+                  id TEXT PRIMARY KEY,
+                  area TEXT NOT NULL,
+                  sector TEXT NOT NULL,
+                  what TEXT NOT NULL,
+                  quantity INTEGER NOT NULL,
+                  unit TEXT NOT NULL,
+                  people INTEGER,
+                  priority TEXT NOT NULL,
+                  organisation TEXT NOT NULL,
+                  incident TEXT,
+                  status TEXT NOT NULL,
+                  reported_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX needs_by_cell ON needs(area, sector);
+
+                CREATE TABLE activities (
+                  id TEXT PRIMARY KEY,
+                  organisation TEXT NOT NULL,
+                  implementer TEXT,
+                  sector TEXT NOT NULL,
+                  area TEXT NOT NULL,
+                  what TEXT NOT NULL,
+                  start_day TEXT NOT NULL,
+                  end_day TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  targeted INTEGER,
+                  reached INTEGER,
+                  needs TEXT NOT NULL,
+                  registered_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX activities_by_cell ON activities(area, sector);
+
+                CREATE TABLE pledges (
+                  id TEXT PRIMARY KEY,
+                  need TEXT NOT NULL,
+                  organisation TEXT NOT NULL,
+                  quantity INTEGER NOT NULL,
+                  by_day TEXT,
+                  status TEXT NOT NULL,
+                  made_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX pledges_by_need ON pledges(need);
+
+                CREATE TABLE store_settings (setting TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -262,5 +322,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table]
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table] + CoordinationRows.tables
 }

@@ -11,7 +11,9 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let messages = DeskRefresh(rawValue: 1 << 2)
     public static let agencies = DeskRefresh(rawValue: 1 << 3)
     public static let detail = DeskRefresh(rawValue: 1 << 4)
-    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail]
+    /// The coverage board: needs, activities, pledges, organisations and the store's settings.
+    public static let coordination = DeskRefresh(rawValue: 1 << 5)
+    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
     public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil) -> DeskRefresh {
@@ -20,7 +22,7 @@ public struct DeskRefresh: OptionSet, Sendable {
         for subject in subjects {
             switch subject {
             // A new agency is owed acknowledgements of earlier broadcasts.
-            case .agency: refresh.formUnion([.agencies, .messages])
+            case .agency: refresh.formUnion([.agencies, .messages, .coordination])
             case .incident(let reference):
                 refresh.insert(.incidents)
                 if reference == detail { refresh.insert(.detail) }
@@ -30,6 +32,7 @@ public struct DeskRefresh: OptionSet, Sendable {
             case .message(let id): refresh.formUnion(detail == nil && id != message ? .messages : [.messages, .detail])
             // No board shows members or shifts (the desk re-reads its own access on every reload).
             case .member, .officer: break
+            case .need, .activity, .pledge, .setting: refresh.insert(.coordination)
             }
         }
         return refresh

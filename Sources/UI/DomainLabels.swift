@@ -164,8 +164,9 @@ extension GuardedAction: Translatable {
     public var translations: (en: String, ar: String) {
         switch self {
         case .closeIncident: (description, "إغلاق حادثة")
-        case .registerAgency: (description, "تسجيل جهة")
+        case .registerAgency: (description, "تسجيل جهة أو تعليقها")
         case .manageMembers: (description, "إدارة الأعضاء")
+        case .changeSetting: (description, "تغيير إعداد المخزن")
         }
     }
 }
@@ -220,6 +221,8 @@ extension ValidationError: Translatable {
         case .noAcknowledgementAsked: return "لم تطلب الرسالة \(value) إقرارًا"
         case .unknownName(let what, let nearest):
             return "لا يوجد \(what) '\(value)'" + (nearest.map { "؛ هل تقصد '\($0)'؟" } ?? "")
+        case .suspended: return "'\(value)' معلّقة: يعيد المشرف تفعيلها"
+        case .notOpen(let status): return "'\(value)' حالتها \(status): لا تقبل إلا الاحتياجات المفتوحة"
         }
     }
 }

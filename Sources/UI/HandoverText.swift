@@ -5,32 +5,26 @@ import QanatText
 /// handover screen shows and what `qanat report shift` prints. Text from users is sanitised;
 /// in Markdown, table cells also lose their pipes and line breaks.
 public enum HandoverText {
-    public enum Format: String, CaseIterable, Sendable { case text, markdown }
+    public typealias Format = ReportLayout.Format
 
     public static func lines(_ report: HandoverReport, _ l: Localizer, format: Format) -> [String] {
-        let blocks = blocks(report, l)
-        return format == .markdown ? markdown(blocks, l) : display(blocks, l).map(\.plainText)
+        ReportLayout.lines(blocks(report, l), l, format: format)
     }
 
     /// The lines the desk's handover screen draws: tables as cells at their columns, so that each
     /// cell keeps its place when the layout is mirrored.
     public static func displayLines(_ report: HandoverReport, _ l: Localizer) -> [HandoverLine] {
-        display(blocks(report, l), l)
+        ReportLayout.display(blocks(report, l), l)
     }
 
-    /// What a handover says, before it is laid out as text, Markdown or the desk's screen.
-    enum Block {
-        case title(String)
-        case text(String)
-        case section(heading: String, header: [String], rows: [[String]])
-    }
+    typealias Block = ReportLayout.Block
 
     static func blocks(_ report: HandoverReport, _ l: Localizer) -> [Block] {
         let shift = report.shift
         var out: [Block] = [.title("\(l(.handoverTitle)) — \(shift.officer) (\(shift.agency))")]
         let end = shift.end.map(l.dateTime) ?? l.dateTime(report.now)
         out.append(.text("\(l(.shiftLabel)): \(l.dateTime(shift.start)) – \(end)" + (report.signedOn ? "" : " (\(l(.notSignedOn)))")))
-        if let note = shift.note { out.append(.text("\(l(.handedOver)): \(clean(note))")) }
+        if let note = shift.note { out.append(.text("\(l(.handedOver)): \(ReportLayout.clean(note))")) }
         out.append(.section(heading: "\(l(.sectionOpenIncidents)) (\(l.number(report.openIncidents.count)))",
                             header: [l(.colReference), l(.colSeverity), l(.colStatus), l(.colTitle), l(.colArea), l(.colUnits)],
                             rows: report.openIncidents.map { record in
@@ -50,54 +44,6 @@ public enum HandoverText {
         return out
     }
 
-    /// Headings and text as lines, each section's rows as a table with aligned columns.
-    static func display(_ blocks: [Block], _ l: Localizer) -> [HandoverLine] {
-        var out: [HandoverLine] = []
-        for block in blocks {
-            switch block {
-            case .title(let title):
-                out.append(.heading(title))
-                out.append(.text(String(repeating: "═", count: min(78, DisplayWidth.of(title)))))
-            case .text(let text):
-                out.append(.text(text))
-            case .section(let heading, let header, let rows):
-                out.append(.text(""))
-                out.append(.heading(heading))
-                guard !rows.isEmpty else {
-                    out.append(.text("  " + l(.none)))
-                    continue
-                }
-                let cleaned = rows.map { $0.map(clean) }
-                let widths = TextTable(titles: header, fitting: cleaned, widest: 36).columns.map(\.width)
-                out.append(.row(header, widths: widths))
-                out += cleaned.map { .row($0, widths: widths) }
-            }
-        }
-        return out
-    }
-
-    static func markdown(_ blocks: [Block], _ l: Localizer) -> [String] {
-        var out: [String] = []
-        for block in blocks {
-            switch block {
-            case .title(let title):
-                out += ["# " + clean(title), ""]
-            case .text(let text):
-                out.append(text)
-            case .section(let heading, let header, let rows):
-                out += ["", "## " + clean(heading)]
-                guard !rows.isEmpty else {
-                    out += ["", "_\(l(.none))_"]
-                    continue
-                }
-                out.append("| " + header.map(cell).joined(separator: " | ") + " |")
-                out.append("|" + Array(repeating: " --- |", count: header.count).joined())
-                for row in rows { out.append("| " + row.map(cell).joined(separator: " | ") + " |") }
-            }
-        }
-        return out
-    }
-
     static func messageHeader(_ l: Localizer) -> [String] {
         [l(.colTime), l(.colPriority), l(.colFrom), l(.colTo), l(.colIncident), l(.colMessage)]
     }
@@ -108,13 +54,6 @@ public enum HandoverText {
         return [l.dateTime(m.postedAt), l(m.priority), m.agency.rawValue, m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", text]
     }
 
-    /// Untrusted text on one line, safe for a terminal.
-    static func clean(_ text: String) -> String {
-        UntrustedText.sanitized(text.split(whereSeparator: \.isNewline).joined(separator: " "))
-    }
-
-    /// A Markdown table cell: no pipe or line break may end it early.
-    static func cell(_ text: String) -> String { clean(text).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
 }
 
 /// One line of the handover screen.

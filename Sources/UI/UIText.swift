@@ -26,6 +26,7 @@ public enum UIText: CaseIterable, Sendable {
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
     case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked, messageKeys, keyReply
     case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert, awaitingSignOn, handedOverBy, draftMarker, latestClosedFirst
+    case coverageTitle, colDistrict, colSector, colNeeded, colCovered, colOrganisations, colFlags, coverageSummary, noCoverage
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -160,6 +161,15 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldFrom: ("From", "من")
         case .draftMarker: ("draft", "مسودة")
         case .latestClosedFirst: ("latest closed first", "الأحدث إغلاقًا أولًا")
+        case .coverageTitle: ("Coverage of needs", "تغطية الاحتياجات")
+        case .colDistrict: ("District", "الشعبية")
+        case .colSector: ("Sector", "القطاع")
+        case .colNeeded: ("Needed", "المطلوب")
+        case .colCovered: ("Covered", "المغطّى")
+        case .colOrganisations: ("Organisations", "الجهات")
+        case .colFlags: ("Flags", "التنبيهات")
+        case .coverageSummary: ("Areas × sectors flagged", "المناطق × القطاعات المنبَّه عليها")
+        case .noCoverage: ("No needs or activities recorded", "لا احتياجات ولا أنشطة مسجلة")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

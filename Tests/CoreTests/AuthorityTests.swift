@@ -103,4 +103,42 @@ final class AuthorityTests: XCTestCase {
     func testRolesAreOrdered() {
         XCTAssertEqual(Role.allCases.sorted(), [.viewer, .operator, .supervisor, .admin])
     }
+
+    // MARK: coordination
+
+    func activity(org: AgencyCode, implementer: AgencyCode? = nil) throws -> EventPayload {
+        .activityRegistered(ActivityRegistration(
+            id: try RecordID("0192f3c4-0000-7000-8000-0000000000b1"), organisation: org, implementer: implementer, sector: .food,
+            area: "derna", what: "baskets", start: try CalendarDate("2026-12-01", field: "s"), end: try CalendarDate("2026-12-09", field: "e")))
+    }
+
+    func testOperatorsRecordNeedsActivitiesAndPledgesForTheirOwnOrganisation() throws {
+        let wfp = try AgencyCode("WFP")
+        let need = NeedReport(id: try RecordID("0192f3c4-0000-7000-8000-0000000000a1"), area: "derna", sector: .food, what: "food",
+                              quantity: 10, unit: "baskets", organisation: moi)
+        XCTAssertNil(refusal(.needReported(need), by: actor(.operator)))
+        var others = need
+        others.organisation = lrc
+        XCTAssertEqual(refusal(.needReported(others), by: actor(.operator)), .otherAgency(own: moi, acting: lrc))
+        XCTAssertNil(refusal(.needReported(others), agency: lrc, by: actor(.supervisor)), "a supervisor records for any organisation")
+        XCTAssertNil(refusal(try activity(org: moi), by: actor(.operator)))
+        XCTAssertNil(refusal(try activity(org: wfp, implementer: moi), by: actor(.operator)), "the implementer records its own work")
+        XCTAssertEqual(refusal(try activity(org: wfp, implementer: lrc), by: actor(.operator)), .otherAgency(own: moi, acting: wfp))
+        let pledge = PledgeMade(id: try RecordID("0192f3c4-0000-7000-8000-0000000000c1"), need: need.id, organisation: wfp, quantity: 5)
+        XCTAssertEqual(refusal(.pledgeMade(pledge), by: actor(.operator)), .otherAgency(own: moi, acting: wfp))
+    }
+
+    func testRegisteringOrSuspendingAnOrganisationOrChangingASettingNeedsASupervisor() throws {
+        let scouts = Organisation(agency: Agency(code: try AgencyCode("SCOUTS"), nameArabic: "ك", nameEnglish: "Scouts", kind: .civilSociety))
+        XCTAssertEqual(refusal(.organisationRegistered(scouts), by: actor(.operator)), .needsRole(.supervisor, for: .registerAgency))
+        XCTAssertNil(refusal(.organisationRegistered(scouts), by: actor(.supervisor)))
+        XCTAssertEqual(refusal(.organisationUpdated(OrganisationChange(code: moi, status: .suspended)), by: actor(.operator)),
+                       .needsRole(.supervisor, for: .registerAgency))
+        XCTAssertNil(refusal(.organisationUpdated(OrganisationChange(code: moi, focalPoints: [FocalPoint(name: "Huda")])), by: actor(.operator)),
+                     "an operator keeps its own organisation's focal points")
+        XCTAssertEqual(refusal(.organisationUpdated(OrganisationChange(code: lrc, focalPoints: [])), by: actor(.operator)),
+                       .otherAgency(own: moi, acting: lrc))
+        XCTAssertEqual(refusal(.settingChanged(SettingChange(setting: .gapDays, value: 3)), by: actor(.operator)),
+                       .needsRole(.supervisor, for: .changeSetting))
+    }
 }

@@ -15,7 +15,43 @@ final class EventSchemaTests: XCTestCase {
         .memberAdded(Member(key: MemberKey(user: "duty", officer: "Salem"), agency: try! AgencyCode("LRC"), role: .operator, shared: false,
                             pin: "pbkdf2-sha256$600000$00$00")),
         .shift(ShiftChange(signedOn: false, note: "all quiet")),
+        .organisationRegistered(Organisation(
+            agency: Agency(code: try! AgencyCode("LY-SCOUTS"), nameArabic: "الكشافة", nameEnglish: "Libyan Scouts", kind: .civilSociety),
+            registration: "CSC-2021-114", areas: ["derna", "district.benghazi"], sectors: [.shelter, .nfi],
+            focalPoints: [FocalPoint(name: "Amal", phone: "+218 91 000 0000", radio: "ch 7"), FocalPoint(name: "Omar")],
+            capabilities: ["tents"])),
+        .organisationUpdated(OrganisationChange(code: try! AgencyCode("IMC"), sectors: [.health], status: .suspended)),
+        .needReported(NeedReport(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000a1"), area: "derna", sector: .wash,
+                                 what: "clean water", quantity: 20000, unit: "litres a day", people: 4000, priority: .immediate,
+                                 organisation: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0007"))),
+        .needUpdated(NeedChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000a1"), status: .partlyMet, quantity: 15000)),
+        .activityRegistered(ActivityRegistration(
+            id: try! RecordID("0192f3c4-0000-7000-8000-0000000000b1"), organisation: try! AgencyCode("UNICEF"),
+            implementer: try! AgencyCode("LRC"), sector: .wash, area: "derna", what: "water trucking",
+            start: try! CalendarDate("2026-12-01", field: "start"), end: try! CalendarDate("2026-12-31", field: "end"),
+            status: .ongoing, targeted: 4000, needs: [try! RecordID("0192f3c4-0000-7000-8000-0000000000a1")])),
+        .activityUpdated(ActivityChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000b1"), status: .finished, reached: 3900)),
+        .pledgeMade(PledgeMade(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000c1"), need: try! RecordID("0192f3c4-0000-7000-8000-0000000000a1"),
+                               organisation: try! AgencyCode("WFP"), quantity: 5000, by: try! CalendarDate("2026-12-10", field: "by"))),
+        .pledgeUpdated(PledgeChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000c1"), status: .delivered)),
+        .settingChanged(SettingChange(setting: .gapDays, value: 10)),
     ]
+
+    func testAnActivityEndsOnOrAfterItStartsAndAQuantityIsPositive() {
+        var given = EventSchemas.values(of: payloads.first { $0.type == .activityRegistered }!).reduce(into: [String: FieldValue?]()) { $0[$1.name] = $1.value }
+        given["end"] = .text("2026-11-30")
+        XCTAssertThrowsError(try WriteContext.seeded.payload(.activityRegistered, given)) { XCTAssertEqual(($0 as? ValidationError)?.field, "end") }
+        XCTAssertThrowsError(try WriteContext.seeded.payload(.pledgeMade, [
+            "pledge": .text("0192f3c4-0000-7000-8000-0000000000c1"), "need": .text("0192f3c4-0000-7000-8000-0000000000a1"),
+            "org": .text("WFP"), "quantity": .integer(0),
+        ])) { XCTAssertEqual("\($0)", "quantity: '0' is outside 1...1000000000") }
+        XCTAssertThrowsError(try WriteContext.seeded.payload(.organisationRegistered, [
+            "code": .text("ABC"), "kind": .text("company"), "nameEn": .text("A"), "nameAr": .text("أ"),
+        ])) { XCTAssertEqual(($0 as? ValidationError)?.field, "kind") }
+        XCTAssertThrowsError(try WriteContext.seeded.payload(.organisationRegistered, [
+            "code": .text("ABC"), "kind": .text("private"), "nameEn": .text("A"), "nameAr": .text("أ"), "focal": .list(["a;b;c;d"]),
+        ])) { XCTAssertEqual(($0 as? ValidationError)?.field, "focal") }
+    }
 
     func testWhatASchemaWritesItReadsBack() throws {
         for payload in payloads {

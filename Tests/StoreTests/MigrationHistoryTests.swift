@@ -32,12 +32,12 @@ final class MigrationHistoryTests: XCTestCase {
     func testAStoreMadeAtEachPastVersionMigratesToTheFreshSchemaAndProjections() throws {
         let dir = try temporaryDirectory()
         let fresh = try SQLiteStore.create(path: dir + "/fresh.sqlite")
-        try fresh.apply(scenario(count: 300, seed: 11))
+        try fresh.apply(scenario(count: 300, seed: 11) + coordinationScenario(count: 200, seed: 12))
         let freshSchema = try schema(dir + "/fresh.sqlite")
         try assertRecorded(freshSchema)
         let freshDigest = try fresh.projectionDigest()
         let versions = Schema.migrator.migrations
-        XCTAssertEqual(versions.count, 10)
+        XCTAssertEqual(versions.count, 11)
         for version in versions {
             let path = dir + "/at-\(versions.firstIndex(of: version) ?? 0).sqlite"
             // The store as that version left it, with the events written into it by SQL.

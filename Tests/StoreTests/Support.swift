@@ -90,3 +90,71 @@ func scenario(count: Int, seed: UInt64) -> [Event] {
     }
     return events
 }
+
+/// The coordination's events: organisations registered and changed (seeded agencies too),
+/// needs, activities and pledges moving back and forth, settings — some changes before what
+/// they change, many on equal timestamps.
+func coordinationScenario(count: Int, seed: UInt64) -> [Event] {
+    var rng = SeededGenerator(seed: seed)
+    let agencies = Agency.seed.map(\.code)
+    let areas = ["derna", "benghazi", "district.derna", "sabha"]
+    let base: Int64 = 1_795_000_000_000
+    let firstDay = CalendarDate(libyaDayOf: Timestamp(millisecondsSinceEpoch: base))
+    var events: [Event] = []
+    var needs: [RecordID] = [], activities: [RecordID] = [], pledges: [RecordID] = []
+    func make(_ payload: EventPayload) -> Event {
+        let at = Timestamp(millisecondsSinceEpoch: base + Int64.random(in: 0...600, using: &rng) * 1000)
+        return Event(id: .make(at: at, using: &rng), at: at, agency: agencies.randomElement(using: &rng)!,
+                     officer: "officer", user: "duty", payload: payload)
+    }
+    func newID() -> RecordID { .make(at: Timestamp(millisecondsSinceEpoch: base), using: &rng) }
+    while events.count < count {
+        switch Int.random(in: 0..<100, using: &rng) {
+        case 0..<5:
+            let code = [agencies.randomElement(using: &rng)!, try! AgencyCode("ORG-\(Int.random(in: 1...4, using: &rng))")].randomElement(using: &rng)!
+            events.append(make(.organisationRegistered(Organisation(
+                agency: Agency(code: code, nameArabic: "جهة \(events.count)", nameEnglish: "Org \(events.count)",
+                               kind: OrganisationKind.allCases.randomElement(using: &rng)!),
+                areas: [areas.randomElement(using: &rng)!], sectors: [Sector.allCases.randomElement(using: &rng)!],
+                focalPoints: [FocalPoint(name: "Focal \(events.count)", phone: "0910000000")]))))
+        case 5..<12:
+            events.append(make(.organisationUpdated(OrganisationChange(
+                code: agencies.randomElement(using: &rng)!, registration: "R-\(events.count)",
+                status: Bool.random(using: &rng) ? OrganisationStatus.allCases.randomElement(using: &rng)! : nil))))
+        case 12..<30:
+            let id = newID()
+            needs.append(id)
+            events.append(make(.needReported(NeedReport(
+                id: id, area: areas.randomElement(using: &rng)!, sector: Sector.allCases.randomElement(using: &rng)!, what: "need \(events.count)",
+                quantity: Int.random(in: 1...500, using: &rng), unit: "kits", organisation: agencies.randomElement(using: &rng)!))))
+        case 30..<42 where !needs.isEmpty:
+            events.append(make(.needUpdated(NeedChange(id: needs.randomElement(using: &rng)!, status: NeedStatus.allCases.randomElement(using: &rng)!,
+                                                       quantity: Bool.random(using: &rng) ? Int.random(in: 1...500, using: &rng) : nil))))
+        case 42..<60:
+            let id = newID()
+            activities.append(id)
+            let start = firstDay.adding(days: Int.random(in: -10...10, using: &rng))
+            events.append(make(.activityRegistered(ActivityRegistration(
+                id: id, organisation: agencies.randomElement(using: &rng)!, implementer: Bool.random(using: &rng) ? agencies.randomElement(using: &rng)! : nil,
+                sector: Sector.allCases.randomElement(using: &rng)!, area: areas.randomElement(using: &rng)!, what: "work \(events.count)",
+                start: start, end: start.adding(days: Int.random(in: 0...20, using: &rng)), status: ActivityStatus.allCases.randomElement(using: &rng)!,
+                needs: needs.isEmpty ? [] : [needs.randomElement(using: &rng)!]))))
+        case 60..<75 where !activities.isEmpty:
+            events.append(make(.activityUpdated(ActivityChange(
+                id: activities.randomElement(using: &rng)!, status: ActivityStatus.allCases.randomElement(using: &rng)!,
+                reached: Int.random(in: 0...900, using: &rng)))))
+        case 75..<88 where !needs.isEmpty:
+            let id = newID()
+            pledges.append(id)
+            events.append(make(.pledgeMade(PledgeMade(id: id, need: needs.randomElement(using: &rng)!, organisation: agencies.randomElement(using: &rng)!,
+                                                      quantity: Int.random(in: 1...300, using: &rng)))))
+        case 88..<97 where !pledges.isEmpty:
+            events.append(make(.pledgeUpdated(PledgeChange(id: pledges.randomElement(using: &rng)!, status: PledgeStatus.allCases.randomElement(using: &rng)!))))
+        case 97..<100:
+            events.append(make(.settingChanged(SettingChange(setting: .gapDays, value: Int.random(in: 1...30, using: &rng)))))
+        default:
+            continue
+        }
+    }
+    return events
+}

@@ -15,7 +15,8 @@ final class DeskRefreshTests: XCTestCase {
         XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))]), .messages)
         XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), .units)
         XCTAssertEqual(refresh([.incident(fire)]), .incidents)
-        XCTAssertEqual(refresh([.agency(try AgencyCode("NGO-1"))]), [.agencies, .messages])
+        XCTAssertEqual(refresh([.agency(try AgencyCode("NGO-1"))]), [.agencies, .messages, .coordination])
+        XCTAssertEqual(refresh([.need(.make(at: Timestamp(millisecondsSinceEpoch: 0))), .setting(.gapDays)]), .coordination)
         XCTAssertEqual(refresh([]), [])
     }
 

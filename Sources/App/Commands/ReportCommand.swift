@@ -8,7 +8,14 @@ import QanatUI
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
-                                                    subcommands: [ShiftReport.self])
+                                                    subcommands: [ShiftReport.self, CoverageReport.self])
+
+    /// `--lang`, else the locale's.
+    static func language(_ lang: String?) throws(CLIError) -> Language {
+        guard let lang else { return DisplayOptions.languageFromLocale(ProcessInfo.processInfo.environment) }
+        guard let chosen = Language(rawValue: lang) else { throw CLIError.usage("--lang: '\(lang)' is not one of: ar, en") }
+        return chosen
+    }
 
     struct ShiftReport: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,13 +31,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "ar or en (default: LANG).") var lang: String?
 
         func run() throws {
-            let language: Language
-            if let lang {
-                guard let chosen = Language(rawValue: lang) else { throw CLIError.usage("--lang: '\(lang)' is not one of: ar, en") }
-                language = chosen
-            } else {
-                language = DisplayOptions.languageFromLocale(ProcessInfo.processInfo.environment)
-            }
+            let language = try ReportCommand.language(lang)
             let start: Timestamp?
             if let since {
                 guard let parsed = Timestamp(rfc3339: since) else {

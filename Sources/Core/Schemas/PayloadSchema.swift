@@ -100,6 +100,9 @@ public enum EventSchemas {
         AgencyRegisteredSchema.self, IncidentOpenedSchema.self, IncidentUpdatedSchema.self, IncidentStatusChangedSchema.self,
         UnitRegisteredSchema.self, UnitStatusChangedSchema.self, AssignmentSchema.self, MessagePostedSchema.self,
         MessageAcknowledgedSchema.self, MemberAddedSchema.self, MemberRemovedSchema.self, ShiftSchema.self,
+        OrganisationRegisteredSchema.self, OrganisationUpdatedSchema.self, NeedReportedSchema.self, NeedUpdatedSchema.self,
+        ActivityRegisteredSchema.self, ActivityUpdatedSchema.self, PledgeMadeSchema.self, PledgeUpdatedSchema.self,
+        SettingChangedSchema.self,
     ]
 
     private static let byType: [EventType: any PayloadSchema.Type] = Dictionary(

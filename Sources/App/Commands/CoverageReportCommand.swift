@@ -1,0 +1,66 @@
+import ArgumentParser
+import QanatChannel
+import QanatCore
+import QanatUI
+
+extension ReportCommand {
+    struct CoverageReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "coverage",
+            abstract: "Needs, coverage, duplications, gaps and delays by area and sector, for the coordination meeting.",
+            discussion: "CSV columns, in English whatever --lang says: \(CoverageCSV.header.joined(separator: ",")).")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only this district and its municipalities.") var district: String?
+        @Flag(help: "Markdown, for the meeting's papers.") var markdown = false
+        @Flag(help: "CSV, one row per area × sector that has a need or an activity.") var csv = false
+        @Option(help: "ar or en (default: LANG); changes the text and Markdown only.") var lang: String?
+
+        func validate() throws {
+            guard !(markdown && csv) else { throw ArgumentParser.ValidationError("give --markdown or --csv, not both") }
+        }
+
+        func run() throws {
+            let language = try ReportCommand.language(lang)
+            let query = try CoordinationFilter.query(district: district)
+            let opened = try store.readingStore()
+            let now = Clock.now()
+            let cells: [CoverageCell]
+            do {
+                let rules = try Actions(context: .seeded, store: opened).coverageRules(at: now)
+                cells = try opened.coverage(matching: query, rules: rules)
+            } catch { throw CLIError.fromDomain(error) }
+            if csv { return CoverageCSV.lines(cells).forEach { print($0) } }
+            for line in CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), Localizer(language), format: markdown ? .markdown : .text) {
+                print(line)
+            }
+        }
+    }
+}
+
+/// The coverage report as CSV: codes and English names, for other programs.
+enum CoverageCSV {
+    static let header = ["district", "district_code", "area", "area_code", "sector", "needed", "covered", "organisations", "flags"]
+
+    static func lines(_ cells: [CoverageCell]) -> [String] {
+        [CSV.line(header)] + cells.map { cell in
+            let area = Gazetteer.libya.area(id: cell.key.area)
+            let district = Gazetteer.libya.district(of: cell.key.area)
+            return CSV.line([
+                district?.nameEnglish ?? "", district?.code ?? "", area?.nameEnglish ?? cell.key.area, area?.code ?? "",
+                cell.key.sector.rawValue, String(cell.needed), String(cell.covered),
+                cell.organisations.map(\.rawValue).joined(separator: ";"), cell.sortedFlags.map(\.rawValue).joined(separator: ";"),
+            ])
+        }
+    }
+}
+
+/// RFC 4180 fields: quoted when they hold a comma, a quote or a line break.
+enum CSV {
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

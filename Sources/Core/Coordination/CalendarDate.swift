@@ -1,0 +1,47 @@
+/// A day in Libya time, `2026-12-02`: the dates of activities and pledges. End dates are
+/// inclusive — an activity ending on the 5th is still within its dates all that day.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let dayNumber: Int64
+
+    public init(dayNumber: Int64) { self.dayNumber = dayNumber }
+
+    /// `YYYY-MM-DD`, with Western or Arabic-Indic digits; a day that does not exist is refused.
+    public init(_ text: String, field: String) throws(ValidationError) {
+        let parts = Digits.western(text.trimmingSpaces()).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a date YYYY-MM-DD")) }
+        let number = CivilTime.days(fromCivil: year, month, day)
+        // 2026-02-30 would land on 2026-03-02: refuse a day the month does not have.
+        guard CivilTime.civil(fromDays: number) == (year, Int(month), Int(day)) else {
+            throw ValidationError(field: field, value: text, problem: .malformed(expected: "a day of the calendar"))
+        }
+        dayNumber = number
+    }
+
+    /// The day `time` falls on in Libya.
+    public init(libyaDayOf time: Timestamp) {
+        let civil = LibyaTime.civil(time)
+        dayNumber = CivilTime.days(fromCivil: civil.year, Int64(civil.month), Int64(civil.day))
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + Int64(days)) }
+
+    /// Whole days from `self` to `later`.
+    public func days(until later: CalendarDate) -> Int { Int(later.dayNumber - dayNumber) }
+
+    public var description: String {
+        let (year, month, day) = CivilTime.civil(fromDays: dayNumber)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+}
+
+/// Two date ranges, ends inclusive, share at least one day.
+public func overlap(_ a: ClosedRange<CalendarDate>, _ b: ClosedRange<CalendarDate>) -> Bool {
+    a.lowerBound <= b.upperBound && b.lowerBound <= a.upperBound
+}
