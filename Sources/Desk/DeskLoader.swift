@@ -53,15 +53,29 @@ public struct DeskLoader: Sendable {
         }
         if !refresh.isDisjoint(with: [.messages, .agencies]) {
             // The flash messages this agency owes: among the newest rows of the unfiltered log, or
-            // of the log filtered to what awaits us (`u`), read already; along the pending index
-            // when the log is filtered otherwise.
-            let readAlready = state.logQuery == MessageQuery() || state.logQuery == MessageQuery(awaitingAcknowledgementBy: state.agency)
-            data.flashAwaiting = readAlready
+            // of the log filtered to what awaits us (`u`), read already — when those rows hold the
+            // newest few owed, or every message there is; else along the pending index. Never from
+            // a first page alone: an owed flash past it would leave the banner.
+            let readAlready = !data.logWindowPartial
+                && (state.logQuery == MessageQuery() || state.logQuery == MessageQuery(awaitingAcknowledgementBy: state.agency))
+            let found = readAlready
                 ? Array(data.messages.reversed().filter {
                     $0.message.priority == .flash && $0.awaitingAcknowledgement(from: data.agencies).contains(state.agency)
                 }.prefix(DeskData.alertWindow))
+                : []
+            data.flashAwaiting = readAlready && (found.count == DeskData.alertWindow || data.messages.count < Self.messageWindow)
+                ? found
                 : try store.messages(matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency),
                                      limit: DeskData.alertWindow)
+        }
+        if refresh.contains(.coordination) {
+            data.gapDays = try store.setting(.gapDays)
+            var rules = state.coverageRules
+            rules.gapDays = data.gapDays
+            data.coverage = try coverage(state.coverageFilter, rules: rules)
+        }
+        if !refresh.isDisjoint(with: [.detail, .coordination]) {
+            data.coverageDetail = try state.openCell.flatMap { key throws(StoreError) in try coverageDetail(key) }
         }
         if refresh.contains(.detail) {
             data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
@@ -71,6 +85,25 @@ public struct DeskLoader: Sendable {
         state.exercise = exercise
         if refresh.contains(.detail) { state.detailRead() }
         if !refresh.isDisjoint(with: [.incidents, .messages]) { state.noticeAlerts() }
+    }
+
+    /// The coverage board's cells, as the filter keeps them.
+    public func coverage(_ filter: CoverageFilter, rules: CoverageRules) throws(StoreError) -> [CoverageCell] {
+        let cells = try store.coverage(matching: filter.query, rules: rules)
+        guard filter.kind != nil else { return cells }
+        let kinds = Dictionary(try store.organisations(kind: nil).map { ($0.code, $0.agency.kind) }, uniquingKeysWith: { a, _ in a })
+        return filter.keeping(cells, kinds: kinds)
+    }
+
+    /// A cell's records and the organisations there, with their focal points.
+    public func coverageDetail(_ key: CoverageCell.Key) throws(StoreError) -> CoverageDetail {
+        let picture = try store.coordinationPicture(matching: CoordinationQuery(areas: [key.area], sector: key.sector))
+        let present = Set(picture.activities.flatMap { [$0.registration.organisation] + ($0.registration.implementer.map { [$0] } ?? []) })
+            .union(picture.pledges.map(\.made.organisation)).union(picture.needs.map(\.report.organisation))
+        var organisations: [Organisation] = []
+        for code in present.sorted() { if let organisation = try store.organisation(code) { organisations.append(organisation) } }
+        return CoverageDetail(key: key, needs: picture.needs, activities: picture.activities, pledges: picture.pledges,
+                              organisations: organisations)
     }
 
     public func detail(_ reference: IncidentReference) throws(StoreError) -> IncidentDetail? {

@@ -20,6 +20,9 @@ public struct WallLoader: Sendable {
         boards.units = try store.units(limit: Self.boardWindow, after: nil)
         boards.messages = try store.messages(matching: MessageQuery(), limit: Self.boardWindow).reversed()
         boards.agencies = try store.agencies().map(\.code)
+        boards.gapDays = try store.setting(.gapDays)
+        boards.coverage = try store.coverage(matching: .everything,
+                                             rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
         let exercise = try store.isExercise()
         (state.figures, state.boards, state.exercise) = (figures, boards, exercise)
     }

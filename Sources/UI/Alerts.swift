@@ -33,8 +33,11 @@ extension DeskState {
     /// message was acknowledged by this agency leave it.
     public mutating func noticeAlerts() {
         let owed = Set(data.flashAwaiting.map { DeskAlert.Subject.message($0.message.id) })
+        // The window holds the newest few owed: a message missing from a full window may only have
+        // been pushed out by newer ones, and stays until it is acknowledged or opened.
+        let windowIsWhole = data.flashAwaiting.count < DeskData.alertWindow
         alerts.removeAll { alert in
-            if case .message = alert.subject { return !owed.contains(alert.subject) }
+            if case .message = alert.subject { return windowIsWhole && !owed.contains(alert.subject) }
             return false
         }
         var fresh: [DeskAlert] = []

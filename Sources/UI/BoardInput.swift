@@ -15,6 +15,8 @@ struct BoardInput {
     var agency: AgencyCode?
     var unitGrouping: UnitGrouping = .status
     var logFiltering = false
+    /// The coverage board's selected sector, in the selected row.
+    var selectedSector: Sector?
 
     /// Whether this desk's agency still owes the message an acknowledgement (never on the wall).
     func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {
@@ -34,6 +36,7 @@ extension DeskState {
     /// The board's input as this desk shows it: its selection, its agency.
     var boardInput: BoardInput {
         BoardInput(data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
-                   mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering)
+                   mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
+                   selectedSector: selection.cell?.sector)
     }
 }

@@ -19,6 +19,7 @@ enum Chrome {
         }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
         if state.board == .log { note = describe(state.logQuery, l) }
+        if state.board == .coverage { note = describe(state.coverageFilter, cells: state.data.coverage, l) }
         if !note.isEmpty { frame.put("[\(note)]", x: x + 1, y: 0, role: .tabInactive, limit: frame.width - x - 1) }
     }
 
@@ -29,6 +30,15 @@ enum Chrome {
             query.awaitingAcknowledgementBy.map { _ in l(.filterUnacknowledged) },
         ].compactMap { $0 }
         return parts.isEmpty ? l(.filterAll) : parts.joined(separator: " · ")
+    }
+
+    /// The coverage board's filter and its flags counted: `Derna · shelter · gap 3 · duplicated 1`.
+    static func describe(_ filter: CoverageFilter, cells: [CoverageCell], _ l: Localizer) -> String {
+        let parts = [
+            filter.district.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) }, filter.sector.map { l($0) }, filter.kind.map { l($0) },
+        ].compactMap { $0 }
+        let counts = CoverageFlag.allCases.map { flag in "\(l(flag)) \(l.number(cells.filter { $0.flags.contains(flag) }.count))" }
+        return ((parts.isEmpty ? [l(.filterAll)] : parts) + counts).joined(separator: " · ")
     }
 
     /// Clock, who is on duty, what awaits acknowledgement, the store's health, then the last
@@ -123,16 +133,11 @@ public enum DeskView {
         }
         Chrome.drawTabs(state, into: &frame)
         switch state.board {
-        case .incidents where state.showingDetail, .log where state.showingDetail:
+        case .incidents where state.showingDetail, .log where state.showingDetail, .coverage where state.showingDetail:
             let (x, _) = DetailPane.placement(state)
-            if x > 0 {
-                if state.board == .log { LogBoard.draw(state.boardInput, into: &frame, width: x - 1) }
-                else { IncidentsBoard.draw(state.boardInput, into: &frame, width: x - 1) }
-            }
+            if x > 0 { drawBoard(state, into: &frame, width: x - 1) }
             DetailPane.draw(state, into: &frame)
-        case .incidents: IncidentsBoard.draw(state.boardInput, into: &frame, width: state.width)
-        case .units: UnitsBoard.draw(state.boardInput, into: &frame, width: state.width)
-        case .log: LogBoard.draw(state.boardInput, into: &frame, width: state.width)
+        default: drawBoard(state, into: &frame, width: state.width)
         }
         if let alert = state.alerts.first { drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame) }
         Chrome.drawStatus(state, into: &frame)
@@ -150,6 +155,15 @@ public enum DeskView {
             frame.put(text, x: x + 2, y: y, role: .unacknowledged, limit: max(0, bandWidth - 4))
         }
         return frame
+    }
+
+    static func drawBoard(_ state: DeskState, into frame: inout Frame, width: Int) {
+        switch state.board {
+        case .incidents: IncidentsBoard.draw(state.boardInput, into: &frame, width: width)
+        case .units: UnitsBoard.draw(state.boardInput, into: &frame, width: width)
+        case .log: LogBoard.draw(state.boardInput, into: &frame, width: width)
+        case .coverage: CoverageBoard.draw(state.boardInput, into: &frame, width: width)
+        }
     }
 
     /// The banner above the status bar: the newest alert, and how many more wait behind it.

@@ -42,11 +42,15 @@ extension DeskState {
             let outcome = current.handle(key)
             form = current
             switch outcome {
-            case .submit where current.purpose == .incidentFilter || current.purpose == .logFilter:
+            case .submit where [.incidentFilter, .logFilter, .coverageFilter].contains(current.purpose):
                 do {
                     try applyFilter(current)
                     form = nil
-                    return .reload(current.purpose == .logFilter ? .messages : .incidents)
+                    switch current.purpose {
+                    case .logFilter: return .reload(.messages)
+                    case .coverageFilter: return .reload(.coordination)
+                    default: return .reload(.incidents)
+                    }
                 } catch {
                     formRefused(error)
                 }
@@ -115,6 +119,8 @@ extension DeskState {
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .filterIncidents: form = Forms.incidentFilter(incidentQuery)
         case .filterLog: form = Forms.logFilter(logQuery)
+        case .filterCoverage: form = Forms.coverageFilter(coverageFilter)
+        case .moveColumn(let direction): return moveSector(by: textLayout.mirrored ? -direction : direction)
         case .sortIncidents:
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
@@ -169,8 +175,22 @@ extension DeskState {
         return nil
     }
 
-    /// Enter: an incident's detail; on the log a message whole, and from there its incident.
+    /// Enter: an incident's detail; on the log a message whole, and from there its incident; on
+    /// the coverage board a cell's needs, activities, pledges and organisations.
     private mutating func openDetails() -> DeskEffect? {
+        if board == .coverage {
+            guard let key = selection.cell, selectedIndex != nil else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            guard data.coverage.contains(where: { $0.key == key }) else {
+                notice = localizer(.noCoverage)
+                return nil
+            }
+            openCell = key
+            detailScroll = nil
+            return .loadDetail
+        }
         if let incident = selectedIncident {
             detailReference = incident.incident.reference
             return .loadDetail
@@ -237,7 +257,9 @@ extension DeskState {
 
     /// A filter form's query replaces the board's; the selection starts again.
     private mutating func applyFilter(_ filter: Form) throws(ValidationError) {
-        if filter.purpose == .logFilter {
+        if filter.purpose == .coverageFilter {
+            coverageFilter = try Forms.coverageFilter(from: filter)
+        } else if filter.purpose == .logFilter {
             logQuery = try Forms.messageQuery(from: filter, agency: agency, year: LibyaTime.civil(now).year)
             followingLog = true
         } else {
@@ -255,6 +277,7 @@ extension DeskState {
     private mutating func closeDetail() {
         detailReference = nil
         openMessage = nil
+        openCell = nil
         detailFocused = false
         detailScroll = nil
     }
@@ -326,8 +349,30 @@ extension DeskState {
             detailScroll = nil
             return .loadDetail
         }
+        if board == .coverage { return followCell() }
         guard let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
         detailReference = selected
+        detailScroll = nil
+        return .loadDetail
+    }
+
+    /// The next or previous sector of the selected area (`direction` counts from the start edge).
+    private mutating func moveSector(by direction: Int) -> DeskEffect? {
+        guard let current = selection.cell ?? key(atRow: viewRow).flatMap({ key -> CoverageCell.Key? in
+            if case .cell(let cell) = key { return cell }
+            return nil
+        }) else { return nil }
+        let sectors = Sector.allCases
+        let index = (sectors.firstIndex(of: current.sector) ?? 0) + direction
+        guard sectors.indices.contains(index) else { return nil }
+        selection.cell = CoverageCell.Key(area: current.area, sector: sectors[index])
+        return showingDetail ? followCell() : nil
+    }
+
+    /// An open cell's detail follows the selected cell.
+    private mutating func followCell() -> DeskEffect? {
+        guard let key = selection.cell, key != openCell else { return nil }
+        openCell = key
         detailScroll = nil
         return .loadDetail
     }

@@ -1,13 +1,14 @@
 import QanatCore
 
 public enum Board: CaseIterable, Sendable {
-    case incidents, units, log
+    case incidents, units, log, coverage
 
     var title: UIText {
         switch self {
         case .incidents: .incidents
         case .units: .units
         case .log: .log
+        case .coverage: .coverage
         }
     }
 
@@ -16,6 +17,7 @@ public enum Board: CaseIterable, Sendable {
         case .incidents: 2
         case .units: 3
         case .log: 4
+        case .coverage: 5
         }
     }
 }
@@ -97,6 +99,12 @@ public struct DeskData: Equatable, Sendable {
     public var flashAwaiting: [MessageRecord] = []
     /// The newest open extreme incidents, whatever the board's filter.
     public var newestExtreme: [IncidentRecord] = []
+    /// The coverage board's cells, as its filter selects them.
+    public var coverage: [CoverageCell] = []
+    /// The records of the cell whose detail is open.
+    public var coverageDetail: CoverageDetail?
+    /// The store's setting, which the flags were computed with.
+    public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5
     public static let pendingCountCap = 1000
 
@@ -132,11 +140,16 @@ public struct DeskState: Equatable, Sendable {
     public var detailReference: IncidentReference?
     /// The message whose detail is open on the log (Enter on a message).
     public var openMessage: EventID?
+    /// The coverage cell whose needs, activities and pledges are open (Enter on a cell).
+    public var openCell: CoverageCell.Key?
+    /// Which areas, sector and kind of organisation the coverage board shows.
+    public var coverageFilter = CoverageFilter()
     /// Whether the current board shows a detail beside (or instead of) its rows.
     public var showingDetail: Bool {
         switch board {
         case .incidents: detailReference != nil
         case .log: openMessage != nil
+        case .coverage: openCell != nil
         case .units: false
         }
     }
@@ -196,6 +209,9 @@ public struct DeskState: Equatable, Sendable {
 
     public var localizer: Localizer { Localizer(language, digits: digits) }
 
+    /// The coverage rules as the store sets them, today in Libya.
+    public var coverageRules: CoverageRules { CoverageRules(today: CalendarDate(libyaDayOf: now), gapDays: data.gapDays) }
+
     /// Arabic mirrors the layout only where Qanat orders the text itself: a terminal that does
     /// its own bidi mirrors each right-to-left line on its own.
     public var textLayout: TextLayout {
@@ -225,6 +241,7 @@ public struct DeskState: Equatable, Sendable {
         case .incidents: data.incidents.count
         case .units: UnitsBoard.rows(data.units, grouping: unitGrouping, localizer: localizer).count
         case .log: data.messages.count
+        case .coverage: CoverageBoard.rows(data.coverage).count
         }
     }
 
@@ -243,6 +260,7 @@ public struct DeskState: Equatable, Sendable {
                 return false
             }
         case .message(let id): data.messages.firstIndex { $0.message.id == id }
+        case .cell(let key): CoverageBoard.rows(data.coverage).firstIndex { $0.area == key.area }
         }
     }
 
@@ -257,6 +275,13 @@ public struct DeskState: Equatable, Sendable {
             return .unit(record.unit.callSign)
         case .log:
             return data.messages.indices.contains(row) ? .message(data.messages[row].message.id) : nil
+        case .coverage:
+            let rows = CoverageBoard.rows(data.coverage)
+            guard rows.indices.contains(row), case .area(let area, let cells) = rows[row] else { return nil }
+            // Up and down keep the sector: the selection is an area and a sector. A first selection
+            // takes the row's first sector that holds something.
+            let first = Sector.allCases.first { cells[$0] != nil } ?? Sector.allCases[0]
+            return .cell(CoverageCell.Key(area: area, sector: selection.cell?.sector ?? first))
         }
     }
 
@@ -300,7 +325,7 @@ public struct DeskState: Equatable, Sendable {
     /// identity, so that later arrivals cannot move what is selected; a selection still on the
     /// board records where it stands.
     public mutating func settleSelection() {
-        for board in [Board.incidents, .units] {
+        for board in [Board.incidents, .units, .coverage] {
             if let key = selection[board] {
                 if let row = row(of: key) { cursorRow[board] = row }
             } else if let first = (0..<rowCount(on: board)).first(where: { key(atRow: $0, on: board) != nil }) {
@@ -390,11 +415,14 @@ public struct Selection: Equatable, Sendable {
         case incident(IncidentReference)
         case unit(CallSign)
         case message(EventID)
+        case cell(CoverageCell.Key)
     }
 
     public var incident: IncidentReference?
     public var unit: CallSign?
     public var message: EventID?
+    /// An area and a sector of the coverage board.
+    public var cell: CoverageCell.Key?
 
     public init() {}
 
@@ -404,6 +432,7 @@ public struct Selection: Equatable, Sendable {
             case .incidents: incident.map(Key.incident)
             case .units: unit.map(Key.unit)
             case .log: message.map(Key.message)
+            case .coverage: cell.map(Key.cell)
             }
         }
         set {
@@ -414,6 +443,8 @@ public struct Selection: Equatable, Sendable {
             case (.units, nil): unit = nil
             case (.log, .message(let id)): message = id
             case (.log, nil): message = nil
+            case (.coverage, .cell(let key)): cell = key
+            case (.coverage, nil): cell = nil
             default: break
             }
         }

@@ -49,6 +49,7 @@ enum DetailPane {
     static func lines(_ state: DeskState, width: Int) -> [DetailLine] {
         switch state.board {
         case .log: state.data.message.map { MessageDetail.lines($0, state: state, width: width) } ?? []
+        case .coverage: state.data.coverageDetail.map { CoverageDetailLines.lines($0, state: state) } ?? []
         default: state.data.detail.map { IncidentDetailLines.lines($0, state: state) } ?? []
         }
     }

@@ -59,6 +59,8 @@ public enum FormPurpose: Equatable, Sendable {
     case incidentFilter
     /// Not a write: which messages the log shows.
     case logFilter
+    /// Not a write: which areas, sector and kind of organisation the coverage board shows.
+    case coverageFilter
     /// An officer starting a shift on a shared duty account (name, agency, PIN).
     case signOn
     /// Ending the shift, with a note for the next officer.
@@ -73,6 +75,7 @@ public enum FormPurpose: Equatable, Sendable {
         case .unitStatus: .formUnitStatus
         case .incidentFilter: .formIncidentFilter
         case .logFilter: .formLogFilter
+        case .coverageFilter: .formCoverageFilter
         case .signOn: .formSignOn
         case .signOff: .formSignOff
         }

@@ -83,6 +83,26 @@ public enum Forms {
             order: try IncidentQuery.Order.parse(form.value("order"), field: "order"))
     }
 
+    public static func coverageFilter(_ filter: CoverageFilter) -> Form {
+        Form(purpose: .coverageFilter, fields: [
+            FormField(name: "district", label: .colDistrict, kind: .text,
+                      value: filter.district.flatMap { Gazetteer.libya.area(id: $0)?.nameEnglish } ?? ""),
+            FormField(name: "sector", label: .colSector, kind: .choice([any] + Sector.allCases.map(Choice.init)), value: filter.sector?.rawValue ?? ""),
+            FormField(name: "kind", label: .colKind, kind: .choice([any] + OrganisationKind.allCases.map(Choice.init)),
+                      value: filter.kind?.rawValue ?? ""),
+        ])
+    }
+
+    /// The coverage filter a form describes, or the field that is wrong (a district is named
+    /// among districts only).
+    public static func coverageFilter(from form: Form) throws(ValidationError) -> CoverageFilter {
+        let district = form.trimmedValue("district")
+        return CoverageFilter(
+            district: district.isEmpty ? nil : try Gazetteer.libya.resolveDistrict(district).id,
+            sector: form.value("sector").isEmpty ? nil : try Sector.parse(form.value("sector"), field: "sector"),
+            kind: form.value("kind").isEmpty ? nil : try OrganisationKind.parse(form.value("kind"), field: "kind"))
+    }
+
     public static func logFilter(_ query: MessageQuery) -> Form {
         Form(purpose: .logFilter, fields: [
             FormField(name: "agency", label: .colAgency, kind: .text, value: query.agency?.rawValue ?? ""),

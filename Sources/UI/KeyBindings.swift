@@ -2,7 +2,9 @@
 public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
     case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
-    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs
+    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage
+    /// Left (-1) or right (+1) on the screen: the coverage board's sectors.
+    case moveColumn(Int)
     case board(Board)
     /// Tab and Shift-Tab: into or out of an open detail, else the next or previous board.
     case nextPane(Int)
@@ -64,13 +66,17 @@ public enum KeyBindings {
         KeyBinding("F2 1", .incidents, keys: [(.function(2), .board(.incidents)), (.character("1"), .board(.incidents))]),
         KeyBinding("F3 2", .units, keys: [(.function(3), .board(.units)), (.character("2"), .board(.units))]),
         KeyBinding("F4 3", .log, keys: [(.function(4), .board(.log)), (.character("3"), .board(.log))]),
+        KeyBinding("F5 4", .coverage, keys: [(.function(5), .board(.coverage)), (.character("4"), .board(.coverage))]),
         KeyBinding("↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true, keys: [
             (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
             (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),
         ]),
         KeyBinding("Home End G", .keyFirstLast, actsOnPlace: true, keys: [(.home, .first), (.end, .last), (.character("G"), .last)]),
-        KeyBinding("g", .keyFirstRow, .boards([.incidents, .log]), actsOnPlace: true, key: "g", .first),
-        KeyBinding("Enter", .keyDetails, .boards([.incidents, .log]), actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding("g", .keyFirstRow, .boards([.incidents, .log, .coverage]), actsOnPlace: true, key: "g", .first),
+        KeyBinding("← → h l", .keyMoveSector, .boards([.coverage]), actsOnPlace: true, keys: [
+            (.left, .moveColumn(-1)), (.right, .moveColumn(1)), (.character("h"), .moveColumn(-1)), (.character("l"), .moveColumn(1)),
+        ]),
+        KeyBinding("Enter", .keyDetails, .boards([.incidents, .log, .coverage]), actsOnPlace: true, keys: [(.enter, .details)]),
         KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
         KeyBinding("Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
         KeyBinding("j k PgUp PgDn g G", .keyScroll, .detail, actsOnPlace: true, keys: [
@@ -89,6 +95,7 @@ public enum KeyBindings {
         KeyBinding("g", .keyGroup, .boards([.units]), key: "g", .groupUnits),
         KeyBinding("f", .keyLogFilter, .boards([.log]), key: "f", .filterLog),
         KeyBinding("u", .keyFilterOpen, .boards([.log]), key: "u", .awaitingUs),
+        KeyBinding("f", .keyCoverageFilter, .boards([.coverage]), key: "f", .filterCoverage),
         KeyBinding("L", .keyLanguage, key: "L", .language),
         KeyBinding("/", .keySearch, key: "/", .search),
         KeyBinding(":", .keyPalette, actsOnPlace: true, key: ":", .palette),

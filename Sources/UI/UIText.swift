@@ -27,6 +27,8 @@ public enum UIText: CaseIterable, Sendable {
     case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked, messageKeys, keyReply
     case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert, awaitingSignOn, handedOverBy, draftMarker, latestClosedFirst
     case coverageTitle, colDistrict, colSector, colNeeded, colCovered, colOrganisations, colFlags, coverageSummary, noCoverage
+    case coverage, keyMoveSector, keyCoverageFilter, formCoverageFilter, sectionNeeds, sectionActivities, sectionPledges
+    case sectionOrganisations, phone, radio, duplicatedWith, reportedAgo, reachedOf, pledgedBy, wallCoverageTitle
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -170,6 +172,21 @@ public enum UIText: CaseIterable, Sendable {
         case .colFlags: ("Flags", "التنبيهات")
         case .coverageSummary: ("Areas × sectors flagged", "المناطق × القطاعات المنبَّه عليها")
         case .noCoverage: ("No needs or activities recorded", "لا احتياجات ولا أنشطة مسجلة")
+        case .coverage: ("Coverage", "التغطية")
+        case .keyMoveSector: ("move between sectors", "التنقل بين القطاعات")
+        case .keyCoverageFilter: ("filter by district, sector, kind of organisation", "تصفية حسب الشعبية والقطاع ونوع الجهة")
+        case .formCoverageFilter: ("Filter the coverage board", "تصفية لوحة التغطية")
+        case .sectionNeeds: ("Needs", "الاحتياجات")
+        case .sectionActivities: ("Activities", "الأنشطة")
+        case .sectionPledges: ("Pledges", "التعهدات")
+        case .sectionOrganisations: ("Organisations and focal points", "الجهات ونقاط الاتصال")
+        case .phone: ("phone", "هاتف")
+        case .radio: ("radio", "لاسلكي")
+        case .duplicatedWith: ("duplicated between", "ازدواجية بين")
+        case .reportedAgo: ("reported", "أُبلغ قبل")
+        case .reachedOf: ("reached", "وصل إلى")
+        case .pledgedBy: ("by", "بحلول")
+        case .wallCoverageTitle: ("Gaps and duplications by district", "الفجوات والازدواجية حسب الشعبية")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

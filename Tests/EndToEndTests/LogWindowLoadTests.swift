@@ -65,6 +65,26 @@ final class LogWindowLoadTests: XCTestCase {
         XCTAssertEqual(state.data.messages, whole.data.messages)
     }
 
+    /// A flash owed to the desk, older than the first page a new filter reads, stays in its alerts.
+    func testAFirstPageDoesNotLoseAnOwedFlashFromTheBanner() throws {
+        let (store, events, directory) = try storeOf700Messages()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let moi = try AgencyCode("MOI")
+        let at = Timestamp(millisecondsSinceEpoch: events[0].at.millisecondsSinceEpoch + 1)
+        let flash = Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "t", user: nil, payload: .messagePosted(
+            MessagePosting(recipients: .agencies([moi]), priority: .flash, channel: .radio, subject: nil, body: "old flash",
+                           incident: nil, acknowledgementRequired: true)))
+        try store.apply([flash])
+        var state = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: moi, now: events[0].at)
+        try DeskLoader(store: store).load(into: &state)
+        XCTAssertTrue(state.alerts.contains { $0.subject == .message(flash.id) })
+        for query in [MessageQuery(awaitingAcknowledgementBy: moi), MessageQuery()] {   // `u`, then `u` again
+            state.logQuery = query
+            try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
+            XCTAssertTrue(state.alerts.contains { $0.subject == .message(flash.id) }, "after a first page of \(query)")
+        }
+    }
+
     /// A store in a directory of its own (the caller removes it) holding 700 synthetic messages.
     private func storeOf700Messages() throws -> (SQLiteStore, [Event], String) {
         let directory = NSTemporaryDirectory() + "qanat-window-" + UUID().uuidString

@@ -27,6 +27,18 @@ final class AlertTests: XCTestCase {
         XCTAssertFalse(DeskView.render(state).lines[28].contains("⚠"))
     }
 
+    func testAFlashPushedOutOfTheWindowByNewerOnesStaysUntilAcknowledged() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.data.flashAwaiting = [flash(40)]
+        state.noticeAlerts()
+        state.data.flashAwaiting = (41...45).map { flash($0) }   // five newer: the window is full
+        state.noticeAlerts()
+        XCTAssertEqual(state.alerts.count, 6, "the first is still owed, only out of the window")
+        state.data.flashAwaiting = (41...44).map { flash($0) }   // a window with room: 40 and 45 were acknowledged
+        state.noticeAlerts()
+        XCTAssertEqual(state.alerts.count, 4)
+    }
+
     func testTheBannerSpeaksTheDesksLanguageAfterL() {
         var state = SampleDesk.state(width: 120, height: 30)
         state.data.flashAwaiting = [flash(52)]

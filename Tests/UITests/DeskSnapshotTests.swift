@@ -25,6 +25,23 @@ final class DeskSnapshotTests: XCTestCase {
         assertSnapshot("incidents") { SampleDesk.state(width: $0, height: $1, language: $2) }
     }
 
+    func testCoverageBoard() {
+        assertSnapshot("coverage") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
+            _ = state.handle(.function(5))
+            _ = state.handle(.down)
+            _ = state.handle(language == .ar ? .left : .right)   // the next sector, whichever way the screen runs
+            return state
+        }
+        assertSnapshot("coverage-detail") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
+            _ = state.handle(.function(5))
+            _ = state.handle(.enter)
+            if let key = state.openCell { state.data.coverageDetail = SampleDesk.coverageDetail(key) }
+            return state
+        }
+    }
+
     func testIncidentDetail() {
         assertSnapshot("incident-detail") { w, h, language in
             var state = SampleDesk.state(width: w, height: h, language: language)

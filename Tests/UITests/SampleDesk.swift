@@ -67,9 +67,49 @@ enum SampleDesk {
             message(4, "MOI", .agencies([code("CD")]), .routine, "الطريق الساحلي درنة–سوسة مغلق. التحويل عبر القبة.",
                     incident: 4, minutesAgo: 5),
         ]
+        state.data.coverage = coverage.cells(CoverageRules(today: CalendarDate(libyaDayOf: now)))
         // What the store's pending-acknowledgement projection would count for this sample.
         state.data.pendingAcknowledgements = state.data.messages.filter(state.awaitsOurAcknowledgement).count
         return state
+    }
+
+    /// Needs, 3W and pledges after the Derna flood: a gap, a duplication, a delay, and a cell that is fine.
+    static let coverage: CoordinationPicture = {
+        let today = CalendarDate(libyaDayOf: now)
+        func need(_ n: Int, _ area: String, _ sector: Sector, _ what: String, _ quantity: Int, _ unit: String, daysAgo: Int64) -> Need {
+            Need(report: NeedReport(id: id(60 + n), area: area, sector: sector, what: what, quantity: quantity, unit: unit, people: quantity * 5,
+                                    organisation: code("LRC")), reportedAt: now.adding(seconds: -daysAgo * 86_400))
+        }
+        func activity(_ n: Int, _ org: String, _ area: String, _ sector: Sector, _ what: String, from: Int, to: Int,
+                      status: ActivityStatus = .ongoing, implementer: String? = nil, needs: [Int] = []) -> Activity {
+            Activity(registration: ActivityRegistration(id: id(70 + n), organisation: code(org), implementer: implementer.map(code), sector: sector,
+                                                        area: area, what: what, start: today.adding(days: from), end: today.adding(days: to),
+                                                        status: status, targeted: 400, needs: needs.map { id(60 + $0) }),
+                     reached: status == .ongoing ? 120 : nil, registeredAt: at(3000))
+        }
+        return CoordinationPicture(
+            needs: [need(1, "derna", .shelter, "Family tents", 300, "tents", daysAgo: 2),
+                    need(2, "derna", .wash, "Drinking water", 20000, "litres/day", daysAgo: 9),
+                    need(3, "benghazi", .health, "Mobile clinic", 2, "teams", daysAgo: 1)],
+            activities: [activity(1, "LRC", "derna", .shelter, "Tent distribution", from: -1, to: 10, needs: [1]),
+                         activity(2, "UNICEF", "derna", .wash, "Water trucking", from: -5, to: 20, implementer: "LRA", needs: [2]),
+                         activity(3, "WFP", "derna", .food, "Food baskets", from: -3, to: 5),
+                         activity(4, "LRA", "derna", .food, "Hot meals", from: 0, to: 7),
+                         activity(5, "MOH", "benghazi", .health, "Clinic", from: -2, to: 9, status: .planned, needs: [3])],
+            pledges: [Pledge(made: PledgeMade(id: id(81), need: id(61), organisation: code("LRC"), quantity: 180), status: .delivering, madeAt: at(900)),
+                      Pledge(made: PledgeMade(id: id(82), need: id(62), organisation: code("UNICEF"), quantity: 8000), status: .delivered, madeAt: at(900))])
+    }()
+
+    /// The detail of a coverage cell as the loader reads it from the sample.
+    static func coverageDetail(_ key: CoverageCell.Key) -> CoverageDetail {
+        let needs = coverage.needs.filter { $0.cell == key }
+        let organisations = ["LRC", "UNICEF", "LRA", "WFP"].map { code in
+            Organisation(agency: Agency(code: self.code(code), nameArabic: "جهة \(code)", nameEnglish: "Organisation \(code)", kind: .ngo),
+                         focalPoints: [FocalPoint(name: "Focal of \(code)", phone: "+218 91 000 00\(code.count)", radio: "ch \(code.count)")])
+        }
+        return CoverageDetail(key: key, needs: needs, activities: coverage.activities.filter { $0.cell == key },
+                              pledges: coverage.pledges.filter { pledge in needs.contains { $0.id == pledge.made.need } },
+                              organisations: organisations)
     }
 
     static func detail() -> IncidentDetail {

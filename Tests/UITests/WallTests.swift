@@ -118,7 +118,10 @@ final class WallTests: XCTestCase {
         state.tick(SampleDesk.now.adding(seconds: 20))
         XCTAssertEqual(state.board, .units)
         state.tick(SampleDesk.now.adding(seconds: 40))
+        XCTAssertEqual(state.board, .log)
         state.tick(SampleDesk.now.adding(seconds: 60))
+        XCTAssertEqual(state.board, .coverage, "gaps and duplications by district")
+        state.tick(SampleDesk.now.adding(seconds: 80))
         XCTAssertEqual(state.board, .incidents, "and round again")
     }
 

@@ -74,6 +74,54 @@ struct DemoScenario {
         }
         try acknowledge(flash, by: "CD", officer: "Salem")
         try acknowledge(flash, by: "LRC", officer: "Mabrouka")
+        try seedCoordination(flood: flood)
+    }
+
+    /// Relief after the flood: needs, who does what where, pledges — a gap, a duplication, a
+    /// delay and cells that are fine, for the coverage board (F5).
+    private func seedCoordination(flood: String) throws {
+        let now = Clock.now()
+        let today = CalendarDate(libyaDayOf: now)
+        func day(_ offset: Int) -> String { today.adding(days: offset).description }
+        try record("Nadia") { a in
+            try a.registerOrganisation(code: "SCOUTS", kind: "civilSociety", nameEnglish: "Libyan Scouts and Guides", nameArabic: "الكشافة والمرشدات الليبية",
+                                       registration: "CSC-2021-114", areas: ["Derna", "Benghazi"], sectors: ["shelter", "nfi"],
+                                       focalPoints: ["Amal Idris;+218 91 234 5678;VHF 7"], capabilities: ["volunteers", "tents"], actingAgency: "OCHA")
+        }
+        try record("Nadia") { a in
+            try a.registerOrganisation(code: "ALWAHA-TR", kind: "private", nameEnglish: "Al Waha Transport", nameArabic: "الواحة للنقل",
+                                       registration: nil, areas: ["Benghazi"], sectors: ["logistics"],
+                                       focalPoints: ["Khaled;+218 92 111 2222;"], capabilities: ["12 trucks", "fuel"], actingAgency: "OCHA")
+        }
+        func need(_ area: String, _ sector: String, _ what: String, _ quantity: Int, _ unit: String, _ people: Int, _ org: String) throws -> String {
+            let event = try record("Mabrouka") { a in
+                try a.reportNeed(area: area, sector: sector, what: what, quantity: quantity, unit: unit, people: people, priority: "immediate",
+                                 organisation: org, incident: flood, at: now)
+            }
+            guard case .needReported(let report) = event.payload else { return "" }
+            return report.id.rawValue
+        }
+        let tents = try need("Derna", "shelter", "Family tents", 300, "tents", 1500, "LRC")
+        let water = try need("Derna", "wash", "Drinking water", 20000, "litres a day", 4000, "DRN-MUN")
+        _ = try need("Derna", "health", "Mobile clinic", 2, "teams", 3000, "MOH")
+        let kits = try need("Benghazi", "nfi", "Hygiene kits", 400, "kits", 340, "LRC")
+        func activity(_ org: String, _ implementer: String?, _ area: String, _ sector: String, _ what: String,
+                      from: Int, to: Int, status: String, needs: [String]) throws {
+            try record("Nadia") { a in
+                try a.registerActivity(organisation: org, implementer: implementer, sector: sector, area: area, what: what,
+                                       start: day(from), end: day(to), status: status, targeted: nil, needs: needs, at: now).write
+            }
+        }
+        try activity("LRC", nil, "Derna", "shelter", "Tent distribution", from: -1, to: 14, status: "ongoing", needs: [tents])
+        try activity("UNICEF", "LRA", "Derna", "wash", "Water trucking", from: 2, to: 30, status: "planned", needs: [water])
+        try activity("WFP", nil, "Derna", "food", "Food baskets", from: -2, to: 10, status: "ongoing", needs: [])
+        try activity("LRA", nil, "Derna", "food", "Hot meals", from: 0, to: 7, status: "ongoing", needs: [])
+        try activity("SCOUTS", nil, "Benghazi", "nfi", "Kit distribution at Al Hawari school", from: -3, to: 4, status: "planned", needs: [kits])
+        for (needID, org, quantity, status) in [(tents, "LRC", 180, "delivering"), (kits, "SCOUTS", 400, "pledged")] {
+            let event = try record("Nadia") { a in try a.makePledge(need: needID, organisation: org, quantity: quantity, by: day(5), at: now) }
+            guard case .pledgeMade(let pledge) = event.payload, status != "pledged" else { continue }
+            try record("Nadia") { a in try a.updatePledge(id: pledge.id.rawValue, status: status, quantity: nil) }
+        }
     }
 
     private func acknowledge(_ message: Event, by agency: String, officer: String) throws {

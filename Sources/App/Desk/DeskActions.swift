@@ -176,7 +176,7 @@ struct DeskActions {
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
         case .unitStatus(let callSign):
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
-        case .incidentFilter, .logFilter, .signOn, .signOff:
+        case .incidentFilter, .logFilter, .coverageFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil
         }

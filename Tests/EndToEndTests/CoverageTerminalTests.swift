@@ -1,0 +1,71 @@
+import Foundation
+import QanatText
+import XCTest
+
+/// The coverage board in a real terminal, in English and Arabic, at 80×24 and 160×48, while
+/// another process records needs and activities.
+final class CoverageTerminalTests: XCTestCase {
+    static let today = CoordinationCommandTests.today
+
+    /// A need in Derna that nothing answers (a gap) and the Scouts registered with a focal point.
+    func seed(_ q: QanatProcess) throws {
+        XCTAssertEqual(try q.run("init").status, 0)
+        XCTAssertEqual(try q.run("org", "add", "SCOUTS", "--kind", "civilSociety", "--name-en", "Libyan Scouts", "--name-ar", "الكشافة",
+                                 "--focal", "Amal Idris;0912345678;ch 7").status, 0)
+        let need = try q.run("need", "report", "--area", "Derna", "--sector", "shelter", "--what", "Tents", "--quantity", "200",
+                             "--unit", "tents", "--org", "LRC")
+        XCTAssertEqual(need.status, 0, need.stderr)
+    }
+
+    func testTheBoardFlagsAGapThatAnotherDeskThenAnswersAndDrillsDownToFocalPoints() throws {
+        let q = try QanatProcess()
+        try seed(q)
+        let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
+        try desk.waitFor { $0.contains("F5 Coverage") }
+        try desk.send("F5")
+        var screen = try desk.waitFor { $0.contains("Derna District") }
+        let row = screen.split(separator: "\n").first { $0.hasPrefix("Derna ") }.map(String.init) ?? ""
+        XCTAssertTrue(row.contains("G 0%"), "a gap, nothing covered:\n\(screen)")
+
+        // Another process: the Scouts register an activity answering it and pledge, delivering.
+        let needID = try q.run("need", "list", "--json").stdout.components(separatedBy: #""id":""#)[1].prefix(36)
+        XCTAssertEqual(try q.run("activity", "add", "--org", "SCOUTS", "--sector", "shelter", "--area", "Derna", "--what", "Tents",
+                                 "--start", Self.today, "--end", Self.today, "--need", String(needID)).status, 0)
+        let pledge = try q.run("pledge", "add", String(needID), "--org", "SCOUTS", "--quantity", "100").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try q.run("pledge", "update", pledge, "--status", "delivering").status, 0)
+        screen = try desk.waitFor { $0.contains("50% 1") }
+        let answered = screen.split(separator: "\n").first { $0.hasPrefix("Derna ") }.map(String.init) ?? ""
+        XCTAssertTrue(answered.contains("50% 1") && !answered.contains("G"), "answered, and covered in part:\n\(screen)")
+
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Organisations and focal points") }
+        XCTAssertTrue(screen.contains("Tents") && screen.contains("delivering"), screen)
+        try desk.send("Tab", "G")
+        screen = try desk.waitFor { $0.contains("Amal Idris") }
+        XCTAssertTrue(screen.contains("phone 0912345678") && screen.contains("radio ch 7"), screen)
+        try desk.send("Escape", "q")
+    }
+
+    func testTheArabicBoardAtBothSizes() throws {
+        let q = try QanatProcess()
+        try seed(q)
+        for (width, height) in [(80, 24), (160, 48)] {
+            let desk = try DeskHarness.startDesk(q, width: width, height: height, arguments: "--lang ar --bidi app")
+            try desk.waitFor { $0.contains(Bidi.visual("التغطية")) }
+            try desk.send("F5")
+            let screen = try desk.waitFor { $0.contains(Bidi.visual("شعبية درنة")) }
+            let row = screen.split(separator: "\n").first { $0.contains(Bidi.visual("درنة")) && !$0.contains("▸") }.map(String.init) ?? ""
+            XCTAssertTrue(row.trimmingCharacters(in: .whitespaces).hasSuffix(Bidi.visual("درنة")), "the area on the right: \(row)")
+            XCTAssertTrue(row.contains(Bidi.visual("ف")), "the gap's letter: \(row)")
+            try desk.send("f")
+            try desk.waitFor { $0.contains(Bidi.visual("تصفية لوحة التغطية")) }
+            try desk.type("Tobruk")
+            try desk.send("Enter", "Enter", "Enter")
+            let refused = try desk.waitFor { $0.contains("'Tobruk'") }
+            XCTAssertTrue(refused.contains(Bidi.visual("تصفية لوحة التغطية")), "a municipality is no district: the form stays\n\(refused)")
+            try desk.send("Escape", "q")
+            try desk.waitFor { !$0.contains(Bidi.visual("التغطية")) }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import QanatCore
+import XCTest
+@testable import QanatUI
+
+/// The coverage board's keys: the selection is an area and a sector, and stays on them.
+final class CoverageBoardTests: XCTestCase {
+    func coverageState(_ language: Language = .en) -> DeskState {
+        var state = SampleDesk.state(width: 80, height: 24, language: language)
+        _ = state.handle(.function(5))
+        return state
+    }
+
+    func testTheFirstSelectionIsTheFirstCellThatHoldsSomethingAndArrowsMoveAcrossSectors() {
+        var state = coverageState()
+        XCTAssertEqual(state.selection.cell, CoverageCell.Key(area: "benghazi", sector: .health))
+        _ = state.handle(.down)
+        XCTAssertEqual(state.selection.cell, CoverageCell.Key(area: "derna", sector: .health), "down keeps the sector")
+        _ = state.handle(.left)
+        _ = state.handle(.character("h"))
+        XCTAssertEqual(state.selection.cell?.sector, .food)
+        _ = state.handle(.right)
+        XCTAssertEqual(state.selection.cell?.sector, .wash)
+        for _ in 0..<20 { _ = state.handle(.right) }
+        XCTAssertEqual(state.selection.cell?.sector, .earlyRecovery, "the last sector is the end")
+    }
+
+    func testInArabicTheArrowsFollowTheMirroredScreen() {
+        var state = coverageState(.ar)
+        XCTAssertEqual(state.selection.cell?.sector, .health)
+        _ = state.handle(.left)
+        XCTAssertEqual(state.selection.cell?.sector, .nfi, "left is onward when sectors run right to left")
+    }
+
+    func testTheSelectionStaysOnItsCellWhenRowsMove() {
+        var state = coverageState()
+        _ = state.handle(.down)
+        let chosen = state.selection.cell
+        // A new area (Ajdabiya, in a district before Benghazi's) arrives above it.
+        var cells = state.data.coverage
+        cells.append(CoverageRules(today: CalendarDate(libyaDayOf: SampleDesk.now)).cell(
+            CoverageCell.Key(area: "ajdabiya", sector: .food), needs: [], activities: [], pledgesByNeed: [:]))
+        state.data.coverage = cells
+        XCTAssertEqual(state.selection.cell, chosen)
+        XCTAssertEqual(state.key(atRow: state.selectedIndex ?? -1), .cell(CoverageCell.Key(area: "derna", sector: .health)))
+    }
+
+    func testEnterOpensTheCellAndAnEmptyCellSaysSo() {
+        var state = coverageState()
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.openCell, CoverageCell.Key(area: "benghazi", sector: .health))
+        _ = state.handle(.escape)
+        XCTAssertNil(state.openCell)
+        _ = state.handle(.right)
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertNil(state.openCell)
+        XCTAssertEqual(state.notice, "No needs or activities recorded")
+    }
+
+    func testTheDetailFollowsTheSelection() {
+        var state = coverageState()
+        _ = state.handle(.enter)
+        XCTAssertEqual(state.handle(.down), .loadDetail)
+        XCTAssertEqual(state.openCell, CoverageCell.Key(area: "derna", sector: .health))
+    }
+
+    func testTheFilterNamesADistrictOnlyAndAsksForTheCellsAgain() throws {
+        var state = coverageState()
+        _ = state.handle(.character("f"))
+        XCTAssertEqual(state.form?.purpose, .coverageFilter)
+        for character in "Tobruk" { _ = state.handle(.character(character)) }
+        for _ in 0..<5 { XCTAssertNil(state.handle(.enter)) }
+        XCTAssertNotNil(state.form, "Tobruk is a municipality, not a district: the form stays")
+        XCTAssertEqual(state.form?.fields.first { $0.name == "district" }.flatMap { $0.error }?.contains("district"), true,
+                       "\(String(describing: state.form?.fields.map(\.error)))")
+        var form = try XCTUnwrap(state.form)
+        form.set("district", "Derna")
+        form.set("sector", "food")
+        state.form = form
+        // The form's submit key is Enter on its last field; the filter is then applied.
+        var effect: DeskEffect?
+        for _ in 0..<5 where state.form != nil { effect = state.handle(.enter) }
+        XCTAssertEqual(effect, .reload(.coordination))
+        XCTAssertEqual(state.coverageFilter, CoverageFilter(district: "district.derna", sector: .food))
+        XCTAssertEqual(state.coverageFilter.query.areas?.contains("derna"), true)
+    }
+
+    func testAKindKeepsOnlyCellsWhereSuchAnOrganisationIsPresent() {
+        let cells = SampleDesk.state(width: 80, height: 24).data.coverage
+        let kinds: [AgencyCode: OrganisationKind] = [SampleDesk.code("MOH"): .government]
+        let kept = CoverageFilter(kind: .government).keeping(cells, kinds: kinds)
+        XCTAssertEqual(kept.map(\.key), [CoverageCell.Key(area: "benghazi", sector: .health)])
+    }
+}
