@@ -15,6 +15,8 @@ struct BoardInput {
     var agency: AgencyCode?
     var unitGrouping: UnitGrouping = .status
     var logFiltering = false
+    /// The incident board's filter is set: an empty board says nothing matched, not that nothing is open.
+    var incidentFiltering = false
     /// The coverage board's selected sector, in the selected row.
     var selectedSector: Sector?
 
@@ -37,6 +39,6 @@ extension DeskState {
     var boardInput: BoardInput {
         BoardInput(data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
                    mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
-                   selectedSector: selection.cell?.sector)
+                   incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector)
     }
 }

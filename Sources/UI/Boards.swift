@@ -46,7 +46,7 @@ enum IncidentsBoard {
     static func draw(_ state: BoardInput, into frame: inout Frame, x: Int = 0, width: Int) {
         let l = state.localizer
         guard !state.data.incidents.isEmpty else {
-            frame.put(l(.noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
+            frame.put(l(state.incidentFiltering ? .noMatches : .noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)

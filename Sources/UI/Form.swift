@@ -206,6 +206,16 @@ extension FormField {
             guard cursor > 0 else { return true }
             value.remove(at: value.index(value.startIndex, offsetBy: cursor - 1))
             cursor -= 1
+        // Readline's keys where a terminal sends them as control characters; any other control
+        // character is swallowed: it is no text an officer meant to type.
+        case .character("\u{01}"): cursor = 0
+        case .character("\u{05}"): cursor = value.count
+        case .character("\u{0B}"): value = String(value.prefix(cursor))
+        case .character("\u{15}"):
+            value = String(value.dropFirst(cursor))
+            cursor = 0
+        case .character(let c) where c.unicodeScalars.contains { $0.properties.generalCategory == .control }:
+            break
         case .character(let c):
             // A combining mark joins the character before it: the count may not grow.
             let before = value.count

@@ -91,3 +91,15 @@ final class CoverageBoardTests: XCTestCase {
         XCTAssertEqual(kept.map(\.key), [CoverageCell.Key(area: "benghazi", sector: .health)])
     }
 }
+
+/// An empty incident board says why: nothing open, or nothing matching its filter.
+final class EmptyIncidentBoardTests: XCTestCase {
+    func testAFilteredEmptyBoardSaysNothingMatches() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        state.data.incidents = []
+        XCTAssertTrue(DeskView.render(state).lines.joined().contains("No open incidents"))
+        state.incidentQuery.status = .closed
+        let screen = DeskView.render(state).lines.joined()
+        XCTAssertTrue(screen.contains("Nothing matches the filter") && !screen.contains("No open incidents"), screen)
+    }
+}

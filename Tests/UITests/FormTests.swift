@@ -23,6 +23,24 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(form.fields[4].cursor, "إخلاء فوري!".count)
     }
 
+    func testControlKeysEditAsReadlineDoesAndAreNeverStored() {
+        var form = Forms.postMessage(incident: nil)
+        form.focus = 4  // body
+        type("Form test body ", into: &form)
+        type("\u{01}\u{05}\u{0B}", into: &form)   // Ctrl-A, Ctrl-E, Ctrl-K
+        type("end\u{07}\u{1B}\u{7F}", into: &form)  // a bell, an escape, a delete: swallowed
+        XCTAssertEqual(form.value("body"), "Form test body end")
+        type("\u{01}", into: &form)
+        type(">", into: &form)
+        XCTAssertEqual(form.value("body"), ">Form test body end", "Ctrl-A went to the start")
+        _ = form.handle(.end)
+        for _ in 0..<3 { _ = form.handle(.left) }
+        type("\u{0B}", into: &form)
+        XCTAssertEqual(form.value("body"), ">Form test body ", "Ctrl-K cut to the end")
+        type("\u{15}", into: &form)
+        XCTAssertEqual(form.value("body"), "", "Ctrl-U cut to the start")
+    }
+
     func testChoicesCycleAndJumpByLetter() {
         var form = Forms.postMessage(incident: nil)
         form.focus = 1  // priority
