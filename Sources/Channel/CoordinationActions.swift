@@ -42,10 +42,11 @@ extension Actions {
         return (change.code, payload)
     }
 
+    /// `id`: the need's own, when it comes from another system's file; else a new one.
     public func reportNeed(area: String, sector: String, what: String, quantity: Int, unit: String, people: Int?, priority: String?,
-                           organisation: String, incident: String?, at now: Timestamp) throws -> Write {
+                           organisation: String, incident: String?, at now: Timestamp, id: RecordID? = nil) throws -> Write {
         let payload = try context.payload(.needReported, [
-            "need": .text(RecordID.make(at: now).rawValue), "area": .text(area), "sector": .text(sector), "what": .text(what),
+            "need": .text((id ?? RecordID.make(at: now)).rawValue), "area": .text(area), "sector": .text(sector), "what": .text(what),
             "quantity": .integer(quantity), "unit": .text(unit), "people": people.map(FieldValue.integer),
             "priority": priority.map(FieldValue.text), "org": .text(organisation), "incident": incident.map(FieldValue.text),
         ])
@@ -74,14 +75,14 @@ extension Actions {
     /// duplicated with it): the caller warns before — or as — it saves.
     public func registerActivity(organisation: String, implementer: String?, sector: String, area: String, what: String,
                                  start: String, end: String, status: String?, targeted: Int?, needs: [String],
-                                 at now: Timestamp) throws -> (write: Write, duplicates: [AgencyCode]) {
+                                 at now: Timestamp, id: RecordID? = nil) throws -> (write: Write, duplicates: [AgencyCode]) {
         var needIDs: [String] = []
         for typed in needs {
             let need = try needRecord(typed, field: "need")
             needIDs.append(need.id.rawValue)
         }
         let payload = try context.payload(.activityRegistered, [
-            "activity": .text(RecordID.make(at: now).rawValue), "org": .text(organisation), "implementer": implementer.map(FieldValue.text),
+            "activity": .text((id ?? RecordID.make(at: now)).rawValue), "org": .text(organisation), "implementer": implementer.map(FieldValue.text),
             "sector": .text(sector), "area": .text(area), "what": .text(what), "start": .text(start), "end": .text(end),
             "status": status.map(FieldValue.text), "targeted": targeted.map(FieldValue.integer), "needs": .list(needIDs),
         ])

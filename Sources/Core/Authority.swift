@@ -68,7 +68,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
-    case closeIncident, registerAgency, manageMembers, changeSetting
+    case closeIncident, registerAgency, manageMembers, changeSetting, importData
 
     public var description: String {
         switch self {
@@ -76,6 +76,7 @@ public enum GuardedAction: String, Sendable, CaseIterable {
         case .registerAgency: "registering or suspending an organisation"
         case .manageMembers: "managing members"
         case .changeSetting: "changing a store setting"
+        case .importData: "importing a file that speaks for many organisations"
         }
     }
 }
@@ -153,7 +154,7 @@ extension GuardedAction {
     /// The least role that may.
     public var role: Role {
         switch self {
-        case .closeIncident, .registerAgency, .changeSetting: .supervisor
+        case .closeIncident, .registerAgency, .changeSetting, .importData: .supervisor
         case .manageMembers: .admin
         }
     }

@@ -167,6 +167,7 @@ extension GuardedAction: Translatable {
         case .registerAgency: (description, "تسجيل جهة أو تعليقها")
         case .manageMembers: (description, "إدارة الأعضاء")
         case .changeSetting: (description, "تغيير إعداد المخزن")
+        case .importData: (description, "استيراد ملف يتحدث باسم جهات عديدة")
         }
     }
 }

@@ -43,24 +43,14 @@ enum CoverageCSV {
     static let header = ["district", "district_code", "area", "area_code", "sector", "needed", "covered", "organisations", "flags"]
 
     static func lines(_ cells: [CoverageCell]) -> [String] {
-        [CSV.line(header)] + cells.map { cell in
+        [CSVText.line(header)] + cells.map { cell in
             let area = Gazetteer.libya.area(id: cell.key.area)
             let district = Gazetteer.libya.district(of: cell.key.area)
-            return CSV.line([
-                district?.nameEnglish ?? "", district?.code ?? "", area?.nameEnglish ?? cell.key.area, area?.code ?? "",
+            return CSVText.line([
+                district?.plainNameEnglish ?? "", district?.code ?? "", area?.plainNameEnglish ?? cell.key.area, area?.code ?? "",
                 cell.key.sector.rawValue, String(cell.needed), String(cell.covered),
                 cell.organisations.map(\.rawValue).joined(separator: ";"), cell.sortedFlags.map(\.rawValue).joined(separator: ";"),
             ])
         }
-    }
-}
-
-/// RFC 4180 fields: quoted when they hold a comma, a quote or a line break.
-enum CSV {
-    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

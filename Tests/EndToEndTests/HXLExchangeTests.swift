@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+
+/// The 3W, needs and organisations as HXL: exports read back by libhxl, the HXL reference
+/// implementation; imports applied once, refusing bad rows by line, for supervisors only.
+final class HXLExchangeTests: XCTestCase {
+    /// Runs Python with libhxl on `script`; its standard output.
+    func libhxl(_ script: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, String(decoding: errors, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func seed(_ q: QanatProcess) throws -> (need: String, activity: String) {
+        XCTAssertEqual(try q.run("init").status, 0)
+        XCTAssertEqual(try q.run("org", "add", "ALWAHA", "--kind", "private", "--name-en", "Al Waha Transport, Ltd", "--name-ar", "الواحة للنقل",
+                                 "--area", "Benghazi", "--area", "Derna", "--sector", "logistics", "--focal", "Khaled;0921112222;VHF 3",
+                                 "--capability", "12 trucks").status, 0)
+        let need = try q.run("need", "report", "--area", "Derna", "--sector", "wash", "--what", "Water \"drinking\", bottled",
+                             "--quantity", "5000", "--unit", "litres", "--people", "800", "--org", "LRC").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let activity = try q.run("activity", "add", "--org", "UNICEF", "--implementer", "ALWAHA", "--sector", "wash", "--area", "درنة",
+                                 "--what", "Trucking", "--start", "2026-12-01", "--end", "2026-12-20", "--status", "ongoing",
+                                 "--targeted", "800", "--need", need).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try q.run("activity", "update", activity, "--reached", "300").status, 0)
+        return (need, activity)
+    }
+
+    func testExportsAreHXLThatLibhxlReadsWithEveryValue() throws {
+        let q = try QanatProcess()
+        let (need, activity) = try seed(q)
+        for kind in ["activities", "needs", "organisations"] {
+            XCTAssertEqual(try q.run("export", "hxl", kind, "--out", q.directory + "/\(kind).csv").status, 0)
+        }
+        let read = try libhxl("""
+            import hxl, json
+            out = {}
+            for kind in ["activities", "needs", "organisations"]:
+                source = hxl.data("\(q.directory)/" + kind + ".csv", hxl.InputOptions(allow_local=True))
+                out[kind] = [{c.display_tag: v for c, v in zip(source.columns, row.values)} for row in source]
+            print(json.dumps(out, ensure_ascii=False))
+            """)
+        let tables = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(read.utf8)) as? [String: [[String: String]]])
+        let activities = try XCTUnwrap(tables["activities"])
+        XCTAssertEqual(activities.count, 1)
+        XCTAssertEqual(activities[0]["#activity+code"], activity)
+        XCTAssertEqual(activities[0]["#org+code"], "UNICEF")
+        XCTAssertEqual(activities[0]["#org+impl+code"], "ALWAHA")
+        XCTAssertEqual(activities[0]["#adm1+name"], "Derna")
+        XCTAssertEqual(activities[0]["#adm2+name"], "Derna")
+        XCTAssertTrue(activities[0]["#adm2+code"]?.hasPrefix("LY") ?? false)
+        XCTAssertEqual(activities[0]["#date+start"], "2026-12-01")
+        XCTAssertEqual(activities[0]["#reached"], "300")
+        XCTAssertEqual(activities[0]["#meta+needs"], need)
+        let needs = try XCTUnwrap(tables["needs"])
+        XCTAssertEqual(needs.first?["#item+name"], "Water \"drinking\", bottled")
+        XCTAssertEqual(needs.first?["#inneed"], "800")
+        let organisations = try XCTUnwrap(tables["organisations"])
+        let waha = try XCTUnwrap(organisations.first { $0["#org+code"] == "ALWAHA" })
+        XCTAssertEqual(waha["#org+name+i_en"], "Al Waha Transport, Ltd")
+        XCTAssertEqual(waha["#org+name+i_ar"], "الواحة للنقل")
+        XCTAssertEqual(waha["#contact+list"], "Khaled;0921112222;VHF 3")
+        XCTAssertEqual(organisations.count, 15, "the fourteen agencies and the new one")
+    }
+
+    func testAnImportAppliesEachRowOnceNamesRefusedRowsAndNeedsASupervisor() throws {
+        let source = try QanatProcess()
+        _ = try seed(source)
+        for kind in ["organisations", "needs", "activities"] {
+            XCTAssertEqual(try source.run("export", "hxl", kind, "--out", source.directory + "/\(kind).csv").status, 0)
+        }
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        for kind in ["organisations", "needs", "activities"] {
+            let first = try q.run("import", "hxl", kind, source.directory + "/\(kind).csv")
+            XCTAssertEqual(first.status, 0, first.stderr)
+            let again = try q.run("import", "hxl", kind, source.directory + "/\(kind).csv")
+            XCTAssertEqual(again.status, 0, again.stderr)
+            XCTAssertTrue(again.stdout.hasPrefix("0 applied"), "\(kind) a second time: \(again.stdout)")
+        }
+        XCTAssertEqual(try q.run("report", "coverage", "--csv").stdout, try source.run("report", "coverage", "--csv").stdout,
+                       "the same coverage on both stores")
+
+        // A changed row changes only what differs; a bad row is named by its line; the rest applies.
+        let text = try String(contentsOfFile: source.directory + "/activities.csv", encoding: .utf8)
+        var lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines[2] = lines[2].replacingOccurrences(of: ",ongoing,", with: ",finished,")
+        lines.append(lines[2].replacingOccurrences(of: "wash", with: "housing").replacingOccurrences(of: lines[2].prefix(36), with: "01a2380c-8c0b-7518-aaf0-16e8b3b82995"))
+        lines.append("not-an-id,UNICEF")
+        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: q.directory + "/changed.csv", atomically: false, encoding: .utf8)
+        let changed = try q.run("import", "hxl", "activities", q.directory + "/changed.csv")
+        XCTAssertEqual(changed.status, 2)
+        XCTAssertTrue(changed.stdout.hasPrefix("1 applied, 0 already present, 2 refused"), changed.stdout)
+        XCTAssertTrue(changed.stderr.contains("line 4: sector: 'housing' is not one of"), changed.stderr)
+        XCTAssertTrue(changed.stderr.contains("line 5: #activity+code: 'not-an-id' is not a UUID"), changed.stderr)
+        XCTAssertTrue(try q.run("activity", "list", "--json").stdout.contains(#""status":"finished""#))
+
+        let operatorStore = try MemberRoleTests.store(as: "operator", for: "LRC")
+        let refused = try operatorStore.run("import", "hxl", "organisations", source.directory + "/organisations.csv")
+        XCTAssertEqual(refused.status, 4)
+        XCTAssertTrue(refused.stderr.contains("importing a file that speaks for many organisations needs the supervisor role"), refused.stderr)
+    }
+}
