@@ -2,7 +2,8 @@ import Foundation
 import QanatStore
 
 /// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`;
-/// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`),
+/// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`), `--coverage` for
+/// the coverage board and the HXL export on 50,000 activities (`CoverageBenchmark`),
 /// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
@@ -49,6 +50,11 @@ enum QanatBench {
             table.print()
             return
         }
+        if arguments.role == "coverage" {
+            table.add(try CoverageBenchmark(directory: directory).run())
+            table.print()
+            return
+        }
         let ingest = try IngestBenchmark(directory: directory, events: arguments.events).run()
         table.add(ingest)
         table.add(try NoticeLatency(directory: directory, writes: arguments.writes).run())
@@ -59,6 +65,7 @@ enum QanatBench {
         table.add(try SshBytesBenchmark(directory: directory).run())
         table.add(try WallBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 50), idleSeconds: 30).run())
         table.add(try FanOutBenchmark(directory: directory).run())
+        table.add(try CoverageBenchmark(directory: directory).run())
         table.print()
     }
 }
@@ -82,6 +89,7 @@ struct BenchArguments {
             case "--dir": directory = value; i += 1
             case "--writer": role = "writer"; database = value; i += 1
             case "--fan-out": role = "fan-out"
+            case "--coverage": role = "coverage"
             default: break
             }
             i += 1

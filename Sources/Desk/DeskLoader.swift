@@ -21,8 +21,10 @@ public struct DeskLoader: Sendable {
     /// log read whole reads only what the screen shows twice over (`logWindowPartial`): a
     /// filter such as `u` draws its frame from 100 rows, not 500 scattered through the store.
     /// One store error leaves the state as it was.
+    /// With `changedRecords` (the needs, activities and pledges new events touched) the coverage
+    /// board reads again only the cells they lie in.
     public func load(into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil,
-                     firstPageOnly: Bool = false) throws(StoreError) {
+                     changedRecords: Set<Subject>? = nil, firstPageOnly: Bool = false) throws(StoreError) {
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
@@ -72,7 +74,11 @@ public struct DeskLoader: Sendable {
             data.gapDays = try store.setting(.gapDays)
             var rules = state.coverageRules
             rules.gapDays = data.gapDays
-            data.coverage = try coverage(state.coverageFilter, rules: rules)
+            if let records = changedRecords {
+                data.coverage = try coverage(data.coverage, touchedBy: records, filter: state.coverageFilter, rules: rules)
+            } else {
+                data.coverage = try coverage(state.coverageFilter, rules: rules)
+            }
         }
         if !refresh.isDisjoint(with: [.detail, .coordination]) {
             data.coverageDetail = try state.openCell.flatMap { key throws(StoreError) in try coverageDetail(key) }
@@ -89,10 +95,36 @@ public struct DeskLoader: Sendable {
 
     /// The coverage board's cells, as the filter keeps them.
     public func coverage(_ filter: CoverageFilter, rules: CoverageRules) throws(StoreError) -> [CoverageCell] {
-        let cells = try store.coverage(matching: filter.query, rules: rules)
+        try keeping(try store.coverage(matching: filter.query, rules: rules), filter)
+    }
+
+    /// The cells the filter's kind of organisation keeps.
+    private func keeping(_ cells: [CoverageCell], _ filter: CoverageFilter) throws(StoreError) -> [CoverageCell] {
         guard filter.kind != nil else { return cells }
         let kinds = Dictionary(try store.organisations(kind: nil).map { ($0.code, $0.agency.kind) }, uniquingKeysWith: { a, _ in a })
         return filter.keeping(cells, kinds: kinds)
+    }
+
+    /// `cells` with the cells that `records` (needs, activities, pledges) lie in read again.
+    public func coverage(_ cells: [CoverageCell], touchedBy records: Set<Subject>, filter: CoverageFilter,
+                         rules: CoverageRules) throws(StoreError) -> [CoverageCell] {
+        var touched: Set<CoverageCell.Key> = []
+        for record in records {
+            switch record {
+            case .need(let id): if let need = try store.need(id) { touched.insert(need.cell) }
+            case .activity(let id): if let activity = try store.activity(id) { touched.insert(activity.cell) }
+            case .pledge(let id):
+                if let pledge = try store.pledge(id), let need = try store.need(pledge.made.need) { touched.insert(need.cell) }
+            default: continue
+            }
+        }
+        let wanted = filter.query
+        var byKey = Dictionary(cells.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for key in touched where (wanted.areas?.contains(key.area) ?? true) && (wanted.sector.map { $0 == key.sector } ?? true) {
+            let there = try store.coverage(matching: CoordinationQuery(areas: [key.area], sector: key.sector), rules: rules)
+            byKey[key] = try keeping(there, filter).first
+        }
+        return byKey.values.sorted { $0.key < $1.key }
     }
 
     /// A cell's records and the organisations there, with their focal points.

@@ -119,7 +119,7 @@ enum CoverageBoard {
 
     static func draw(_ state: BoardInput, into frame: inout Frame, width: Int) {
         let l = state.localizer
-        let rows = rows(state.data.coverage)
+        let rows = state.data.coverageRows
         guard !rows.isEmpty else {
             frame.put(l(.noCoverage), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return

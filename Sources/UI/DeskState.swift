@@ -100,7 +100,11 @@ public struct DeskData: Equatable, Sendable {
     /// The newest open extreme incidents, whatever the board's filter.
     public var newestExtreme: [IncidentRecord] = []
     /// The coverage board's cells, as its filter selects them.
-    public var coverage: [CoverageCell] = []
+    public var coverage: [CoverageCell] = [] {
+        didSet { coverageRows = CoverageBoard.rows(coverage) }
+    }
+    /// Its rows, made once per change of the cells: each keystroke reads them several times.
+    var coverageRows: [CoverageBoard.Row] = []
     /// The records of the cell whose detail is open.
     public var coverageDetail: CoverageDetail?
     /// The store's setting, which the flags were computed with.
@@ -241,7 +245,7 @@ public struct DeskState: Equatable, Sendable {
         case .incidents: data.incidents.count
         case .units: UnitsBoard.rows(data.units, grouping: unitGrouping, localizer: localizer).count
         case .log: data.messages.count
-        case .coverage: CoverageBoard.rows(data.coverage).count
+        case .coverage: data.coverageRows.count
         }
     }
 
@@ -260,7 +264,7 @@ public struct DeskState: Equatable, Sendable {
                 return false
             }
         case .message(let id): data.messages.firstIndex { $0.message.id == id }
-        case .cell(let key): CoverageBoard.rows(data.coverage).firstIndex { $0.area == key.area }
+        case .cell(let key): data.coverageRows.firstIndex { $0.area == key.area }
         }
     }
 
@@ -276,7 +280,7 @@ public struct DeskState: Equatable, Sendable {
         case .log:
             return data.messages.indices.contains(row) ? .message(data.messages[row].message.id) : nil
         case .coverage:
-            let rows = CoverageBoard.rows(data.coverage)
+            let rows = data.coverageRows
             guard rows.indices.contains(row), case .area(let area, let cells) = rows[row] else { return nil }
             // Up and down keep the sector: the selection is an area and a sector. A first selection
             // takes the row's first sector that holds something.

@@ -155,8 +155,15 @@ struct DeskLoop {
             // window was asked for whole (a new filter) or agencies changed who owes what.
             let changedMessages = asked.contains(.messages) || refresh.contains(.agencies) || lastSequence == nil ? nil
                 : changes.subjects.map { Set($0.compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } }) }
+            // Needs, activities and pledges read again only the cells they lie in, unless the board
+            // was asked for whole (a new filter) or a setting or an organisation changed.
+            let changedRecords = asked.contains(.coordination) || lastSequence == nil ? nil
+                : changes.subjects.flatMap { subjects -> Set<Subject>? in
+                    let records = subjects.filter(\.isCoordinationRecord)
+                    return subjects.contains { if case .setting = $0 { true } else if case .agency = $0 { true } else { false } } ? nil : records
+                }
             try DeskLoader(store: store).load(into: &state, refresh: refresh, changedMessages: changedMessages,
-                                              firstPageOnly: firstPageOnly)
+                                              changedRecords: changedRecords, firstPageOnly: firstPageOnly)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
             // Only when members changed (an admin added or removed one) or a shift began or ended.
             if changes.subjects?.contains(where: \.concernsAccess) ?? true { learnAccess() }
@@ -196,5 +203,14 @@ enum Interrupt {
         guard requested != 0 else { return false }
         requested = 0
         return true
+    }
+}
+
+private extension Subject {
+    var isCoordinationRecord: Bool {
+        switch self {
+        case .need, .activity, .pledge: true
+        default: false
+        }
     }
 }
