@@ -25,8 +25,11 @@ capture en "Down Down Down Enter" "Incident detail: units and timeline (Enter)"
 capture en "F3" "Units by status (F3)"
 capture en "F4" "Communication log (F4)"
 capture en "m" "Posting a message (m)"
+capture en "F5" "Coverage board: areas × sectors, flags D(uplicated) G(ap) L(ate), coverage %, organisations (F5)"
+capture en "F5 Down Left Left Left Enter" "A duplicated cell: its needs, activities, pledges and focal points (Enter on the board)"
 capture ar "F2" "لوحة الحوادث — Arabic interface (--lang ar --bidi terminal)"
 capture ar "F4" "سجل الاتصالات — the log in Arabic"
+capture ar "F5" "لوحة التغطية — the coverage board in Arabic"
 python3 - "$out" <<'PY'
 import re, sys
 screens = open(sys.argv[1], encoding="utf-8").read()
