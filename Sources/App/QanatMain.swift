@@ -1,5 +1,12 @@
 import ArgumentParser
 import Foundation
+import QanatText
+
+/// Text for the terminal from a command: what a user or a file gave may hold escape sequences,
+/// so each line is neutralised as the desk neutralises it (an error message quotes the value).
+func terminalSafe(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.sanitized(String($0)) }.joined(separator: "\n")
+}
 
 /// The entry point. Exit codes are part of the interface: 0 done, 1 usage, 2 bad data,
 /// 3 store unavailable (an event, if any, is kept in the journal), 4 refused by the member's role.
@@ -20,7 +27,7 @@ enum QanatMain {
             exit(0)
         } catch let error as CLIError {
             AppLog.failure(error)
-            FileHandle.standardError.write(Data(("qanat: " + error.description + "\n").utf8))
+            FileHandle.standardError.write(Data(("qanat: " + terminalSafe(error.description) + "\n").utf8))
             exit(error.exitCode)
         } catch {
             if let hint = Qanat.suggestion(for: Array(CommandLine.arguments.dropFirst())) {
@@ -33,7 +40,7 @@ enum QanatMain {
                 print(message)
                 exit(0)
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data((terminalSafe(message) + "\n").utf8))
             exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }

@@ -72,15 +72,14 @@ extension Actions {
     }
 
     /// A new activity, and the organisations it would duplicate (its cell would be flagged
-    /// duplicated with it): the caller warns before — or as — it saves.
+    /// duplicated with it): the caller warns before — or as — it saves. `acting`: the agency
+    /// writing, which records it as the implementer when it is the one named; else the funder.
     public func registerActivity(organisation: String, implementer: String?, sector: String, area: String, what: String,
                                  start: String, end: String, status: String?, targeted: Int?, needs: [String],
-                                 at now: Timestamp, id: RecordID? = nil) throws -> (write: Write, duplicates: [AgencyCode]) {
-        var needIDs: [String] = []
-        for typed in needs {
-            let need = try needRecord(typed, field: "need")
-            needIDs.append(need.id.rawValue)
-        }
+                                 at now: Timestamp, id: RecordID? = nil, acting: String? = nil) throws -> (write: Write, duplicates: [AgencyCode]) {
+        var answered: [Need] = []
+        for typed in needs { answered.append(try needRecord(typed, field: "need")) }
+        let needIDs = answered.map(\.id.rawValue)
         let payload = try context.payload(.activityRegistered, [
             "activity": .text((id ?? RecordID.make(at: now)).rawValue), "org": .text(organisation), "implementer": implementer.map(FieldValue.text),
             "sector": .text(sector), "area": .text(area), "what": .text(what), "start": .text(start), "end": .text(end),
@@ -89,7 +88,13 @@ extension Actions {
         guard case .activityRegistered(let activity) = payload else { preconditionFailure("activity.registered's schema") }
         try activeOrganisation(activity.organisation, field: "org")
         if let implementer = activity.implementer { try activeOrganisation(implementer, field: "implementer") }
-        return ((activity.organisation, payload), try duplicates(of: activity, at: now))
+        // An activity answers needs where it works: the same area and sector.
+        if let elsewhere = answered.first(where: { $0.cell != CoverageCell.Key(area: activity.area, sector: activity.sector) }) {
+            throw ValidationError(field: "need", value: elsewhere.id.rawValue, problem: .malformed(
+                expected: "a need of the activity's own area and sector (it is \(elsewhere.report.area) × \(elsewhere.report.sector.rawValue))"))
+        }
+        let implementing = acting.flatMap { try? AgencyCode($0) }.flatMap { $0 == activity.implementer ? $0 : nil }
+        return ((implementing ?? activity.organisation, payload), try duplicates(of: activity, at: now))
     }
 
     /// The organisations whose activities `activity` would duplicate, by the store's picture of its cell.

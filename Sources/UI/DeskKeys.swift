@@ -120,6 +120,12 @@ extension DeskState {
         case .filterIncidents: form = Forms.incidentFilter(incidentQuery)
         case .filterLog: form = Forms.logFilter(logQuery)
         case .filterCoverage: form = Forms.coverageFilter(coverageFilter)
+        case .registerActivity:
+            guard let key = selection.cell, selectedIndex != nil else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            open(Forms.registerActivity(key, organisation: agency, today: CalendarDate(libyaDayOf: now)))
         case .moveColumn(let direction): return moveSector(by: textLayout.mirrored ? -direction : direction)
         case .sortIncidents:
             let orders = IncidentQuery.Order.allCases

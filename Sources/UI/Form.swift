@@ -1,3 +1,4 @@
+import QanatCore
 import QanatText
 
 /// A form inside the desk: fields that take typing (Arabic as well as Latin), choices cycled
@@ -61,6 +62,8 @@ public enum FormPurpose: Equatable, Sendable {
     case logFilter
     /// Not a write: which areas, sector and kind of organisation the coverage board shows.
     case coverageFilter
+    /// Who does what in this area and sector (3W), from the coverage board.
+    case registerActivity(area: String, sector: Sector)
     /// An officer starting a shift on a shared duty account (name, agency, PIN).
     case signOn
     /// Ending the shift, with a note for the next officer.
@@ -76,6 +79,7 @@ public enum FormPurpose: Equatable, Sendable {
         case .incidentFilter: .formIncidentFilter
         case .logFilter: .formLogFilter
         case .coverageFilter: .formCoverageFilter
+        case .registerActivity: .formRegisterActivity
         case .signOn: .formSignOn
         case .signOff: .formSignOff
         }

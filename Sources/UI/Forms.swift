@@ -83,6 +83,20 @@ public enum Forms {
             order: try IncidentQuery.Order.parse(form.value("order"), field: "order"))
     }
 
+    /// An activity in the selected cell, for the desk's own organisation unless another is named.
+    public static func registerActivity(_ key: CoverageCell.Key, organisation: AgencyCode, today: CalendarDate) -> Form {
+        Form(purpose: .registerActivity(area: key.area, sector: key.sector), fields: [
+            FormField(name: "org", label: .fieldOrganisation, kind: .text, value: organisation.rawValue),
+            FormField(name: "implementer", label: .fieldImplementer, kind: .text),
+            FormField(name: "what", label: .fieldWhat, kind: .text),
+            FormField(name: "start", label: .fieldStart, kind: .text, value: today.description),
+            FormField(name: "end", label: .fieldEnd, kind: .text, value: today.adding(days: 30).description),
+            FormField(name: "status", label: .colStatus, kind: .choice([ActivityStatus.planned, .ongoing].map(Choice.init)), value: "planned"),
+            FormField(name: "targeted", label: .fieldTargeted, kind: .text),
+            FormField(name: "need", label: .fieldNeed, kind: .text),
+        ])
+    }
+
     public static func coverageFilter(_ filter: CoverageFilter) -> Form {
         Form(purpose: .coverageFilter, fields: [
             FormField(name: "district", label: .colDistrict, kind: .text,
@@ -176,6 +190,7 @@ enum FormOverlay {
         switch form.purpose {
         case .incidentStatus(let ref), .assignUnit(let ref): title += " " + ref
         case .unitStatus(let callSign): title += " " + callSign
+        case .registerActivity(let area, let sector): title += " " + areaName(area, l) + " × " + l(sector)
         // A message names the incident it is about; a draft says it is one (its incident is its own).
         case .postMessage where !form.value("incident").isEmpty: title += " — " + form.value("incident")
         default: break

@@ -2,7 +2,7 @@
 public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
     case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
-    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage
+    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity
     /// Left (-1) or right (+1) on the screen: the coverage board's sectors.
     case moveColumn(Int)
     case board(Board)
@@ -96,6 +96,7 @@ public enum KeyBindings {
         KeyBinding("f", .keyLogFilter, .boards([.log]), key: "f", .filterLog),
         KeyBinding("u", .keyFilterOpen, .boards([.log]), key: "u", .awaitingUs),
         KeyBinding("f", .keyCoverageFilter, .boards([.coverage]), key: "f", .filterCoverage),
+        KeyBinding("n", .keyRegisterActivity, .boards([.coverage]), actsOnPlace: true, key: "n", .registerActivity),
         KeyBinding("L", .keyLanguage, key: "L", .language),
         KeyBinding("/", .keySearch, key: "/", .search),
         KeyBinding(":", .keyPalette, actsOnPlace: true, key: ":", .palette),

@@ -29,6 +29,8 @@ public enum UIText: CaseIterable, Sendable {
     case coverageTitle, colDistrict, colSector, colNeeded, colCovered, colOrganisations, colFlags, coverageSummary, noCoverage
     case coverage, keyMoveSector, keyCoverageFilter, formCoverageFilter, sectionNeeds, sectionActivities, sectionPledges
     case sectionOrganisations, phone, radio, duplicatedWith, reportedAgo, reachedOf, pledgedBy, wallCoverageTitle
+    case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
+    case fieldTargeted, fieldNeed, wouldDuplicate
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -187,6 +189,16 @@ public enum UIText: CaseIterable, Sendable {
         case .reachedOf: ("reached", "وصل إلى")
         case .pledgedBy: ("by", "بحلول")
         case .wallCoverageTitle: ("Gaps and duplications by district", "الفجوات والازدواجية حسب الشعبية")
+        case .formRegisterActivity: ("Register an activity:", "تسجيل نشاط:")
+        case .keyRegisterActivity: ("register an activity in this area and sector", "تسجيل نشاط في هذه المنطقة والقطاع")
+        case .fieldOrganisation: ("Organisation", "الجهة")
+        case .fieldImplementer: ("Implementer", "الجهة المنفذة")
+        case .fieldWhat: ("What", "النشاط")
+        case .fieldStart: ("Start", "البداية")
+        case .fieldEnd: ("End", "النهاية")
+        case .fieldTargeted: ("People targeted", "المستهدفون")
+        case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
+        case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

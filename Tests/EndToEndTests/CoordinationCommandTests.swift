@@ -42,6 +42,19 @@ final class CoordinationCommandTests: XCTestCase {
                               "--start", Self.today, "--end", Self.today, "--need", short)
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertEqual(first.stderr, "", "an open need makes the first activity no duplicate")
+        let otherSector = try q.run("activity", "add", "--org", "IOM", "--sector", "health", "--area", "Derna", "--what", "x",
+                                    "--start", Self.today, "--end", Self.today, "--need", short)
+        XCTAssertEqual(otherSector.status, 2)
+        XCTAssertTrue(otherSector.stderr.contains("need: '\(needID)' is not a need of the activity's own area and sector"), otherSector.stderr)
+        let hostile = try q.run("org", "add", "EVIL", "--kind", "ngo", "--name-en", "x", "--name-ar", "س", "--focal", "Bob\u{1B}[1m;1\u{1B}]0;X\u{07};2;3")
+        XCTAssertEqual(hostile.status, 2)
+        XCTAssertFalse(hostile.stderr.contains("\u{1B}"), "an error quoting a value neutralises it: \(hostile.stderr)")
+        XCTAssertTrue(hostile.stderr.contains("␛"), hostile.stderr)
+        XCTAssertEqual(try q.run("org", "add", "EVIL", "--kind", "ngo", "--name-en", "Evil \u{1B}]2;PWNED\u{07}Org", "--name-ar", "س",
+                                 "--focal", "Bob\u{1B}[1m;1;2").status, 0)
+        let shownEvil = try q.run("org", "show", "EVIL").stdout
+        XCTAssertFalse(shownEvil.contains("\u{1B}") || shownEvil.contains("\u{07}"), shownEvil)
+        XCTAssertTrue(shownEvil.contains("Evil ␛]2;PWNED␇Org"), shownEvil)
         let reversed = try q.run("activity", "add", "--org", "IOM", "--sector", "shelter", "--area", "Derna", "--what", "x",
                                  "--start", Self.today, "--end", "2020-01-01")
         XCTAssertEqual(reversed.status, 2)
@@ -88,6 +101,12 @@ final class CoordinationCommandTests: XCTestCase {
         let own = try q.run("need", "report", "--area", "Sabha", "--sector", "food", "--what", "Flour", "--quantity", "5", "--unit", "t")
         XCTAssertEqual(own.status, 0, own.stderr)
         XCTAssertEqual(try q.run("setting", "set", "gapDays", "3").status, 4)
+        let implementing = try q.run("activity", "add", "--org", "WFP", "--implementer", "LRC", "--sector", "food", "--area", "Sabha",
+                                     "--what", "Baskets, delivered by LRC", "--start", Self.today, "--end", Self.today)
+        XCTAssertEqual(implementing.status, 0, "an operator records its organisation's work as implementer: \(implementing.stderr)")
+        let funded = try q.run("activity", "add", "--org", "WFP", "--implementer", "IOM", "--sector", "food", "--area", "Sabha",
+                               "--what", "x", "--start", Self.today, "--end", Self.today)
+        XCTAssertEqual(funded.status, 4, "neither funder nor implementer")
         XCTAssertEqual(try q.run("org", "update", "LRC", "--focal", "Salem;0912345678").status, 0, "its own focal points")
         XCTAssertEqual(try q.run("org", "update", "LRC", "--status", "suspended").status, 4)
     }

@@ -47,6 +47,31 @@ final class CoverageTerminalTests: XCTestCase {
         try desk.send("Escape", "q")
     }
 
+    func testAnActivityRegisteredOnTheBoardWarnsOfDuplicationBeforeItIsSaved() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        XCTAssertEqual(try q.run("activity", "add", "--org", "WFP", "--sector", "food", "--area", "Sabha", "--what", "Food baskets",
+                                 "--start", Self.today, "--end", Self.today, "--status", "ongoing").status, 0)
+        let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
+        try desk.waitFor { $0.contains("F5 Coverage") }
+        try desk.send("F5")
+        try desk.waitFor { $0.contains("Sabha District") }
+        try desk.send("n")
+        var screen = try desk.waitFor { $0.contains("Register an activity: Sabha × food") }
+        XCTAssertTrue(screen.contains("CD"), "the desk's own organisation by default:\n\(screen)")
+        try desk.send("Down", "Down")
+        try desk.type("Hot meals")
+        try desk.send("Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
+        screen = try desk.waitFor { $0.contains("Would duplicate the work of WFP") }
+        XCTAssertEqual(try q.run("activity", "list", "--json").lines.count, 1, "nothing saved before the second Enter")
+        try desk.send("Enter")
+        screen = try desk.waitFor { !$0.contains("Register an activity") }
+        let listed = try q.run("activity", "list", "--json").stdout
+        XCTAssertTrue(listed.contains(#""what":"Hot meals""#) && listed.contains(#""org":"CD""#), listed)
+        screen = try desk.waitFor { $0.contains("D · 2") }
+        try desk.send("q")
+    }
+
     func testTheArabicBoardAtBothSizes() throws {
         let q = try QanatProcess()
         try seed(q)

@@ -28,10 +28,11 @@ struct ActivityCommand: ParsableCommand {
 
         func run() throws {
             var duplicates: [AgencyCode] = []
-            let event = try EventRecorder(options: store, officer: officer).record { actions in
+            let recorder = try EventRecorder(options: store, officer: officer)
+            let event = try recorder.record { actions in
                 let made = try actions.registerActivity(
                     organisation: org, implementer: implementer, sector: sector, area: area, what: what, start: start, end: end,
-                    status: status, targeted: targeted, needs: needs, at: Clock.now())
+                    status: status, targeted: targeted, needs: needs, at: Clock.now(), acting: recorder.agency(nil))
                 duplicates = made.duplicates
                 return made.write
             }

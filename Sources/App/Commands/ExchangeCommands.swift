@@ -87,7 +87,7 @@ struct ImportCommand: ParsableCommand {
                     applied += 1
                 } catch let error as CLIError where error.exitCode == 2 || error.exitCode == 4 {
                     refused += 1
-                    FileHandle.standardError.write(Data("line \(record.line): \(error)\n".utf8))
+                    FileHandle.standardError.write(Data("line \(record.line): \(terminalSafe("\(error)"))\n".utf8))
                 }
             }
             print("\(applied) applied, \(present) already present, \(refused) refused")

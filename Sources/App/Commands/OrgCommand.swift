@@ -89,16 +89,17 @@ struct OrgCommand: ParsableCommand {
                 activities = try opened.activities(matching: CoordinationQuery(organisation: parsed))
             } catch { throw CLIError.fromDomain(error) }
             if json { return print(jsonLine(organisation.json)) }
+            func say(_ line: String) { print(terminalSafe(line)) }
             let a = organisation.agency
-            print("\(a.code)  \(a.nameEnglish) — \(a.nameArabic)")
-            print("kind: \(a.kind.rawValue)   status: \(organisation.status.rawValue)"
+            say("\(a.code)  \(a.nameEnglish) — \(a.nameArabic)")
+            say("kind: \(a.kind.rawValue)   status: \(organisation.status.rawValue)"
                   + (organisation.registration.map { "   registration: \($0)" } ?? ""))
-            print("sectors: \(organisation.sectors.map(\.rawValue).joined(separator: ", "))")
-            print("areas: \(organisation.areas.map(areaName).joined(separator: ", "))")
-            if !organisation.capabilities.isEmpty { print("capabilities: \(organisation.capabilities.joined(separator: ", "))") }
-            print("focal points:" + (organisation.focalPoints.isEmpty ? " none" : ""))
+            say("sectors: \(organisation.sectors.map(\.rawValue).joined(separator: ", "))")
+            say("areas: \(organisation.areas.map(areaName).joined(separator: ", "))")
+            if !organisation.capabilities.isEmpty { say("capabilities: \(organisation.capabilities.joined(separator: ", "))") }
+            say("focal points:" + (organisation.focalPoints.isEmpty ? " none" : ""))
             for point in organisation.focalPoints {
-                print("  \(point.name)" + (point.phone.map { "  phone \($0)" } ?? "") + (point.radio.map { "  radio \($0)" } ?? ""))
+                say("  \(point.name)" + (point.phone.map { "  phone \($0)" } ?? "") + (point.radio.map { "  radio \($0)" } ?? ""))
             }
             let active = activities.filter(\.status.isActive)
             print("activities: \(activities.count) (\(active.count) active)")

@@ -37,6 +37,15 @@ struct DeskActions {
                     return
                 }
             }
+            if case .registerActivity = form.purpose, !form.warned {
+                // As the incident form warns of a likely duplicate: once, naming the others; Enter again saves.
+                let duplicates = try activity(form, actions: actions, state: state).duplicates
+                if !duplicates.isEmpty {
+                    state.form?.notice = "\(l(.wouldDuplicate)) \(duplicates.map(\.rawValue).joined(separator: ", ")) — Enter"
+                    state.form?.warned = true
+                    return
+                }
+            }
             guard let write = try self.write(for: form, actions: actions, state: state, store: store) else { return }
             record(write, state: &state, store: store, done: l(.sent))
         } catch let error as ValidationError {
@@ -148,6 +157,23 @@ struct DeskActions {
         }
     }
 
+    /// The activity the form describes, and whom it would duplicate.
+    private func activity(_ form: Form, actions: Actions, state: DeskState) throws -> (write: Actions.Write, duplicates: [AgencyCode]) {
+        guard case .registerActivity(let area, let sector) = form.purpose else { preconditionFailure("an activity form") }
+        func optional(_ name: String) -> String? { form.value(name).trimmingSpaces().isEmpty ? nil : form.trimmedValue(name) }
+        var targeted: Int?
+        if let text = optional("targeted") {
+            guard let number = Digits.integer(text) else {
+                throw ValidationError(field: "targeted", value: text, problem: .malformed(expected: "a whole number"))
+            }
+            targeted = number
+        }
+        return try actions.registerActivity(
+            organisation: form.trimmedValue("org"), implementer: optional("implementer"), sector: sector.rawValue, area: area,
+            what: form.value("what"), start: form.trimmedValue("start"), end: form.trimmedValue("end"), status: form.value("status"),
+            targeted: targeted, needs: optional("need").map { [$0] } ?? [], at: state.now, acting: state.agency.rawValue)
+    }
+
     /// The write a form asks for; nil for forms that are not writes.
     private func write(for form: Form, actions: Actions, state: DeskState, store: (any ChannelStore)?) throws -> Actions.Write? {
         let agency = state.agency.rawValue
@@ -176,6 +202,8 @@ struct DeskActions {
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
         case .unitStatus(let callSign):
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
+        case .registerActivity:
+            return try activity(form, actions: actions, state: state).write
         case .incidentFilter, .logFilter, .coverageFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil
