@@ -37,7 +37,10 @@ enum Chrome {
         let parts = [
             filter.district.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) }, filter.sector.map { l($0) }, filter.kind.map { l($0) },
         ].compactMap { $0 }
-        let counts = CoverageFlag.allCases.map { flag in "\(l(flag)) \(l.number(cells.filter { $0.flags.contains(flag) }.count))" }
+        // Each flag's letter beside its name: the legend of the board's cells, and their count.
+        let counts = CoverageFlag.allCases.map { flag in
+            "\(CoverageBoard.letter(flag, l)) \(l(flag)) \(l.number(cells.filter { $0.flags.contains(flag) }.count))"
+        }
         return ((parts.isEmpty ? [l(.filterAll)] : parts) + counts).joined(separator: " · ")
     }
 

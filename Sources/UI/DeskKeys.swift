@@ -368,7 +368,8 @@ extension DeskState {
             if case .cell(let cell) = key { return cell }
             return nil
         }) else { return nil }
-        let sectors = Sector.allCases
+        // Filtered to one sector, the board has one column to be on.
+        let sectors = coverageFilter.sector.map { [$0] } ?? Sector.allCases
         let index = (sectors.firstIndex(of: current.sector) ?? 0) + direction
         guard sectors.indices.contains(index) else { return nil }
         selection.cell = CoverageCell.Key(area: current.area, sector: sectors[index])

@@ -284,7 +284,7 @@ public struct DeskState: Equatable, Sendable {
             guard rows.indices.contains(row), case .area(let area, let cells) = rows[row] else { return nil }
             // Up and down keep the sector: the selection is an area and a sector. A first selection
             // takes the row's first sector that holds something.
-            let first = Sector.allCases.first { cells[$0] != nil } ?? Sector.allCases[0]
+            let first = coverageFilter.sector ?? Sector.allCases.first { cells[$0] != nil } ?? Sector.allCases[0]
             return .cell(CoverageCell.Key(area: area, sector: selection.cell?.sector ?? first))
         }
     }
@@ -329,6 +329,11 @@ public struct DeskState: Equatable, Sendable {
     /// identity, so that later arrivals cannot move what is selected; a selection still on the
     /// board records where it stands.
     public mutating func settleSelection() {
+        // A coverage cell its filter hides leaves the selection: the board's first cell is taken, so
+        // that Enter and `n` act on what is shown.
+        if let cell = selection.cell, row(of: .cell(cell)) == nil || (coverageFilter.sector.map { $0 != cell.sector } ?? false) {
+            selection.cell = nil
+        }
         for board in [Board.incidents, .units, .coverage] {
             if let key = selection[board] {
                 if let row = row(of: key) { cursorRow[board] = row }

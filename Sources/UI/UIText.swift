@@ -122,7 +122,8 @@ public enum UIText: CaseIterable, Sendable {
         case .keyHelp: ("this help", "هذه المساعدة")
         case .keyQuit: ("quit", "خروج")
         case .keyMove: ("move", "تحرك")
-        case .keyDetails: ("details: an incident's, or the whole message on the log", "التفاصيل: للحادثة، أو الرسالة كاملة في السجل")
+        case .keyDetails: ("details: an incident, a whole message, a coverage cell",
+                           "التفاصيل: حادثة، أو رسالة كاملة، أو خانة تغطية")
         case .keyBack: ("back", "رجوع")
         case .keySearch: ("search", "بحث")
         case .keyPalette: ("command palette", "لوحة الأوامر")
@@ -176,7 +177,7 @@ public enum UIText: CaseIterable, Sendable {
         case .noCoverage: ("No needs or activities recorded", "لا احتياجات ولا أنشطة مسجلة")
         case .coverage: ("Coverage", "التغطية")
         case .keyMoveSector: ("move between sectors", "التنقل بين القطاعات")
-        case .keyCoverageFilter: ("filter by district, sector, kind of organisation", "تصفية حسب الشعبية والقطاع ونوع الجهة")
+        case .keyCoverageFilter: ("coverage: filter by district, sector, kind", "التغطية: تصفية حسب الشعبية والقطاع ونوع الجهة")
         case .formCoverageFilter: ("Filter the coverage board", "تصفية لوحة التغطية")
         case .sectionNeeds: ("Needs", "الاحتياجات")
         case .sectionActivities: ("Activities", "الأنشطة")

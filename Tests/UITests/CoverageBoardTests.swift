@@ -84,6 +84,20 @@ final class CoverageBoardTests: XCTestCase {
         XCTAssertEqual(state.coverageFilter.query.areas?.contains("derna"), true)
     }
 
+    func testAFilterThatHidesTheSelectedCellSelectsAShownOneAndKeepsToItsSector() {
+        var state = coverageState()
+        XCTAssertEqual(state.selection.cell, CoverageCell.Key(area: "benghazi", sector: .health))
+        state.coverageFilter = CoverageFilter(sector: .food)
+        state.data.coverage = state.data.coverage.filter { $0.key.sector == .food }
+        XCTAssertEqual(state.selection.cell, CoverageCell.Key(area: "derna", sector: .food), "Benghazi has no food cell")
+        XCTAssertNotNil(state.selectedIndex)
+        _ = state.handle(.right)
+        XCTAssertEqual(state.selection.cell?.sector, .food, "one sector shown: nowhere else to go")
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertTrue(Chrome.describe(state.coverageFilter, cells: state.data.coverage, state.localizer).contains("D duplicated 1"),
+                      "the tab bar's note is the letters' legend")
+    }
+
     func testAKindKeepsOnlyCellsWhereSuchAnOrganisationIsPresent() {
         let cells = SampleDesk.state(width: 80, height: 24).data.coverage
         let kinds: [AgencyCode: OrganisationKind] = [SampleDesk.code("MOH"): .government]
