@@ -99,7 +99,7 @@ enum CoverageBoard {
     /// `DG 40% 3`: flags, coverage of the need (or `·` with no open need), organisations present.
     static func text(_ cell: CoverageCell, width: Int, _ l: Localizer) -> String {
         let flags = cell.sortedFlags.map { letter($0, l) }.joined()
-        let coverage = cell.needed > 0 ? l.number(min(999, cell.covered * 100 / cell.needed)) + "%" : "·"
+        let coverage = cell.share.map { l.number(min(999, Int(($0 * 100).rounded(.down)))) + "%" } ?? "·"
         var parts = [flags, coverage].filter { !$0.isEmpty }
         let withOrganisations = parts + [l.number(cell.organisations.count)]
         if withOrganisations.joined(separator: " ").count <= width - 1 { parts = withOrganisations }

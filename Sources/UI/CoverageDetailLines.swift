@@ -13,7 +13,7 @@ enum CoverageDetailLines {
             if !cell.duplicatedBy.isEmpty {
                 out.append(DetailLine([l(.duplicatedWith), cell.duplicatedBy.map(\.rawValue).joined(separator: ", ")]))
             }
-            out.append(DetailLine([l(.colNeeded), CoverageText.quantity(cell.needed, cell.units, l), l(.colCovered), l.number(cell.covered)]))
+            out.append(DetailLine([l(.colNeeded), CoverageText.needed(cell, l), l(.colCovered), CoverageText.covered(cell, l)]))
         }
         out.append(.blank)
         out.append(DetailLine(["\(l(.sectionNeeds)) (\(l.number(detail.needs.count)))"], role: .header))

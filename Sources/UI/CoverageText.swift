@@ -16,7 +16,7 @@ public enum CoverageText {
         for (district, inDistrict) in byDistrict(cells) {
             let name = district.map { Gazetteer.libya.area(id: $0)?.name(in: l.language) ?? $0 } ?? "—"
             out.append(.section(heading: name, header: header, rows: inDistrict.map { cell in
-                [areaName(cell.key.area, l), l(cell.key.sector), quantity(cell.needed, cell.units, l), l.number(cell.covered),
+                [areaName(cell.key.area, l), l(cell.key.sector), needed(cell, l), covered(cell, l),
                  cell.organisations.map(\.rawValue).joined(separator: " "), cell.sortedFlags.map { l($0) }.joined(separator: ", ")]
             }))
         }
@@ -32,7 +32,12 @@ public enum CoverageText {
         }.map { ($0, grouped[$0] ?? []) }
     }
 
-    static func quantity(_ needed: Int, _ units: [String], _ l: Localizer) -> String {
-        l.number(needed) + (units.count == 1 ? " " + units[0] : "")
+    /// `300 tents + 50 blankets`: quantities of different units are not added up.
+    static func needed(_ cell: CoverageCell, _ l: Localizer) -> String {
+        cell.totals.isEmpty ? l.number(0) : cell.totals.map { "\(l.number($0.needed)) \($0.unit)" }.joined(separator: " + ")
+    }
+
+    static func covered(_ cell: CoverageCell, _ l: Localizer) -> String {
+        cell.totals.count > 1 ? cell.totals.map { "\(l.number($0.covered)) \($0.unit)" }.joined(separator: " + ") : l.number(cell.covered)
     }
 }

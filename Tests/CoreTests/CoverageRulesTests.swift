@@ -141,6 +141,18 @@ final class CoverageRulesTests: XCTestCase {
         XCTAssertEqual(shelter.activeActivities, 1)
     }
 
+    func testNeedsOfDifferentUnitsAreNotAddedUp() {
+        var blankets = need(2, quantity: 50)
+        blankets.report.unit = "blankets"
+        let cell = rules.cells(needs: [need(1, quantity: 300), blankets], activities: [],
+                               pledges: [pledge(1, need: 1, "IMC", 150), pledge(2, need: 2, "LRC", 50)])[0]
+        XCTAssertEqual(cell.totals, [CoverageCell.Total(unit: "blankets", needed: 50, covered: 50), CoverageCell.Total(unit: "tents", needed: 300, covered: 150)])
+        XCTAssertEqual(cell.share, 0.75, "half the tents and all the blankets: three quarters, not 200 of 350")
+        let single = rules.cells(needs: [need(1, quantity: 300)], activities: [], pledges: [pledge(1, need: 1, "IMC", 150)])[0]
+        XCTAssertEqual(single.share, 0.5)
+        XCTAssertNil(rules.cells(needs: [], activities: [activity(1, "IMC")], pledges: [])[0].share)
+    }
+
     func testTheSameRecordsInAnyOrderGiveTheSameCells() {
         let needs = (1...6).map { need($0, quantity: 10 * $0, daysAgo: $0 * 2, sector: Sector.allCases[$0 % 3]) }
         let activities = (1...8).map { activity($0, ["IMC", "LRC", "WFP"][$0 % 3], from: -$0, to: 4 - $0,

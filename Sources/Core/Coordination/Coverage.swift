@@ -20,12 +20,25 @@ public struct CoverageCell: Equatable, Sendable {
         public static func < (a: Key, b: Key) -> Bool { a.area != b.area ? a.area < b.area : a.sector < b.sector }
     }
 
+    /// What the open needs ask and their coverage gives, in one unit of measure.
+    public struct Total: Equatable, Sendable {
+        public var unit: String
+        public var needed: Int
+        public var covered: Int
+    }
+
     public var key: Key
-    /// The quantities of the open needs, and of their coverage.
+    /// The quantities of the open needs, and of their coverage: sums that mean something only
+    /// when the needs share one unit (`totals` keeps them apart).
     public var needed: Int
     public var covered: Int
     /// The units of measure of the open needs (their quantities add up only when there is one).
     public var units: [String]
+    /// Needed and covered, unit by unit.
+    public var totals: [Total]
+    /// How much of the open needs is covered, 1.0 being all: their covered share averaged, so that
+    /// tents and blankets are not added up; nil with no open need.
+    public var share: Double?
     /// Organisations with an active activity here, or a pledge not withdrawn on a need here.
     public var organisations: [AgencyCode]
     public var flags: Set<CoverageFlag>
@@ -82,11 +95,18 @@ public struct CoverageRules: Sendable {
         if open.contains(where: { isGap($0, active: active, pledges: pledgesByNeed[$0.id] ?? []) }) { flags.insert(.gap) }
         if activities.contains(where: isDelayed) { flags.insert(.delayed) }
         let present = Set(active.map(\.registration.doer)).union(pledges.filter { $0.status != .withdrawn }.map(\.made.organisation))
+        let covered = open.map { Self.coverage(of: $0.id, among: pledgesByNeed[$0.id] ?? []) }
+        let totals = Dictionary(grouping: zip(open, covered), by: { $0.0.report.unit }).map { unit, pairs in
+            CoverageCell.Total(unit: unit, needed: pairs.reduce(0) { $0 + $1.0.report.quantity }, covered: pairs.reduce(0) { $0 + $1.1 })
+        }.sorted { $0.unit < $1.unit }
+        let share = totals.count == 1 ? Double(totals[0].covered) / Double(max(1, totals[0].needed))
+            : open.isEmpty ? nil : zip(open, covered).reduce(0.0) { $0 + Double($1.1) / Double(max(1, $1.0.report.quantity)) } / Double(open.count)
         return CoverageCell(
             key: key,
             needed: open.reduce(0) { $0 + $1.report.quantity },
-            covered: open.reduce(0) { $0 + Self.coverage(of: $1.id, among: pledgesByNeed[$1.id] ?? []) },
-            units: Set(open.map(\.report.unit)).sorted(),
+            covered: covered.reduce(0, +),
+            units: totals.map(\.unit),
+            totals: totals, share: share,
             organisations: present.sorted(),
             flags: flags,
             duplicatedBy: flags.contains(.duplicated) ? overlapping.sorted() : [],
