@@ -44,11 +44,13 @@ extension Actions {
 
     /// `id`: the need's own, when it comes from another system's file; else a new one.
     public func reportNeed(area: String, sector: String, what: String, quantity: Int, unit: String, people: Int?, priority: String?,
-                           organisation: String, incident: String?, at now: Timestamp, id: RecordID? = nil) throws -> Write {
+                           organisation: String, incident: String?, at now: Timestamp, id: RecordID? = nil,
+                           reportedOn: String? = nil) throws -> Write {
         let payload = try context.payload(.needReported, [
             "need": .text((id ?? RecordID.make(at: now)).rawValue), "area": .text(area), "sector": .text(sector), "what": .text(what),
             "quantity": .integer(quantity), "unit": .text(unit), "people": people.map(FieldValue.integer),
             "priority": priority.map(FieldValue.text), "org": .text(organisation), "incident": incident.map(FieldValue.text),
+            "reported": reportedOn.map(FieldValue.text),
         ])
         guard case .needReported(let need) = payload else { preconditionFailure("need.reported's schema") }
         try activeOrganisation(need.organisation, field: "org")

@@ -31,15 +31,18 @@ public struct HXLImport {
         return value
     }
 
-    /// The area a row names: by its P-code, else by its name.
+    /// The area a row names: the municipality by its P-code, else by its name; a row with no
+    /// municipality is about its district, by code or name.
     private func area(_ values: [String: String], _ kind: HXLKind) throws -> String {
-        if let code = values["areaCode"] {
+        for (key, field) in [("areaCode", "#adm2+code"), ("districtCode", "#adm1+code")] {
+            guard let code = values[key] else { continue }
             guard let area = Gazetteer.libya.area(code: code) else {
-                throw ValidationError(field: "#adm2+code", value: code, problem: .unknown(what: "area with the P-code"))
+                throw ValidationError(field: field, value: code, problem: .unknown(what: "area with the P-code"))
             }
             return area.id
         }
-        return try actions.context.gazetteer.resolve(try required(values, "area", kind), field: "#adm2+name").id
+        if let name = values["area"] { return try actions.context.gazetteer.resolve(name, field: "#adm2+name").id }
+        return try actions.context.gazetteer.resolveDistrict(try required(values, "district", kind), field: "#adm1+name").id
     }
 
     private func integer(_ values: [String: String], _ key: String, field: String) throws -> Int? {
@@ -93,7 +96,8 @@ public struct HXLImport {
             area: try area(values, .needs), sector: try required(values, "sector", .needs), what: try required(values, "what", .needs),
             quantity: try quantity ?? { throw ValidationError(field: "#item+needed+num", value: "", problem: .missing) }(),
             unit: try required(values, "unit", .needs), people: people, priority: values["priority"],
-            organisation: try required(values, "org", .needs), incident: values["incident"], at: now, id: id)
+            organisation: try required(values, "org", .needs), incident: values["incident"], at: now, id: id,
+            reportedOn: values["reported"])
         guard let status = values["status"], status.lowercased() != NeedStatus.reported.rawValue.lowercased() else { return [reported] }
         let update = try actions.context.payload(.needUpdated, ["need": .text(id.rawValue), "status": .text(status)])
         return [reported, (reported.agency, update)]

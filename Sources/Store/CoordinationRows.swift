@@ -35,12 +35,12 @@ enum CoordinationRows {
         guard let need else { return try db.execute(sql: "DELETE FROM needs WHERE id = ?", arguments: [id.rawValue]) }
         let r = need.report
         try db.execute(sql: """
-            INSERT OR REPLACE INTO needs (id, area, sector, what, quantity, unit, people, priority, organisation, incident, status,
-              reported_at, updated_at)
-            VALUES (?, ?, ?, CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO needs (id, area, sector, what, quantity, unit, people, priority, organisation, incident, reported_on,
+              status, reported_at, updated_at)
+            VALUES (?, ?, ?, CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 r.id.rawValue, r.area, r.sector.rawValue, Projector.storedText(r.what), r.quantity, Projector.storedText(r.unit), r.people,
-                r.priority.rawValue, r.organisation.rawValue, r.incident?.rawValue, need.status.rawValue,
+                r.priority.rawValue, r.organisation.rawValue, r.incident?.rawValue, r.reportedOn?.description, need.status.rawValue,
                 need.reportedAt.millisecondsSinceEpoch, need.updatedAt.millisecondsSinceEpoch,
             ])
     }
@@ -95,7 +95,8 @@ enum CoordinationRows {
             what: row["what"], quantity: row["quantity"], unit: row["unit"], people: row["people"],
             priority: try MessagePriority.parse(row["priority"], field: "priority"),
             organisation: try AgencyCode(row["organisation"] as String),
-            incident: try (row["incident"] as String?).map { text throws(ValidationError) in try IncidentReference(text) })
+            incident: try (row["incident"] as String?).map { text throws(ValidationError) in try IncidentReference(text) },
+            reportedOn: try (row["reported_on"] as String?).map { text throws(ValidationError) in try CalendarDate(text, field: "reported") })
         return Need(report: report, status: try NeedStatus.parse(row["status"], field: "status"),
                     reportedAt: Timestamp(millisecondsSinceEpoch: row["reported_at"]),
                     updatedAt: Timestamp(millisecondsSinceEpoch: row["updated_at"]))

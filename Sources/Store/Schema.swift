@@ -253,6 +253,7 @@ enum Schema {
                   priority TEXT NOT NULL,
                   organisation TEXT NOT NULL,
                   incident TEXT,
+                  reported_on TEXT,
                   status TEXT NOT NULL,
                   reported_at INTEGER NOT NULL,
                   updated_at INTEGER NOT NULL

@@ -23,7 +23,8 @@ final class EventSchemaTests: XCTestCase {
         .organisationUpdated(OrganisationChange(code: try! AgencyCode("IMC"), sectors: [.health], status: .suspended)),
         .needReported(NeedReport(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000a1"), area: "derna", sector: .wash,
                                  what: "clean water", quantity: 20000, unit: "litres a day", people: 4000, priority: .immediate,
-                                 organisation: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0007"))),
+                                 organisation: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0007"),
+                                 reportedOn: try! CalendarDate("2026-11-28", field: "reported"))),
         .needUpdated(NeedChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000a1"), status: .partlyMet, quantity: 15000)),
         .activityRegistered(ActivityRegistration(
             id: try! RecordID("0192f3c4-0000-7000-8000-0000000000b1"), organisation: try! AgencyCode("UNICEF"),

@@ -1,4 +1,5 @@
 import Foundation
+import QanatCore
 import XCTest
 
 /// The 3W, needs and organisations as HXL: exports read back by libhxl, the HXL reference
@@ -103,6 +104,21 @@ final class HXLExchangeTests: XCTestCase {
         XCTAssertTrue(changed.stderr.contains("line 4: sector: 'housing' is not one of"), changed.stderr)
         XCTAssertTrue(changed.stderr.contains("line 5: #activity+code: 'not-an-id' is not a UUID"), changed.stderr)
         XCTAssertTrue(try q.run("activity", "list", "--json").stdout.contains(#""status":"finished""#))
+
+        // A need of a whole district (no municipality), reported weeks ago elsewhere: its age counts.
+        try """
+            District,District P-code,Need ID,Sector,What,Qty,Unit,Status,By,Reported
+            #adm1+name,#adm1+code,#meta+id,#sector,#item+name,#item+needed+num,#item+unit,#status,#org+code,#date+reported
+            Derna,\(Gazetteer.libya.area(id: "district.derna")?.code ?? ""),01a2380c-0000-7000-8000-000000000abc,shelter,Tents,40,tents,verified,LRC,2026-01-05
+            """.write(toFile: q.directory + "/district.csv", atomically: false, encoding: .utf8)
+        let district = try q.run("import", "hxl", "needs", q.directory + "/district.csv")
+        XCTAssertEqual(district.status, 0, district.stderr)
+        XCTAssertTrue(try q.run("need", "list", "--json").stdout.contains(#""area":"district.derna""#))
+        XCTAssertTrue(try q.run("need", "list", "--json").stdout.contains(#""reportedOn":"2026-01-05""#))
+        let rows = try q.run("report", "coverage", "--csv").lines
+        XCTAssertTrue(rows.contains("Derna,\(Gazetteer.libya.area(id: "district.derna")?.code ?? ""),,,shelter,40,0,,gap"), rows.joined(separator: "\n"))
+        let exported = try q.run("export", "hxl", "needs").stdout
+        XCTAssertTrue(exported.contains(",Derna,LY0101,,,shelter,Tents,40,tents,"), "a district's need leaves #adm2 empty:\n\(exported)")
 
         let operatorStore = try MemberRoleTests.store(as: "operator", for: "LRC")
         let refused = try operatorStore.run("import", "hxl", "organisations", source.directory + "/organisations.csv")

@@ -48,10 +48,11 @@ enum CoverageCSV {
 
     static func lines(_ cells: [CoverageCell]) -> [String] {
         [CSVText.line(header)] + cells.map { cell in
-            let area = Gazetteer.libya.area(id: cell.key.area)
+            // A district's own row has no municipality: its area cells stay empty.
+            let area = Gazetteer.libya.area(id: cell.key.area).flatMap { $0.kind == .district ? nil : $0 }
             let district = Gazetteer.libya.district(of: cell.key.area)
             return CSVText.line([
-                district?.plainNameEnglish ?? "", district?.code ?? "", area?.plainNameEnglish ?? cell.key.area, area?.code ?? "",
+                district?.plainNameEnglish ?? "", district?.code ?? "", area?.plainNameEnglish ?? "", area?.code ?? "",
                 // Quantities of different units are not added up: `300 tents;50 blankets`.
                 cell.key.sector.rawValue, figure(cell, \.needed), figure(cell, \.covered),
                 cell.organisations.map(\.rawValue).joined(separator: ";"), cell.sortedFlags.map(\.rawValue).joined(separator: ";"),

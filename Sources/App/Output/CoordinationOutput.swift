@@ -52,6 +52,7 @@ extension Need: RecordOutput {
             .string("what", report.what), .integer("quantity", report.quantity), .string("unit", report.unit),
             .optionalInteger("people", report.people), .string("priority", report.priority.rawValue),
             .string("org", report.organisation.rawValue), .optionalString("incident", report.incident?.rawValue),
+            .string("reportedOn", reportedDay.description),
             .string("status", status.rawValue), .string("reportedAt", reportedAt.rfc3339), .string("updatedAt", updatedAt.rfc3339),
         ]
     }

@@ -129,7 +129,7 @@ public struct CoverageRules: Sendable {
         let answered = active.contains { $0.registration.needs.contains(need.id) }
         let pledged = pledges.contains { $0.status != .withdrawn }
         if !answered, !pledged { return true }
-        let age = CalendarDate(libyaDayOf: need.reportedAt).days(until: today)
+        let age = need.reportedDay.days(until: today)
         return age > gapDays && Self.coverage(of: need.id, among: pledges) < need.report.quantity
     }
 

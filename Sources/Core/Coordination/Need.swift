@@ -20,9 +20,13 @@ public struct NeedReport: Equatable, Sendable {
     /// The organisation that reported it.
     public var organisation: AgencyCode
     public var incident: IncidentReference?
+    /// The day it was reported, when that was before it reached this channel (a need carried in
+    /// from another system's file); nil: the day of its event.
+    public var reportedOn: CalendarDate?
 
     public init(id: RecordID, area: String, sector: Sector, what: String, quantity: Int, unit: String, people: Int? = nil,
-                priority: MessagePriority = .routine, organisation: AgencyCode, incident: IncidentReference? = nil) {
+                priority: MessagePriority = .routine, organisation: AgencyCode, incident: IncidentReference? = nil,
+                reportedOn: CalendarDate? = nil) {
         self.id = id
         self.area = area
         self.sector = sector
@@ -33,6 +37,7 @@ public struct NeedReport: Equatable, Sendable {
         self.priority = priority
         self.organisation = organisation
         self.incident = incident
+        self.reportedOn = reportedOn
     }
 }
 
@@ -66,5 +71,7 @@ public struct Need: Equatable, Sendable {
     }
 
     public var id: RecordID { report.id }
+    /// The day its age counts from.
+    public var reportedDay: CalendarDate { report.reportedOn ?? CalendarDate(libyaDayOf: reportedAt) }
     public var cell: CoverageCell.Key { CoverageCell.Key(area: report.area, sector: report.sector) }
 }

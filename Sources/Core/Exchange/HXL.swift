@@ -61,7 +61,7 @@ public enum HXLKind: String, NamedValue {
 
     public var columns: [HXLColumn] {
         let places = [
-            HXLColumn("district", "District", "#adm1+name", exportOnly: true), HXLColumn("districtCode", "District P-code", "#adm1+code", exportOnly: true),
+            HXLColumn("district", "District", "#adm1+name"), HXLColumn("districtCode", "District P-code", "#adm1+code"),
             HXLColumn("area", "Area", "#adm2+name"), HXLColumn("areaCode", "Area P-code", "#adm2+code"),
         ]
         switch self {
@@ -79,7 +79,7 @@ public enum HXLKind: String, NamedValue {
                    HXLColumn("quantity", "Quantity", "#item+needed+num"), HXLColumn("unit", "Unit of measure", "#item+unit"),
                    HXLColumn("people", "People in need", "#inneed"), HXLColumn("priority", "Priority", "#priority"),
                    HXLColumn("status", "Status", "#status"), HXLColumn("org", "Reported by", "#org+code"),
-                   HXLColumn("incident", "Incident", "#crisis+code"), HXLColumn("reported", "Reported", "#date+reported", exportOnly: true),
+                   HXLColumn("incident", "Incident", "#crisis+code"), HXLColumn("reported", "Reported", "#date+reported"),
                    HXLColumn("covered", "Covered", "#item+covered+num", exportOnly: true)]
         case .organisations:
             return [HXLColumn("code", "Code", "#org+code"), HXLColumn("kind", "Type", "#org+type"),

@@ -7,8 +7,10 @@ public enum HXLRows {
     static func place(_ areaID: String) -> [String: String] {
         let area = Gazetteer.libya.area(id: areaID)
         let district = Gazetteer.libya.district(of: areaID)
+        // A record of a whole district has no municipality: its #adm2 cells stay empty.
+        let municipality = area?.kind == .district ? nil : area
         return ["district": district?.plainNameEnglish ?? "", "districtCode": district?.code ?? "",
-                "area": area?.plainNameEnglish ?? areaID, "areaCode": area?.code ?? ""]
+                "area": municipality?.plainNameEnglish ?? (area == nil ? areaID : ""), "areaCode": municipality?.code ?? ""]
     }
 
     public static func activity(_ activity: Activity, names: [AgencyCode: String]) -> [String] {
@@ -28,7 +30,7 @@ public enum HXLRows {
             "id": r.id.rawValue, "sector": r.sector.rawValue, "what": r.what, "quantity": String(r.quantity), "unit": r.unit,
             "people": r.people.map(String.init) ?? "", "priority": r.priority.rawValue, "status": need.status.rawValue,
             "org": r.organisation.rawValue, "incident": r.incident?.rawValue ?? "",
-            "reported": CalendarDate(libyaDayOf: need.reportedAt).description, "covered": String(covered),
+            "reported": need.reportedDay.description, "covered": String(covered),
         ]) { $1 })
     }
 

@@ -4,6 +4,7 @@ public enum NeedReportedSchema: PayloadSchema {
     public static let fields: [FieldSpec] = [
         .text("need"), .text("area"), .text("sector"), .text("what"), .integer("quantity"), .text("unit"),
         .integer("people"), .text("priority", required: false), .text("org"), .text("incident", required: false),
+        .text("reported", required: false),
     ]
 
     public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext) throws(ValidationError) -> EventPayload {
@@ -17,7 +18,8 @@ public enum NeedReportedSchema: PayloadSchema {
             people: try CoordinationRule.people(given, "people"),
             priority: try CoordinationRule.optional(given, "priority", as: MessagePriority.self) ?? .routine,
             organisation: try context.agency(try given.requiredText("org"), field: "org"),
-            incident: try given.text("incident").map { text throws(ValidationError) in try IncidentReference(text, field: "incident") }))
+            incident: try given.text("incident").map { text throws(ValidationError) in try IncidentReference(text, field: "incident") },
+            reportedOn: try CoordinationRule.date(given, "reported")))
     }
 
     public static func values(of payload: EventPayload) -> [(name: String, value: FieldValue?)] {
@@ -25,7 +27,7 @@ public enum NeedReportedSchema: PayloadSchema {
         return [("need", .text(n.id.rawValue)), ("area", .text(n.area)), ("sector", .text(n.sector.rawValue)), ("what", .text(n.what)),
                 ("quantity", .integer(n.quantity)), ("unit", .text(n.unit)), ("people", n.people.map(FieldValue.integer)),
                 ("priority", .text(n.priority.rawValue)), ("org", .text(n.organisation.rawValue)),
-                ("incident", n.incident.map { .text($0.rawValue) })]
+                ("incident", n.incident.map { .text($0.rawValue) }), ("reported", n.reportedOn.map { .text($0.description) })]
     }
 }
 
