@@ -27,6 +27,12 @@ final class CoordinationCommandTests: XCTestCase {
         let shown = try q.run("org", "show", "LY-SCOUTS", "--json")
         XCTAssertTrue(shown.stdout.contains(#""areas":["derna"]"#) && shown.stdout.contains(#""radio":"ch 7""#), shown.stdout)
         XCTAssertTrue(try q.run("org", "list", "--kind", "un").stdout.contains("UNHCR"), "today's agencies are organisations")
+        for text in ["الكشافه", "scouts", "Amal", "CSC-114"] {
+            let found = try q.run("org", "list", "--search", text, "--json").lines
+            XCTAssertEqual(found.count, 1, "\(text): \(found)")
+            XCTAssertTrue(found.first?.contains(#""code":"LY-SCOUTS""#) ?? false)
+        }
+        XCTAssertTrue(try q.run("org", "list", "--search", "الهلال").stdout.contains("LRC"), "an agency by its Arabic name")
 
         let need = try q.run("need", "report", "--area", "درنة", "--sector", "shelter", "--what", "Family tents", "--quantity", "100",
                              "--unit", "tents", "--people", "500", "--org", "LRC")

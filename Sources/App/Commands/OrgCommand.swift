@@ -112,13 +112,14 @@ struct OrgCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this kind: \(OrgCommand.kinds).") var kind: String?
+        @Option(help: "Only those whose code, English or Arabic name, registration or focal point holds this text.") var search: String?
         @Flag(help: "One JSON object per line.") var json = false
 
         func run() throws {
             let opened = try store.readingStore()
             do {
                 let kind = try kind.map { text throws(QanatCore.ValidationError) in try OrganisationKind.parse(text, field: "kind") }
-                printRecords(try opened.organisations(kind: kind), json: json)
+                printRecords(try opened.organisations(kind: kind).filter { $0.matches(search ?? "") }, json: json)
             } catch { throw CLIError.fromDomain(error) }
         }
     }

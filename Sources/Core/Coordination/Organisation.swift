@@ -54,6 +54,15 @@ public struct Organisation: Hashable, Sendable {
     }
 
     public var code: AgencyCode { agency.code }
+
+    /// Whether `text` is in its code, its names in either language (spellings folded as places'
+    /// are: hamza, ta marbuta, alef forms, case), its registration or its focal points' names.
+    public func matches(_ text: String) -> Bool {
+        let wanted = NameKey.fold(text)
+        guard !wanted.isEmpty else { return true }
+        let fields = [code.rawValue, agency.nameEnglish, agency.nameArabic, registration ?? ""] + focalPoints.map(\.name)
+        return fields.contains { NameKey.fold($0).contains(wanted) }
+    }
 }
 
 /// What `organisation.updated` changes; nil leaves a field as it is.
