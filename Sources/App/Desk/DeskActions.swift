@@ -157,17 +157,19 @@ struct DeskActions {
         }
     }
 
+    /// A form's number field, typed in any digits; nil when left empty.
+    private static func wholeNumber(_ form: Form, _ name: String) throws(ValidationError) -> Int? {
+        let text = form.trimmedValue(name)
+        guard !text.isEmpty else { return nil }
+        guard let number = Digits.integer(text) else { throw ValidationError(field: name, value: text, problem: .malformed(expected: "a whole number")) }
+        return number
+    }
+
     /// The activity the form describes, and whom it would duplicate.
     private func activity(_ form: Form, actions: Actions, state: DeskState) throws -> (write: Actions.Write, duplicates: [AgencyCode]) {
         guard case .registerActivity(let area, let sector) = form.purpose else { preconditionFailure("an activity form") }
         func optional(_ name: String) -> String? { form.value(name).trimmingSpaces().isEmpty ? nil : form.trimmedValue(name) }
-        var targeted: Int?
-        if let text = optional("targeted") {
-            guard let number = Digits.integer(text) else {
-                throw ValidationError(field: "targeted", value: text, problem: .malformed(expected: "a whole number"))
-            }
-            targeted = number
-        }
+        let targeted = try Self.wholeNumber(form, "targeted")
         return try actions.registerActivity(
             organisation: form.trimmedValue("org"), implementer: optional("implementer"), sector: sector.rawValue, area: area,
             what: form.value("what"), start: form.trimmedValue("start"), end: form.trimmedValue("end"), status: form.value("status"),
@@ -185,13 +187,7 @@ struct DeskActions {
                 channel: form.value("channel"), subject: optional("subject"), body: form.value("body"),
                 incident: optional("incident"), acknowledgementRequired: form.value("ack") == "yes")
         case .openIncident:
-            var people: Int?
-            if let text = optional("people") {
-                guard let number = Digits.integer(text) else {
-                    throw ValidationError(field: "people", value: text, problem: .malformed(expected: "a whole number"))
-                }
-                people = number
-            }
+            let people = try Self.wholeNumber(form, "people")
             return try actions.openIncident(
                 agency: agency, type: form.value("type"), severity: form.value("severity"), area: form.value("area"),
                 title: form.value("title"), place: optional("place"), lead: optional("lead"), people: people,
