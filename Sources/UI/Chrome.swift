@@ -18,7 +18,14 @@ enum Chrome {
             note = order + (state.incidentQuery.isFiltering ? " · " + l(.filtered) : "")
         }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
-        if state.board == .log { note = describe(state.logQuery, l) }
+        if state.board == .log {
+            note = describe(state.logQuery, l)
+            // What awaits us may be more than the window holds: say that the oldest are not shown.
+            let owed = state.data.pendingAcknowledgements
+            if state.logQuery.awaitingAcknowledgementBy == state.agency, owed > state.data.messages.count, !state.data.logWindowPartial {
+                note += " · \(l(.showingNewest)) \(l.number(state.data.messages.count))/\(l.number(state.unacknowledgedCount))"
+            }
+        }
         if state.board == .coverage { note = describe(state.coverageFilter, cells: state.data.coverage, l) }
         if !note.isEmpty { frame.put("[\(note)]", x: x + 1, y: 0, role: .tabInactive, limit: frame.width - x - 1) }
     }

@@ -30,7 +30,7 @@ public enum UIText: CaseIterable, Sendable {
     case coverage, keyMoveSector, keyCoverageFilter, formCoverageFilter, sectionNeeds, sectionActivities, sectionPledges
     case sectionOrganisations, phone, radio, duplicatedWith, reportedAgo, reachedOf, pledgedBy, wallCoverageTitle
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
-    case fieldTargeted, fieldNeed, wouldDuplicate
+    case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -200,6 +200,7 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldTargeted: ("People targeted", "المستهدفون")
         case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
+        case .showingNewest: ("showing the newest", "المعروض الأحدث")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

@@ -137,3 +137,16 @@ final class LogBoardTests: XCTestCase {
         XCTAssertTrue(DeskView.render(state).lines.contains { $0.contains("NCEMC,LRA✓") && $0.contains("1/2") })
     }
 }
+
+/// `u` shows a window of what the desk's agency owes: the tab bar says when there is more.
+final class AwaitingWindowTests: XCTestCase {
+    func testTheTabBarSaysWhenMoreIsOwedThanTheLogShows() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        _ = state.handle(.function(4))
+        _ = state.handle(.character("u"))
+        state.data.pendingAcknowledgements = 1
+        XCTAssertFalse(DeskView.render(state).lines[0].contains("showing the newest"))
+        state.data.pendingAcknowledgements = 800
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("showing the newest 4/800"), DeskView.render(state).lines[0])
+    }
+}
