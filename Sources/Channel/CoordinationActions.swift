@@ -89,6 +89,11 @@ extension Actions {
         ])
         guard case .activityRegistered(let activity) = payload else { preconditionFailure("activity.registered's schema") }
         try activeOrganisation(activity.organisation, field: "org")
+        // Work that has not begun is neither under way nor done.
+        if activity.status == .ongoing || activity.status == .finished, activity.start > CalendarDate(libyaDayOf: now) {
+            throw ValidationError(field: "status", value: activity.status.rawValue,
+                                  problem: .malformed(expected: "planned: it starts on \(activity.start), after today"))
+        }
         if let implementer = activity.implementer { try activeOrganisation(implementer, field: "implementer") }
         // An activity answers needs where it works: the same area and sector.
         if let elsewhere = answered.first(where: { $0.cell != CoverageCell.Key(area: activity.area, sector: activity.sector) }) {
@@ -143,6 +148,10 @@ extension Actions {
         ])
         guard case .pledgeMade(let pledge) = payload else { preconditionFailure("pledge.made's schema") }
         try activeOrganisation(pledge.organisation, field: "org")
+        let today = CalendarDate(libyaDayOf: now)
+        if let by = pledge.by, by < today {
+            throw ValidationError(field: "by", value: by.description, problem: .malformed(expected: "today (\(today)) or later: a promise is for what is still to come"))
+        }
         if store != nil, !need.status.isOpen {
             throw ValidationError(field: "need", value: need.id.rawValue, problem: .notOpen(status: need.status.rawValue))
         }

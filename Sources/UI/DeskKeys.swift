@@ -117,9 +117,9 @@ extension DeskState {
             palette.entries = Picker.paletteEntries("", now: now, localizer: localizer)
             picker = palette
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
-        case .filterIncidents: form = Forms.incidentFilter(incidentQuery)
-        case .filterLog: form = Forms.logFilter(logQuery)
-        case .filterCoverage: form = Forms.coverageFilter(coverageFilter)
+        case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
+        case .filterLog: openFilter(Forms.logFilter(logQuery))
+        case .filterCoverage: openFilter(Forms.coverageFilter(coverageFilter))
         case .registerActivity:
             guard let key = selection.cell, selectedIndex != nil else {
                 notice = localizer(.nothingSelected)
@@ -259,6 +259,17 @@ extension DeskState {
         selection.message = id
         openMessage = id
         return .loadDetail
+    }
+
+    /// A filter form, or what was typed in it before Esc: filters change no data, so a read-only
+    /// desk opens them too.
+    private mutating func openFilter(_ fresh: Form) {
+        if var draft = drafts.removeValue(forKey: Self.draftKey(fresh.purpose)) {
+            draft.restored = true
+            form = draft
+        } else {
+            form = fresh
+        }
     }
 
     /// A filter form's query replaces the board's; the selection starts again.

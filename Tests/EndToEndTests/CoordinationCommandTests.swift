@@ -61,6 +61,13 @@ final class CoordinationCommandTests: XCTestCase {
         let shownEvil = try q.run("org", "show", "EVIL").stdout
         XCTAssertFalse(shownEvil.contains("\u{1B}") || shownEvil.contains("\u{07}"), shownEvil)
         XCTAssertTrue(shownEvil.contains("Evil ␛]2;PWNED␇Org"), shownEvil)
+        let notYet = try q.run("activity", "add", "--org", "IOM", "--sector", "shelter", "--area", "Derna", "--what", "x",
+                               "--start", "2099-01-01", "--end", "2099-01-02", "--status", "finished")
+        XCTAssertEqual(notYet.status, 2)
+        XCTAssertTrue(notYet.stderr.contains("status: 'finished' is not planned: it starts on 2099-01-01"), notYet.stderr)
+        let late = try q.run("pledge", "add", short, "--org", "IOM", "--quantity", "5", "--by", "2020-01-01")
+        XCTAssertEqual(late.status, 2)
+        XCTAssertTrue(late.stderr.contains("by: '2020-01-01' is not today"), late.stderr)
         let reversed = try q.run("activity", "add", "--org", "IOM", "--sector", "shelter", "--area", "Derna", "--what", "x",
                                  "--start", Self.today, "--end", "2020-01-01")
         XCTAssertEqual(reversed.status, 2)

@@ -98,6 +98,17 @@ final class CoverageBoardTests: XCTestCase {
                       "the tab bar's note is the letters' legend")
     }
 
+    func testAFilterFormClosedWithEscIsOfferedAgainWithWhatWasTyped() {
+        var state = coverageState()
+        _ = state.handle(.character("f"))
+        for character in "Der" { _ = state.handle(.character(character)) }
+        _ = state.handle(.escape)
+        XCTAssertNil(state.form)
+        _ = state.handle(.character("f"))
+        XCTAssertEqual(state.form?.value("district"), "Der")
+        XCTAssertEqual(state.form?.restored, true)
+    }
+
     func testAKindKeepsOnlyCellsWhereSuchAnOrganisationIsPresent() {
         let cells = SampleDesk.state(width: 80, height: 24).data.coverage
         let kinds: [AgencyCode: OrganisationKind] = [SampleDesk.code("MOH"): .government]
