@@ -72,25 +72,37 @@ final class CoverageTerminalTests: XCTestCase {
         try desk.send("q")
     }
 
-    func testTheArabicBoardAtBothSizes() throws {
+    /// Each language at both sizes: the board, its gap's letter at the area's side, the filter
+    /// refusing a municipality as a district, and the cell's detail beside the board when wide.
+    func testTheBoardInBothLanguagesAtBothSizes() throws {
         let q = try QanatProcess()
         try seed(q)
-        for (width, height) in [(80, 24), (160, 48)] {
-            let desk = try DeskHarness.startDesk(q, width: width, height: height, arguments: "--lang ar --bidi app")
-            try desk.waitFor { $0.contains(Bidi.visual("التغطية")) }
-            try desk.send("F5")
-            let screen = try desk.waitFor { $0.contains(Bidi.visual("شعبية درنة")) }
-            let row = screen.split(separator: "\n").first { $0.contains(Bidi.visual("درنة")) && !$0.contains("▸") }.map(String.init) ?? ""
-            XCTAssertTrue(row.trimmingCharacters(in: .whitespaces).hasSuffix(Bidi.visual("درنة")), "the area on the right: \(row)")
-            XCTAssertTrue(row.contains(Bidi.visual("ف")), "the gap's letter: \(row)")
-            try desk.send("f")
-            try desk.waitFor { $0.contains(Bidi.visual("تصفية لوحة التغطية")) }
-            try desk.type("Tobruk")
-            try desk.send("Enter", "Enter", "Enter")
-            let refused = try desk.waitFor { $0.contains("'Tobruk'") }
-            XCTAssertTrue(refused.contains(Bidi.visual("تصفية لوحة التغطية")), "a municipality is no district: the form stays\n\(refused)")
-            try desk.send("Escape", "q")
-            try desk.waitFor { !$0.contains(Bidi.visual("التغطية")) }
+        for arabic in [false, true] {
+            for (width, height) in [(80, 24), (160, 48)] {
+                let text = { (english: String, arabic_: String) in arabic ? Bidi.visual(arabic_) : english }
+                let desk = try DeskHarness.startDesk(q, width: width, height: height, arguments: arabic ? "--lang ar --bidi app" : "")
+                try desk.waitFor { $0.contains(text("Coverage", "التغطية")) }
+                try desk.send("F5")
+                let screen = try desk.waitFor { $0.contains(text("Derna District", "شعبية درنة")) }
+                let area = text("Derna", "درنة")
+                let row = screen.split(separator: "\n").first { $0.contains(area) && !$0.contains("▸") }.map(String.init) ?? ""
+                let trimmed = row.trimmingCharacters(in: .whitespaces)
+                XCTAssertTrue(arabic ? trimmed.hasSuffix(area) : trimmed.hasPrefix(area), "the area at the start side (\(width)×\(height)): \(row)")
+                XCTAssertTrue(row.contains(text("G 0%", "ف")), "the gap's letter (\(width)×\(height)): \(row)")
+                try desk.send("Enter")
+                let detail = try desk.waitFor { $0.contains(text("Needs (1)", "الاحتياجات (1)")) }
+                XCTAssertEqual(detail.contains(text("Derna District", "شعبية درنة")), width >= 120,
+                               "beside the board when wide, instead of it when narrow:\n\(detail)")
+                try desk.send("Escape", "f")
+                try desk.waitFor { $0.contains(text("Filter the coverage board", "تصفية لوحة التغطية")) }
+                try desk.type("Tobruk")
+                try desk.send("Enter", "Enter", "Enter")
+                let refused = try desk.waitFor { $0.contains("'Tobruk'") }
+                XCTAssertTrue(refused.contains(text("Filter the coverage board", "تصفية لوحة التغطية")),
+                              "a municipality is no district: the form stays\n\(refused)")
+                try desk.send("Escape", "q")
+                try desk.waitFor { !$0.contains(text("Coverage", "التغطية")) }
+            }
         }
     }
 }
