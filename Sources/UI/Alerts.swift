@@ -21,9 +21,16 @@ public struct DeskAlert: Equatable, Sendable {
     public var headline: Headline
 
     public func text(_ l: Localizer) -> String {
+        let (head, body) = parts(l)
+        return head + " — " + body
+    }
+
+    /// What it is (priority, sender, time; or severity and reference), and its text: two fields,
+    /// so that an Arabic text cut short keeps its "…" at its own end.
+    public func parts(_ l: Localizer) -> (head: String, body: String) {
         switch headline {
-        case .message(let priority, let agency, let text): "\(l(priority)) \(agency) \(l.clock(at)) — \(text)"
-        case .incident(let severity, let reference, let title): "\(l(severity)) \(reference) — \(title)"
+        case .message(let priority, let agency, let text): ("\(l(priority)) \(agency) \(l.clock(at))", text)
+        case .incident(let severity, let reference, let title): ("\(l(severity)) \(reference)", title)
         }
     }
 }

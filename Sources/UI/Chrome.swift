@@ -183,8 +183,12 @@ public enum DeskView {
         frame.fill(row: y, role: .unacknowledged)
         let hint = (more > 0 ? "+\(l.number(more)) · " : "") + l(.alertOpen)
         let hintWidth = DisplayWidth.of(hint)
-        let x = frame.put("⚠", x: 0, y: y, role: .unacknowledged) + 1
-        frame.put(alert.text(state.localizer), x: x, y: y, role: .unacknowledged, limit: max(0, state.width - x - hintWidth - 2))
+        var x = frame.put("⚠", x: 0, y: y, role: .unacknowledged) + 1
+        let (head, body) = alert.parts(state.localizer)
+        let end = state.width - hintWidth - 2
+        x += frame.put(head, x: x, y: y, role: .unacknowledged, limit: max(0, end - x))
+        x += frame.put(" — ", x: x, y: y, role: .unacknowledged, limit: max(0, end - x))
+        frame.put(body, x: x, y: y, role: .unacknowledged, limit: max(0, end - x))
         frame.put(hint, x: state.width - hintWidth - 1, y: y, role: .unacknowledged)
     }
 }

@@ -39,6 +39,17 @@ final class AlertTests: XCTestCase {
         XCTAssertEqual(state.alerts.count, 4)
     }
 
+    func testAnArabicTextCutShortInTheBannerEndsWithItsEllipsisOnItsOwnSide() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        state.data.flashAwaiting = [SampleDesk.message(53, "NCEMC", .agencies([SampleDesk.code("CD")]), .flash,
+                                                       "إخلاء فوري لحي الساحل والمغار — المياه تجاوزت الجسر وتقترب من المستشفى", ack: true, minutesAgo: 0)]
+        state.noticeAlerts()
+        let banner = DeskView.render(state).lines[22]
+        // Arabic reads right to left: the part cut off is at its left, right after the dash.
+        XCTAssertTrue(banner.contains("— …"), banner)
+        XCTAssertFalse(banner.contains("— …   !") , "not after the text's visual end: \(banner)")
+    }
+
     func testTheBannerSpeaksTheDesksLanguageAfterL() {
         var state = SampleDesk.state(width: 120, height: 30)
         state.data.flashAwaiting = [flash(52)]
