@@ -120,12 +120,23 @@ extension DeskState {
         case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
         case .filterLog: openFilter(Forms.logFilter(logQuery))
         case .filterCoverage: openFilter(Forms.coverageFilter(coverageFilter))
-        case .registerActivity:
+        case .registerActivity, .reportNeed, .makePledge:
             guard let key = selection.cell, selectedIndex != nil else {
                 notice = localizer(.nothingSelected)
                 return nil
             }
-            open(Forms.registerActivity(key, organisation: agency, today: CalendarDate(libyaDayOf: now)))
+            switch action {
+            case .reportNeed: open(Forms.reportNeed(key, organisation: agency))
+            case .makePledge:
+                // The needs to choose from are the open cell's, as its detail shows them.
+                let open = data.coverageDetail.map { $0.key == key ? $0.needs.filter(\.status.isOpen) : [] } ?? []
+                guard openCell == key, !open.isEmpty else {
+                    notice = localizer(.noOpenNeed)
+                    return nil
+                }
+                self.open(Forms.makePledge(key, needs: open, organisation: agency))
+            default: open(Forms.registerActivity(key, organisation: agency, today: CalendarDate(libyaDayOf: now)))
+            }
         case .moveColumn(let direction): return moveSector(by: textLayout.mirrored ? -direction : direction)
         case .sortIncidents:
             let orders = IncidentQuery.Order.allCases

@@ -64,6 +64,10 @@ public enum FormPurpose: Equatable, Sendable {
     case coverageFilter
     /// Who does what in this area and sector (3W), from the coverage board.
     case registerActivity(area: String, sector: Sector)
+    /// What this area lacks in this sector, from the coverage board.
+    case reportNeed(area: String, sector: Sector)
+    /// Part of one of a cell's open needs, promised.
+    case makePledge(area: String, sector: Sector)
     /// An officer starting a shift on a shared duty account (name, agency, PIN).
     case signOn
     /// Ending the shift, with a note for the next officer.
@@ -80,6 +84,8 @@ public enum FormPurpose: Equatable, Sendable {
         case .logFilter: .formLogFilter
         case .coverageFilter: .formCoverageFilter
         case .registerActivity: .formRegisterActivity
+        case .reportNeed: .formReportNeed
+        case .makePledge: .formMakePledge
         case .signOn: .formSignOn
         case .signOff: .formSignOff
         }

@@ -97,6 +97,32 @@ public enum Forms {
         ])
     }
 
+    /// A need in the selected cell, reported by the desk's own organisation unless another is named.
+    public static func reportNeed(_ key: CoverageCell.Key, organisation: AgencyCode) -> Form {
+        Form(purpose: .reportNeed(area: key.area, sector: key.sector), fields: [
+            FormField(name: "what", label: .fieldWhat, kind: .text),
+            FormField(name: "quantity", label: .fieldQuantity, kind: .text),
+            FormField(name: "unit", label: .fieldUnit, kind: .text),
+            FormField(name: "people", label: .fieldPeopleInNeed, kind: .text),
+            FormField(name: "priority", label: .colPriority, kind: .choice(MessagePriority.allCases.map(Choice.init)), value: "routine"),
+            FormField(name: "org", label: .fieldOrganisation, kind: .text, value: organisation.rawValue),
+        ])
+    }
+
+    /// A pledge on one of the open needs of the cell whose detail is open.
+    public static func makePledge(_ key: CoverageCell.Key, needs: [Need], organisation: AgencyCode) -> Form {
+        let choices = needs.map { need in
+            let label = "\(need.report.what) (\(need.report.quantity) \(need.report.unit))"
+            return Choice(value: need.id.rawValue, en: label, ar: label)
+        }
+        return Form(purpose: .makePledge(area: key.area, sector: key.sector), fields: [
+            FormField(name: "need", label: .fieldNeed, kind: .choice(choices), value: choices.first?.value ?? ""),
+            FormField(name: "quantity", label: .fieldQuantity, kind: .text),
+            FormField(name: "by", label: .fieldBy, kind: .text),
+            FormField(name: "org", label: .fieldOrganisation, kind: .text, value: organisation.rawValue),
+        ])
+    }
+
     public static func coverageFilter(_ filter: CoverageFilter) -> Form {
         Form(purpose: .coverageFilter, fields: [
             FormField(name: "district", label: .colDistrict, kind: .text,
@@ -190,7 +216,8 @@ enum FormOverlay {
         switch form.purpose {
         case .incidentStatus(let ref), .assignUnit(let ref): title += " " + ref
         case .unitStatus(let callSign): title += " " + callSign
-        case .registerActivity(let area, let sector): title += " " + areaName(area, l) + " × " + l(sector)
+        case .registerActivity(let area, let sector), .reportNeed(let area, let sector), .makePledge(let area, let sector):
+            title += " " + areaName(area, l) + " × " + l(sector)
         // A message names the incident it is about; a draft says it is one (its incident is its own).
         case .postMessage where !form.value("incident").isEmpty: title += " — " + form.value("incident")
         default: break

@@ -2,7 +2,7 @@
 public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
     case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
-    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity
+    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity, reportNeed, makePledge
     /// Left (-1) or right (+1) on the screen: the coverage board's sectors.
     case moveColumn(Int)
     case board(Board)
@@ -97,6 +97,8 @@ public enum KeyBindings {
         KeyBinding("u", .keyFilterOpen, .boards([.log]), key: "u", .awaitingUs),
         KeyBinding("f", .keyCoverageFilter, .boards([.coverage]), key: "f", .filterCoverage),
         KeyBinding("n", .keyRegisterActivity, .boards([.coverage]), actsOnPlace: true, key: "n", .registerActivity),
+        KeyBinding("r", .keyReportNeed, .boards([.coverage]), actsOnPlace: true, key: "r", .reportNeed),
+        KeyBinding("p", .keyMakePledge, .boards([.coverage]), actsOnPlace: true, key: "p", .makePledge),
         KeyBinding("L", .keyLanguage, key: "L", .language),
         KeyBinding("/", .keySearch, key: "/", .search),
         KeyBinding(":", .keyPalette, actsOnPlace: true, key: ":", .palette),

@@ -31,6 +31,7 @@ public enum UIText: CaseIterable, Sendable {
     case sectionOrganisations, phone, radio, duplicatedWith, reportedAgo, reachedOf, pledgedBy, wallCoverageTitle
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
     case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
+    case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -201,6 +202,15 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
+        case .formReportNeed: ("Report a need:", "الإبلاغ عن احتياج:")
+        case .formMakePledge: ("Pledge:", "تعهد:")
+        case .keyReportNeed: ("report a need in this area and sector", "الإبلاغ عن احتياج في هذه المنطقة والقطاع")
+        case .keyMakePledge: ("pledge to an open need of the cell (its detail open)", "التعهد باحتياج مفتوح في الخانة (تفاصيلها مفتوحة)")
+        case .fieldQuantity: ("Quantity", "الكمية")
+        case .fieldUnit: ("Unit of measure", "وحدة القياس")
+        case .fieldPeopleInNeed: ("People in need", "المحتاجون")
+        case .fieldBy: ("By (date)", "بحلول (تاريخ)")
+        case .noOpenNeed: ("No open need here: Enter opens a cell, r reports a need", "لا احتياج مفتوح هنا: Enter يفتح الخانة، r يبلّغ عن احتياج")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

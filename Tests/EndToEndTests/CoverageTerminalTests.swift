@@ -72,6 +72,39 @@ final class CoverageTerminalTests: XCTestCase {
         try desk.send("q")
     }
 
+    func testANeedAndAPledgeRecordedFromTheBoard() throws {
+        let q = try QanatProcess()
+        try seed(q)
+        let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
+        try desk.waitFor { $0.contains("F5 Coverage") }
+        try desk.send("F5")
+        try desk.waitFor { $0.contains("Derna District") }
+        try desk.send("p")
+        try desk.waitFor { $0.contains("No open need here") }
+        try desk.send("r")
+        try desk.waitFor { $0.contains("Report a need: Derna × shelter") }
+        try desk.type("Blankets")
+        try desk.send("Down")
+        try desk.type("٥٠")
+        try desk.send("Down")
+        try desk.type("blankets")
+        try desk.send("Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
+        try desk.waitFor { !$0.contains("Report a need") }
+        let needs = try q.run("need", "list", "--json").stdout
+        XCTAssertTrue(needs.contains(#""what":"Blankets""#) && needs.contains(#""quantity":50"#) && needs.contains(#""org":"CD""#), needs)
+        try desk.send("Enter")
+        try desk.waitFor { $0.contains("Needs (2)") }
+        try desk.send("p")
+        var screen = try desk.waitFor { $0.contains("Pledge: Derna × shelter") }
+        XCTAssertTrue(screen.contains("(200 tents)") || screen.contains("(50 blankets)"), screen)
+        try desk.send("Down")
+        try desk.type("20")
+        try desk.send("Enter", "Enter", "Enter", "Enter")
+        screen = try desk.waitFor { $0.contains("Pledges (1)") }
+        XCTAssertTrue(try q.run("pledge", "list", "--json").stdout.contains(#""quantity":20,"#))
+        try desk.send("Escape", "q")
+    }
+
     /// Each language at both sizes: the board, its gap's letter at the area's side, the filter
     /// refusing a municipality as a district, and the cell's detail beside the board when wide.
     func testTheBoardInBothLanguagesAtBothSizes() throws {

@@ -200,6 +200,19 @@ struct DeskActions {
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
         case .registerActivity:
             return try activity(form, actions: actions, state: state).write
+        case .reportNeed(let area, let sector):
+            let quantity = try Self.wholeNumber(form, "quantity")
+            return try actions.reportNeed(
+                area: area, sector: sector.rawValue, what: form.value("what"),
+                quantity: try quantity ?? { throw ValidationError(field: "quantity", value: "", problem: .missing) }(),
+                unit: form.value("unit"), people: try Self.wholeNumber(form, "people"), priority: form.value("priority"),
+                organisation: form.trimmedValue("org"), incident: nil, at: state.now)
+        case .makePledge:
+            let quantity = try Self.wholeNumber(form, "quantity")
+            return try actions.makePledge(
+                need: form.value("need"), organisation: form.trimmedValue("org"),
+                quantity: try quantity ?? { throw ValidationError(field: "quantity", value: "", problem: .missing) }(),
+                by: optional("by"), at: state.now)
         case .incidentFilter, .logFilter, .coverageFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil
