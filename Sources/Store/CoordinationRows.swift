@@ -13,7 +13,7 @@ enum CoordinationRows {
 
     static func split(_ column: String?) -> [String] {
         guard let column, !column.isEmpty else { return [] }
-        return column.components(separatedBy: separator)
+        return column.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     }
 
     // MARK: writing

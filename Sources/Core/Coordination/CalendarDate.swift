@@ -8,6 +8,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD`, with Western or Arabic-Indic digits; a day that does not exist is refused.
     public init(_ text: String, field: String) throws(ValidationError) {
+        // Dates read back from the store are canonical: their ten bytes, checked in place.
+        if let number = text.utf8.withContiguousStorageIfAvailable(Self.canonicalDay) ?? nil {
+            dayNumber = number
+            return
+        }
         let parts = Digits.western(text.trimmingSpaces()).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
@@ -20,6 +25,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             throw ValidationError(field: field, value: text, problem: .malformed(expected: "a day of the calendar"))
         }
         dayNumber = number
+    }
+
+    /// `YYYY-MM-DD` in ASCII digits, naming a day of the calendar; nil for anything else.
+    private static func canonicalDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int64(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        let days = CivilTime.days(fromCivil: year, month, day)
+        return CivilTime.civil(fromDays: days) == (year, Int(month), Int(day)) ? days : nil
     }
 
     /// The day `time` falls on in Libya.

@@ -143,11 +143,13 @@ public struct CoverageRules: Sendable {
     /// The organisations with an active activity whose dates overlap an active activity of
     /// another organisation's in the same cell.
     static func overlappingDoers(_ active: [Activity]) -> Set<AgencyCode> {
+        // Who and when only: the pairs are many in a busy cell, and an activity is a large value to copy.
+        let spans = active.map { (doer: $0.registration.doer, dates: $0.dates) }
         var doers: Set<AgencyCode> = []
-        for (index, a) in active.enumerated() {
-            for b in active[(index + 1)...] where a.registration.doer != b.registration.doer && overlap(a.dates, b.dates) {
-                doers.insert(a.registration.doer)
-                doers.insert(b.registration.doer)
+        for (index, a) in spans.enumerated() {
+            for b in spans[(index + 1)...] where a.doer != b.doer && overlap(a.dates, b.dates) {
+                doers.insert(a.doer)
+                doers.insert(b.doer)
             }
         }
         return doers
