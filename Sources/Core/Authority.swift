@@ -68,7 +68,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
-    case closeIncident, registerAgency, manageMembers, changeSetting, importData
+    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks
 
     public var description: String {
         switch self {
@@ -77,6 +77,7 @@ public enum GuardedAction: String, Sendable, CaseIterable {
         case .manageMembers: "managing members"
         case .changeSetting: "changing a store setting"
         case .importData: "importing a file that speaks for many organisations"
+        case .manageRisks: "adding or changing a risk of the register"
         }
     }
 }
@@ -132,6 +133,7 @@ public enum Authority {
         case .organisationUpdated(let change) where change.status != nil || change.kind != nil: .registerAgency
         case .memberAdded, .memberRemoved: .manageMembers
         case .settingChanged: .changeSetting
+        case .riskRegistered, .riskUpdated: .manageRisks
         default: nil
         }
     }
@@ -154,7 +156,7 @@ extension GuardedAction {
     /// The least role that may.
     public var role: Role {
         switch self {
-        case .closeIncident, .registerAgency, .changeSetting, .importData: .supervisor
+        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks: .supervisor
         case .manageMembers: .admin
         }
     }

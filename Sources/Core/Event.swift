@@ -53,6 +53,9 @@ public enum EventType: String, NamedValue {
     case pledgeMade = "pledge.made"
     case pledgeUpdated = "pledge.updated"
     case settingChanged = "setting.changed"
+    case riskRegistered = "risk.registered"
+    case riskUpdated = "risk.updated"
+    case riskReviewed = "risk.reviewed"
 }
 
 public enum EventPayload: Equatable, Sendable {
@@ -81,6 +84,9 @@ public enum EventPayload: Equatable, Sendable {
     case pledgeMade(PledgeMade)
     case pledgeUpdated(PledgeChange)
     case settingChanged(SettingChange)
+    case riskRegistered(RiskEntry)
+    case riskUpdated(RiskChange)
+    case riskReviewed(RiskReview)
 
     public var type: EventType {
         switch self {
@@ -105,6 +111,9 @@ public enum EventPayload: Equatable, Sendable {
         case .pledgeMade: .pledgeMade
         case .pledgeUpdated: .pledgeUpdated
         case .settingChanged: .settingChanged
+        case .riskRegistered: .riskRegistered
+        case .riskUpdated: .riskUpdated
+        case .riskReviewed: .riskReviewed
         }
     }
 }

@@ -15,6 +15,8 @@ public enum Limits {
     public static let what = 200
     public static let unitOfMeasure = 40
     public static let registration = 60
+    /// A risk's mitigations and resources, each.
+    public static let riskItem = 300
     /// A need's or a pledge's quantity, in the need's unit of measure.
     public static let quantity = 1...1_000_000_000
     /// People an activity targets or reached.

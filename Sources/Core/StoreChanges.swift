@@ -32,6 +32,7 @@ extension Subject {
         case "activity": guard let id = try? RecordID(value) else { return nil }; self = .activity(id)
         case "pledge": guard let id = try? RecordID(value) else { return nil }; self = .pledge(id)
         case "setting": guard let setting = StoreSetting(rawValue: value) else { return nil }; self = .setting(setting)
+        case "risk": guard let id = try? RecordID(value) else { return nil }; self = .risk(id)
         default: return nil
         }
     }

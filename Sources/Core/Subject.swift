@@ -12,6 +12,7 @@ public enum Subject: Hashable, Sendable {
     case activity(RecordID)
     case pledge(RecordID)
     case setting(StoreSetting)
+    case risk(RecordID)
 
     /// An officer's shifts, however the name was typed.
     public static func officer(named name: String) -> Subject { .officer(name.trimmingSpaces().lowercased()) }
@@ -29,6 +30,7 @@ public enum Subject: Hashable, Sendable {
         case .activity(let id): "activity:" + id.rawValue
         case .pledge(let id): "pledge:" + id.rawValue
         case .setting(let setting): "setting:" + setting.rawValue
+        case .risk(let id): "risk:" + id.rawValue
         }
     }
 }
@@ -58,6 +60,9 @@ extension Event {
         case .pledgeMade(let made): [.pledge(made.id)]
         case .pledgeUpdated(let change): [.pledge(change.id)]
         case .settingChanged(let change): [.setting(change.setting)]
+        case .riskRegistered(let entry): [.risk(entry.id)]
+        case .riskUpdated(let change): [.risk(change.id)]
+        case .riskReviewed(let review): [.risk(review.risk)]
         }
     }
 }

@@ -48,6 +48,8 @@ public protocol ChannelStore: Sendable {
     func coverage(matching query: CoordinationQuery, rules: CoverageRules) throws(StoreError) -> [CoverageCell]
     func recordIDs(of kind: CoordinationRecordKind, startingWith prefix: String, limit: Int) throws(StoreError) -> [RecordID]
     func setting(_ setting: StoreSetting) throws(StoreError) -> Int
+    func risks(band: RiskBand?) throws(StoreError) -> [Risk]
+    func risk(_ id: RecordID) throws(StoreError) -> Risk?
 }
 
 extension SQLiteStore: ChannelStore {}

@@ -115,6 +115,8 @@ struct Projector {
             try CoordinationRows.write(Fold.activity(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
         case .pledge(let id):
             try CoordinationRows.write(Fold.pledge(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+        case .risk(let id):
+            try RiskRows.write(Fold.risk(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
         case .setting(let setting):
             try CoordinationRows.write(Fold.setting(try EventRows.events(of: subject, in: db, includingSecondary: false)), setting: setting, in: db)
         case .member(let key):

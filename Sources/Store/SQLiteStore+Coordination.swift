@@ -93,13 +93,14 @@ extension SQLiteStore {
 
 /// Needs, activities and pledges: each named by a UUID that a person may shorten.
 public enum CoordinationRecordKind: String, Sendable {
-    case need, activity, pledge
+    case need, activity, pledge, risk
 
     var table: String {
         switch self {
         case .need: "needs"
         case .activity: "activities"
         case .pledge: "pledges"
+        case .risk: "risks"
         }
     }
 }

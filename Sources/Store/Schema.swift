@@ -291,6 +291,39 @@ enum Schema {
                 CREATE TABLE store_settings (setting TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v12: the national risk register") { db in
+            // A risk is a fold of its events; its reviews, oldest first, are rows of their own.
+            try db.execute(sql: """
+                CREATE TABLE risks (
+                  id TEXT PRIMARY KEY,
+                  hazard TEXT NOT NULL,
+                  nature TEXT NOT NULL,
+                  title TEXT NOT NULL,
+                  areas TEXT NOT NULL,
+                  likelihood INTEGER NOT NULL,
+                  impact INTEGER NOT NULL,
+                  score INTEGER NOT NULL,
+                  band TEXT NOT NULL,
+                  owner TEXT NOT NULL,
+                  mitigations TEXT NOT NULL,
+                  plan TEXT,
+                  resources TEXT NOT NULL,
+                  next_review TEXT,
+                  registered_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX risks_by_score ON risks(score DESC, id);
+
+                CREATE TABLE risk_reviews (
+                  risk TEXT NOT NULL,
+                  at INTEGER NOT NULL,
+                  agency TEXT NOT NULL,
+                  officer TEXT NOT NULL,
+                  note TEXT,
+                  PRIMARY KEY (risk, at, agency, officer)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -323,5 +356,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table] + CoordinationRows.tables
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table] + CoordinationRows.tables + RiskRows.tables
 }

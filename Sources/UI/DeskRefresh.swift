@@ -33,6 +33,8 @@ public struct DeskRefresh: OptionSet, Sendable {
             // No board shows members or shifts (the desk re-reads its own access on every reload).
             case .member, .officer: break
             case .need, .activity, .pledge, .setting: refresh.insert(.coordination)
+            // No board shows the risk register yet.
+            case .risk: break
             }
         }
         return refresh

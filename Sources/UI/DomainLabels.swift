@@ -168,6 +168,7 @@ extension GuardedAction: Translatable {
         case .manageMembers: (description, "إدارة الأعضاء")
         case .changeSetting: (description, "تغيير إعداد المخزن")
         case .importData: (description, "استيراد ملف يتحدث باسم جهات عديدة")
+        case .manageRisks: (description, "إضافة خطر إلى السجل أو تغييره")
         }
     }
 }

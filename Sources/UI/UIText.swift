@@ -32,6 +32,7 @@ public enum UIText: CaseIterable, Sendable {
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
     case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
     case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
+    case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -202,6 +203,17 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
+        case .riskRegisterTitle: ("National risk register", "السجل الوطني للمخاطر")
+        case .colBand: ("Band", "الفئة")
+        case .colScore: ("Score", "الدرجة")
+        case .colLikelihood: ("L", "ح")
+        case .colImpact: ("I", "أ")
+        case .colHazard: ("Hazard", "الخطر")
+        case .colOwner: ("Owner", "المالك")
+        case .colReview: ("Review", "المراجعة")
+        case .overdue: ("overdue", "متأخرة")
+        case .noRisks: ("No risk in the register", "لا خطر في السجل")
+        case .risksByBand: ("Risks by band", "المخاطر حسب الفئة")
         case .formReportNeed: ("Report a need:", "الإبلاغ عن احتياج:")
         case .formMakePledge: ("Pledge:", "تعهد:")
         case .keyReportNeed: ("report a need in this area and sector", "الإبلاغ عن احتياج في هذه المنطقة والقطاع")

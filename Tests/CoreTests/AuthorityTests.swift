@@ -140,5 +140,9 @@ final class AuthorityTests: XCTestCase {
                        .otherAgency(own: moi, acting: lrc))
         XCTAssertEqual(refusal(.settingChanged(SettingChange(setting: .gapDays, value: 3)), by: actor(.operator)),
                        .needsRole(.supervisor, for: .changeSetting))
+        let risk = try RecordID("0192f3c4-0000-7000-8000-0000000000d1")
+        XCTAssertEqual(refusal(.riskUpdated(RiskChange(id: risk, likelihood: 2)), by: actor(.operator)), .needsRole(.supervisor, for: .manageRisks))
+        XCTAssertNil(refusal(.riskReviewed(RiskReview(risk: risk)), by: actor(.operator)), "the owner's operator reviews")
+        XCTAssertEqual(refusal(.riskReviewed(RiskReview(risk: risk)), agency: lrc, by: actor(.operator)), .otherAgency(own: moi, acting: lrc))
     }
 }

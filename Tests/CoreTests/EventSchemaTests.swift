@@ -36,6 +36,13 @@ final class EventSchemaTests: XCTestCase {
                                organisation: try! AgencyCode("WFP"), quantity: 5000, by: try! CalendarDate("2026-12-10", field: "by"))),
         .pledgeUpdated(PledgeChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000c1"), status: .delivered)),
         .settingChanged(SettingChange(setting: .gapDays, value: 10)),
+        .riskRegistered(RiskEntry(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000d1"), hazard: .flashFlood, title: "Dams fail",
+                                  areas: ["derna", "district.jabal-al-akhdar"], likelihood: 3, impact: 5, owner: try! AgencyCode("NCEMC"),
+                                  mitigations: ["inspect the dams"], plan: "NCEMC-CP-07", resources: ["4 pumps"],
+                                  nextReview: try! CalendarDate("2027-03-01", field: "review"))),
+        .riskUpdated(RiskChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000d1"), likelihood: 4, owner: try! AgencyCode("CD"))),
+        .riskReviewed(RiskReview(risk: try! RecordID("0192f3c4-0000-7000-8000-0000000000d1"), note: "cleared",
+                                 next: try! CalendarDate("2027-09-01", field: "next"))),
     ]
 
     func testAnActivityEndsOnOrAfterItStartsAndAQuantityIsPositive() {

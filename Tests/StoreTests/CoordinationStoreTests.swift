@@ -44,6 +44,11 @@ final class CoordinationStoreTests: XCTestCase {
         for pledge in try store.pledges(on: nil) {
             XCTAssertEqual(Fold.pledge(bySubject[.pledge(pledge.id)] ?? []), pledge)
         }
+        let risks = try store.risks(band: nil)
+        XCTAssertFalse(risks.isEmpty)
+        XCTAssertEqual(risks.map(\.entry.score), risks.map(\.entry.score).sorted(by: >), "highest score first")
+        for risk in risks { XCTAssertEqual(Fold.risk(bySubject[.risk(risk.id)] ?? []), risk) }
+        XCTAssertTrue(try store.risks(band: .high).allSatisfy { $0.entry.band == .high })
         let lrc = try AgencyCode("LRC")
         let seed = Agency.seed.first { $0.code == lrc }
         XCTAssertEqual(try store.organisation(lrc), Fold.organisation(bySubject[.agency(lrc)] ?? [], seed: seed))

@@ -101,7 +101,7 @@ func coordinationScenario(count: Int, seed: UInt64) -> [Event] {
     let base: Int64 = 1_795_000_000_000
     let firstDay = CalendarDate(libyaDayOf: Timestamp(millisecondsSinceEpoch: base))
     var events: [Event] = []
-    var needs: [RecordID] = [], activities: [RecordID] = [], pledges: [RecordID] = []
+    var needs: [RecordID] = [], activities: [RecordID] = [], pledges: [RecordID] = [], risks: [RecordID] = []
     func make(_ payload: EventPayload) -> Event {
         let at = Timestamp(millisecondsSinceEpoch: base + Int64.random(in: 0...600, using: &rng) * 1000)
         return Event(id: .make(at: at, using: &rng), at: at, agency: agencies.randomElement(using: &rng)!,
@@ -150,8 +150,23 @@ func coordinationScenario(count: Int, seed: UInt64) -> [Event] {
                                                       quantity: Int.random(in: 1...300, using: &rng)))))
         case 88..<97 where !pledges.isEmpty:
             events.append(make(.pledgeUpdated(PledgeChange(id: pledges.randomElement(using: &rng)!, status: PledgeStatus.allCases.randomElement(using: &rng)!))))
-        case 97..<100:
+        case 97..<98:
             events.append(make(.settingChanged(SettingChange(setting: .gapDays, value: Int.random(in: 1...30, using: &rng)))))
+        case 98..<100:
+            // Risks of the register: registered, changed and reviewed, some changes before their risk.
+            let id = risks.isEmpty || Bool.random(using: &rng) ? newID() : risks.randomElement(using: &rng)!
+            if !risks.contains(id) {
+                risks.append(id)
+                events.append(make(.riskRegistered(RiskEntry(
+                    id: id, hazard: IncidentType.allCases.randomElement(using: &rng)!, title: "risk \(events.count)",
+                    areas: [areas.randomElement(using: &rng)!], likelihood: Int.random(in: 1...5, using: &rng),
+                    impact: Int.random(in: 1...5, using: &rng), owner: agencies.randomElement(using: &rng)!))))
+            } else if Bool.random(using: &rng) {
+                events.append(make(.riskUpdated(RiskChange(id: id, likelihood: Int.random(in: 1...5, using: &rng)))))
+            } else {
+                events.append(make(.riskReviewed(RiskReview(risk: id, note: "review \(events.count)",
+                                                            next: firstDay.adding(days: Int.random(in: 1...400, using: &rng))))))
+            }
         default:
             continue
         }

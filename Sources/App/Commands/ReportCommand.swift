@@ -8,7 +8,7 @@ import QanatUI
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
-                                                    subcommands: [ShiftReport.self, CoverageReport.self])
+                                                    subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self])
 
     /// `--lang`, else the locale's.
     static func language(_ lang: String?) throws(CLIError) -> Language {

@@ -102,7 +102,7 @@ public enum EventSchemas {
         MessageAcknowledgedSchema.self, MemberAddedSchema.self, MemberRemovedSchema.self, ShiftSchema.self,
         OrganisationRegisteredSchema.self, OrganisationUpdatedSchema.self, NeedReportedSchema.self, NeedUpdatedSchema.self,
         ActivityRegisteredSchema.self, ActivityUpdatedSchema.self, PledgeMadeSchema.self, PledgeUpdatedSchema.self,
-        SettingChangedSchema.self,
+        SettingChangedSchema.self, RiskRegisteredSchema.self, RiskUpdatedSchema.self, RiskReviewedSchema.self,
     ]
 
     private static let byType: [EventType: any PayloadSchema.Type] = Dictionary(

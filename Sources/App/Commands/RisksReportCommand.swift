@@ -1,0 +1,48 @@
+import ArgumentParser
+import QanatChannel
+import QanatCore
+import QanatUI
+
+extension ReportCommand {
+    struct RisksReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "risks", abstract: "The national risk register: every risk, highest score first, overdue reviews flagged.",
+            discussion: "CSV columns, in English whatever --lang says: \(RisksCSV.header.joined(separator: ",")).")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Markdown.") var markdown = false
+        @Flag(help: "CSV, one row per risk.") var csv = false
+        @Option(help: "ar or en (default: LANG); changes the text and Markdown only.") var lang: String?
+
+        func validate() throws {
+            guard !(markdown && csv) else { throw ArgumentParser.ValidationError("give --markdown or --csv, not both") }
+        }
+
+        func run() throws {
+            let language = try ReportCommand.language(lang)
+            let risks: [Risk]
+            let opened = try store.readingStore()
+            do { risks = try opened.risks(band: nil) } catch { throw CLIError.from(error) }
+            let today = CalendarDate(libyaDayOf: Clock.now())
+            let lines = csv ? RisksCSV.lines(risks, today: today)
+                : RiskText.lines(risks, today: today, Localizer(language), format: markdown ? .markdown : .text)
+            for line in lines { print(terminalSafe(line)) }
+        }
+    }
+}
+
+/// The register as CSV: codes and English values, for other programs.
+enum RisksCSV {
+    static let header = ["id", "title", "hazard", "nature", "likelihood", "impact", "score", "band", "owner", "review", "overdue", "areas"]
+
+    static func lines(_ risks: [Risk], today: CalendarDate) -> [String] {
+        [CSVText.line(header)] + risks.map { risk in
+            let e = risk.entry
+            return CSVText.line([
+                e.id.rawValue, e.title, e.hazard.rawValue, e.nature.rawValue, String(e.likelihood), String(e.impact), String(e.score),
+                e.band.rawValue, e.owner.rawValue, e.nextReview?.description ?? "", risk.reviewOverdue(today: today) ? "yes" : "no",
+                e.areas.map { Gazetteer.libya.area(id: $0)?.code ?? $0 }.joined(separator: ";"),
+            ])
+        }
+    }
+}
