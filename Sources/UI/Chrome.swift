@@ -26,7 +26,9 @@ enum Chrome {
                 note += " · \(l(.showingNewest)) \(l.number(state.data.messages.count))/\(l.number(state.unacknowledgedCount))"
             }
         }
-        if state.board == .coverage { note = describe(state.coverageFilter, cells: state.data.coverage, l) }
+        if state.board == .coverage {
+            note = describe(state.coverageFilter, cells: state.data.coverage, l, compact: state.width < DeskView.sideBySideWidth)
+        }
         if !note.isEmpty { frame.put("[\(note)]", x: x + 1, y: 0, role: .tabInactive, limit: frame.width - x - 1) }
     }
 
@@ -40,15 +42,17 @@ enum Chrome {
     }
 
     /// The coverage board's filter and its flags counted: `Derna · shelter · gap 3 · duplicated 1`.
-    static func describe(_ filter: CoverageFilter, cells: [CoverageCell], _ l: Localizer) -> String {
+    /// Compact on a narrow screen: the letters and their counts (`D 1 · G 3 · L 0`), the names in the help.
+    static func describe(_ filter: CoverageFilter, cells: [CoverageCell], _ l: Localizer, compact: Bool = false) -> String {
         let parts = [
             filter.district.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) }, filter.sector.map { l($0) }, filter.kind.map { l($0) },
         ].compactMap { $0 }
         // Each flag's letter beside its name: the legend of the board's cells, and their count.
         let counts = CoverageFlag.allCases.map { flag in
-            "\(CoverageBoard.letter(flag, l)) \(l(flag)) \(l.number(cells.filter { $0.flags.contains(flag) }.count))"
+            (compact ? [CoverageBoard.letter(flag, l)] : [CoverageBoard.letter(flag, l), l(flag)])
+                .joined(separator: " ") + " " + l.number(cells.filter { $0.flags.contains(flag) }.count)
         }
-        return ((parts.isEmpty ? [l(.filterAll)] : parts) + counts).joined(separator: " · ")
+        return ((parts.isEmpty ? (compact ? [] : [l(.filterAll)]) : parts) + counts).joined(separator: " · ")
     }
 
     /// Clock, who is on duty, what awaits acknowledgement, the store's health, then the last

@@ -98,12 +98,18 @@ enum CoverageBoard {
 
     /// `DG 40% 3`: flags, coverage of the need (or `·` with no open need), organisations present.
     static func text(_ cell: CoverageCell, width: Int, _ l: Localizer) -> String {
+        let (flags, figures) = parts(cell, width: width, l)
+        return [flags, figures].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The flags' letters, and the figures: apart, so that each keeps its own direction (an Arabic
+    /// letter would otherwise turn `0%` round).
+    static func parts(_ cell: CoverageCell, width: Int, _ l: Localizer) -> (flags: String, figures: String) {
         let flags = cell.sortedFlags.map { letter($0, l) }.joined()
         let coverage = cell.share.map { l.number(min(999, Int(($0 * 100).rounded(.down)))) + "%" } ?? "·"
-        var parts = [flags, coverage].filter { !$0.isEmpty }
-        let withOrganisations = parts + [l.number(cell.organisations.count)]
-        if withOrganisations.joined(separator: " ").count <= width - 1 { parts = withOrganisations }
-        return parts.joined(separator: " ")
+        let withOrganisations = coverage + " " + l.number(cell.organisations.count)
+        let room = width - 1 - (flags.isEmpty ? 0 : flags.count + 1)
+        return (flags, withOrganisations.count <= room ? withOrganisations : coverage)
     }
 
     /// The sector's heading: its name where the column has room for it, else a short form.
@@ -151,7 +157,11 @@ enum CoverageBoard {
                         frame.put(field: chosen ? "·" : "", x: x, y: y, width: cellWidth - 1, role: chosen ? .selected : .dim)
                         continue
                     }
-                    frame.put(field: text(cell, width: cellWidth, l), x: x, y: y, width: cellWidth - 1, role: chosen ? .selected : role(cell))
+                    let (flags, figures) = parts(cell, width: cellWidth, l)
+                    let cellRole = chosen ? StyleRole.selected : role(cell)
+                    frame.fill(x: x, y: y, width: cellWidth - 1, role: cellRole)
+                    let used = flags.isEmpty ? 0 : frame.put(flags, x: x, y: y, role: cellRole, limit: cellWidth - 1) + 1
+                    frame.put(figures, x: x + used, y: y, role: cellRole, limit: max(0, cellWidth - 1 - used))
                 }
             }
         }

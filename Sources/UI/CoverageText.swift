@@ -27,9 +27,13 @@ public enum CoverageText {
     public static func byDistrict(_ cells: [CoverageCell]) -> [(district: String?, cells: [CoverageCell])] {
         let grouped = Dictionary(grouping: cells) { Gazetteer.libya.district(of: $0.key.area)?.id }
         let order = Gazetteer.libya.districts.map(\.id)
+        // Areas in the gazetteer's order within their district, as the board has them.
+        let place = Dictionary(Gazetteer.libya.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return grouped.keys.sorted { a, b in
             (a.flatMap { order.firstIndex(of: $0) } ?? order.count) < (b.flatMap { order.firstIndex(of: $0) } ?? order.count)
-        }.map { ($0, grouped[$0] ?? []) }
+        }.map { district in
+            (district, (grouped[district] ?? []).sorted { (place[$0.key.area] ?? .max, $0.key.sector) < (place[$1.key.area] ?? .max, $1.key.sector) })
+        }
     }
 
     /// `300 tents + 50 blankets`: quantities of different units are not added up.

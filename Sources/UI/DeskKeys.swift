@@ -129,8 +129,12 @@ extension DeskState {
             case .reportNeed: open(Forms.reportNeed(key, organisation: agency))
             case .makePledge:
                 // The needs to choose from are the open cell's, as its detail shows them.
-                let open = data.coverageDetail.map { $0.key == key ? $0.needs.filter(\.status.isOpen) : [] } ?? []
-                guard openCell == key, !open.isEmpty else {
+                guard openCell == key, let detail = data.coverageDetail, detail.key == key else {
+                    notice = localizer(.openCellFirst)
+                    return nil
+                }
+                let open = detail.needs.filter(\.status.isOpen)
+                guard !open.isEmpty else {
                     notice = localizer(.noOpenNeed)
                     return nil
                 }

@@ -197,6 +197,11 @@ public struct Form: Equatable, Sendable {
         if field.value != fields[index].value {
             edited = true
             field.error = nil
+            // A warning spoke of what the form held: changed, it is checked again before saving.
+            if warned {
+                warned = false
+                notice = nil
+            }
         }
         fields[index] = field
     }

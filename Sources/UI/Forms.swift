@@ -100,7 +100,7 @@ public enum Forms {
     /// A need in the selected cell, reported by the desk's own organisation unless another is named.
     public static func reportNeed(_ key: CoverageCell.Key, organisation: AgencyCode) -> Form {
         Form(purpose: .reportNeed(area: key.area, sector: key.sector), fields: [
-            FormField(name: "what", label: .fieldWhat, kind: .text),
+            FormField(name: "what", label: .fieldNeeded, kind: .text),
             FormField(name: "quantity", label: .fieldQuantity, kind: .text),
             FormField(name: "unit", label: .fieldUnit, kind: .text),
             FormField(name: "people", label: .fieldPeopleInNeed, kind: .text),

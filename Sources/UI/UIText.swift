@@ -32,6 +32,7 @@ public enum UIText: CaseIterable, Sendable {
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
     case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
     case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
+    case openCellFirst, fieldNeeded, enterSavesAnyway
     case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
 
     public var translations: (en: String, ar: String) {
@@ -202,6 +203,7 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldTargeted: ("People targeted", "المستهدفون")
         case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
+        case .enterSavesAnyway: ("Enter saves it anyway", "Enter للحفظ على أي حال")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
         case .riskRegisterTitle: ("National risk register", "السجل الوطني للمخاطر")
         case .colBand: ("Band", "الفئة")
@@ -222,7 +224,9 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldUnit: ("Unit of measure", "وحدة القياس")
         case .fieldPeopleInNeed: ("People in need", "المحتاجون")
         case .fieldBy: ("By (date)", "بحلول (تاريخ)")
-        case .noOpenNeed: ("No open need here: Enter opens a cell, r reports a need", "لا احتياج مفتوح هنا: Enter يفتح الخانة، r يبلّغ عن احتياج")
+        case .noOpenNeed: ("No open need in this cell: r reports one", "لا احتياج مفتوح في هذه الخانة: r للإبلاغ عن احتياج")
+        case .openCellFirst: ("Open the cell first (Enter), then p pledges to one of its needs", "افتح الخانة أولًا (Enter) ثم p للتعهد باحتياج منها")
+        case .fieldNeeded: ("What is needed", "المطلوب")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")

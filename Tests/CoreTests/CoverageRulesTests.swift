@@ -151,6 +151,9 @@ final class CoverageRulesTests: XCTestCase {
         let single = rules.cells(needs: [need(1, quantity: 300)], activities: [], pledges: [pledge(1, need: 1, "IMC", 150)])[0]
         XCTAssertEqual(single.share, 0.5)
         XCTAssertNil(rules.cells(needs: [], activities: [activity(1, "IMC")], pledges: [])[0].share)
+        let overPledged = rules.cells(needs: [need(1, quantity: 300), blankets], activities: [],
+                                      pledges: [pledge(1, need: 1, "IMC", 180), pledge(2, need: 2, "LRC", 500)])[0]
+        XCTAssertEqual(overPledged.share, 0.8, "blankets count as fully covered, not five times: (1 + 0.6) / 2")
     }
 
     func testTheSameRecordsInAnyOrderGiveTheSameCells() {

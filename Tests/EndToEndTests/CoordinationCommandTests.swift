@@ -94,6 +94,9 @@ final class CoordinationCommandTests: XCTestCase {
         XCTAssertEqual(Array(row[2...]), ["Derna", row[3], "shelter", "100", "140", "IOM;LRC", "duplicated"], csv[1])
         XCTAssertTrue(row[3].hasPrefix("LY"), "the area carries its P-code")
 
+        XCTAssertEqual(try q.run("activity", "add", "--org", "WFP", "--sector", "food", "--area", "Sabha", "--what", "Targeted",
+                                 "--start", Self.today, "--end", Self.today, "--targeted", "500").status, 0)
+        XCTAssertTrue(try q.run("activity", "list", "--area", "Sabha").lines.last?.contains(" 0/500 ") ?? false, "reached of targeted")
         XCTAssertEqual(try q.run("need", "update", short, "--status", "closed").status, 0)
         XCTAssertEqual(try q.run("need", "list", "--open").lines.count, 1, "a closed need is not open")
         XCTAssertEqual(try q.run("activity", "list", "--district", "Derna", "--json").lines.count, 2)

@@ -56,6 +56,17 @@ final class CoverageBoardTests: XCTestCase {
         XCTAssertEqual(state.notice, "No needs or activities recorded")
     }
 
+    func testAPledgeNeedsTheCellOpenAndAnOpenNeedInIt() {
+        var state = coverageState()
+        XCTAssertNil(state.handle(.character("p")))
+        XCTAssertEqual(state.notice, "Open the cell first (Enter), then p pledges to one of its needs")
+        _ = state.handle(.enter)
+        state.data.coverageDetail = SampleDesk.coverageDetail(state.openCell ?? CoverageCell.Key(area: "", sector: .food))
+        _ = state.handle(.character("p"))
+        XCTAssertEqual(state.form?.purpose, .makePledge(area: "benghazi", sector: .health))
+        XCTAssertEqual(state.form?.fields.first?.value, SampleDesk.id(63).rawValue, "the cell's open need")
+    }
+
     func testTheDetailFollowsTheSelection() {
         var state = coverageState()
         _ = state.handle(.enter)

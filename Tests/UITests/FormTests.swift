@@ -41,6 +41,16 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(form.value("body"), "", "Ctrl-U cut to the start")
     }
 
+    func testAChangedFieldWithdrawsAWarningSoTheNextSubmitIsCheckedAgain() {
+        var form = Forms.openIncident()
+        form.notice = "Likely duplicate of INC-2026-0001 — Enter"
+        form.warned = true
+        form.focus = 3
+        type("x", into: &form)
+        XCTAssertFalse(form.warned)
+        XCTAssertNil(form.notice)
+    }
+
     func testChoicesCycleAndJumpByLetter() {
         var form = Forms.postMessage(incident: nil)
         form.focus = 1  // priority

@@ -47,7 +47,7 @@ enum CoverageCSV {
     static let header = ["district", "district_code", "area", "area_code", "sector", "needed", "covered", "organisations", "flags"]
 
     static func lines(_ cells: [CoverageCell]) -> [String] {
-        [CSVText.line(header)] + cells.map { cell in
+        [CSVText.line(header)] + CoverageText.byDistrict(cells).flatMap(\.cells).map { cell in
             // A district's own row has no municipality: its area cells stay empty.
             let area = Gazetteer.libya.area(id: cell.key.area).flatMap { $0.kind == .district ? nil : $0 }
             let district = Gazetteer.libya.district(of: cell.key.area)

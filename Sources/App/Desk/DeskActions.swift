@@ -41,7 +41,7 @@ struct DeskActions {
                 // As the incident form warns of a likely duplicate: once, naming the others; Enter again saves.
                 let duplicates = try activity(form, actions: actions, state: state).duplicates
                 if !duplicates.isEmpty {
-                    state.form?.notice = "\(l(.wouldDuplicate)) \(duplicates.map(\.rawValue).joined(separator: ", ")) — Enter"
+                    state.form?.notice = "\(l(.wouldDuplicate)) \(duplicates.map(\.rawValue).joined(separator: ", ")) — \(l(.enterSavesAnyway))"
                     state.form?.warned = true
                     return
                 }

@@ -67,7 +67,8 @@ extension Activity: RecordOutput {
 
     var cells: [String] {
         let r = registration
-        let reach = [reached.map(String.init), r.targeted.map(String.init)].compactMap { $0 }.joined(separator: "/")
+        // Reached of targeted: `0/500` until someone is reached, never the target alone.
+        let reach = r.targeted.map { "\(reached ?? 0)/\($0)" } ?? reached.map(String.init) ?? ""
         return [id.rawValue, r.organisation.rawValue, r.implementer?.rawValue ?? "", areaName(r.area), r.sector.rawValue, r.status.rawValue,
                 r.start.description, r.end.description, reach, r.what]
     }

@@ -100,7 +100,8 @@ public struct CoverageRules: Sendable {
             CoverageCell.Total(unit: unit, needed: pairs.reduce(0) { $0 + $1.0.report.quantity }, covered: pairs.reduce(0) { $0 + $1.1 })
         }.sorted { $0.unit < $1.unit }
         let share = totals.count == 1 ? Double(totals[0].covered) / Double(max(1, totals[0].needed))
-            : open.isEmpty ? nil : zip(open, covered).reduce(0.0) { $0 + Double($1.1) / Double(max(1, $1.0.report.quantity)) } / Double(open.count)
+            // Each need counts up to fully covered: one over-pledged need must not hide another short.
+            : open.isEmpty ? nil : zip(open, covered).reduce(0.0) { $0 + min(1, Double($1.1) / Double(max(1, $1.0.report.quantity))) } / Double(open.count)
         return CoverageCell(
             key: key,
             needed: open.reduce(0) { $0 + $1.report.quantity },
