@@ -70,6 +70,7 @@ public struct DeskLoader: Sendable {
                 : try store.messages(matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency),
                                      limit: DeskData.alertWindow)
         }
+        if refresh.contains(.risks) { data.risks = try store.risks(band: nil) }
         if refresh.contains(.coordination) {
             data.gapDays = try store.setting(.gapDays)
             var rules = state.coverageRules

@@ -21,6 +21,7 @@ public struct WallLoader: Sendable {
         boards.messages = try store.messages(matching: MessageQuery(), limit: Self.boardWindow).reversed()
         boards.agencies = try store.agencies().map(\.code)
         boards.gapDays = try store.setting(.gapDays)
+        boards.risks = try store.risks(band: nil)
         boards.coverage = try store.coverage(matching: .everything,
                                              rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
         let exercise = try store.isExercise()

@@ -19,6 +19,8 @@ struct BoardInput {
     var incidentFiltering = false
     /// The coverage board's selected sector, in the selected row.
     var selectedSector: Sector?
+    /// The risk matrix's selected likelihood, in the selected row.
+    var selectedRiskLikelihood: Int?
 
     /// Whether this desk's agency still owes the message an acknowledgement (never on the wall).
     func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {
@@ -39,6 +41,7 @@ extension DeskState {
     var boardInput: BoardInput {
         BoardInput(data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
                    mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
-                   incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector)
+                   incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
+                   selectedRiskLikelihood: selection.riskCell?.likelihood)
     }
 }

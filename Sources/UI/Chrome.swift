@@ -7,8 +7,11 @@ enum Chrome {
         let l = state.localizer
         frame.fill(row: 0, role: .tabInactive)
         var x = frame.put(" \(l(.appName)) ", x: 0, y: 0, role: .title) + 1
+        // Below a wide screen only the current board is named: the note beside the tabs (a filter,
+        // the flags' counts) needs the room more than the other boards' names.
+        let compact = state.width < 140
         for board in Board.allCases {
-            let label = " F\(board.functionKey) \(l(board.title)) "
+            let label = compact && board != state.board ? " F\(board.functionKey) " : " F\(board.functionKey) \(l(board.title)) "
             x += frame.put(label, x: x, y: 0, role: board == state.board ? .tabActive : .tabInactive) + 1
         }
         var note = ""
@@ -147,7 +150,8 @@ public enum DeskView {
         }
         Chrome.drawTabs(state, into: &frame)
         switch state.board {
-        case .incidents where state.showingDetail, .log where state.showingDetail, .coverage where state.showingDetail:
+        case .incidents where state.showingDetail, .log where state.showingDetail, .coverage where state.showingDetail,
+             .risks where state.showingDetail:
             let (x, _) = DetailPane.placement(state)
             if x > 0 { drawBoard(state, into: &frame, width: x - 1) }
             DetailPane.draw(state, into: &frame)
@@ -177,6 +181,7 @@ public enum DeskView {
         case .units: UnitsBoard.draw(state.boardInput, into: &frame, width: width)
         case .log: LogBoard.draw(state.boardInput, into: &frame, width: width)
         case .coverage: CoverageBoard.draw(state.boardInput, into: &frame, width: width)
+        case .risks: RiskBoard.draw(state.boardInput, into: &frame, width: width)
         }
     }
 

@@ -141,7 +141,9 @@ extension DeskState {
                 self.open(Forms.makePledge(key, needs: open, organisation: agency))
             default: open(Forms.registerActivity(key, organisation: agency, today: CalendarDate(libyaDayOf: now)))
             }
-        case .moveColumn(let direction): return moveSector(by: textLayout.mirrored ? -direction : direction)
+        case .moveColumn(let direction):
+            let onward = textLayout.mirrored ? -direction : direction
+            return board == .risks ? moveLikelihood(by: onward) : moveSector(by: onward)
         case .sortIncidents:
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
@@ -199,6 +201,15 @@ extension DeskState {
     /// Enter: an incident's detail; on the log a message whole, and from there its incident; on
     /// the coverage board a cell's needs, activities, pledges and organisations.
     private mutating func openDetails() -> DeskEffect? {
+        if board == .risks {
+            guard let cell = selection.riskCell else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            openRiskCell = cell
+            detailScroll = nil
+            return nil
+        }
         if board == .coverage {
             guard let key = selection.cell, selectedIndex != nil else {
                 notice = localizer(.nothingSelected)
@@ -310,6 +321,7 @@ extension DeskState {
         detailReference = nil
         openMessage = nil
         openCell = nil
+        openRiskCell = nil
         detailFocused = false
         detailScroll = nil
     }
@@ -382,6 +394,10 @@ extension DeskState {
             return .loadDetail
         }
         if board == .coverage { return followCell() }
+        if board == .risks {
+            openRiskCell = selection.riskCell
+            return nil
+        }
         guard let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
         detailReference = selected
         detailScroll = nil
@@ -408,5 +424,15 @@ extension DeskState {
         openCell = key
         detailScroll = nil
         return .loadDetail
+    }
+
+    /// The next or previous likelihood of the selected impact (`direction` counts from the start edge).
+    private mutating func moveLikelihood(by direction: Int) -> DeskEffect? {
+        guard let current = selection.riskCell else { return nil }
+        let likelihood = current.likelihood + direction
+        guard RiskScale.levels.contains(likelihood) else { return nil }
+        selection.riskCell = RiskCell(likelihood: likelihood, impact: current.impact)
+        if showingDetail { openRiskCell = selection.riskCell }
+        return nil
     }
 }

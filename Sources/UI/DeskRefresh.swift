@@ -13,7 +13,9 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let detail = DeskRefresh(rawValue: 1 << 4)
     /// The coverage board: needs, activities, pledges, organisations and the store's settings.
     public static let coordination = DeskRefresh(rawValue: 1 << 5)
-    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination]
+    /// The risk register's board.
+    public static let risks = DeskRefresh(rawValue: 1 << 6)
+    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
     public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil) -> DeskRefresh {
@@ -33,8 +35,7 @@ public struct DeskRefresh: OptionSet, Sendable {
             // No board shows members or shifts (the desk re-reads its own access on every reload).
             case .member, .officer: break
             case .need, .activity, .pledge, .setting: refresh.insert(.coordination)
-            // No board shows the risk register yet.
-            case .risk: break
+            case .risk: refresh.insert(.risks)
             }
         }
         return refresh

@@ -1,7 +1,7 @@
 import QanatCore
 
 public enum Board: CaseIterable, Sendable {
-    case incidents, units, log, coverage
+    case incidents, units, log, coverage, risks
 
     var title: UIText {
         switch self {
@@ -9,6 +9,7 @@ public enum Board: CaseIterable, Sendable {
         case .units: .units
         case .log: .log
         case .coverage: .coverage
+        case .risks: .riskBoard
         }
     }
 
@@ -18,6 +19,7 @@ public enum Board: CaseIterable, Sendable {
         case .units: 3
         case .log: 4
         case .coverage: 5
+        case .risks: 6
         }
     }
 }
@@ -107,6 +109,8 @@ public struct DeskData: Equatable, Sendable {
     var coverageRows: [CoverageBoard.Row] = []
     /// The records of the cell whose detail is open.
     public var coverageDetail: CoverageDetail?
+    /// The risk register, highest score first (a register holds hundreds, not millions).
+    public var risks: [Risk] = []
     /// The store's setting, which the flags were computed with.
     public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5
@@ -148,12 +152,15 @@ public struct DeskState: Equatable, Sendable {
     public var openCell: CoverageCell.Key?
     /// Which areas, sector and kind of organisation the coverage board shows.
     public var coverageFilter = CoverageFilter()
+    /// The risk matrix's cell whose risks are open (Enter on the risk board).
+    public var openRiskCell: RiskCell?
     /// Whether the current board shows a detail beside (or instead of) its rows.
     public var showingDetail: Bool {
         switch board {
         case .incidents: detailReference != nil
         case .log: openMessage != nil
         case .coverage: openCell != nil
+        case .risks: openRiskCell != nil
         case .units: false
         }
     }
@@ -246,6 +253,7 @@ public struct DeskState: Equatable, Sendable {
         case .units: UnitsBoard.rows(data.units, grouping: unitGrouping, localizer: localizer).count
         case .log: data.messages.count
         case .coverage: data.coverageRows.count
+        case .risks: RiskBoard.levels.count
         }
     }
 
@@ -265,6 +273,7 @@ public struct DeskState: Equatable, Sendable {
             }
         case .message(let id): data.messages.firstIndex { $0.message.id == id }
         case .cell(let key): data.coverageRows.firstIndex { $0.area == key.area }
+        case .riskCell(let cell): RiskBoard.row(of: cell.impact)
         }
     }
 
@@ -286,6 +295,10 @@ public struct DeskState: Equatable, Sendable {
             // takes the row's first sector that holds something.
             let first = coverageFilter.sector ?? Sector.allCases.first { cells[$0] != nil } ?? Sector.allCases[0]
             return .cell(CoverageCell.Key(area: area, sector: selection.cell?.sector ?? first))
+        case .risks:
+            // Up and down keep the likelihood: the selection is a cell of the matrix.
+            guard let impact = RiskBoard.impact(atRow: row) else { return nil }
+            return .riskCell(RiskCell(likelihood: selection.riskCell?.likelihood ?? 1, impact: impact))
         }
     }
 
@@ -334,7 +347,7 @@ public struct DeskState: Equatable, Sendable {
         if let cell = selection.cell, row(of: .cell(cell)) == nil || (coverageFilter.sector.map { $0 != cell.sector } ?? false) {
             selection.cell = nil
         }
-        for board in [Board.incidents, .units, .coverage] {
+        for board in [Board.incidents, .units, .coverage, .risks] {
             if let key = selection[board] {
                 if let row = row(of: key) { cursorRow[board] = row }
             } else if let first = (0..<rowCount(on: board)).first(where: { key(atRow: $0, on: board) != nil }) {
@@ -425,6 +438,7 @@ public struct Selection: Equatable, Sendable {
         case unit(CallSign)
         case message(EventID)
         case cell(CoverageCell.Key)
+        case riskCell(RiskCell)
     }
 
     public var incident: IncidentReference?
@@ -432,6 +446,8 @@ public struct Selection: Equatable, Sendable {
     public var message: EventID?
     /// An area and a sector of the coverage board.
     public var cell: CoverageCell.Key?
+    /// A likelihood and an impact of the risk matrix.
+    public var riskCell: RiskCell?
 
     public init() {}
 
@@ -442,6 +458,7 @@ public struct Selection: Equatable, Sendable {
             case .units: unit.map(Key.unit)
             case .log: message.map(Key.message)
             case .coverage: cell.map(Key.cell)
+            case .risks: riskCell.map(Key.riskCell)
             }
         }
         set {
@@ -454,6 +471,8 @@ public struct Selection: Equatable, Sendable {
             case (.log, nil): message = nil
             case (.coverage, .cell(let key)): cell = key
             case (.coverage, nil): cell = nil
+            case (.risks, .riskCell(let key)): riskCell = key
+            case (.risks, nil): riskCell = nil
             default: break
             }
         }

@@ -67,16 +67,17 @@ public enum KeyBindings {
         KeyBinding("F3 2", .units, keys: [(.function(3), .board(.units)), (.character("2"), .board(.units))]),
         KeyBinding("F4 3", .log, keys: [(.function(4), .board(.log)), (.character("3"), .board(.log))]),
         KeyBinding("F5 4", .coverage, keys: [(.function(5), .board(.coverage)), (.character("4"), .board(.coverage))]),
+        KeyBinding("F6 5", .riskBoard, keys: [(.function(6), .board(.risks)), (.character("5"), .board(.risks))]),
         KeyBinding("↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true, keys: [
             (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
             (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),
         ]),
         KeyBinding("Home End G", .keyFirstLast, actsOnPlace: true, keys: [(.home, .first), (.end, .last), (.character("G"), .last)]),
         KeyBinding("g", .keyFirstRow, .boards([.incidents, .log, .coverage]), actsOnPlace: true, key: "g", .first),
-        KeyBinding("← → h l", .keyMoveSector, .boards([.coverage]), actsOnPlace: true, keys: [
+        KeyBinding("← → h l", .keyMoveSector, .boards([.coverage, .risks]), actsOnPlace: true, keys: [
             (.left, .moveColumn(-1)), (.right, .moveColumn(1)), (.character("h"), .moveColumn(-1)), (.character("l"), .moveColumn(1)),
         ]),
-        KeyBinding("Enter", .keyDetails, .boards([.incidents, .log, .coverage]), actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding("Enter", .keyDetails, .boards([.incidents, .log, .coverage, .risks]), actsOnPlace: true, keys: [(.enter, .details)]),
         KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
         KeyBinding("Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
         KeyBinding("j k PgUp PgDn g G", .keyScroll, .detail, actsOnPlace: true, keys: [

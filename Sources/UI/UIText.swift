@@ -32,7 +32,7 @@ public enum UIText: CaseIterable, Sendable {
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
     case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
     case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
-    case openCellFirst, fieldNeeded, enterSavesAnyway
+    case openCellFirst, fieldNeeded, enterSavesAnyway, riskBoard, noRisksHere
     case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
 
     public var translations: (en: String, ar: String) {
@@ -204,6 +204,8 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
         case .enterSavesAnyway: ("Enter saves it anyway", "Enter للحفظ على أي حال")
+        case .riskBoard: ("Risks", "المخاطر")
+        case .noRisksHere: ("No risk of this likelihood and impact", "لا خطر بهذا الاحتمال وهذا الأثر")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
         case .riskRegisterTitle: ("National risk register", "السجل الوطني للمخاطر")
         case .colBand: ("Band", "الفئة")

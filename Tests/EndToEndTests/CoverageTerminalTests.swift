@@ -21,7 +21,7 @@ final class CoverageTerminalTests: XCTestCase {
         let q = try QanatProcess()
         try seed(q)
         let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
-        try desk.waitFor { $0.contains("F5 Coverage") }
+        try desk.waitFor { $0.contains("F2 Incidents") }
         try desk.send("F5")
         var screen = try desk.waitFor { $0.contains("Derna District") }
         let row = screen.split(separator: "\n").first { $0.hasPrefix("Derna ") }.map(String.init) ?? ""
@@ -53,7 +53,7 @@ final class CoverageTerminalTests: XCTestCase {
         XCTAssertEqual(try q.run("activity", "add", "--org", "WFP", "--sector", "food", "--area", "Sabha", "--what", "Food baskets",
                                  "--start", Self.today, "--end", Self.today, "--status", "ongoing").status, 0)
         let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
-        try desk.waitFor { $0.contains("F5 Coverage") }
+        try desk.waitFor { $0.contains("F2 Incidents") }
         try desk.send("F5")
         try desk.waitFor { $0.contains("Sabha District") }
         try desk.send("n")
@@ -76,7 +76,7 @@ final class CoverageTerminalTests: XCTestCase {
         let q = try QanatProcess()
         try seed(q)
         let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
-        try desk.waitFor { $0.contains("F5 Coverage") }
+        try desk.waitFor { $0.contains("F2 Incidents") }
         try desk.send("F5")
         try desk.waitFor { $0.contains("Derna District") }
         try desk.send("p")
@@ -114,7 +114,7 @@ final class CoverageTerminalTests: XCTestCase {
             for (width, height) in [(80, 24), (160, 48)] {
                 let text = { (english: String, arabic_: String) in arabic ? Bidi.visual(arabic_) : english }
                 let desk = try DeskHarness.startDesk(q, width: width, height: height, arguments: arabic ? "--lang ar --bidi app" : "")
-                try desk.waitFor { $0.contains(text("Coverage", "التغطية")) }
+                try desk.waitFor { $0.contains(text("Incidents", "الحوادث")) }
                 try desk.send("F5")
                 let screen = try desk.waitFor { $0.contains(text("Derna District", "شعبية درنة")) }
                 let area = text("Derna", "درنة")

@@ -139,3 +139,31 @@ final class EmptyIncidentBoardTests: XCTestCase {
         XCTAssertTrue(screen.contains("Nothing matches the filter") && !screen.contains("No open incidents"), screen)
     }
 }
+
+/// The risk board's keys: the selection is a cell of the matrix, a likelihood and an impact.
+final class RiskBoardTests: XCTestCase {
+    func testTheMatrixIsWalkedByImpactAndLikelihoodAndEnterOpensACell() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.function(6))
+        XCTAssertEqual(state.selection.riskCell, RiskCell(likelihood: 1, impact: 5), "the top row: the gravest impact")
+        _ = state.handle(.right)
+        _ = state.handle(.right)
+        XCTAssertEqual(state.selection.riskCell, RiskCell(likelihood: 3, impact: 5))
+        _ = state.handle(.enter)
+        XCTAssertEqual(state.openRiskCell, RiskCell(likelihood: 3, impact: 5))
+        let detail = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(detail.contains("Wadi Derna dams fail in a storm") && detail.contains("overdue"), detail)
+        _ = state.handle(.down)
+        XCTAssertEqual(state.openRiskCell, RiskCell(likelihood: 3, impact: 4), "the detail follows the selection")
+        XCTAssertEqual(RiskCell(likelihood: 3, impact: 4).band, .high)
+        XCTAssertEqual(RiskCell(likelihood: 1, impact: 4).band, .low)
+    }
+
+    func testTheBoardCountsEachCellAndMarksOverdueReviewsWithoutColour() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.function(6))
+        let screen = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("H 1 !"), "the dams: high, one risk, its review overdue:\n\(screen)")
+        XCTAssertTrue(screen.contains("M 1") && screen.contains("L 1"), screen)
+    }
+}

@@ -42,6 +42,21 @@ final class DeskSnapshotTests: XCTestCase {
         }
     }
 
+    func testRiskBoard() {
+        assertSnapshot("risks") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
+            _ = state.handle(.function(6))
+            return state
+        }
+        assertSnapshot("risk-detail") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
+            _ = state.handle(.function(6))
+            for _ in 0..<2 { _ = state.handle(language == .ar ? .left : .right) }
+            _ = state.handle(.enter)
+            return state
+        }
+    }
+
     func testIncidentDetail() {
         assertSnapshot("incident-detail") { w, h, language in
             var state = SampleDesk.state(width: w, height: h, language: language)

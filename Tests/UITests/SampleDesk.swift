@@ -68,6 +68,7 @@ enum SampleDesk {
                     incident: 4, minutesAgo: 5),
         ]
         state.data.coverage = coverage.cells(CoverageRules(today: CalendarDate(libyaDayOf: now)))
+        state.data.risks = risks
         // What the store's pending-acknowledgement projection would count for this sample.
         state.data.pendingAcknowledgements = state.data.messages.filter(state.awaitsOurAcknowledgement).count
         return state
@@ -98,6 +99,19 @@ enum SampleDesk {
                          activity(5, "MOH", "benghazi", .health, "Clinic", from: -2, to: 9, status: .planned, needs: [3])],
             pledges: [Pledge(made: PledgeMade(id: id(81), need: id(61), organisation: code("LRC"), quantity: 180), status: .delivering, madeAt: at(900)),
                       Pledge(made: PledgeMade(id: id(82), need: id(62), organisation: code("UNICEF"), quantity: 8000), status: .delivered, madeAt: at(900))])
+    }()
+
+    /// The register: a high flood risk with its review overdue, a medium storm, a low chemical one.
+    static let risks: [Risk] = {
+        let today = CalendarDate(libyaDayOf: now)
+        func risk(_ n: Int, _ hazard: IncidentType, _ title: String, _ l: Int, _ i: Int, _ owner: String, review: Int) -> Risk {
+            Risk(entry: RiskEntry(id: id(90 + n), hazard: hazard, title: title, areas: ["derna"], likelihood: l, impact: i, owner: code(owner),
+                                  mitigations: ["Inspect the dams each autumn"], nextReview: today.adding(days: review)),
+                 registeredAt: at(100_000))
+        }
+        return [risk(1, .damFailure, "Wadi Derna dams fail in a storm", 3, 5, "NCEMC", review: -10),
+                risk(2, .storm, "Medicane over the Green Mountain", 3, 3, "NCEMC", review: 90),
+                risk(3, .hazardousMaterial, "تسرب كيميائي في ميناء بنغازي", 1, 4, "CD", review: 30)]
     }()
 
     /// The detail of a coverage cell as the loader reads it from the sample.

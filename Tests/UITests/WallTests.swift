@@ -122,6 +122,8 @@ final class WallTests: XCTestCase {
         state.tick(SampleDesk.now.adding(seconds: 60))
         XCTAssertEqual(state.board, .coverage, "gaps and duplications by district")
         state.tick(SampleDesk.now.adding(seconds: 80))
+        XCTAssertEqual(state.board, .risks, "the risk matrix")
+        state.tick(SampleDesk.now.adding(seconds: 100))
         XCTAssertEqual(state.board, .incidents, "and round again")
     }
 

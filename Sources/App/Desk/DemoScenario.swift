@@ -75,6 +75,24 @@ struct DemoScenario {
         try acknowledge(flash, by: "CD", officer: "Salem")
         try acknowledge(flash, by: "LRC", officer: "Mabrouka")
         try seedCoordination(flood: flood)
+        try seedRisks()
+    }
+
+    /// Three risks of the register, one of them with its review overdue, for the risk board (F6).
+    private func seedRisks() throws {
+        let now = Clock.now()
+        let today = CalendarDate(libyaDayOf: now)
+        for (hazard, title, areas, likelihood, impact, owner, review) in [
+            ("damFailure", "Wadi Derna dams fail in a storm", ["Derna"], 3, 5, "NCEMC", -20),
+            ("storm", "Medicane over the Green Mountain", ["Al Bayda", "Derna"], 3, 3, "NCEMC", 90),
+            ("hazardousMaterial", "تسرب كيميائي في ميناء بنغازي", ["Benghazi"], 1, 4, "CD", 45),
+        ] {
+            try record("Huda") { a in
+                try a.addRisk(Actions.RiskFields(hazard: hazard, title: title, areas: areas, likelihood: likelihood, impact: impact, owner: owner,
+                                                 mitigations: ["Contingency plan rehearsed yearly"], review: today.adding(days: review).description),
+                              actingAgency: "NCEMC", at: now)
+            }
+        }
     }
 
     /// Relief after the flood: needs, who does what where, pledges — a gap, a duplication, a
