@@ -53,6 +53,22 @@ extension SQLiteStore {
         }
     }
 
+    /// The incidents a risk produced (its hazard, in an area it exposes), newest first.
+    public func incidents(producedBy risk: Risk, limit: Int) throws(StoreError) -> [IncidentRecord] {
+        let areas = risk.entry.exposedAreas.sorted()
+        return try read { db in
+            try IncidentRows.records(db, sql: """
+                SELECT \(Self.incidentColumns) FROM incidents
+                WHERE type = ? AND area IN (\(areas.map { _ in "?" }.joined(separator: ","))) ORDER BY opened_at DESC, ref DESC LIMIT ?
+                """, arguments: StatementArguments([risk.entry.hazard.rawValue] + areas) + [limit])
+        }
+    }
+
+    /// The risks of the register an incident comes under.
+    public func risks(producing incident: Incident) throws(StoreError) -> [Risk] {
+        try risks(band: nil).filter { $0.entry.produced(incident) }
+    }
+
     public func risk(_ id: RecordID) throws(StoreError) -> Risk? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM risks WHERE id = ?", arguments: [id.rawValue])

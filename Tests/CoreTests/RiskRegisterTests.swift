@@ -28,6 +28,21 @@ final class RiskRegisterTests: XCTestCase {
         XCTAssertEqual(entry(1, 1, hazard: .security).nature, .human)
     }
 
+    func testAnIncidentOfTheHazardInAnExposedAreaIsOneTheRiskProduced() throws {
+        var storm = entry(3, 3, hazard: .storm)
+        storm.areas = ["district.jabal-al-akhdar"]
+        func incident(_ type: IncidentType, _ area: String) -> Incident {
+            let at = Timestamp(millisecondsSinceEpoch: 0)
+            return Incident(reference: IncidentReference(year: 2026, number: 1), title: "t", type: type, severity: .severe, status: .reported,
+                            area: area, place: nil, reportingAgency: try! AgencyCode("CD"), leadAgency: try! AgencyCode("CD"), peopleAffected: nil,
+                            openedAt: at, statusChangedAt: at, updatedAt: at)
+        }
+        XCTAssertTrue(storm.produced(incident(.storm, "al-bayda")), "a municipality of the exposed district")
+        XCTAssertTrue(storm.produced(incident(.storm, "district.jabal-al-akhdar")))
+        XCTAssertFalse(storm.produced(incident(.flashFlood, "al-bayda")), "another hazard")
+        XCTAssertFalse(storm.produced(incident(.storm, "derna")), "another district")
+    }
+
     func testARiskFoldsTheSameInAnyOrderAndAReviewMovesItsReviewDate() throws {
         var generator = SystemRandomNumberGenerator()
         func event(_ second: Int64, _ agency: String, _ payload: EventPayload) -> Event {

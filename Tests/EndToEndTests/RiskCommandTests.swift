@@ -32,6 +32,12 @@ final class RiskCommandTests: XCTestCase {
         let shown = try q.run("risk", "show", id).stdout
         XCTAssertTrue(shown.contains("impact 5: catastrophic") && shown.contains("Spillway cleared"), shown)
 
+        let ref = try q.run("incident", "open", "--type", "flood.damFailure", "--severity", "extreme", "--area", "Derna", "--title", "Dam breach")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try q.run("incident", "open", "--type", "flood.damFailure", "--severity", "severe", "--area", "Sabha", "--title", "Elsewhere")
+        XCTAssertTrue(try q.run("risk", "show", id, "--json").stdout.contains(#""incidents":["\#(ref)"]"#), "the incident the risk produced")
+        XCTAssertTrue(try q.run("incident", "show", ref).stdout.contains("risk \(id)"), "and the risk it comes under")
+
         let csv = try q.run("report", "risks", "--csv").lines
         XCTAssertEqual(csv.first, "id,title,hazard,nature,likelihood,impact,score,band,owner,review,overdue,areas")
         XCTAssertTrue(csv[1].hasPrefix("\(id),Wadi Derna dams fail in a storm,flood.damFailure,human,3,5,15,high,NCEMC,2099-06-01,no,"), csv[1])

@@ -19,14 +19,21 @@ extension IncidentCommand {
             let ref: IncidentReference
             do { ref = try IncidentReference(reference) } catch { throw CLIError.from(error) }
             let detail: IncidentDetail
+            let risks: [Risk]
             do {
                 let opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
                 guard let found = try DeskLoader(store: opened).detail(ref) else {
                     throw CLIError.badData("incident: no incident '\(ref)'")
                 }
                 detail = found
+                risks = try opened.risks(producing: found.record.incident)
             } catch let error as StoreError { throw CLIError.from(error) }
-            print(json ? jsonLine(Self.json(detail)) : Self.text(detail))
+            if json { return print(jsonLine(Self.json(detail) + [.strings("risks", risks.map(\.id.rawValue))])) }
+            print(Self.text(detail))
+            // The register's risks it comes under: its hazard, in an area they expose.
+            for risk in risks {
+                print(terminalSafe("risk \(risk.id)  \(risk.entry.band.rawValue) \(risk.entry.score)  \(risk.entry.title)"))
+            }
         }
 
         static func text(_ detail: IncidentDetail) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import QanatChannel
 import QanatCore
 import QanatJournal
+import QanatStore
 import QanatUI
 
 struct RiskCommand: ParsableCommand {
@@ -108,15 +109,17 @@ struct RiskCommand: ParsableCommand {
             let opened = try store.readingStore()
             let recorder = try EventRecorder(options: store, officerName: "reader")
             let risk: Risk
+            let produced: [IncidentRecord]
             do {
                 let found = try recorder.check { try $0.recordID(.risk, id) }
                 guard let stored = try opened.risk(found) else {
                     throw QanatCore.ValidationError(field: "risk", value: id, problem: .unknown(what: "risk"))
                 }
                 risk = stored
+                produced = try opened.incidents(producedBy: stored, limit: 100)
             } catch { throw CLIError.fromDomain(error) }
             let listed = ListedRisk(risk: risk, today: CalendarDate(libyaDayOf: Clock.now()))
-            if json { return print(jsonLine(listed.json)) }
+            if json { return print(jsonLine(listed.json + [.strings("incidents", produced.map(\.incident.reference.rawValue))])) }
             let e = risk.entry
             var lines: [String] = [
                 "\(e.id)  \(e.title)",
@@ -133,6 +136,8 @@ struct RiskCommand: ParsableCommand {
             for review in risk.reviews {
                 lines.append("reviewed \(LibyaTime.dateTime(review.at)) by \(review.officer) (\(review.agency))" + (review.note.map { ": " + $0 } ?? ""))
             }
+            // The incidents it produced: its hazard, in an area it exposes.
+            lines += produced.map { "incident \($0.incident.reference)  \($0.incident.status.rawValue)  \($0.incident.title)" }
             for line in lines { print(terminalSafe(line)) }
         }
     }

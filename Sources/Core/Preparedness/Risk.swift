@@ -77,6 +77,14 @@ public struct RiskEntry: Equatable, Sendable {
     }
 
     public var nature: RiskNature { RiskNature.of(hazard) }
+
+    /// The gazetteer ids it covers: each area named, and a district's municipalities.
+    public var exposedAreas: Set<String> {
+        Set(areas.flatMap { id in Gazetteer.libya.area(id: id)?.kind == .district ? Array(Gazetteer.libya.areaIDs(inDistrict: id)) : [id] })
+    }
+
+    /// An incident of this hazard in an area it exposes is one it produced.
+    public func produced(_ incident: Incident) -> Bool { incident.type == hazard && exposedAreas.contains(incident.area) }
     /// 1–25.
     public var score: Int { likelihood * impact }
     public var band: RiskBand { RiskBand(score: score) }
