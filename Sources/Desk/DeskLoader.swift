@@ -71,6 +71,15 @@ public struct DeskLoader: Sendable {
                                      limit: DeskData.alertWindow)
         }
         if refresh.contains(.risks) { data.risks = try store.risks(band: nil) }
+        if !refresh.isDisjoint(with: [.risks, .detail, .incidents]) {
+            var produced: [RecordID: [IncidentRecord]] = [:]
+            if let cell = state.openRiskCell {
+                for risk in data.risks where risk.entry.likelihood == cell.likelihood && risk.entry.impact == cell.impact {
+                    produced[risk.id] = try store.incidents(producedBy: risk, limit: 20)
+                }
+            }
+            data.riskIncidents = produced
+        }
         if refresh.contains(.coordination) {
             data.gapDays = try store.setting(.gapDays)
             var rules = state.coverageRules

@@ -50,6 +50,7 @@ public protocol ChannelStore: Sendable {
     func setting(_ setting: StoreSetting) throws(StoreError) -> Int
     func risks(band: RiskBand?) throws(StoreError) -> [Risk]
     func risk(_ id: RecordID) throws(StoreError) -> Risk?
+    func incidents(producedBy risk: Risk, limit: Int) throws(StoreError) -> [IncidentRecord]
 }
 
 extension SQLiteStore: ChannelStore {}

@@ -208,7 +208,7 @@ extension DeskState {
             }
             openRiskCell = cell
             detailScroll = nil
-            return nil
+            return .loadDetail
         }
         if board == .coverage {
             guard let key = selection.cell, selectedIndex != nil else {
@@ -396,7 +396,7 @@ extension DeskState {
         if board == .coverage { return followCell() }
         if board == .risks {
             openRiskCell = selection.riskCell
-            return nil
+            return .loadDetail
         }
         guard let selected = selectedIncident?.incident.reference, selected != detailReference else { return nil }
         detailReference = selected
@@ -432,7 +432,8 @@ extension DeskState {
         let likelihood = current.likelihood + direction
         guard RiskScale.levels.contains(likelihood) else { return nil }
         selection.riskCell = RiskCell(likelihood: likelihood, impact: current.impact)
-        if showingDetail { openRiskCell = selection.riskCell }
-        return nil
+        guard showingDetail else { return nil }
+        openRiskCell = selection.riskCell
+        return .loadDetail
     }
 }

@@ -111,6 +111,8 @@ public struct DeskData: Equatable, Sendable {
     public var coverageDetail: CoverageDetail?
     /// The risk register, highest score first (a register holds hundreds, not millions).
     public var risks: [Risk] = []
+    /// The incidents each risk of the open matrix cell produced, newest first.
+    public var riskIncidents: [RecordID: [IncidentRecord]] = [:]
     /// The store's setting, which the flags were computed with.
     public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5

@@ -95,6 +95,11 @@ enum RiskDetailLines {
                                            ("\(l(.colReview)) \(e.nextReview.map { l.number($0.description) } ?? "—")", overdue ? .timerAlarm : nil),
                                            (overdue ? l(.overdue) : "", .timerAlarm)], indent: 2, gap: 2))
             for mitigation in e.mitigations { out.append(DetailLine(["• " + mitigation], indent: 2)) }
+            // The incidents it produced: its hazard, in an area it exposes.
+            for record in state.data.riskIncidents[risk.id] ?? [] {
+                let i = record.incident
+                out.append(DetailLine(styled: [(i.reference.rawValue, nil), (l(i.status), nil), (i.title, nil)], indent: 2, gap: 2))
+            }
         }
         return out
     }

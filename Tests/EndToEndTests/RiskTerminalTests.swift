@@ -10,6 +10,8 @@ final class RiskTerminalTests: XCTestCase {
         XCTAssertEqual(try q.run("init").status, 0)
         let id = try q.run("risk", "add", "--hazard", "damFailure", "--title", "Wadi Derna dams fail", "--area", "Derna", "--likelihood", "3",
                            "--impact", "5", "--owner", "NCEMC", "--review", "2020-01-01").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try q.run("incident", "open", "--type", "flood.damFailure", "--severity", "extreme", "--area", "Derna", "--title", "Breach")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         for arabic in [false, true] {
             for (width, height) in [(80, 24), (160, 48)] {
                 let text = { (english: String, arabic_: String) in arabic ? Bidi.visual(arabic_) : english }
@@ -22,6 +24,8 @@ final class RiskTerminalTests: XCTestCase {
                 try desk.send(arabic ? "Left" : "Right", arabic ? "Left" : "Right", "Enter")
                 screen = try desk.waitFor { $0.contains(text("Wadi Derna dams fail", "Wadi Derna dams fail")) }
                 XCTAssertTrue(screen.contains(text("overdue", "متأخرة")), screen)
+                screen = try desk.waitFor { $0.contains(ref) }
+                XCTAssertTrue(screen.contains(ref), "the incident the risk produced, in its detail:\n\(screen)")
                 try desk.send("Escape", "q")
                 try desk.waitFor { !$0.contains(text("Risks", "المخاطر")) }
             }
