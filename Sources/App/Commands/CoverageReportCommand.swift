@@ -12,16 +12,10 @@ extension ReportCommand {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this district and its municipalities.") var district: String?
-        @Flag(help: "Markdown, for the meeting's papers.") var markdown = false
-        @Flag(help: "CSV, one row per area × sector that has a need or an activity.") var csv = false
-        @Option(help: "ar or en (default: LANG); changes the text and Markdown only.") var lang: String?
-
-        func validate() throws {
-            guard !(markdown && csv) else { throw ArgumentParser.ValidationError("give --markdown or --csv, not both") }
-        }
+        @OptionGroup var format: TableFormat
 
         func run() throws {
-            let language = try ReportCommand.language(lang)
+            let localizer = try format.localizer()
             let query = try CoordinationFilter.query(district: district)
             let opened = try store.readingStore()
             let now = Clock.now()
@@ -30,10 +24,8 @@ extension ReportCommand {
                 let rules = try Actions(context: .seeded, store: opened).coverageRules(at: now)
                 cells = try opened.coverage(matching: query, rules: rules)
             } catch { throw CLIError.fromDomain(error) }
-            if csv { return CoverageCSV.lines(cells).forEach { print($0) } }
-            for line in CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), Localizer(language), format: markdown ? .markdown : .text) {
-                print(line)
-            }
+            if format.csv { return CoverageCSV.lines(cells).forEach { print($0) } }
+            for line in CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), localizer, format: format.layout) { print(line) }
         }
     }
 }

@@ -10,6 +10,21 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
                                                     subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self])
 
+    /// `--markdown`, `--csv` and `--lang`, as the coordination's and the register's reports take them.
+    struct TableFormat: ParsableArguments {
+        @Flag(help: "Markdown, for the meeting's papers.") var markdown = false
+        @Flag(help: "CSV, for other programs (English headers and codes whatever --lang says).") var csv = false
+        @Option(help: "ar or en (default: LANG); changes the text and Markdown only.") var lang: String?
+
+        func validate() throws {
+            guard !(markdown && csv) else { throw ArgumentParser.ValidationError("give --markdown or --csv, not both") }
+        }
+
+        var layout: ReportLayout.Format { markdown ? .markdown : .text }
+
+        func localizer() throws(CLIError) -> Localizer { Localizer(try ReportCommand.language(lang)) }
+    }
+
     /// `--lang`, else the locale's.
     static func language(_ lang: String?) throws(CLIError) -> Language {
         guard let lang else { return DisplayOptions.languageFromLocale(ProcessInfo.processInfo.environment) }

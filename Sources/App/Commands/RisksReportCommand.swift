@@ -10,22 +10,15 @@ extension ReportCommand {
             discussion: "CSV columns, in English whatever --lang says: \(RisksCSV.header.joined(separator: ",")).")
 
         @OptionGroup var store: StoreOptions
-        @Flag(help: "Markdown.") var markdown = false
-        @Flag(help: "CSV, one row per risk.") var csv = false
-        @Option(help: "ar or en (default: LANG); changes the text and Markdown only.") var lang: String?
-
-        func validate() throws {
-            guard !(markdown && csv) else { throw ArgumentParser.ValidationError("give --markdown or --csv, not both") }
-        }
+        @OptionGroup var format: TableFormat
 
         func run() throws {
-            let language = try ReportCommand.language(lang)
+            let localizer = try format.localizer()
             let risks: [Risk]
             let opened = try store.readingStore()
             do { risks = try opened.risks(band: nil) } catch { throw CLIError.from(error) }
             let today = CalendarDate(libyaDayOf: Clock.now())
-            let lines = csv ? RisksCSV.lines(risks, today: today)
-                : RiskText.lines(risks, today: today, Localizer(language), format: markdown ? .markdown : .text)
+            let lines = format.csv ? RisksCSV.lines(risks, today: today) : RiskText.lines(risks, today: today, localizer, format: format.layout)
             for line in lines { print(terminalSafe(line)) }
         }
     }
