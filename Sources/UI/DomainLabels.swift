@@ -196,6 +196,24 @@ extension Refusal: Translatable {
 
 /// A refused field as the desk shows it, in the interface's language.
 extension ValidationError: Translatable {
+    /// What a value should have been, in Arabic; a phrase the table lacks stays as the check wrote it.
+    static func arabic(expected: String) -> String {
+        let fixed: [String: String] = [
+            "a whole number": "عدد صحيح", "a date YYYY-MM-DD": "تاريخ بصيغة YYYY-MM-DD", "a day of the calendar": "يوم من أيام التقويم",
+            "a UUID": "معرّف UUID", "an incident reference like INC-2026-0001": "مرجع حادثة مثل INC-2026-0001",
+            "an agency code (2-12 letters, digits or -)": "رمز جهة (من 2 إلى 12 حرفًا أو رقمًا أو -)",
+            "a call sign (2-24 letters, digits, - _ /)": "رمز نداء (من 2 إلى 24 حرفًا أو رقمًا أو - _ /)",
+            "a Unix user name": "اسم مستخدم يونكس", "4 to 12 digits": "من 4 إلى 12 رقمًا", "NAME;PHONE;RADIO": "الاسم;الهاتف;اللاسلكي",
+        ]
+        if let arabic = fixed[expected] { return arabic }
+        for (english, arabic) in [("on or after the start, ", "في يوم البدء أو بعده، "), ("planned: it starts on ", "مخطط: يبدأ في ")]
+        where expected.hasPrefix(english) {
+            return arabic + expected.dropFirst(english.count).replacingOccurrences(of: ", after today", with: "، بعد اليوم")
+        }
+        if expected.hasPrefix("today (") { return "اليوم أو بعده " + expected.dropFirst("today ".count).prefix { $0 != ")" } + ")" }
+        return expected
+    }
+
     public var translations: (en: String, ar: String) {
         (description, "\(field): " + arabicProblem)
     }
@@ -208,7 +226,7 @@ extension ValidationError: Translatable {
         case .notOneOf(let allowed):
             let hint = NearestName.suggest(value, among: allowed).map { "؛ هل تقصد '\($0)'؟" } ?? ""
             return "'\(value)' ليست من: \(allowed.joined(separator: "، "))\(hint)"
-        case .malformed(let expected): return "'\(value)' بصيغة غير صحيحة (\(expected))"
+        case .malformed(let expected): return "'\(value)' بصيغة غير صحيحة (\(Self.arabic(expected: expected)))"
         case .unknown(let what): return "لا يوجد \(what) '\(value)'"
         case .transitionRefused(let from, let allowed):
             return "لا يمكن الانتقال من \(from) إلى \(value)؛ المسموح من \(from): \(allowed.isEmpty ? "لا شيء" : allowed.joined(separator: "، "))"

@@ -223,3 +223,16 @@ final class IncidentFilterTests: XCTestCase {
         XCTAssertEqual(state.incidentQuery.order, .newest)
     }
 }
+
+/// A refused value in the Arabic interface says what was expected in Arabic.
+final class ArabicRefusalTests: XCTestCase {
+    func testWhatWasExpectedIsSaidInArabic() {
+        let l = Localizer(.ar)
+        XCTAssertEqual(l(ValidationError(field: "quantity", value: "abc", problem: .malformed(expected: "a whole number"))),
+                       "quantity: 'abc' بصيغة غير صحيحة (عدد صحيح)")
+        XCTAssertTrue(l(ValidationError(field: "end", value: "2026-11-30", problem: .malformed(expected: "on or after the start, 2026-12-01")))
+            .contains("في يوم البدء أو بعده، 2026-12-01"))
+        XCTAssertTrue(l(ValidationError(field: "status", value: "finished", problem: .malformed(expected: "planned: it starts on 2099-01-01, after today")))
+            .contains("مخطط: يبدأ في 2099-01-01، بعد اليوم"))
+    }
+}
