@@ -82,8 +82,8 @@ enum RiskDetailLines {
         let inCell = RiskBoard.risks(in: cell, state.data.risks)
         var out = [DetailLine(styled: [("\(l(.colLikelihood)) \(l.number(cell.likelihood)) × \(l(.colImpact)) \(l.number(cell.impact))", .title),
                                        (l(cell.band), RiskBoard.role(cell.band))])]
-        out.append(DetailLine([RiskScale.likelihood[cell.likelihood] ?? ""], role: .dim))
-        out.append(DetailLine([RiskScale.impact[cell.impact] ?? ""], role: .dim))
+        out.append(DetailLine([RiskScaleText.likelihood(cell.likelihood, l)], role: .dim))
+        out.append(DetailLine([RiskScaleText.impact(cell.impact, l)], role: .dim))
         if inCell.isEmpty { out.append(DetailLine([l(.noRisksHere)], role: .dim)) }
         for risk in inCell {
             let e = risk.entry
@@ -91,9 +91,10 @@ enum RiskDetailLines {
             out.append(DetailLine([e.title], role: .header))
             out.append(DetailLine([l(e.hazard), l(e.nature), e.areas.map { areaName($0, l) }.joined(separator: ", ")], indent: 2))
             let overdue = risk.reviewOverdue(today: today)
-            out.append(DetailLine(styled: [("\(l(.colOwner)) \(e.owner.rawValue)", nil),
-                                           ("\(l(.colReview)) \(e.nextReview.map { l.number($0.description) } ?? "—")", overdue ? .timerAlarm : nil),
-                                           (overdue ? l(.overdue) : "", .timerAlarm)], indent: 2, gap: 2))
+            // Each label, code and date its own field: a date inside Arabic text would be turned round.
+            out.append(DetailLine(styled: [(l(.colOwner), nil), (e.owner.rawValue, nil), (l(.colReview), nil),
+                                           (e.nextReview.map { l.number($0.description) } ?? "—", overdue ? .timerAlarm : nil),
+                                           (overdue ? l(.overdue) : "", .timerAlarm)], indent: 2, gap: 1))
             for mitigation in e.mitigations { out.append(DetailLine(["• " + mitigation], indent: 2)) }
             // The incidents it produced: its hazard, in an area it exposes.
             for record in state.data.riskIncidents[risk.id] ?? [] {
@@ -102,5 +103,25 @@ enum RiskDetailLines {
             }
         }
         return out
+    }
+}
+
+/// What each level of the register means, in the interface's language (`RiskScale` holds the
+/// English the commands and reports print).
+enum RiskScaleText {
+    static func likelihood(_ level: Int, _ l: Localizer) -> String {
+        guard l.language == .ar else { return RiskScale.likelihood[level] ?? "" }
+        return [1: "أقل من 0.2 % خلال خمس سنوات", 2: "0.2 – 1 %", 3: "1 – 5 %", 4: "5 – 25 %", 5: "أكثر من 25 % خلال خمس سنوات"][level] ?? ""
+    }
+
+    static func impact(_ level: Int, _ l: Localizer) -> String {
+        guard l.language == .ar else { return RiskScale.impact[level] ?? "" }
+        return [
+            1: "محدود: أقل من 10 إصابات وأقل من 100 نازح وأضرار محلية",
+            2: "طفيف: 10–50 إصابة أو حتى 1,000 نازح",
+            3: "متوسط: 50–200 إصابة أو حتى 10,000 نازح وتعطل خدمات بلدية",
+            4: "كبير: 200–1,000 إصابة أو حتى 50,000 نازح وتعطل خدمات شعبية",
+            5: "كارثي: أكثر من 1,000 إصابة أو أكثر من 50,000 نازح وتعطل الخدمات الوطنية",
+        ][level] ?? ""
     }
 }

@@ -167,3 +167,16 @@ final class RiskBoardTests: XCTestCase {
         XCTAssertTrue(screen.contains("M 1") && screen.contains("L 1"), screen)
     }
 }
+
+final class RiskScaleTextTests: XCTestCase {
+    func testEveryLevelIsSaidInBothLanguages() {
+        for level in RiskScale.levels {
+            for language in Language.allCases {
+                let l = Localizer(language)
+                XCTAssertFalse(RiskScaleText.likelihood(level, l).isEmpty)
+                XCTAssertFalse(RiskScaleText.impact(level, l).isEmpty)
+            }
+            XCTAssertNotEqual(RiskScaleText.impact(level, Localizer(.ar)), RiskScale.impact[level], "level \(level) in Arabic")
+        }
+    }
+}
