@@ -68,7 +68,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
-    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks
+    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks, importAlert
 
     public var description: String {
         switch self {
@@ -78,6 +78,7 @@ public enum GuardedAction: String, Sendable, CaseIterable {
         case .changeSetting: "changing a store setting"
         case .importData: "importing a file that speaks for many organisations"
         case .manageRisks: "adding or changing a risk of the register"
+        case .importAlert: "importing a CAP alert"
         }
     }
 }
@@ -156,7 +157,7 @@ extension GuardedAction {
     /// The least role that may.
     public var role: Role {
         switch self {
-        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks: .supervisor
+        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks, .importAlert: .supervisor
         case .manageMembers: .admin
         }
     }

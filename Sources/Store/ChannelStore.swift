@@ -51,6 +51,7 @@ public protocol ChannelStore: Sendable {
     func risks(band: RiskBand?) throws(StoreError) -> [Risk]
     func risk(_ id: RecordID) throws(StoreError) -> Risk?
     func incidents(producedBy risk: Risk, limit: Int) throws(StoreError) -> [IncidentRecord]
+    func event(_ id: EventID) throws(StoreError) -> Event?
 }
 
 extension SQLiteStore: ChannelStore {}

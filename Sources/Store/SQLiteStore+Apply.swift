@@ -120,6 +120,11 @@ extension SQLiteStore {
         }
     }
 
+    /// The event stored under `id`, if any.
+    public func event(_ id: EventID) throws(StoreError) -> Event? {
+        try read { db in try Self.storedEvent(id, in: db) }
+    }
+
     static func storedEvent(_ id: EventID, in db: Database) throws -> Event? {
         try Row.fetchOne(db, sql: "SELECT \(EventRows.columns) FROM events WHERE id = ?", arguments: [id.rawValue])
             .map(EventRows.event(from:))

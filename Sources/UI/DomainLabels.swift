@@ -169,6 +169,7 @@ extension GuardedAction: Translatable {
         case .changeSetting: (description, "تغيير إعداد المخزن")
         case .importData: (description, "استيراد ملف يتحدث باسم جهات عديدة")
         case .manageRisks: (description, "إضافة خطر إلى السجل أو تغييره")
+        case .importAlert: (description, "استيراد تنبيه CAP")
         }
     }
 }

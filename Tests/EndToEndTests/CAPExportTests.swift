@@ -66,3 +66,70 @@ final class CAPExportTests: XCTestCase {
         XCTAssertEqual(try validate([q.directory + "/drill.xml"]), ["valid ar,en Alert/Exercise"])
     }
 }
+
+/// CAP alerts in: an Alert opens an incident, an Update changes it, a Cancel closes it, each once;
+/// Exercise alerts only into an exercise store; a malformed alert refused whole.
+final class CAPImportTests: XCTestCase {
+    func testExportThenImportGivesTheSameIncidentOnceAndFollowsItsUpdatesAndCancel() throws {
+        let source = try QanatProcess()
+        XCTAssertEqual(try source.run("init").status, 0)
+        let ref = try source.run("incident", "open", "--type", "flood.flashFlood", "--severity", "severe", "--area", "Derna", "--agency", "NCEMC",
+                                 "--title", "Flood at the Wadi Derna bridge").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let alert = source.directory + "/alert.xml", update = source.directory + "/update.xml", cancel = source.directory + "/cancel.xml"
+        XCTAssertEqual(try source.run("export", "cap", ref, "--out", alert).status, 0)
+        Thread.sleep(forTimeInterval: 0.01)
+        XCTAssertEqual(try source.run("incident", "update", ref, "--severity", "extreme").status, 0)
+        XCTAssertEqual(try source.run("export", "cap", ref, "--out", update).status, 0)
+        XCTAssertEqual(try source.run("incident", "close", ref).status, 0)
+        XCTAssertEqual(try source.run("export", "cap", ref, "--out", cancel).status, 0)
+
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let unknownUpdate = try q.run("import", "cap", update)
+        XCTAssertEqual(unknownUpdate.status, 2, "an update of an alert never imported")
+        let opened = try q.run("import", "cap", alert)
+        XCTAssertEqual(opened.status, 0, opened.stderr)
+        let imported = opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try q.run("import", "cap", alert).stdout.trimmingCharacters(in: .whitespacesAndNewlines), imported, "applied once")
+        var incidents = try q.run("list", "incidents", "--json").lines
+        XCTAssertEqual(incidents.count, 1)
+        XCTAssertTrue(incidents[0].contains(#""title":"Flood at the Wadi Derna bridge""#) && incidents[0].contains(#""severity":"severe""#)
+                      && incidents[0].contains(#""area":"derna""#) && incidents[0].contains(#""type":"flood.flashFlood""#), incidents[0])
+        let log = try q.run("list", "messages", "--json").stdout
+        XCTAssertTrue(log.contains("[ar]") && log.contains("[en]") && log.contains("urgency Immediate"), "both infos kept: \(log)")
+        for file in [update, update, cancel, cancel] { XCTAssertEqual(try q.run("import", "cap", file).status, 0) }
+        incidents = try q.run("list", "incidents", "--all", "--json").lines
+        XCTAssertEqual(incidents.count, 1)
+        XCTAssertTrue(incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#), incidents[0])
+        XCTAssertEqual(try q.run("list", "messages", "--json").lines.count, 3, "one log entry per alert, however often imported")
+    }
+
+    func testAnExerciseAlertGoesOnlyIntoAnExerciseStoreAndAMalformedOneIsRefusedWhole() throws {
+        let drill = try QanatProcess()
+        XCTAssertEqual(try drill.run("init", "--exercise").status, 0)
+        let ref = try drill.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Drill")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = drill.directory + "/drill.xml"
+        XCTAssertEqual(try drill.run("export", "cap", ref, "--out", file).status, 0)
+
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let refused = try q.run("import", "cap", file)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("alert/status: Exercise alerts go into an exercise store: --exercise DIR"), refused.stderr)
+        let exercise = try QanatProcess()
+        XCTAssertEqual(try exercise.run("init", "--exercise").status, 0)
+        let into = try q.run("import", "cap", "--exercise", exercise.directory, file)
+        XCTAssertEqual(into.status, 0, into.stderr)
+        XCTAssertEqual(try exercise.run("list", "incidents", "--json").lines.count, 1)
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing in the real store")
+
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "<severity>Severe</severity>", with: "<severity>Bad</severity>")
+            .write(toFile: q.directory + "/bad.xml", atomically: false, encoding: .utf8)
+        let bad = try q.run("import", "cap", "--exercise", exercise.directory, q.directory + "/bad.xml")
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("alert/info[1]/severity: 'Bad' is not one of"), bad.stderr)
+        XCTAssertEqual(try exercise.run("list", "incidents", "--json").lines.count, 1, "nothing written")
+    }
+}

@@ -86,7 +86,7 @@ struct ExportCommand: ParsableCommand {
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import from other systems.",
-                                                    subcommands: [HXLImportCommand.self])
+                                                    subcommands: [HXLImportCommand.self, CAPImportCommand.self])
 
     struct HXLImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import QanatChannel
+import QanatCore
+
+extension ImportCommand {
+    struct CAPImportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cap", abstract: "A CAP 1.2 alert: opens an incident, or updates or closes the one its first alert opened (supervisor).",
+            discussion: """
+                Prints the incident's reference. The same alert imported twice is applied once. An Exercise or Test alert is \
+                refused on a real store and goes into the exercise store named by --exercise DIR. A malformed alert is refused \
+                whole, naming the element, and nothing is written.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var officer: OfficerOptions
+        @Option(help: "The exercise store's directory (its qanat.sqlite), for Exercise and Test alerts.") var exercise: String?
+        @Argument(help: "The alert's XML file, or - for standard input.") var file: String
+
+        func run() throws {
+            let alert: CAPMessage
+            do { alert = try CAPMessage(try XMLTree.parse(try readData())) } catch let error as CAPError {
+                throw CLIError.badData("\(file): \(error); nothing was written")
+            }
+            let drill = ["Exercise", "Test"].contains(alert.status)
+            if drill, exercise == nil {
+                throw CLIError.badData("\(file): alert/status: \(alert.status) alerts go into an exercise store: --exercise DIR; nothing was written")
+            }
+            let options = try exercise.map { directory in
+                try StoreOptions.parse(["--db", directory + "/qanat.sqlite", "--journal", directory + "/journal.jsonl"])
+            } ?? store
+            let recorder = try EventRecorder(options: options, officer: officer)
+            if let actor = recorder.writer.actor, (actor.role ?? .viewer) < .supervisor {
+                throw CLIError.refused(.needsRole(.supervisor, for: .importAlert))
+            }
+            if exercise != nil {
+                guard (try? recorder.store?.isExercise()) == true else {
+                    throw CLIError.badData("--exercise \(exercise ?? ""): not an exercise store (made by qanat init --exercise); nothing was written")
+                }
+                guard drill else { throw CLIError.badData("\(file): alert/status: \(alert.status) alerts go into the real store; nothing was written") }
+            }
+            let plan = try recorder.check { actions in
+                try CAPImport(actions: actions, actingAgency: recorder.agency(nil)).plan(alert, at: Clock.now())
+            }
+            for (id, write) in plan.writes {
+                var event = try recorder.event(write)
+                event.id = id
+                try recorder.record(event)
+            }
+            print(plan.reference)
+        }
+
+        private func readData() throws -> Data {
+            if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.badData("\(file): cannot be read") }
+            return data
+        }
+    }
+}
+
+/// XML as `CAPMessage.Element`s, through Foundation's parser; a document that is not well formed
+/// is refused with the line the parser stopped at.
+final class XMLTree: NSObject, XMLParserDelegate {
+    private var stack: [CAPMessage.Element] = []
+    private var root: CAPMessage.Element?
+
+    static func parse(_ data: Data) throws(CAPError) -> CAPMessage.Element {
+        let tree = XMLTree()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = tree
+        guard parser.parse(), let root = tree.root else {
+            throw CAPError(element: "line \(parser.lineNumber)", problem: "not well-formed XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"))")
+        }
+        return root
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        stack.append(CAPMessage.Element(name: name))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard let element = stack.popLast() else { return }
+        if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+    }
+}

@@ -1,0 +1,104 @@
+import Crypto
+import QanatCore
+import QanatStore
+
+/// A CAP alert as the events it calls for: an Alert opens an incident, an Update changes the one
+/// its first alert opened, a Cancel closes it; each with a message in the log that keeps every
+/// `info` (Arabic and English), its urgency and certainty. The events' ids come from the alert's
+/// sender and identifier, so the same alert imported twice is applied once.
+public struct CAPImport {
+    public let actions: Actions
+    /// The agency the incident is reported by (a supervisor's own).
+    public let actingAgency: String
+
+    public init(actions: Actions, actingAgency: String) {
+        self.actions = actions
+        self.actingAgency = actingAgency
+    }
+
+    public typealias Planned = (id: EventID, write: Actions.Write)
+
+    /// The incident the alert is about, and the events still to write (none when it was applied before).
+    public func plan(_ alert: CAPMessage, at now: Timestamp) throws -> (reference: IncidentReference, writes: [Planned]) {
+        guard let store = actions.store else { throw ChannelError.needsStore("an alert is matched against the store's incidents") }
+        let own = Self.eventID(alert.sender, alert.identifier, "opened")
+        switch alert.messageType {
+        case "Alert":
+            if let opened = try openedReference(own, store) { return (opened, []) }
+            guard let info = alert.info("en"), let area = alert.area(info, in: actions.context.gazetteer) else {
+                throw ValidationError(field: "alert/info/area", value: alert.infos.first?.areaDescription ?? "",
+                                      problem: .unknown(what: "area in the gazetteer for"))
+            }
+            let reference = try actions.nextIncidentReference()
+            let opening = try actions.openIncident(
+                agency: actingAgency, type: CAPMessage.incidentType(category: info.category, event: info.event).rawValue,
+                severity: CAPMessage.severity(info.severity).rawValue, area: area.id,
+                title: info.headline ?? info.event, place: nil, lead: nil, people: nil, reference: { reference })
+            return (reference, [(own, opening), (Self.eventID(alert.sender, alert.identifier, "message"), try message(alert, about: reference))])
+        case "Update", "Cancel":
+            let mine = Self.eventID(alert.sender, alert.identifier, alert.messageType.lowercased())
+            guard let first = alert.references.first,
+                  let reference = try openedReference(Self.eventID(first.sender, first.identifier, "opened"), store) else {
+                throw ValidationError(field: "alert/references", value: alert.references.map { "\($0.sender),\($0.identifier)" }.joined(separator: " "),
+                                      problem: .unknown(what: "alert imported before, named by"))
+            }
+            if try storeCall({ () throws(StoreError) in try store.event(mine) }) != nil { return (reference, []) }
+            let change: EventPayload
+            if alert.messageType == "Cancel" {
+                change = try actions.context.payload(.incidentStatusChanged, [
+                    "ref": .text(reference.rawValue), "status": .text("closed"), "note": .text("CAP Cancel \(alert.identifier)"),
+                ])
+            } else {
+                let info = alert.info("en")
+                change = try actions.context.payload(.incidentUpdated, [
+                    "ref": .text(reference.rawValue), "severity": info.map { .text(CAPMessage.severity($0.severity).rawValue) },
+                    "title": info.flatMap(\.headline).map(FieldValue.text),
+                ])
+            }
+            let agency = try actions.context.knownAgency(actingAgency, field: "agency")
+            return (reference, [(mine, (agency, change)),
+                                (Self.eventID(alert.sender, alert.identifier, "message"), try message(alert, about: reference))])
+        default:
+            throw ValidationError(field: "alert/msgType", value: alert.messageType, problem: .notOneOf(["Alert", "Update", "Cancel"]))
+        }
+    }
+
+    /// The log's record of the alert: each info whole, in its language, with CAP's urgency and
+    /// certainty, and a note where CAP's severity was Unknown.
+    private func message(_ alert: CAPMessage, about reference: IncidentReference) throws -> Actions.Write {
+        let lines = alert.infos.map { info in
+            "[\(info.language)] \(info.event): \(info.headline ?? "")" + (info.description.map { " — \($0)" } ?? "")
+                + " (urgency \(info.urgency), certainty \(info.certainty), severity \(info.severity)"
+                + (info.severity == "Unknown" ? ", recorded as moderate" : "") + ")"
+        }
+        let severity = alert.info("en").map { CAPMessage.severity($0.severity) } ?? .moderate
+        let posting = try actions.context.messagePosting(
+            to: ["*"], priority: severity == .extreme ? "flash" : severity == .severe ? "immediate" : "priority", channel: "system",
+            subject: "CAP \(alert.messageType) \(alert.identifier) (\(alert.sender))",
+            body: lines.isEmpty ? "CAP \(alert.messageType)" : lines.joined(separator: "\n"),
+            incident: reference.rawValue, acknowledgementRequired: false)
+        return (try actions.context.knownAgency(actingAgency, field: "agency"), .messagePosted(posting))
+    }
+
+    private func openedReference(_ id: EventID, _ store: any ChannelStore) throws -> IncidentReference? {
+        guard let event = try storeCall({ () throws(StoreError) in try store.event(id) }), case .incidentOpened(let opening) = event.payload
+        else { return nil }
+        return opening.reference
+    }
+
+    private func storeCall<T>(_ body: () throws(StoreError) -> T) throws -> T {
+        do { return try body() } catch { throw ChannelError.store(error) }
+    }
+
+    /// A UUID of the alert's sender, identifier and what the event does: the same alert gives the same ids.
+    static func eventID(_ sender: String, _ identifier: String, _ purpose: String) -> EventID {
+        let digest = Array(SHA256.hash(data: Array("cap|\(sender)|\(identifier)|\(purpose)".utf8)))
+        var bytes = Array(digest.prefix(16))
+        bytes[6] = 0x80 | (bytes[6] & 0x0F)   // version 8: a name-derived id
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)
+        let hex = bytes.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }
+        let text = [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+        // Thirty-two hex digits in the 8-4-4-4-12 shape: always a UUID.
+        return (try? EventID(text)) ?? EventID.make(at: Timestamp(millisecondsSinceEpoch: 0))
+    }
+}
