@@ -179,7 +179,7 @@ public enum UIText: CaseIterable, Sendable {
         case .coverageSummary: ("Areas × sectors flagged", "المناطق × القطاعات المنبَّه عليها")
         case .noCoverage: ("No needs or activities recorded", "لا احتياجات ولا أنشطة مسجلة")
         case .coverage: ("Coverage", "التغطية")
-        case .keyMoveSector: ("move between sectors", "التنقل بين القطاعات")
+        case .keyMoveSector: ("move across: sectors, or likelihood", "التنقل أفقيًا: القطاعات أو الاحتمال")
         case .keyCoverageFilter: ("coverage: filter by district, sector, kind", "التغطية: تصفية حسب الشعبية والقطاع ونوع الجهة")
         case .formCoverageFilter: ("Filter the coverage board", "تصفية لوحة التغطية")
         case .sectionNeeds: ("Needs", "الاحتياجات")
