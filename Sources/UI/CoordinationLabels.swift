@@ -82,3 +82,31 @@ extension PledgeStatus: Translatable {
         }
     }
 }
+
+extension Sector {
+    /// The board's column heading, and a short one for a narrow column.
+    var heading: (long: (en: String, ar: String), short: (en: String, ar: String)) {
+        switch self {
+        case .shelter: (("Shelter", translations.ar), ("Shelt", "مأوى"))
+        case .food: (("Food", translations.ar), ("Food", "غذاء"))
+        case .wash: (("WASH", translations.ar), ("WASH", "مياه"))
+        case .health: (("Health", translations.ar), ("Health", "صحة"))
+        case .nfi: (("NFI", translations.ar), ("NFI", "مواد"))
+        case .protection: (("Protection", translations.ar), ("Prot", "حماية"))
+        case .education: (("Education", translations.ar), ("Educ", "تعليم"))
+        case .logistics: (("Logistics", translations.ar), ("Logist", "لوجست"))
+        case .earlyRecovery: (("Recovery", translations.ar), ("Recov", "تعافٍ"))
+        }
+    }
+}
+
+extension CoverageFlag {
+    /// The letter a board cell shows, so that a flag reads without colour.
+    var letter: (en: String, ar: String) {
+        switch self {
+        case .duplicated: ("D", "ز")
+        case .gap: ("G", "ف")
+        case .delayed: ("L", "ت")
+        }
+    }
+}

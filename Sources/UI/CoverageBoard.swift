@@ -80,26 +80,13 @@ enum CoverageBoard {
 
     static func cellWidth(_ width: Int) -> Int { max(3, (width - areaWidth(width) - 1) / Sector.allCases.count) }
 
-    /// The flag's letter: a cell is legible without colour.
-    static func letter(_ flag: CoverageFlag, _ l: Localizer) -> String {
-        switch flag {
-        case .duplicated: l.language == .ar ? "ز" : "D"
-        case .gap: l.language == .ar ? "ف" : "G"
-        case .delayed: l.language == .ar ? "ت" : "L"
-        }
-    }
+    static func letter(_ flag: CoverageFlag, _ l: Localizer) -> String { l(flag.letter) }
 
     static func role(_ cell: CoverageCell) -> StyleRole {
         if cell.flags.contains(.gap) { return .timerAlarm }
         if cell.flags.contains(.duplicated) { return .timerWarning }
         if cell.flags.contains(.delayed) { return .priorityImmediate }
         return .normal
-    }
-
-    /// `DG 40% 3`: flags, coverage of the need (or `·` with no open need), organisations present.
-    static func text(_ cell: CoverageCell, width: Int, _ l: Localizer) -> String {
-        let (flags, figures) = parts(cell, width: width, l)
-        return [flags, figures].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The flags' letters, and the figures: apart, so that each keeps its own direction (an Arabic
@@ -114,14 +101,9 @@ enum CoverageBoard {
 
     /// The sector's heading: its name where the column has room for it, else a short form.
     static func sectorTitle(_ sector: Sector, width: Int, _ l: Localizer) -> String {
-        let (long, short): (String, String) = l.language == .ar
-            ? (l(sector), ["مأوى", "غذاء", "مياه", "صحة", "مواد", "حماية", "تعليم", "لوجست", "تعافٍ"][index(sector)])
-            : (["Shelter", "Food", "WASH", "Health", "NFI", "Protection", "Education", "Logistics", "Recovery"][index(sector)],
-               ["Shelt", "Food", "WASH", "Health", "NFI", "Prot", "Educ", "Logist", "Recov"][index(sector)])
-        return long.count <= width ? long : short
+        let long = l(sector.heading.long)
+        return long.count <= width ? long : l(sector.heading.short)
     }
-
-    private static func index(_ sector: Sector) -> Int { Sector.allCases.firstIndex(of: sector) ?? 0 }
 
     static func draw(_ state: BoardInput, into frame: inout Frame, width: Int) {
         let l = state.localizer

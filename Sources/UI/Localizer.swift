@@ -34,6 +34,9 @@ public struct Localizer: Sendable {
 
     public func callAsFunction(_ value: some Translatable) -> String { pick(value.translations) }
 
+    /// A pair from the label tables that is not a value's own name (a flag's letter, a heading).
+    public func callAsFunction(_ pair: (en: String, ar: String)) -> String { pick(pair) }
+
     private func pick(_ pair: (en: String, ar: String)) -> String { language == .ar ? pair.ar : pair.en }
 
     /// A number, time or duration Qanat wrote, in this interface's digits.

@@ -35,13 +35,7 @@ enum RiskBoard {
         }
     }
 
-    static func letter(_ band: RiskBand, _ l: Localizer) -> String {
-        switch band {
-        case .low: l.language == .ar ? "م" : "L"
-        case .medium: l.language == .ar ? "و" : "M"
-        case .high: l.language == .ar ? "ع" : "H"
-        }
-    }
+    static func letter(_ band: RiskBand, _ l: Localizer) -> String { l(band.letter) }
 
     static func draw(_ state: BoardInput, into frame: inout Frame, width: Int) {
         let l = state.localizer
@@ -82,8 +76,8 @@ enum RiskDetailLines {
         let inCell = RiskBoard.risks(in: cell, state.data.risks)
         var out = [DetailLine(styled: [("\(l(.colLikelihood)) \(l.number(cell.likelihood)) × \(l(.colImpact)) \(l.number(cell.impact))", .title),
                                        (l(cell.band), RiskBoard.role(cell.band))])]
-        out.append(DetailLine([RiskScaleText.likelihood(cell.likelihood, l)], role: .dim))
-        out.append(DetailLine([RiskScaleText.impact(cell.impact, l)], role: .dim))
+        out.append(DetailLine([l(RiskScaleLabels.likelihood(cell.likelihood))], role: .dim))
+        out.append(DetailLine([l(RiskScaleLabels.impact(cell.impact))], role: .dim))
         if inCell.isEmpty { out.append(DetailLine([l(.noRisksHere)], role: .dim)) }
         for risk in inCell {
             let e = risk.entry
@@ -106,22 +100,3 @@ enum RiskDetailLines {
     }
 }
 
-/// What each level of the register means, in the interface's language (`RiskScale` holds the
-/// English the commands and reports print).
-enum RiskScaleText {
-    static func likelihood(_ level: Int, _ l: Localizer) -> String {
-        guard l.language == .ar else { return RiskScale.likelihood[level] ?? "" }
-        return [1: "أقل من 0.2 % خلال خمس سنوات", 2: "0.2 – 1 %", 3: "1 – 5 %", 4: "5 – 25 %", 5: "أكثر من 25 % خلال خمس سنوات"][level] ?? ""
-    }
-
-    static func impact(_ level: Int, _ l: Localizer) -> String {
-        guard l.language == .ar else { return RiskScale.impact[level] ?? "" }
-        return [
-            1: "محدود: أقل من 10 إصابات وأقل من 100 نازح وأضرار محلية",
-            2: "طفيف: 10–50 إصابة أو حتى 1,000 نازح",
-            3: "متوسط: 50–200 إصابة أو حتى 10,000 نازح وتعطل خدمات بلدية",
-            4: "كبير: 200–1,000 إصابة أو حتى 50,000 نازح وتعطل خدمات شعبية",
-            5: "كارثي: أكثر من 1,000 إصابة أو أكثر من 50,000 نازح وتعطل الخدمات الوطنية",
-        ][level] ?? ""
-    }
-}

@@ -19,6 +19,36 @@ extension RiskNature: Translatable {
     }
 }
 
+extension RiskBand {
+    /// The letter a matrix cell shows, so that a band reads without colour.
+    var letter: (en: String, ar: String) {
+        switch self {
+        case .low: ("L", "م")
+        case .medium: ("M", "و")
+        case .high: ("H", "ع")
+        }
+    }
+}
+
+/// What each level of the register means, in both languages (`RiskScale` holds the English the
+/// commands and reports print).
+enum RiskScaleLabels {
+    static func likelihood(_ level: Int) -> (en: String, ar: String) {
+        (RiskScale.likelihood[level] ?? "",
+         [1: "أقل من 0.2 % خلال خمس سنوات", 2: "0.2 – 1 %", 3: "1 – 5 %", 4: "5 – 25 %", 5: "أكثر من 25 % خلال خمس سنوات"][level] ?? "")
+    }
+
+    static func impact(_ level: Int) -> (en: String, ar: String) {
+        (RiskScale.impact[level] ?? "", [
+            1: "محدود: أقل من 10 إصابات وأقل من 100 نازح وأضرار محلية",
+            2: "طفيف: 10–50 إصابة أو حتى 1,000 نازح",
+            3: "متوسط: 50–200 إصابة أو حتى 10,000 نازح وتعطل خدمات بلدية",
+            4: "كبير: 200–1,000 إصابة أو حتى 50,000 نازح وتعطل خدمات شعبية",
+            5: "كارثي: أكثر من 1,000 إصابة أو أكثر من 50,000 نازح وتعطل الخدمات الوطنية",
+        ][level] ?? "")
+    }
+}
+
 /// The risk register as a report: counts by band, then every risk, highest score first, with
 /// its review flagged when overdue — in the interface's language, as text or Markdown.
 public enum RiskText {

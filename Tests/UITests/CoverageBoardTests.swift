@@ -173,10 +173,10 @@ final class RiskScaleTextTests: XCTestCase {
         for level in RiskScale.levels {
             for language in Language.allCases {
                 let l = Localizer(language)
-                XCTAssertFalse(RiskScaleText.likelihood(level, l).isEmpty)
-                XCTAssertFalse(RiskScaleText.impact(level, l).isEmpty)
+                XCTAssertFalse(l(RiskScaleLabels.likelihood(level)).isEmpty)
+                XCTAssertFalse(l(RiskScaleLabels.impact(level)).isEmpty)
             }
-            XCTAssertNotEqual(RiskScaleText.impact(level, Localizer(.ar)), RiskScale.impact[level], "level \(level) in Arabic")
+            XCTAssertNotEqual(Localizer(.ar)(RiskScaleLabels.impact(level)), RiskScale.impact[level], "level \(level) in Arabic")
         }
     }
 }

@@ -15,11 +15,6 @@ public struct HXLHashtag: Equatable, Sendable, CustomStringConvertible {
         attributes = Set(parts.dropFirst())
     }
 
-    init(tag: String, _ attributes: [String]) {
-        self.tag = tag
-        self.attributes = Set(attributes)
-    }
-
     /// As written in an export: the attributes in the order given.
     public var description: String { "#" + ([tag] + attributes.sorted()).joined(separator: "+") }
 }
