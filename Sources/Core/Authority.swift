@@ -133,7 +133,7 @@ public enum Authority {
         case .agencyRegistered, .organisationRegistered: .registerAgency
         case .organisationUpdated(let change) where change.status != nil || change.kind != nil: .registerAgency
         case .memberAdded, .memberRemoved: .manageMembers
-        case .settingChanged: .changeSetting
+        case .settingChanged, .targetSet: .changeSetting
         case .riskRegistered, .riskUpdated: .manageRisks
         default: nil
         }

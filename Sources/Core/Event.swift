@@ -56,6 +56,8 @@ public enum EventType: String, NamedValue {
     case riskRegistered = "risk.registered"
     case riskUpdated = "risk.updated"
     case riskReviewed = "risk.reviewed"
+    case targetSet = "target.set"
+    case reportWritten = "report.written"
 }
 
 public enum EventPayload: Equatable, Sendable {
@@ -87,6 +89,8 @@ public enum EventPayload: Equatable, Sendable {
     case riskRegistered(RiskEntry)
     case riskUpdated(RiskChange)
     case riskReviewed(RiskReview)
+    case targetSet(ResponseTarget)
+    case reportWritten(ReportRecord)
 
     public var type: EventType {
         switch self {
@@ -114,6 +118,8 @@ public enum EventPayload: Equatable, Sendable {
         case .riskRegistered: .riskRegistered
         case .riskUpdated: .riskUpdated
         case .riskReviewed: .riskReviewed
+        case .targetSet: .targetSet
+        case .reportWritten: .reportWritten
         }
     }
 }

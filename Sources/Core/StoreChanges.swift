@@ -33,6 +33,8 @@ extension Subject {
         case "pledge": guard let id = try? RecordID(value) else { return nil }; self = .pledge(id)
         case "setting": guard let setting = StoreSetting(rawValue: value) else { return nil }; self = .setting(setting)
         case "risk": guard let id = try? RecordID(value) else { return nil }; self = .risk(id)
+        case "target": guard let metric = ResponseMetric(rawValue: value) else { return nil }; self = .target(metric)
+        case "report": guard ReportRecord.isDigest(value) else { return nil }; self = .report(sha256: value)
         default: return nil
         }
     }

@@ -13,6 +13,9 @@ public enum Subject: Hashable, Sendable {
     case pledge(RecordID)
     case setting(StoreSetting)
     case risk(RecordID)
+    case target(ResponseMetric)
+    /// A report written to a file, by the SHA-256 of its bytes: proving a copy is an index read.
+    case report(sha256: String)
 
     /// An officer's shifts, however the name was typed.
     public static func officer(named name: String) -> Subject { .officer(name.trimmingSpaces().lowercased()) }
@@ -31,6 +34,8 @@ public enum Subject: Hashable, Sendable {
         case .pledge(let id): "pledge:" + id.rawValue
         case .setting(let setting): "setting:" + setting.rawValue
         case .risk(let id): "risk:" + id.rawValue
+        case .target(let metric): "target:" + metric.rawValue
+        case .report(let digest): "report:" + digest
         }
     }
 }
@@ -63,6 +68,8 @@ extension Event {
         case .riskRegistered(let entry): [.risk(entry.id)]
         case .riskUpdated(let change): [.risk(change.id)]
         case .riskReviewed(let review): [.risk(review.risk)]
+        case .targetSet(let target): [.target(target.metric)]
+        case .reportWritten(let record): [.report(sha256: record.sha256)]
         }
     }
 }

@@ -52,6 +52,8 @@ public protocol ChannelStore: Sendable {
     func risk(_ id: RecordID) throws(StoreError) -> Risk?
     func incidents(producedBy risk: Risk, limit: Int) throws(StoreError) -> [IncidentRecord]
     func event(_ id: EventID) throws(StoreError) -> Event?
+    func responseTargets() throws(StoreError) -> [ResponseTarget]
+    func responseSamples(_ period: PerformancePeriod) throws(StoreError) -> [ResponseSample]
 }
 
 extension SQLiteStore: ChannelStore {}

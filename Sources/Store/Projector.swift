@@ -122,7 +122,9 @@ struct Projector {
         case .member(let key):
             let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
             try Members.write(Fold.member(events), key: key, in: db)
-        case .message, .officer:
+        case .target(let metric):
+            try EvaluationRows.write(Fold.target(try EventRows.events(of: subject, in: db, includingSecondary: false)), metric: metric, in: db)
+        case .message, .officer, .report:
             break
         }
     }

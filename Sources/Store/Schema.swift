@@ -324,6 +324,16 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v13: response targets") { db in
+            // Reports written to files need no table: their events are found by `report:SHA256`.
+            try db.execute(sql: """
+                CREATE TABLE response_targets (
+                  metric TEXT PRIMARY KEY,
+                  seconds INTEGER NOT NULL,
+                  percentile INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -356,5 +366,5 @@ enum Schema {
     }
 
     /// Projection tables, emptied by `rebuild`.
-    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table] + CoordinationRows.tables + RiskRows.tables
+    static let projections = ["incidents", "units", "assignments", "messages", "acknowledgements", PendingAcknowledgements.table, SearchIndex.table, SearchVocabulary.table, Members.table] + CoordinationRows.tables + RiskRows.tables + EvaluationRows.tables
 }

@@ -2,8 +2,7 @@ import QanatCore
 
 /// Wall-clock durations for board cells, from the state's `now`: `1h40`, or `1س40` in Arabic.
 func since(_ time: Timestamp, _ now: Timestamp, _ l: Localizer) -> String {
-    let units = l.language == .ar ? ("ث", "د", "س", "ي") : IncidentTimers.englishUnits
-    return l.number(IncidentTimers.compact(seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000, units: units))
+    l.number(IncidentTimers.compact(seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000, units: l.durationUnits))
 }
 
 func areaName(_ id: String, _ localizer: Localizer) -> String {

@@ -15,7 +15,9 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let coordination = DeskRefresh(rawValue: 1 << 5)
     /// The risk register's board.
     public static let risks = DeskRefresh(rawValue: 1 << 6)
-    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks]
+    /// The performance board: response times and targets.
+    public static let performance = DeskRefresh(rawValue: 1 << 7)
+    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
     public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil) -> DeskRefresh {
@@ -33,9 +35,16 @@ public struct DeskRefresh: OptionSet, Sendable {
             // An acknowledgement of the open message changes its detail.
             case .message(let id): refresh.formUnion(detail == nil && id != message ? .messages : [.messages, .detail])
             // No board shows members or shifts (the desk re-reads its own access on every reload).
-            case .member, .officer: break
+            // Nor reports written to files.
+            case .member, .officer, .report: break
             case .need, .activity, .pledge, .setting: refresh.insert(.coordination)
             case .risk: refresh.insert(.risks)
+            case .target: refresh.insert(.performance)
+            }
+            // Response times move with incidents, assignments and acknowledgements.
+            switch subject {
+            case .incident, .unit, .message: refresh.insert(.performance)
+            default: break
             }
         }
         return refresh

@@ -34,6 +34,8 @@ public enum UIText: CaseIterable, Sendable {
     case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
     case openCellFirst, fieldNeeded, enterSavesAnyway, riskBoard, noRisksHere
     case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
+    case performanceBoard, performanceTitle, performanceTo, colMetric, colCompleted, colP50, colP90, colTarget, colMet, colWaiting, colTrend
+    case allAgencies, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -218,6 +220,28 @@ public enum UIText: CaseIterable, Sendable {
         case .overdue: ("overdue", "متأخرة")
         case .noRisks: ("No risk in the register", "لا خطر في السجل")
         case .risksByBand: ("Risks by band", "المخاطر حسب الفئة")
+        case .performanceBoard: ("Performance", "الأداء")
+        case .performanceTitle: ("Response performance", "أداء الاستجابة")
+        case .performanceTo: ("to", "إلى")
+        case .colMetric: ("Measure", "المقياس")
+        case .colCompleted: ("Done", "تم")
+        case .colP50: ("p50", "م50")
+        case .colP90: ("p90", "م90")
+        case .colTarget: ("Target", "الهدف")
+        case .colMet: ("Met", "تحقق")
+        case .colWaiting: ("Waiting", "بانتظار")
+        case .colTrend: ("By week", "أسبوعيًا")
+        case .allAgencies: ("All agencies", "كل الجهات")
+        case .targetMet: ("yes", "نعم")
+        case .targetMissed: ("NO", "لا")
+        case .targetsHeading: ("Targets", "الأهداف")
+        case .noTargets: ("no target set (qanat target set)", "لا أهداف محددة (qanat target set)")
+        case .atPercentile: ("at p", "عند المئين ")
+        case .overTarget: ("over target", "تجاوزت الهدف")
+        case .trendExplained: ("By week: the target's percentile (p90 without one), oldest week first, · none",
+                               "أسبوعيًا: مئين الهدف (م90 بدونه)، الأقدم أولًا، · لا شيء")
+        case .performanceRules: ("Acknowledge: flash and immediate messages, each agency's first. Assign, arrive: from the report to the agency's first unit. Close: the lead agency's.",
+                                 "الإقرار: الرسائل العاجلة جدًا والفورية، أول إقرار لكل جهة. التكليف والوصول: من البلاغ إلى أول وحدة للجهة. الإغلاق: للجهة القائدة.")
         case .formReportNeed: ("Report a need:", "الإبلاغ عن احتياج:")
         case .formMakePledge: ("Pledge:", "تعهد:")
         case .keyReportNeed: ("report a need in this area and sector", "الإبلاغ عن احتياج في هذه المنطقة والقطاع")

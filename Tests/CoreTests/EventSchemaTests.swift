@@ -43,6 +43,9 @@ final class EventSchemaTests: XCTestCase {
         .riskUpdated(RiskChange(id: try! RecordID("0192f3c4-0000-7000-8000-0000000000d1"), likelihood: 4, owner: try! AgencyCode("CD"))),
         .riskReviewed(RiskReview(risk: try! RecordID("0192f3c4-0000-7000-8000-0000000000d1"), note: "cleared",
                                  next: try! CalendarDate("2027-09-01", field: "next"))),
+        .targetSet(ResponseTarget(metric: .acknowledge, seconds: 60, percentile: 90)),
+        .reportWritten(ReportRecord(kind: .performance, parameters: ["--lang", "ar"], file: "/srv/reports/week-48.md",
+                                    sha256: String(repeating: "ab", count: 32), bytes: 4096)),
     ]
 
     func testAnActivityEndsOnOrAfterItStartsAndAQuantityIsPositive() {

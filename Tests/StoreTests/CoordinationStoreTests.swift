@@ -52,7 +52,10 @@ final class CoordinationStoreTests: XCTestCase {
         let lrc = try AgencyCode("LRC")
         let seed = Agency.seed.first { $0.code == lrc }
         XCTAssertEqual(try store.organisation(lrc), Fold.organisation(bySubject[.agency(lrc)] ?? [], seed: seed))
-        XCTAssertEqual(try store.setting(.gapDays), Fold.setting(bySubject[.setting(.gapDays)] ?? [])?.value)
+        XCTAssertEqual(try store.setting(.gapDays), Fold.setting(bySubject[.setting(.gapDays)] ?? [])?.value ?? StoreSetting.gapDays.defaultValue)
+        let targets = try store.responseTargets()
+        XCTAssertFalse(targets.isEmpty)
+        XCTAssertEqual(targets, ResponseMetric.allCases.compactMap { Fold.target(bySubject[.target($0)] ?? []) }, "each metric's last target, in order")
 
         let dernaWash = CoordinationQuery(areas: ["derna"], sector: .wash)
         let needs = try store.needs(matching: dernaWash)

@@ -151,7 +151,11 @@ func coordinationScenario(count: Int, seed: UInt64) -> [Event] {
         case 88..<97 where !pledges.isEmpty:
             events.append(make(.pledgeUpdated(PledgeChange(id: pledges.randomElement(using: &rng)!, status: PledgeStatus.allCases.randomElement(using: &rng)!))))
         case 97..<98:
-            events.append(make(.settingChanged(SettingChange(setting: .gapDays, value: Int.random(in: 1...30, using: &rng)))))
+            // Settings and response targets: the last writer wins, whatever order they came in.
+            events.append(make(Bool.random(using: &rng)
+                ? .settingChanged(SettingChange(setting: .gapDays, value: Int.random(in: 1...30, using: &rng)))
+                : .targetSet(ResponseTarget(metric: ResponseMetric.allCases.randomElement(using: &rng)!, seconds: Int.random(in: 30...600, using: &rng),
+                                            percentile: [50, 90].randomElement(using: &rng)!))))
         case 98..<100:
             // Risks of the register: registered, changed and reviewed, some changes before their risk.
             let id = risks.isEmpty || Bool.random(using: &rng) ? newID() : risks.randomElement(using: &rng)!

@@ -13,6 +13,8 @@ extension ReportCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this district and its municipalities.") var district: String?
         @OptionGroup var format: TableFormat
+        @OptionGroup var officer: OfficerOptions
+        @OptionGroup var destination: ReportDestination
 
         func run() throws {
             let localizer = try format.localizer()
@@ -24,8 +26,9 @@ extension ReportCommand {
                 let rules = try Actions(context: .seeded, store: opened).coverageRules(at: now)
                 cells = try opened.coverage(matching: query, rules: rules)
             } catch { throw CLIError.fromDomain(error) }
-            if format.csv { return CoverageCSV.lines(cells).forEach { print($0) } }
-            for line in CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), localizer, format: format.layout) { print(line) }
+            let lines = format.csv ? CoverageCSV.lines(cells) : CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), localizer, format: format.layout)
+            try destination.deliver(lines, kind: .coverage, parameters: ReportParameters.option("--district", district) + format.parameters,
+                                    store: store, officer: officer.officerName)
         }
     }
 }

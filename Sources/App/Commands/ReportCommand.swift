@@ -8,7 +8,7 @@ import QanatUI
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
-                                                    subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self])
+                                                    subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self, PerformanceReport.self, VerifyReport.self])
 
     /// `--markdown`, `--csv` and `--lang`, as the coordination's and the register's reports take them.
     struct TableFormat: ParsableArguments {
@@ -23,6 +23,20 @@ struct ReportCommand: ParsableCommand {
         var layout: ReportLayout.Format { markdown ? .markdown : .text }
 
         func localizer() throws(CLIError) -> Localizer { Localizer(try ReportCommand.language(lang)) }
+
+        /// As given, for the record of a report written to a file.
+        var parameters: [String] {
+            ReportParameters.flag("--markdown", markdown) + ReportParameters.flag("--csv", csv) + ReportParameters.option("--lang", lang)
+        }
+    }
+
+    /// A time option in RFC 3339, or nil when not given.
+    static func time(_ text: String?, option: String) throws(CLIError) -> Timestamp? {
+        guard let text else { return nil }
+        guard let parsed = Timestamp(rfc3339: text) else {
+            throw CLIError.badData("\(option): '\(terminalSafe(text))' is not an RFC 3339 time (2026-11-22T06:00:00+02:00)")
+        }
+        return parsed
     }
 
     /// `--lang`, else the locale's.
@@ -44,18 +58,11 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Report from this time (RFC 3339) instead of the last sign-on.") var since: String?
         @Flag(help: "Markdown, for a handover kept with the shift's papers.") var markdown = false
         @Option(help: "ar or en (default: LANG).") var lang: String?
+        @OptionGroup var destination: ReportDestination
 
         func run() throws {
             let language = try ReportCommand.language(lang)
-            let start: Timestamp?
-            if let since {
-                guard let parsed = Timestamp(rfc3339: since) else {
-                    throw CLIError.badData("since: '\(since)' is not an RFC 3339 time (2026-11-22T06:00:00+02:00)")
-                }
-                start = parsed
-            } else {
-                start = nil
-            }
+            let start = try ReportCommand.time(since, option: "since")
             let code: AgencyCode
             do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
             let report: HandoverReport
@@ -63,7 +70,10 @@ struct ReportCommand: ParsableCommand {
                 let opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
                 report = try HandoverLoader(store: opened).report(officer: officer.officerName, agency: code, now: Clock.now(), since: start)
             } catch { throw CLIError.from(error) }
-            for line in HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text) { print(line) }
+            try destination.deliver(HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text), kind: .shift,
+                                    parameters: ReportParameters.option("--agency", agency) + ReportParameters.option("--since", since)
+                                        + ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang),
+                                    store: store, officer: officer.officerName, agency: code.rawValue)
         }
     }
 }

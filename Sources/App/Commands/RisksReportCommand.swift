@@ -11,6 +11,8 @@ extension ReportCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var format: TableFormat
+        @OptionGroup var officer: OfficerOptions
+        @OptionGroup var destination: ReportDestination
 
         func run() throws {
             let localizer = try format.localizer()
@@ -19,7 +21,7 @@ extension ReportCommand {
             do { risks = try opened.risks(band: nil) } catch { throw CLIError.from(error) }
             let today = CalendarDate(libyaDayOf: Clock.now())
             let lines = format.csv ? RisksCSV.lines(risks, today: today) : RiskText.lines(risks, today: today, localizer, format: format.layout)
-            for line in lines { print(terminalSafe(line)) }
+            try destination.deliver(lines, kind: .risks, parameters: format.parameters, store: store, officer: officer.officerName)
         }
     }
 }

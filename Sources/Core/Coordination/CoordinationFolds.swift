@@ -73,9 +73,23 @@ extension Fold {
 
     /// A setting's latest value; nil when none was ever set.
     public static func setting(_ events: [Event]) -> SettingChange? {
-        ordered(events).reversed().lazy.compactMap { event -> SettingChange? in
-            if case .settingChanged(let change) = event.payload { return change }
+        latest(events) { payload in
+            if case .settingChanged(let change) = payload { return change }
             return nil
-        }.first
+        }
+    }
+
+    /// A response target's latest value; nil when none was ever set.
+    public static func target(_ events: [Event]) -> ResponseTarget? {
+        latest(events) { payload in
+            if case .targetSet(let target) = payload { return target }
+            return nil
+        }
+    }
+
+    /// Last writer wins: the latest event's value, by time then id.
+    static func latest<Value>(_ events: [Event], _ value: (EventPayload) -> Value?) -> Value? {
+        for event in ordered(events).reversed() { if let found = value(event.payload) { return found } }
+        return nil
     }
 }

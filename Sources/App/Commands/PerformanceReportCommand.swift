@@ -1,0 +1,62 @@
+import ArgumentParser
+import QanatChannel
+import QanatCore
+import QanatUI
+
+extension ReportCommand {
+    struct PerformanceReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "performance",
+            abstract: "Response times per agency: the 50th and 90th percentiles against the store's targets, and their trend by week.",
+            discussion: """
+                Acknowledge: flash and immediate messages, to each agency's earliest acknowledgement. Assign and arrive: from an \
+                incident's report to the agency's first unit tasked, on scene (across agencies, the incident's first). Close: to \
+                its closure, counted for the lead agency. Responses that started in the period count; the period runs from \
+                --since (default: twelve weeks ago) to now. CSV columns, in English whatever --lang says: \
+                \(PerformanceCSV.header.joined(separator: ",")).
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var officer: OfficerOptions
+        @Option(help: "From this time (RFC 3339); default twelve weeks ago.") var since: String?
+        @Option(help: "One agency's figures only.") var agency: String?
+        @OptionGroup var format: TableFormat
+        @OptionGroup var destination: ReportDestination
+
+        func run() throws {
+            let localizer = try format.localizer()
+            let now = Clock.now()
+            let period = PerformancePeriod(since: try ReportCommand.time(since, option: "since") ?? PerformancePeriod.lastWeeks(before: now).since,
+                                           until: now)
+            let only: AgencyCode?
+            do { only = try agency.map { text throws(QanatCore.ValidationError) in try AgencyCode(text, field: "agency") } } catch { throw CLIError.from(error) }
+            let opened = try store.readingStore()
+            let figures: [MetricFigures]
+            do {
+                figures = ResponsePerformance.figures(try opened.responseSamples(period), targets: try opened.responseTargets(), period: period,
+                                                      onlyAgency: only, now: now)
+            } catch { throw CLIError.from(error) }
+            let lines = format.csv ? PerformanceCSV.lines(figures) : PerformanceText.lines(figures, period: period, localizer, format: format.layout)
+            try destination.deliver(lines, kind: .performance,
+                                    parameters: ReportParameters.option("--since", since) + ReportParameters.option("--agency", agency) + format.parameters,
+                                    store: store, officer: officer.officerName)
+        }
+    }
+}
+
+/// Performance as CSV: one row per agency (`*` for all) and metric, times in seconds.
+enum PerformanceCSV {
+    static let header = ["agency", "metric", "completed", "p50_seconds", "p90_seconds", "target_seconds", "target_percentile",
+                         "at_target_percentile_seconds", "met", "waiting", "waiting_over_target", "weekly_seconds"]
+
+    static func lines(_ figures: [MetricFigures]) -> [String] {
+        let seconds = { (ms: Int64?) in ms.map { String(Double($0) / 1000) } ?? "" }
+        return [CSVText.line(header)] + figures.map { f in
+            CSVText.line([
+                f.agency?.rawValue ?? "*", f.metric.rawValue, String(f.completed), seconds(f.p50), seconds(f.p90),
+                f.target.map { String($0.seconds) } ?? "", f.target.map { String($0.percentile) } ?? "", seconds(f.atTargetPercentile),
+                f.met.map { $0 ? "yes" : "no" } ?? "", String(f.waiting), String(f.waitingOverTarget), f.weekly.map(seconds).joined(separator: ";"),
+            ])
+        }
+    }
+}

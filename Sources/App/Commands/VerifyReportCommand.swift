@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import QanatChannel
+import QanatCore
+
+extension ReportCommand {
+    struct VerifyReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify",
+            abstract: "Prove a report file unchanged: its SHA-256 against the reports recorded as written with --out.",
+            discussion: "Exit 0 and who wrote it, when, with which options; exit 2 when no report with these bytes was recorded.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The report file.") var file: String
+
+        func run() throws {
+            let bytes: [UInt8]
+            do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
+                throw CLIError.badData("\(terminalSafe(file)): \(error.localizedDescription)")
+            }
+            let digest = ReportDigest.of(bytes)
+            let opened = try store.readingStore()
+            let written: [Event]
+            do { written = try opened.reportsWritten(sha256: digest) } catch { throw CLIError.from(error) }
+            guard !written.isEmpty else {
+                throw CLIError.badData("\(terminalSafe(file)): sha256 \(digest) matches no report recorded as written: changed since, or never recorded")
+            }
+            print("\(terminalSafe(file)): unchanged (sha256 \(digest), \(bytes.count) bytes)")
+            for event in written {
+                guard case .reportWritten(let record) = event.payload else { continue }
+                let options = record.parameters.isEmpty ? "" : " " + record.parameters.joined(separator: " ")
+                print(terminalSafe("  \(record.kind.rawValue)\(options) — written to \(record.file) by \(event.officer) (\(event.agency)) at \(event.at)"))
+            }
+        }
+    }
+}

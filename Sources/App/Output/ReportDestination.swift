@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import QanatChannel
+import QanatCore
+
+/// Where a report goes: the terminal, or with `--out FILE` a file whose writing is recorded in
+/// the journal (`report.written`: kind, parameters, SHA-256 of the bytes) so that an archived
+/// copy can be proved unchanged later with `qanat report verify FILE`. Printing records nothing.
+struct ReportDestination: ParsableArguments {
+    @Option(help: "Write to this file and record it in the journal with its SHA-256 (operator role); without it, print.")
+    var out: String?
+
+    /// Prints `lines`, or writes them to `--out` and records the report. The member's role is
+    /// checked before the file is touched: a refused report writes nothing anywhere.
+    func deliver(_ lines: [String], kind: ReportKind, parameters: [String], store: StoreOptions, officer: String, agency: String? = nil) throws {
+        let text = lines.map(terminalSafe)
+        guard let out else {
+            for line in text { print(line) }
+            return
+        }
+        let bytes = Array((text.joined(separator: "\n") + "\n").utf8)
+        let path = URL(fileURLWithPath: out).standardizedFileURL.path
+        let recorder = try EventRecorder(options: store, officerName: officer)
+        let write: Actions.Write
+        do {
+            write = try recorder.actions.reportWritten(kind: kind, parameters: parameters, file: path, bytes: bytes,
+                                                       actingAgency: recorder.agency(agency))
+        } catch { throw CLIError.fromDomain(error) }
+        let event = try recorder.event(write)
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw CLIError.badData("--out \(out): \(error.localizedDescription); nothing was recorded")
+        }
+        try recorder.record(event)
+        if case .reportWritten(let record) = event.payload { print("\(terminalSafe(path)) sha256 \(record.sha256)") }
+    }
+}
+
+/// A report's options as given, for its record: `["--lang", "ar", "--markdown"]`.
+enum ReportParameters {
+    static func option(_ name: String, _ value: String?) -> [String] { value.map { [name, $0] } ?? [] }
+    static func flag(_ name: String, _ set: Bool) -> [String] { set ? [name] : [] }
+}
