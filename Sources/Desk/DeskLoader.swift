@@ -90,6 +90,9 @@ public struct DeskLoader: Sendable {
                 data.coverage = try coverage(state.coverageFilter, rules: rules)
             }
         }
+        if refresh.contains(.performance), state.board == .performance {
+            (data.performance, data.performancePeriod) = try performance(now: state.now)
+        }
         if !refresh.isDisjoint(with: [.detail, .coordination]) {
             data.coverageDetail = try state.openCell.flatMap { key throws(StoreError) in try coverageDetail(key) }
         }
@@ -101,6 +104,12 @@ public struct DeskLoader: Sendable {
         state.exercise = exercise
         if refresh.contains(.detail) { state.detailRead() }
         if !refresh.isDisjoint(with: [.incidents, .messages]) { state.noticeAlerts() }
+    }
+
+    /// Response times of the last twelve weeks against the store's targets (the performance board's).
+    public func performance(now: Timestamp) throws(StoreError) -> ([MetricFigures], PerformancePeriod) {
+        let period = PerformancePeriod.lastWeeks(before: now)
+        return (ResponsePerformance.figures(try store.responseSamples(period), targets: try store.responseTargets(), period: period, now: now), period)
     }
 
     /// The coverage board's cells, as the filter keeps them.

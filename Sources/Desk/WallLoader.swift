@@ -25,6 +25,15 @@ public struct WallLoader: Sendable {
         boards.coverage = try store.coverage(matching: .everything,
                                              rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
         let exercise = try store.isExercise()
+        // Response times are read only while their page is up (and when it comes round).
+        if state.board == .performance {
+            (boards.performance, boards.performancePeriod) = try DeskLoader(store: store).performance(now: state.now)
+        }
         (state.figures, state.boards, state.exercise) = (figures, boards, exercise)
+    }
+
+    /// The performance page's figures, read as it comes round.
+    public func loadPerformance(into state: inout WallState) throws(StoreError) {
+        (state.boards.performance, state.boards.performancePeriod) = try DeskLoader(store: store).performance(now: state.now)
     }
 }

@@ -182,6 +182,7 @@ public enum DeskView {
         case .log: LogBoard.draw(state.boardInput, into: &frame, width: width)
         case .coverage: CoverageBoard.draw(state.boardInput, into: &frame, width: width)
         case .risks: RiskBoard.draw(state.boardInput, into: &frame, width: width)
+        case .performance: PerformanceBoard.draw(state.boardInput, into: &frame, width: width)
         }
     }
 

@@ -166,7 +166,10 @@ extension DeskState {
             } else {
                 notice = localizer(.nothingSelected)
             }
-        case .board(let next): switchTo(next)
+        case .board(let next):
+            switchTo(next)
+            // Response times are read only while their board is shown.
+            if next == .performance { return .reload(.performance) }
         case .language: language = language == .ar ? .en : .ar
         case .groupUnits: unitGrouping = unitGrouping == .status ? .agency : .status
         case .awaitingUs:

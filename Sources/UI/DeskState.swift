@@ -1,7 +1,7 @@
 import QanatCore
 
 public enum Board: CaseIterable, Sendable {
-    case incidents, units, log, coverage, risks
+    case incidents, units, log, coverage, risks, performance
 
     var title: UIText {
         switch self {
@@ -10,6 +10,7 @@ public enum Board: CaseIterable, Sendable {
         case .log: .log
         case .coverage: .coverage
         case .risks: .riskBoard
+        case .performance: .performanceBoard
         }
     }
 
@@ -20,6 +21,7 @@ public enum Board: CaseIterable, Sendable {
         case .log: 4
         case .coverage: 5
         case .risks: 6
+        case .performance: 7
         }
     }
 }
@@ -113,6 +115,13 @@ public struct DeskData: Equatable, Sendable {
     public var risks: [Risk] = []
     /// The incidents each risk of the open matrix cell produced, newest first.
     public var riskIncidents: [RecordID: [IncidentRecord]] = [:]
+    /// Response times against the targets, for the performance board; read only while it is shown.
+    public var performance: [MetricFigures] = [] {
+        didSet { performanceRows = PerformanceBoard.rows(performance) }
+    }
+    var performanceRows: [PerformanceBoard.Row] = []
+    /// The period they cover; nil until first read.
+    public var performancePeriod: PerformancePeriod?
     /// The store's setting, which the flags were computed with.
     public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5
@@ -163,7 +172,7 @@ public struct DeskState: Equatable, Sendable {
         case .log: openMessage != nil
         case .coverage: openCell != nil
         case .risks: openRiskCell != nil
-        case .units: false
+        case .units, .performance: false
         }
     }
     /// Tab puts the keys in the detail pane: they scroll it instead of moving the selection.
@@ -256,6 +265,7 @@ public struct DeskState: Equatable, Sendable {
         case .log: data.messages.count
         case .coverage: data.coverageRows.count
         case .risks: RiskBoard.levels.count
+        case .performance: data.performanceRows.count
         }
     }
 
@@ -276,6 +286,7 @@ public struct DeskState: Equatable, Sendable {
         case .message(let id): data.messages.firstIndex { $0.message.id == id }
         case .cell(let key): data.coverageRows.firstIndex { $0.area == key.area }
         case .riskCell(let cell): RiskBoard.row(of: cell.impact)
+        case .metric(let key): data.performanceRows.firstIndex { PerformanceBoard.key($0) == key }
         }
     }
 
@@ -301,6 +312,9 @@ public struct DeskState: Equatable, Sendable {
             // Up and down keep the likelihood: the selection is a cell of the matrix.
             guard let impact = RiskBoard.impact(atRow: row) else { return nil }
             return .riskCell(RiskCell(likelihood: selection.riskCell?.likelihood ?? 1, impact: impact))
+        case .performance:
+            let rows = data.performanceRows
+            return rows.indices.contains(row) ? PerformanceBoard.key(rows[row]).map(Selection.Key.metric) : nil
         }
     }
 
@@ -349,7 +363,7 @@ public struct DeskState: Equatable, Sendable {
         if let cell = selection.cell, row(of: .cell(cell)) == nil || (coverageFilter.sector.map { $0 != cell.sector } ?? false) {
             selection.cell = nil
         }
-        for board in [Board.incidents, .units, .coverage, .risks] {
+        for board in [Board.incidents, .units, .coverage, .risks, .performance] {
             if let key = selection[board] {
                 if let row = row(of: key) { cursorRow[board] = row }
             } else if let first = (0..<rowCount(on: board)).first(where: { key(atRow: $0, on: board) != nil }) {
@@ -441,6 +455,7 @@ public struct Selection: Equatable, Sendable {
         case message(EventID)
         case cell(CoverageCell.Key)
         case riskCell(RiskCell)
+        case metric(MetricKey)
     }
 
     public var incident: IncidentReference?
@@ -450,6 +465,8 @@ public struct Selection: Equatable, Sendable {
     public var cell: CoverageCell.Key?
     /// A likelihood and an impact of the risk matrix.
     public var riskCell: RiskCell?
+    /// An agency's (or all agencies') metric on the performance board.
+    var metric: MetricKey?
 
     public init() {}
 
@@ -461,6 +478,7 @@ public struct Selection: Equatable, Sendable {
             case .log: message.map(Key.message)
             case .coverage: cell.map(Key.cell)
             case .risks: riskCell.map(Key.riskCell)
+            case .performance: metric.map(Key.metric)
             }
         }
         set {
@@ -475,6 +493,8 @@ public struct Selection: Equatable, Sendable {
             case (.coverage, nil): cell = nil
             case (.risks, .riskCell(let key)): riskCell = key
             case (.risks, nil): riskCell = nil
+            case (.performance, .metric(let key)): metric = key
+            case (.performance, nil): metric = nil
             default: break
             }
         }

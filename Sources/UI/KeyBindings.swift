@@ -68,6 +68,7 @@ public enum KeyBindings {
         KeyBinding("F4 3", .log, keys: [(.function(4), .board(.log)), (.character("3"), .board(.log))]),
         KeyBinding("F5 4", .coverage, keys: [(.function(5), .board(.coverage)), (.character("4"), .board(.coverage))]),
         KeyBinding("F6 5", .riskBoard, keys: [(.function(6), .board(.risks)), (.character("5"), .board(.risks))]),
+        KeyBinding("F7 6", .performanceBoard, keys: [(.function(7), .board(.performance)), (.character("6"), .board(.performance))]),
         KeyBinding("↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true, keys: [
             (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
             (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),

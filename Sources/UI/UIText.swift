@@ -35,7 +35,7 @@ public enum UIText: CaseIterable, Sendable {
     case openCellFirst, fieldNeeded, enterSavesAnyway, riskBoard, noRisksHere
     case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
     case performanceBoard, performanceTitle, performanceTo, colMetric, colCompleted, colP50, colP90, colTarget, colMet, colWaiting, colTrend
-    case allAgencies, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
+    case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -232,14 +232,15 @@ public enum UIText: CaseIterable, Sendable {
         case .colWaiting: ("Waiting", "بانتظار")
         case .colTrend: ("By week", "أسبوعيًا")
         case .allAgencies: ("All agencies", "كل الجهات")
+        case .noResponses: ("Nothing to measure in this period", "لا شيء للقياس في هذه الفترة")
         case .targetMet: ("yes", "نعم")
         case .targetMissed: ("NO", "لا")
         case .targetsHeading: ("Targets", "الأهداف")
         case .noTargets: ("no target set (qanat target set)", "لا أهداف محددة (qanat target set)")
-        case .atPercentile: ("at p", "عند المئين ")
+        case .atPercentile: ("at p", "عند م")
         case .overTarget: ("over target", "تجاوزت الهدف")
-        case .trendExplained: ("By week: the target's percentile (p90 without one), oldest week first, · none",
-                               "أسبوعيًا: مئين الهدف (م90 بدونه)، الأقدم أولًا، · لا شيء")
+        case .trendExplained: ("By week: the target's percentile (p90 without one), oldest week at the left, · none",
+                               "أسبوعيًا: مئين الهدف (م90 بدونه)، الأقدم على اليسار، · لا شيء؛ م50 وم90: المئين الخمسون والتسعون")
         case .performanceRules: ("Acknowledge: flash and immediate messages, each agency's first. Assign, arrive: from the report to the agency's first unit. Close: the lead agency's.",
                                  "الإقرار: الرسائل العاجلة جدًا والفورية، أول إقرار لكل جهة. التكليف والوصول: من البلاغ إلى أول وحدة للجهة. الإغلاق: للجهة القائدة.")
         case .formReportNeed: ("Report a need:", "الإبلاغ عن احتياج:")

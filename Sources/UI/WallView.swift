@@ -225,6 +225,7 @@ public enum WallView {
         case .log: LogBoard.draw(input, into: &board, width: state.width)
         case .coverage: CoverageBoard.drawDistrictCounts(input, into: &board, width: state.width)
         case .risks: RiskBoard.draw(input, into: &board, width: state.width)
+        case .performance: PerformanceBoard.draw(input, into: &board, width: state.width)
         }
         frame.blit(board, x: 0, y: top - 1)
         frame.fill(row: top - 1, role: .tabInactive)

@@ -12,18 +12,21 @@ final class DeskRefreshTests: XCTestCase {
     }
 
     func testEachSubjectReadsItsWindows() throws {
-        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))]), .messages)
-        XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), .units)
-        XCTAssertEqual(refresh([.incident(fire)]), .incidents)
+        // Response times move with messages, units and incidents: the performance board is read again too.
+        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))]), [.messages, .performance])
+        XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), [.units, .performance])
+        XCTAssertEqual(refresh([.incident(fire)]), [.incidents, .performance])
+        XCTAssertEqual(refresh([.target(.acknowledge)]), .performance)
+        XCTAssertEqual(refresh([.report(sha256: String(repeating: "0", count: 64))]), [], "a report written changes no board")
         XCTAssertEqual(refresh([.agency(try AgencyCode("NGO-1"))]), [.agencies, .messages, .coordination])
         XCTAssertEqual(refresh([.need(.make(at: Timestamp(millisecondsSinceEpoch: 0))), .setting(.gapDays)]), .coordination)
         XCTAssertEqual(refresh([]), [])
     }
 
     func testTheOpenDetailIsReadWhenItsIncidentOrAMessageChanged() throws {
-        XCTAssertEqual(refresh([.incident(flood), .unit(try CallSign("CD-1"))], detail: flood), [.incidents, .units, .detail])
-        XCTAssertEqual(refresh([.incident(fire)], detail: flood), .incidents)
-        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))], detail: flood), [.messages, .detail])
+        XCTAssertEqual(refresh([.incident(flood), .unit(try CallSign("CD-1"))], detail: flood), [.incidents, .units, .detail, .performance])
+        XCTAssertEqual(refresh([.incident(fire)], detail: flood), [.incidents, .performance])
+        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))], detail: flood), [.messages, .detail, .performance])
     }
 
     func testUnknownChangesReadEverything() {

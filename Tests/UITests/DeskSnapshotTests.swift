@@ -57,6 +57,15 @@ final class DeskSnapshotTests: XCTestCase {
         }
     }
 
+    func testPerformanceBoard() {
+        assertSnapshot("performance") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
+            XCTAssertEqual(state.handle(.function(7)), .reload(.performance), "read as the board comes up")
+            _ = state.handle(.down)
+            return state
+        }
+    }
+
     func testIncidentDetail() {
         assertSnapshot("incident-detail") { w, h, language in
             var state = SampleDesk.state(width: w, height: h, language: language)

@@ -69,6 +69,7 @@ enum SampleDesk {
         ]
         state.data.coverage = coverage.cells(CoverageRules(today: CalendarDate(libyaDayOf: now)))
         state.data.risks = risks
+        (state.data.performance, state.data.performancePeriod) = performance
         // What the store's pending-acknowledgement projection would count for this sample.
         state.data.pendingAcknowledgements = state.data.messages.filter(state.awaitsOurAcknowledgement).count
         return state
@@ -99,6 +100,27 @@ enum SampleDesk {
                          activity(5, "MOH", "benghazi", .health, "Clinic", from: -2, to: 9, status: .planned, needs: [3])],
             pledges: [Pledge(made: PledgeMade(id: id(81), need: id(61), organisation: code("LRC"), quantity: 180), status: .delivering, madeAt: at(900)),
                       Pledge(made: PledgeMade(id: id(82), need: id(62), organisation: code("UNICEF"), quantity: 8000), status: .delivered, madeAt: at(900))])
+    }()
+
+    /// Twelve weeks of response times for CD and LRC, getting quicker, against the NFPA-style targets.
+    static let performance: ([MetricFigures], PerformancePeriod) = {
+        let period = PerformancePeriod.lastWeeks(before: now)
+        var samples: [ResponseSample] = []
+        for week in 0..<12 {
+            for (n, agency) in ["CD", "LRC"].enumerated() {
+                let start = period.since.adding(seconds: Int64(week) * 7 * 86_400 + Int64(n) * 3600)
+                let slow = Int64(12 - week)
+                samples.append(ResponseSample(metric: .acknowledge, agency: code(agency), subject: "m\(week)", start: start,
+                                              end: start.adding(seconds: 20 + slow * 6 + Int64(n) * 30)))
+                samples.append(ResponseSample(metric: .assign, agency: code(agency), subject: "i\(week)", start: start,
+                                              end: start.adding(seconds: 90 + slow * 20)))
+                samples.append(ResponseSample(metric: .close, agency: code(agency), subject: "i\(week)\(n)", start: start,
+                                              end: week == 11 && n == 1 ? nil : start.adding(seconds: 3600 * slow)))
+            }
+        }
+        let targets = [ResponseTarget(metric: .acknowledge, seconds: 60), ResponseTarget(metric: .assign, seconds: 300),
+                       ResponseTarget(metric: .close, seconds: 86_400, percentile: 50)]
+        return (ResponsePerformance.figures(samples, targets: targets, period: period, now: now), period)
     }()
 
     /// The register: a high flood risk with its review overdue, a medium storm, a low chemical one.

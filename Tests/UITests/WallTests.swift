@@ -124,6 +124,8 @@ final class WallTests: XCTestCase {
         state.tick(SampleDesk.now.adding(seconds: 80))
         XCTAssertEqual(state.board, .risks, "the risk matrix")
         state.tick(SampleDesk.now.adding(seconds: 100))
+        XCTAssertEqual(state.board, .performance, "response times against their targets")
+        state.tick(SampleDesk.now.adding(seconds: 120))
         XCTAssertEqual(state.board, .incidents, "and round again")
     }
 

@@ -76,6 +76,7 @@ struct DemoScenario {
         try acknowledge(flash, by: "LRC", officer: "Mabrouka")
         try seedCoordination(flood: flood)
         try seedRisks()
+        try DemoHistory(store: store, journalPath: journalPath).seed(now: Clock.now())
     }
 
     /// Three risks of the register, one of them with its review overdue, for the risk board (F6).

@@ -32,7 +32,11 @@ struct WallLoop {
             painter.paint(state, on: screen, render: WallView.render)
             let key = screen.readKey(timeoutMilliseconds: wake.sleep(until: state.nextTimedChange, watcher), wakingOn: wake.descriptors(watcher))
             if let key, state.handle(key) { return }
+            let shown = state.board
             state.tick(Clock.now())
+            if state.board == .performance, shown != .performance, let store {
+                do { try WallLoader(store: store).loadPerformance(into: &state) } catch { failed(error) }
+            }
         }
     }
 
