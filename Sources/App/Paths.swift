@@ -69,7 +69,8 @@ struct OfficerOptions: ParsableArguments {
     @Option(help: "The officer's name as recorded on the event (env QANAT_OFFICER; default: the Unix user).")
     var officer: String?
 
-    var officerName: String {
-        officer ?? Environment.value("QANAT_OFFICER") ?? UnixUser.current
-    }
+    var officerName: String { officer ?? Self.fromEnvironment }
+
+    /// QANAT_OFFICER, else the Unix user: who writes when a command's `--officer` names someone else.
+    static var fromEnvironment: String { Environment.value("QANAT_OFFICER") ?? UnixUser.current }
 }

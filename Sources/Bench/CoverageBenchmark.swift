@@ -155,16 +155,4 @@ struct CoverageBenchmark {
                                                          "SELECT * FROM activities ORDER BY start_day DESC, id"])
         return (ours, shell)
     }
-
-    private func timeProcess(_ path: String, _ arguments: [String]) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let t0 = monotonicNanoseconds()
-        try process.run()
-        process.waitUntilExit()
-        precondition(process.terminationStatus == 0, "\(path) \(arguments) failed")
-        return Double(monotonicNanoseconds() - t0) / 1e9
-    }
 }

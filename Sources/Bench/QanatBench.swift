@@ -3,7 +3,8 @@ import QanatStore
 
 /// `swift run -c release qanat-bench [--events N] [--writes N] [--incidents N] [--dir PATH]`;
 /// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`), `--coverage` for
-/// the coverage board and the HXL export on 50,000 activities (`CoverageBenchmark`),
+/// the coverage board and the HXL export on 50,000 activities (`CoverageBenchmark`), `--performance`
+/// for `qanat report performance` over its own store of `--events` messages (`PerformanceBenchmark`),
 /// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
@@ -50,6 +51,11 @@ enum QanatBench {
             table.print()
             return
         }
+        if arguments.role == "performance" {
+            table.add(try PerformanceBenchmark(directory: directory, events: arguments.events).run())
+            table.print()
+            return
+        }
         if arguments.role == "coverage" {
             table.add(try CoverageBenchmark(directory: directory).run())
             table.print()
@@ -66,6 +72,7 @@ enum QanatBench {
         table.add(try WallBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 50), idleSeconds: 30).run())
         table.add(try FanOutBenchmark(directory: directory).run())
         table.add(try CoverageBenchmark(directory: directory).run())
+        table.add(try PerformanceBenchmark(directory: directory, database: ingest.database).run())
         table.print()
     }
 }
@@ -90,6 +97,7 @@ struct BenchArguments {
             case "--writer": role = "writer"; database = value; i += 1
             case "--fan-out": role = "fan-out"
             case "--coverage": role = "coverage"
+            case "--performance": role = "performance"
             default: break
             }
             i += 1
@@ -151,6 +159,19 @@ func monotonicNanoseconds() -> UInt64 {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+/// Seconds a process takes from launch to exit, its output discarded; it must succeed.
+func timeProcess(_ path: String, _ arguments: [String]) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    let t0 = monotonicNanoseconds()
+    try process.run()
+    process.waitUntilExit()
+    precondition(process.terminationStatus == 0, "\(path) \(arguments) failed")
+    return Double(monotonicNanoseconds() - t0) / 1e9
 }
 
 func formatRate(_ perSecond: Double) -> String { "\(Int(perSecond).formatted())/s" }

@@ -195,6 +195,22 @@ extension SQLiteStore {
     }
 
     /// Every event about an incident (opening, updates, status changes, assignments), oldest first.
+    /// What an officer did since a time (an ICS 214 activity log), oldest first; the name as signed, any case.
+    public func events(byOfficer officer: String, since: Timestamp, limit: Int) throws(StoreError) -> [Event] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(EventRows.columns) FROM events WHERE at >= ? AND officer = ? COLLATE NOCASE ORDER BY at, id LIMIT ?
+                """, arguments: [since.millisecondsSinceEpoch, officer.trimmingSpaces(), limit]).map(EventRows.event(from:))
+        }
+    }
+
+    /// A unit's registration, status changes and assignments since a time, oldest first.
+    public func events(aboutUnit callSign: CallSign, since: Timestamp) throws(StoreError) -> [Event] {
+        try read { db in
+            try EventRows.events(of: .unit(callSign), in: db, includingSecondary: true).filter { $0.at >= since }.sorted(by: Event.precedes)
+        }
+    }
+
     public func events(about reference: IncidentReference) throws(StoreError) -> [Event] {
         try read { db in
             try EventRows.events(of: .incident(reference), in: db, includingSecondary: false).sorted(by: Event.precedes)

@@ -35,6 +35,9 @@ public enum UIText: CaseIterable, Sendable {
     case openCellFirst, fieldNeeded, enterSavesAnyway, riskBoard, noRisksHere
     case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
     case performanceBoard, performanceTitle, performanceTo, colMetric, colCompleted, colP50, colP90, colTarget, colMet, colWaiting, colTrend
+    case ics201Title, ics214Title, icsIncidentName, icsIncidentNumber, icsInitiated, icsLocation, icsSituation, icsRisk, icsPreparedBy
+    case icsObjectives, icsToComplete, icsActions, icsAction, icsOrganisation, icsRole, icsRespondingAgency, icsResources, icsResource
+    case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered, icsSignedOn, icsSignedOff
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
@@ -231,6 +234,34 @@ public enum UIText: CaseIterable, Sendable {
         case .colMet: ("Met", "تحقق")
         case .colWaiting: ("Waiting", "بانتظار")
         case .colTrend: ("By week", "أسبوعيًا")
+        case .ics201Title: ("Incident Briefing", "إيجاز الحادثة")
+        case .ics214Title: ("Activity Log", "سجل النشاط")
+        case .icsIncidentName: ("Incident name", "اسم الحادثة")
+        case .icsIncidentNumber: ("Incident number", "رقم الحادثة")
+        case .icsInitiated: ("Date/time initiated", "تاريخ ووقت البدء")
+        case .icsLocation: ("Location", "الموقع")
+        case .icsSituation: ("Situation summary", "ملخص الوضع")
+        case .icsRisk: ("Risk of the register", "خطر من السجل")
+        case .icsPreparedBy: ("Prepared by", "أعدّه")
+        case .icsObjectives: ("Current and planned objectives", "الأهداف الحالية والمخطط لها")
+        case .icsToComplete: ("to be completed by the incident commander", "يكملها قائد الحادثة")
+        case .icsActions: ("Actions taken", "الإجراءات المتخذة")
+        case .icsAction: ("Action", "الإجراء")
+        case .icsOrganisation: ("Current organisation", "التنظيم الحالي")
+        case .icsRole: ("Role", "الدور")
+        case .icsRespondingAgency: ("Responding agency", "جهة مستجيبة")
+        case .icsResources: ("Resource summary", "ملخص الموارد")
+        case .icsResource: ("Resource", "المورد")
+        case .icsIncidents: ("Incidents", "الحوادث")
+        case .icsPeriod: ("Operational period", "الفترة التشغيلية")
+        case .icsHomeAgency: ("Home agency", "الجهة الأم")
+        case .icsUnit: ("Unit", "الوحدة")
+        case .icsActivityLog: ("Activity log", "سجل النشاط")
+        case .icsActivity: ("Notable activity", "النشاط")
+        case .icsAcknowledged: ("acknowledged message", "أقرّ بالرسالة")
+        case .icsRegistered: ("registered", "سُجّلت")
+        case .icsSignedOn: ("signed on", "بدأ المناوبة")
+        case .icsSignedOff: ("signed off", "أنهى المناوبة")
         case .allAgencies: ("All agencies", "كل الجهات")
         case .noResponses: ("Nothing to measure in this period", "لا شيء للقياس في هذه الفترة")
         case .targetMet: ("yes", "نعم")

@@ -8,7 +8,8 @@ import QanatUI
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
-                                                    subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self, PerformanceReport.self, VerifyReport.self])
+                                                    subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self, PerformanceReport.self, ICS201Report.self,
+                                                                   ICS214Report.self, VerifyReport.self])
 
     /// `--markdown`, `--csv` and `--lang`, as the coordination's and the register's reports take them.
     struct TableFormat: ParsableArguments {

@@ -20,7 +20,8 @@ struct DemoHistory {
         let week: Int64 = 7 * 86_400
         let units: [(String, String)] = [("CD-DRN-01", "CD"), ("LRC-BGZ-07", "LRC"), ("MOH-BYD-02", "MOH"), ("CD-BYD-04", "CD")]
         let areas = ["derna", "benghazi", "al-bayda", "susa"]
-        let types: [IncidentType] = [.flashFlood, .roadClosed, .storm, .fire]
+        let types: [(IncidentType, String)] = [(.flashFlood, "Underpass flooded"), (.roadClosed, "Road blocked by sand"),
+                                               (.storm, "Roofs torn off by the wind"), (.fire, "Warehouse fire")]
         let acknowledging = ["CD", "LRC", "MOH"]
         for weeksAgo in stride(from: 8, through: 1, by: -1) {
             // Later weeks answer faster: a desk that trained shows it in the trend.
@@ -32,7 +33,7 @@ struct DemoHistory {
                 let (unit, agency) = units[index % units.count]
                 let lead = try AgencyCode(agency)
                 try record("duty officer", "NCEMC", at: opened, .incidentOpened(IncidentOpening(
-                    reference: reference, title: "\(types[index % types.count].rawValue) — week \(9 - weeksAgo)", type: types[index % types.count],
+                    reference: reference, title: types[index % types.count].1, type: types[index % types.count].0,
                     severity: Severity.allCases[index % 3], area: areas[index % areas.count], leadAgency: lead)))
                 let link = AssignmentLink(incident: reference, unit: try CallSign(unit))
                 try record("duty officer", agency, at: opened.adding(seconds: 60 + slowness * 40 + Int64(n) * 30), .assignment(.tasked, link))
