@@ -54,6 +54,8 @@ let package = Package(
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk", "QanatTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // Exercise scenarios are TOML, as themes and the config file are.
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             path: "Sources/App"),
         // Synthetic traffic shared by the tests and the benchmark.

@@ -18,7 +18,7 @@ struct Qanat: AsyncParsableCommand {
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
             SearchCommand.self, MemberCommand.self, ReportCommand.self, DoctorCommand.self, RebuildCommand.self, VerifyCommand.self,
             OrgCommand.self, NeedCommand.self, ActivityCommand.self, PledgeCommand.self, SettingCommand.self, ExportCommand.self, ImportCommand.self, RiskCommand.self,
-            TargetCommand.self,
+            TargetCommand.self, ExerciseCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)
 

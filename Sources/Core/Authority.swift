@@ -68,7 +68,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
-    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks, importAlert
+    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks, importAlert, controlExercise
 
     public var description: String {
         switch self {
@@ -79,6 +79,7 @@ public enum GuardedAction: String, Sendable, CaseIterable {
         case .importData: "importing a file that speaks for many organisations"
         case .manageRisks: "adding or changing a risk of the register"
         case .importAlert: "importing a CAP alert"
+        case .controlExercise: "starting or controlling an exercise"
         }
     }
 }
@@ -135,6 +136,7 @@ public enum Authority {
         case .memberAdded, .memberRemoved: .manageMembers
         case .settingChanged, .targetSet: .changeSetting
         case .riskRegistered, .riskUpdated: .manageRisks
+        case .exerciseStarted, .exerciseInject, .exerciseControl: .controlExercise
         default: nil
         }
     }
@@ -157,7 +159,7 @@ extension GuardedAction {
     /// The least role that may.
     public var role: Role {
         switch self {
-        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks, .importAlert: .supervisor
+        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks, .importAlert, .controlExercise: .supervisor
         case .manageMembers: .admin
         }
     }

@@ -58,6 +58,9 @@ public enum EventType: String, NamedValue {
     case riskReviewed = "risk.reviewed"
     case targetSet = "target.set"
     case reportWritten = "report.written"
+    case exerciseStarted = "exercise.started"
+    case exerciseInject = "exercise.inject"
+    case exerciseControl = "exercise.control"
 }
 
 public enum EventPayload: Equatable, Sendable {
@@ -91,6 +94,9 @@ public enum EventPayload: Equatable, Sendable {
     case riskReviewed(RiskReview)
     case targetSet(ResponseTarget)
     case reportWritten(ReportRecord)
+    case exerciseStarted(ExerciseStart)
+    case exerciseInject(ExerciseInject)
+    case exerciseControl(ExerciseControl)
 
     public var type: EventType {
         switch self {
@@ -120,6 +126,9 @@ public enum EventPayload: Equatable, Sendable {
         case .riskReviewed: .riskReviewed
         case .targetSet: .targetSet
         case .reportWritten: .reportWritten
+        case .exerciseStarted: .exerciseStarted
+        case .exerciseInject: .exerciseInject
+        case .exerciseControl: .exerciseControl
         }
     }
 }

@@ -35,6 +35,7 @@ extension Subject {
         case "risk": guard let id = try? RecordID(value) else { return nil }; self = .risk(id)
         case "target": guard let metric = ResponseMetric(rawValue: value) else { return nil }; self = .target(metric)
         case "report": guard ReportRecord.isDigest(value) else { return nil }; self = .report(sha256: value)
+        case "exercise": self = .exercise
         default: return nil
         }
     }

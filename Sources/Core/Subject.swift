@@ -16,6 +16,8 @@ public enum Subject: Hashable, Sendable {
     case target(ResponseMetric)
     /// A report written to a file, by the SHA-256 of its bytes: proving a copy is an index read.
     case report(sha256: String)
+    /// The exercise played on an exercise store: its start, injects and control, folded together.
+    case exercise
 
     /// An officer's shifts, however the name was typed.
     public static func officer(named name: String) -> Subject { .officer(name.trimmingSpaces().lowercased()) }
@@ -36,6 +38,7 @@ public enum Subject: Hashable, Sendable {
         case .risk(let id): "risk:" + id.rawValue
         case .target(let metric): "target:" + metric.rawValue
         case .report(let digest): "report:" + digest
+        case .exercise: "exercise:run"
         }
     }
 }
@@ -70,6 +73,7 @@ extension Event {
         case .riskReviewed(let review): [.risk(review.risk)]
         case .targetSet(let target): [.target(target.metric)]
         case .reportWritten(let record): [.report(sha256: record.sha256)]
+        case .exerciseStarted, .exerciseInject, .exerciseControl: [.exercise]
         }
     }
 }

@@ -90,6 +90,7 @@ public struct DeskLoader: Sendable {
                 data.coverage = try coverage(state.coverageFilter, rules: rules)
             }
         }
+        if refresh.contains(.exercise) { data.exerciseRun = try store.exerciseRun() }
         if refresh.contains(.performance), state.board == .performance {
             (data.performance, data.performancePeriod) = try performance(now: state.now)
         }

@@ -54,6 +54,7 @@ public protocol ChannelStore: Sendable {
     func event(_ id: EventID) throws(StoreError) -> Event?
     func responseTargets() throws(StoreError) -> [ResponseTarget]
     func responseSamples(_ period: PerformancePeriod) throws(StoreError) -> [ResponseSample]
+    func exerciseRun() throws(StoreError) -> ExerciseRun?
 }
 
 extension SQLiteStore: ChannelStore {}

@@ -124,7 +124,7 @@ struct Projector {
             try Members.write(Fold.member(events), key: key, in: db)
         case .target(let metric):
             try EvaluationRows.write(Fold.target(try EventRows.events(of: subject, in: db, includingSecondary: false)), metric: metric, in: db)
-        case .message, .officer, .report:
+        case .message, .officer, .report, .exercise:
             break
         }
     }

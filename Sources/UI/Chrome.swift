@@ -58,6 +58,16 @@ enum Chrome {
         return ((parts.isEmpty ? (compact ? [] : [l(.filterAll)]) : parts) + counts).joined(separator: " · ")
     }
 
+    /// `EXERCISE`, and what play is doing: paused, or stopped and why.
+    static func exerciseStatus(_ state: DeskState) -> String {
+        let l = state.localizer
+        switch state.data.exerciseRun?.status {
+        case .paused: return "\(l(.exercise)) · \(l(.exercisePaused))"
+        case .stopped(let reason): return "\(l(.exerciseStopped)) · \(l(reason))"
+        case .running, nil: return l(.exercise)
+        }
+    }
+
     /// Clock, who is on duty, what awaits acknowledgement, the store's health, then the last
     /// notice or the help hint. Each part is its own field, so Arabic and English parts keep
     /// their order and the separators stay between them when the bar is mirrored.
@@ -70,7 +80,7 @@ enum Chrome {
             if x > 0 { x += frame.put("│", x: x, y: y, role: .statusBar) }
             x += frame.put(" \(text) ", x: x, y: y, role: role)
         }
-        if state.exercise { part(l(.exercise), role: .severityExtreme) }
+        if state.exercise { part(exerciseStatus(state), role: .severityExtreme) }
         part(l.clock(state.now) + " " + l(.libyaTime))
         // Between shifts on a duty terminal nobody is on it: not the officer who signed off.
         part(state.shift == .awaitingSignOn ? l(.awaitingSignOn) : "\(state.officer) @ \(state.agency)")
@@ -102,7 +112,7 @@ enum Chrome {
 enum HelpOverlay {
     static func geometry(_ state: DeskState) -> (width: Int, height: Int, perPage: Int, pages: Int) {
         let l = state.localizer
-        let shown = KeyBindings.shown(on: state.board)
+        let shown = KeyBindings.shown(on: state.board, exercise: state.exercise)
         let keyWidth = keyColumnWidth(shown)
         let textWidth = shown.map { DisplayWidth.of(l($0.text)) }.max() ?? 0
         let width = min(state.width - 2, max(40, keyWidth + 3 + textWidth + 2))
@@ -119,7 +129,7 @@ enum HelpOverlay {
         let l = state.localizer
         let (width, height, perPage, pages) = geometry(state)
         let page = min(state.helpPage, pages - 1)
-        let shown = KeyBindings.shown(on: state.board)
+        let shown = KeyBindings.shown(on: state.board, exercise: state.exercise)
         let lines = shown.dropFirst(page * perPage).prefix(perPage).map { ($0.label, l($0.text)) }
         let keyWidth = keyColumnWidth(shown)
         let x = (frame.width - width) / 2
@@ -157,7 +167,14 @@ public enum DeskView {
             DetailPane.draw(state, into: &frame)
         default: drawBoard(state, into: &frame, width: state.width)
         }
-        if let alert = state.alerts.first { drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame) }
+        if state.realEmergency {
+            // Above any alert: play is over on every desk and what comes now is real.
+            frame.fill(row: state.height - 2, role: .severityExtreme)
+            frame.put("⚠ \(state.localizer(.exerciseStopped)) — \(state.localizer(ExerciseControl.Reason.stopPhrase))", x: 0, y: state.height - 2,
+                      role: .severityExtreme, limit: state.width)
+        } else if let alert = state.alerts.first {
+            drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame)
+        }
         Chrome.drawStatus(state, into: &frame)
         if let handover = state.handover { HandoverOverlay.draw(handover, state: state, into: &frame) }
         if state.overlay == .help { HelpOverlay.draw(state, into: &frame) }

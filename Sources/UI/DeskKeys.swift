@@ -11,6 +11,8 @@ public enum DeskEffect: Equatable, Sendable {
     case acknowledge(messageID: String)
     /// Read these windows again: their query changed.
     case reload(DeskRefresh)
+    /// The controller's: pause, resume or skip (the next inject).
+    case controlExercise(ExerciseControl.Action, inject: Int?)
     /// Search the store for this text; the results go to the open search.
     case search(String)
     /// Read the shift handover report.
@@ -89,7 +91,7 @@ extension DeskState {
             if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row, by: 0) }
             return nil
         }
-        guard let action = KeyBindings.action(for: key, on: board, detailFocused: detailFocused && showingDetail) else { return nil }
+        guard let action = KeyBindings.action(for: key, on: board, detailFocused: detailFocused && showingDetail, exercise: exercise) else { return nil }
         return perform(action)
     }
 
@@ -114,7 +116,7 @@ extension DeskState {
         case .search: picker = Picker(kind: .search)
         case .palette:
             var palette = Picker(kind: .palette)
-            palette.entries = Picker.paletteEntries("", now: now, localizer: localizer)
+            palette.entries = Picker.paletteEntries("", now: now, localizer: localizer, exercise: exercise)
             picker = palette
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
@@ -193,12 +195,37 @@ extension DeskState {
             }
             open(Forms.reply(to: message, from: agency), keepingDraft: false)
         case .back: closeDetail()
+        case .exercisePlay, .exerciseSkip, .exerciseInject: return exerciseControl(action)
         case .scrollLine(let delta): scrollDetail { top, _, _ in top + delta }
         case .scrollPage(let direction): scrollDetail { top, page, _ in top + direction * page }
         case .scrollTop: scrollDetail { _, _, _ in 0 }
         case .scrollEnd: scrollDetail { _, _, last in last }
         }
         return nil
+    }
+
+    /// The controller's keys: only while an exercise plays on this store.
+    private mutating func exerciseControl(_ action: DeskAction) -> DeskEffect? {
+        guard exercise, let run = data.exerciseRun else {
+            notice = localizer(.notAnExercise)
+            return nil
+        }
+        if case .stopped = run.status {
+            notice = localizer(.exerciseStopped)
+            return nil
+        }
+        switch action {
+        case .exercisePlay: return .controlExercise(run.status == .paused ? .resumed : .paused, inject: nil)
+        case .exerciseSkip:
+            guard let next = run.next else {
+                notice = localizer(.noInjectLeft)
+                return nil
+            }
+            return .controlExercise(.skipped, inject: next.number)
+        default:
+            open(Forms.addInject(from: agency))
+            return nil
+        }
     }
 
     /// Enter: an incident's detail; on the log a message whole, and from there its incident; on
@@ -263,7 +290,7 @@ extension DeskState {
         default:
             guard current.query.editText(key) else { return nil }
             if current.kind == .palette {
-                current.entries = Picker.paletteEntries(current.query.value, now: now, localizer: localizer)
+                current.entries = Picker.paletteEntries(current.query.value, now: now, localizer: localizer, exercise: exercise)
                 current.selected = 0
             }
         }

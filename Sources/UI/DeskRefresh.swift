@@ -17,7 +17,9 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let risks = DeskRefresh(rawValue: 1 << 6)
     /// The performance board: response times and targets.
     public static let performance = DeskRefresh(rawValue: 1 << 7)
-    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance]
+    /// The exercise's play: running, paused or stopped, and its injects.
+    public static let exercise = DeskRefresh(rawValue: 1 << 8)
+    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance, .exercise]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
     public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil) -> DeskRefresh {
@@ -40,6 +42,7 @@ public struct DeskRefresh: OptionSet, Sendable {
             case .need, .activity, .pledge, .setting: refresh.insert(.coordination)
             case .risk: refresh.insert(.risks)
             case .target: refresh.insert(.performance)
+            case .exercise: refresh.insert(.exercise)
             }
             // Response times move with incidents, assignments and acknowledgements.
             switch subject {

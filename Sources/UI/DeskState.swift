@@ -122,6 +122,8 @@ public struct DeskData: Equatable, Sendable {
     var performanceRows: [PerformanceBoard.Row] = []
     /// The period they cover; nil until first read.
     public var performancePeriod: PerformancePeriod?
+    /// The exercise played on this store (an exercise store), as its events fold.
+    public var exerciseRun: ExerciseRun?
     /// The store's setting, which the flags were computed with.
     public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5
@@ -253,7 +255,10 @@ public struct DeskState: Equatable, Sendable {
 
     /// Rows for a board (its header included) between the tab bar and the status bar; an alert's
     /// banner takes the last, so that it never covers a row.
-    public var boardHeight: Int { max(1, height - 2 - (alerts.isEmpty ? 0 : 1)) }
+    public var boardHeight: Int { max(1, height - 2 - (alerts.isEmpty && !realEmergency ? 0 : 1)) }
+
+    /// The exercise was stopped by its stop phrase: a real emergency, in a banner on every desk.
+    public var realEmergency: Bool { exercise && data.exerciseRun?.status == .stopped(.stopPhrase) }
 
     /// Rows of the current board, for moving the selection.
     var rowCount: Int { rowCount(on: board) }

@@ -165,6 +165,7 @@ extension GuardedAction: Translatable {
         switch self {
         case .closeIncident: (description, "إغلاق حادثة")
         case .registerAgency: (description, "تسجيل جهة أو تعليقها")
+        case .controlExercise: (description, "بدء تمرين أو التحكم فيه")
         case .manageMembers: (description, "إدارة الأعضاء")
         case .changeSetting: (description, "تغيير إعداد المخزن")
         case .importData: (description, "استيراد ملف يتحدث باسم جهات عديدة")

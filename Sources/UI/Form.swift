@@ -72,6 +72,8 @@ public enum FormPurpose: Equatable, Sendable {
     case signOn
     /// Ending the shift, with a note for the next officer.
     case signOff
+    /// The controller adds an inject to the exercise in play.
+    case addInject
 
     var title: UIText {
         switch self {
@@ -88,6 +90,7 @@ public enum FormPurpose: Equatable, Sendable {
         case .makePledge: .formMakePledge
         case .signOn: .formSignOn
         case .signOff: .formSignOff
+        case .addInject: .formAddInject
         }
     }
 }

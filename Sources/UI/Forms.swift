@@ -3,6 +3,21 @@ import QanatText
 
 /// The desk's forms, with what each field takes.
 public enum Forms {
+    /// An inject the controller adds during play: empty `at` plays it at once.
+    public static func addInject(from agency: AgencyCode) -> Form {
+        Form(purpose: .addInject, fields: [
+            FormField(name: "at", label: .fieldInjectAt, kind: .text),
+            FormField(name: "from", label: .colFrom, kind: .text, value: agency.rawValue),
+            FormField(name: "to", label: .fieldTo, kind: .text, value: "*"),
+            FormField(name: "priority", label: .colPriority, kind: .choice(MessagePriority.allCases.map(Choice.init)), value: "immediate"),
+            FormField(name: "text", label: .colMessage, kind: .text),
+            FormField(name: "expect", label: .exerciseExpected, kind: .choice([Choice(value: "", en: UIText.none.translations.en, ar: UIText.none.translations.ar)] + ExpectedAction.allCases.map(Choice.init)),
+                      value: ""),
+            FormField(name: "by", label: .fieldExpectedBy, kind: .text),
+            FormField(name: "within", label: .fieldWithin, kind: .text),
+        ])
+    }
+
     public static func postMessage(incident: String?) -> Form {
         Form(purpose: .postMessage, fields: [
             FormField(name: "to", label: .fieldTo, kind: .text, value: "*"),

@@ -10,6 +10,8 @@ public enum DeskAction: Equatable, Sendable {
     case nextPane(Int)
     case move(Int), movePage(Int), first, last
     case details, back
+    /// The controller's, on an exercise store: pause or resume play, skip the next inject, add one.
+    case exercisePlay, exerciseSkip, exerciseInject
     /// In a focused detail pane.
     case scrollLine(Int), scrollPage(Int), scrollTop, scrollEnd
 }
@@ -20,10 +22,12 @@ public enum KeyScope: Equatable, Sendable {
     case everyBoard
     case boards([Board])
     case detail
+    /// Every board of an exercise store; elsewhere neither shown nor run.
+    case exercise
 
     func applies(on board: Board) -> Bool {
         switch self {
-        case .everyBoard: true
+        case .everyBoard, .exercise: true
         case .boards(let boards): boards.contains(board)
         case .detail: board != .units
         }
@@ -105,14 +109,19 @@ public enum KeyBindings {
         KeyBinding("/", .keySearch, key: "/", .search),
         KeyBinding(":", .keyPalette, actsOnPlace: true, key: ":", .palette),
         KeyBinding("H", .keyHandover, key: "H", .handover),
+        KeyBinding("P", .keyExercisePlay, .exercise, key: "P", .exercisePlay),
+        KeyBinding("K", .keyExerciseSkip, .exercise, key: "K", .exerciseSkip),
+        KeyBinding("I", .keyExerciseInject, .exercise, key: "I", .exerciseInject),
     ]
 
     /// The bindings the help lists on a board.
-    public static func shown(on board: Board) -> [KeyBinding] { all.filter { $0.scope.applies(on: board) } }
+    public static func shown(on board: Board, exercise: Bool = false) -> [KeyBinding] {
+        all.filter { $0.scope.applies(on: board) && (exercise || $0.scope != .exercise) }
+    }
 
     /// What a key does on a board; a focused detail pane's bindings come before the board's.
-    public static func action(for key: KeyPress, on board: Board, detailFocused: Bool) -> DeskAction? {
-        let applying = all.filter { $0.scope.applies(on: board) && ($0.scope != .detail || detailFocused) }
+    public static func action(for key: KeyPress, on board: Board, detailFocused: Bool, exercise: Bool = false) -> DeskAction? {
+        let applying = shown(on: board, exercise: exercise).filter { $0.scope != .detail || detailFocused }
         let ordered = applying.filter { $0.scope == .detail } + applying.filter { $0.scope != .detail }
         return ordered.lazy.compactMap { binding in binding.keys.first { $0.key == key }?.action }.first
     }

@@ -44,7 +44,7 @@ public struct Picker: Equatable, Sendable {
 extension Picker {
     /// The palette's lines for what was typed: an incident reference (or its bare number, this
     /// year) to open, then every command whose description matches, in either language.
-    static func paletteEntries(_ typed: String, now: Timestamp, localizer l: Localizer) -> [PickerEntry] {
+    static func paletteEntries(_ typed: String, now: Timestamp, localizer l: Localizer, exercise: Bool = false) -> [PickerEntry] {
         let text = typed.trimmingSpaces()
         var entries: [PickerEntry] = []
         if let reference = reference(in: text, now: now) {
@@ -52,7 +52,7 @@ extension Picker {
                                        target: .incident(reference)))
         }
         let needle = text.lowercased()
-        for binding in KeyBindings.all where !binding.actsOnPlace {
+        for binding in KeyBindings.all where !binding.actsOnPlace && (exercise || binding.scope != .exercise) {
             let both = binding.text.translations
             let haystack = [both.en, both.ar, binding.label].map { $0.lowercased() }
             guard needle.isEmpty || haystack.contains(where: { $0.contains(needle) }) else { continue }

@@ -38,6 +38,9 @@ public enum UIText: CaseIterable, Sendable {
     case ics201Title, ics214Title, icsIncidentName, icsIncidentNumber, icsInitiated, icsLocation, icsSituation, icsRisk, icsPreparedBy
     case icsObjectives, icsToComplete, icsActions, icsAction, icsOrganisation, icsRole, icsRespondingAgency, icsResources, icsResource
     case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered, icsSignedOn, icsSignedOff
+    case exerciseReportTitle, exerciseStartedAt, exerciseEndedAt, exerciseSpeed, exerciseInjects, exerciseNumber, exerciseAt, exerciseExpected
+    case keyExercisePlay, keyExerciseSkip, keyExerciseInject, notAnExercise, noInjectLeft, formAddInject, fieldInjectAt, fieldExpectedBy, fieldWithin
+    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, exerciseNextInject
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
@@ -262,6 +265,30 @@ public enum UIText: CaseIterable, Sendable {
         case .icsRegistered: ("registered", "سُجّلت")
         case .icsSignedOn: ("signed on", "بدأ المناوبة")
         case .icsSignedOff: ("signed off", "أنهى المناوبة")
+        case .exerciseReportTitle: ("report", "التقرير")
+        case .exerciseStartedAt: ("Started", "بدأ")
+        case .exerciseEndedAt: ("ended", "انتهى")
+        case .exerciseSpeed: ("speed", "السرعة")
+        case .exerciseInjects: ("Injects", "الرسائل التمرينية")
+        case .exerciseNumber: ("#", "#")
+        case .exerciseAt: ("At", "عند")
+        case .exerciseExpected: ("Expected", "المتوقع")
+        case .keyExercisePlay: ("exercise: pause or resume play (controller)", "التمرين: إيقاف العرض مؤقتًا أو استئنافه (المتحكم)")
+        case .keyExerciseSkip: ("exercise: skip the next inject (controller)", "التمرين: تخطي الرسالة التالية (المتحكم)")
+        case .keyExerciseInject: ("exercise: add an inject (controller)", "التمرين: إضافة رسالة تمرينية (المتحكم)")
+        case .notAnExercise: ("No exercise plays on this store", "لا تمرين يُعرض على هذا المخزن")
+        case .noInjectLeft: ("No inject left to play", "لم تبق رسالة تمرينية للعرض")
+        case .formAddInject: ("Add an inject:", "إضافة رسالة تمرينية:")
+        case .fieldInjectAt: ("At (empty: now; 90, 2m)", "عند (فارغ: الآن؛ 90، 2m)")
+        case .fieldExpectedBy: ("Expected of (agency)", "المتوقع من (الجهة)")
+        case .fieldWithin: ("Within (90, 2m)", "خلال (90، 2m)")
+        case .exerciseTook: ("Took", "استغرق")
+        case .exerciseVerdict: ("Result", "النتيجة")
+        case .exerciseWhoActed: ("Who acted", "من تصرف")
+        case .exerciseMissed: ("Missed or late", "ما فات أو تأخر")
+        case .exercisePaused: ("paused", "متوقف مؤقتًا")
+        case .exerciseStopped: ("EXERCISE STOPPED", "توقف التمرين")
+        case .exerciseNextInject: ("next inject", "الرسالة التالية")
         case .allAgencies: ("All agencies", "كل الجهات")
         case .noResponses: ("Nothing to measure in this period", "لا شيء للقياس في هذه الفترة")
         case .targetMet: ("yes", "نعم")

@@ -146,7 +146,13 @@ public enum WallView {
     static func banners(_ state: WallState) -> [Banner] {
         let l = state.localizer
         var list: [Banner] = []
-        if state.exercise { list.append(Banner(text: Array(repeating: l(.exercise), count: 3).joined(separator: " — "), role: .severityExtreme)) }
+        if state.exercise {
+            // Stopped by its stop phrase, the exercise gives way to a real emergency.
+            let text = state.boards.exerciseRun?.status == .stopped(.stopPhrase)
+                ? "⚠ \(l(.exerciseStopped)) — \(l(ExerciseControl.Reason.stopPhrase)) ⚠"
+                : Array(repeating: l(.exercise), count: 3).joined(separator: " — ")
+            list.append(Banner(text: text, role: .severityExtreme))
+        }
         switch state.health {
         case .unreadable(let reason):
             list.append(Banner(text: "\(l(.wallStoreUnreadable)): \(reason)", role: .statusOffline))

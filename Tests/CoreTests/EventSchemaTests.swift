@@ -46,6 +46,13 @@ final class EventSchemaTests: XCTestCase {
         .targetSet(ResponseTarget(metric: .acknowledge, seconds: 60, percentile: 90)),
         .reportWritten(ReportRecord(kind: .performance, parameters: ["--lang", "ar"], file: "/srv/reports/week-48.md",
                                     sha256: String(repeating: "ab", count: 32), bytes: 4096)),
+        .exerciseStarted(ExerciseStart(name: "Derna flood drill", nameArabic: "تمرين فيضان درنة", speed: 60, stopPhrase: "NO DUFF", injects: 4,
+                                       scenario: String(repeating: "cd", count: 32))),
+        .exerciseInject(ExerciseInject(number: 2, offset: 240, from: try! AgencyCode("DRN-MUN"), to: .agencies([try! AgencyCode("CD")]),
+                                       channel: .phone, priority: .immediate, text: "Water over the bridge",
+                                       incident: try! IncidentReference("INC-2026-0001"), expect: .assign, by: try! AgencyCode("CD"), within: 300)),
+        .exerciseControl(ExerciseControl(action: .played, inject: 2, message: try! EventID("0192f3c4-0000-7000-8000-000000000020"))),
+        .exerciseControl(ExerciseControl(action: .stopped, reason: .stopPhrase)),
     ]
 
     func testAnActivityEndsOnOrAfterItStartsAndAQuantityIsPositive() {

@@ -14,9 +14,10 @@ struct DeskCommand: ParsableCommand {
     @OptionGroup var officer: OfficerOptions
     @Option(help: "This desk's agency (env QANAT_AGENCY; default MOI).") var agency: String?
     @OptionGroup var display: DisplayOptions
+    @Option(help: "Join the exercise in DIR (its qanat.sqlite and this user's journal there), whatever QANAT_DB says.") var exercise: String?
 
     func run() throws {
-        try Self.runDesk(store: store, officer: officer.officerName, agency: agency, display: display)
+        try Self.runDesk(store: try exercise.map(StoreOptions.exercise) ?? store, officer: officer.officerName, agency: agency, display: display)
     }
 
     /// Starts curses and runs the desk until the officer quits.

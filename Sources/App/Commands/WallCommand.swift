@@ -18,6 +18,7 @@ struct WallCommand: ParsableCommand {
     @Option(help: "Seconds each board (incidents, units, log) stays up.") var rotate = 15
     @Option(help: "Seconds without a change in the store before a stale-data banner.") var staleAfter = 600
     @Flag(help: "No key quits.") var locked = false
+    @Option(help: "Show the exercise in DIR (its qanat.sqlite), whatever QANAT_DB says.") var exercise: String?
 
     func validate() throws {
         guard rotate >= 1, staleAfter >= 1 else { throw ArgumentParser.ValidationError("--rotate and --stale-after must be at least 1") }
@@ -26,6 +27,7 @@ struct WallCommand: ParsableCommand {
     func run() throws {
         // Only `q` ends a wall (nothing, locked): not Ctrl-C, Ctrl-\ or Ctrl-Z from a keyboard left on it.
         for signal in [SIGINT, SIGQUIT, SIGTSTP] { Foundation.signal(signal, SIG_IGN) }
+        let store = try exercise.map(StoreOptions.exercise) ?? store
         try store.requireStore()
         let settings = try display.resolve(defaultTheme: "high-contrast")
         let theme = try ThemeLoader.load(settings.theme)

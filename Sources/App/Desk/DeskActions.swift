@@ -55,6 +55,17 @@ struct DeskActions {
         }
     }
 
+    /// The controller's pause, resume or skip.
+    mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: inout DeskState, store: (any ChannelStore)?) {
+        let context = (try? store?.writeContext()) ?? .seeded
+        do {
+            let write = try Actions(context: context, store: store).controlExercise(action, inject: inject, actingAgency: state.agency.rawValue)
+            record(write, state: &state, store: store, done: state.localizer(.sent))
+        } catch {
+            state.notice = "\(error)"
+        }
+    }
+
     mutating func acknowledge(_ messageID: String, state: inout DeskState, store: (any ChannelStore)?) {
         let context = (try? store?.writeContext()) ?? .seeded
         do {
@@ -213,6 +224,15 @@ struct DeskActions {
                 need: form.value("need"), organisation: form.trimmedValue("org"),
                 quantity: try quantity ?? { throw ValidationError(field: "quantity", value: "", problem: .missing) }(),
                 by: optional("by"), at: state.now)
+        case .addInject:
+            let run = try store?.exerciseRun()
+            let at = try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at") }
+                ?? Int((run?.elapsed(at: state.now) ?? 0).rounded(.up))
+            let within = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
+            let inject = ExerciseScenario.Inject(at: at, from: form.trimmedValue("from"), to: form.value("to").split(separator: ",").map(String.init),
+                                                 priority: form.value("priority"), text: form.value("text"), expect: optional("expect"),
+                                                 by: optional("by"), within: within)
+            return try actions.exerciseInject(inject, number: (run?.injects.keys.max() ?? 0) + 1, incident: nil, actingAgency: agency)
         case .incidentFilter, .logFilter, .coverageFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil

@@ -59,6 +59,7 @@ struct DeskLoop {
                 case .search(let text): search(text)
                 case .submit(let form): actions.submit(form, state: &state, store: store)
                 case .acknowledge(let id): actions.acknowledge(id, state: &state, store: store)
+                case .controlExercise(let action, let inject): actions.controlExercise(action, inject: inject, state: &state, store: store)
                 case .handover: handover()
                 case nil: break
                 }

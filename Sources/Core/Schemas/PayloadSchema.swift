@@ -103,7 +103,7 @@ public enum EventSchemas {
         OrganisationRegisteredSchema.self, OrganisationUpdatedSchema.self, NeedReportedSchema.self, NeedUpdatedSchema.self,
         ActivityRegisteredSchema.self, ActivityUpdatedSchema.self, PledgeMadeSchema.self, PledgeUpdatedSchema.self,
         SettingChangedSchema.self, RiskRegisteredSchema.self, RiskUpdatedSchema.self, RiskReviewedSchema.self,
-        TargetSetSchema.self, ReportWrittenSchema.self,
+        TargetSetSchema.self, ReportWrittenSchema.self, ExerciseStartedSchema.self, ExerciseInjectSchema.self, ExerciseControlSchema.self,
     ]
 
     private static let byType: [EventType: any PayloadSchema.Type] = Dictionary(

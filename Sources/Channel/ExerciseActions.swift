@@ -1,0 +1,39 @@
+import QanatCore
+
+/// The exercise's writes: its start, its injects and its control, a supervisor's (the controller's).
+extension Actions {
+    public func startExercise(_ scenario: ExerciseScenario, speed: Int, digest: String, actingAgency: String) throws -> Write {
+        let payload = try context.payload(.exerciseStarted, [
+            "name": .text(scenario.name), "nameAr": scenario.nameArabic.map(FieldValue.text), "speed": .integer(speed),
+            "stopPhrase": scenario.stopPhrase.map(FieldValue.text), "injects": .integer(scenario.injects.count), "scenario": .text(digest),
+        ])
+        return (try context.knownAgency(actingAgency, field: "agency"), payload)
+    }
+
+    /// Inject `number`, its starting incident's key resolved to the reference it was opened under.
+    public func exerciseInject(_ inject: ExerciseScenario.Inject, number: Int, incident: IncidentReference?, actingAgency: String) throws -> Write {
+        let payload = try context.payload(.exerciseInject, [
+            "number": .integer(number), "at": .integer(inject.at), "from": .text(inject.from), "to": .list(inject.to),
+            "channel": inject.channel.map(FieldValue.text), "priority": inject.priority.map(FieldValue.text), "text": .text(inject.text),
+            "incident": incident.map { .text($0.rawValue) }, "expect": inject.expect.map(FieldValue.text), "by": inject.by.map(FieldValue.text),
+            "within": inject.within.map(FieldValue.integer),
+        ])
+        return (try context.knownAgency(actingAgency, field: "agency"), payload)
+    }
+
+    public func controlExercise(_ action: ExerciseControl.Action, inject: Int? = nil, message: EventID? = nil, reason: ExerciseControl.Reason? = nil,
+                                actingAgency: String) throws -> Write {
+        let payload = try context.payload(.exerciseControl, [
+            "action": .text(action.rawValue), "inject": inject.map(FieldValue.integer), "message": message.map { .text($0.rawValue) },
+            "reason": reason.map { .text($0.rawValue) },
+        ])
+        return (try context.knownAgency(actingAgency, field: "agency"), payload)
+    }
+
+    /// The message an inject is played as: from its agency, to its recipients, on its incident;
+    /// acknowledgement asked when acknowledging is what it expects.
+    public func injectMessage(_ inject: ExerciseInject) throws -> Write {
+        try post(from: inject.from.rawValue, to: inject.to.codes, priority: inject.priority.rawValue, channel: inject.channel.rawValue, subject: nil,
+                 body: inject.text, incident: inject.incident?.rawValue, acknowledgementRequired: inject.expect == .acknowledge)
+    }
+}
