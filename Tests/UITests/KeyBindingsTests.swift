@@ -9,7 +9,7 @@ final class KeyBindingsTests: XCTestCase {
         for binding in KeyBindings.all {
             for board in Board.allCases where binding.scope.applies(on: board) {
                 for (key, action) in binding.keys {
-                    XCTAssertEqual(KeyBindings.action(for: key, on: board, detailFocused: binding.scope == .detail), action,
+                    XCTAssertEqual(KeyBindings.action(for: key, on: board, detailFocused: binding.scope == .detail, exercise: true), action,
                                    "\(key) on \(board) runs \(binding.label)'s action: nothing shadows it")
                 }
             }
@@ -40,6 +40,7 @@ final class KeyBindingsTests: XCTestCase {
         for language in Language.allCases {
             for board in Board.allCases {
                 var state = SampleDesk.state(width: 80, height: 24, language: language)
+                state.exercise = true
                 _ = state.handle(.function(board.functionKey))
                 _ = state.handle(.character("?"))
                 XCTAssertEqual(state.overlay, .help)
@@ -48,25 +49,28 @@ final class KeyBindingsTests: XCTestCase {
                     seen += DeskView.render(state).lines.joined(separator: "\n") + "\n"
                     _ = state.handle(.character(" "))
                 }
-                for binding in KeyBindings.shown(on: board) {
+                for binding in KeyBindings.shown(on: board, exercise: true) {
                     let text = state.localizer(binding.text)
                     XCTAssertTrue(seen.contains(binding.label), "\(language) \(board): \(binding.label) is in the help\n\(seen)")
                     XCTAssertTrue(seen.contains(Bidi.visual(text)), "\(language) \(board): '\(text)' is in the help\n\(seen)")
                 }
             }
         }
-        XCTAssertEqual(Set(Board.allCases.flatMap { KeyBindings.shown(on: $0).map(\.label) }), Set(KeyBindings.all.map(\.label)),
+        XCTAssertEqual(Set(Board.allCases.flatMap { KeyBindings.shown(on: $0, exercise: true).map(\.label) }), Set(KeyBindings.all.map(\.label)),
                        "every binding is in the help of some board")
+        XCTAssertFalse(KeyBindings.shown(on: .incidents).contains { $0.label == "P" }, "the controller's keys only on an exercise store")
+        XCTAssertNil(KeyBindings.action(for: .character("P"), on: .incidents, detailFocused: false), "and they do nothing elsewhere")
     }
 
     func testThePaletteOffersEveryCommandThatActsOnNoPlaceAndRunsItAsItsKeyDoes() {
         for language in Language.allCases {
             let commands = KeyBindings.all.filter { !$0.actsOnPlace }
             let l = Localizer(language)
-            let entries = Picker.paletteEntries("", now: SampleDesk.now, localizer: l)
+            let entries = Picker.paletteEntries("", now: SampleDesk.now, localizer: l, exercise: true)
             XCTAssertEqual(entries.map(\.label), commands.map { l($0.text) }, "\(language): every command, in the table's order")
             for (binding, entry) in zip(commands, entries) {
                 var byPalette = SampleDesk.state(width: 120, height: 30, language: language)
+                byPalette.exercise = true
                 _ = byPalette.handle(.character(":"))
                 let both = binding.text.translations
                 for character in language == .ar ? both.ar : both.en { _ = byPalette.handle(.character(character)) }
@@ -76,6 +80,7 @@ final class KeyBindingsTests: XCTestCase {
                 let paletteEffect = byPalette.handle(.enter)
 
                 var byKey = SampleDesk.state(width: 120, height: 30, language: language)
+                byKey.exercise = true
                 if case .boards(let boards) = binding.scope { _ = byKey.handle(.function(boards[0].functionKey)) }
                 let keyEffect = byKey.handle(binding.keys[0].key)
                 XCTAssertEqual(paletteEffect, keyEffect, binding.label)

@@ -13,7 +13,12 @@ struct ReportDestination: ParsableArguments {
     /// Prints `lines`, or writes them to `--out` and records the report. The member's role is
     /// checked before the file is touched: a refused report writes nothing anywhere.
     func deliver(_ lines: [String], kind: ReportKind, parameters: [String], store: StoreOptions, officer: String, agency: String? = nil) throws {
-        let text = lines.map(terminalSafe)
+        var text = lines.map(terminalSafe)
+        // From an exercise store every report says so, in both languages (CSV, read by programs, keeps its columns).
+        let marked = text.first.map { $0.contains("EXERCISE") || $0.contains("تمرين") } ?? false
+        if !parameters.contains("--csv"), !marked, (try? store.readingStore().isExercise()) == true {
+            text = ["EXERCISE — تمرين", ""] + text
+        }
         guard let out else {
             for line in text { print(line) }
             return

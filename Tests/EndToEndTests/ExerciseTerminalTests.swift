@@ -1,0 +1,143 @@
+import Foundation
+import QanatText
+import XCTest
+
+/// A joint exercise played at high speed on its own store: desks join it in English and Arabic,
+/// the injects arrive, a desk acknowledges one, the controller pauses from a desk, the stop phrase
+/// posted by another process ends play on every desk with a banner, and the report judges each
+/// inject. A wrong scenario makes no store.
+final class ExerciseTerminalTests: XCTestCase {
+    /// Ten seconds of scenario per second of play: the injects at 1 s, 2 s and 60 s of play.
+    static let scenario = """
+        [exercise]
+        name = "Port fire drill"
+        name_ar = "تمرين حريق الميناء"
+        stop_phrase = "NO DUFF"
+        controller = "NCEMC"
+
+        [[incidents]]
+        key = "fire"
+        type = "fire"
+        severity = "severe"
+        area = "Benghazi"
+        title = "Warehouse fire at the port"
+        agency = "NCEMC"
+
+        [[units]]
+        call_sign = "CD-BGZ-01"
+        agency = "CD"
+        kind = "fireEngine"
+
+        [[injects]]
+        at = "10s"
+        from = "NCEMC"
+        to = ["CD", "LRC"]
+        priority = "flash"
+        text = "Smoke over the port: evacuate berth 4"
+        incident = "fire"
+        expect = "acknowledge"
+        by = "CD"
+        within = "5m"
+
+        [[injects]]
+        at = 20
+        from = "MOI"
+        to = "CD"
+        text = "Send a second engine to berth 4"
+        incident = "fire"
+        expect = "assign"
+        by = "CD"
+        within = "2m"
+
+        [[injects]]
+        at = "10m"
+        from = "LRC"
+        to = "*"
+        text = "Casualty station open at the port gate"
+        """
+
+    func testAnExercisePlayedAtHighSpeedInBothLanguagesStoppedByItsStopPhrase() throws {
+        let q = try QanatProcess()
+        let file = q.directory + "/drill.toml"
+        try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        let directory = q.directory + "/drill"
+        let player = q.process(["exercise", "start", file, "--speed", "10", "--directory", directory])
+        let out = Pipe()
+        player.standardOutput = out
+        try player.run()
+        defer { if player.isRunning { player.terminate() } }
+        // Desks join once the exercise store is made (the scenario is copied beside it next).
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: directory + "/scenario.toml"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+
+        let english = try DeskHarness.startDesk(q, width: 80, height: 24, arguments: "desk --exercise \(directory) --agency CD")
+        let arabic = try DeskHarness.startDesk(q, width: 160, height: 48, arguments: "desk --exercise \(directory) --agency CD --lang ar --bidi app")
+        // The injects arrive on the desk, marked EXERCISE; the flash rings in the banner.
+        var screen = try english.waitFor { $0.contains("EXERCISE") && $0.contains("Smoke over the port") }
+        XCTAssertTrue(screen.contains("FLASH"), screen)
+        try arabic.waitFor { $0.contains(Bidi.visual("تمرين")) }
+        try english.send("!")
+        try english.waitFor { $0.contains("Smoke over the port: evacuate berth 4") && $0.contains("Acknowledgements") }
+        try english.send("a")
+        try english.waitFor { $0.contains("Acknowledged") || $0.contains("acknowledged") }
+        // The controller pauses from a desk, and resumes.
+        try english.send("Escape", "P")
+        screen = try english.waitFor { $0.contains("EXERCISE · paused") }
+        try english.send("P")
+        try english.waitFor { !$0.contains("paused") }
+        try english.send("3")
+        try english.waitFor { $0.contains("Send a second engine") }
+
+        // A real emergency: another process posts the stop phrase; play ends on every desk.
+        let exerciseStore = ["--db", directory + "/qanat.sqlite", "--journal", directory + "/journals/radio.jsonl"]
+        let posted = try q.run(["post"] + exerciseStore + ["--from", "LRC", "--to", "*", "--priority", "flash", "--channel", "radio",
+                                                           "REAL FIRE at the refinery, no duff"])
+        XCTAssertEqual(posted.status, 0, posted.stderr)
+        screen = try english.waitFor { $0.contains("EXERCISE STOPPED") }
+        XCTAssertTrue(screen.contains("REAL EMERGENCY"), screen)
+        screen = try arabic.waitFor { $0.contains(Bidi.visual("توقف التمرين")) }
+        XCTAssertTrue(screen.contains(Bidi.visual("طوارئ حقيقية")), screen)
+        player.waitUntilExit()
+        let played = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(player.terminationStatus, 0)
+        XCTAssertTrue(played.contains("inject 1 NCEMC → CD, LRC (flash, expects CD to acknowledge within 5m)"), played)
+        XCTAssertTrue(played.contains("STOP PHRASE 'NO DUFF'") && played.contains("exercise ended (stopPhrase)"), played)
+        XCTAssertFalse(played.contains("inject 3"), "play stopped before it:\n\(played)")
+        try english.send("q")
+        try arabic.send("q")
+
+        let report = try q.run("exercise", "report", "--directory", directory)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("EXERCISE — Port fire drill — report"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("REAL EMERGENCY: stop phrase"), report.stdout)
+        let rows = report.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains { $0.contains("+00:00:10") && $0.contains("CD: acknowledge ≤ 5m00s") && $0.contains(" met ") }, report.stdout)
+        XCTAssertTrue(rows.contains { $0.contains("+00:00:20") && $0.contains("missed") }, report.stdout)
+        XCTAssertTrue(rows.contains { $0.contains("+00:10:00") && $0.contains("not played") }, report.stdout)
+        let arabicReport = try q.run("exercise", "report", "--directory", directory, "--lang", "ar", "--markdown").stdout
+        XCTAssertTrue(arabicReport.contains("# تمرين — تمرين حريق الميناء — التقرير") && arabicReport.contains("لم يُنفذ"), arabicReport)
+        XCTAssertFalse(try q.run("list", "messages").stdout.contains("Smoke over the port"), "nothing reached the real store")
+        let risks = try q.run("report", "risks", "--db", directory + "/qanat.sqlite")
+        XCTAssertEqual(risks.lines.first, "EXERCISE — تمرين", "every report from an exercise store says so:\n\(risks.stdout)")
+    }
+
+    func testAWrongScenarioIsRefusedNamingWhereAndMakesNoStore() throws {
+        let q = try QanatProcess()
+        let wrongs: [(from: String, to: String, error: String)] = [
+            ("within = \"2m\"\n", "within = \"2x\"\n", "injects[2].within: '2x' is not a duration"),
+            ("expect = \"assign\"", "expct = \"assign\"", "injects[2].expct: unknown key"),
+            ("from = \"MOI\"", "from = \"NOPE\"", "injects[2].from: 'NOPE'"),
+            ("incident = \"fire\"\nexpect = \"assign\"", "incident = \"flood\"\nexpect = \"assign\"", "injects[2].incident: 'flood'"),
+        ]
+        for (from, to, expected) in wrongs {
+            let file = q.directory + "/wrong.toml"
+            XCTAssertTrue(Self.scenario.contains(from), from)
+            try Self.scenario.replacingOccurrences(of: from, with: to).write(toFile: file, atomically: true, encoding: .utf8)
+            let directory = q.directory + "/wrong"
+            let refused = try q.run("exercise", "start", file, "--speed", "10", "--directory", directory)
+            XCTAssertEqual(refused.status, 2, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains(expected), "\(expected):\n\(refused.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/qanat.sqlite"), "no store for a wrong file")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import QanatCore
+import QanatText
+import XCTest
+@testable import QanatUI
+
+/// The desk on an exercise store: play's state in the status bar, the controller's keys, and the
+/// banner when the stop phrase ends play.
+final class ExerciseDeskTests: XCTestCase {
+    func run(_ controls: [ExerciseControl], injects: Int = 2) -> ExerciseRun? {
+        let ncemc = try! AgencyCode("NCEMC")
+        var events = [Event(id: .make(at: SampleDesk.at(10)), at: SampleDesk.at(10), agency: ncemc, officer: "Huda", user: nil,
+                            payload: .exerciseStarted(ExerciseStart(name: "drill", injects: injects, scenario: String(repeating: "a", count: 64))))]
+        for number in 1...injects {
+            events.append(Event(id: .make(at: SampleDesk.at(10)), at: SampleDesk.at(10), agency: ncemc, officer: "Huda", user: nil,
+                                payload: .exerciseInject(ExerciseInject(number: number, offset: number * 60, from: ncemc, to: .everyone, text: "inject"))))
+        }
+        for (n, control) in controls.enumerated() {
+            let at = SampleDesk.at(Int64(9 - n))
+            events.append(Event(id: .make(at: at), at: at, agency: ncemc, officer: "Huda", user: nil, payload: .exerciseControl(control)))
+        }
+        return Fold.exercise(events)
+    }
+
+    func testTheControllersKeysAndWhatTheStatusBarSays() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        XCTAssertNil(state.handle(.character("P")), "not bound on a real store")
+        state.exercise = true
+        _ = state.handle(.character("P"))
+        XCTAssertEqual(state.notice, state.localizer(.notAnExercise), "an exercise store where play never began")
+        state.data.exerciseRun = run([])
+        XCTAssertEqual(state.handle(.character("P")), .controlExercise(.paused, inject: nil))
+        XCTAssertEqual(state.handle(.character("K")), .controlExercise(.skipped, inject: 1), "the next inject")
+        XCTAssertNil(state.handle(.character("I")))
+        XCTAssertEqual(state.form?.purpose, .addInject)
+        _ = state.handle(.escape)
+        state.data.exerciseRun = run([ExerciseControl(action: .paused)])
+        XCTAssertEqual(state.handle(.character("P")), .controlExercise(.resumed, inject: nil))
+        XCTAssertTrue(DeskView.render(state).lines.last?.contains("EXERCISE · paused") ?? false)
+        state.data.exerciseRun = run([ExerciseControl(action: .stopped, reason: .controller)])
+        XCTAssertNil(state.handle(.character("P")))
+        XCTAssertEqual(state.notice, state.localizer(.exerciseStopped))
+    }
+
+    func testTheStopPhraseEndsPlayWithABannerInBothLanguages() {
+        for language in Language.allCases {
+            var state = SampleDesk.state(width: 120, height: 30, language: language)
+            state.exercise = true
+            state.data.exerciseRun = run([ExerciseControl(action: .stopped, reason: .stopPhrase)])
+            let lines = DeskView.render(state).lines
+            let banner = Bidi.visual(state.localizer(.exerciseStopped))
+            XCTAssertTrue(lines[state.height - 2].contains(banner), "\(language):\n\(lines.joined(separator: "\n"))")
+            XCTAssertEqual(state.boardHeight, state.height - 3, "the banner takes a row of its own")
+        }
+    }
+}
