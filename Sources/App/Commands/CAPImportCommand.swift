@@ -30,9 +30,7 @@ extension ImportCommand {
             if drill, exercise == nil {
                 throw CLIError.badData("\(file): alert/status: \(alert.status) alerts go into an exercise store: --exercise DIR; nothing was written")
             }
-            let options = try exercise.map { directory in
-                try StoreOptions.parse(["--db", directory + "/qanat.sqlite", "--journal", directory + "/journal.jsonl"])
-            } ?? store
+            let options = try exercise.map(StoreOptions.exercise) ?? store
             let recorder = try EventRecorder(options: options, officer: officer)
             if let actor = recorder.writer.actor, (actor.role ?? .viewer) < .supervisor {
                 throw CLIError.refused(.needsRole(.supervisor, for: .importAlert))
