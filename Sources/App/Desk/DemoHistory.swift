@@ -2,7 +2,7 @@ import QanatChannel
 import QanatCore
 import QanatStore
 
-/// Eight weeks of closed incidents and acknowledged flash messages behind the demo's storm, each
+/// Eight weeks of closed incidents and a weekly acknowledged flash message behind the demo's storm, each
 /// week a little quicker, and the targets a supervisor set: the performance board (F7) then
 /// shows percentiles, a miss or two and a trend. Written through the journal, dated in the past.
 struct DemoHistory {
@@ -39,8 +39,13 @@ struct DemoHistory {
                 try record("duty officer", agency, at: opened.adding(seconds: 60 + slowness * 40 + Int64(n) * 30), .assignment(.tasked, link))
                 try record("radio room", agency, at: opened.adding(seconds: 500 + slowness * 120 + Int64(n) * 90), .assignment(.arrived, link))
                 try record("radio room", agency, at: opened.adding(seconds: 7200), .assignment(.released, link))
+                // Back at its base: a released unit is returning until it says it is available.
+                try record("radio room", agency, at: opened.adding(seconds: 9000),
+                           .unitStatusChanged(UnitStatusChange(callSign: link.unit, status: .available)))
                 try record("duty officer", agency, at: opened.adding(seconds: 10_800 + slowness * 7200), .incidentStatusChanged(
                     IncidentStatusChange(reference: reference, status: .closed, note: "handled")))
+                // One readiness check a week: enough for the trend, not a log full of them.
+                guard n == 0 else { continue }
                 let posted = opened.adding(seconds: 300)
                 let flash = Event(id: .make(at: posted), at: posted, agency: try AgencyCode("NCEMC"), officer: "Huda", user: UnixUser.current,
                                   payload: .messagePosted(MessagePosting(recipients: .agencies(try acknowledging.map { try AgencyCode($0) }),
