@@ -38,6 +38,7 @@ struct EventRecorder {
             guard error.isUnavailable else { throw .from(error) }
             problem = error
         }
+        if let exercise = opened as? SQLiteStore { try options.checkExerciseJournal(exercise) }
         store = opened
         storeProblem = problem
         writer = ChannelWriter(journalPath: options.journalPath, officer: name, actor: actor)

@@ -1,4 +1,5 @@
 import QanatCore
+import QanatStore
 
 /// The exercise's writes: its start, its injects and its control, a supervisor's (the controller's).
 extension Actions {
@@ -11,7 +12,17 @@ extension Actions {
     }
 
     /// Inject `number`, its starting incident's key resolved to the reference it was opened under.
+    /// During play (a store given) an inject may not carry the stop phrase, and its incident must exist.
     public func exerciseInject(_ inject: ExerciseScenario.Inject, number: Int, incident: IncidentReference?, actingAgency: String) throws -> Write {
+        if let store {
+            if let run = try storeCall({ () throws(StoreError) in try store.exerciseRun() }), run.start.stops(inject.text) {
+                throw ValidationError(field: "text", value: String(inject.text.prefix(40)),
+                                      problem: .malformed(expected: "text without the stop phrase '\(run.start.stopPhrase ?? "")', which would end the exercise"))
+            }
+            if let incident, try storeCall({ () throws(StoreError) in try store.incident(incident) }) == nil {
+                throw ValidationError(field: "incident", value: incident.rawValue, problem: .unknown(what: "incident"))
+            }
+        }
         let payload = try context.payload(.exerciseInject, [
             "number": .integer(number), "at": .integer(inject.at), "from": .text(inject.from), "to": .list(inject.to),
             "channel": inject.channel.map(FieldValue.text), "priority": inject.priority.map(FieldValue.text), "text": .text(inject.text),

@@ -25,11 +25,11 @@ enum EvaluationRows {
     static func samples(_ period: PerformancePeriod, in db: Database) throws -> [ResponseSample] {
         let range: StatementArguments = [period.since.millisecondsSinceEpoch, period.until.millisecondsSinceEpoch]
         var samples: [ResponseSample] = []
-        // Flash and immediate messages: each agency's earliest acknowledgement (the sender's own does not count).
+        // Flash and immediate messages asking for acknowledgement: each agency's earliest (the sender's own does not count).
         // CROSS JOIN keeps the acknowledgements outside: the planner would walk every message of the period by time.
         samples += try Row.fetchAll(db, sql: """
             SELECT k.message AS subject, k.agency, m.at AS start, k.at AS finish FROM acknowledgements k CROSS JOIN messages m ON m.id = k.message
-            WHERE m.priority IN ('flash', 'immediate') AND k.agency <> m.agency AND m.at BETWEEN ?1 AND ?2
+            WHERE m.priority IN ('flash', 'immediate') AND m.ack_required = 1 AND k.agency <> m.agency AND m.at BETWEEN ?1 AND ?2
             """, arguments: range).map { try sample(.acknowledge, $0, end: "finish") }
         samples += try Row.fetchAll(db, sql: """
             SELECT p.message AS subject, p.agency, p.at AS start FROM pending_acknowledgements p JOIN messages m ON m.id = p.message

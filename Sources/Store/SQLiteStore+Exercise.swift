@@ -7,13 +7,15 @@ extension SQLiteStore {
         try read { db in Fold.exercise(try EventRows.events(of: .exercise, in: db, includingSecondary: false)) }
     }
 
-    /// The first message posted since `time` that carries `phrase` (any case), in its subject or body.
-    public func firstMessage(containing phrase: String, since time: Timestamp) throws(StoreError) -> EventID? {
+    /// The messages posted since `time`, oldest first: their id, time and text (subject and body),
+    /// for the exercise player to look for the stop phrase as people type it.
+    public func messageTexts(since time: Timestamp, limit: Int) throws(StoreError) -> [(id: EventID, at: Timestamp, text: String)] {
         try read { db in
-            try String.fetchOne(db, sql: """
-                SELECT id FROM messages WHERE at >= ?1 AND (instr(lower(body), lower(?2)) > 0 OR instr(lower(coalesce(subject, '')), lower(?2)) > 0)
-                ORDER BY at, id LIMIT 1
-                """, arguments: [time.millisecondsSinceEpoch, phrase]).map { text in try EventID(text) }
+            try Row.fetchAll(db, sql: "SELECT id, at, subject, body FROM messages WHERE at >= ? ORDER BY at, id LIMIT ?",
+                             arguments: [time.millisecondsSinceEpoch, limit]).map { row in
+                (try EventID(row["id"] as String), Timestamp(millisecondsSinceEpoch: row["at"]),
+                 [row["subject"] as String?, row["body"] as String?].compactMap { $0 }.joined(separator: " "))
+            }
         }
     }
 

@@ -248,3 +248,44 @@ extension ValidationError: Translatable {
         }
     }
 }
+
+/// What each kind of event is, as an activity log (ICS 214) names it.
+extension EventType: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .agencyRegistered: ("agency registered", "سُجّلت جهة")
+        case .incidentOpened: ("incident opened", "فُتحت حادثة")
+        case .incidentUpdated: ("incident updated", "حُدّثت حادثة")
+        case .incidentStatusChanged: ("incident status changed", "تغيّرت حالة حادثة")
+        case .unitRegistered: ("unit registered", "سُجّلت وحدة")
+        case .unitStatusChanged: ("unit status changed", "تغيّرت حالة وحدة")
+        case .unitAssigned: ("unit tasked", "كُلّفت وحدة")
+        case .assignmentAcknowledged: ("tasking acknowledged", "أُقرّ التكليف")
+        case .assignmentArrived: ("unit arrived", "وصلت وحدة")
+        case .assignmentReleased: ("unit released", "أُطلقت وحدة")
+        case .messagePosted: ("message posted", "أُرسلت رسالة")
+        case .messageAcknowledged: ("message acknowledged", "أُقرّت رسالة")
+        case .memberAdded: ("member added", "أُضيف عضو")
+        case .memberRemoved: ("member removed", "أُزيل عضو")
+        case .shiftSignedOn: ("signed on", "بدأ المناوبة")
+        case .shiftSignedOff: ("signed off", "أنهى المناوبة")
+        case .organisationRegistered: ("organisation registered", "سُجّلت منظمة")
+        case .organisationUpdated: ("organisation updated", "حُدّثت منظمة")
+        case .needReported: ("need reported", "أُبلغ عن احتياج")
+        case .needUpdated: ("need updated", "حُدّث احتياج")
+        case .activityRegistered: ("activity registered", "سُجّل نشاط")
+        case .activityUpdated: ("activity updated", "حُدّث نشاط")
+        case .pledgeMade: ("pledge made", "قُدّم تعهد")
+        case .pledgeUpdated: ("pledge updated", "حُدّث تعهد")
+        case .settingChanged: ("setting changed", "تغيّر إعداد")
+        case .riskRegistered: ("risk registered", "سُجّل خطر")
+        case .riskUpdated: ("risk updated", "حُدّث خطر")
+        case .riskReviewed: ("risk reviewed", "رُوجع خطر")
+        case .targetSet: ("response target set", "حُدّد هدف استجابة")
+        case .reportWritten: ("report written to a file", "كُتب تقرير في ملف")
+        case .exerciseStarted: ("exercise started", "بدأ تمرين")
+        case .exerciseInject: ("exercise inject", "رسالة تمرينية")
+        case .exerciseControl: ("exercise controlled", "تحكم في التمرين")
+        }
+    }
+}

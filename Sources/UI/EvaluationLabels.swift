@@ -37,6 +37,8 @@ extension Localizer {
 /// Left to right in both languages, as charts are read (the desk draws it as one left-to-right field).
 public enum Sparkline {
     static let bars = Array("▁▂▃▄▅▆▇█")
+    /// Weeks a trend shows at most (the CSV keeps every week).
+    public static let longest = 26
 
     public static func line(_ values: [Int64?]) -> String {
         let top = values.compactMap { $0 }.max() ?? 0

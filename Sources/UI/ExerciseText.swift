@@ -18,7 +18,9 @@ public enum ExerciseText {
             heading: l(.exerciseInjects),
             header: [l(.exerciseNumber), l(.exerciseAt), l(.colFrom), l(.exerciseExpected), l(.exerciseTook), l(.exerciseVerdict), l(.colMessage)],
             rows: outcomes.map { o in
-                [l.number(o.inject.number), clock(o.inject.offset, l), o.inject.from.rawValue, expectation(o.inject, l),
+                // When it played, in scenario time (a pause or an added inject moves it from its plan).
+                [l.number(o.inject.number), clock(o.playedAt.map { Int(run.elapsed(at: $0)) } ?? o.inject.offset, l), o.inject.from.rawValue,
+                 expectation(o.inject, l),
                  o.expected.map { l.responseTime(milliseconds: Int64($0.seconds) * 1000) } ?? "—", l(o.verdict), o.inject.text]
             }))
         blocks.append(.section(
@@ -26,7 +28,7 @@ public enum ExerciseText {
             rows: outcomes.flatMap { o in
                 o.responses.map { r in [l.number(o.inject.number), r.agency.rawValue, r.officer, l.responseTime(milliseconds: Int64(r.seconds) * 1000)] }
             }))
-        let missed = outcomes.filter { [.missed, .late, .notPlayed].contains($0.verdict) }
+        let missed = outcomes.filter { [.missed, .late, .cutShort, .notPlayed].contains($0.verdict) }
         blocks.append(.section(heading: l(.exerciseMissed), header: [l(.exerciseNumber), l(.exerciseExpected), l(.exerciseVerdict)],
                                rows: missed.map { o in [l.number(o.inject.number), expectation(o.inject, l), l(o.verdict)] }))
         return ReportLayout.lines(blocks, l, format: format)
@@ -50,6 +52,7 @@ extension InjectOutcome.Verdict: Translatable {
         case .met: ("met", "في الوقت")
         case .late: ("late", "متأخر")
         case .missed: ("missed", "لم يُنفذ")
+        case .cutShort: ("stopped before its time", "توقف قبل انقضاء مهلته")
         case .noExpectation: ("nothing expected", "لا إجراء متوقع")
         case .skipped: ("skipped", "تم تخطيه")
         case .notPlayed: ("not played", "لم يُعرض")
@@ -65,6 +68,18 @@ extension ExpectedAction: Translatable {
         case .open: ("open an incident", "فتح حادثة")
         case .status: ("change the status", "تغيير الحالة")
         case .post: ("post a message", "إرسال رسالة")
+        }
+    }
+}
+
+extension ExerciseControl.Action: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .played: ("inject played", "عُرضت الرسالة التمرينية")
+        case .paused: ("play paused", "أُوقف العرض مؤقتًا")
+        case .resumed: ("play resumed", "استؤنف العرض")
+        case .skipped: ("inject skipped", "تُخطيت الرسالة التمرينية")
+        case .stopped: ("play stopped", "توقف العرض")
         }
     }
 }

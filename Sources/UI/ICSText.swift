@@ -133,8 +133,13 @@ enum EventSummary {
             return "\(registration.callSign.rawValue) \(l(.icsRegistered))"
         case .shift(let change):
             return l(change.signedOn ? .icsSignedOn : .icsSignedOff)
+        case .targetSet(let target):
+            return "\(l(event.type)): \(l(target.metric)) \(l.target(target))"
+        case .reportWritten(let record):
+            return "\(l(event.type)): \(record.file)"
         default:
-            return "\(event.type.rawValue) \(subject)"
+            // Record ids are UUIDs: their first eight characters name them as the commands accept.
+            return "\(l(event.type)) \(subject.count == 36 ? String(subject.prefix(8)) : subject)"
         }
     }
 

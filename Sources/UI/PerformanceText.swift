@@ -37,7 +37,9 @@ public enum PerformanceText {
         }
         let met = f.met.map { $0 ? l(.targetMet) : l(.targetMissed) } ?? "—"
         let waiting = l.number(f.waiting) + (f.waitingOverTarget > 0 ? " (\(l.number(f.waitingOverTarget)) \(l(.overTarget)))" : "")
-        return [l(f.metric), l.number(f.completed), time(f.p50), time(f.p90), target, met, waiting, Sparkline.line(f.weekly)]
+        // A long period's trend shows its last half year, as the desk's column has room for.
+        let trend = f.weekly.count > Sparkline.longest ? "…" + Sparkline.line(Array(f.weekly.suffix(Sparkline.longest))) : Sparkline.line(f.weekly)
+        return [l(f.metric), l.number(f.completed), time(f.p50), time(f.p90), target, met, waiting, trend]
     }
 
     /// Every agency together first, then each agency, as `ResponsePerformance.figures` orders them.

@@ -279,13 +279,13 @@ public enum UIText: CaseIterable, Sendable {
         case .notAnExercise: ("No exercise plays on this store", "لا تمرين يُعرض على هذا المخزن")
         case .noInjectLeft: ("No inject left to play", "لم تبق رسالة تمرينية للعرض")
         case .formAddInject: ("Add an inject:", "إضافة رسالة تمرينية:")
-        case .fieldInjectAt: ("At (empty: now; 90, 2m)", "عند (فارغ: الآن؛ 90، 2m)")
-        case .fieldExpectedBy: ("Expected of (agency)", "المتوقع من (الجهة)")
-        case .fieldWithin: ("Within (90, 2m)", "خلال (90، 2m)")
+        case .fieldInjectAt: ("At (2m; or now)", "عند (2m أو الآن)")
+        case .fieldExpectedBy: ("Expected of", "المتوقع من")
+        case .fieldWithin: ("Within (2m)", "خلال (2m)")
         case .exerciseTook: ("Took", "استغرق")
         case .exerciseVerdict: ("Result", "النتيجة")
         case .exerciseWhoActed: ("Who acted", "من تصرف")
-        case .exerciseMissed: ("Missed or late", "ما فات أو تأخر")
+        case .exerciseMissed: ("Missed, late or not played", "ما فات أو تأخر أو لم يُعرض")
         case .exercisePaused: ("paused", "متوقف مؤقتًا")
         case .exerciseStopped: ("EXERCISE STOPPED", "توقف التمرين")
         case .exerciseNextInject: ("next inject", "الرسالة التالية")
@@ -299,8 +299,8 @@ public enum UIText: CaseIterable, Sendable {
         case .overTarget: ("over target", "تجاوزت الهدف")
         case .trendExplained: ("By week: the target's percentile (p90 without one), oldest week at the left, · none",
                                "أسبوعيًا: مئين الهدف (م90 بدونه)، الأقدم على اليسار، · لا شيء؛ م50 وم90: المئين الخمسون والتسعون")
-        case .performanceRules: ("Acknowledge: flash and immediate messages, each agency's first. Assign, arrive: from the report to the agency's first unit. Close: the lead agency's.",
-                                 "الإقرار: الرسائل العاجلة جدًا والفورية، أول إقرار لكل جهة. التكليف والوصول: من البلاغ إلى أول وحدة للجهة. الإغلاق: للجهة القائدة.")
+        case .performanceRules: ("Acknowledge: flash and immediate messages asking for it, each agency's first. Assign, arrive: from the report to the agency's first unit. Close: the lead agency's.",
+                                 "الإقرار: الرسائل العاجلة جدًا والفورية التي تطلبه، أول إقرار لكل جهة. التكليف والوصول: من البلاغ إلى أول وحدة للجهة. الإغلاق: للجهة القائدة.")
         case .formReportNeed: ("Report a need:", "الإبلاغ عن احتياج:")
         case .formMakePledge: ("Pledge:", "تعهد:")
         case .keyReportNeed: ("report a need in this area and sector", "الإبلاغ عن احتياج في هذه المنطقة والقطاع")

@@ -148,9 +148,12 @@ public enum WallView {
         var list: [Banner] = []
         if state.exercise {
             // Stopped by its stop phrase, the exercise gives way to a real emergency.
-            let text = state.boards.exerciseRun?.status == .stopped(.stopPhrase)
-                ? "⚠ \(l(.exerciseStopped)) — \(l(ExerciseControl.Reason.stopPhrase)) ⚠"
-                : Array(repeating: l(.exercise), count: 3).joined(separator: " — ")
+            let text: String = switch state.boards.exerciseRun?.status {
+            case .stopped(.stopPhrase): "⚠ \(l(.exerciseStopped)) — \(l(ExerciseControl.Reason.stopPhrase)) ⚠"
+            case .stopped(let reason): "\(l(.exerciseStopped)) — \(l(reason))"
+            case .paused: "\(l(.exercise)) — \(l(.exercisePaused))"
+            case .running, nil: Array(repeating: l(.exercise), count: 3).joined(separator: " — ")
+            }
             list.append(Banner(text: text, role: .severityExtreme))
         }
         switch state.health {

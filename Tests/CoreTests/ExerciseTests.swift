@@ -77,6 +77,9 @@ final class ExerciseTests: XCTestCase {
         ]
         let outcomes = ExerciseEvaluation.outcomes(run, events: events + actions)
         XCTAssertEqual(outcomes.map(\.verdict), [.met, .late, .missed, .notPlayed])
+        // Stopped 2 s of play (20 s of scenario) after inject 3, which had 60 s: not judged.
+        let early = try XCTUnwrap(Fold.exercise(events + [event(20, ncemc, control(.stopped, reason: .controller))]))
+        XCTAssertEqual(ExerciseEvaluation.outcomes(early, events: events).map(\.verdict)[2], .cutShort)
         XCTAssertEqual(outcomes[0].responses.map(\.agency), [lrc, cd], "who acted, first to last")
         XCTAssertEqual(outcomes[0].expected?.seconds, 90)
         XCTAssertEqual(outcomes[1].expected?.seconds, 100)
@@ -99,6 +102,18 @@ final class ExerciseTests: XCTestCase {
         XCTAssertThrowsError(try scenario.check()) { XCTAssertEqual(($0 as? ValidationError)?.field, "injects[1].text", "an inject would stop its own exercise") }
         scenario.injects[0].text = "evacuate"
         XCTAssertNoThrow(try scenario.check())
+        scenario.units = [.init(callSign: "CD-DRN-01", agency: "CD", kind: "waterRescue"), .init(callSign: "cd-drn-01", agency: "LRC", kind: "ambulance")]
+        XCTAssertThrowsError(try scenario.check()) { XCTAssertEqual(($0 as? ValidationError)?.field, "units[2].call_sign", "one unit would overwrite the other") }
+    }
+
+    func testTheStopPhraseIsFoundAsPeopleTypeIt() {
+        XCTAssertTrue(ExerciseStart.carries("حريق حقيقي — ليس تمرينًا", phrase: "ليس تمرينا"), "with tanween")
+        XCTAssertTrue(ExerciseStart.carries("Real fire, no duff!", phrase: "NO DUFF"))
+        XCTAssertFalse(ExerciseStart.carries("no stuff here", phrase: "NO DUFF"))
+        XCTAssertFalse(ExerciseStart.carries("anything", phrase: "  "), "an empty phrase stops nothing")
+        var scenario = ExerciseScenario(name: "drill", stopPhrase: "ليس تمرينا")
+        scenario.injects = [.init(at: 60, from: "NCEMC", to: ["CD"], text: "هذا ليس تمرينًا")]
+        XCTAssertThrowsError(try scenario.check()) { XCTAssertEqual(($0 as? ValidationError)?.field, "injects[1].text") }
     }
 
     func testAnInjectExpectingActionNamesWhoseAndTheControllerIsASupervisor() {

@@ -101,7 +101,7 @@ final class ExerciseTerminalTests: XCTestCase {
         let played = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(player.terminationStatus, 0)
         XCTAssertTrue(played.contains("inject 1 NCEMC → CD, LRC (flash, expects CD to acknowledge within 5m)"), played)
-        XCTAssertTrue(played.contains("STOP PHRASE 'NO DUFF'") && played.contains("exercise ended (stopPhrase)"), played)
+        XCTAssertTrue(played.contains("STOP PHRASE 'NO DUFF'") && played.contains("exercise ended (REAL EMERGENCY: stop phrase)"), played)
         XCTAssertFalse(played.contains("inject 3"), "play stopped before it:\n\(played)")
         try english.send("q")
         try arabic.send("q")
@@ -111,14 +111,57 @@ final class ExerciseTerminalTests: XCTestCase {
         XCTAssertTrue(report.stdout.contains("EXERCISE — Port fire drill — report"), report.stdout)
         XCTAssertTrue(report.stdout.contains("REAL EMERGENCY: stop phrase"), report.stdout)
         let rows = report.stdout.split(separator: "\n").map(String.init)
-        XCTAssertTrue(rows.contains { $0.contains("+00:00:10") && $0.contains("CD: acknowledge ≤ 5m00s") && $0.contains(" met ") }, report.stdout)
-        XCTAssertTrue(rows.contains { $0.contains("+00:00:20") && $0.contains("missed") }, report.stdout)
+        XCTAssertTrue(rows.contains { $0.contains("+00:00:1") && $0.contains("CD: acknowledge ≤ 5m00s") && $0.contains(" met ") }, report.stdout)
+        // Stopped before its two minutes were up, and not yet answered: not judged.
+        XCTAssertTrue(rows.contains { $0.contains("+00:00:2") && $0.contains("CD: assign a unit ≤ 2m00s") && $0.contains("stopped before its time") },
+                      report.stdout)
         XCTAssertTrue(rows.contains { $0.contains("+00:10:00") && $0.contains("not played") }, report.stdout)
         let arabicReport = try q.run("exercise", "report", "--directory", directory, "--lang", "ar", "--markdown").stdout
-        XCTAssertTrue(arabicReport.contains("# تمرين — تمرين حريق الميناء — التقرير") && arabicReport.contains("لم يُنفذ"), arabicReport)
+        XCTAssertTrue(arabicReport.contains("# تمرين — تمرين حريق الميناء — التقرير") && arabicReport.contains("توقف قبل انقضاء مهلته"), arabicReport)
         XCTAssertFalse(try q.run("list", "messages").stdout.contains("Smoke over the port"), "nothing reached the real store")
         let risks = try q.run("report", "risks", "--db", directory + "/qanat.sqlite")
         XCTAssertEqual(risks.lines.first, "EXERCISE — تمرين", "every report from an exercise store says so:\n\(risks.stdout)")
+    }
+
+    /// The controller's commands refuse what would break play: an inject carrying the stop phrase
+    /// (any spelling), an incident that does not exist, an agency named without an action, an
+    /// inject skipped twice, and a write whose journal is not the exercise's own.
+    func testTheControllersCommandsRefuseWhatWouldBreakPlay() throws {
+        let q = try QanatProcess()
+        let file = q.directory + "/drill.toml"
+        try Self.scenario.replacingOccurrences(of: "speed", with: "speed").write(toFile: file, atomically: true, encoding: .utf8)
+        let directory = q.directory + "/slow"
+        let player = q.process(["exercise", "start", file, "--directory", directory])
+        player.standardOutput = FileHandle.nullDevice
+        try player.run()
+        defer { if player.isRunning { player.terminate() } }
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: directory + "/scenario.toml"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let place = ["--directory", directory]
+        for (arguments, expected) in [
+            (["--from", "NCEMC", "--to", "CD", "then say No Duff"], "text: 'then say No Duff' is not text without the stop phrase"),
+            (["--from", "NCEMC", "--to", "CD", "--incident", "INC-2026-0099", "x"], "incident: no incident 'INC-2026-0099'"),
+            (["--from", "NCEMC", "--to", "CD", "--by", "CD", "x"], "expect: missing"),
+        ] {
+            let refused = try q.run(["exercise", "add"] + place + arguments)
+            XCTAssertEqual(refused.status, 2, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains(expected), "\(expected):\n\(refused.stderr)")
+        }
+        XCTAssertEqual(try q.run(["exercise", "add"] + place + ["--from", "NCEMC", "--to", "CD", "--at", "1h", "a controller's inject"]).stdout, "inject 4\n")
+        XCTAssertEqual(try q.run(["exercise", "skip"] + place).stdout, "skipped 1\n", "the next one")
+        let twice = try q.run(["exercise", "skip", "1"] + place)
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertTrue(twice.stderr.contains("inject: 1 was skipped already"), twice.stderr)
+        // QANAT_JOURNAL left on the real journal: the write is refused, nothing reaches it.
+        let leaked = try q.run(["post", "--db", directory + "/qanat.sqlite", "--from", "CD", "--to", "MOI", "--priority", "routine", "--channel",
+                                "radio", "to the real journal?"])
+        XCTAssertEqual(leaked.status, 1, leaked.stderr)
+        XCTAssertTrue(leaked.stderr.contains("an exercise store's events are journalled in its own directory"), leaked.stderr)
+        XCTAssertFalse(((try? String(contentsOfFile: q.journal, encoding: .utf8)) ?? "").contains("to the real journal?"))
+        XCTAssertEqual(try q.run(["exercise", "stop"] + place).stdout, "stopped\n")
+        player.waitUntilExit()
+        XCTAssertEqual(player.terminationStatus, 0)
     }
 
     func testAWrongScenarioIsRefusedNamingWhereAndMakesNoStore() throws {
@@ -128,6 +171,9 @@ final class ExerciseTerminalTests: XCTestCase {
             ("expect = \"assign\"", "expct = \"assign\"", "injects[2].expct: unknown key"),
             ("from = \"MOI\"", "from = \"NOPE\"", "injects[2].from: 'NOPE'"),
             ("incident = \"fire\"\nexpect = \"assign\"", "incident = \"flood\"\nexpect = \"assign\"", "injects[2].incident: 'flood'"),
+            ("controller = \"NCEMC\"", "controller = \"NOPE\"", "exercise.controller: 'NOPE'"),
+            ("kind = \"fireEngine\"", "kind = \"fireEngine\"\n[[units]]\ncall_sign = \"CD-BGZ-01\"\nagency = \"LRC\"\nkind = \"ambulance\"", "units[2].call_sign"),
+            ("stop_phrase = \"NO DUFF\"", "stop_phrase = \"\"", "exercise.stop_phrase: empty"),
         ]
         for (from, to, expected) in wrongs {
             let file = q.directory + "/wrong.toml"

@@ -30,11 +30,14 @@ final class ICSReportTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("incident: no incident 'INC-2026-9999'"), missing.stderr)
 
+        XCTAssertEqual(try q.run(["target", "set", "acknowledge", "60"], extraEnvironment: officer).status, 0)
         let salem = try q.run("report", "ics214", "--officer", "SALEM")
         XCTAssertEqual(salem.status, 0, salem.stderr)
         XCTAssertTrue(salem.stdout.contains("3. Officer: Salem") && salem.stdout.contains("1. Incidents: \(ref)"), salem.stdout)
         XCTAssertTrue(salem.stdout.contains("\(ref) opened: Wadi Derna flood") && salem.stdout.contains("CD-DRN-01 registered"), salem.stdout)
         XCTAssertFalse(salem.stdout.contains("arrived"), "the radio room signed the arrival:\n\(salem.stdout)")
+        XCTAssertTrue(salem.stdout.contains("response target set: acknowledge ≤ 1m00s at p90") && !salem.stdout.contains("target.set"),
+                      "events in words, not the journal's names:\n\(salem.stdout)")
         let unit = try q.run("report", "ics214", "--call-sign", "CD-DRN-01", "--lang", "ar")
         XCTAssertTrue(unit.stdout.contains("3. الوحدة: CD-DRN-01") && unit.stdout.contains("وصلت") && unit.stdout.contains("radio room"), unit.stdout)
         let both = try q.run("report", "ics214", "--officer", "Salem", "--call-sign", "CD-DRN-01")

@@ -75,6 +75,15 @@ final class PerformanceCommandTests: XCTestCase {
         XCTAssertTrue(arabic.contains("# أداء الاستجابة") && arabic.contains("| الإقرار | 2 | 30ث | 1د30ث | ≤ 1د00ث عند م90 | لا |"), arabic)
         let sinceNow = try q.run("report", "performance", "--csv", "--since", QanatChannel.Clock.now().rfc3339)
         XCTAssertTrue(sinceNow.stdout.contains("*,acknowledge,0,"), "nothing started since now")
+        let unknown = try q.run("report", "performance", "--agency", "XYZ")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("agency: 'XYZ' is not one of:"), unknown.stderr)
+        let future = try q.run("report", "performance", "--since", "2099-01-01T00:00:00Z")
+        XCTAssertEqual(future.status, 2)
+        XCTAssertTrue(future.stderr.contains("is not in the past"), future.stderr)
+        let years = try q.run("report", "performance", "--since", "2020-01-01T00:00:00Z", "--agency", "CD").stdout
+        let trend = try XCTUnwrap(years.split(separator: "\n").first { $0.hasPrefix("  acknowledge") }?.split(separator: " ").last)
+        XCTAssertEqual(trend.count, 27, "the last half year of weeks, after an ellipsis: \(trend)")
         let wrongSince = try q.run("report", "performance", "--since", "yesterday")
         XCTAssertEqual(wrongSince.status, 2)
         XCTAssertTrue(wrongSince.stderr.contains("since: 'yesterday' is not an RFC 3339 time"), wrongSince.stderr)
@@ -109,6 +118,12 @@ final class PerformanceCommandTests: XCTestCase {
         XCTAssertEqual(try q.run("report", "risks").status, 0)
         XCTAssertEqual(try MemberRoleTests.journalLines(q), printed, "printing records nothing")
 
+        for (out, expected) in [(q.directory, "is a directory"), ("", "--out: empty"), (q.directory + "/nowhere/r.md", "no directory")] {
+            let refused = try q.run("report", "risks", "--out", out)
+            XCTAssertEqual(refused.status, 2, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains(expected), "\(expected):\n\(refused.stderr)")
+        }
+        XCTAssertTrue(try q.run("report", "verify", q.directory).stderr.contains("is a directory"))
         try Data("tampered\n".utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
         let changed = try q.run("report", "verify", file)
         XCTAssertEqual(changed.status, 2)

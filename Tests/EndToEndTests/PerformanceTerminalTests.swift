@@ -42,6 +42,14 @@ final class PerformanceTerminalTests: XCTestCase {
         XCTAssertEqual(done(screen), "2")
         screen = try desk.waitFor { done($0) == "3" }
         XCTAssertEqual(done(screen), "3", screen)
+        // A message just posted that asks CD for an acknowledgement waits at once.
+        let waiting = { (screen: String) in
+            screen.split(separator: "\n").first { $0.contains("acknowledge") }?.split(separator: " ").dropFirst(9).first.map(String.init)
+        }
+        XCTAssertEqual(waiting(screen), "0", screen)
+        XCTAssertEqual(try q.run("post", "--from", "MOI", "--to", "CD", "--priority", "immediate", "--channel", "radio", "--ack", "Report your units").status, 0)
+        screen = try desk.waitFor { waiting($0) == "1" }
+        XCTAssertEqual(waiting(screen), "1", screen)
         try desk.send("q")
     }
 }

@@ -41,6 +41,15 @@ final class ExerciseDeskTests: XCTestCase {
         XCTAssertEqual(state.notice, state.localizer(.exerciseStopped))
     }
 
+    func testTheWallSaysWhatPlayIsDoing() {
+        var wall = WallTests.wall(width: 160, height: 48)
+        wall.exercise = true
+        wall.boards.exerciseRun = run([ExerciseControl(action: .paused)])
+        XCTAssertTrue(WallView.banners(wall).contains { $0.text.contains("EXERCISE — paused") })
+        wall.boards.exerciseRun = run([ExerciseControl(action: .stopped, reason: .stopPhrase)])
+        XCTAssertTrue(WallView.banners(wall).contains { $0.text.contains("REAL EMERGENCY") })
+    }
+
     func testTheStopPhraseEndsPlayWithABannerInBothLanguages() {
         for language in Language.allCases {
             var state = SampleDesk.state(width: 120, height: 30, language: language)

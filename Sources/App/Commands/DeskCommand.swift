@@ -25,6 +25,7 @@ struct DeskCommand: ParsableCommand {
         let code: AgencyCode
         do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
         try store.requireStore()
+        if let opened = try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) { try store.checkExerciseJournal(opened) }
         let settings = try display.resolve()
         // A dropped SSH link or a closed window hangs up the terminal: instead of dying at once,
         // the desk sees the hang-up as a key and ends itself, keeping unsent text as a draft.

@@ -68,7 +68,7 @@ struct ExerciseCommand: ParsableCommand {
             guard ExerciseStart.speeds.contains(speed) else { throw CLIError.badData("--speed: '\(speed)' is outside \(ExerciseStart.speeds)") }
             let controller = agency ?? scenario.controller ?? "MOI"
             let setup = ExerciseSetup(scenario: scenario, digest: ReportDigest.of(bytes), speed: speed, agency: controller)
-            try setup.check()
+            try setup.check(file: file)
             let target = directory ?? Place.parent + "/" + Self.directoryName(scenario.name, at: Clock.now())
             guard !SQLiteStore.exists(at: target + "/qanat.sqlite") else {
                 throw CLIError.badData("--directory \(target): holds a store already; an exercise starts on a new one")
@@ -94,7 +94,7 @@ struct ExerciseCommand: ParsableCommand {
                 print(line)
                 fflush(nil)
             }
-            print(terminalSafe("exercise ended (\(reason.rawValue)); the report: qanat exercise report --directory \(target)"))
+            print(terminalSafe("exercise ended (\(reason.translations.en)); the report: qanat exercise report --directory \(target)"))
         }
 
         /// `derna-flood-drill-20261202-1405`: the scenario's name in letters and digits, and Libya time.
@@ -152,6 +152,9 @@ struct ExerciseCommand: ParsableCommand {
             let run = try place.run()
             guard let chosen = number ?? run.next?.number else { throw CLIError.badData("no inject left to skip") }
             guard run.injects[chosen] != nil else { throw CLIError.badData("inject: no inject \(chosen)") }
+            guard run.played[chosen] == nil, !run.skipped.contains(chosen) else {
+                throw CLIError.badData("inject: \(chosen) was \(run.played[chosen] == nil ? "skipped" : "played") already")
+            }
             _ = try ExerciseCommand.control(place, officer, agency: agency) { actions, agency in
                 try actions.controlExercise(.skipped, inject: chosen, actingAgency: agency)
             }

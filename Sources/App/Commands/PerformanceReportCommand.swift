@@ -9,7 +9,7 @@ extension ReportCommand {
             commandName: "performance",
             abstract: "Response times per agency: the 50th and 90th percentiles against the store's targets, and their trend by week.",
             discussion: """
-                Acknowledge: flash and immediate messages, to each agency's earliest acknowledgement. Assign and arrive: from an \
+                Acknowledge: flash and immediate messages asking for acknowledgement, to each agency's earliest. Assign and arrive: from an \
                 incident's report to the agency's first unit tasked, on scene (across agencies, the incident's first). Close: to \
                 its closure, counted for the lead agency. Responses that started in the period count; the period runs from \
                 --since (default: twelve weeks ago) to now. CSV columns, in English whatever --lang says: \
@@ -30,7 +30,15 @@ extension ReportCommand {
                                            until: now)
             let only: AgencyCode?
             do { only = try agency.map { text throws(QanatCore.ValidationError) in try AgencyCode(text, field: "agency") } } catch { throw CLIError.from(error) }
+            guard period.since < now else { throw CLIError.badData("since: '\(since ?? "")' is not in the past") }
             let opened = try store.readingStore()
+            if let only {
+                let known: [AgencyCode]
+                do { known = try opened.agencies().map(\.code) } catch { throw CLIError.from(error) }
+                guard known.contains(only) else {
+                    throw CLIError.badData("agency: '\(only)' is not one of: \(known.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
             let figures: [MetricFigures]
             do {
                 figures = ResponsePerformance.figures(try opened.responseSamples(period), targets: try opened.responseTargets(), period: period,

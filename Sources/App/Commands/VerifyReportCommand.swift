@@ -11,9 +11,15 @@ extension ReportCommand {
             discussion: "Exit 0 and who wrote it, when, with which options; exit 2 when no report with these bytes was recorded.")
 
         @OptionGroup var store: StoreOptions
+        @Option(help: "The exercise in DIR wrote it (its store).") var exercise: String?
         @Argument(help: "The report file.") var file: String
 
         func run() throws {
+            var directory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &directory), directory.boolValue {
+                throw CLIError.badData("\(terminalSafe(file)): is a directory; give the report file")
+            }
+            let store = try exercise.map(StoreOptions.exercise) ?? store
             let bytes: [UInt8]
             do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
                 throw CLIError.badData("\(terminalSafe(file)): \(error.localizedDescription)")

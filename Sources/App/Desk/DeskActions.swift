@@ -60,7 +60,7 @@ struct DeskActions {
         let context = (try? store?.writeContext()) ?? .seeded
         do {
             let write = try Actions(context: context, store: store).controlExercise(action, inject: inject, actingAgency: state.agency.rawValue)
-            record(write, state: &state, store: store, done: state.localizer(.sent))
+            record(write, state: &state, store: store, done: state.localizer(action) + (inject.map { " \(state.localizer.number($0))" } ?? ""))
         } catch {
             state.notice = "\(error)"
         }
@@ -230,9 +230,10 @@ struct DeskActions {
                 ?? Int((run?.elapsed(at: state.now) ?? 0).rounded(.up))
             let within = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
             let inject = ExerciseScenario.Inject(at: at, from: form.trimmedValue("from"), to: form.value("to").split(separator: ",").map(String.init),
-                                                 priority: form.value("priority"), text: form.value("text"), expect: optional("expect"),
-                                                 by: optional("by"), within: within)
-            return try actions.exerciseInject(inject, number: (run?.injects.keys.max() ?? 0) + 1, incident: nil, actingAgency: agency)
+                                                 channel: form.value("channel"), priority: form.value("priority"), text: form.value("text"),
+                                                 expect: optional("expect"), by: optional("by"), within: within)
+            let incident = try optional("incident").map { text throws(ValidationError) in try IncidentReference(text) }
+            return try actions.exerciseInject(inject, number: (run?.injects.keys.max() ?? 0) + 1, incident: incident, actingAgency: agency)
         case .incidentFilter, .logFilter, .coverageFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil

@@ -152,6 +152,8 @@ struct DeskLoop {
             let version = try watcher.dataVersion()
             let changes = try store.changes(after: lastSequence, limit: 1000)
             let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference, message: state.openMessage))
+            // Response times are read up to now: a message just posted belongs in them.
+            if refresh.contains(.performance), state.board == .performance { state.now = Clock.now() }
             // Messages posted or acknowledged update the log's window by themselves, unless the
             // window was asked for whole (a new filter) or agencies changed who owes what.
             let changedMessages = asked.contains(.messages) || refresh.contains(.agencies) || lastSequence == nil ? nil

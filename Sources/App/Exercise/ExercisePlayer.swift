@@ -2,6 +2,7 @@ import Foundation
 import QanatChannel
 import QanatCore
 import QanatStore
+import QanatUI
 
 /// Plays an exercise's injects on time, in the foreground: each as a message from its agency,
 /// recorded as played. It follows the store, so the controller's pause, resume, skip, added
@@ -17,6 +18,9 @@ struct ExercisePlayer {
     /// Plays until the end, a stop or Ctrl-C; returns why play ended.
     func run(say: (String) -> Void) throws -> ExerciseControl.Reason {
         var lastStatus: ExerciseRun.Status?
+        // Messages are looked through once each for the stop phrase, from where the last look ended.
+        var lookedFrom: Timestamp?
+        var looked: Set<EventID> = []
         while true {
             guard let run = try read({ () throws(StoreError) in try store.exerciseRun() }) else {
                 throw CLIError.badData("\(store.path): no exercise was started on this store")
@@ -30,11 +34,19 @@ struct ExercisePlayer {
                 try control(.stopped, reason: .interrupted)
                 continue
             }
-            if let phrase = run.start.stopPhrase,
-               let found = try read({ () throws(StoreError) in try store.firstMessage(containing: phrase, since: run.startedAt) }) {
-                say("STOP PHRASE '\(phrase)' in message \(found): play ends on every desk")
-                try control(.stopped, reason: .stopPhrase)
-                continue
+            if let phrase = run.start.stopPhrase {
+                let fresh = try read { () throws(StoreError) in try store.messageTexts(since: lookedFrom ?? run.startedAt, limit: 10_000) }
+                    .filter { !looked.contains($0.id) }
+                if let found = fresh.first(where: { run.start.stops($0.text) }) {
+                    say(terminalSafe("STOP PHRASE '\(phrase)' in message \(found.id): play ends on every desk"))
+                    try control(.stopped, reason: .stopPhrase)
+                    continue
+                }
+                // Equal times come back once more; the ids already looked at are skipped.
+                if let last = fresh.last?.at {
+                    looked = Set(fresh.filter { $0.at == last }.map(\.id))
+                    lookedFrom = last
+                }
             }
             let now = Clock.now()
             for inject in run.due(at: now) {
@@ -69,7 +81,7 @@ struct ExercisePlayer {
         let clock = String(format: "+%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         var expectation = ""
         if let expect = inject.expect, let by = inject.by {
-            expectation = ", expects \(by) to \(expect.rawValue)" + (inject.within.map { " within \(IncidentTimers.compact(seconds: Int64($0)))" } ?? "")
+            expectation = ", expects \(by) to \(expect.translations.en)" + (inject.within.map { " within \(IncidentTimers.compact(seconds: Int64($0)))" } ?? "")
         }
         return terminalSafe("[\(clock)] inject \(inject.number) \(inject.from) → \(inject.to.codes.joined(separator: ", ")) (\(inject.priority.rawValue)\(expectation)): \(inject.text)")
     }
@@ -78,7 +90,7 @@ struct ExercisePlayer {
         switch status {
         case .running: "play resumed"
         case .paused: "play paused by the controller"
-        case .stopped(let reason): "play stopped: \(reason.rawValue)"
+        case .stopped(let reason): "play stopped: \(reason.translations.en)"
         }
     }
 }

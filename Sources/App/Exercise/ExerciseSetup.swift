@@ -15,6 +15,19 @@ extension StoreOptions {
     }
 }
 
+extension StoreOptions {
+    /// An exercise store's events are journalled in its own directory only: a journal elsewhere
+    /// (QANAT_JOURNAL left pointing at the real one) would carry them into the real store at ingest.
+    func checkExerciseJournal(_ store: SQLiteStore) throws(CLIError) {
+        guard (try? store.isExercise()) == true else { return }
+        let home = URL(fileURLWithPath: databasePath).deletingLastPathComponent().standardizedFileURL.path
+        guard URL(fileURLWithPath: journalPath).standardizedFileURL.path.hasPrefix(home + "/") else {
+            throw .usage("\(journalPath): an exercise store's events are journalled in its own directory (\(home)), never elsewhere; "
+                         + "use --exercise DIR, or unset QANAT_JOURNAL; nothing was written")
+        }
+    }
+}
+
 /// Makes an exercise from its scenario: checks every write against the seeded agencies first, so
 /// a wrong file makes no store; then the exercise store (as `qanat init --exercise`), its start,
 /// the starting incidents, units and needs, and the injects with their incidents resolved.
@@ -24,10 +37,16 @@ struct ExerciseSetup {
     let speed: Int
     let agency: String
 
-    /// Every write of the setup, as it would be checked, on a store of the seeded agencies.
-    func check() throws(CLIError) {
+    /// Every write of the setup, as it would be checked, on a store of the seeded agencies; an
+    /// error names the file and the place in it.
+    func check(file: String) throws(CLIError) {
+        do { try check() } catch { throw .badData("\(file): \(error.description)") }
+    }
+
+    private func check() throws(CLIError) {
         let actions = Actions(context: .seeded, store: nil)
         let placeholder = IncidentReference(year: Clock.year, number: 1)
+        do { _ = try actions.context.knownAgency(agency, field: "controller") } catch { throw Self.named(error, "exercise.") }
         do { _ = try actions.startExercise(scenario, speed: speed, digest: digest, actingAgency: agency) } catch { throw Self.named(error, "exercise.") }
         for (index, incident) in scenario.incidents.enumerated() {
             do { _ = try open(incident, actions) { placeholder } } catch { throw Self.named(error, "incidents[\(index + 1)].") }

@@ -29,8 +29,10 @@ enum ScenarioFile {
         try reader.only(root, ["exercise", "incidents", "units", "needs", "injects"], at: "")
         guard let head = root["exercise"]?.table else { throw Problem(file: file, reason: "no [exercise] table (name, name_ar, stop_phrase, controller)") }
         try reader.only(head, ["name", "name_ar", "stop_phrase", "controller"], at: "exercise")
+        let phrase = try reader.optionalText(head, "stop_phrase", at: "exercise")
+        if let phrase, phrase.trimmingSpaces().isEmpty { throw reader.problem("exercise", "stop_phrase", "empty: agree a phrase, or leave the key out") }
         var scenario = ExerciseScenario(name: try reader.text(head, "name", at: "exercise"), nameArabic: try reader.optionalText(head, "name_ar", at: "exercise"),
-                                        stopPhrase: try reader.optionalText(head, "stop_phrase", at: "exercise"),
+                                        stopPhrase: phrase,
                                         controller: try reader.optionalText(head, "controller", at: "exercise"))
         for (path, t) in try reader.tables(root, "incidents") {
             try reader.only(t, ["key", "type", "severity", "area", "title", "place", "agency", "lead", "people"], at: path)

@@ -24,7 +24,7 @@ struct ReportDestination: ParsableArguments {
             return
         }
         let bytes = Array((text.joined(separator: "\n") + "\n").utf8)
-        let path = URL(fileURLWithPath: out).standardizedFileURL.path
+        let path = try Self.checkedPath(out)
         let recorder = try EventRecorder(options: store, officerName: officer)
         let write: Actions.Write
         do {
@@ -37,6 +37,24 @@ struct ReportDestination: ParsableArguments {
         }
         try recorder.record(event)
         if case .reportWritten(let record) = event.payload { print("\(terminalSafe(path)) sha256 \(record.sha256)") }
+    }
+}
+
+extension ReportDestination {
+    /// The file's absolute path, once it is one a report can be written to: not empty, not a
+    /// directory, in a directory that exists.
+    static func checkedPath(_ out: String) throws(CLIError) -> String {
+        guard !out.trimmingSpaces().isEmpty else { throw .badData("--out: empty; give the report file's path") }
+        let url = URL(fileURLWithPath: out).standardizedFileURL
+        var directory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &directory), directory.boolValue {
+            throw .badData("--out \(terminalSafe(out)): is a directory; give the report file's path")
+        }
+        let parent = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &directory), directory.boolValue else {
+            throw .badData("--out \(terminalSafe(out)): no directory \(terminalSafe(parent)); nothing was written")
+        }
+        return url.path
     }
 }
 

@@ -70,6 +70,16 @@ public struct ExerciseStart: Equatable, Sendable {
     }
 
     public static let speeds = 1...3600
+
+    /// Whether `text` carries the stop phrase, as officers type it: any case, with or without
+    /// harakat and tatweel, hamza forms folded (`ليس تمرينًا` is `ليس تمرينا`).
+    public func stops(_ text: String) -> Bool { Self.carries(text, phrase: stopPhrase) }
+
+    public static func carries(_ text: String, phrase: String?) -> Bool {
+        guard let phrase else { return false }
+        let wanted = SearchText.normalise(phrase).trimmingSpaces()
+        return !wanted.isEmpty && SearchText.normalise(text).contains(wanted)
+    }
 }
 
 /// `exercise.control`: what the player and the controller do to play.

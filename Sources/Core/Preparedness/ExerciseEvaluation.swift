@@ -8,6 +8,8 @@ public struct InjectOutcome: Equatable, Sendable {
         case late
         /// It never acted while play ran.
         case missed
+        /// Play stopped before its time was up, and the agency had not acted yet: not judged.
+        case cutShort
         /// Played, and nothing was expected of anyone.
         case noExpectation
         /// The controller skipped it.
@@ -55,6 +57,8 @@ public enum ExerciseEvaluation {
             let verdict: InjectOutcome.Verdict
             if let mine = responses.first(where: { $0.agency == inject.by }) {
                 verdict = inject.within.map { mine.seconds <= $0 } ?? true ? .met : .late
+            } else if let within = inject.within, let stop = run.stopped, run.elapsed(at: stop.at) - run.elapsed(at: played.at) < Double(within) {
+                verdict = .cutShort
             } else {
                 verdict = .missed
             }

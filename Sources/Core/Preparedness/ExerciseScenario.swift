@@ -95,6 +95,10 @@ public struct ExerciseScenario: Equatable, Sendable {
         for (index, incident) in incidents.enumerated() where !keys.insert(incident.key).inserted {
             throw ValidationError(field: "incidents[\(index + 1)].key", value: incident.key, problem: .malformed(expected: "a key no other incident has"))
         }
+        var callSigns: Set<String> = []
+        for (index, unit) in units.enumerated() where !callSigns.insert(unit.callSign.uppercased()).inserted {
+            throw ValidationError(field: "units[\(index + 1)].call_sign", value: unit.callSign, problem: .malformed(expected: "a call sign no other unit has"))
+        }
         for (index, need) in needs.enumerated() {
             if let key = need.incident, !keys.contains(key) {
                 throw ValidationError(field: "needs[\(index + 1)].incident", value: key, problem: .notOneOf(keys.sorted()))
@@ -103,9 +107,9 @@ public struct ExerciseScenario: Equatable, Sendable {
         for (index, inject) in injects.enumerated() {
             let field = "injects[\(index + 1)]"
             if let key = inject.incident, !keys.contains(key) { throw ValidationError(field: field + ".incident", value: key, problem: .notOneOf(keys.sorted())) }
-            if let phrase = stopPhrase?.trimmingSpaces(), !phrase.isEmpty, inject.text.lowercased().contains(phrase.lowercased()) {
+            if ExerciseStart.carries(inject.text, phrase: stopPhrase) {
                 throw ValidationError(field: field + ".text", value: String(inject.text.prefix(40)),
-                                      problem: .malformed(expected: "text without the stop phrase '\(phrase)', which would end the exercise"))
+                                      problem: .malformed(expected: "text without the stop phrase '\(stopPhrase ?? "")', which would end the exercise"))
             }
         }
     }

@@ -58,6 +58,7 @@ public enum ExerciseInjectSchema: PayloadSchema {
         let expect = try given.text("expect").map { text throws(ValidationError) in try ExpectedAction.parse(text, field: "expect") }
         let by = try FieldRule.optionalAgency(given.text("by"), field: "by", context)
         if expect != nil, by == nil { throw ValidationError(field: "by", value: "", problem: .missing) }
+        if by != nil, expect == nil { throw ValidationError(field: "expect", value: "", problem: .missing) }
         return .exerciseInject(ExerciseInject(
             number: try ExerciseRule.count(given, "number", ExerciseRule.injectNumbers, required: true) ?? 1,
             offset: try ExerciseRule.count(given, "at", ExerciseInject.offsets, required: true) ?? 0,
