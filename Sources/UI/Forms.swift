@@ -3,14 +3,14 @@ import QanatText
 
 /// The desk's forms, with what each field takes.
 public enum Forms {
-    /// An inject the controller adds during play: empty `at` plays it at once.
+    /// An inject the controller adds during play: empty `at` plays it at once. Nine fields, as many
+    /// as 80×24 shows; it goes by radio (`qanat exercise add --channel` for another).
     public static func addInject(from agency: AgencyCode) -> Form {
         Form(purpose: .addInject, fields: [
             FormField(name: "at", label: .fieldInjectAt, kind: .text),
             FormField(name: "from", label: .colFrom, kind: .text, value: agency.rawValue),
             FormField(name: "to", label: .fieldTo, kind: .text, value: "*"),
             FormField(name: "priority", label: .colPriority, kind: .choice(MessagePriority.allCases.map(Choice.init)), value: "immediate"),
-            FormField(name: "channel", label: .fieldChannel, kind: .choice(MessageChannel.allCases.map(Choice.init)), value: "radio"),
             FormField(name: "text", label: .colMessage, kind: .text),
             FormField(name: "incident", label: .colIncident, kind: .text),
             FormField(name: "expect", label: .exerciseExpected, kind: .choice([Choice(value: "", en: UIText.none.translations.en, ar: UIText.none.translations.ar)] + ExpectedAction.allCases.map(Choice.init)),

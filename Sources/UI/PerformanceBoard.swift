@@ -38,9 +38,10 @@ enum PerformanceBoard {
             .init(title: .colCompleted, width: 5, keep: 60, alignRight: true, cell: cell(1)),
             .init(title: .colP50, width: 7, keep: 70, alignRight: true, cell: cell(2)),
             .init(title: .colP90, width: 7, keep: 90, alignRight: true, cell: cell(3)),
-            .init(title: .colTarget, width: 15, keep: 50, wide: 24, cell: cell(4)),
+            // `≤ 20د00ث عند م90`: sixteen cells.
+            .init(title: .colTarget, width: 16, keep: 50, wide: 24, cell: cell(4)),
             .init(title: .colMet, width: 4, keep: 95, cell: cell(5, role: missed)),
-            .init(title: .colWaiting, width: 8, keep: 40, wide: 24, cell: cell(6) { $0.waitingOverTarget > 0 ? .timerAlarm : nil }),
+            .init(title: .colWaiting, width: 7, keep: 40, wide: 24, cell: cell(6) { $0.waitingOverTarget > 0 ? .timerAlarm : nil }),
             .init(title: .colTrend, width: 0, keep: 10, cell: cell(7)),
         ]
     }

@@ -41,6 +41,19 @@ final class ExerciseDeskTests: XCTestCase {
         XCTAssertEqual(state.notice, state.localizer(.exerciseStopped))
     }
 
+    func testEveryFieldOfTheInjectFormIsOnAnEightyByTwentyFourScreen() {
+        for language in Language.allCases {
+            var state = SampleDesk.state(width: 80, height: 24, language: language)
+            state.exercise = true
+            state.data.exerciseRun = run([])
+            _ = state.handle(.character("I"))
+            let screen = DeskView.render(state).lines.joined(separator: "\n")
+            for field in state.form?.fields ?? [] {
+                XCTAssertTrue(screen.contains(Bidi.visual(state.localizer(field.label))), "\(language): \(field.name)\n\(screen)")
+            }
+        }
+    }
+
     func testTheWallSaysWhatPlayIsDoing() {
         var wall = WallTests.wall(width: 160, height: 48)
         wall.exercise = true

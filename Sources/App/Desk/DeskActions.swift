@@ -230,7 +230,7 @@ struct DeskActions {
                 ?? Int((run?.elapsed(at: state.now) ?? 0).rounded(.up))
             let within = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
             let inject = ExerciseScenario.Inject(at: at, from: form.trimmedValue("from"), to: form.value("to").split(separator: ",").map(String.init),
-                                                 channel: form.value("channel"), priority: form.value("priority"), text: form.value("text"),
+                                                 priority: form.value("priority"), text: form.value("text"),
                                                  expect: optional("expect"), by: optional("by"), within: within)
             let incident = try optional("incident").map { text throws(ValidationError) in try IncidentReference(text) }
             return try actions.exerciseInject(inject, number: (run?.injects.keys.max() ?? 0) + 1, incident: incident, actingAgency: agency)
