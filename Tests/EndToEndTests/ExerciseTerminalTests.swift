@@ -164,6 +164,26 @@ final class ExerciseTerminalTests: XCTestCase {
         XCTAssertEqual(player.terminationStatus, 0)
     }
 
+    func testCtrlCEndsPlayAndSaysSoInTheReport() throws {
+        let q = try QanatProcess()
+        let file = q.directory + "/drill.toml"
+        try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        let directory = q.directory + "/interrupted"
+        let player = q.process(["exercise", "start", file, "--directory", directory])
+        let out = Pipe()
+        player.standardOutput = out
+        try player.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: directory + "/scenario.toml"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        player.interrupt()
+        player.waitUntilExit()
+        XCTAssertEqual(player.terminationStatus, 0)
+        XCTAssertTrue(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("exercise ended (interrupted)"))
+        let report = try q.run("exercise", "report", "--directory", directory).stdout
+        XCTAssertTrue(report.contains("(interrupted)") && report.contains("not played 3"), report)
+    }
+
     func testAWrongScenarioIsRefusedNamingWhereAndMakesNoStore() throws {
         let q = try QanatProcess()
         let wrongs: [(from: String, to: String, error: String)] = [
