@@ -17,6 +17,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + seconds * 1000)
     }
 
+    public func adding(milliseconds: Int64) -> Timestamp { Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds) }
+
     /// RFC 3339 in UTC with milliseconds: `2026-11-22T10:04:05.123Z`.
     public var rfc3339: String {
         let parts = CivilTime(millisecondsSinceEpoch: millisecondsSinceEpoch, offsetMinutes: 0)

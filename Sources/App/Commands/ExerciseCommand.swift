@@ -107,66 +107,63 @@ struct ExerciseCommand: ParsableCommand {
         }
     }
 
-    /// A controller's write on the exercise store.
-    static func control(_ place: Place, _ officer: OfficerOptions, agency: String?, _ write: (Actions, String) throws -> Actions.Write) throws -> Event {
-        let recorder = try EventRecorder(options: try place.store(), officer: officer)
-        guard let store = recorder.store as? SQLiteStore else { throw CLIError.storeUnavailable("the exercise store is unavailable") }
-        guard (try? store.isExercise()) == true else { throw CLIError.badData("\(store.path): not an exercise store") }
-        guard let run = try? store.exerciseRun() else { throw CLIError.badData("\(store.path): no exercise was started on this store") }
-        if case .stopped(let reason) = run.status { throw CLIError.badData("play stopped already (\(reason.rawValue))") }
-        return try recorder.record { actions in try write(actions, recorder.agency(agency)) }
+    /// Who controls and where: the exercise's directory, the officer, the controller's agency.
+    struct Controller: ParsableArguments {
+        @OptionGroup var place: Place
+        @OptionGroup var officer: OfficerOptions
+        @Option(help: "The controller's agency.") var agency: String?
+
+        /// A controller's write on the exercise store, while play has not stopped.
+        func record(_ write: (Actions, String) throws -> Actions.Write) throws {
+            let recorder = try EventRecorder(options: try place.store(), officer: officer)
+            guard let store = recorder.store as? SQLiteStore else { throw CLIError.storeUnavailable("the exercise store is unavailable") }
+            guard (try? store.isExercise()) == true else { throw CLIError.badData("\(store.path): not an exercise store") }
+            guard let run = try? store.exerciseRun() else { throw CLIError.badData("\(store.path): no exercise was started on this store") }
+            if case .stopped(let reason) = run.status { throw CLIError.badData("play stopped already (\(reason.rawValue))") }
+            try recorder.record { actions in try write(actions, recorder.agency(agency)) }
+        }
+
+        /// Pause, resume or stop, and say so.
+        func control(_ action: ExerciseControl.Action, reason: ExerciseControl.Reason? = nil, done: String) throws {
+            try record { actions, agency in try actions.controlExercise(action, reason: reason, actingAgency: agency) }
+            print(done)
+        }
     }
 
     struct Pause: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Pause play (supervisor): no inject plays until resumed.")
-        @OptionGroup var place: Place
-        @OptionGroup var officer: OfficerOptions
-        @Option(help: "The controller's agency.") var agency: String?
+        @OptionGroup var controller: Controller
 
-        func run() throws {
-            _ = try ExerciseCommand.control(place, officer, agency: agency) { actions, agency in try actions.controlExercise(.paused, actingAgency: agency) }
-            print("paused")
-        }
+        func run() throws { try controller.control(.paused, done: "paused") }
     }
 
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Resume play (supervisor); the time paused does not count.")
-        @OptionGroup var place: Place
-        @OptionGroup var officer: OfficerOptions
-        @Option(help: "The controller's agency.") var agency: String?
+        @OptionGroup var controller: Controller
 
-        func run() throws {
-            _ = try ExerciseCommand.control(place, officer, agency: agency) { actions, agency in try actions.controlExercise(.resumed, actingAgency: agency) }
-            print("resumed")
-        }
+        func run() throws { try controller.control(.resumed, done: "resumed") }
     }
 
     struct Skip: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Skip an inject (supervisor): by default the next one to play.")
-        @OptionGroup var place: Place
-        @OptionGroup var officer: OfficerOptions
-        @Option(help: "The controller's agency.") var agency: String?
+        @OptionGroup var controller: Controller
         @Argument(help: "The inject's number.") var number: Int?
 
         func run() throws {
-            let run = try place.run()
+            let run = try controller.place.run()
             guard let chosen = number ?? run.next?.number else { throw CLIError.badData("no inject left to skip") }
             guard run.injects[chosen] != nil else { throw CLIError.badData("inject: no inject \(chosen)") }
             guard run.played[chosen] == nil, !run.skipped.contains(chosen) else {
                 throw CLIError.badData("inject: \(chosen) was \(run.played[chosen] == nil ? "skipped" : "played") already")
             }
-            _ = try ExerciseCommand.control(place, officer, agency: agency) { actions, agency in
-                try actions.controlExercise(.skipped, inject: chosen, actingAgency: agency)
-            }
+            try controller.record { actions, agency in try actions.controlExercise(.skipped, inject: chosen, actingAgency: agency) }
             print("skipped \(chosen)")
         }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an inject during play (supervisor); it plays at --at, or at once.")
-        @OptionGroup var place: Place
-        @OptionGroup var officer: OfficerOptions
-        @Option(help: "The controller's agency.") var agency: String?
+        @OptionGroup var controller: Controller
         @Option(help: "Scenario time it plays at (90, 2m, 1h30m); default: now.") var at: String?
         @Option(help: "The agency it comes from.") var from: String
         @Option(help: "Its recipients (agency codes, or *).") var to: [String]
@@ -179,7 +176,7 @@ struct ExerciseCommand: ParsableCommand {
         @Argument(help: "The inject's text.") var text: String
 
         func run() throws {
-            let current = try place.run()
+            let current = try controller.place.run()
             let offset: Int
             let allowed: Int?
             do {
@@ -192,24 +189,15 @@ struct ExerciseCommand: ParsableCommand {
                                                  expect: expect, by: by, within: allowed)
             let reference: IncidentReference?
             do { reference = try incident.map { text throws(QanatCore.ValidationError) in try IncidentReference(text) } } catch { throw CLIError.from(error) }
-            _ = try ExerciseCommand.control(place, officer, agency: agency) { actions, agency in
-                try actions.exerciseInject(inject, number: number, incident: reference, actingAgency: agency)
-            }
+            try controller.record { actions, agency in try actions.exerciseInject(inject, number: number, incident: reference, actingAgency: agency) }
             print("inject \(number)")
         }
     }
 
     struct Stop: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End play now (supervisor), on every desk.")
-        @OptionGroup var place: Place
-        @OptionGroup var officer: OfficerOptions
-        @Option(help: "The controller's agency.") var agency: String?
+        @OptionGroup var controller: Controller
 
-        func run() throws {
-            _ = try ExerciseCommand.control(place, officer, agency: agency) { actions, agency in
-                try actions.controlExercise(.stopped, reason: .controller, actingAgency: agency)
-            }
-            print("stopped")
-        }
+        func run() throws { try controller.control(.stopped, reason: .controller, done: "stopped") }
     }
 }

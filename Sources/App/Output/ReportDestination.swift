@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatUI
 
 /// Where a report goes: the terminal, or with `--out FILE` a file whose writing is recorded in
 /// the journal (`report.written`: kind, parameters, SHA-256 of the bytes) so that an archived
@@ -15,9 +16,10 @@ struct ReportDestination: ParsableArguments {
     func deliver(_ lines: [String], kind: ReportKind, parameters: [String], store: StoreOptions, officer: String, agency: String? = nil) throws {
         var text = lines.map(terminalSafe)
         // From an exercise store every report says so, in both languages (CSV, read by programs, keeps its columns).
-        let marked = text.first.map { $0.contains("EXERCISE") || $0.contains("تمرين") } ?? false
+        let marked = text.first.map { $0.contains(UIText.exercise.translations.en) || $0.contains(UIText.exercise.translations.ar) } ?? false
         if !parameters.contains("--csv"), !marked, (try? store.readingStore().isExercise()) == true {
-            text = ["EXERCISE — تمرين", ""] + text
+            let label = UIText.exercise.translations
+            text = ["\(label.en) — \(label.ar)", ""] + text
         }
         guard let out else {
             for line in text { print(line) }

@@ -189,10 +189,6 @@ public struct ExerciseRun: Equatable, Sendable {
     }
 }
 
-extension Timestamp {
-    public func adding(milliseconds: Int64) -> Timestamp { Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds) }
-}
-
 extension Fold {
     /// The exercise from its events; nil before `exercise.started`.
     public static func exercise(_ events: [Event]) -> ExerciseRun? {
