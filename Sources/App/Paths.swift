@@ -34,7 +34,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Stops with exit 5 when no store is at the path: before a desk or wall takes the terminal.
     func requireStore() throws(CLIError) {
-        guard SQLiteStore.exists(at: databasePath) else { throw .from(StoreError.noStore(path: databasePath)) }
+        do { try SQLiteStore.requirePresent(at: databasePath) } catch { throw .from(error) }
     }
 
     /// One journal per Unix user, by default in `journals/` beside the store: its owner alone

@@ -17,7 +17,7 @@ enum QanatMain {
         // the process dying with a line half written.
         signal(SIGXFSZ, SIG_IGN)
         do {
-            var command = try Qanat.parseAsRoot()
+            var command = try Qanat.parseAsRoot(negativeNumbersAsValues(Array(CommandLine.arguments.dropFirst())))
             AppLog.start(command: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

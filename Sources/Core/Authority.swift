@@ -111,8 +111,15 @@ public enum Authority {
     /// `pinMatches` tells whether the typed PIN is the one a stored hash keeps (hashing is not Core's).
     public static func signOn(for agency: AgencyCode, by actor: Actor, pinMatches: (_ stored: String) -> Bool) throws(Refusal) {
         if let stored = actor.member?.pin, !pinMatches(stored) { throw .wrongPIN }
-        guard let role = actor.role else { throw .notMember(user: actor.user) }
-        if role < .supervisor, let own = actor.member?.agency, own != agency { throw .otherAgency(own: own, acting: agency) }
+        guard actor.role != nil else { throw .notMember(user: actor.user) }
+        try mayActFor(agency, by: actor)
+    }
+
+    /// Whether a desk may act for `agency`: an operator (or viewer) for their own only, a
+    /// supervisor for any. A non-member is not refused here: what they get is read-only anyway.
+    public static func mayActFor(_ agency: AgencyCode, by actor: Actor) throws(Refusal) {
+        guard let role = actor.role, role < .supervisor, let own = actor.member?.agency, own != agency else { return }
+        throw .otherAgency(own: own, acting: agency)
     }
 
     /// What no role may do: leave a managed store without an admin, so that no one could manage

@@ -45,5 +45,6 @@ public struct IncidentQuery: Equatable, Sendable {
         return [area] + gazetteer.areas.filter { $0.district == area }.map(\.id)
     }
 
-    public var isFiltering: Bool { status != nil || minimumSeverity != nil || agency != nil || area != nil }
+    /// Anything but the board's default: open incidents of every status, severity, agency and area.
+    public var isFiltering: Bool { !openOnly || status != nil || minimumSeverity != nil || agency != nil || area != nil }
 }

@@ -20,6 +20,11 @@ public struct UnitRecord: Equatable, Sendable {
 public enum SearchHit: Equatable, Sendable {
     case incident(IncidentRecord)
     case message(MessageRecord)
+
+    /// A closed incident ranks after an open one that matches as well.
+    public var isClosedIncident: Bool {
+        if case .incident(let record) = self { record.incident.status == .closed } else { false }
+    }
 }
 
 public struct MessageRecord: Equatable, Sendable {

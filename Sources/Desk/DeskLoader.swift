@@ -35,6 +35,12 @@ public struct DeskLoader: Sendable {
                 ? Array(data.incidents.prefix { $0.incident.severity == .extreme }.prefix(DeskData.alertWindow))
                 : try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .severity), limit: DeskData.alertWindow)
         }
+        if refresh.contains(.incidents) {
+            let selected = state.selection.incident
+            data.hiddenIncident = try selected.flatMap { reference throws(StoreError) in
+                data.incidents.contains { $0.incident.reference == reference } ? nil : try store.incident(reference)
+            }
+        }
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
         if refresh.contains(.messages) {
             let fresh = try changedMessages.map { ids throws(StoreError) in try store.messages(matching: state.logQuery, among: Array(ids)) }
@@ -45,6 +51,9 @@ public struct DeskLoader: Sendable {
                 let limit = firstPageOnly ? min(Self.messageWindow, Self.firstPage(height: state.height)) : Self.messageWindow
                 data.messages = try store.messages(matching: state.logQuery, limit: limit).reversed()
                 data.logWindowPartial = firstPageOnly && data.messages.count == limit && limit < Self.messageWindow
+            }
+            data.hiddenMessage = try state.selection.message.flatMap { id throws(StoreError) in
+                data.messages.contains { $0.message.id == id } ? nil : try store.message(id)
             }
             data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
         }

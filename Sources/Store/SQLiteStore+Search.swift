@@ -24,19 +24,21 @@ extension SQLiteStore {
             // Ranked on the index alone (its positions and row sizes); only the rows kept are read
             // for their kind and key, where reading them for the whole window cost a search on
             // incidents scattered through the store half its time.
-            let best = try Int64.fetchAll(db, sql: """
-                SELECT rowid FROM (
+            let scored = try Row.fetchAll(db, sql: """
+                SELECT rowid, score FROM (
                   SELECT rowid, \(SearchRank.name)(\(SearchIndex.table)\(String(repeating: ", ?", count: rankArguments.count))) AS score
                   FROM \(SearchIndex.table) WHERE \(SearchIndex.table) MATCH ?
                   ORDER BY rowid DESC LIMIT ?)
                 ORDER BY score, rowid DESC LIMIT ?
                 """, arguments: StatementArguments(rankArguments) + [match.expression, max(window, limit), limit])
+            let best: [Int64] = scored.map { $0[0] }
+            let scores = Dictionary(scored.map { ($0[0] as Int64, $0[1] as Double) }, uniquingKeysWith: { a, _ in a })
             var keys: [Int64: (kind: String, key: String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rowid, kind, key FROM \(SearchIndex.table) WHERE rowid IN \(Self.placeholders(best.count))",
                                         arguments: StatementArguments(best)) {
                 keys[row[0]] = (row[1], row[2])
             }
-            let ranked = best.compactMap { keys[$0] }
+            let ranked = best.compactMap { row in keys[row].map { (row: row, kind: $0.kind, key: $0.key) } }
             let refs = ranked.filter { $0.kind == SearchIndex.Kind.incident.rawValue }.map(\.key)
             let ids = ranked.filter { $0.kind == SearchIndex.Kind.message.rawValue }.map(\.key)
             var incidents: [String: IncidentRecord] = [:]
@@ -48,9 +50,14 @@ extension SQLiteStore {
                 arguments: StatementArguments(ids))
             var messages: [String: MessageRecord] = [:]
             for record in try Self.withAcknowledgements(messageRows, in: db) { messages[record.message.id.rawValue] = record }
-            return ranked.compactMap { hit in
-                hit.kind == SearchIndex.Kind.incident.rawValue ? incidents[hit.key].map(SearchHit.incident) : messages[hit.key].map(SearchHit.message)
+            let hits = ranked.compactMap { hit in
+                (hit.kind == SearchIndex.Kind.incident.rawValue ? incidents[hit.key].map(SearchHit.incident) : messages[hit.key].map(SearchHit.message))
+                    .map { (score: scores[hit.row] ?? 0, hit: $0) }
             }
+            // At equal relevance an open incident comes before closed ones: what is still going on first.
+            return hits.enumerated().sorted { a, b in
+                (a.element.score, a.element.hit.isClosedIncident ? 1 : 0, a.offset) < (b.element.score, b.element.hit.isClosedIncident ? 1 : 0, b.offset)
+            }.map(\.element.hit)
         }
     }
 

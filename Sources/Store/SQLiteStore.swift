@@ -32,10 +32,45 @@ public final class SQLiteStore: Sendable {
 
     /// Whether a store is at `path`: a file SQLite has written (an empty file is not one).
     public static func exists(at path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? NSNumber else { return false }
-        return size.int64Value > 0
+        if case .present = presence(at: path) { true } else { false }
+    }
+
+    /// What is at `path`, for an error that names it: nothing, a store, a store this user may not
+    /// read, or something that is no file (a directory, a device).
+    public enum Presence: Equatable, Sendable {
+        case present, missing
+        case unreadable(reason: String)
+        case notAFile(kind: String)
+    }
+
+    public static func presence(at path: String) -> Presence {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            return code == ENOENT || code == ENOTDIR ? .missing : .unreadable(reason: String(cString: strerror(code)))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .notAFile(kind: "a directory")
+        case S_IFCHR, S_IFBLK: return .notAFile(kind: "a device")
+        case S_IFIFO: return .notAFile(kind: "a pipe")
+        case S_IFSOCK: return .notAFile(kind: "a socket")
+        default: return .notAFile(kind: "not a regular file")
+        }
+        guard info.st_size > 0 else { return .missing }
+        guard access(path, R_OK) == 0 else { return .unreadable(reason: String(cString: strerror(errno))) }
+        return .present
+    }
+
+    /// Throws what `presence` found when it is not a store to open.
+    public static func requirePresent(at path: String) throws(StoreError) {
+        switch presence(at: path) {
+        case .present: return
+        case .missing: throw .noStore(path: path)
+        case .unreadable(let reason):
+            throw .unavailable(path: path, reason: "\(ProcessInfo.processInfo.userName) may not read it (\(reason)): an admin adds you to the store's group")
+        case .notAFile(let kind): throw .notAStore(path: path, reason: "it is \(kind)")
+        }
     }
 
     /// Opens (and for writers migrates) the store at `path`; makes it only when `options.create`.
@@ -58,7 +93,7 @@ public final class SQLiteStore: Sendable {
             }
         }
         if !options.create || options.readOnly {
-            guard Self.exists(at: path) else { throw .noStore(path: path) }
+            try Self.requirePresent(at: path)
         } else {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {

@@ -73,13 +73,39 @@ public enum Bidi {
         hasRightToLeft(text) ? layout(text, paragraph: paragraph).text : text
     }
 
+    /// `piece`, a field cut short, in visual order in the direction of the whole text it was cut
+    /// from: `15 (15…` of `15 (15 تجاوزت الهدف)` still reads right to left.
+    public static func visual(_ piece: String, cutFrom whole: String) -> String {
+        guard hasRightToLeft(whole) else { return piece }
+        let direction = baseDirection(Array(whole.utf16))
+        return layout(piece, direction: direction, reordered: reorder(Array(piece.utf16), direction)).text
+    }
+
     /// `text` in visual order and shaped, with where each logical character landed.
     public static func layout(_ text: String, paragraph: TextDirection? = nil) -> VisualText {
         guard hasRightToLeft(text) else { return VisualText(logical: text) }
         let logical = Array(text.utf16)
-        let direction: TextDirection = paragraph
-            ?? (qanat_first_strong_direction(logical, Int32(logical.count)) == 1 ? .rightToLeft : .leftToRight)
-        guard let (visual, visualOfLogical) = reorder(logical, direction),
+        let direction = paragraph ?? baseDirection(logical)
+        return layout(text, direction: direction, reordered: reorder(logical, direction))
+    }
+
+    /// One line of a wrapped paragraph, reordered with the levels resolved for the whole
+    /// paragraph: in the paragraph's direction, with its context (a number after Arabic on the
+    /// line before is still an Arabic number).
+    public static func layout(_ line: WrappedLine) -> VisualText {
+        guard hasRightToLeft(line.paragraph) else { return VisualText(logical: line.text) }
+        let paragraph = Array(line.paragraph.utf16)
+        let direction = baseDirection(paragraph)
+        return layout(line.text, direction: direction, reordered: reorder(paragraph, line: line.range, direction))
+    }
+
+    private static func baseDirection(_ units: [UInt16]) -> TextDirection {
+        qanat_first_strong_direction(units, Int32(units.count)) == 1 ? .rightToLeft : .leftToRight
+    }
+
+    /// `text` drawn from its reordering (visual units, and each logical unit's visual index), shaped.
+    private static func layout(_ text: String, direction: TextDirection, reordered: ([UInt16], [Int32])?) -> VisualText {
+        guard let (visual, visualOfLogical) = reordered,
               let (drawn, drawnIndexOfVisual) = shape(visual) else {
             return VisualText(text: text, direction: direction, columns: Array(0..<text.count), width: DisplayWidth.of(text))
         }
@@ -99,6 +125,16 @@ public enum Bidi {
             offset += cluster.utf16.count
         }
         return VisualText(text: drawnText, direction: direction, columns: columns, width: column)
+    }
+
+    private static func reorder(_ paragraph: [UInt16], line: Range<Int>, _ direction: TextDirection) -> ([UInt16], [Int32])? {
+        guard line.lowerBound >= 0, line.upperBound <= paragraph.count, !line.isEmpty else { return ([], []) }
+        var visual = [UInt16](repeating: 0, count: line.count)
+        var map = [Int32](repeating: -1, count: line.count)
+        let written = qanat_reorder_line(paragraph, Int32(paragraph.count), direction == .rightToLeft ? 1 : 0,
+                                         Int32(line.lowerBound), Int32(line.upperBound), &visual, Int32(visual.count), &map)
+        guard written == line.count else { return nil }
+        return (visual, map)
     }
 
     private static func reorder(_ logical: [UInt16], _ direction: TextDirection) -> ([UInt16], [Int32])? {

@@ -60,42 +60,8 @@ public enum DisplayWidth {
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
 
-    /// `text` in lines of at most `width` cells: broken at spaces where it can, inside a word only
-    /// when one word is wider than a line, and at every line break of its own. Nothing is dropped.
+    /// `text` in lines of at most `width` cells (see `WrappedLine.wrap`), as text.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var used = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var rest = Substring(word)
-                while !rest.isEmpty {
-                    let needed = of(String(rest))
-                    let gap = used == 0 ? 0 : 1
-                    if used + gap + needed <= width {
-                        line += (gap == 1 ? " " : "") + rest
-                        used += gap + needed
-                        rest = ""
-                    } else if used > 0 {
-                        lines.append(line)
-                        (line, used) = ("", 0)
-                    } else {
-                        // One word wider than the line: as many clusters as fit, then the rest below.
-                        var piece = ""
-                        var pieceWidth = 0
-                        for cluster in rest {
-                            if pieceWidth + of(cluster) > width, !piece.isEmpty { break }
-                            piece.append(cluster)
-                            pieceWidth += of(cluster)
-                        }
-                        lines.append(piece)
-                        rest = rest.dropFirst(piece.count)
-                    }
-                }
-            }
-            lines.append(line)
-        }
-        return lines
+        WrappedLine.wrap(text, width: width).map(\.text)
     }
 }

@@ -120,11 +120,12 @@ enum UnitsBoard {
 enum LogBoard {
     static func columns(_ state: BoardInput) -> [TableColumn<MessageRecord>] {
         [
-            .init(title: .colTime, width: 5, keep: 100) { r, l in (l.clock(r.message.postedAt), nil) },
+            .init(title: .colTime, width: 5, keep: 100) { r, l in (l.shortTime(r.message.postedAt, now: state.now), nil) },
             .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
             .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role) },
+            // At 80 columns the incident stays and the recipients go (the detail names them).
             .init(title: .colTo, width: 11, keep: 40) { r, _ in (addressees(r), nil) },
-            .init(title: .colIncident, width: 14, keep: 30) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
+            .init(title: .colIncident, width: 13, keep: 50) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
             .init(title: .colAcks, width: 5, keep: 70) { r, _ in (acknowledgementMarker(r, state), nil) },
             .init(title: .colMessage, width: 0, keep: 100) { r, _ in
                 ([r.message.subject, r.message.body].compactMap { $0 }.joined(separator: " — "), nil)
@@ -158,7 +159,7 @@ enum LogBoard {
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)
-        sub.table(columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 36,
+        sub.table(columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 35,
                   selected: state.selected, scrollTo: state.scrollTo, mark: state.mark,
                   localizer: state.localizer) { record in
             // Flash and immediate stay highlighted until this desk's agency acknowledges them.

@@ -10,8 +10,10 @@ enum Chrome {
         // Below a wide screen only the current board is named: the note beside the tabs (a filter,
         // the flags' counts) needs the room more than the other boards' names.
         let compact = state.width < 140
+        let tooSmall = state.width < DeskView.smallest.width || state.height < DeskView.smallest.height
         for board in Board.allCases {
-            let label = compact && board != state.board ? " F\(board.functionKey) " : " F\(board.functionKey) \(l(board.title)) "
+            let named = board == state.board ? !tooSmall : !compact
+            let label = named ? " F\(board.functionKey) \(l(board.title)) " : " F\(board.functionKey) "
             x += frame.put(label, x: x, y: 0, role: board == state.board ? .tabActive : .tabInactive) + 1
         }
         var note = ""
@@ -31,6 +33,12 @@ enum Chrome {
         }
         if state.board == .coverage {
             note = describe(state.coverageFilter, cells: state.data.coverage, l, compact: state.width < DeskView.sideBySideWidth)
+        }
+        if tooSmall {
+            // Below the size the boards are laid out for, columns and rows go: say so, not silently.
+            x += 1 + frame.put("⚠ \(l(.screenTooSmall)) ", x: x + 1, y: 0, role: .statusBusy, limit: frame.width - x - 1)
+            let size = l.number("\(DeskView.smallest.width)×\(DeskView.smallest.height)")
+            x += frame.put(size, x: x, y: 0, role: .statusBusy, limit: frame.width - x, paragraph: .leftToRight)
         }
         if !note.isEmpty { frame.put("[\(note)]", x: x + 1, y: 0, role: .tabInactive, limit: frame.width - x - 1) }
     }
@@ -99,6 +107,11 @@ enum Chrome {
         if case .offline(let reason) = state.store, last == nil { last = reason }
         if let last {
             x += frame.put("│", x: x, y: y, role: .statusBar)
+            // Too long for what is left of the bar: whole, in a band of its own above it.
+            guard DisplayWidth.of(UntrustedText.sanitized(last)) <= frame.width - x - 1 else {
+                Band.draw(last, role: .overlay, bottom: y - 1, into: &frame)
+                return
+            }
             frame.put(last, x: x + 1, y: y, role: .statusBar, limit: frame.width - x - 1)
             return
         }
@@ -151,6 +164,8 @@ enum HelpOverlay {
 public enum DeskView {
     /// At this width and more the detail pane sits beside the board; below, it replaces it.
     static let sideBySideWidth = 120
+    /// The least size every board shows all of its columns at.
+    static let smallest = (width: 80, height: 24)
 
     public static func render(_ state: DeskState) -> Frame {
         var frame = Frame(width: state.width, height: state.height, layout: state.textLayout)
@@ -217,5 +232,27 @@ public enum DeskView {
         x += frame.put(" — ", x: x, y: y, role: .unacknowledged, limit: max(0, end - x))
         frame.put(body, x: x, y: y, role: .unacknowledged, limit: max(0, end - x))
         frame.put(hint, x: state.width - hintWidth - 1, y: y, role: .unacknowledged)
+    }
+}
+
+/// Text longer than the row it belongs to (a refusal, the draft notice, the stop of an exercise),
+/// shown whole: wrapped in a band of rows that ends at `bottom`, a cell of margin each side, as
+/// the quit question has a band of its own. At most a third of the screen; past that it is cut.
+enum Band {
+    static func draw(_ text: String, role: StyleRole, bottom: Int, into frame: inout Frame) {
+        let room = max(1, frame.height / 3)
+        var lines = WrappedLine.wrap(text, width: max(1, frame.width - 2))
+        if lines.count > room { lines = Array(lines.prefix(room)) }
+        for (index, line) in lines.enumerated() {
+            let y = bottom - (lines.count - 1 - index)
+            guard y >= 1 else { continue }
+            frame.fill(row: y, role: role)
+            frame.put(line: line, x: 1, y: y, role: role, limit: frame.width - 2)
+        }
+    }
+
+    /// The rows `text` takes in a band across `width`.
+    static func height(_ text: String, width: Int, screenHeight: Int) -> Int {
+        min(max(1, screenHeight / 3), WrappedLine.wrap(text, width: max(1, width - 2)).count)
     }
 }

@@ -20,6 +20,16 @@ extension Localizer {
         return number("\(civil.day) ") + (language == .ar ? month.ar : month.en) + number(" \(civil.year)")
     }
 
+    /// A time in a board's five cells: `14:05` today, `28/10` earlier this year, `2025` before;
+    /// Libya's day, this interface's digits.
+    public func shortTime(_ time: Timestamp, now: Timestamp) -> String {
+        let (then, today) = (LibyaTime.civil(time), LibyaTime.civil(now))
+        if (then.year, then.month, then.day) == (today.year, today.month, today.day) { return clock(time) }
+        guard then.year == today.year else { return number(String(then.year)) }
+        let two = { (n: Int) in n < 10 ? "0\(n)" : String(n) }
+        return number(two(then.day) + "/" + two(then.month))
+    }
+
     /// `14:05` in this interface's digits.
     public func clock(_ time: Timestamp, seconds: Bool = false) -> String {
         number(LibyaTime.clock(time, seconds: seconds))

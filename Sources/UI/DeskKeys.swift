@@ -22,6 +22,10 @@ public enum DeskEffect: Equatable, Sendable {
 extension DeskState {
     /// Applies a key: the modes first (a form, a picker, the help, the handover), then the
     /// action `KeyBindings` gives the key on this board, as htop and tig do.
+    /// Yes to the quit question, as typed on an English or an Arabic keyboard: `y`, the Y key's
+    /// `غ`, or `ن` (نعم). Any other key (`n`, `ى`, `ل`: لا) keeps the desk.
+    static let quitYes: Set<Character> = ["y", "Y", "غ", "ن"]
+
     public mutating func handle(_ key: KeyPress) -> DeskEffect? {
         if case .resize(let w, let h) = key {
             width = w
@@ -38,7 +42,8 @@ extension DeskState {
         }
         if confirmingQuit {
             confirmingQuit = false
-            return key == .character("y") || key == .character("Y") ? .quit : nil
+            if case .character(let answer) = key, Self.quitYes.contains(answer) { return .quit }
+            return nil
         }
         if var current = form {
             let outcome = current.handle(key)
@@ -338,11 +343,11 @@ extension DeskState {
         } else {
             // The selection stays the incident it was, even when the filter hides it: nothing
             // else becomes the target of `s` or `a` without the officer choosing it.
-            incidentQuery = try Forms.query(from: filter, openOnly: incidentQuery.openOnly)
+            incidentQuery = try Forms.query(from: filter)
         }
     }
 
-    private mutating func switchTo(_ next: Board) {
+    mutating func switchTo(_ next: Board) {
         board = next
         closeDetail()
     }
@@ -374,6 +379,7 @@ extension DeskState {
     /// Opens an incident's detail on the incidents board and selects it, whether or not the board
     /// shows it (closed, filtered out, beyond the rows read): actions then act on it.
     mutating func jump(to reference: IncidentReference) -> DeskEffect {
+        jumpedFrom = JumpOrigin(board: board, incident: selection.incident)
         switchTo(.incidents)
         selection.incident = reference
         detailReference = reference

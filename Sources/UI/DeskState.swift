@@ -95,6 +95,10 @@ public struct DeskData: Equatable, Sendable {
     public var detail: IncidentDetail?
     /// The open message, read by its id (it may have left the log's window).
     public var message: MessageRecord?
+    /// The selected incident and message, read by their identity when the board's filter hides
+    /// them: still the selection, which `s`, `a`, `r` and Enter act on.
+    public var hiddenIncident: IncidentRecord?
+    public var hiddenMessage: MessageRecord?
     /// Every agency on the channel, to know who a message to "*" awaits.
     public var agencies: [AgencyCode] = []
     /// Messages awaiting this desk's agency's acknowledgement in the whole store, counted up to the cap.
@@ -159,6 +163,13 @@ public struct DeskState: Equatable, Sendable {
     var cursorRow: [Board: Int] = [:]
     /// The incident whose detail is open: chosen on the board, or reached from a log message.
     public var detailReference: IncidentReference?
+    /// Where a jump to an incident by its number came from: a number that does not exist leaves
+    /// the officer there, with what they had selected.
+    struct JumpOrigin: Equatable, Sendable {
+        var board: Board
+        var incident: IncidentReference?
+    }
+    var jumpedFrom: JumpOrigin?
     /// The message whose detail is open on the log (Enter on a message).
     public var openMessage: EventID?
     /// The coverage cell whose needs, activities and pledges are open (Enter on a cell).
@@ -345,7 +356,7 @@ public struct DeskState: Equatable, Sendable {
         guard board == .incidents, let reference = selection.incident else { return nil }
         if let record = data.incidents.first(where: { $0.incident.reference == reference }) { return record }
         if let detail = data.detail, detail.record.incident.reference == reference { return detail.record }
-        return nil
+        return data.hiddenIncident.flatMap { $0.incident.reference == reference ? $0 : nil }
     }
 
     public var selectedUnit: Unit? {
@@ -356,7 +367,7 @@ public struct DeskState: Equatable, Sendable {
     /// Nil while the log follows live: the newest row changes under the officer's keys.
     public var selectedMessage: MessageRecord? {
         guard board == .log, !followingLog, let id = selection.message else { return nil }
-        return data.messages.first { $0.message.id == id }
+        return data.messages.first { $0.message.id == id } ?? data.hiddenMessage.flatMap { $0.message.id == id ? $0 : nil }
     }
 
     /// After new rows arrived: a board with nothing selected selects its first row, by
@@ -385,14 +396,19 @@ public struct DeskState: Equatable, Sendable {
         if openMessage != nil, data.message == nil { openMessage = nil }
         if let id = openMessage { alertOpened(.message(id)) }
         if let reference = detailReference, data.detail != nil { alertOpened(.incident(reference)) }
-        guard let reference = detailReference, data.detail == nil else { return }
+        guard let reference = detailReference, data.detail == nil else {
+            jumpedFrom = nil
+            return
+        }
         notice = "\(localizer(.noSuchIncident)) \(reference.rawValue)"
         detailReference = nil
         detailFocused = false
         if selection.incident == reference {
-            selection.incident = nil
+            selection.incident = jumpedFrom?.incident
             settleSelection()
         }
+        if let origin = jumpedFrom { switchTo(origin.board) }
+        jumpedFrom = nil
     }
 
     /// Search results arrived for `text`; ignored if the officer closed the search meanwhile.

@@ -9,6 +9,8 @@ struct DetailLine: Equatable {
     var indent: Int
     /// Cells between two fields.
     var gap = 1
+    /// A line of wrapped text (a message's body): drawn with its paragraph's direction and levels.
+    var wrapped: WrappedLine?
 
     init(_ fields: [String], role: StyleRole = .normal, indent: Int = 1) {
         self.fields = fields.filter { !$0.isEmpty }.map { ($0, nil) }
@@ -21,6 +23,16 @@ struct DetailLine: Equatable {
         self.role = role
         self.indent = indent
         self.gap = gap
+    }
+
+    init(wrapped line: WrappedLine, role: StyleRole = .normal, indent: Int = 1) {
+        self.init([line.text], role: role, indent: indent)
+        wrapped = line
+    }
+
+    /// `text` wrapped to `width`, a line each, every line broken where the text breaks it.
+    static func wrapping(_ text: String, width: Int, role: StyleRole = .normal, indent: Int = 1) -> [DetailLine] {
+        WrappedLine.wrap(text, width: width).map { DetailLine(wrapped: $0, role: role, indent: indent) }
     }
 
     static let blank = DetailLine([])
@@ -86,6 +98,10 @@ enum DetailPane {
         for (offset, line) in lines.enumerated() {
             let y = top + offset
             guard y <= bottom else { break }
+            if let wrapped = line.wrapped {
+                frame.put(line: wrapped, x: x + line.indent, y: y, role: line.role, limit: width - line.indent)
+                continue
+            }
             var used = line.indent
             for field in line.fields where used < width {
                 used += frame.put(field.text, x: x + used, y: y, role: field.role ?? line.role, limit: width - used) + line.gap
@@ -124,10 +140,16 @@ enum IncidentDetailLines {
         if detail.timeline.isEmpty { lines.append(DetailLine([l(.noTimeline)], role: .dim)) }
         for entry in detail.timeline {
             let (text, role) = describe(entry, l)
-            lines.append(DetailLine([l.clock(entry.at), entry.agency.rawValue] + text, role: role))
+            // A message or a note of several lines: its first line on the entry's, the rest below it.
+            let broken = text.last.map(ReportLayout.cellLines) ?? []
+            lines.append(DetailLine([l.clock(entry.at), entry.agency.rawValue] + text.dropLast() + broken.prefix(1), role: role))
+            lines += broken.dropFirst().map { DetailLine([$0], role: role, indent: continuationIndent) }
         }
         return lines
     }
+
+    /// Where a timeline entry's further lines start: under its text, past the time and agency.
+    static let continuationIndent = 8
 
     static func timelineHeader(_ l: Localizer) -> DetailLine { DetailLine(["── \(l(.timeline)) ──"], role: .header, indent: 0) }
 

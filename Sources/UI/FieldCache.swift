@@ -19,17 +19,34 @@ enum FieldCache {
         var limit: Int
         var paragraph: TextDirection?
         var reordered: Bool
+        /// A line of a wrapped paragraph is reordered with the paragraph's levels.
+        var line: WrappedLine?
     }
 
     static let capacity = 2048
     private static let entries = Mutex<[Key: PlacedField]>([:])
 
     static func placed(_ text: String, limit: Int, paragraph: TextDirection?, reordered: Bool) -> PlacedField {
-        let key = Key(text: text, limit: limit, paragraph: paragraph, reordered: reordered)
+        cached(Key(text: text, limit: limit, paragraph: paragraph, reordered: reordered)) {
+            let sanitized = UntrustedText.sanitized(text)
+            let logical = DisplayWidth.truncate(sanitized, to: limit)
+            guard reordered else { return logical }
+            // A field cut short keeps its whole text's direction: `15 (15 تجاوزت…` cut before its
+            // first letter still reads right to left, as its row's other cells do.
+            return paragraph.map { Bidi.visual(logical, paragraph: $0) } ?? Bidi.visual(logical, cutFrom: sanitized)
+        }
+    }
+
+    /// A wrapped line (already sanitised, and no wider than its wrap): drawn whole.
+    static func placed(_ line: WrappedLine, reordered: Bool) -> PlacedField {
+        cached(Key(text: line.text, limit: .max, paragraph: nil, reordered: reordered, line: line)) {
+            reordered ? Bidi.layout(line).text : line.text
+        }
+    }
+
+    private static func cached(_ key: Key, shown: () -> String) -> PlacedField {
         if let known = entries.withLock({ $0[key] }) { return known }
-        let logical = DisplayWidth.truncate(UntrustedText.sanitized(text), to: limit)
-        let shown = reordered ? Bidi.visual(logical, paragraph: paragraph) : logical
-        let field = place(shown)
+        let field = place(shown())
         entries.withLock { cached in
             if cached.count >= capacity { cached.removeAll(keepingCapacity: true) }
             cached[key] = field

@@ -71,13 +71,18 @@ public enum Forms {
     }
 
     public static let any = Choice(value: "", en: "any", ar: "الكل")
+    /// The incident filter's status: every open incident (the board's default), one status, the
+    /// closed ones, or all of them, open and closed.
+    static let openIncidents = Choice(value: "open", en: "open", ar: "المفتوحة")
+    static let allIncidents = Choice(value: "all", en: "all, open and closed", ar: "الكل، مفتوحة ومغلقة")
+    static let statusChoices = [openIncidents] + IncidentStatus.allCases.map(Choice.init) + [allIncidents]
 
     public static func incidentFilter(_ query: IncidentQuery) -> Form {
         Form(purpose: .incidentFilter, fields: [
             FormField(name: "order", label: .fieldOrder, kind: .choice(IncidentQuery.Order.allCases.map(Choice.init)),
                       value: query.order.rawValue),
-            FormField(name: "status", label: .colStatus, kind: .choice([any] + IncidentStatus.allCases.map(Choice.init)),
-                      value: query.status?.rawValue ?? ""),
+            FormField(name: "status", label: .colStatus, kind: .choice(statusChoices),
+                      value: query.status?.rawValue ?? (query.openOnly ? openIncidents.value : allIncidents.value)),
             FormField(name: "severity", label: .fieldMinimumSeverity, kind: .choice([any] + Severity.allCases.map(Choice.init)),
                       value: query.minimumSeverity?.rawValue ?? ""),
             FormField(name: "agency", label: .colAgency, kind: .text, value: query.agency?.rawValue ?? ""),
@@ -86,13 +91,13 @@ public enum Forms {
     }
 
     /// The query a filter form describes, or the field that is wrong.
-    public static func query(from form: Form, openOnly: Bool) throws(ValidationError) -> IncidentQuery {
+    public static func query(from form: Form) throws(ValidationError) -> IncidentQuery {
         let agency = form.trimmedValue("agency")
         let area = form.trimmedValue("area")
-        let status = form.value("status").isEmpty ? nil : try IncidentStatus.parse(form.value("status"), field: "status")
+        let chosen = form.value("status")
+        let status = [openIncidents.value, allIncidents.value, ""].contains(chosen) ? nil : try IncidentStatus.parse(chosen, field: "status")
         return IncidentQuery(
-            // Asking for closed incidents is asking past the open-only board.
-            openOnly: status == .closed ? false : openOnly,
+            openOnly: status != .closed && chosen != allIncidents.value,
             status: status,
             minimumSeverity: form.value("severity").isEmpty ? nil : try Severity.parse(form.value("severity"), field: "severity"),
             agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),

@@ -69,6 +69,19 @@ public struct Frame: Equatable, Sendable {
         return draw(placed, from: column(x, span: placed.width), y: y, role: role)
     }
 
+    /// A line of a wrapped paragraph, reordered with the whole paragraph's levels; one wider
+    /// than `limit` is cut as a field of its own, in the paragraph's direction.
+    @discardableResult
+    public mutating func put(line: WrappedLine, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let room = min(limit ?? width, width - max(0, x))
+        guard DisplayWidth.of(line.text) <= room else {
+            return put(line.text, x: x, y: y, role: role, limit: room, paragraph: Bidi.direction(of: line.paragraph))
+        }
+        let placed = FieldCache.placed(line, reordered: layout.reordered)
+        return draw(placed, from: column(x, span: placed.width), y: y, role: role)
+    }
+
     /// The pieces of one line (a hint's parts, a reference and a title), each drawn as a bidi field
     /// of its own, in the line's direction: from the start edge, so that in Arabic the pieces run
     /// right to left while each keeps its own direction. Returns the cells used.

@@ -24,7 +24,11 @@ public enum HandoverText {
         var out: [Block] = [.title("\(l(.handoverTitle)) — \(shift.officer) (\(shift.agency))")]
         let end = shift.end.map(l.dateTime) ?? l.dateTime(report.now)
         out.append(.text("\(l(.shiftLabel)): \(l.dateTime(shift.start)) – \(end)" + (report.signedOn ? "" : " (\(l(.notSignedOn)))")))
-        if let note = shift.note { out.append(.text("\(l(.handedOver)): \(ReportLayout.clean(note))")) }
+        if let note = shift.note {
+            let lines = ReportLayout.cellLines(note)
+            out.append(.text("\(l(.handedOver)): \(lines[0])"))
+            out += lines.dropFirst().map { .text("  " + $0) }
+        }
         out.append(.section(heading: "\(l(.sectionOpenIncidents)) (\(l.number(report.openIncidents.count)))",
                             header: [l(.colReference), l(.colSeverity), l(.colStatus), l(.colTitle), l(.colArea), l(.colUnits)],
                             rows: report.openIncidents.map { record in

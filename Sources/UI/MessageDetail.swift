@@ -16,9 +16,9 @@ enum MessageDetail {
             .blank,
         ]
         if let subject = m.subject {
-            lines += DisplayWidth.wrap(subject, width: textWidth).map { DetailLine([$0], role: .title) }
+            lines += DetailLine.wrapping(subject, width: textWidth, role: .title)
         }
-        lines += DisplayWidth.wrap(m.body, width: textWidth).map { DetailLine([$0]) }
+        lines += DetailLine.wrapping(m.body, width: textWidth)
         lines.append(.blank)
         if m.acknowledgementRequired {
             let tally = record.acknowledgementTally(among: state.data.agencies)

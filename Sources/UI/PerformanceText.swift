@@ -25,7 +25,7 @@ public enum PerformanceText {
     }
 
     public static func header(_ l: Localizer) -> [String] {
-        [l(.colMetric), l(.colCompleted), l(.colP50), l(.colP90), l(.colTarget), l(.colMet), l(.colWaiting), l(.colTrend)]
+        [l(.colMetric), l(.colCompleted), l.number(l(.colP50)), l.number(l(.colP90)), l(.colTarget), l(.colMet), l(.colWaiting), l(.colTrend)]
     }
 
     /// One metric's cells, as the report and the desk's board show them.

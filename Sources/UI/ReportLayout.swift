@@ -2,8 +2,8 @@ import QanatCore
 import QanatText
 
 /// Reports as lines of text or Markdown, in the interface's language: a title, lines of text and
-/// sections of table rows. Text from users is sanitised; in Markdown, table cells also lose
-/// their pipes and line breaks.
+/// sections of table rows. Text from users is sanitised; a cell's line breaks stay line breaks
+/// (further rows in text, `<br>` in Markdown), and a Markdown cell's pipes are escaped.
 public enum ReportLayout {
     public enum Format: String, CaseIterable, Sendable { case text, markdown }
 
@@ -35,7 +35,7 @@ public enum ReportLayout {
                     out.append(.text("  " + l(.none)))
                     continue
                 }
-                let cleaned = rows.map { $0.map(clean) }
+                let cleaned = rows.flatMap(rowLines)
                 let widths = TextTable(titles: header, fitting: cleaned, widest: 36).columns.map(\.width)
                 out.append(.row(header, widths: widths))
                 out += cleaned.map { .row($0, widths: widths) }
@@ -68,10 +68,25 @@ public enum ReportLayout {
 
 
     /// Untrusted text on one line, safe for a terminal.
-    static func clean(_ text: String) -> String {
-        UntrustedText.sanitized(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    static func clean(_ text: String) -> String { cellLines(text).joined(separator: " ") }
+
+    /// Untrusted text as the lines it breaks itself into, each safe for a terminal.
+    static func cellLines(_ text: String) -> [String] {
+        let lines = text.split(whereSeparator: \.isNewline).map { UntrustedText.sanitized(String($0)) }
+        return lines.isEmpty ? [""] : lines
     }
 
-    /// A Markdown table cell: no pipe or line break may end it early.
-    static func cell(_ text: String) -> String { clean(text).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+    /// A table row whose cells break into lines (a message of several lines) as rows of one line
+    /// each: every cell's first line, then the further lines under their own column.
+    static func rowLines(_ row: [String]) -> [[String]] {
+        let cells = row.map(cellLines)
+        let height = cells.map(\.count).max() ?? 1
+        return (0..<height).map { line in cells.map { line < $0.count ? $0[line] : "" } }
+    }
+
+    /// A Markdown table cell: no pipe may end it early, and its line breaks are `<br>`.
+    static func cell(_ text: String) -> String {
+        cellLines(text).map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+            .joined(separator: "<br>")
+    }
 }

@@ -60,7 +60,8 @@ extension Frame {
         let placed = placeColumns(columns, width: width, flexibleMinimum: flexibleMinimum)
         fill(x: 0, y: top, width: width, role: .header)
         for (column, x, w) in placed {
-            put(field: localizer(column.title), x: x, y: top, width: w, role: .header, alignRight: column.alignRight)
+            // A header's digits are figures (p50), written in the interface's digits like the cells.
+            put(field: localizer.number(localizer(column.title)), x: x, y: top, width: w, role: .header, alignRight: column.alignRight)
         }
         let visible = max(0, height - 1)
         let offset = BoardLayout.scrollOffset(selected: scrollTo ?? selected ?? 0, visible: visible)

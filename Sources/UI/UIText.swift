@@ -32,7 +32,7 @@ public enum UIText: CaseIterable, Sendable {
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
     case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
     case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
-    case openCellFirst, fieldNeeded, enterSavesAnyway, riskBoard, noRisksHere
+    case openCellFirst, fieldNeeded, enterSavesAnyway, enterOpensAnyway, screenTooSmall, riskBoard, noRisksHere
     case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
     case performanceBoard, performanceTitle, performanceTo, colMetric, colCompleted, colP50, colP90, colTarget, colMet, colWaiting, colTrend
     case ics201Title, ics214Title, icsIncidentName, icsIncidentNumber, icsInitiated, icsLocation, icsSituation, icsRisk, icsPreparedBy
@@ -168,7 +168,7 @@ public enum UIText: CaseIterable, Sendable {
         case .keyOpen: ("open an incident", "فتح حادثة")
         case .keyStatus: ("change status (incident or unit)", "تغيير الحالة (حادثة أو وحدة)")
         case .keyAssignOrAcknowledge: ("assign a unit / acknowledge a message", "تكليف وحدة / إقرار رسالة")
-        case .quitWithDraft: ("A form holds unsent text. Quit anyway? y / n", "في النموذج نص لم يُرسل. الخروج على أي حال؟ y / n")
+        case .quitWithDraft: ("A form holds unsent text. Quit anyway? y / n", "في النموذج نص لم يُرسل. الخروج على أي حال؟ نعم: ن أو y · لا: ل أو n")
         case .sent: ("recorded", "سُجّل")
         case .keptInJournal: ("store busy: kept in the journal, applied when it frees", "المخزن مشغول: حُفظ في السجل وسيُطبّق لاحقًا")
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
@@ -212,6 +212,8 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldNeed: ("Need answered (id)", "الاحتياج (المعرّف)")
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
         case .enterSavesAnyway: ("Enter saves it anyway", "Enter للحفظ على أي حال")
+        case .screenTooSmall: ("needs", "يلزم")
+        case .enterOpensAnyway: ("Enter opens a new incident anyway, Esc goes back", "Enter لفتح حادث جديد على أي حال، Esc للرجوع")
         case .riskBoard: ("Risks", "المخاطر")
         case .noRisksHere: ("No risk of this likelihood and impact", "لا خطر بهذا الاحتمال وهذا الأثر")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")

@@ -84,6 +84,28 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try store.search(SearchQuery("الهواري"), limit: 1).count, 1, "at most the limit")
     }
 
+    /// At equal relevance what is still going on comes first: an open incident before newer closed ones.
+    func testAnOpenIncidentRanksAboveClosedOnesThatMatchAsWell() throws {
+        var rng = SeededGenerator(seed: 11)
+        var events: [Event] = []
+        for number in 11...14 {
+            let time = Timestamp(millisecondsSinceEpoch: at.millisecondsSinceEpoch + Int64(number) * 3_600_000)
+            let reference = IncidentReference(year: 2026, number: number)
+            events.append(Event(id: .make(at: time, using: &rng), at: time, agency: try AgencyCode("CD"), officer: "t", user: nil,
+                                payload: .incidentOpened(IncidentOpening(reference: reference, title: "Fire at the fuel depot",
+                                                                         type: .fire, severity: .severe, area: "sabha"))))
+            guard number > 11 else { continue }
+            let closing = time.adding(seconds: 60)
+            events.append(Event(id: .make(at: closing, using: &rng), at: closing, agency: try AgencyCode("CD"), officer: "t", user: nil,
+                                payload: .incidentStatusChanged(IncidentStatusChange(reference: reference, status: .closed))))
+        }
+        try store.apply(events)
+        let found = try store.search(SearchQuery("depot"), limit: 10)
+        guard case .incident(let first) = found.first else { return XCTFail("\(found)") }
+        XCTAssertEqual(first.incident.reference.rawValue, "INC-2026-0011", "the one open incident first")
+        XCTAssertEqual(found.count, 4)
+    }
+
     func testOnlyTheNewestMatchesAreRanked() throws {
         let oldest = "الطريق إلى إجدابيا مغلق"
         XCTAssertEqual(Set(try texts("الطريق", limit: 2, window: 2)), ["كتيبه الإنقاذ في الطريق", "فی الطريق من طبرق"], "the two newest of three matches")

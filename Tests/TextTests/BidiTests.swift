@@ -22,6 +22,11 @@ final class BidiTests: XCTestCase {
         }
     }
 
+    func testAFieldCutBeforeItsFirstLetterKeepsTheWholeTextsDirection() {
+        XCTAssertEqual(Bidi.visual("15 (15…", cutFrom: "15 (15 تجاوزت الهدف)"), "…15) 15")
+        XCTAssertEqual(Bidi.visual("15 (15…", cutFrom: "15 (15 over target)"), "15 (15…")
+    }
+
     func testDirectionComesFromTheFirstStrongCharacter() {
         XCTAssertEqual(Bidi.direction(of: "12 - درنة"), .rightToLeft)
         XCTAssertEqual(Bidi.direction(of: "(CD) درنة"), .leftToRight)

@@ -66,6 +66,41 @@ final class DeskSnapshotTests: XCTestCase {
         }
     }
 
+    /// With Arabic-Indic digits the percentile headers use them too, and a Waiting cell cut short
+    /// reads right to left like its neighbours.
+    func testPerformanceBoardInArabicIndicDigits() {
+        var state = SampleDesk.state(width: 80, height: 24, language: .ar)
+        state.digits = .arabicIndic
+        _ = state.handle(.function(7))
+        let screen = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("٥٠ﻡ") && screen.contains("٩٠ﻡ"), screen)
+        XCTAssertFalse(screen.contains("50ﻡ") || screen.contains("90ﻡ"), screen)
+        var frame = Frame(width: 20, height: 1, layout: TextLayout(mirrored: true, reordered: true))
+        frame.put("15 (15 تجاوزت الهدف)", x: 0, y: 0, limit: 7)
+        XCTAssertEqual(frame.lines[0].trimmingCharacters(in: .whitespaces), "…15) 15")
+    }
+
+    /// Below 80×24 the tab bar says the size the boards need, rather than dropping columns silently.
+    func testASmallScreenSaysColumnsAreHidden() {
+        for language in Language.allCases {
+            XCTAssertTrue(DeskView.render(SampleDesk.state(width: 60, height: 20, language: language)).lines[0]
+                .contains(language == .en ? "⚠ needs 80×24" : "80×24 ﻡﺰﻠﻳ ⚠"),
+                          "\(language): \(DeskView.render(SampleDesk.state(width: 60, height: 20, language: language)).lines[0])")
+            XCTAssertFalse(DeskView.render(SampleDesk.state(width: 80, height: 24, language: language)).lines[0].contains("⚠"))
+        }
+    }
+
+    /// An old row of the log says its day; today's say their time. The incident stays at 80 columns.
+    func testTheLogDatesOldRowsAndKeepsTheIncidentAt80Columns() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        state.data.messages.insert(SampleDesk.message(40, "LRC", .everyone, .routine, "eight weeks ago", incident: 2, minutesAgo: 8 * 7 * 1440), at: 0)
+        _ = state.handle(.function(4))
+        let lines = DeskView.render(state).lines
+        XCTAssertTrue(lines[1].contains("Incident"), lines[1])
+        let old = lines.first { $0.contains("eight weeks ago") } ?? ""
+        XCTAssertTrue(old.hasPrefix("27/09") && old.contains("INC-2026-0002"), old)
+    }
+
     func testIncidentDetail() {
         assertSnapshot("incident-detail") { w, h, language in
             var state = SampleDesk.state(width: w, height: h, language: language)

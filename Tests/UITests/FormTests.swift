@@ -139,6 +139,21 @@ final class FormTests: XCTestCase {
         }
     }
 
+    /// An officer on an Arabic keyboard answers the quit question with the keys under their fingers.
+    func testTheQuitQuestionTakesArabicKeyboardAnswers() {
+        for (answer, quits) in [("y", true), ("Y", true), ("غ", true), ("ن", true), ("n", false), ("N", false), ("ى", false), ("ل", false)] {
+            var state = SampleDesk.state(width: 80, height: 24, language: .ar)
+            _ = state.handle(.character("m"))
+            state.form?.focus = 4
+            for c in "مسودة" { _ = state.handle(.character(c)) }
+            _ = state.handle(.escape)
+            XCTAssertNil(state.handle(.character("q")))
+            XCTAssertTrue(state.confirmingQuit)
+            XCTAssertEqual(state.handle(.character(Character(answer))), quits ? .quit : nil, answer)
+            XCTAssertFalse(state.confirmingQuit, answer)
+        }
+    }
+
     func testClosingAFormKeepsItsDraftAndQuittingAsksFirst() {
         var state = SampleDesk.state(width: 80, height: 24)
         _ = state.handle(.character("m"))
@@ -234,5 +249,42 @@ final class ArabicRefusalTests: XCTestCase {
             .contains("في يوم البدء أو بعده، 2026-12-01"))
         XCTAssertTrue(l(ValidationError(field: "status", value: "finished", problem: .malformed(expected: "planned: it starts on 2099-01-01, after today")))
             .contains("مخطط: يبدأ في 2099-01-01، بعد اليوم"))
+    }
+}
+
+/// The incident filter's status says what it shows: the open incidents (the default), one status,
+/// the closed ones, or all of them; and the board says `filtered` whenever it is not the default.
+final class IncidentFilterStatusTests: XCTestCase {
+    func testOpenClosedAndAllAreThreeChoicesAndOpenComesBack() throws {
+        var form = Forms.incidentFilter(IncidentQuery())
+        XCTAssertEqual(form.value("status"), "open")
+        XCTAssertEqual(try Forms.query(from: form), IncidentQuery(), "the default board")
+        XCTAssertFalse(try Forms.query(from: form).isFiltering)
+
+        form.set("status", "closed")
+        let closed = try Forms.query(from: form)
+        XCTAssertEqual(closed.status, .closed)
+        XCTAssertFalse(closed.openOnly)
+        XCTAssertEqual(Forms.incidentFilter(closed).value("status"), "closed")
+
+        form.set("status", "all")
+        let all = try Forms.query(from: form)
+        XCTAssertFalse(all.openOnly)
+        XCTAssertNil(all.status)
+        XCTAssertTrue(all.isFiltering, "open and closed together is not the default board")
+        XCTAssertEqual(Forms.incidentFilter(all).value("status"), "all")
+
+        form.set("status", "open")
+        XCTAssertEqual(try Forms.query(from: form), IncidentQuery(), "back to open only")
+        form.set("status", "verified")
+        XCTAssertEqual(try Forms.query(from: form), IncidentQuery(status: .verified))
+    }
+
+    func testTheTabBarSaysFilteredWhenTheBoardShowsClosedIncidentsToo() {
+        var state = SampleDesk.state(width: 160, height: 48)
+        state.incidentQuery = IncidentQuery(openOnly: false)
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("filtered"), DeskView.render(state).lines[0])
+        state.incidentQuery = IncidentQuery()
+        XCTAssertFalse(DeskView.render(state).lines[0].contains("filtered"))
     }
 }

@@ -32,10 +32,10 @@ final class HandoverTextTests: XCTestCase {
         XCTAssertTrue(rows[0].hasPrefix("  INC-2026-0001  extreme   responding"), rows.joined(separator: "\n"))
     }
 
-    func testMarkdownTablesKeepTheirCellsAndTheNoteStaysOneLine() {
+    func testMarkdownTablesKeepTheirCellsAndTheNotesLineBreaks() {
         let lines = HandoverText.lines(report(signedOn: true), Localizer(.en), format: .markdown)
         XCTAssertEqual(lines[0], "# Shift handover — Huda (NCEMC)")
-        XCTAssertTrue(lines.contains("Handed over: Second boat | still needed at the bridge"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("Handed over: Second boat | still needed") && lines.contains("  at the bridge"), lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains("| Ref | Severity | Status | Title | Area | Un |"))
         let rows = lines.filter { $0.hasPrefix("| INC-") }
         XCTAssertEqual(rows.count, 4)
@@ -46,6 +46,21 @@ final class HandoverTextTests: XCTestCase {
             let cells = Self.unescapedPipes(line) - 1
             if let columns { XCTAssertEqual(cells, columns, line) } else { columns = cells }
         }
+    }
+
+    /// A message of several lines keeps them: further rows under its column in text, `<br>` in Markdown.
+    func testAMessageOfSeveralLinesKeepsItsLineBreaks() throws {
+        var report = report(signedOn: true)
+        report.log[0].message.subject = nil
+        report.log[0].message.body = "alpha\nbeta | gamma"
+        let text = HandoverText.lines(report, Localizer(.en), format: .text)
+        let first = try XCTUnwrap(text.firstIndex { $0.hasSuffix("alpha") }, text.joined(separator: "\n"))
+        XCTAssertTrue(text[first + 1].hasSuffix("beta | gamma"), text[first + 1])
+        func column(_ word: String, _ line: String) -> Int? { line.range(of: word).map { line.distance(from: line.startIndex, to: $0.lowerBound) } }
+        XCTAssertEqual(column("beta", text[first + 1]), column("alpha", text[first]), "under its own column:\n\(text[first])\n\(text[first + 1])")
+        XCTAssertFalse(text.joined().contains("␊"))
+        let markdown = HandoverText.lines(report, Localizer(.en), format: .markdown)
+        XCTAssertTrue(markdown.contains { $0.contains("alpha<br>beta \\| gamma |") }, markdown.joined(separator: "\n"))
     }
 
     static func unescapedPipes(_ line: String) -> Int {

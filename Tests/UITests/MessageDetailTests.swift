@@ -32,6 +32,25 @@ final class MessageDetailTests: XCTestCase {
         XCTAssertTrue(screen.contains("CD awaiting"), screen)
     }
 
+    /// Every wrapped line keeps the direction of the message's first strong letter, in both
+    /// interfaces: a line that begins with an Arabic word of an English message still reads left to right.
+    func testAWrappedMessageKeepsItsParagraphDirectionOnEveryLine() {
+        let body = "Convoy of 12 trucks left the Benghazi warehouse at 09:00 heading towards مدرسة الهواري (300 tents), then درنة via شحات; expected arrival 15:00, escort by CD-BYD-04."
+        for language in [Language.en, .ar] {
+            var state = SampleDesk.state(width: 80, height: 24)
+            state.language = language
+            let record = SampleDesk.message(31, "LRC", .agencies([SampleDesk.code("CD")]), .routine, body, minutesAgo: 1)
+            state.data.messages.append(record)
+            _ = state.handle(.function(4))
+            _ = state.handle(.end)
+            _ = state.handle(.up)
+            XCTAssertEqual(state.handle(.enter), .loadDetail)
+            state.data.message = record
+            let screen = DeskView.render(state).lines.joined(separator: "\n")
+            XCTAssertTrue(screen.contains("ﻱﺭﺍﻮﻬﻟﺍ (300 tents), then ﺔﻧﺭﺩ via ﺕﺎﺤﺷ; expected arrival 15:00, escort by"), "\(language):\n\(screen)")
+        }
+    }
+
     func testTheDetailScrollsToItsFirstAndLastLineAt80x24() {
         var state = openedOnTheLog()
         var screen = DeskView.render(state).lines.joined(separator: "\n")
@@ -85,5 +104,20 @@ final class MessageDetailTests: XCTestCase {
         _ = state.handle(.character("G"))
         screen = DeskView.render(state).lines.joined(separator: "\n")
         XCTAssertTrue(screen.contains("entry 39"), screen)
+    }
+}
+
+/// An incident's timeline shows a message's or a note's line breaks as lines.
+final class TimelineLineBreakTests: XCTestCase {
+    func testATimelineEntryOfSeveralLinesShowsThemBelowIt() {
+        let state = SampleDesk.state(width: 120, height: 40)
+        var detail = SampleDesk.detail()
+        detail.timeline.append(TimelineEntry(at: SampleDesk.at(5), agency: SampleDesk.code("CD"), officer: "Salem", kind: .event(.incidentStatusChanged(
+            IncidentStatusChange(reference: SampleDesk.ref(1), status: .contained, note: "alpha\nbeta")))))
+        let lines = IncidentDetailLines.lines(detail, state: state).map { $0.fields.map(\.text).joined(separator: " ") }
+        let alpha = lines.firstIndex { $0.hasSuffix("alpha") }
+        XCTAssertNotNil(alpha, lines.joined(separator: "\n"))
+        XCTAssertEqual(alpha.map { lines[$0 + 1] }, "beta")
+        XCTAssertFalse(lines.joined().contains("␊"))
     }
 }

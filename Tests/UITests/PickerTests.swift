@@ -19,6 +19,22 @@ final class PickerTests: XCTestCase {
         XCTAssertEqual(state.logQuery.awaitingAcknowledgementBy, state.agency)
     }
 
+    /// A number that names no incident says so and leaves the officer where they typed it.
+    func testAPaletteMissStaysOnTheBoardItWasTypedOn() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(3))
+        let unit = state.selection.unit
+        let incident = state.selection.incident
+        _ = state.handle(.character(":"))
+        type("999", into: &state)
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        state.detailRead()  // the store has no INC-2026-0999
+        XCTAssertEqual(state.board, .units)
+        XCTAssertEqual(state.selection.unit, unit)
+        XCTAssertEqual(state.selection.incident, incident, "the incidents board keeps its selection")
+        XCTAssertTrue(state.notice?.contains("0999") ?? false, state.notice ?? "")
+    }
+
     func testSearchResultsMarkTheMatchWhereverBidiPutsIt() {
         for language in Language.allCases {
             var state = SampleDesk.state(width: 120, height: 30, language: language)

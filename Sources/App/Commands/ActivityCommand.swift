@@ -23,7 +23,7 @@ struct ActivityCommand: ParsableCommand {
         @Option(help: "Planned start, YYYY-MM-DD (Libya).") var start: String
         @Option(help: "Planned end, YYYY-MM-DD, inclusive.") var end: String
         @Option(help: "planned, ongoing, finished or cancelled (default planned).") var status: String?
-        @Option(help: "People it targets.") var targeted: Int?
+        @Option(help: "People it targets.", transform: wholeNumber) var targeted: Int?
         @Option(name: .customLong("need"), help: "A need it answers, by id or 8+ first characters (repeatable).") var needs: [String] = []
 
         func run() throws {
@@ -53,7 +53,7 @@ struct ActivityCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The activity's id, or 8 or more of its first characters.") var id: String
         @Option(help: "ongoing, finished or cancelled (only forward).") var status: String?
-        @Option(help: "People reached so far.") var reached: Int?
+        @Option(help: "People reached so far.", transform: wholeNumber) var reached: Int?
         @Option(help: "A new start, YYYY-MM-DD.") var start: String?
         @Option(help: "A new end, YYYY-MM-DD.") var end: String?
         @Option(help: "The acting agency, when it is the implementer (env QANAT_AGENCY).") var agency: String?

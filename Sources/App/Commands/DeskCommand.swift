@@ -12,7 +12,8 @@ struct DeskCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var officer: OfficerOptions
-    @Option(help: "This desk's agency (env QANAT_AGENCY; default MOI).") var agency: String?
+    @Option(help: ArgumentHelp("The agency this desk acts for (env QANAT_AGENCY; default: your member entry's agency, else MOI).",
+                               discussion: "On a shared duty account the agency is the one the officer signs on for. An unknown agency is refused (exit 2); one your role may not act for, too (exit 4): an operator acts for their own agency only.")) var agency: String?
     @OptionGroup var display: DisplayOptions
     @Option(help: "Join the exercise in DIR (its qanat.sqlite and this user's journal there), whatever QANAT_DB says.") var exercise: String?
 
@@ -22,10 +23,10 @@ struct DeskCommand: ParsableCommand {
 
     /// Starts curses and runs the desk until the officer quits.
     static func runDesk(store: StoreOptions, officer: String, agency: String?, display: DisplayOptions) throws {
-        let code: AgencyCode
-        do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
         try store.requireStore()
-        if let opened = try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) { try store.checkExerciseJournal(opened) }
+        let opened = try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
+        if let opened { try store.checkExerciseJournal(opened) }
+        let code = try deskAgency(agency, officer: officer, store: opened)
         let settings = try display.resolve()
         // A dropped SSH link or a closed window hangs up the terminal: instead of dying at once,
         // the desk sees the hang-up as a key and ends itself, keeping unsent text as a draft.
@@ -48,5 +49,24 @@ struct DeskCommand: ParsableCommand {
         var loop = DeskLoop(options: store, screen: screen, state: state)
         loop.ringsBell = settings.bell
         loop.run()
+    }
+
+    /// The agency the desk acts for, chosen as the command line chooses it (the option, else
+    /// `QANAT_AGENCY`, else the member's own agency), and refused at start rather than on every
+    /// write: an unknown agency exits 2, one the member may not act for exits 4. A non-member or a
+    /// viewer gets the read-only desk whatever it names. Without a readable store only the code's
+    /// form can be checked; the desk says the store is offline.
+    static func deskAgency(_ option: String?, officer: String, store: SQLiteStore?) throws -> AgencyCode {
+        let actor = try? store?.actor(user: UnixUser.current, officer: officer, pinProven: false)
+        let chosen = actingAgency(option, member: actor?.member)
+        do {
+            guard let context = try? store?.writeContext() else { return try AgencyCode(chosen, field: "agency") }
+            let code = try context.knownAgency(chosen, field: "agency")
+            // A shared duty account's agency is chosen at sign-on, where the same rule is met.
+            if let actor, let role = actor.role, role >= .operator, actor.member?.shared != true { try Authority.mayActFor(code, by: actor) }
+            return code
+        } catch {
+            throw CLIError.fromDomain(error)
+        }
     }
 }

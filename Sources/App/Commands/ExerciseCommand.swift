@@ -147,7 +147,7 @@ struct ExerciseCommand: ParsableCommand {
     struct Skip: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Skip an inject (supervisor): by default the next one to play.")
         @OptionGroup var controller: Controller
-        @Argument(help: "The inject's number.") var number: Int?
+        @Argument(help: "The inject's number.", transform: wholeNumber) var number: Int?
 
         func run() throws {
             let run = try controller.place.run()

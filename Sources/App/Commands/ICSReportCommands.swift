@@ -56,7 +56,7 @@ extension ReportCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "The officer, as they signed the events (any case).") var officer: String?
         @Option(name: .customLong("call-sign"), help: "The unit.") var callSign: String?
-        @Option(help: "From this time (RFC 3339); default 24 hours ago.") var since: String?
+        @Option(help: "From this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time); default 24 hours ago.") var since: String?
         @OptionGroup var format: FormFormat
         @OptionGroup var destination: ReportDestination
 

@@ -20,7 +20,7 @@ struct IncidentCommand: ParsableCommand {
         @Option(help: "The reporting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
         @Option(help: "The lead agency (default: the reporting agency).") var lead: String?
         @Option(help: "Where in the area (a street, a wadi, a camp).") var place: String?
-        @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: peopleCount) var people: Int?
+        @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: wholeNumber) var people: Int?
 
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
@@ -94,7 +94,7 @@ struct IncidentCommand: ParsableCommand {
         @Option var title: String?
         @Option var place: String?
         @Option var lead: String?
-        @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: peopleCount) var people: Int?
+        @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: wholeNumber) var people: Int?
 
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
@@ -117,7 +117,3 @@ struct IncidentCommand: ParsableCommand {
 }
 
 /// A count typed in Western or Arabic-Indic digits.
-private func peopleCount(_ text: String) throws -> Int {
-    guard let number = Digits.integer(text) else { throw ArgumentParser.ValidationError("--people: '\(text)' is not a whole number") }
-    return number
-}

@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "incidents, units, messages; or agencies, areas, types, kinds (the values those fields take).") var kind: Kind
     @Flag(help: "Every row (read in pages: memory stays flat).") var all = false
-    @Option(help: "How many rows (the newest, for incidents and messages).") var limit: Int = 50
+    @Option(help: "How many rows (the newest, for incidents and messages).", transform: wholeNumber) var limit: Int = 50
     @Flag(help: "Only incidents that are not closed.") var open = false
     @Flag(help: "One JSON object per line.") var json = false
 

@@ -15,9 +15,9 @@ struct NeedCommand: ParsableCommand {
         @Option(help: "The area, in any listed spelling.") var area: String
         @Option(help: "\(Sector.allCases.map(\.rawValue).joined(separator: ", ")).") var sector: String
         @Option(help: "What is needed.") var what: String
-        @Option(help: "How much, in --unit.") var quantity: Int
+        @Option(help: "How much, in --unit.", transform: wholeNumber) var quantity: Int
         @Option(help: "The unit of measure: tents, litres a day, family kits.") var unit: String
-        @Option(help: "People in need.") var people: Int?
+        @Option(help: "People in need.", transform: wholeNumber) var people: Int?
         @Option(help: "routine, priority, immediate or flash (default routine).") var priority: String?
         @Option(help: "The organisation reporting it (default: the acting agency).") var org: String?
         @Option(help: "The incident that caused it.") var incident: String?
@@ -39,8 +39,8 @@ struct NeedCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The need's id, or 8 or more of its first characters.") var id: String
         @Option(help: "reported, verified, partlyMet, met or closed.") var status: String?
-        @Option(help: "How much is needed now.") var quantity: Int?
-        @Option(help: "People in need now.") var people: Int?
+        @Option(help: "How much is needed now.", transform: wholeNumber) var quantity: Int?
+        @Option(help: "People in need now.", transform: wholeNumber) var people: Int?
 
         func run() throws {
             let event = try EventRecorder(options: store, officer: officer).record { actions in

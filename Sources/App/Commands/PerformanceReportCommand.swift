@@ -18,7 +18,7 @@ extension ReportCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
-        @Option(help: "From this time (RFC 3339); default twelve weeks ago.") var since: String?
+        @Option(help: "From this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time); default twelve weeks ago.") var since: String?
         @Option(help: "One agency's figures only.") var agency: String?
         @OptionGroup var format: TableFormat
         @OptionGroup var destination: ReportDestination

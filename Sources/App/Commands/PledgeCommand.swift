@@ -14,7 +14,7 @@ struct PledgeCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The need's id, or 8 or more of its first characters.") var need: String
         @Option(help: "The organisation pledging.") var org: String
-        @Option(help: "How much, in the need's unit.") var quantity: Int
+        @Option(help: "How much, in the need's unit.", transform: wholeNumber) var quantity: Int
         @Option(help: "Delivered by, YYYY-MM-DD.") var by: String?
 
         func run() throws {
@@ -32,7 +32,7 @@ struct PledgeCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The pledge's id, or 8 or more of its first characters.") var id: String
         @Option(help: "pledged, delivering, delivered or withdrawn (only forward).") var status: String
-        @Option(help: "A corrected quantity.") var quantity: Int?
+        @Option(help: "A corrected quantity.", transform: wholeNumber) var quantity: Int?
 
         func run() throws {
             let event = try EventRecorder(options: store, officer: officer).record { actions in

@@ -31,13 +31,15 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// A time option in RFC 3339, or nil when not given.
+    /// A time option: RFC 3339, or a day (`2026-12-01`: from the start of that day, Libya time);
+    /// nil when not given.
     static func time(_ text: String?, option: String) throws(CLIError) -> Timestamp? {
         guard let text else { return nil }
-        guard let parsed = Timestamp(rfc3339: text) else {
-            throw CLIError.badData("\(option): '\(terminalSafe(text))' is not an RFC 3339 time (2026-11-22T06:00:00+02:00)")
+        if let parsed = Timestamp(rfc3339: Digits.western(text)) { return parsed }
+        guard let day = try? CalendarDate(text, field: option) else {
+            throw CLIError.badData("\(option): '\(terminalSafe(text))' is neither a day (2026-11-22) nor an RFC 3339 time (2026-11-22T06:00:00+02:00)")
         }
-        return parsed
+        return day.startInLibya
     }
 
     /// `--lang`, else the locale's.
@@ -56,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Option(help: "The agency, when the officer never signed on (env QANAT_AGENCY; default MOI).") var agency: String?
-        @Option(help: "Report from this time (RFC 3339) instead of the last sign-on.") var since: String?
+        @Option(help: "Report from this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time) instead of the last sign-on.") var since: String?
         @Flag(help: "Markdown, for a handover kept with the shift's papers.") var markdown = false
         @Option(help: "ar or en (default: LANG).") var lang: String?
         @OptionGroup var destination: ReportDestination

@@ -15,8 +15,8 @@ struct RiskCommand: ParsableCommand {
         @Option(help: "A hazard of the incident taxonomy: flood.flashFlood, storm, hazardousMaterial, ... (qanat list types).") var hazard: String?
         @Option(help: "What could happen.") var title: String?
         @Option(name: .customLong("area"), help: "An area exposed (repeatable).") var areas: [String] = []
-        @Option(help: "1-5: how likely in five years (docs: the register's bands).") var likelihood: Int?
-        @Option(help: "1-5: casualties, displacement, damage.") var impact: Int?
+        @Option(help: "1-5: how likely in five years (docs: the register's bands).", transform: wholeNumber) var likelihood: Int?
+        @Option(help: "1-5: casualties, displacement, damage.", transform: wholeNumber) var impact: Int?
         @Option(help: "The organisation that owns the risk and reviews it.") var owner: String?
         @Option(name: .customLong("mitigation"), help: "A mitigation in place or planned (repeatable).") var mitigations: [String] = []
         @Option(help: "The contingency plan's reference.") var plan: String?

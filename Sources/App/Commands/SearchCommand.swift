@@ -14,7 +14,7 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The words to find.") var words: [String]
-    @Option(help: "At most this many results.") var limit: Int = 20
+    @Option(help: "At most this many results.", transform: wholeNumber) var limit: Int = 20
     @Flag(help: "One JSON object per line: {\"kind\":\"incident\",...} or {\"kind\":\"message\",...}.") var json = false
 
     func validate() throws {

@@ -12,7 +12,7 @@ struct SettingCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "\(StoreSetting.allCases.map(\.rawValue).joined(separator: ", ")).") var setting: String
-        @Argument(help: "Its new value.") var value: Int
+        @Argument(help: "Its new value.", transform: wholeNumber) var value: Int
 
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)

@@ -32,7 +32,7 @@ struct DeskActions {
             if case .openIncident = form.purpose, !form.warned {
                 let duplicates = actions.likelyDuplicates(type: form.value("type"), area: form.value("area"), at: state.now)
                 if !duplicates.isEmpty {
-                    state.form?.notice = "\(l(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — Enter"
+                    state.form?.notice = "\(l(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — \(l(.enterOpensAnyway))"
                     state.form?.warned = true
                     return
                 }

@@ -15,6 +15,14 @@ int32_t qanat_first_strong_direction(const uint16_t *text, int32_t length);
 int32_t qanat_reorder(const uint16_t *text, int32_t length, int32_t paragraph,
                       uint16_t *visual, int32_t capacity, int32_t *visual_of_logical);
 
+/// One line of a paragraph in visual order: levels are resolved once for the whole paragraph
+/// (`ubidi_setPara`), then the line [start, limit) is reordered with them (`ubidi_setLine`), so a
+/// wrapped line keeps the paragraph's direction and context. `visual_of_logical` (limit - start
+/// entries, may be NULL) receives each of the line's units' visual index. Returns the visual
+/// length, or -1 on error.
+int32_t qanat_reorder_line(const uint16_t *text, int32_t length, int32_t paragraph, int32_t start, int32_t limit,
+                           uint16_t *visual, int32_t capacity, int32_t *visual_of_logical);
+
 /// Arabic letters of text already in visual order joined into their presentation forms. The
 /// length is kept: each lam-alef pair becomes one ligature and a space beside it. Returns the
 /// length, or -1.

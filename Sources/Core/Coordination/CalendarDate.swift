@@ -51,6 +51,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         dayNumber = CivilTime.days(fromCivil: civil.year, Int64(civil.month), Int64(civil.day))
     }
 
+    /// The first moment of this day in Libya.
+    public var startInLibya: Timestamp {
+        Timestamp(millisecondsSinceEpoch: dayNumber * 86_400_000 - Int64(LibyaTime.offsetMinutes) * 60_000)
+    }
+
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + Int64(days)) }
 
     /// Whole days from `self` to `later`.

@@ -226,7 +226,7 @@ extension Fold {
 /// Scenario durations as people write them: `90`, `90s`, `2m`, `1h30m`, `1h 30m 10s`.
 public enum ScenarioDuration {
     public static func seconds(_ text: String, field: String) throws(ValidationError) -> Int {
-        let trimmed = text.trimmingSpaces().lowercased()
+        let trimmed = Digits.western(text.trimmingSpaces()).lowercased()
         if let plain = Int(trimmed), plain >= 0 { return plain }
         var total = 0, number = "", seen = false
         for character in trimmed where character != " " {
