@@ -86,7 +86,7 @@ final class PerformanceCommandTests: XCTestCase {
         XCTAssertEqual(trend.count, 27, "the last half year of weeks, after an ellipsis: \(trend)")
         let wrongSince = try q.run("report", "performance", "--since", "yesterday")
         XCTAssertEqual(wrongSince.status, 2)
-        XCTAssertTrue(wrongSince.stderr.contains("since: 'yesterday' is not an RFC 3339 time"), wrongSince.stderr)
+        XCTAssertTrue(wrongSince.stderr.contains("since: 'yesterday' is neither a day (2026-11-22) nor an RFC 3339 time"), wrongSince.stderr)
     }
 
     func testOnlyASupervisorSetsATarget() throws {

@@ -288,3 +288,18 @@ final class IncidentFilterStatusTests: XCTestCase {
         XCTAssertFalse(DeskView.render(state).lines[0].contains("filtered"))
     }
 }
+
+/// Nothing the desk says is cut off: a notice longer than the status bar has room for is shown
+/// whole in a band above it, and the bar keeps its count and the store's health.
+final class NoticeBandTests: XCTestCase {
+    func testALongRefusalIsShownWholeAt80x24() {
+        for language in Language.allCases {
+            var state = SampleDesk.state(width: 80, height: 24, language: language)
+            state.notice = "agency: the message was not addressed to CD; it asks NCEMC, LRA, LRC, MOH, WFP, UNICEF and the Benghazi municipality END"
+            let lines = DeskView.render(state).lines
+            let band = lines[20...22].joined(separator: " ")
+            XCTAssertTrue(band.contains("END") && band.contains("agency"), "\(language): whole:\n\(lines.joined(separator: "\n"))")
+            XCTAssertTrue(lines[23].contains(language == .en ? "live" : "ﻞﺼﺘﻣ"), "\(language): the bar keeps its health: \(lines[23])")
+        }
+    }
+}
