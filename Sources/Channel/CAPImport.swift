@@ -22,27 +22,37 @@ public struct CAPImport {
     public func plan(_ alert: CAPMessage, at now: Timestamp) throws -> (reference: IncidentReference, writes: [Planned]) {
         guard let store = actions.store else { throw ChannelError.needsStore("an alert is matched against the store's incidents") }
         let own = Self.eventID(alert.sender, alert.identifier, "opened")
+        let messageID = Self.eventID(alert.sender, alert.identifier, "message")
+        try alert.checkPlacedInLibya(actions.context.gazetteer)
         switch alert.messageType {
         case "Alert":
-            if let opened = try openedReference(own, store) { return (opened, []) }
-            guard let info = alert.info("en"), let area = alert.area(info, in: actions.context.gazetteer) else {
-                throw ValidationError(field: "alert/info/area", value: alert.infos.first?.areaDescription ?? "",
-                                      problem: .unknown(what: "area in the gazetteer for"))
+            if let opened = try openedReference(own, store) {
+                // Opened already: by this alert imported before, or by an update that came first.
+                return (opened, try recorded(messageID, store) ? [] : [(messageID, try message(alert, about: opened))])
             }
-            let reference = try actions.nextIncidentReference()
-            let opening = try actions.openIncident(
-                agency: actingAgency, type: CAPMessage.incidentType(category: info.category, event: info.event).rawValue,
-                severity: CAPMessage.severity(info.severity).rawValue, area: area.id,
-                title: info.headline ?? info.event, place: nil, lead: nil, people: nil, reference: { reference })
-            return (reference, [(own, opening), (Self.eventID(alert.sender, alert.identifier, "message"), try message(alert, about: reference))])
+            let (reference, opening) = try open(alert)
+            return (reference, [(own, opening), (messageID, try message(alert, about: reference))])
         case "Update", "Cancel":
             let mine = Self.eventID(alert.sender, alert.identifier, alert.messageType.lowercased())
-            guard let first = alert.references.first,
-                  let reference = try openedReference(Self.eventID(first.sender, first.identifier, "opened"), store) else {
-                throw ValidationError(field: "alert/references", value: alert.references.map { "\($0.sender),\($0.identifier)" }.joined(separator: " "),
-                                      problem: .unknown(what: "alert imported before, named by"))
+            guard let first = alert.references.first else {
+                throw ValidationError(field: "alert/references", value: "", problem: .missing)
             }
-            if try storeCall({ () throws(StoreError) in try store.event(mine) }) != nil { return (reference, []) }
+            let firstOpened = Self.eventID(first.sender, first.identifier, "opened")
+            var opening: [Planned] = []
+            let reference: IncidentReference
+            if let opened = try openedReference(firstOpened, store) {
+                reference = opened
+            } else {
+                // The first alert never reached this store: the update opens the incident, with the id the
+                // first alert's opening would have had, so that importing that alert later opens nothing twice.
+                guard alert.messageType == "Update" else {
+                    throw ValidationError(field: "alert/references", value: "\(first.sender),\(first.identifier)",
+                                          problem: .unknown(what: "alert imported before, named by"))
+                }
+                let (opened, write) = try open(alert)
+                (reference, opening) = (opened, [(firstOpened, write)])
+            }
+            if try recorded(mine, store) { return (reference, []) }
             let change: EventPayload
             if alert.messageType == "Cancel" {
                 change = try actions.context.payload(.incidentStatusChanged, [
@@ -56,8 +66,8 @@ public struct CAPImport {
                 ])
             }
             let agency = try actions.context.knownAgency(actingAgency, field: "agency")
-            return (reference, [(mine, (agency, change)),
-                                (Self.eventID(alert.sender, alert.identifier, "message"), try message(alert, about: reference))])
+            let missed = opening.isEmpty ? nil : "the first alert (\(first.sender), \(first.identifier)) was never imported: this update opened the incident"
+            return (reference, opening + [(mine, (agency, change)), (messageID, try message(alert, about: reference, note: missed))])
         default:
             throw ValidationError(field: "alert/msgType", value: alert.messageType, problem: .notOneOf(["Alert", "Update", "Cancel"]))
         }
@@ -65,8 +75,26 @@ public struct CAPImport {
 
     /// The log's record of the alert: each info whole, in its language, with CAP's urgency and
     /// certainty, and a note where CAP's severity was Unknown.
-    private func message(_ alert: CAPMessage, about reference: IncidentReference) throws -> Actions.Write {
-        let lines = alert.infos.map { info in
+    /// A new incident from the alert's English info (else its first).
+    private func open(_ alert: CAPMessage) throws -> (IncidentReference, Actions.Write) {
+        guard let info = alert.info("en"), let area = alert.area(info, in: actions.context.gazetteer) else {
+            throw ValidationError(field: "alert/info/area", value: alert.infos.first?.areaDescription ?? "",
+                                  problem: .unknown(what: "area in the gazetteer for"))
+        }
+        let reference = try actions.nextIncidentReference()
+        let opening = try actions.openIncident(
+            agency: actingAgency, type: CAPMessage.incidentType(category: info.category, event: info.event).rawValue,
+            severity: CAPMessage.severity(info.severity).rawValue, area: area.id,
+            title: info.headline ?? info.event, place: nil, lead: nil, people: nil, reference: { reference })
+        return (reference, opening)
+    }
+
+    private func recorded(_ id: EventID, _ store: any ChannelStore) throws -> Bool {
+        try storeCall({ () throws(StoreError) in try store.event(id) }) != nil
+    }
+
+    private func message(_ alert: CAPMessage, about reference: IncidentReference, note: String? = nil) throws -> Actions.Write {
+        let lines = (note.map { [$0] } ?? []) + alert.infos.map { info in
             "[\(info.language)] \(info.event): \(info.headline ?? "")" + (info.description.map { " — \($0)" } ?? "")
                 + " (urgency \(info.urgency), certainty \(info.certainty), severity \(info.severity)"
                 + (info.severity == "Unknown" ? ", recorded as moderate" : "") + ")"

@@ -83,10 +83,9 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(try source.run("incident", "close", ref).status, 0)
         XCTAssertEqual(try source.run("export", "cap", ref, "--out", cancel).status, 0)
 
+        // In order: the alert opens the incident, once however often imported; the update and cancel follow it.
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        let unknownUpdate = try q.run("import", "cap", update)
-        XCTAssertEqual(unknownUpdate.status, 2, "an update of an alert never imported")
         let opened = try q.run("import", "cap", alert)
         XCTAssertEqual(opened.status, 0, opened.stderr)
         let imported = opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -102,6 +101,22 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(incidents.count, 1)
         XCTAssertTrue(incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#), incidents[0])
         XCTAssertEqual(try q.run("list", "messages", "--json").lines.count, 3, "one log entry per alert, however often imported")
+
+        // Out of order: an update whose first alert never came opens the incident and says so; the
+        // first alert imported later opens nothing twice.
+        let late = try QanatProcess()
+        XCTAssertEqual(try late.run("init").status, 0)
+        let fromUpdate = try late.run("import", "cap", update)
+        XCTAssertEqual(fromUpdate.status, 0, fromUpdate.stderr)
+        let reference = fromUpdate.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(try late.run("list", "messages", "--json").stdout.contains("was never imported: this update opened the incident"))
+        let first = try late.run("import", "cap", alert)
+        XCTAssertEqual(first.stdout.trimmingCharacters(in: .whitespacesAndNewlines), reference, first.stderr)
+        for file in [alert, update, cancel] { XCTAssertEqual(try late.run("import", "cap", file).status, 0) }
+        incidents = try late.run("list", "incidents", "--all", "--json").lines
+        XCTAssertEqual(incidents.count, 1, "one incident, whatever the order")
+        XCTAssertTrue(incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#), incidents[0])
+        XCTAssertEqual(try late.run("list", "messages", "--json").lines.count, 3)
     }
 
     func testAnExerciseAlertGoesOnlyIntoAnExerciseStoreAndAMalformedOneIsRefusedWhole() throws {
@@ -131,5 +146,94 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("alert/info[1]/severity: 'Bad' is not one of"), bad.stderr)
         XCTAssertEqual(try exercise.run("list", "incidents", "--json").lines.count, 1, "nothing written")
+    }
+
+    /// An alert must be about Libya: a shape beyond the border or another country's geocode refuses
+    /// it, naming the area and where it lies, and nothing is written; a Libyan shape places an area
+    /// whose name the gazetteer does not know.
+    func testAnAlertOutsideLibyaIsRefusedAndOneInsideWhateverItsNameIsTaken() throws {
+        let source = try QanatProcess()
+        XCTAssertEqual(try source.run("init").status, 0)
+        let ref = try source.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Derna", "--title", "Storm")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = source.directory + "/alert.xml"
+        XCTAssertEqual(try source.run("export", "cap", ref, "--out", file).status, 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        func importing(_ name: String, _ edit: (String) -> String) throws -> QanatProcess.Result {
+            let path = q.directory + "/\(name).xml"
+            try edit(text).write(toFile: path, atomically: false, encoding: .utf8)
+            return try q.run("import", "cap", path)
+        }
+        let oklahoma = try importing("us-polygon") {
+            $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "<polygon>35.4,-97.7 35.6,-97.7 35.6,-97.3 35.4,-97.3 35.4,-97.7</polygon>")
+                .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>LY0101</value>")
+                .replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Oklahoma County</areaDesc>")
+                .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>Oklahoma County</areaDesc>")
+        }
+        XCTAssertEqual(oklahoma.status, 2, oklahoma.stderr)
+        XCTAssertTrue(oklahoma.stderr.contains("area[1]/polygon[1] ('Oklahoma County')") && oklahoma.stderr.contains("°W lies outside Libya")
+                      && oklahoma.stderr.contains("nothing was written"),
+                      oklahoma.stderr)
+        let same = try importing("us-geocode") {
+            $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "")
+                .replacingOccurrences(of: "<valueName>PCODE</valueName>", with: "<valueName>SAME</valueName>")
+                .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>040109</value>")
+        }
+        XCTAssertEqual(same.status, 2, same.stderr)
+        XCTAssertTrue(same.stderr.contains("places it in the United States (SAME), not Libya"), same.stderr)
+        let nowhere = try importing("nowhere") {
+            $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "").replacingOccurrences(of: "<valueName>PCODE</valueName>", with: "<valueName>X</valueName>")
+                .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>ABC</value>")
+                .replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Springfield</areaDesc>")
+                .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>Springfield</areaDesc>")
+        }
+        XCTAssertEqual(nowhere.status, 2, nowhere.stderr)
+        XCTAssertTrue(nowhere.stderr.contains("'Springfield'): nothing places it in Libya"), nowhere.stderr)
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
+
+        // A name the gazetteer does not know, placed by a Libyan circle: taken, in the nearest area.
+        let wadi = try importing("unknown-name") {
+            $0.replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Wadi Jaraf crossing</areaDesc>")
+                .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>معبر وادي جراف</areaDesc>")
+                .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>LY999999</value>")
+        }
+        XCTAssertEqual(wadi.status, 0, wadi.stderr)
+        let placed = try q.run("list", "incidents", "--json").stdout
+        XCTAssertTrue(placed.contains("derna\""), placed)
+    }
+
+    /// CAP 1.1 is read as 1.2; another namespace, and a document type declaring entities, are refused whole.
+    func testCAP11IsReadAndOtherNamespacesAndEntitiesAreRefused() throws {
+        let source = try QanatProcess()
+        XCTAssertEqual(try source.run("init").status, 0)
+        let ref = try source.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Storm")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = source.directory + "/alert.xml"
+        XCTAssertEqual(try source.run("export", "cap", ref, "--out", file).status, 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result {
+            let path = q.directory + "/\(name).xml"
+            try body.write(toFile: path, atomically: false, encoding: .utf8)
+            return try q.run("import", "cap", path)
+        }
+        let other = try importing("other", text.replacingOccurrences(of: "cap:1.2", with: "cap:0.9"))
+        XCTAssertEqual(other.status, 2)
+        XCTAssertTrue(other.stderr.contains("namespace 'urn:oasis:names:tc:emergency:cap:0.9' is neither CAP 1.2's nor 1.1's"), other.stderr)
+        let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let external = try importing("external", text.replacingOccurrences(of: declaration, with: declaration
+            + "<!DOCTYPE alert [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n").replacingOccurrences(of: "<headline>Storm", with: "<headline>&secret;"))
+        XCTAssertEqual(external.status, 2)
+        XCTAssertTrue(external.stderr.contains("external entity 'secret' is refused"), external.stderr)
+        let declared = try importing("internal", text.replacingOccurrences(of: declaration, with: declaration
+            + "<!DOCTYPE alert [<!ENTITY place \"Sabha\">]>\n").replacingOccurrences(of: "<headline>Storm", with: "<headline>&place;"))
+        XCTAssertEqual(declared.status, 2)
+        XCTAssertTrue(declared.stderr.contains("entity 'place' is refused"), declared.stderr)
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
+        let older = try importing("cap11", text.replacingOccurrences(of: "cap:1.2", with: "cap:1.1"))
+        XCTAssertEqual(older.status, 0, older.stderr)
     }
 }

@@ -41,8 +41,13 @@ extension ImportCommand {
                 }
                 guard drill else { throw CLIError.badData("\(file): alert/status: \(alert.status) alerts go into the real store; nothing was written") }
             }
-            let plan = try recorder.check { actions in
-                try CAPImport(actions: actions, actingAgency: recorder.agency(nil)).plan(alert, at: Clock.now())
+            let plan: (reference: IncidentReference, writes: [CAPImport.Planned])
+            do {
+                plan = try recorder.check { actions in
+                    try CAPImport(actions: actions, actingAgency: recorder.agency(nil)).plan(alert, at: Clock.now())
+                }
+            } catch let error as CAPError {
+                throw CLIError.badData("\(file): \(error); nothing was written")
             }
             for (id, write) in plan.writes {
                 var event = try recorder.event(write)
@@ -67,6 +72,7 @@ final class XMLTree: NSObject, XMLParserDelegate {
     private var root: CAPMessage.Element?
 
     static func parse(_ data: Data) throws(CAPError) -> CAPMessage.Element {
+        try refuseEntities(String(decoding: data, as: UTF8.self))
         let tree = XMLTree()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -78,7 +84,7 @@ final class XMLTree: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        stack.append(CAPMessage.Element(name: name))
+        stack.append(CAPMessage.Element(name: name, namespace: namespaceURI))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -89,5 +95,35 @@ final class XMLTree: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         guard let element = stack.popLast() else { return }
         if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+    }
+}
+
+extension XMLTree {
+    /// A CAP alert needs no document type. One that declares entities is refused whole, naming
+    /// them, rather than have the parser drop what it will not expand: an external entity (or an
+    /// external DTD) would read a file or the network; an internal one would vanish from the text.
+    static func refuseEntities(_ text: String) throws(CAPError) {
+        guard let start = text.range(of: "<!DOCTYPE") else { return }
+        let doctype = text[start.lowerBound...]
+        let end = doctype.range(of: "]>").map(\.upperBound) ?? doctype.firstIndex(of: ">").map { doctype.index(after: $0) } ?? doctype.endIndex
+        let declaration = String(doctype[..<end])
+        let header = declaration.prefix { $0 != "[" }
+        if header.contains("SYSTEM") || header.contains("PUBLIC") {
+            throw CAPError(element: "DOCTYPE", problem: "an external document type (\(String(header).trimmingSpaces())) is refused; nothing was read from it")
+        }
+        var entities: [(name: String, external: Bool)] = []
+        var rest = Substring(declaration)
+        while let found = rest.range(of: "<!ENTITY") {
+            let body = rest[found.upperBound...].prefix { $0 != ">" }
+            let words = body.split(whereSeparator: \.isWhitespace).filter { $0 != "%" }
+            if let name = words.first { entities.append((String(name), words.dropFirst().first.map { $0 == "SYSTEM" || $0 == "PUBLIC" } ?? false)) }
+            rest = rest[found.upperBound...]
+        }
+        if let reached = entities.first(where: \.external) {
+            throw CAPError(element: "DOCTYPE", problem: "external entity '\(reached.name)' is refused, and the alert with it; nothing was read from it")
+        }
+        if let declared = entities.first {
+            throw CAPError(element: "DOCTYPE", problem: "entity '\(declared.name)' is refused: a CAP alert declares none, and its text would not be read as written")
+        }
     }
 }

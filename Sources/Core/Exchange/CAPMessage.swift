@@ -14,6 +14,8 @@ public struct CAPMessage: Equatable, Sendable {
         public var geocodes: [String]
         /// The centre of the first circle or polygon, when the area has one.
         public var centre: (latitude: Double, longitude: Double)?
+        /// Every polygon, circle and geocode of every area, with its element: what says where the alert is.
+        public var placements: [Placement] = []
 
         public static func == (a: Info, b: Info) -> Bool {
             a.language == b.language && a.category == b.category && a.event == b.event && a.urgency == b.urgency && a.severity == b.severity
@@ -22,6 +24,25 @@ public struct CAPMessage: Equatable, Sendable {
                 && a.centre?.latitude == b.centre?.latitude && a.centre?.longitude == b.centre?.longitude
         }
     }
+
+    /// Where one element of an alert's area puts it.
+    public struct Placement: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
+            /// A polygon's centre (the mean of its points) or a circle's.
+            case point(latitude: Double, longitude: Double)
+            /// A geocode's scheme (`valueName`) and value.
+            case geocode(scheme: String, value: String)
+        }
+
+        /// `alert/info[1]/area[2]/polygon`.
+        public var element: String
+        /// The area's `areaDesc`, to name it.
+        public var areaDescription: String
+        public var kind: Kind
+    }
+
+    /// The namespaces of the versions read: CAP 1.2, and 1.1, whose elements an import uses are the same.
+    public static let namespaces = ["urn:oasis:names:tc:emergency:cap:1.2", "urn:oasis:names:tc:emergency:cap:1.1"]
 
     public var identifier: String
     public var sender: String
@@ -42,11 +63,13 @@ public struct CAPMessage: Equatable, Sendable {
         public var name: String
         public var text: String
         public var children: [Element]
+        public var namespace: String?
 
-        public init(name: String, text: String = "", children: [Element] = []) {
+        public init(name: String, text: String = "", children: [Element] = [], namespace: String? = nil) {
             self.name = name
             self.text = text
             self.children = children
+            self.namespace = namespace
         }
 
         func child(_ name: String) -> Element? { children.first { $0.name == name } }
@@ -57,6 +80,9 @@ public struct CAPMessage: Equatable, Sendable {
     /// Reads an alert from its root element, or names what is wrong (`alert/info[2]/severity`).
     public init(_ root: Element) throws(CAPError) {
         guard root.name == "alert" else { throw CAPError(element: root.name, problem: "the root element is not a CAP alert") }
+        guard let namespace = root.namespace, Self.namespaces.contains(namespace) else {
+            throw CAPError(element: "alert", problem: "namespace '\(root.namespace ?? "")' is neither CAP 1.2's nor 1.1's (\(Self.namespaces.joined(separator: ", ")))")
+        }
         func required(_ element: Element, _ name: String, at path: String) throws(CAPError) -> String {
             guard let value = element.value(name) else { throw CAPError(element: "\(path)/\(name)", problem: "missing") }
             return value
@@ -81,16 +107,11 @@ public struct CAPMessage: Equatable, Sendable {
         for (index, info) in root.all("info").enumerated() {
             let path = "alert/info[\(index + 1)]"
             guard let area = info.child("area") else { throw CAPError(element: "\(path)/area", problem: "missing") }
-            let geocodes = area.all("geocode").compactMap { $0.value("value") }
-            var centre: (Double, Double)?
-            if let circle = area.value("circle") {
-                centre = try Self.point(String(circle.split(separator: " ").first ?? ""), at: "\(path)/area/circle")
-            } else if let polygon = area.value("polygon") {
-                var points: [(Double, Double)] = []
-                for text in polygon.split(separator: " ") { points.append(try Self.point(String(text), at: "\(path)/area/polygon")) }
-                guard !points.isEmpty else { throw CAPError(element: "\(path)/area/polygon", problem: "no points") }
-                centre = (points.map(\.0).reduce(0, +) / Double(points.count), points.map(\.1).reduce(0, +) / Double(points.count))
-            }
+            let placements = try Self.placements(info, at: path)
+            let geocodes = placements.compactMap { if case .geocode(_, let value) = $0.kind { value } else { nil } }
+            let centre = placements.lazy.compactMap { placement -> (Double, Double)? in
+                if case .point(let latitude, let longitude) = placement.kind { (latitude, longitude) } else { nil }
+            }.first
             infos.append(Info(
                 language: info.value("language") ?? "en-US",
                 category: try required(info, "category", at: path),
@@ -101,10 +122,36 @@ public struct CAPMessage: Equatable, Sendable {
                                      at: "\(path)/certainty"),
                 headline: info.value("headline"), description: info.value("description"),
                 areaDescription: try required(area, "areaDesc", at: "\(path)/area"), geocodes: geocodes,
-                centre: centre.map { (latitude: $0.0, longitude: $0.1) }))
+                centre: centre.map { (latitude: $0.0, longitude: $0.1) }, placements: placements))
         }
         guard !infos.isEmpty || messageType == "Cancel" else { throw CAPError(element: "alert/info", problem: "missing") }
         self.infos = infos
+    }
+
+    /// Every polygon, circle and geocode of an info's areas, in the schema's order.
+    private static func placements(_ info: Element, at path: String) throws(CAPError) -> [Placement] {
+        var out: [Placement] = []
+        for (index, area) in info.all("area").enumerated() {
+            let at = "\(path)/area[\(index + 1)]"
+            let name = area.value("areaDesc") ?? ""
+            for (n, polygon) in area.all("polygon").enumerated() {
+                var points: [(Double, Double)] = []
+                for text in polygon.text.split(whereSeparator: \.isWhitespace) { points.append(try point(String(text), at: "\(at)/polygon[\(n + 1)]")) }
+                guard !points.isEmpty else { throw CAPError(element: "\(at)/polygon[\(n + 1)]", problem: "no points") }
+                let centre = (points.map(\.0).reduce(0, +) / Double(points.count), points.map(\.1).reduce(0, +) / Double(points.count))
+                out.append(Placement(element: "\(at)/polygon[\(n + 1)]", areaDescription: name, kind: .point(latitude: centre.0, longitude: centre.1)))
+            }
+            for (n, circle) in area.all("circle").enumerated() {
+                let centre = try point(String(circle.text.split(whereSeparator: \.isWhitespace).first ?? ""), at: "\(at)/circle[\(n + 1)]")
+                out.append(Placement(element: "\(at)/circle[\(n + 1)]", areaDescription: name, kind: .point(latitude: centre.0, longitude: centre.1)))
+            }
+            for (n, geocode) in area.all("geocode").enumerated() {
+                guard let value = geocode.value("value") else { continue }
+                out.append(Placement(element: "\(at)/geocode[\(n + 1)]", areaDescription: name,
+                                     kind: .geocode(scheme: geocode.value("valueName") ?? "", value: value)))
+            }
+        }
+        return out
     }
 
     private static func point(_ text: String, at path: String) throws(CAPError) -> (Double, Double) {
