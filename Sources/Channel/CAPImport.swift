@@ -1,4 +1,3 @@
-import Crypto
 import QanatCore
 import QanatStore
 
@@ -120,13 +119,6 @@ public struct CAPImport {
 
     /// A UUID of the alert's sender, identifier and what the event does: the same alert gives the same ids.
     static func eventID(_ sender: String, _ identifier: String, _ purpose: String) -> EventID {
-        let digest = Array(SHA256.hash(data: Array("cap|\(sender)|\(identifier)|\(purpose)".utf8)))
-        var bytes = Array(digest.prefix(16))
-        bytes[6] = 0x80 | (bytes[6] & 0x0F)   // version 8: a name-derived id
-        bytes[8] = 0x80 | (bytes[8] & 0x3F)
-        let hex = bytes.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }
-        let text = [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
-        // Thirty-two hex digits in the 8-4-4-4-12 shape: always a UUID.
-        return (try? EventID(text)) ?? EventID.make(at: Timestamp(millisecondsSinceEpoch: 0))
+        NameDerivedID.make("cap|\(sender)|\(identifier)|\(purpose)")
     }
 }

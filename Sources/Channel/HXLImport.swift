@@ -51,12 +51,16 @@ public struct HXLImport {
         return value
     }
 
+    /// The row's id; a partner's sheet has none of ours, so a row without one is known by its key
+    /// fields (organisation, area, sector, what, and an activity's start): the same row imported
+    /// again is the same record, and a later sheet changing only its other fields updates it.
     private func id(_ values: [String: String], _ kind: HXLKind) throws -> RecordID {
-        let hashtag = kind.columns[0].hashtag
-        guard let text = values["id"] else {
-            throw ValidationError(field: hashtag, value: "", problem: .malformed(expected: "an id: a row without one could not be matched when the file is imported again"))
-        }
-        return try RecordID(text, field: hashtag)
+        if let text = values["id"] { return try RecordID(text, field: kind.columns[0].hashtag) }
+        let organisation = try AgencyCode(try required(values, "org", kind), field: "#org+code").rawValue
+        let sector = try Sector.parse(try required(values, "sector", kind), field: "#sector").rawValue
+        var key = [kind.rawValue, organisation, try area(values, kind), sector, NameKey.fold(try required(values, "what", kind))]
+        if kind == .activities { key.append(try CalendarDate(try required(values, "start", kind), field: "#date+start").description) }
+        return NameDerivedID.make("hxl|" + key.joined(separator: "|"))
     }
 
     private func activity(_ values: [String: String], at now: Timestamp) throws -> [Actions.Write] {

@@ -125,4 +125,47 @@ final class HXLExchangeTests: XCTestCase {
         XCTAssertEqual(refused.status, 4)
         XCTAssertTrue(refused.stderr.contains("importing a file that speaks for many organisations needs the supervisor role"), refused.stderr)
     }
+
+    /// A partner's 3W and needs have no ids of ours: a row is known by its key fields, so the same
+    /// sheet imported again applies nothing and a later sheet changing only the other fields updates
+    /// the same record. A row with no organisation code is refused by line, naming the column.
+    func testAPartnersSheetWithoutIdsIsMatchedByItsKeyFields() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let sheet = """
+            Organisation,Sector,Activity,Municipality,Start,End,Status,Reached
+            #org+code,#sector,#activity+name,#adm2+name,#date+start,#date+end,#status,#reached
+            UNICEF,wash,Water trucking,Derna,2026-12-01,2026-12-31,ongoing,100
+            LRC,shelter,Tent distribution,Benghazi,2026-12-02,2026-12-10,planned,
+            ,food,Food parcels,Sabha,2026-12-03,2026-12-20,planned,
+            """
+        try sheet.write(toFile: q.directory + "/3w.csv", atomically: false, encoding: .utf8)
+        let first = try q.run("import", "hxl", "activities", q.directory + "/3w.csv")
+        XCTAssertEqual(first.status, 2, first.stderr)
+        XCTAssertTrue(first.stdout.hasPrefix("2 applied"), first.stdout)
+        XCTAssertTrue(first.stderr.contains("line 5: #org+code"), "the row without an organisation, by line and column: \(first.stderr)")
+        let again = try q.run("import", "hxl", "activities", q.directory + "/3w.csv")
+        XCTAssertTrue(again.stdout.hasPrefix("0 applied"), "the same sheet again: \(again.stdout)")
+
+        let later = sheet.replacingOccurrences(of: "ongoing,100", with: "ongoing,450").replacingOccurrences(of: "2026-12-10,planned", with: "2026-12-12,ongoing")
+        try later.write(toFile: q.directory + "/3w-later.csv", atomically: false, encoding: .utf8)
+        let updated = try q.run("import", "hxl", "activities", q.directory + "/3w-later.csv")
+        XCTAssertTrue(updated.stdout.hasPrefix("2 applied"), updated.stdout)
+        let listed = try q.run("activity", "list", "--json").lines
+        XCTAssertEqual(listed.count, 2, "the same two records, updated: \(listed)")
+        XCTAssertTrue(listed.contains { $0.contains(#""reached":450"#) } && listed.contains { $0.contains(#""end":"2026-12-12""#) }, listed.joined(separator: "\n"))
+
+        let needs = """
+            Organisation,Sector,What,Municipality,Quantity,Unit
+            #org+code,#sector,#item+name,#adm2+name,#item+needed+num,#item+unit
+            LRC,shelter,Family tents,Derna,300,tents
+            """
+        try needs.write(toFile: q.directory + "/needs.csv", atomically: false, encoding: .utf8)
+        XCTAssertTrue(try q.run("import", "hxl", "needs", q.directory + "/needs.csv").stdout.hasPrefix("1 applied"))
+        try needs.replacingOccurrences(of: "300", with: "250").write(toFile: q.directory + "/needs.csv", atomically: false, encoding: .utf8)
+        XCTAssertTrue(try q.run("import", "hxl", "needs", q.directory + "/needs.csv").stdout.hasPrefix("1 applied"))
+        let need = try q.run("need", "list", "--json").lines
+        XCTAssertEqual(need.count, 1)
+        XCTAssertTrue(need[0].contains(#""quantity":250"#), need[0])
+    }
 }
