@@ -74,12 +74,16 @@ struct EventRecorder {
     }
 
     /// Throws `.storeUnavailable` (exit 3) when the event is only in the journal.
-    func record(_ event: Event) throws(CLIError) {
+    func record(_ event: Event) throws(CLIError) { try record([event]) }
+
+    /// Several events in one append to the journal and one transaction of the store.
+    func record(_ events: [Event]) throws(CLIError) {
         let outcome: ChannelWriter.Outcome
-        do { outcome = try writer.record(event, store: store) } catch { throw .from(error) }
+        do { outcome = try writer.record(events, store: store) } catch { throw .from(error) }
         if case .kept(let error) = outcome {
             let reason = (error ?? storeProblem).map { "\($0)" } ?? "store unavailable"
-            throw .storeUnavailable("\(reason); event \(event.id) kept in \(options.journalPath) — `qanat ingest` applies it later")
+            let what = events.count == 1 ? "event \(events[0].id)" : "\(events.count) events"
+            throw .storeUnavailable("\(reason); \(what) kept in \(options.journalPath) — `qanat ingest` applies it later")
         }
     }
 }

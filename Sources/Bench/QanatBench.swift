@@ -5,6 +5,7 @@ import QanatStore
 /// `qanat-bench --fan-out` for the fifty idle desks alone (see `FanOutBenchmark`), `--coverage` for
 /// the coverage board and the HXL export on 50,000 activities (`CoverageBenchmark`), `--performance`
 /// for `qanat report performance` over its own store of `--events` messages (`PerformanceBenchmark`),
+/// `--exercise-setup` for setting up a scenario of ten thousand injects (`ExerciseSetupBenchmark`),
 /// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
@@ -56,6 +57,11 @@ enum QanatBench {
             table.print()
             return
         }
+        if arguments.role == "exercise-setup" {
+            table.add(try ExerciseSetupBenchmark(directory: directory).run())
+            table.print()
+            return
+        }
         if arguments.role == "coverage" {
             table.add(try CoverageBenchmark(directory: directory).run())
             table.print()
@@ -73,6 +79,7 @@ enum QanatBench {
         table.add(try FanOutBenchmark(directory: directory).run())
         table.add(try CoverageBenchmark(directory: directory).run())
         table.add(try PerformanceBenchmark(directory: directory, database: ingest.database).run())
+        table.add(try ExerciseSetupBenchmark(directory: directory).run())
         table.print()
     }
 }
@@ -98,6 +105,7 @@ struct BenchArguments {
             case "--fan-out": role = "fan-out"
             case "--coverage": role = "coverage"
             case "--performance": role = "performance"
+            case "--exercise-setup": role = "exercise-setup"
             default: break
             }
             i += 1

@@ -33,10 +33,15 @@ public struct ChannelWriter: Sendable {
     }
 
     public func record(_ event: Event, store: (any ChannelStore)?) throws(ChannelError) -> Outcome {
-        do { try JournalWriter(path: journalPath).append(event) } catch { throw .journal(error) }
+        try record([event], store: store)
+    }
+
+    /// Events in one append (one `fsync`) and one transaction: all applied, or all kept.
+    public func record(_ events: [Event], store: (any ChannelStore)?) throws(ChannelError) -> Outcome {
+        do { try JournalWriter(path: journalPath).append(events) } catch { throw .journal(error) }
         guard let store else { return .kept(nil) }
         do {
-            try store.apply([event])
+            try store.apply(events)
             return .applied
         } catch {
             return .kept(error)

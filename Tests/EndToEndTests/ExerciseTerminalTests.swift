@@ -206,4 +206,30 @@ final class ExerciseTerminalTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/qanat.sqlite"), "no store for a wrong file")
         }
     }
+
+    /// An exercise is made aside and moved into place whole: killed while it is set up, it leaves no
+    /// store where desks would join it, and none that `--directory`-less commands would take.
+    func testAnExerciseKilledWhileSetUpLeavesNoHalfMadeStore() throws {
+        let q = try QanatProcess()
+        var scenario = "[exercise]\nname = \"Big drill\"\ncontroller = \"NCEMC\"\n"
+        for n in 0..<10_000 {
+            scenario += "\n[[injects]]\nat = \"\(1 + n % 100)h\"\nfrom = \"NCEMC\"\nto = [\"CD\"]\ntext = \"Inject \(n)\"\n"
+        }
+        let file = q.directory + "/big.toml"
+        try scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        let directory = q.directory + "/killed"
+        let player = q.process(["exercise", "start", file, "--directory", directory])
+        player.standardOutput = FileHandle.nullDevice
+        try player.run()
+        // Killed once it is making the store aside, before it could have finished.
+        let deadline = Date().addingTimeInterval(20)
+        func making() -> Bool { ((try? FileManager.default.contentsOfDirectory(atPath: q.directory)) ?? []).contains { $0.hasPrefix(".killed.making-") } }
+        while !making(), player.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertTrue(making(), "the exercise is made aside")
+        kill(player.processIdentifier, SIGKILL)
+        player.waitUntilExit()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/qanat.sqlite"), "no half-made store where desks join")
+        let joined = try q.run("exercise", "report", "--directory", directory)
+        XCTAssertNotEqual(joined.status, 0)
+    }
 }

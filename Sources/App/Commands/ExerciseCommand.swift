@@ -19,7 +19,8 @@ struct ExerciseCommand: ParsableCommand {
         func resolved() throws(CLIError) -> String {
             if let directory { return directory }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: Self.parent)) ?? []
-            let made = names.map { Self.parent + "/" + $0 }.filter { SQLiteStore.exists(at: $0 + "/qanat.sqlite") }
+            // A hidden directory is an exercise still being made (or one whose making was killed).
+            let made = names.filter { !$0.hasPrefix(".") }.map { Self.parent + "/" + $0 }.filter { SQLiteStore.exists(at: $0 + "/qanat.sqlite") }
             let newest = made.max { (modified($0) ?? .distantPast) < (modified($1) ?? .distantPast) }
             guard let newest else { throw .noStore("no exercise in \(Self.parent): --directory DIR") }
             return newest
@@ -73,16 +74,19 @@ struct ExerciseCommand: ParsableCommand {
             guard !SQLiteStore.exists(at: target + "/qanat.sqlite") else {
                 throw CLIError.badData("--directory \(target): holds a store already; an exercise starts on a new one")
             }
-            do { try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true) } catch {
-                throw CLIError.storeUnavailable("cannot create \(target): \(error.localizedDescription)")
+            try Self.makeAside(target) { aside in
+                let making = try StoreOptions.exercise(aside)
+                var initialise = try InitCommand.parse(["--db", making.databasePath, "--journal", making.journalPath, "--exercise", "--agency", controller,
+                                                        "--quiet"])
+                try initialise.run()
+                FileManager.default.createFile(atPath: aside + "/scenario.toml", contents: Data(bytes))
+                let recorder = try EventRecorder(options: making, officerName: officer.officerName)
+                guard recorder.store != nil else { throw CLIError.storeUnavailable("\(making.databasePath): \(recorder.storeProblem.map { "\($0)" } ?? "unavailable")") }
+                _ = try setup.write(recorder)
             }
             let options = try StoreOptions.exercise(target)
-            var initialise = try InitCommand.parse(["--db", options.databasePath, "--journal", options.journalPath, "--exercise", "--agency", controller])
-            try initialise.run()
-            FileManager.default.createFile(atPath: target + "/scenario.toml", contents: Data(bytes))
             let recorder = try EventRecorder(options: options, officerName: officer.officerName)
             guard let store = recorder.store as? SQLiteStore else { throw CLIError.storeUnavailable("\(options.databasePath): \(recorder.storeProblem.map { "\($0)" } ?? "unavailable")") }
-            _ = try setup.write(recorder)
             print(terminalSafe("exercise: \(scenario.name) — \(scenario.injects.count) injects at \(speed)× speed"))
             print(terminalSafe("directory: \(target)"))
             print(terminalSafe("desks join with: qanat desk --exercise \(target)"))
@@ -95,6 +99,26 @@ struct ExerciseCommand: ParsableCommand {
                 fflush(nil)
             }
             print(terminalSafe("exercise ended (\(reason.translations.en)); the report: qanat exercise report --directory \(target)"))
+        }
+
+        /// Makes the exercise in a hidden directory beside `target` and moves it into place whole:
+        /// an exercise killed while it is set up leaves no half-made store where desks would join it.
+        static func makeAside(_ target: String, _ make: (String) throws -> Void) throws {
+            let url = URL(fileURLWithPath: target).standardizedFileURL
+            let aside = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).making-\(getpid())").path
+            do { try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: true) } catch {
+                throw CLIError.storeUnavailable("cannot create \(aside): \(error.localizedDescription)")
+            }
+            do {
+                try make(aside)
+                // rename(2) takes the place of an empty directory, never of one that holds anything.
+                guard rename(aside, url.path) == 0 else {
+                    throw CLIError.storeUnavailable("cannot move the exercise into \(url.path): \(String(cString: strerror(errno)))")
+                }
+            } catch {
+                try? FileManager.default.removeItem(atPath: aside)
+                throw error
+            }
         }
 
         /// `derna-flood-drill-20261202-1405`: the scenario's name in letters and digits, and Libya time.

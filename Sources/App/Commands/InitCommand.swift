@@ -18,6 +18,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The first admin's agency.") var agency = "MOI"
     @Flag(help: "An exercise store: the desk and the wall say EXERCISE on every screen.") var exercise = false
     @Option(help: "The Unix group whose members use the store (default: your primary group).") var group: String?
+    /// For a command that makes a store as one step of its own (`exercise start`): nothing printed.
+    @Flag(help: .private) var quiet = false
 
     func run() throws {
         let fm = FileManager.default
@@ -73,8 +75,9 @@ struct InitCommand: ParsableCommand {
                 try actions.addMember(user: UnixUser.current, officer: nil, agency: agency, role: Role.admin.rawValue,
                                       shared: false, pinHash: nil)
             }
-            print("admin:   \(UnixUser.current) (\(agency.uppercased()))")
+            if !quiet { print("admin:   \(UnixUser.current) (\(agency.uppercased()))") }
         }
+        guard !quiet else { return }
         print("store:   \(store.databasePath)")
         print("journal: \(store.journalPath)")
         print("agencies: \(agencies)")

@@ -64,21 +64,32 @@ struct ExerciseSetup {
         }
     }
 
-    /// Writes the exercise into the store `recorder` writes to; returns the starting incidents' references by key.
+    /// Writes the exercise into the new store `recorder` writes to, in one append to the journal and
+    /// one transaction (a scenario of ten thousand injects is set up in seconds, not minutes); returns
+    /// the starting incidents' references by key. The store is new, so they are numbered from its
+    /// next reference on; the scenario was checked whole before (`check`).
     func write(_ recorder: EventRecorder) throws -> [String: IncidentReference] {
-        try recorder.record { actions in try actions.startExercise(scenario, speed: speed, digest: digest, actingAgency: agency) }
+        var writes = [try recorder.check { actions in try actions.startExercise(scenario, speed: speed, digest: digest, actingAgency: agency) }]
+        let first = try recorder.check { actions in try actions.nextIncidentReference() }
+        let year = Int64(first.rawValue.split(separator: "-")[1]) ?? Clock.year
         var references: [String: IncidentReference] = [:]
-        for incident in scenario.incidents {
-            let event = try recorder.record { actions in try open(incident, actions) { try actions.nextIncidentReference() } }
-            if case .incidentOpened(let opening) = event.payload { references[incident.key] = opening.reference }
+        for (index, incident) in scenario.incidents.enumerated() {
+            let reference = IncidentReference(year: year, number: (first.sequenceNumber ?? 1) + index)
+            writes.append(try recorder.check { actions in try open(incident, actions) { reference } })
+            references[incident.key] = reference
         }
-        for unit in scenario.units { try recorder.record { actions in try register(unit, actions) } }
-        for need in scenario.needs { try recorder.record { actions in try report(need, actions, incident: need.incident.flatMap { references[$0] }) } }
+        // Checked as `check` checks them: against the context, not a store they are not in yet.
+        let unstored = Actions(context: recorder.actions.context, store: nil)
+        for unit in scenario.units { writes.append(try recorder.check { _ in try register(unit, unstored) }) }
+        for need in scenario.needs {
+            writes.append(try recorder.check { _ in try report(need, unstored, incident: need.incident.flatMap { references[$0] }) })
+        }
         for (index, inject) in scenario.injects.enumerated() {
-            try recorder.record { actions in
-                try actions.exerciseInject(inject, number: index + 1, incident: inject.incident.flatMap { references[$0] }, actingAgency: agency)
-            }
+            writes.append(try recorder.check { _ in
+                try unstored.exerciseInject(inject, number: index + 1, incident: inject.incident.flatMap { references[$0] }, actingAgency: agency)
+            })
         }
+        try recorder.record(try writes.map(recorder.event))
         return references
     }
 
