@@ -99,7 +99,10 @@ public struct DeskLoader: Sendable {
                 data.coverage = try coverage(state.coverageFilter, rules: rules)
             }
         }
-        if refresh.contains(.exercise) { data.exerciseRun = try store.exerciseRun() }
+        if refresh.contains(.exercise) {
+            data.exerciseRun = try store.exerciseRun()
+            data.stopMessage = try stopMessage(data.exerciseRun)
+        }
         if refresh.contains(.performance), state.board == .performance {
             (data.performance, data.performancePeriod) = try performance(now: state.now)
         }
@@ -114,6 +117,11 @@ public struct DeskLoader: Sendable {
         state.exercise = exercise
         if refresh.contains(.detail) { state.detailRead() }
         if !refresh.isDisjoint(with: [.incidents, .messages]) { state.noticeAlerts() }
+    }
+
+    /// The message that carried the stop phrase, once play stopped for it.
+    public func stopMessage(_ run: ExerciseRun?) throws(StoreError) -> MessageRecord? {
+        try run?.stopped?.message.flatMap { id throws(StoreError) in try store.message(id) }
     }
 
     /// Response times of the last twelve weeks against the store's targets (the performance board's).

@@ -25,7 +25,10 @@ public struct WallLoader: Sendable {
         boards.coverage = try store.coverage(matching: .everything,
                                              rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
         let exercise = try store.isExercise()
-        if exercise { boards.exerciseRun = try store.exerciseRun() }
+        if exercise {
+            boards.exerciseRun = try store.exerciseRun()
+            boards.stopMessage = try DeskLoader(store: store).stopMessage(boards.exerciseRun)
+        }
         // Response times are read only while their page is up (and when it comes round).
         if state.board == .performance {
             (boards.performance, boards.performancePeriod) = try DeskLoader(store: store).performance(now: state.now)

@@ -183,10 +183,8 @@ public enum DeskView {
         default: drawBoard(state, into: &frame, width: state.width)
         }
         if state.realEmergency {
-            // Above any alert: play is over on every desk and what comes now is real.
-            frame.fill(row: state.height - 2, role: .severityExtreme)
-            frame.put("⚠ \(state.localizer(.exerciseStopped)) — \(state.localizer(ExerciseControl.Reason.stopPhrase))", x: 0, y: state.height - 2,
-                      role: .severityExtreme, limit: state.width)
+            // Above any alert, whole: play is over on every desk and what comes now is real.
+            Band.draw(StopBanner.text(state.data.stopMessage, state.localizer), role: .severityExtreme, bottom: state.height - 2, into: &frame)
         } else if let alert = state.alerts.first {
             drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame)
         }

@@ -128,6 +128,8 @@ public struct DeskData: Equatable, Sendable {
     public var performancePeriod: PerformancePeriod?
     /// The exercise played on this store (an exercise store), as its events fold.
     public var exerciseRun: ExerciseRun?
+    /// The message that carried the stop phrase, once play stopped for it.
+    public var stopMessage: MessageRecord?
     /// The store's setting, which the flags were computed with.
     public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5
@@ -266,7 +268,11 @@ public struct DeskState: Equatable, Sendable {
 
     /// Rows for a board (its header included) between the tab bar and the status bar; an alert's
     /// banner takes the last, so that it never covers a row.
-    public var boardHeight: Int { max(1, height - 2 - (alerts.isEmpty && !realEmergency ? 0 : 1)) }
+    public var boardHeight: Int {
+        let banner = realEmergency ? Band.height(StopBanner.text(data.stopMessage, localizer), width: width, screenHeight: height)
+            : alerts.isEmpty ? 0 : 1
+        return max(1, height - 2 - banner)
+    }
 
     /// The exercise was stopped by its stop phrase: a real emergency, in a banner on every desk.
     public var realEmergency: Bool { exercise && data.exerciseRun?.status == .stopped(.stopPhrase) }

@@ -84,6 +84,19 @@ extension ExerciseControl.Action: Translatable {
     }
 }
 
+/// The banner of an exercise its stop phrase ended: what happened, the message that carried the
+/// phrase (its sender and text), and how to reach the real desk — on every desk and the wall.
+enum StopBanner {
+    static func text(_ message: MessageRecord?, _ l: Localizer) -> String {
+        var parts = ["⚠ \(l(.exerciseStopped)) — \(l(ExerciseControl.Reason.stopPhrase))"]
+        if let m = message?.message {
+            parts.append("\(m.agency) (\(m.officer)): " + [m.subject, m.body].compactMap { $0 }.joined(separator: " — "))
+        }
+        parts.append(l(.realDeskHow))
+        return parts.joined(separator: " · ")
+    }
+}
+
 extension ExerciseControl.Reason: Translatable {
     public var translations: (en: String, ar: String) {
         switch self {

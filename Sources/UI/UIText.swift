@@ -40,7 +40,7 @@ public enum UIText: CaseIterable, Sendable {
     case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered, icsSignedOn, icsSignedOff
     case exerciseReportTitle, exerciseStartedAt, exerciseEndedAt, exerciseSpeed, exerciseInjects, exerciseNumber, exerciseAt, exerciseExpected
     case keyExercisePlay, keyExerciseSkip, keyExerciseInject, notAnExercise, noInjectLeft, formAddInject, fieldInjectAt, fieldExpectedBy, fieldWithin
-    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, exerciseNextInject
+    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, realDeskHow, exerciseNextInject
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
@@ -290,6 +290,7 @@ public enum UIText: CaseIterable, Sendable {
         case .exerciseMissed: ("Missed, late or not played", "ما فات أو تأخر أو لم يُعرض")
         case .exercisePaused: ("paused", "متوقف مؤقتًا")
         case .exerciseStopped: ("EXERCISE STOPPED", "توقف التمرين")
+        case .realDeskHow: ("the real desk: q, then qanat without --exercise", "المكتب الحقيقي: q ثم qanat وحده، دون تمرين")
         case .exerciseNextInject: ("next inject", "الرسالة التالية")
         case .allAgencies: ("All agencies", "كل الجهات")
         case .noResponses: ("Nothing to measure in this period", "لا شيء للقياس في هذه الفترة")

@@ -149,7 +149,7 @@ public enum WallView {
         if state.exercise {
             // Stopped by its stop phrase, the exercise gives way to a real emergency.
             let text: String = switch state.boards.exerciseRun?.status {
-            case .stopped(.stopPhrase): "⚠ \(l(.exerciseStopped)) — \(l(ExerciseControl.Reason.stopPhrase)) ⚠"
+            case .stopped(.stopPhrase): StopBanner.text(state.boards.stopMessage, l)
             case .stopped(let reason): "\(l(.exerciseStopped)) — \(l(reason))"
             case .paused: "\(l(.exercise)) — \(l(.exercisePaused))"
             case .running, nil: Array(repeating: l(.exercise), count: 3).joined(separator: " — ")

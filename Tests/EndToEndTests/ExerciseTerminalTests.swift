@@ -93,8 +93,9 @@ final class ExerciseTerminalTests: XCTestCase {
         let posted = try q.run(["post"] + exerciseStore + ["--from", "LRC", "--to", "*", "--priority", "flash", "--channel", "radio",
                                                            "REAL FIRE at the refinery, no duff"])
         XCTAssertEqual(posted.status, 0, posted.stderr)
-        screen = try english.waitFor { $0.contains("EXERCISE STOPPED") }
-        XCTAssertTrue(screen.contains("REAL EMERGENCY"), screen)
+        screen = try english.waitFor { $0.contains("EXERCISE STOPPED") && $0.contains("REAL FIRE at the refinery") }
+        XCTAssertTrue(screen.contains("REAL EMERGENCY") && screen.contains("LRC (Test Officer): REAL") && screen.contains("qanat without"),
+                      "the message that carried the phrase, and the way to the real desk:\n\(screen)")
         screen = try arabic.waitFor { $0.contains(Bidi.visual("توقف التمرين")) }
         XCTAssertTrue(screen.contains(Bidi.visual("طوارئ حقيقية")), screen)
         player.waitUntilExit()

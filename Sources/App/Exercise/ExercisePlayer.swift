@@ -39,7 +39,7 @@ struct ExercisePlayer {
                     .filter { !looked.contains($0.id) }
                 if let found = fresh.first(where: { run.start.stops($0.text) }) {
                     say(terminalSafe("STOP PHRASE '\(phrase)' in message \(found.id): play ends on every desk"))
-                    try control(.stopped, reason: .stopPhrase)
+                    try control(.stopped, message: found.id, reason: .stopPhrase)
                     continue
                 }
                 // Equal times come back once more; the ids already looked at are skipped.

@@ -140,6 +140,8 @@ public struct ExerciseRun: Equatable, Sendable {
     public struct Stop: Equatable, Sendable {
         public var at: Timestamp
         public var reason: ExerciseControl.Reason
+        /// The message that carried the stop phrase.
+        public var message: EventID?
     }
 
     public enum Status: Equatable, Sendable {
@@ -213,7 +215,7 @@ extension Fold {
                     if run.status == .paused, let last = run.pauses.indices.last { run.pauses[last].to = event.at }
                 case .stopped:
                     if let last = run.pauses.indices.last, run.pauses[last].to == nil { run.pauses[last].to = event.at }
-                    run.stopped = .init(at: event.at, reason: control.reason ?? .controller)
+                    run.stopped = .init(at: event.at, reason: control.reason ?? .controller, message: control.message)
                 }
             default:
                 continue
