@@ -16,8 +16,7 @@ extension Actions {
     public func exerciseInject(_ inject: ExerciseScenario.Inject, number: Int, incident: IncidentReference?, actingAgency: String) throws -> Write {
         if let store {
             if let run = try storeCall({ () throws(StoreError) in try store.exerciseRun() }), run.start.stops(inject.text) {
-                throw ValidationError(field: "text", value: String(inject.text.prefix(40)),
-                                      problem: .malformed(expected: "text without the stop phrase '\(run.start.stopPhrase ?? "")', which would end the exercise"))
+                throw ValidationError(field: "text", value: run.start.stopPhrase ?? "", problem: .carriesStopPhrase)
             }
             if let incident, try storeCall({ () throws(StoreError) in try store.incident(incident) }) == nil {
                 throw ValidationError(field: "incident", value: incident.rawValue, problem: .unknown(what: "incident"))

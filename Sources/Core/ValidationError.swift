@@ -26,6 +26,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case suspended
         /// A need that is met or closed takes no new pledge or activity.
         case notOpen(status: String)
+        /// During play an inject may not carry the exercise's stop phrase (the value), which would end it.
+        case carriesStopPhrase
     }
 
     public var field: String
@@ -72,6 +74,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(field): '\(value)' is suspended: a supervisor makes it active again (`qanat org update \(value) --status active`)"
         case .notOpen(let status):
             return "\(field): '\(value)' is \(status): only an open need (reported, verified, partlyMet) takes it"
+        case .carriesStopPhrase:
+            return "\(field): the message must not contain the stop phrase '\(value)', which would end the exercise"
         case .notAddressed(let to, let sender):
             let asked = to == ["*"] ? "every agency but \(sender)" : to.joined(separator: ", ")
             return "\(field): the message was not addressed to \(value); it asks \(asked)"

@@ -443,13 +443,20 @@ public struct DeskState: Equatable, Sendable {
 
     /// A refusal beside its field, named by the field's label in the desk's language (`إلى`, not
     /// the journal's `to`).
-    public mutating func formRefused(_ error: ValidationError) {
-        let text = localizer(error)
-        let prefix = error.field + ": "
-        guard let label = form?.fields.first(where: { $0.name == error.field })?.label, text.hasPrefix(prefix) else {
-            return formRefused(field: error.field, message: text)
+    public mutating func formRefused(_ error: ValidationError) { formRefused([error]) }
+
+    /// Several fields' refusals, each beside its own field; the first wrong field takes the focus.
+    public mutating func formRefused(_ errors: [ValidationError]) {
+        let fields = form?.fields ?? []
+        let shown = errors.map { error in
+            let text = localizer(error)
+            let prefix = error.field + ": "
+            guard let label = fields.first(where: { $0.name == error.field })?.label, text.hasPrefix(prefix) else {
+                return (field: error.field, message: text)
+            }
+            return (field: error.field, message: localizer(label) + ": " + text.dropFirst(prefix.count))
         }
-        formRefused(field: error.field, message: localizer(label) + ": " + text.dropFirst(prefix.count))
+        form?.show(errors: shown)
     }
 
     static func draftKey(_ purpose: FormPurpose) -> String { "\(purpose)" }

@@ -206,6 +206,7 @@ extension ValidationError: Translatable {
             "an agency code (2-12 letters, digits or -)": "رمز جهة (من 2 إلى 12 حرفًا أو رقمًا أو -)",
             "a call sign (2-24 letters, digits, - _ /)": "رمز نداء (من 2 إلى 24 حرفًا أو رقمًا أو - _ /)",
             "a Unix user name": "اسم مستخدم يونكس", "4 to 12 digits": "من 4 إلى 12 رقمًا", "NAME;PHONE;RADIO": "الاسم;الهاتف;اللاسلكي",
+            "a duration: 90, 90s, 2m, 1h30m": "مدة: 90 أو 90s أو 2m أو 1h30m",
         ]
         if let arabic = fixed[expected] { return arabic }
         for (english, arabic) in [("on or after the start, ", "في يوم البدء أو بعده، "), ("planned: it starts on ", "مخطط: يبدأ في ")]
@@ -245,6 +246,7 @@ extension ValidationError: Translatable {
             return "لا يوجد \(what) '\(value)'" + (nearest.map { "؛ هل تقصد '\($0)'؟" } ?? "")
         case .suspended: return "'\(value)' معلّقة: يعيد المشرف تفعيلها"
         case .notOpen(let status): return "'\(value)' حالتها \(status): لا تقبل إلا الاحتياجات المفتوحة"
+        case .carriesStopPhrase: return "يجب ألا تحتوي الرسالة على عبارة الإيقاف '\(value)'، فهي تنهي التمرين"
         }
     }
 }

@@ -134,13 +134,21 @@ public struct Form: Equatable, Sendable {
     }
 
     /// Shows an error beside the field it names (or as the notice when no field has that name).
-    public mutating func show(error message: String, field: String) {
+    public mutating func show(error message: String, field: String) { show(errors: [(field, message)]) }
+
+    /// Each refusal beside its field (one per field: the first for it), the focus on the first
+    /// wrong field; one that names no field is the form's notice.
+    public mutating func show(errors: [(field: String, message: String)]) {
         for index in fields.indices { fields[index].error = nil }
-        if let index = fields.firstIndex(where: { $0.name == field || field.hasSuffix("." + $0.name) }) {
+        var focused = false
+        for (field, message) in errors {
+            guard let index = fields.firstIndex(where: { $0.name == field || field.hasSuffix("." + $0.name) }) else {
+                notice = message
+                continue
+            }
+            guard fields[index].error == nil else { continue }
             fields[index].error = message
-            focus = index
-        } else {
-            notice = message
+            if !focused { (focus, focused) = (index, true) }
         }
     }
 

@@ -226,10 +226,18 @@ enum FormOverlay {
         let labelWidth = min(18, (form.fields.map { l($0.label).count }.max() ?? 0) + 1)
         let width = min(frame.width - 2, 76)
         let valueWidth = width - labelWidth - 5
-        // An error too long for the row under its field is read whole under the fields (a list of
-        // allowed agencies is).
-        let longError = form.fields.lazy.compactMap(\.error).first { DisplayWidth.of("⚠ " + $0) > valueWidth }
-        let errorLines = longError.map { DisplayWidth.wrap("⚠ " + $0, width: width - 4) } ?? []
+        // Beside its field an error needs no label: the label is there. One too long for the row
+        // under its field is read whole under the fields instead (a list of allowed agencies is),
+        // as long as every field still shows: fields come first.
+        func beside(_ field: FormField) -> String? {
+            field.error.map { error in
+                let prefix = l(field.label) + ": "
+                return "⚠ " + (error.hasPrefix(prefix) ? String(error.dropFirst(prefix.count)) : error)
+            }
+        }
+        let longError = form.fields.first { field in beside(field).map { DisplayWidth.of($0) > valueWidth } ?? false }?.error
+        let room = max(0, frame.height - 2 - (form.fields.count * 2 + 5))
+        let errorLines = Array((longError.map { DisplayWidth.wrap("⚠ " + $0, width: width - 4) } ?? []).prefix(room))
         let height = min(frame.height - 2, form.fields.count * 2 + 5 + errorLines.count)
         let x = (frame.width - width) / 2
         let top = max(1, (frame.height - height) / 2)
@@ -267,8 +275,15 @@ enum FormOverlay {
             case .toggle:
                 frame.put(field.isOn ? "[x] \(l(.yes))" : "[ ] \(l(.no))", x: valueX, y: y, role: focused ? .selected : .dim)
             }
-            if let error = field.error {
-                frame.put("⚠ " + error, x: valueX, y: y + 1, role: .error, limit: valueWidth)
+            if let error = beside(field) {
+                // Read whole under the fields: here only its mark, so it is not read twice.
+                let below = field.error == longError && !errorLines.isEmpty
+                // Too long for the value's column: the row's whole width, under the label too.
+                if !below, DisplayWidth.of(error) > valueWidth {
+                    frame.put(error, x: x + 2, y: y + 1, role: .error, limit: width - 4)
+                } else {
+                    frame.put(below ? "⚠ ↓" : error, x: valueX, y: y + 1, role: .error, limit: valueWidth)
+                }
             }
         }
         for (row, line) in errorLines.enumerated() where fieldsEnd + row < top + height - 2 {

@@ -141,7 +141,7 @@ final class ExerciseTerminalTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.5)
         let place = ["--directory", directory]
         for (arguments, expected) in [
-            (["--from", "NCEMC", "--to", "CD", "then say No Duff"], "text: 'then say No Duff' is not text without the stop phrase"),
+            (["--from", "NCEMC", "--to", "CD", "then say No Duff"], "text: the message must not contain the stop phrase 'NO DUFF'"),
             (["--from", "NCEMC", "--to", "CD", "--incident", "INC-2026-0099", "x"], "incident: no incident 'INC-2026-0099'"),
             (["--from", "NCEMC", "--to", "CD", "--by", "CD", "x"], "expect: missing"),
         ] {

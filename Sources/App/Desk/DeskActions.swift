@@ -50,6 +50,8 @@ struct DeskActions {
             record(write, state: &state, store: store, done: l(.sent))
         } catch let error as ValidationError {
             state.formRefused(error)
+        } catch let refused as FieldChecks {
+            state.formRefused(refused.errors)
         } catch {
             state.form?.notice = "\(error)"
         }
@@ -226,6 +228,22 @@ struct DeskActions {
                 by: optional("by"), at: state.now)
         case .addInject:
             let run = try store?.exerciseRun()
+            // Every field's own refusal at once, beside it, before the write's checks.
+            var checks = FieldChecks()
+            checks.run { _ = try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at") } }
+            checks.run { _ = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") } }
+            checks.run { _ = try optional("incident").map { text throws(ValidationError) in try IncidentReference(text) } }
+            checks.run { _ = try actions.context.knownAgency(form.trimmedValue("from"), field: "from") }
+            checks.run {
+                for code in form.value("to").split(separator: ",").map({ String($0).trimmingSpaces() }) where code != "*" {
+                    _ = try actions.context.knownAgency(code, field: "to")
+                }
+            }
+            checks.run { _ = try optional("by").map { code throws(ValidationError) in try actions.context.knownAgency(code, field: "by") } }
+            if let run, run.start.stops(form.value("text")) {
+                checks.errors.append(ValidationError(field: "text", value: run.start.stopPhrase ?? "", problem: .carriesStopPhrase))
+            }
+            if !checks.errors.isEmpty { throw checks }
             let at = try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at") }
                 ?? Int((run?.elapsed(at: state.now) ?? 0).rounded(.up))
             let within = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
@@ -238,5 +256,14 @@ struct DeskActions {
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil
         }
+    }
+}
+
+/// The refusals of a form's fields, each checked on its own: the form shows every field's beside it.
+struct FieldChecks: Error {
+    var errors: [ValidationError] = []
+
+    mutating func run(_ check: () throws -> Void) {
+        do { try check() } catch let error as ValidationError { errors.append(error) } catch {}
     }
 }

@@ -108,8 +108,7 @@ public struct ExerciseScenario: Equatable, Sendable {
             let field = "injects[\(index + 1)]"
             if let key = inject.incident, !keys.contains(key) { throw ValidationError(field: field + ".incident", value: key, problem: .notOneOf(keys.sorted())) }
             if ExerciseStart.carries(inject.text, phrase: stopPhrase) {
-                throw ValidationError(field: field + ".text", value: String(inject.text.prefix(40)),
-                                      problem: .malformed(expected: "text without the stop phrase '\(stopPhrase ?? "")', which would end the exercise"))
+                throw ValidationError(field: field + ".text", value: stopPhrase ?? "", problem: .carriesStopPhrase)
             }
         }
     }
