@@ -193,16 +193,22 @@ public enum DeskView {
         if state.overlay == .help { HelpOverlay.draw(state, into: &frame) }
         if let picker = state.picker { PickerOverlay.draw(picker, state: state, into: &frame) }
         if let form = state.form { FormOverlay.draw(form, state: state, into: &frame) }
-        if state.confirmingQuit {
-            // A band of its own: a row above and below, so no text of the form shows around the question.
-            let text = state.localizer(.quitWithDraft)
-            let bandWidth = min(state.width, DisplayWidth.of(text) + 4)
-            let x = (state.width - bandWidth) / 2
-            let y = state.height / 2
-            for row in max(0, y - 1)...min(state.height - 1, y + 1) { frame.fill(x: x, y: row, width: bandWidth, role: .unacknowledged) }
-            frame.put(text, x: x + 2, y: y, role: .unacknowledged, limit: max(0, bandWidth - 4))
+        if state.confirmingQuit { drawQuestion(state.localizer(.quitWithDraft), state: state, into: &frame) }
+        if let number = state.confirmingSkip, let inject = state.data.exerciseRun?.injects[number] {
+            let l = state.localizer
+            drawQuestion("\(l(.skipInjectQuestion)) \(l.number(number)) (\(inject.from) → \(inject.to.codes.joined(separator: ", ")): "
+                         + "\(DisplayWidth.truncate(inject.text, to: 30)))? \(l(.yesNo))", state: state, into: &frame)
         }
         return frame
+    }
+
+    /// A question in a band of its own: a row above and below, so no text of the form shows around it.
+    static func drawQuestion(_ text: String, state: DeskState, into frame: inout Frame) {
+        let bandWidth = min(state.width, DisplayWidth.of(text) + 4)
+        let x = (state.width - bandWidth) / 2
+        let y = state.height / 2
+        for row in max(0, y - 1)...min(state.height - 1, y + 1) { frame.fill(x: x, y: row, width: bandWidth, role: .unacknowledged) }
+        frame.put(text, x: x + 2, y: y, role: .unacknowledged, limit: max(0, bandWidth - 4))
     }
 
     static func drawBoard(_ state: DeskState, into frame: inout Frame, width: Int) {

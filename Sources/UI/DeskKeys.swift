@@ -22,8 +22,8 @@ public enum DeskEffect: Equatable, Sendable {
 extension DeskState {
     /// Applies a key: the modes first (a form, a picker, the help, the handover), then the
     /// action `KeyBindings` gives the key on this board, as htop and tig do.
-    /// Yes to the quit question, as typed on an English or an Arabic keyboard: `y`, the Y key's
-    /// `غ`, or `ن` (نعم). Any other key (`n`, `ى`, `ل`: لا) keeps the desk.
+    /// Yes to a question (quit, skip an inject), as typed on an English or an Arabic keyboard: `y`,
+    /// the Y key's `غ`, or `ن` (نعم). Any other key (`n`, `ى`, `ل`: لا) is no.
     static let quitYes: Set<Character> = ["y", "Y", "غ", "ن"]
 
     public mutating func handle(_ key: KeyPress) -> DeskEffect? {
@@ -43,6 +43,12 @@ extension DeskState {
         if confirmingQuit {
             confirmingQuit = false
             if case .character(let answer) = key, Self.quitYes.contains(answer) { return .quit }
+            return nil
+        }
+        if let inject = confirmingSkip {
+            confirmingSkip = nil
+            if case .character(let answer) = key, Self.quitYes.contains(answer) { return .controlExercise(.skipped, inject: inject) }
+            notice = localizer(.skipKept)
             return nil
         }
         if var current = form {
@@ -226,7 +232,9 @@ extension DeskState {
                 notice = localizer(.noInjectLeft)
                 return nil
             }
-            return .controlExercise(.skipped, inject: next.number)
+            // Skipping cannot be undone: asked first, naming the inject.
+            confirmingSkip = next.number
+            return nil
         default:
             open(Forms.addInject(from: agency))
             return nil

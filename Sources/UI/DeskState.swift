@@ -233,6 +233,8 @@ public struct DeskState: Equatable, Sendable {
     /// Extreme incidents opened before the desk started are on its board, not alerts.
     public var startedAt: Timestamp
     public var confirmingQuit = false
+    /// `K` asked whether to skip this inject; the next key answers.
+    public var confirmingSkip: Int?
 
     public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp) {
         self.width = width

@@ -23,11 +23,17 @@ public enum ExerciseText {
                  expectation(o.inject, l),
                  o.expected.map { l.responseTime(milliseconds: Int64($0.seconds) * 1000) } ?? "—", l(o.verdict), o.inject.text]
             }))
-        blocks.append(.section(
-            heading: l(.exerciseWhoActed), header: [l(.exerciseNumber), l(.colAgency), l(.officer), l(.exerciseTook)],
-            rows: outcomes.flatMap { o in
-                o.responses.map { r in [l.number(o.inject.number), r.agency.rawValue, r.officer, l.responseTime(milliseconds: Int64(r.seconds) * 1000)] }
-            }))
+        // An inject is credited to the agency it expected; others who did the same are listed apart.
+        func acted(_ expected: Bool) -> [[String]] {
+            outcomes.flatMap { o in
+                o.responses.filter { ($0.agency == o.inject.by) == expected }.map { r in
+                    [l.number(o.inject.number), r.agency.rawValue, r.officer, l.responseTime(milliseconds: Int64(r.seconds) * 1000)]
+                }
+            }
+        }
+        let header = [l(.exerciseNumber), l(.colAgency), l(.officer), l(.exerciseTook)]
+        blocks.append(.section(heading: l(.exerciseWhoActed), header: header, rows: acted(true)))
+        blocks.append(.section(heading: l(.exerciseOthersActed), header: header, rows: acted(false)))
         let missed = outcomes.filter { [.missed, .late, .cutShort, .notPlayed].contains($0.verdict) }
         blocks.append(.section(heading: l(.exerciseMissed), header: [l(.exerciseNumber), l(.exerciseExpected), l(.exerciseVerdict)],
                                rows: missed.map { o in [l.number(o.inject.number), expectation(o.inject, l), l(o.verdict)] }))

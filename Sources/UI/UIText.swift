@@ -40,7 +40,7 @@ public enum UIText: CaseIterable, Sendable {
     case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered, icsSignedOn, icsSignedOff
     case exerciseReportTitle, exerciseStartedAt, exerciseEndedAt, exerciseSpeed, exerciseInjects, exerciseNumber, exerciseAt, exerciseExpected
     case keyExercisePlay, keyExerciseSkip, keyExerciseInject, notAnExercise, noInjectLeft, formAddInject, fieldInjectAt, fieldExpectedBy, fieldWithin
-    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, realDeskHow, exerciseNextInject
+    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, exerciseOthersActed, realDeskHow, skipInjectQuestion, yesNo, skipKept, exerciseNextInject
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
@@ -287,9 +287,13 @@ public enum UIText: CaseIterable, Sendable {
         case .exerciseTook: ("Took", "استغرق")
         case .exerciseVerdict: ("Result", "النتيجة")
         case .exerciseWhoActed: ("Who acted", "من تصرف")
+        case .exerciseOthersActed: ("Others who did what was expected of another agency", "جهات أخرى قامت بما كان متوقعًا من غيرها")
         case .exerciseMissed: ("Missed, late or not played", "ما فات أو تأخر أو لم يُعرض")
         case .exercisePaused: ("paused", "متوقف مؤقتًا")
         case .exerciseStopped: ("EXERCISE STOPPED", "توقف التمرين")
+        case .skipInjectQuestion: ("Skip inject", "تخطي الرسالة التمرينية")
+        case .yesNo: ("y / n", "نعم: ن أو y · لا: ل أو n")
+        case .skipKept: ("not skipped", "لم يُتخطَّ شيء")
         case .realDeskHow: ("the real desk: q, then qanat without --exercise", "المكتب الحقيقي: q ثم qanat وحده، دون تمرين")
         case .exerciseNextInject: ("next inject", "الرسالة التالية")
         case .allAgencies: ("All agencies", "كل الجهات")

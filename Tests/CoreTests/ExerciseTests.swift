@@ -86,6 +86,16 @@ final class ExerciseTests: XCTestCase {
         XCTAssertTrue(outcomes[2].responses.isEmpty)
     }
 
+    /// The report lists injects as they played: an inject added during play, or one played late
+    /// after a pause, where it came; those that never played last.
+    func testInjectsAreJudgedInTheOrderTheyPlayed() throws {
+        let events = [started, event(0, ncemc, inject(1, at: 60)), event(0, ncemc, inject(2, at: 120)), event(0, ncemc, inject(3, at: 600)),
+                      event(6, ncemc, control(.played, inject: 1)), event(9, ncemc, inject(4, at: 30)),
+                      event(10, ncemc, control(.played, inject: 4)), event(12, ncemc, control(.played, inject: 2))]
+        let run = try XCTUnwrap(Fold.exercise(events))
+        XCTAssertEqual(ExerciseEvaluation.outcomes(run, events: events).map(\.inject.number), [1, 4, 2, 3])
+    }
+
     func testScenarioDurationsAndTheFileHoldingTogether() throws {
         XCTAssertEqual(try ScenarioDuration.seconds("90", field: "at"), 90)
         XCTAssertEqual(try ScenarioDuration.seconds("2m", field: "at"), 120)

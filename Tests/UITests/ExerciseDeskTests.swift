@@ -29,7 +29,13 @@ final class ExerciseDeskTests: XCTestCase {
         XCTAssertEqual(state.notice, state.localizer(.notAnExercise), "an exercise store where play never began")
         state.data.exerciseRun = run([])
         XCTAssertEqual(state.handle(.character("P")), .controlExercise(.paused, inject: nil))
-        XCTAssertEqual(state.handle(.character("K")), .controlExercise(.skipped, inject: 1), "the next inject")
+        XCTAssertNil(state.handle(.character("K")), "K asks first")
+        XCTAssertEqual(state.confirmingSkip, 1, "the next inject")
+        XCTAssertTrue(DeskView.render(state).lines.joined().contains("Skip inject 1 (NCEMC → *: inject)? y / n"))
+        XCTAssertNil(state.handle(.character("n")))
+        XCTAssertEqual(state.notice, "not skipped")
+        _ = state.handle(.character("K"))
+        XCTAssertEqual(state.handle(.character("ن")), .controlExercise(.skipped, inject: 1), "yes, on an Arabic keyboard too")
         XCTAssertNil(state.handle(.character("I")))
         XCTAssertEqual(state.form?.purpose, .addInject)
         _ = state.handle(.escape)
@@ -93,5 +99,29 @@ final class ExerciseDeskTests: XCTestCase {
         wall.boards.exerciseRun = run([ExerciseControl(action: .stopped, reason: .stopPhrase)])
         wall.boards.stopMessage = message
         XCTAssertTrue(WallView.banners(wall).contains { $0.text.contains("LRC (officer): NO DUFF") && $0.text.contains("--exercise") })
+    }
+
+    /// The report credits an inject to the agency it expected; another agency doing the same is
+    /// listed apart.
+    func testTheReportCreditsTheExpectedAgencyAndListsOthersApart() throws {
+        let ncemc = try AgencyCode("NCEMC"), cd = try AgencyCode("CD"), lrc = try AgencyCode("LRC")
+        let message = EventID.make(at: SampleDesk.at(8))
+        func event(_ minutesAgo: Int64, _ agency: AgencyCode, _ payload: EventPayload) -> Event {
+            Event(id: .make(at: SampleDesk.at(minutesAgo)), at: SampleDesk.at(minutesAgo), agency: agency, officer: "Salem", user: nil, payload: payload)
+        }
+        let events = [
+            event(10, ncemc, .exerciseStarted(ExerciseStart(name: "drill", injects: 1, scenario: String(repeating: "a", count: 64)))),
+            event(10, ncemc, .exerciseInject(ExerciseInject(number: 1, offset: 60, from: ncemc, to: .agencies([cd, lrc]), text: "ack this",
+                                                            expect: .acknowledge, by: cd, within: 600))),
+            event(8, ncemc, .exerciseControl(ExerciseControl(action: .played, inject: 1, message: message))),
+            event(7, lrc, .messageAcknowledged(MessageAcknowledgement(message: message))),
+            event(6, cd, .messageAcknowledged(MessageAcknowledgement(message: message))),
+        ]
+        let run = try XCTUnwrap(Fold.exercise(events))
+        let lines = ExerciseText.lines(run, outcomes: ExerciseEvaluation.outcomes(run, events: events), Localizer(.en), format: .text)
+        let credited = try XCTUnwrap(lines.firstIndex(of: "Who acted")), others = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Others who") })
+        XCTAssertTrue(lines[credited..<others].contains { $0.contains("CD") } && !lines[credited..<others].contains { $0.contains("LRC") },
+                      lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[others...].contains { $0.contains("LRC") }, lines.joined(separator: "\n"))
     }
 }

@@ -143,7 +143,7 @@ struct ExerciseCommand: ParsableCommand {
             guard let store = recorder.store as? SQLiteStore else { throw CLIError.storeUnavailable("the exercise store is unavailable") }
             guard (try? store.isExercise()) == true else { throw CLIError.badData("\(store.path): not an exercise store") }
             guard let run = try? store.exerciseRun() else { throw CLIError.badData("\(store.path): no exercise was started on this store") }
-            if case .stopped(let reason) = run.status { throw CLIError.badData("play stopped already (\(reason.rawValue))") }
+            if case .stopped(let reason) = run.status { throw CLIError.badData("play stopped already (\(reason.translations.en))") }
             try recorder.record { actions in try write(actions, recorder.agency(agency)) }
         }
 

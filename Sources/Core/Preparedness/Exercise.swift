@@ -168,6 +168,16 @@ public struct ExerciseRun: Equatable, Sendable {
     /// Injects in the order they play: by offset, then number.
     public var orderedInjects: [ExerciseInject] { injects.values.sorted { ($0.offset, $0.number) < ($1.offset, $1.number) } }
 
+    /// The injects as they played (a pause, a skip or an added inject moves them from the plan),
+    /// then those that did not play, in their planned order.
+    public var playingOrder: [ExerciseInject] {
+        let planned = orderedInjects
+        let playedAt = { (inject: ExerciseInject) in self.played[inject.number]?.at.millisecondsSinceEpoch }
+        let played = planned.compactMap { inject in playedAt(inject).map { (inject, $0) } }
+            .sorted { ($0.1, $0.0.number) < ($1.1, $1.0.number) }.map(\.0)
+        return played + planned.filter { playedAt($0) == nil }
+    }
+
     /// Injects whose time has come by `now` and that were neither played nor skipped.
     public func due(at now: Timestamp) -> [ExerciseInject] {
         guard status == .running else { return [] }

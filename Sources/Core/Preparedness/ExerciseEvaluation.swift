@@ -42,7 +42,7 @@ public enum ExerciseEvaluation {
         let end = run.stopped?.at
         let injectMessages = Set(run.played.values.compactMap(\.message))
         let during = events.filter { end == nil || $0.at <= end! }.sorted(by: Event.precedes)
-        return run.orderedInjects.map { inject in
+        return run.playingOrder.map { inject in
             guard let played = run.played[inject.number] else {
                 return InjectOutcome(inject: inject, playedAt: nil, responses: [], verdict: run.skipped.contains(inject.number) ? .skipped : .notPlayed)
             }
