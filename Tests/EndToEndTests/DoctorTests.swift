@@ -72,4 +72,53 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(doctor.stdout.contains("1 of 2 events not in the store yet"), doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("fix: qanat ingest"), doctor.stdout)
     }
+
+    /// `init` run again repairs the store's directory, as its help says.
+    func testInitRunAgainRepairsTheDirectorysMode() throws {
+        let q = try QanatProcess()
+        let store = q.directory + "/desk/qanat.sqlite"
+        XCTAssertEqual(try q.run("init", "--db", store).status, 0)
+        chmod(q.directory + "/desk", 0o755)
+        XCTAssertEqual(try q.run("init", "--db", store).status, 0)
+        var info = stat()
+        stat(q.directory + "/desk", &info)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o2770, "repaired")
+    }
+
+    /// An admin who is not root makes a journals/ of their own: init says plainly that root must own
+    /// it and prints the command, and doctor fails while other members' journals would be refused.
+    func testANonRootAdminIsToldJournalsMustBeRootsAndDoctorFailsUntilThen() throws {
+        let admin = try UnixTestAccounts.user("qanat-admin2")
+        let q = try QanatProcess()
+        let own = q.directory + "/own"
+        try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        chown(own, getpwnam(admin).pointee.pw_uid, getpwnam(admin).pointee.pw_gid)
+        let environment = ["QANAT_DB": own + "/qanat.sqlite", "QANAT_JOURNAL": "", "QANAT_LOG": "", "HOME": own]
+        let made = try q.run(as: admin, ["init"], extraEnvironment: environment)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.contains("\(own)/journals belongs to \(admin), not root")
+                      && made.stdout.contains("sudo chown root \(own)/journals && sudo chmod 3770 \(own)/journals"), made.stdout)
+        XCTAssertEqual(try q.run(as: admin, ["doctor"], extraEnvironment: environment).stdout.contains("fail  journals"), false,
+                       "the store's only user: nothing to swap")
+        XCTAssertEqual(try q.run(as: admin, ["member", "add", "root", "--agency", "CD", "--role", "operator"], extraEnvironment: environment).status, 0)
+        let doctor = try q.run(as: admin, ["doctor"], extraEnvironment: environment)
+        XCTAssertNotEqual(doctor.status, 0)
+        XCTAssertTrue(doctor.stdout.contains("who could replace root's journals"), doctor.stdout)
+        chown(own + "/journals", 0, getpwnam(admin).pointee.pw_gid)
+        let fixed = try q.run(as: admin, ["doctor"], extraEnvironment: environment)
+        XCTAssertFalse(fixed.stdout.contains("fail  journals"), fixed.stdout)
+    }
+
+    /// Each user's log is written from the first run, where the README says.
+    func testTheLogIsWrittenFromTheFirstRun() throws {
+        let q = try QanatProcess()
+        let process = q.process(["list", "incidents", "--db", q.directory + "/none.sqlite"])
+        process.environment?["QANAT_LOG"] = nil
+        process.environment?["XDG_DATA_HOME"] = q.directory + "/fresh"
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let log = q.directory + "/fresh/qanat/qanat.log"
+        XCTAssertTrue(((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("start list"), "no log at \(log)")
+    }
 }

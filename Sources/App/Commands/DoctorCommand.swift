@@ -24,6 +24,8 @@ struct DoctorCommand: ParsableCommand {
         let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }
             .sorted().map { directory + "/" + $0 }
         findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors + present)
+        let members = (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).members().map(\.key.user)) ?? []
+        if let journals = JournalsDirectory.finding(directory, members: members) { findings.append(journals) }
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
         for finding in findings { for line in finding.lines { print(line) } }

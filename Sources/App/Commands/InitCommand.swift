@@ -38,7 +38,9 @@ struct InitCommand: ParsableCommand {
             created.append(directory)
         }
         // A directory init made is the group's: set-group-ID, so files SQLite creates later get the group.
-        for directory in created {
+        // Run again, init repairs the store's own directory too (never a shared one such as /tmp or a home).
+        let storeDirectory = (store.databasePath as NSString).deletingLastPathComponent
+        for directory in created + (created.contains(storeDirectory) ? [] : [storeDirectory]) where Self.isStoresOwn(directory) {
             chown(directory, uid_t.max, gid)
             chmod(directory, 0o2770)
         }
@@ -48,6 +50,9 @@ struct InitCommand: ParsableCommand {
         // remove or replace another's (set-group-ID and sticky).
         let journals = StoreOptions.journalsDirectory(beside: store.databasePath)
         if !fm.fileExists(atPath: journals) { mkdir(journals, 0o700) }
+        // Journals are attributed to their owners only in a directory no member can swap them in:
+        // root's. Run as root, init makes it so; run by anyone else, it says how.
+        if geteuid() == 0 { chown(journals, 0, gid) }
         StoreOptions.makeJournalsDirectory(journals, group: gid)
         if !fm.fileExists(atPath: store.journalPath) {
             _ = fm.createFile(atPath: store.journalPath, contents: nil, attributes: [.posixPermissions: 0o640])
@@ -81,5 +86,21 @@ struct InitCommand: ParsableCommand {
         print("store:   \(store.databasePath)")
         print("journal: \(store.journalPath)")
         print("agencies: \(agencies)")
+        if let owner = JournalsDirectory.nonRootOwner(journals) {
+            print("""
+                note: \(journals) belongs to \(owner), not root. On a store other users share, ingest refuses their \
+                journals there (\(owner) could replace them) until root owns it:
+                  \(JournalsDirectory.fix(journals))
+                """)
+        }
+    }
+
+    /// A directory that is the store's own to set: not one others share by design (sticky, like
+    /// /tmp), nor the user's home.
+    static func isStoresOwn(_ directory: String) -> Bool {
+        var info = stat()
+        guard !directory.isEmpty, stat(directory, &info) == 0, info.st_mode & S_ISVTX == 0 else { return false }
+        let home = URL(fileURLWithPath: NSHomeDirectory()).standardizedFileURL.path
+        return URL(fileURLWithPath: directory).standardizedFileURL.path != home && directory != "/"
     }
 }

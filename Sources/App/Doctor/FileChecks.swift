@@ -83,3 +83,27 @@ enum FileChecks {
         JournalOwnership.describe(mode: file.st_mode, owner: file.st_uid, group: file.st_gid)
     }
 }
+
+/// The store's journals/ directory: only root's keeps one member from swapping another's journal.
+enum JournalsDirectory {
+    /// Its owner, when that is not root.
+    static func nonRootOwner(_ directory: String) -> String? {
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_uid != 0 else { return nil }
+        return UnixAccounts.userName(info.st_uid)
+    }
+
+    static func fix(_ directory: String) -> String { "sudo chown root \(directory) && sudo chmod 3770 \(directory)" }
+
+    /// Fails while a store with other members keeps their journals in a directory one user owns.
+    static func finding(_ directory: String, members: [String]) -> Finding? {
+        guard let owner = nonRootOwner(directory) else { return nil }
+        let others = Set(members).subtracting([owner])
+        guard !others.isEmpty else {
+            return .ok("journals", "\(directory) belongs to \(owner), the store's only user")
+        }
+        return Finding(level: .fail, subject: "journals",
+                       detail: "\(directory) belongs to \(owner), who could replace \(others.sorted().joined(separator: ", "))'s journals: ingest refuses them",
+                       fix: fix(directory))
+    }
+}
