@@ -112,11 +112,26 @@ public struct DeskLoader: Sendable {
         if refresh.contains(.detail) {
             data.detail = try state.detailReference.flatMap { reference throws(StoreError) in try detail(reference) }
             data.message = try state.openMessage.flatMap { id throws(StoreError) in try store.message(id) }
+            data.unitDetail = try state.openUnit.flatMap { callSign throws(StoreError) in try unitDetail(callSign) }
         }
         state.data = data
         state.exercise = exercise
         if refresh.contains(.detail) { state.detailRead() }
         if !refresh.isDisjoint(with: [.incidents, .messages]) { state.noticeAlerts() }
+    }
+
+    /// A unit whole: its assignments, newest first, and every event about it.
+    public func unitDetail(_ callSign: CallSign) throws(StoreError) -> UnitDetail? {
+        guard let unit = try store.unit(callSign) else { return nil }
+        let events = try store.events(aboutUnit: callSign, since: Timestamp(millisecondsSinceEpoch: 0))
+        var incidents: [IncidentReference] = []
+        for event in events {
+            if case .assignment(_, let link) = event.payload, !incidents.contains(link.incident) { incidents.append(link.incident) }
+        }
+        var assignments: [Assignment] = []
+        for incident in incidents { assignments += try store.assignments(of: incident).filter { $0.unit == callSign } }
+        return UnitDetail(unit: unit, assignments: assignments.sorted { $0.taskedAt > $1.taskedAt },
+                          history: events.map { TimelineEntry(at: $0.at, agency: $0.agency, officer: $0.officer, kind: .event($0.payload)) })
     }
 
     /// The message that carried the stop phrase, once play stopped for it.

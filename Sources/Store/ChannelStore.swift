@@ -34,6 +34,7 @@ public protocol ChannelStore: Sendable {
     func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit]
     func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges
     func events(about reference: IncidentReference) throws(StoreError) -> [Event]
+    func events(aboutUnit callSign: CallSign, since: Timestamp) throws(StoreError) -> [Event]
     func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord]
 
     func organisations(kind: OrganisationKind?) throws(StoreError) -> [Organisation]

@@ -87,12 +87,13 @@ enum UnitsBoard {
             }
         }
         return [
-            .init(title: .colCallSign, width: 14, keep: 100, indent: 2) { row, _ in unit(row) { $0.unit.callSign.rawValue } },
-            .init(title: .colAgency, width: 8, keep: 80) { row, _ in unit(row) { $0.unit.agency.rawValue } },
+            // Every column fits 80 cells (the kind too); the capabilities take what is left.
+            .init(title: .colCallSign, width: 13, keep: 100, indent: 2) { row, _ in unit(row) { $0.unit.callSign.rawValue } },
+            .init(title: .colAgency, width: 7, keep: 80) { row, _ in unit(row) { $0.unit.agency.rawValue } },
             .init(title: .colKind, width: 13, keep: 50) { row, l in unit(row) { l($0.unit.kind) } },
             .init(title: .colStatus, width: 14, keep: 90) { row, l in unit(row) { l($0.unit.status) } },
-            .init(title: .colSince, width: 6, keep: 60, alignRight: true) { row, l in unit(row) { since($0.unit.statusChangedAt, now, l) } },
-            .init(title: .colIncident, width: 14, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" } },
+            .init(title: .colSince, width: 5, keep: 60, alignRight: true) { row, l in unit(row) { since($0.unit.statusChangedAt, now, l) } },
+            .init(title: .colIncident, width: 13, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" } },
             .init(title: .colCapabilities, width: 0, keep: 10) { row, _ in unit(row) { $0.unit.capabilities.joined(separator: ", ") } },
         ]
     }
@@ -104,7 +105,7 @@ enum UnitsBoard {
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)
-        sub.table(columns(state), rows: rows, top: 0, height: state.height, width: width, flexibleMinimum: 10,
+        sub.table(columns(state), rows: rows, top: 0, height: state.height, width: width, flexibleMinimum: 9,
                   selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: state.localizer,
                   banner: { row in
                       if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }

@@ -175,8 +175,8 @@ public enum DeskView {
         }
         Chrome.drawTabs(state, into: &frame)
         switch state.board {
-        case .incidents where state.showingDetail, .log where state.showingDetail, .coverage where state.showingDetail,
-             .risks where state.showingDetail:
+        case .incidents where state.showingDetail, .units where state.showingDetail, .log where state.showingDetail,
+             .coverage where state.showingDetail, .risks where state.showingDetail:
             let (x, _) = DetailPane.placement(state)
             if x > 0 { drawBoard(state, into: &frame, width: x - 1) }
             DetailPane.draw(state, into: &frame)

@@ -162,6 +162,13 @@ extension DeskState {
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
             return .reload(.incidents)
         case .openIncident: open(Forms.openIncident())
+        case .registerUnit: open(Forms.registerUnit(agency: agency))
+        case .editUnit:
+            guard let unit = selectedUnit else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            open(Forms.editUnit(unit), keepingDraft: false)
         case .changeStatus:
             if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }
             else if let unit = selectedUnit { open(Forms.unitStatus(unit)) }
@@ -270,6 +277,15 @@ extension DeskState {
             detailReference = incident.incident.reference
             return .loadDetail
         }
+        if board == .units {
+            guard let unit = selectedUnit else {
+                notice = localizer(.nothingSelected)
+                return nil
+            }
+            openUnit = unit.callSign
+            detailScroll = nil
+            return .loadDetail
+        }
         if board == .log, let open = data.message, open.message.id == openMessage {
             guard let reference = open.message.incident else {
                 notice = localizer(.noLinkedIncident)
@@ -365,6 +381,7 @@ extension DeskState {
         openMessage = nil
         openCell = nil
         openRiskCell = nil
+        openUnit = nil
         detailFocused = false
         detailScroll = nil
     }

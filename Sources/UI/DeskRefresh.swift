@@ -22,7 +22,7 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance, .exercise]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
-    public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil) -> DeskRefresh {
+    public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil, unit: CallSign? = nil) -> DeskRefresh {
         guard let subjects = changes.subjects else { return .all }
         var refresh: DeskRefresh = []
         for subject in subjects {
@@ -32,7 +32,8 @@ public struct DeskRefresh: OptionSet, Sendable {
             case .incident(let reference):
                 refresh.insert(.incidents)
                 if reference == detail { refresh.insert(.detail) }
-            case .unit: refresh.insert(.units)
+            // The open unit's detail shows its status and history.
+            case .unit(let callSign): refresh.formUnion(callSign == unit ? [.units, .detail] : .units)
             // A message may be linked to the open incident: its timeline shows it.
             // An acknowledgement of the open message changes its detail.
             case .message(let id): refresh.formUnion(detail == nil && id != message ? .messages : [.messages, .detail])

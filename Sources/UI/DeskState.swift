@@ -130,6 +130,8 @@ public struct DeskData: Equatable, Sendable {
     public var exerciseRun: ExerciseRun?
     /// The message that carried the stop phrase, once play stopped for it.
     public var stopMessage: MessageRecord?
+    /// The open unit, read whole.
+    public var unitDetail: UnitDetail?
     /// The store's setting, which the flags were computed with.
     public var gapDays = StoreSetting.gapDays.defaultValue
     public static let alertWindow = 5
@@ -174,6 +176,8 @@ public struct DeskState: Equatable, Sendable {
     var jumpedFrom: JumpOrigin?
     /// The message whose detail is open on the log (Enter on a message).
     public var openMessage: EventID?
+    /// The unit whose detail is open on the units board.
+    public var openUnit: CallSign?
     /// The coverage cell whose needs, activities and pledges are open (Enter on a cell).
     public var openCell: CoverageCell.Key?
     /// Which areas, sector and kind of organisation the coverage board shows.
@@ -187,7 +191,8 @@ public struct DeskState: Equatable, Sendable {
         case .log: openMessage != nil
         case .coverage: openCell != nil
         case .risks: openRiskCell != nil
-        case .units, .performance: false
+        case .units: openUnit != nil
+        case .performance: false
         }
     }
     /// Tab puts the keys in the detail pane: they scroll it instead of moving the selection.
@@ -402,6 +407,7 @@ public struct DeskState: Equatable, Sendable {
     /// and close it, selecting nothing that does not exist.
     public mutating func detailRead() {
         if openMessage != nil, data.message == nil { openMessage = nil }
+        if openUnit != nil, data.unitDetail == nil { openUnit = nil }
         if let id = openMessage { alertOpened(.message(id)) }
         if let reference = detailReference, data.detail != nil { alertOpened(.incident(reference)) }
         guard let reference = detailReference, data.detail == nil else {

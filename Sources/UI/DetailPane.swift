@@ -63,6 +63,7 @@ enum DetailPane {
         case .log: state.data.message.map { MessageDetail.lines($0, state: state, width: width) } ?? []
         case .coverage: state.data.coverageDetail.map { CoverageDetailLines.lines($0, state: state) } ?? []
         case .risks: state.openRiskCell.map { RiskDetailLines.lines($0, state: state) } ?? []
+        case .units: state.data.unitDetail.map { UnitDetailLines.lines($0, state: state) } ?? []
         default: state.data.detail.map { IncidentDetailLines.lines($0, state: state) } ?? []
         }
     }

@@ -56,6 +56,10 @@ public enum FormPurpose: Equatable, Sendable {
     case incidentStatus(reference: String)
     case assignUnit(reference: String)
     case unitStatus(callSign: String)
+    /// A new unit on the channel, from the units board.
+    case registerUnit
+    /// A unit's kind, capabilities or contact changed.
+    case editUnit(callSign: String)
     /// Not a write: which incidents the board shows, and in what order.
     case incidentFilter
     /// Not a write: which messages the log shows.
@@ -82,6 +86,8 @@ public enum FormPurpose: Equatable, Sendable {
         case .incidentStatus: .formIncidentStatus
         case .assignUnit: .formAssignUnit
         case .unitStatus: .formUnitStatus
+        case .registerUnit: .formRegisterUnit
+        case .editUnit: .formEditUnit
         case .incidentFilter: .formIncidentFilter
         case .logFilter: .formLogFilter
         case .coverageFilter: .formCoverageFilter

@@ -188,6 +188,26 @@ public enum Forms {
             awaitingAcknowledgementBy: form.fields.first { $0.name == "awaiting" }?.isOn == true ? ours : nil)
     }
 
+    /// A new unit: its call sign, agency (the desk's by default), kind, capabilities and contact.
+    public static func registerUnit(agency: AgencyCode) -> Form {
+        Form(purpose: .registerUnit, fields: [
+            FormField(name: "callsign", label: .colCallSign, kind: .text),
+            FormField(name: "agency", label: .colAgency, kind: .text, value: agency.rawValue),
+            FormField(name: "kind", label: .colKind, kind: .choice(UnitKind.allCases.map(Choice.init)), value: UnitKind.allCases[0].rawValue),
+            FormField(name: "capabilities", label: .fieldCapabilities, kind: .text),
+            FormField(name: "contact", label: .unitContact, kind: .text),
+        ])
+    }
+
+    /// A unit's kind, capabilities and contact, as they stand: what is changed is recorded.
+    public static func editUnit(_ unit: Unit) -> Form {
+        Form(purpose: .editUnit(callSign: unit.callSign.rawValue), fields: [
+            FormField(name: "kind", label: .colKind, kind: .choice(UnitKind.allCases.map(Choice.init)), value: unit.kind.rawValue),
+            FormField(name: "capabilities", label: .fieldCapabilities, kind: .text, value: unit.capabilities.joined(separator: ", ")),
+            FormField(name: "contact", label: .unitContact, kind: .text, value: unit.contact ?? ""),
+        ])
+    }
+
     public static func unitStatus(_ unit: Unit) -> Form {
         let next = unit.status.allowedNext(onAssignment: unit.incident != nil)
         return Form(purpose: .unitStatus(callSign: unit.callSign.rawValue), fields: [
@@ -245,7 +265,7 @@ enum FormOverlay {
         var title = l(form.purpose.title)
         switch form.purpose {
         case .incidentStatus(let ref), .assignUnit(let ref): title += " " + ref
-        case .unitStatus(let callSign): title += " " + callSign
+        case .unitStatus(let callSign), .editUnit(let callSign): title += " " + callSign
         case .registerActivity(let area, let sector), .reportNeed(let area, let sector), .makePledge(let area, let sector):
             title += " " + areaName(area, l) + " × " + l(sector)
         // A message names the incident it is about; a draft says it is one (its incident is its own).

@@ -2,6 +2,7 @@
 public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
     case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
+    case registerUnit, editUnit
     case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity, reportNeed, makePledge
     /// Left (-1) or right (+1) on the screen: the coverage board's sectors.
     case moveColumn(Int)
@@ -29,7 +30,7 @@ public enum KeyScope: Equatable, Sendable {
         switch self {
         case .everyBoard, .exercise: true
         case .boards(let boards): boards.contains(board)
-        case .detail: board != .units
+        case .detail: board != .performance
         }
     }
 }
@@ -82,7 +83,7 @@ public enum KeyBindings {
         KeyBinding("← → h l", .keyMoveSector, .boards([.coverage, .risks]), actsOnPlace: true, keys: [
             (.left, .moveColumn(-1)), (.right, .moveColumn(1)), (.character("h"), .moveColumn(-1)), (.character("l"), .moveColumn(1)),
         ]),
-        KeyBinding("Enter", .keyDetails, .boards([.incidents, .log, .coverage, .risks]), actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding("Enter", .keyDetails, .boards([.incidents, .units, .log, .coverage, .risks]), actsOnPlace: true, keys: [(.enter, .details)]),
         KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
         KeyBinding("Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
         KeyBinding("j k PgUp PgDn g G", .keyScroll, .detail, actsOnPlace: true, keys: [
@@ -99,6 +100,8 @@ public enum KeyBindings {
         KeyBinding("f", .keyFilter, .boards([.incidents]), key: "f", .filterIncidents),
         KeyBinding("S", .keySort, .boards([.incidents]), key: "S", .sortIncidents),
         KeyBinding("g", .keyGroup, .boards([.units]), key: "g", .groupUnits),
+        KeyBinding("n", .keyRegisterUnit, .boards([.units]), key: "n", .registerUnit),
+        KeyBinding("e", .keyEditUnit, .boards([.units]), actsOnPlace: true, key: "e", .editUnit),
         KeyBinding("f", .keyLogFilter, .boards([.log]), key: "f", .filterLog),
         KeyBinding("u", .keyFilterOpen, .boards([.log]), key: "u", .awaitingUs),
         KeyBinding("f", .keyCoverageFilter, .boards([.coverage]), key: "f", .filterCoverage),

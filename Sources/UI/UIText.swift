@@ -12,7 +12,7 @@ public enum UIText: CaseIterable, Sendable {
     case filterAll, filterUnacknowledged
     case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
     case tasked, arrived, released
-    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus
+    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit, formEditUnit, fieldCapabilities, keyRegisterUnit, keyEditUnit
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noSuchIncident
@@ -40,7 +40,7 @@ public enum UIText: CaseIterable, Sendable {
     case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered, icsSignedOn, icsSignedOff
     case exerciseReportTitle, exerciseStartedAt, exerciseEndedAt, exerciseSpeed, exerciseInjects, exerciseNumber, exerciseAt, exerciseExpected
     case keyExercisePlay, keyExerciseSkip, keyExerciseInject, notAnExercise, noInjectLeft, formAddInject, fieldInjectAt, fieldExpectedBy, fieldWithin
-    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, exerciseOthersActed, realDeskHow, skipInjectQuestion, yesNo, skipKept, exerciseNextInject
+    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, exerciseOthersActed, unitContact, currentAssignment, unitHistory, realDeskHow, skipInjectQuestion, yesNo, skipKept, exerciseNextInject
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
@@ -155,6 +155,11 @@ public enum UIText: CaseIterable, Sendable {
         case .formIncidentStatus: ("Change status of", "تغيير حالة")
         case .formAssignUnit: ("Assign a unit to", "تكليف وحدة بـ")
         case .formUnitStatus: ("Change status of unit", "تغيير حالة الوحدة")
+        case .formRegisterUnit: ("Add a unit", "إضافة وحدة")
+        case .formEditUnit: ("Change unit", "تعديل الوحدة")
+        case .fieldCapabilities: ("Capabilities", "القدرات")
+        case .keyRegisterUnit: ("units: add a unit", "الوحدات: إضافة وحدة")
+        case .keyEditUnit: ("units: change the selected unit", "الوحدات: تعديل الوحدة المحددة")
         case .fieldTo: ("To (codes or *)", "إلى (رموز أو *)")
         case .fieldChannel: ("Channel", "القناة")
         case .fieldSubject: ("Subject", "الموضوع")
@@ -291,6 +296,9 @@ public enum UIText: CaseIterable, Sendable {
         case .exerciseMissed: ("Missed, late or not played", "ما فات أو تأخر أو لم يُعرض")
         case .exercisePaused: ("paused", "متوقف مؤقتًا")
         case .exerciseStopped: ("EXERCISE STOPPED", "توقف التمرين")
+        case .unitContact: ("Contact", "الاتصال")
+        case .currentAssignment: ("Current assignment", "التكليف الحالي")
+        case .unitHistory: ("History", "السجل")
         case .skipInjectQuestion: ("Skip inject", "تخطي الرسالة التمرينية")
         case .yesNo: ("y / n", "نعم: ن أو y · لا: ل أو n")
         case .skipKept: ("not skipped", "لم يُتخطَّ شيء")

@@ -33,7 +33,7 @@ final class KeyBindingsTests: XCTestCase {
         // Keys that would only say "nothing selected" on a board are not bound there (a walk-through found them).
         XCTAssertNil(KeyBindings.action(for: .character("s"), on: .log, detailFocused: false), "a message has no status")
         XCTAssertNil(KeyBindings.action(for: .character("a"), on: .units, detailFocused: false), "a unit is assigned from its incident")
-        XCTAssertNil(KeyBindings.action(for: .enter, on: .units, detailFocused: false), "a unit has no detail")
+        XCTAssertEqual(KeyBindings.action(for: .enter, on: .units, detailFocused: false), .details, "a unit has its detail")
     }
 
     func testTheHelpListsEveryBindingOfTheBoardInBothLanguagesAt80x24() {

@@ -247,3 +247,39 @@ final class WalkThroughFindingsTests: XCTestCase {
         XCTAssertTrue(DeskView.render(state).lines[0].contains("[latest closed first · filtered]"), DeskView.render(state).lines[0])
     }
 }
+
+/// Enter on a unit opens its detail: agency, kind, contact, current assignment and history.
+final class UnitDetailTests: XCTestCase {
+    func testEnterOnAUnitOpensItsDetail() throws {
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.function(3))
+        let unit = try XCTUnwrap(state.selectedUnit)
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        XCTAssertEqual(state.openUnit, unit.callSign)
+        var shown = unit
+        shown.contact = "VHF ch 7, +218 91 555 0101"
+        let tasked = Assignment(incident: SampleDesk.ref(1), unit: unit.callSign, taskedAt: SampleDesk.at(30), arrivedAt: SampleDesk.at(20))
+        let link = AssignmentLink(incident: SampleDesk.ref(1), unit: unit.callSign)
+        state.data.unitDetail = UnitDetail(unit: shown, assignments: [tasked], history: [
+            TimelineEntry(at: SampleDesk.at(30), agency: SampleDesk.code("NCEMC"), officer: "Huda", kind: .event(.assignment(.tasked, link))),
+            TimelineEntry(at: SampleDesk.at(20), agency: unit.agency, officer: "radio", kind: .event(.assignment(.arrived, link))),
+        ])
+        for language in Language.allCases {
+            state.language = language
+            let screen = DeskView.render(state).lines.joined(separator: "\n")
+            XCTAssertTrue(screen.contains("+218 91 555 0101") && screen.contains("INC-2026-0001"), "\(language):\n\(screen)")
+            XCTAssertTrue(screen.contains(language == .en ? "arrived INC-2026-0001" : "INC-2026-0001"), screen)
+        }
+        state.language = .en
+        let lines = DeskView.render(state).lines
+        XCTAssertLessThan(lines.firstIndex { $0.contains("arrived INC") } ?? 99, lines.firstIndex { $0.contains("tasked INC") } ?? 0, "newest first")
+        _ = state.handle(.escape)
+        XCTAssertNil(state.openUnit)
+        XCTAssertNil(state.handle(.character("e")))
+        XCTAssertEqual(state.form?.purpose, .editUnit(callSign: unit.callSign.rawValue), "e changes the selected unit")
+        _ = state.handle(.escape)
+        _ = state.handle(.character("n"))
+        XCTAssertEqual(state.form?.purpose, .registerUnit)
+        XCTAssertEqual(state.form?.value("agency"), state.agency.rawValue, "for the desk's agency by default")
+    }
+}

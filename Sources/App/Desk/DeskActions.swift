@@ -209,6 +209,12 @@ struct DeskActions {
             return try actions.changeStatus(reference: reference, to: form.value("status"), agency: agency, note: optional("note"))
         case .assignUnit(let reference):
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
+        case .registerUnit:
+            return try actions.registerUnit(callSign: form.trimmedValue("callsign"), agency: form.trimmedValue("agency"), kind: form.value("kind"),
+                                            capabilities: Self.list(form.value("capabilities")), contact: optional("contact"))
+        case .editUnit(let callSign):
+            return try actions.updateUnit(callSign: callSign, kind: form.value("kind"), capabilities: Self.list(form.value("capabilities")),
+                                          contact: optional("contact"))
         case .unitStatus(let callSign):
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
         case .registerActivity:
@@ -256,6 +262,13 @@ struct DeskActions {
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil
         }
+    }
+}
+
+extension DeskActions {
+    /// A list typed in one field: `boat, divers` (an Arabic comma too).
+    static func list(_ text: String) -> [String] {
+        text.split { $0 == "," || $0 == "،" }.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }
 

@@ -151,7 +151,8 @@ struct DeskLoop {
         do {
             let version = try watcher.dataVersion()
             let changes = try store.changes(after: lastSequence, limit: 1000)
-            let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference, message: state.openMessage))
+            let refresh = asked.union(DeskRefresh.after(changes, detail: state.detailReference, message: state.openMessage,
+                                                                  unit: state.openUnit))
             // Response times are read up to now: a message just posted belongs in them.
             if refresh.contains(.performance), state.board == .performance { state.now = Clock.now() }
             // Messages posted or acknowledged update the log's window by themselves, unless the
