@@ -43,6 +43,8 @@ enum CoverageDetailLines {
             let a = organisation.agency
             out.append(DetailLine([a.code.rawValue, l.language == .ar ? a.nameArabic : a.nameEnglish, l(a.kind),
                                    organisation.status == .suspended ? l(organisation.status) : ""], indent: 2))
+            // Whom to call: each focal point with phone and radio, or that none is on record.
+            if organisation.focalPoints.isEmpty { out.append(DetailLine([l(.noFocalPoint)], role: .dim, indent: 4)) }
             for point in organisation.focalPoints {
                 out.append(DetailLine([point.name, point.phone.map { "\(l(.phone)) \($0)" } ?? "", point.radio.map { "\(l(.radio)) \($0)" } ?? ""],
                                       indent: 4))

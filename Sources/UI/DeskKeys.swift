@@ -163,6 +163,18 @@ extension DeskState {
             return .reload(.incidents)
         case .openIncident: open(Forms.openIncident())
         case .registerUnit: open(Forms.registerUnit(agency: agency))
+        case .reviewRisk:
+            // The risks to choose from are the open cell's, as its detail lists them.
+            guard let cell = openRiskCell else {
+                notice = localizer(.openRiskCellFirst)
+                return nil
+            }
+            let risks = RiskBoard.risks(in: cell, data.risks)
+            guard !risks.isEmpty else {
+                notice = localizer(.noRisksHere)
+                return nil
+            }
+            open(Forms.reviewRisk(risks, today: CalendarDate(libyaDayOf: now)), keepingDraft: false)
         case .editUnit:
             guard let unit = selectedUnit else {
                 notice = localizer(.nothingSelected)

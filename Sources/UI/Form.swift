@@ -56,6 +56,8 @@ public enum FormPurpose: Equatable, Sendable {
     case incidentStatus(reference: String)
     case assignUnit(reference: String)
     case unitStatus(callSign: String)
+    /// A review of a risk of the open matrix cell.
+    case reviewRisk
     /// A new unit on the channel, from the units board.
     case registerUnit
     /// A unit's kind, capabilities or contact changed.
@@ -87,6 +89,7 @@ public enum FormPurpose: Equatable, Sendable {
         case .assignUnit: .formAssignUnit
         case .unitStatus: .formUnitStatus
         case .registerUnit: .formRegisterUnit
+        case .reviewRisk: .formReviewRisk
         case .editUnit: .formEditUnit
         case .incidentFilter: .formIncidentFilter
         case .logFilter: .formLogFilter

@@ -145,6 +145,16 @@ public enum Forms {
         ])
     }
 
+    /// A review of one of the open cell's risks: what it found and when the next is due.
+    public static func reviewRisk(_ risks: [Risk], today: CalendarDate) -> Form {
+        let choices = risks.map { risk in Choice(value: risk.id.rawValue, en: risk.entry.title, ar: risk.entry.title) }
+        return Form(purpose: .reviewRisk, fields: [
+            FormField(name: "risk", label: .fieldRisk, kind: .choice(choices), value: choices.first?.value ?? ""),
+            FormField(name: "note", label: .fieldNote, kind: .text),
+            FormField(name: "next", label: .fieldNextReview, kind: .text, value: today.adding(days: 90).description),
+        ])
+    }
+
     public static func coverageFilter(_ filter: CoverageFilter) -> Form {
         Form(purpose: .coverageFilter, fields: [
             FormField(name: "district", label: .colDistrict, kind: .text,

@@ -2,7 +2,7 @@
 public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
     case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
-    case registerUnit, editUnit
+    case registerUnit, editUnit, reviewRisk
     case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity, reportNeed, makePledge
     /// Left (-1) or right (+1) on the screen: the coverage board's sectors.
     case moveColumn(Int)
@@ -101,6 +101,7 @@ public enum KeyBindings {
         KeyBinding("S", .keySort, .boards([.incidents]), key: "S", .sortIncidents),
         KeyBinding("g", .keyGroup, .boards([.units]), key: "g", .groupUnits),
         KeyBinding("n", .keyRegisterUnit, .boards([.units]), key: "n", .registerUnit),
+        KeyBinding("v", .keyReviewRisk, .boards([.risks]), actsOnPlace: true, key: "v", .reviewRisk),
         KeyBinding("e", .keyEditUnit, .boards([.units]), actsOnPlace: true, key: "e", .editUnit),
         KeyBinding("f", .keyLogFilter, .boards([.log]), key: "f", .filterLog),
         KeyBinding("u", .keyFilterOpen, .boards([.log]), key: "u", .awaitingUs),

@@ -82,7 +82,8 @@ enum RiskDetailLines {
         for risk in inCell {
             let e = risk.entry
             out.append(.blank)
-            out.append(DetailLine([e.title], role: .header))
+            out.append(DetailLine(styled: [(e.title, nil), ("\(l(.colScore)) \(l.number(e.score))", nil), (l(e.band), RiskBoard.role(e.band))],
+                                  role: .header, gap: 2))
             out.append(DetailLine([l(e.hazard), l(e.nature), e.areas.map { areaName($0, l) }.joined(separator: ", ")], indent: 2))
             let overdue = risk.reviewOverdue(today: today)
             // Each label, code and date its own field: a date inside Arabic text would be turned round.

@@ -12,7 +12,7 @@ public enum UIText: CaseIterable, Sendable {
     case filterAll, filterUnacknowledged
     case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
     case tasked, arrived, released
-    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit, formEditUnit, fieldCapabilities, keyRegisterUnit, keyEditUnit
+    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit, formEditUnit, formReviewRisk, noFocalPoint, openRiskCellFirst, fieldRisk, fieldNextReview, keyReviewRisk, fieldCapabilities, keyRegisterUnit, keyEditUnit
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noSuchIncident
@@ -156,6 +156,12 @@ public enum UIText: CaseIterable, Sendable {
         case .formAssignUnit: ("Assign a unit to", "تكليف وحدة بـ")
         case .formUnitStatus: ("Change status of unit", "تغيير حالة الوحدة")
         case .formRegisterUnit: ("Add a unit", "إضافة وحدة")
+        case .noFocalPoint: ("no focal point on record (qanat org update CODE --focal \"NAME;PHONE;RADIO\")", "لا جهة اتصال مسجلة")
+        case .openRiskCellFirst: ("Open the cell first (Enter), then v reviews one of its risks", "افتح الخانة أولًا (Enter) ثم v لمراجعة أحد مخاطرها")
+        case .formReviewRisk: ("Review a risk", "مراجعة خطر")
+        case .fieldRisk: ("Risk", "الخطر")
+        case .fieldNextReview: ("Next review", "المراجعة التالية")
+        case .keyReviewRisk: ("risks: review a risk of the open cell", "المخاطر: مراجعة خطر في الخلية المفتوحة")
         case .formEditUnit: ("Change unit", "تعديل الوحدة")
         case .fieldCapabilities: ("Capabilities", "القدرات")
         case .keyRegisterUnit: ("units: add a unit", "الوحدات: إضافة وحدة")

@@ -67,6 +67,20 @@ final class CoverageBoardTests: XCTestCase {
         XCTAssertEqual(state.form?.fields.first?.value, SampleDesk.id(63).rawValue, "the cell's open need")
     }
 
+    /// Whom to call: each organisation's focal points with phone and radio, or that none is on record.
+    func testTheCellDetailNamesFocalPointsWithPhoneAndRadio() throws {
+        var state = SampleDesk.state(width: 160, height: 48)
+        _ = state.handle(.function(5))
+        _ = state.handle(.enter)
+        let key = try XCTUnwrap(state.openCell)
+        var detail = SampleDesk.coverageDetail(key)
+        detail.organisations[1].focalPoints = []
+        state.data.coverageDetail = detail
+        let lines = CoverageDetailLines.lines(detail, state: state).map { $0.fields.map(\.text).joined(separator: " ") }
+        XCTAssertTrue(lines.contains("Focal of LRC phone +218 91 000 003 radio ch 3"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("no focal point on record") }, lines.joined(separator: "\n"))
+    }
+
     func testTheDetailFollowsTheSelection() {
         var state = coverageState()
         _ = state.handle(.enter)

@@ -209,6 +209,8 @@ struct DeskActions {
             return try actions.changeStatus(reference: reference, to: form.value("status"), agency: agency, note: optional("note"))
         case .assignUnit(let reference):
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
+        case .reviewRisk:
+            return try actions.reviewRisk(id: form.value("risk"), note: optional("note"), next: optional("next"))
         case .registerUnit:
             return try actions.registerUnit(callSign: form.trimmedValue("callsign"), agency: form.trimmedValue("agency"), kind: form.value("kind"),
                                             capabilities: Self.list(form.value("capabilities")), contact: optional("contact"))
