@@ -160,6 +160,16 @@ enum IncidentDetailLines {
         return (headers.last ?? lines.count - 1) + 1
     }
 
+    /// What a stage of an assignment says in a timeline or a unit's history.
+    static func verb(_ stage: AssignmentStage) -> UIText {
+        switch stage {
+        case .tasked: .eventTasked
+        case .acknowledged: .eventAcknowledged
+        case .arrived: .eventArrived
+        case .released: .eventReleased
+        }
+    }
+
     /// A timeline entry's fields after its time and agency: a call sign and a verb are separate
     /// fields, so each keeps its own direction.
     static func describe(_ entry: TimelineEntry, _ l: Localizer) -> ([String], StyleRole) {
@@ -173,13 +183,7 @@ enum IncidentDetailLines {
             case .incidentStatusChanged(let change):
                 return (change.note.map { ["→ \(l(change.status)):", $0] } ?? ["→ \(l(change.status))"], .normal)
             case .assignment(let stage, let link):
-                let verb: UIText = switch stage {
-                case .tasked: .eventTasked
-                case .acknowledged: .eventAcknowledged
-                case .arrived: .eventArrived
-                case .released: .eventReleased
-                }
-                return ([link.unit.rawValue, l(verb)], .normal)
+                return ([link.unit.rawValue, l(verb(stage))], .normal)
             default:
                 return ([l(.eventUpdated)], .dim)
             }

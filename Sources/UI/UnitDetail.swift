@@ -50,14 +50,7 @@ enum UnitDetailLines {
         switch payload {
         case .unitRegistered: return [l(.eventRegistered)]
         case .unitStatusChanged(let change): return ["→ \(l(change.status))"]
-        case .assignment(let stage, let link):
-            let verb: UIText = switch stage {
-            case .tasked: .eventTasked
-            case .acknowledged: .eventAcknowledged
-            case .arrived: .eventArrived
-            case .released: .eventReleased
-            }
-            return [l(verb), link.incident.rawValue]
+        case .assignment(let stage, let link): return [l(IncidentDetailLines.verb(stage)), link.incident.rawValue]
         default: return [l(.eventUpdated)]
         }
     }

@@ -151,21 +151,29 @@ final class CAPImportTests: XCTestCase {
     /// An alert must be about Libya: a shape beyond the border or another country's geocode refuses
     /// it, naming the area and where it lies, and nothing is written; a Libyan shape places an area
     /// whose name the gazetteer does not know.
-    func testAnAlertOutsideLibyaIsRefusedAndOneInsideWhateverItsNameIsTaken() throws {
+    /// A storm in `area` exported as an alert from a store of its own, and a new store to import
+    /// edits of it into: `importing(name) { edit }` writes the edited alert and imports it.
+    func exportedStorm(in area: String) throws -> (text: String, q: QanatProcess) {
         let source = try QanatProcess()
         XCTAssertEqual(try source.run("init").status, 0)
-        let ref = try source.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Derna", "--title", "Storm")
+        let ref = try source.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", area, "--title", "Storm")
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let file = source.directory + "/alert.xml"
         XCTAssertEqual(try source.run("export", "cap", ref, "--out", file).status, 0)
-        let text = try String(contentsOfFile: file, encoding: .utf8)
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        func importing(_ name: String, _ edit: (String) -> String) throws -> QanatProcess.Result {
-            let path = q.directory + "/\(name).xml"
-            try edit(text).write(toFile: path, atomically: false, encoding: .utf8)
-            return try q.run("import", "cap", path)
-        }
+        return (try String(contentsOfFile: file, encoding: .utf8), q)
+    }
+
+    func importing(_ q: QanatProcess, _ name: String, _ body: String) throws -> QanatProcess.Result {
+        let path = q.directory + "/\(name).xml"
+        try body.write(toFile: path, atomically: false, encoding: .utf8)
+        return try q.run("import", "cap", path)
+    }
+
+    func testAnAlertOutsideLibyaIsRefusedAndOneInsideWhateverItsNameIsTaken() throws {
+        let (text, q) = try exportedStorm(in: "Derna")
+        func importing(_ name: String, _ edit: (String) -> String) throws -> QanatProcess.Result { try self.importing(q, name, edit(text)) }
         let oklahoma = try importing("us-polygon") {
             $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "<polygon>35.4,-97.7 35.6,-97.7 35.6,-97.3 35.4,-97.3 35.4,-97.7</polygon>")
                 .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>LY0101</value>")
@@ -206,20 +214,8 @@ final class CAPImportTests: XCTestCase {
 
     /// CAP 1.1 is read as 1.2; another namespace, and a document type declaring entities, are refused whole.
     func testCAP11IsReadAndOtherNamespacesAndEntitiesAreRefused() throws {
-        let source = try QanatProcess()
-        XCTAssertEqual(try source.run("init").status, 0)
-        let ref = try source.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Storm")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let file = source.directory + "/alert.xml"
-        XCTAssertEqual(try source.run("export", "cap", ref, "--out", file).status, 0)
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        let q = try QanatProcess()
-        XCTAssertEqual(try q.run("init").status, 0)
-        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result {
-            let path = q.directory + "/\(name).xml"
-            try body.write(toFile: path, atomically: false, encoding: .utf8)
-            return try q.run("import", "cap", path)
-        }
+        let (text, q) = try exportedStorm(in: "Sabha")
+        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result { try self.importing(q, name, body) }
         let other = try importing("other", text.replacingOccurrences(of: "cap:1.2", with: "cap:0.9"))
         XCTAssertEqual(other.status, 2)
         XCTAssertTrue(other.stderr.contains("namespace 'urn:oasis:names:tc:emergency:cap:0.9' is neither CAP 1.2's nor 1.1's"), other.stderr)

@@ -38,9 +38,11 @@ struct InitCommand: ParsableCommand {
             created.append(directory)
         }
         // A directory init made is the group's: set-group-ID, so files SQLite creates later get the group.
-        // Run again, init repairs the store's own directory too (never a shared one such as /tmp or a home).
+        // Run again on a store, init repairs the store's directory too (never a shared one such as /tmp
+        // or a home); a directory that held no store yet is left as its owner made it.
         let storeDirectory = (store.databasePath as NSString).deletingLastPathComponent
-        for directory in created + (created.contains(storeDirectory) ? [] : [storeDirectory]) where Self.isStoresOwn(directory) {
+        let again = SQLiteStore.exists(at: store.databasePath) && !created.contains(storeDirectory)
+        for directory in created + (again ? [storeDirectory] : []) where Self.isStoresOwn(directory) {
             chown(directory, uid_t.max, gid)
             chmod(directory, 0o2770)
         }
