@@ -39,8 +39,8 @@ public struct CAPImport {
             let firstOpened = Self.eventID(first.sender, first.identifier, "opened")
             var opening: [Planned] = []
             let reference: IncidentReference
-            if let opened = try openedReference(firstOpened, store) {
-                reference = opened
+            if let known = try referencedIncident(alert.references, store) {
+                reference = known
             } else {
                 // The first alert never reached this store: the update opens the incident, with the id the
                 // first alert's opening would have had, so that importing that alert later opens nothing twice.
@@ -107,6 +107,23 @@ public struct CAPImport {
         return (try actions.context.knownAgency(actingAgency, field: "agency"), .messagePosted(posting))
     }
 
+    /// The incident any alert the references name was applied to: its opening, an update or a
+    /// cancel of it (feeds often name only the message just before, in any order).
+    private func referencedIncident(_ references: [(sender: String, identifier: String)], _ store: any ChannelStore) throws -> IncidentReference? {
+        for (sender, identifier) in references {
+            for purpose in ["opened", "update", "cancel"] {
+                guard let event = try storeCall({ () throws(StoreError) in try store.event(Self.eventID(sender, identifier, purpose)) }) else { continue }
+                switch event.payload {
+                case .incidentOpened(let opening): return opening.reference
+                case .incidentUpdated(let update): return update.reference
+                case .incidentStatusChanged(let change): return change.reference
+                default: continue
+                }
+            }
+        }
+        return nil
+    }
+
     private func openedReference(_ id: EventID, _ store: any ChannelStore) throws -> IncidentReference? {
         guard let event = try storeCall({ () throws(StoreError) in try store.event(id) }), case .incidentOpened(let opening) = event.payload
         else { return nil }
@@ -119,6 +136,6 @@ public struct CAPImport {
 
     /// A UUID of the alert's sender, identifier and what the event does: the same alert gives the same ids.
     static func eventID(_ sender: String, _ identifier: String, _ purpose: String) -> EventID {
-        NameDerivedID.make("cap|\(sender)|\(identifier)|\(purpose)")
+        NameDerivedID.make(NameDerivedID.joined(["cap", sender, identifier, purpose]))
     }
 }

@@ -58,9 +58,15 @@ public struct HXLImport {
         if let text = values["id"] { return try RecordID(text, field: kind.columns[0].hashtag) }
         let organisation = try AgencyCode(try required(values, "org", kind), field: "#org+code").rawValue
         let sector = try Sector.parse(try required(values, "sector", kind), field: "#sector").rawValue
-        var key = [kind.rawValue, organisation, try area(values, kind), sector, NameKey.fold(try required(values, "what", kind))]
+        var key = [kind.rawValue, organisation, try area(values, kind), sector, Self.keyText(try required(values, "what", kind))]
         if kind == .activities { key.append(try CalendarDate(try required(values, "start", kind), field: "#date+start").description) }
-        return NameDerivedID.make("hxl|" + key.joined(separator: "|"))
+        return NameDerivedID.make(NameDerivedID.joined(["hxl"] + key))
+    }
+
+    /// A name as a key: case, spacing and digits' script do not make another record; every other
+    /// character does (`Phase 1.5` is not `Phase 15`).
+    static func keyText(_ text: String) -> String {
+        Digits.western(text).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private func activity(_ values: [String: String], at now: Timestamp) throws -> [Actions.Write] {

@@ -56,8 +56,12 @@ extension Actions {
     }
 
     /// A review is written for the risk's owner: an operator of another organisation is refused.
-    public func reviewRisk(id typed: String, note: String?, next: String?) throws -> Write {
+    public func reviewRisk(id typed: String, note: String?, next: String?, at now: Timestamp = Clock.now()) throws -> Write {
         let risk = try riskRecord(typed)
+        let today = CalendarDate(libyaDayOf: now)
+        if let next, let day = try? CalendarDate(next, field: "next"), day < today {
+            throw ValidationError(field: "next", value: next, problem: .malformed(expected: "today (\(today)) or later: the next review is still to come"))
+        }
         let payload = try context.payload(.riskReviewed, ["risk": .text(risk.id.rawValue), "note": note.map(FieldValue.text),
                                                           "next": next.map(FieldValue.text)])
         return (risk.entry.owner, payload)

@@ -19,6 +19,11 @@ public enum LibyaOutline {
         return (points.map(\.0).min() ?? 0, points.map(\.1).min() ?? 0, points.map(\.0).max() ?? 0, points.map(\.1).max() ?? 0)
     }()
 
+    /// Whether the point lies in a neighbour's land (Tunisia, Algeria, Niger, Chad, Sudan, Egypt).
+    public static func inNeighbour(latitude: Double, longitude: Double) -> Bool {
+        inside(neighbours, latitude: latitude, longitude: longitude)
+    }
+
     /// Even-odd ray casting over every ring.
     static func inside(_ rings: [[(Double, Double)]], latitude y: Double, longitude x: Double) -> Bool {
         var inside = false

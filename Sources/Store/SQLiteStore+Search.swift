@@ -16,6 +16,9 @@ extension SQLiteStore {
         try search(query, limit: limit, window: Self.searchRankingWindow)
     }
 
+    /// Best matches read for each one returned: room for open incidents that rank below closed ones.
+    static let closedHeadroom = 4
+
     public func search(_ query: SearchQuery, limit: Int, window: Int) throws(StoreError) -> [SearchHit] {
         guard let plan = query.plan(places: .libya) else { return [] }
         return try read { db in
@@ -30,7 +33,7 @@ extension SQLiteStore {
                   FROM \(SearchIndex.table) WHERE \(SearchIndex.table) MATCH ?
                   ORDER BY rowid DESC LIMIT ?)
                 ORDER BY score, rowid DESC LIMIT ?
-                """, arguments: StatementArguments(rankArguments) + [match.expression, max(window, limit), limit])
+                """, arguments: StatementArguments(rankArguments) + [match.expression, max(window, limit), limit * Self.closedHeadroom])
             let best: [Int64] = scored.map { $0[0] }
             let scores = Dictionary(scored.map { ($0[0] as Int64, $0[1] as Double) }, uniquingKeysWith: { a, _ in a })
             var keys: [Int64: (kind: String, key: String)] = [:]
@@ -54,10 +57,11 @@ extension SQLiteStore {
                 (hit.kind == SearchIndex.Kind.incident.rawValue ? incidents[hit.key].map(SearchHit.incident) : messages[hit.key].map(SearchHit.message))
                     .map { (score: scores[hit.row] ?? 0, hit: $0) }
             }
-            // At equal relevance an open incident comes before closed ones: what is still going on first.
-            return hits.enumerated().sorted { a, b in
-                (a.element.score, a.element.hit.isClosedIncident ? 1 : 0, a.offset) < (b.element.score, b.element.hit.isClosedIncident ? 1 : 0, b.offset)
-            }.map(\.element.hit)
+            // What is still going on first: open incidents and messages by relevance, then closed
+            // incidents by relevance, however well an old closed one matches.
+            return Array(hits.enumerated().sorted { a, b in
+                (a.element.hit.isClosedIncident ? 1 : 0, a.element.score, a.offset) < (b.element.hit.isClosedIncident ? 1 : 0, b.element.score, b.offset)
+            }.map(\.element.hit).prefix(limit))
         }
     }
 

@@ -62,6 +62,24 @@ public final class SQLiteStore: Sendable {
         return .present
     }
 
+    /// Throws `.notAStore` when the database at `path` holds tables but none of Qanat's migrations:
+    /// another program's, which `init` must not take over. Read without writing to it.
+    static func requireQanatSchema(at path: String) throws(StoreError) {
+        var config = Configuration()
+        config.readonly = true
+        let tables: [String]
+        do {
+            tables = try DatabaseQueue(path: path, configuration: config).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        guard tables.isEmpty || tables.contains("grdb_migrations") else {
+            throw .notAStore(path: path, reason: "another program's SQLite database (\(tables.prefix(3).joined(separator: ", "))…)")
+        }
+    }
+
     /// Throws what `presence` found when it is not a store to open.
     public static func requirePresent(at path: String) throws(StoreError) {
         switch presence(at: path) {
@@ -94,6 +112,9 @@ public final class SQLiteStore: Sendable {
         }
         if !options.create || options.readOnly {
             try Self.requirePresent(at: path)
+        } else if Self.exists(at: path) {
+            // Made by init, it is migrated; any other database is left as it is, not taken over.
+            try Self.requireQanatSchema(at: path)
         } else {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {

@@ -20,7 +20,8 @@ enum Chrome {
         if state.board == .incidents {
             // Closed incidents come latest closed first, whatever the order chosen (see the store's query).
             let order = state.incidentQuery.status == .closed ? l(.latestClosedFirst) : l(state.incidentQuery.order)
-            note = order + (state.incidentQuery.isFiltering ? " · " + l(.filtered) : "")
+            // `filtered` first: at 80 columns the order may be cut, never that.
+            note = (state.incidentQuery.isFiltering ? l(.filtered) + " · " : "") + order
         }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
         if state.board == .log {

@@ -379,7 +379,11 @@ extension DeskState {
         } else {
             // The selection stays the incident it was, even when the filter hides it: nothing
             // else becomes the target of `s` or `a` without the officer choosing it.
-            incidentQuery = try Forms.query(from: filter)
+            let query = try Forms.query(from: filter)
+            if let agency = query.agency, !data.agencies.isEmpty, !data.agencies.contains(agency) {
+                throw ValidationError(field: "agency", value: agency.rawValue, problem: .notOneOf(data.agencies.map(\.rawValue).sorted()))
+            }
+            incidentQuery = query
         }
     }
 

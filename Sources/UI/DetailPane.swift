@@ -181,7 +181,7 @@ enum IncidentDetailLines {
             case .incidentOpened: return ([l(.eventOpened)], .normal)
             case .incidentUpdated: return ([l(.eventUpdated)], .normal)
             case .incidentStatusChanged(let change):
-                return (change.note.map { ["→ \(l(change.status)):", $0] } ?? ["→ \(l(change.status))"], .normal)
+                return (change.note.map { ["\(l(.statusArrow)) \(l(change.status)):", $0] } ?? ["\(l(.statusArrow)) \(l(change.status))"], .normal)
             case .assignment(let stage, let link):
                 return ([link.unit.rawValue, l(verb(stage))], .normal)
             default:

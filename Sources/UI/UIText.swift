@@ -10,7 +10,7 @@ public enum UIText: CaseIterable, Sendable {
     case help, helpClose, keyHelp, keyQuit, keyMove, keyDetails, keyBack, keySearch, keyPalette, keyFirstRow
     case keyGroup, keyLanguage, keyFilterOpen
     case filterAll, filterUnacknowledged
-    case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered
+    case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered, eventUnitChanged, statusArrow
     case tasked, arrived, released
     case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit, formEditUnit, formReviewRisk, noFocalPoint, openRiskCellFirst, fieldRisk, fieldNextReview, keyReviewRisk, fieldCapabilities, keyRegisterUnit, keyEditUnit
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
@@ -133,8 +133,8 @@ public enum UIText: CaseIterable, Sendable {
         case .keyHelp: ("this help", "هذه المساعدة")
         case .keyQuit: ("quit", "خروج")
         case .keyMove: ("move", "تحرك")
-        case .keyDetails: ("details: an incident, a whole message, a coverage cell",
-                           "التفاصيل: حادثة، أو رسالة كاملة، أو خانة تغطية")
+        case .keyDetails: ("details: an incident, a unit, a whole message, a cell",
+                           "التفاصيل: حادثة، أو وحدة، أو رسالة كاملة، أو خانة")
         case .keyBack: ("back", "رجوع")
         case .keySearch: ("search", "بحث")
         case .keyPalette: ("command palette", "لوحة الأوامر")
@@ -150,6 +150,8 @@ public enum UIText: CaseIterable, Sendable {
         case .eventArrived: ("arrived", "وصلت")
         case .eventReleased: ("released", "أُطلقت")
         case .eventRegistered: ("registered", "سُجّلت")
+        case .eventUnitChanged: ("details changed", "عُدّلت بياناتها")
+        case .statusArrow: ("→", "←")
         case .formPostMessage: ("New message", "رسالة جديدة")
         case .formOpenIncident: ("Open an incident", "فتح حادثة")
         case .formIncidentStatus: ("Change status of", "تغيير حالة")
@@ -345,7 +347,7 @@ public enum UIText: CaseIterable, Sendable {
         case .awaitingAcknowledgement: ("awaiting", "بانتظار الإقرار")
         case .noAcknowledgementAsked: ("No acknowledgement asked.", "لم يُطلب إقرار.")
         case .messageKeys: ("Enter incident · r reply · a acknowledge · Tab scroll · Esc back",
-                            "Enter الحادثة · r رد · a إقرار · Tab تمرير · Esc رجوع")
+                            "الحادثة Enter · رد r · إقرار a · تمرير Tab · رجوع Esc")
         case .keyReply: ("reply to the message (to its sender)", "الرد على الرسالة (إلى مُرسلها)")
         case .keyScroll: ("in a detail, after Tab: scroll; Home End too", "في التفاصيل بعد Tab: التمرير؛ و Home End أيضًا")
         case .noSuchIncident: ("no such incident:", "لا توجد حادثة:")

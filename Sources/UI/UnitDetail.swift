@@ -38,8 +38,12 @@ enum UnitDetailLines {
         lines.append(.blank)
         lines.append(DetailLine(["── \(l(.unitHistory)) ──"], role: .header, indent: 0))
         if detail.history.isEmpty { lines.append(DetailLine([l(.noTimeline)], role: .dim)) }
+        // The first registration registered it; any later one changed its details.
+        let firstRegistration = detail.history.first { if case .event(.unitRegistered) = $0.kind { true } else { false } }?.at
         for entry in detail.history.reversed() {
-            lines.append(DetailLine([l.shortTime(entry.at, now: state.now), entry.agency.rawValue] + describe(entry, l)))
+            var words = describe(entry, l)
+            if case .event(.unitRegistered) = entry.kind, entry.at != firstRegistration { words = [l(.eventUnitChanged)] }
+            lines.append(DetailLine([l.shortTime(entry.at, now: state.now), entry.agency.rawValue] + words))
         }
         return lines
     }
@@ -49,7 +53,7 @@ enum UnitDetailLines {
         guard case .event(let payload) = entry.kind else { return [] }
         switch payload {
         case .unitRegistered: return [l(.eventRegistered)]
-        case .unitStatusChanged(let change): return ["→ \(l(change.status))"]
+        case .unitStatusChanged(let change): return ["\(l(.statusArrow)) \(l(change.status))"]
         case .assignment(let stage, let link): return [l(IncidentDetailLines.verb(stage)), link.incident.rawValue]
         default: return [l(.eventUpdated)]
         }

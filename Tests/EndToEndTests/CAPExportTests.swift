@@ -232,4 +232,52 @@ final class CAPImportTests: XCTestCase {
         let older = try importing("cap11", text.replacingOccurrences(of: "cap:1.2", with: "cap:1.1"))
         XCTAssertEqual(older.status, 0, older.stderr)
     }
+
+    /// What the attack found: a polygon crowding its points on Libya's side of the border, a circle
+    /// reaching across half of Africa, hexadecimal coordinates, a document type hidden behind a
+    /// comment or in UTF-16 — each refused, nothing written.
+    func testShapesThatReachAbroadAndHiddenDocumentTypesAreRefused() throws {
+        let (text, q) = try exportedStorm(in: "Derna")
+        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result { try self.importing(q, name, body) }
+        let circle = "<circle>32.76,22.64 0</circle>"
+        // Medenine and Ben Gardane in Tunisia, many points along the Libyan edge.
+        let libyanEdge = (0...40).map { "\(32.0 + Double($0) * 0.0375),11.7" }.joined(separator: " ")
+        let medenine = try importing("medenine", text.replacingOccurrences(of: circle, with: "<polygon>32.0,9.5 33.5,9.5 \(libyanEdge) 32.0,9.5</polygon>"))
+        XCTAssertEqual(medenine.status, 2, medenine.stderr)
+        XCTAssertTrue(medenine.stderr.contains("outside Libya") || medenine.stderr.contains("in a neighbouring country"), medenine.stderr)
+        let wide = try importing("wide", text.replacingOccurrences(of: circle, with: "<circle>32.76,22.64 3000</circle>"))
+        XCTAssertTrue(wide.status == 2 && wide.stderr.contains("reaches far beyond Libya"), wide.stderr)
+        let hex = try importing("hex", text.replacingOccurrences(of: circle, with: "<circle>0x1.0p5,0x1.6p4 0</circle>"))
+        XCTAssertTrue(hex.status == 2 && hex.stderr.contains("is not a point"), hex.stderr)
+        let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let hidden = text.replacingOccurrences(of: declaration, with: declaration + "<!DOCTYPE alert [ <!-- ]> --> <!ENTITY x \"EXPANDED\"> ]>\n")
+            .replacingOccurrences(of: "<headline>Storm", with: "<headline>&x;")
+        let commented = try importing("commented", hidden)
+        XCTAssertTrue(commented.status == 2 && commented.stderr.contains("entity 'x' is refused"), commented.stderr)
+        let path = q.directory + "/utf16.xml"
+        FileManager.default.createFile(atPath: path, contents: hidden.replacingOccurrences(of: "UTF-8", with: "UTF-16").data(using: .utf16))
+        let utf16 = try q.run("import", "cap", path)
+        XCTAssertTrue(utf16.status == 2 && utf16.stderr.contains("DOCTYPE"), utf16.stderr)
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
+    }
+
+    /// Feeds often name only the message just before: an update or a cancel naming only an earlier
+    /// update is about the same incident, not a new one.
+    func testAnUpdateNamingOnlyTheUpdateBeforeFollowsTheSameIncident() throws {
+        let (text, q) = try exportedStorm(in: "Sabha")
+        let identifier = "qanat-INC-2026-0001", sender = try XCTUnwrap(text.components(separatedBy: "<sender>").dropFirst().first?.components(separatedBy: "<").first)
+        func message(_ type: String, _ id: String, references: String) -> String {
+            text.replacingOccurrences(of: "<identifier>\(identifier)</identifier>", with: "<identifier>\(id)</identifier>")
+                .replacingOccurrences(of: "<msgType>Alert</msgType>", with: "<msgType>\(type)</msgType>\n  <references>\(references)</references>")
+        }
+        let first = try importing(q, "u1", message("Update", "U1", references: "\(sender),\(identifier),2026-12-01T00:00:00+02:00"))
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let second = try importing(q, "u2", message("Update", "U2", references: "\(sender),U1,2026-12-01T00:10:00+02:00"))
+        XCTAssertEqual(second.stdout, first.stdout, "the same incident: \(second.stderr)")
+        let cancel = try importing(q, "c1", message("Cancel", "C1", references: "\(sender),U2,2026-12-01T00:20:00+02:00"))
+        XCTAssertEqual(cancel.status, 0, cancel.stderr)
+        let all = try q.run("list", "incidents", "--all", "--json").lines
+        XCTAssertEqual(all.count, 1, all.joined(separator: "\n"))
+        XCTAssertTrue(all[0].contains(#""status":"closed""#), all[0])
+    }
 }

@@ -58,4 +58,13 @@ final class DeskRiskReviewTests: XCTestCase {
         XCTAssertTrue(state.form?.notice?.contains("operators act for their own agency (CD), not for NCEMC") ?? false, state.form?.notice ?? "no notice")
         XCTAssertFalse(try q.run("risk", "list").stdout.contains("2027-03-01"))
     }
+
+    /// A next review is still to come: a date past is refused, on the command line as on the desk.
+    func testANextReviewInThePastIsRefused() throws {
+        let q = try risky(as: "supervisor", for: "NCEMC")
+        let id = try XCTUnwrap(try q.run("risk", "list").lines.dropFirst().first?.split(separator: " ").first.map(String.init))
+        let past = try q.run("risk", "review", id, "--next", "2019-05-05")
+        XCTAssertEqual(past.status, 2, past.stderr)
+        XCTAssertTrue(past.stderr.contains("next: '2019-05-05' is not today ("), past.stderr)
+    }
 }

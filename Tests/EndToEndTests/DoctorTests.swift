@@ -85,6 +85,34 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(info.st_mode & 0o7777, 0o2770, "repaired")
     }
 
+    /// init never takes over another program's database, nor sets the mode of a directory that holds
+    /// more than a store (a project's, a home reached through a link).
+    func testInitLeavesOtherDatabasesAndDirectoriesAlone() throws {
+        let q = try QanatProcess()
+        let foreign = q.directory + "/foreign"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        let made = Process()
+        made.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        made.arguments = [foreign + "/places.sqlite", "CREATE TABLE moz_places(id, url)"]
+        try made.run()
+        made.waitUntilExit()
+        let refused = try q.run("init", "--db", foreign + "/places.sqlite")
+        XCTAssertEqual(refused.status, 5, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("is not a Qanat store (another program's SQLite database (moz_places"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: foreign + "/journals"), "nothing made")
+
+        let project = q.directory + "/project"
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        XCTAssertEqual(try q.run("init", "--db", project + "/qanat.sqlite").status, 0)
+        FileManager.default.createFile(atPath: project + "/notes.txt", contents: Data("mine".utf8))
+        chmod(project, 0o755)
+        try FileManager.default.createSymbolicLink(atPath: q.directory + "/link", withDestinationPath: project)
+        XCTAssertEqual(try q.run("init", "--db", q.directory + "/link/qanat.sqlite").status, 0)
+        var info = stat()
+        stat(project, &info)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o755, "a directory holding more than the store is left as it was")
+    }
+
     /// An admin who is not root makes a journals/ of their own: init says plainly that root must own
     /// it and prints the command, and doctor fails while other members' journals would be refused.
     func testANonRootAdminIsToldJournalsMustBeRootsAndDoctorFailsUntilThen() throws {

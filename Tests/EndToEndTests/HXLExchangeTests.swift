@@ -167,5 +167,29 @@ final class HXLExchangeTests: XCTestCase {
         let need = try q.run("need", "list", "--json").lines
         XCTAssertEqual(need.count, 1)
         XCTAssertTrue(need[0].contains(#""quantity":250"#), need[0])
+
+        // Names that differ in more than case and spacing are other records (`Phase 1.5` is not `Phase 15`).
+        try """
+            Organisation,Sector,Activity,Municipality,Start,End,Status
+            #org+code,#sector,#activity+name,#adm2+name,#date+start,#date+end,#status
+            WFP,food,Phase 1.5 distribution,Derna,2026-12-01,2026-12-10,planned
+            WFP,food,Phase 15 distribution,Derna,2026-12-01,2026-12-20,ongoing
+            WFP,food,PHASE  1.5   Distribution,Derna,2026-12-01,2026-12-10,planned
+            """.write(toFile: q.directory + "/phases.csv", atomically: false, encoding: .utf8)
+        XCTAssertTrue(try q.run("import", "hxl", "activities", q.directory + "/phases.csv").stdout.hasPrefix("2 applied, 1 already present"))
+    }
+
+    /// An export shown on a terminal cannot drive it: what the records hold is made visible.
+    func testAnExportOnATerminalShowsEscapesAsPlaceholders() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        XCTAssertEqual(try q.run("activity", "add", "--org", "WFP", "--sector", "food", "--area", "Derna", "--what", "esc \u{1B}]0;PWNED\u{07} title",
+                                 "--start", "2026-12-01", "--end", "2026-12-20").status, 0)
+        let pipe = try q.run("export", "hxl", "activities").stdout
+        XCTAssertTrue(pipe.contains("\u{1B}]0;PWNED"), "into a pipe, as it is")
+        let shell = try q.shell("script -qec '\(QanatProcess.binary) export hxl activities' /dev/null > \(q.directory)/tty.out")
+        shell.waitUntilExit()
+        let shown = try String(contentsOfFile: q.directory + "/tty.out", encoding: .utf8)
+        XCTAssertTrue(shown.contains("␛]0;PWNED") && !shown.contains("\u{1B}]0;PWNED"), shown)
     }
 }

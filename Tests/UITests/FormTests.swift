@@ -303,3 +303,22 @@ final class NoticeBandTests: XCTestCase {
         }
     }
 }
+
+/// The incident filter refuses an agency the channel does not know, and the tab bar keeps
+/// `filtered` whole at 80 columns.
+final class IncidentFilterAgencyTests: XCTestCase {
+    func testAnUnknownAgencyIsRefusedAndFilteredStaysWhole() {
+        var state = SampleDesk.state(width: 80, height: 24)
+        state.data.agencies = ["CD", "LRC", "MOI", "NCEMC"].map(SampleDesk.code)
+        _ = state.handle(.character("f"))
+        state.form?.set("agency", "XYZ")
+        // Enter on each field to the last sends the form; the refusal keeps it open.
+        for _ in 0..<5 { _ = state.handle(.enter) }
+        XCTAssertNotNil(state.form, "the form stays")
+        XCTAssertTrue(state.form?.fields.first { $0.name == "agency" }?.error?.contains("'XYZ' is not one of: CD, LRC, MOI, NCEMC") ?? false,
+                      "\(String(describing: state.form?.fields.map(\.error)))")
+        state.form = nil
+        state.incidentQuery = IncidentQuery(openOnly: false, status: .closed, area: "benghazi")
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · latest closed"), DeskView.render(state).lines[0])
+    }
+}

@@ -273,6 +273,21 @@ final class UnitDetailTests: XCTestCase {
         state.language = .en
         let lines = DeskView.render(state).lines
         XCTAssertLessThan(lines.firstIndex { $0.contains("arrived INC") } ?? 99, lines.firstIndex { $0.contains("tasked INC") } ?? 0, "newest first")
+        // A later registration changed its details; a status reads its arrow the way the language runs.
+        state.data.unitDetail?.history += [
+            TimelineEntry(at: SampleDesk.at(40), agency: unit.agency, officer: "radio", kind: .event(.unitRegistered(UnitRegistration(
+                callSign: unit.callSign, agency: unit.agency, kind: unit.kind)))),
+            TimelineEntry(at: SampleDesk.at(10), agency: unit.agency, officer: "radio", kind: .event(.unitRegistered(UnitRegistration(
+                callSign: unit.callSign, agency: unit.agency, kind: unit.kind, contact: "VHF 7")))),
+            TimelineEntry(at: SampleDesk.at(5), agency: unit.agency, officer: "radio", kind: .event(.unitStatusChanged(UnitStatusChange(
+                callSign: unit.callSign, status: .available)))),
+        ].sorted { $0.at < $1.at }
+        var history = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(history.contains("details changed") && history.contains("registered") && history.contains("→ available"), history)
+        state.language = .ar
+        history = DeskView.render(state).lines.joined(separator: "\n")
+        XCTAssertTrue(history.contains("ﺔﺣﺎﺘﻣ ←"), history)
+        state.language = .en
         _ = state.handle(.escape)
         XCTAssertNil(state.openUnit)
         XCTAssertNil(state.handle(.character("e")))

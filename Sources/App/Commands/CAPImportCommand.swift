@@ -72,7 +72,7 @@ final class XMLTree: NSObject, XMLParserDelegate {
     private var root: CAPMessage.Element?
 
     static func parse(_ data: Data) throws(CAPError) -> CAPMessage.Element {
-        try refuseEntities(String(decoding: data, as: UTF8.self))
+        try refuseDocumentType(data)
         let tree = XMLTree()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -99,31 +99,26 @@ final class XMLTree: NSObject, XMLParserDelegate {
 }
 
 extension XMLTree {
-    /// A CAP alert needs no document type. One that declares entities is refused whole, naming
-    /// them, rather than have the parser drop what it will not expand: an external entity (or an
-    /// external DTD) would read a file or the network; an internal one would vanish from the text.
-    static func refuseEntities(_ text: String) throws(CAPError) {
-        guard let start = text.range(of: "<!DOCTYPE") else { return }
-        let doctype = text[start.lowerBound...]
-        let end = doctype.range(of: "]>").map(\.upperBound) ?? doctype.firstIndex(of: ">").map { doctype.index(after: $0) } ?? doctype.endIndex
-        let declaration = String(doctype[..<end])
-        let header = declaration.prefix { $0 != "[" }
-        if header.contains("SYSTEM") || header.contains("PUBLIC") {
-            throw CAPError(element: "DOCTYPE", problem: "an external document type (\(String(header).trimmingSpaces())) is refused; nothing was read from it")
-        }
-        var entities: [(name: String, external: Bool)] = []
-        var rest = Substring(declaration)
-        while let found = rest.range(of: "<!ENTITY") {
-            let body = rest[found.upperBound...].prefix { $0 != ">" }
-            let words = body.split(whereSeparator: \.isWhitespace).filter { $0 != "%" }
-            if let name = words.first { entities.append((String(name), words.dropFirst().first.map { $0 == "SYSTEM" || $0 == "PUBLIC" } ?? false)) }
-            rest = rest[found.upperBound...]
-        }
-        if let reached = entities.first(where: \.external) {
-            throw CAPError(element: "DOCTYPE", problem: "external entity '\(reached.name)' is refused, and the alert with it; nothing was read from it")
-        }
-        if let declared = entities.first {
-            throw CAPError(element: "DOCTYPE", problem: "entity '\(declared.name)' is refused: a CAP alert declares none, and its text would not be read as written")
+    /// A CAP alert needs no document type: one is refused whole, naming the entity it declares,
+    /// rather than have the parser read a file (an external entity or DTD) or drop what it will not
+    /// expand (an internal one). Looked for in every encoding XML allows, not only UTF-8.
+    static func refuseDocumentType(_ data: Data) throws(CAPError) {
+        let encodings: [String.Encoding] = [.utf8, .utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian]
+        for encoding in encodings {
+            guard let marker = "<!DOCTYPE".data(using: encoding), data.range(of: marker) != nil else { continue }
+            let text = String(data: data, encoding: encoding) ?? ""
+            var rest = Substring(text)
+            while let found = rest.range(of: "<!ENTITY") {
+                let words = rest[found.upperBound...].prefix { $0 != ">" }.split(whereSeparator: \.isWhitespace).filter { $0 != "%" }
+                if let name = words.first {
+                    let outside = words.dropFirst().first.map { $0 == "SYSTEM" || $0 == "PUBLIC" } ?? false
+                    throw CAPError(element: "DOCTYPE", problem: outside
+                        ? "external entity '\(name)' is refused, and the alert with it; nothing was read from it"
+                        : "entity '\(name)' is refused: a CAP alert declares none, and its text would not be read as written")
+                }
+                rest = rest[found.upperBound...]
+            }
+            throw CAPError(element: "DOCTYPE", problem: "a document type is refused: a CAP alert has none, and one could read a file or change the text")
         }
     }
 }

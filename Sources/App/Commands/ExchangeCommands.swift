@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
                 }
                 alert = CAPAlert(incident: incident, sender: incident.leadAgency, exercise: try opened.isExercise(), infos: infos)
             } catch { throw CLIError.fromDomain(error) }
-            guard let out else { return FileHandle.standardOutput.write(Data(alert.xml.utf8)) }
+            guard let out else { return writeExport(alert.xml) }
             do { try Data(alert.xml.utf8).write(to: URL(fileURLWithPath: out)) } catch {
                 throw CLIError.badData("--out \(out): \(error.localizedDescription)")
             }
@@ -76,7 +76,7 @@ struct ExportCommand: ParsableCommand {
                 }
             } catch { throw CLIError.from(error) }
             let text = lines.map { $0 + "\r\n" }.joined()
-            guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            guard let out else { return writeExport(text) }
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
                 throw CLIError.badData("--out \(out): \(error.localizedDescription)")
             }
@@ -146,4 +146,11 @@ struct ImportCommand: ParsableCommand {
             return text
         }
     }
+}
+
+/// An export on standard output: as it is into a pipe or a file, but on a terminal with what the
+/// records hold made visible (`␛`), so that stored text never drives the terminal.
+func writeExport(_ text: String) {
+    let shown = isatty(STDOUT_FILENO) == 1 ? terminalSafe(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
+    FileHandle.standardOutput.write(Data(shown.utf8))
 }

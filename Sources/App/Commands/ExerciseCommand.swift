@@ -105,10 +105,17 @@ struct ExerciseCommand: ParsableCommand {
         /// an exercise killed while it is set up leaves no half-made store where desks would join it.
         static func makeAside(_ target: String, _ make: (String) throws -> Void) throws {
             let url = URL(fileURLWithPath: target).standardizedFileURL
-            let aside = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).making-\(getpid())").path
-            do { try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: true) } catch {
-                throw CLIError.storeUnavailable("cannot create \(aside): \(error.localizedDescription)")
+            let parent = url.deletingLastPathComponent().path
+            do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+                throw CLIError.storeUnavailable("cannot create \(parent): \(error.localizedDescription)")
             }
+            // A name no one could have planted, made new (mkdir fails on anything already there, a link too).
+            let aside = parent + "/.\(url.lastPathComponent).making-\(getpid())-\(UUID().uuidString.prefix(8))"
+            guard mkdir(aside, 0o700) == 0 else {
+                throw CLIError.storeUnavailable("cannot create \(aside): \(String(cString: strerror(errno)))")
+            }
+            // As init leaves a store's directory: the group's, set-group-ID, so other desks join.
+            chmod(aside, 0o2770)
             do {
                 try make(aside)
                 // rename(2) takes the place of an empty directory, never of one that holds anything.

@@ -42,7 +42,7 @@ struct InitCommand: ParsableCommand {
         // or a home); a directory that held no store yet is left as its owner made it.
         let storeDirectory = (store.databasePath as NSString).deletingLastPathComponent
         let again = SQLiteStore.exists(at: store.databasePath) && !created.contains(storeDirectory)
-        for directory in created + (again ? [storeDirectory] : []) where Self.isStoresOwn(directory) {
+        for directory in created + (again && Self.isStoresOwn(storeDirectory, database: store.databasePath) ? [storeDirectory] : []) {
             chown(directory, uid_t.max, gid)
             chmod(directory, 0o2770)
         }
@@ -97,12 +97,26 @@ struct InitCommand: ParsableCommand {
         }
     }
 
-    /// A directory that is the store's own to set: not one others share by design (sticky, like
-    /// /tmp), nor the user's home.
-    static func isStoresOwn(_ directory: String) -> Bool {
+    /// A directory that is the store's own to set, its real path (links resolved) read: owned by
+    /// whoever runs init, holding nothing but the store's files and journals/, and neither the
+    /// root, anyone's home, nor one others share by design (sticky, like /tmp).
+    static func isStoresOwn(_ directory: String, database: String) -> Bool {
+        guard !directory.isEmpty, let resolved = realpath(directory, nil) else { return false }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
         var info = stat()
-        guard !directory.isEmpty, stat(directory, &info) == 0, info.st_mode & S_ISVTX == 0 else { return false }
-        let home = URL(fileURLWithPath: NSHomeDirectory()).standardizedFileURL.path
-        return URL(fileURLWithPath: directory).standardizedFileURL.path != home && directory != "/"
+        guard real != "/", stat(real, &info) == 0, info.st_mode & S_ISVTX == 0, info.st_uid == geteuid() else { return false }
+        setpwent()
+        defer { endpwent() }
+        while let entry = getpwent() {
+            if let home = realpath(entry.pointee.pw_dir, nil) {
+                defer { free(home) }
+                if String(cString: home) == real { return false }
+            }
+        }
+        let name = (database as NSString).lastPathComponent
+        let storeFiles: Set<String> = [name, name + "-wal", name + "-shm", "journals", "scenario.toml", "qanat.log"]
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? ["?"]
+        return entries.allSatisfy { storeFiles.contains($0) || $0.hasSuffix(".jsonl") || $0.hasSuffix(".rejects") }
     }
 }

@@ -15,13 +15,16 @@ struct WallCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var display: DisplayOptions
-    @Option(help: "Seconds each board (incidents, units, log) stays up.") var rotate = 15
-    @Option(help: "Seconds without a change in the store before a stale-data banner.") var staleAfter = 600
+    @Option(help: "Seconds each board (incidents, units, log) stays up (1-3600).", transform: wholeNumber) var rotate = 15
+    @Option(help: "Seconds without a change in the store before a stale-data banner (1-604800).", transform: wholeNumber) var staleAfter = 600
     @Flag(help: "No key quits.") var locked = false
     @Option(help: "Show the exercise in DIR (its qanat.sqlite), whatever QANAT_DB says.") var exercise: String?
 
     func validate() throws {
-        guard rotate >= 1, staleAfter >= 1 else { throw ArgumentParser.ValidationError("--rotate and --stale-after must be at least 1") }
+        // Bounded: a huge value would overflow the times the wall adds it to.
+        guard (1...3600).contains(rotate), (1...604_800).contains(staleAfter) else {
+            throw ArgumentParser.ValidationError("--rotate is 1 to 3600 seconds, --stale-after 1 to 604800")
+        }
     }
 
     func run() throws {

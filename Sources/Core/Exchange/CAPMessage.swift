@@ -28,10 +28,43 @@ public struct CAPMessage: Equatable, Sendable {
     /// Where one element of an alert's area puts it.
     public struct Placement: Equatable, Sendable {
         public enum Kind: Equatable, Sendable {
-            /// A polygon's centre (the mean of its points) or a circle's.
-            case point(latitude: Double, longitude: Double)
+            /// A circle's centre and radius.
+            case circle(Point, radiusKilometres: Double)
+            /// A polygon's points.
+            case polygon([Point])
             /// A geocode's scheme (`valueName`) and value.
             case geocode(scheme: String, value: String)
+        }
+
+        public struct Point: Equatable, Sendable {
+            public var latitude: Double
+            public var longitude: Double
+        }
+
+        /// Where the element is centred: a circle's centre, a polygon's centroid (its area's, so
+        /// that crowding points on one edge does not move it).
+        public var centre: Point? {
+            switch kind {
+            case .circle(let centre, _): return centre
+            case .polygon(let points): return Self.centroid(points)
+            case .geocode: return nil
+            }
+        }
+
+        static func centroid(_ points: [Point]) -> Point? {
+            guard let first = points.first else { return nil }
+            var area = 0.0, x = 0.0, y = 0.0
+            for (a, b) in zip(points, points.dropFirst() + [first]) {
+                let cross = a.longitude * b.latitude - b.longitude * a.latitude
+                area += cross
+                x += (a.longitude + b.longitude) * cross
+                y += (a.latitude + b.latitude) * cross
+            }
+            guard abs(area) > 1e-12 else {  // a line or a point: the mean of its points
+                return Point(latitude: points.map(\.latitude).reduce(0, +) / Double(points.count),
+                             longitude: points.map(\.longitude).reduce(0, +) / Double(points.count))
+            }
+            return Point(latitude: y / (3 * area), longitude: x / (3 * area))
         }
 
         /// `alert/info[1]/area[2]/polygon`.
@@ -109,9 +142,7 @@ public struct CAPMessage: Equatable, Sendable {
             guard let area = info.child("area") else { throw CAPError(element: "\(path)/area", problem: "missing") }
             let placements = try Self.placements(info, at: path)
             let geocodes = placements.compactMap { if case .geocode(_, let value) = $0.kind { value } else { nil } }
-            let centre = placements.lazy.compactMap { placement -> (Double, Double)? in
-                if case .point(let latitude, let longitude) = placement.kind { (latitude, longitude) } else { nil }
-            }.first
+            let centre = placements.lazy.compactMap { $0.centre.map { ($0.latitude, $0.longitude) } }.first
             infos.append(Info(
                 language: info.value("language") ?? "en-US",
                 category: try required(info, "category", at: path),
@@ -135,15 +166,23 @@ public struct CAPMessage: Equatable, Sendable {
             let at = "\(path)/area[\(index + 1)]"
             let name = area.value("areaDesc") ?? ""
             for (n, polygon) in area.all("polygon").enumerated() {
-                var points: [(Double, Double)] = []
-                for text in polygon.text.split(whereSeparator: \.isWhitespace) { points.append(try point(String(text), at: "\(at)/polygon[\(n + 1)]")) }
+                var points: [Placement.Point] = []
+                for text in polygon.text.split(whereSeparator: \.isWhitespace) {
+                    let (latitude, longitude) = try point(String(text), at: "\(at)/polygon[\(n + 1)]")
+                    points.append(Placement.Point(latitude: latitude, longitude: longitude))
+                }
                 guard !points.isEmpty else { throw CAPError(element: "\(at)/polygon[\(n + 1)]", problem: "no points") }
-                let centre = (points.map(\.0).reduce(0, +) / Double(points.count), points.map(\.1).reduce(0, +) / Double(points.count))
-                out.append(Placement(element: "\(at)/polygon[\(n + 1)]", areaDescription: name, kind: .point(latitude: centre.0, longitude: centre.1)))
+                out.append(Placement(element: "\(at)/polygon[\(n + 1)]", areaDescription: name, kind: .polygon(points)))
             }
             for (n, circle) in area.all("circle").enumerated() {
-                let centre = try point(String(circle.text.split(whereSeparator: \.isWhitespace).first ?? ""), at: "\(at)/circle[\(n + 1)]")
-                out.append(Placement(element: "\(at)/circle[\(n + 1)]", areaDescription: name, kind: .point(latitude: centre.0, longitude: centre.1)))
+                let path = "\(at)/circle[\(n + 1)]"
+                let parts = circle.text.split(whereSeparator: \.isWhitespace)
+                let (latitude, longitude) = try point(String(parts.first ?? ""), at: path)
+                guard let radius = parts.dropFirst().first.flatMap({ Self.decimal(String($0)) }), radius >= 0 else {
+                    throw CAPError(element: path, problem: "'\(circle.text)' is not a circle (latitude,longitude radius in km)")
+                }
+                out.append(Placement(element: path, areaDescription: name,
+                                     kind: .circle(Placement.Point(latitude: latitude, longitude: longitude), radiusKilometres: radius)))
             }
             for (n, geocode) in area.all("geocode").enumerated() {
                 guard let value = geocode.value("value") else { continue }
@@ -154,9 +193,16 @@ public struct CAPMessage: Equatable, Sendable {
         return out
     }
 
+    /// A decimal number as CAP writes one (WGS 84 degrees, kilometres): digits, a point, a sign;
+    /// not the hexadecimal, exponent or `nan` forms a general parser takes.
+    static func decimal(_ text: String) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
+        return Double(text)
+    }
+
     private static func point(_ text: String, at path: String) throws(CAPError) -> (Double, Double) {
         let parts = text.split(separator: ",")
-        guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
+        guard parts.count == 2, let latitude = decimal(String(parts[0])), let longitude = decimal(String(parts[1])),
               (-90...90).contains(latitude), (-180...180).contains(longitude) else {
             throw CAPError(element: path, problem: "'\(text)' is not a point (latitude,longitude)")
         }

@@ -10,9 +10,20 @@ extension CAPMessage {
             for placement in info.placements {
                 let element = "\(placement.element) ('\(placement.areaDescription)')"
                 switch placement.kind {
-                case .point(let latitude, let longitude):
-                    guard LibyaOutline.contains(latitude: latitude, longitude: longitude) else {
-                        throw CAPError(element: element, problem: "its centre \(Self.degrees(latitude, longitude)) lies outside Libya")
+                case .circle(let centre, let radius):
+                    guard LibyaOutline.contains(latitude: centre.latitude, longitude: centre.longitude) else {
+                        throw CAPError(element: element, problem: "its centre \(Self.degrees(centre.latitude, centre.longitude)) lies outside Libya")
+                    }
+                    guard radius <= Self.widestCircle else {
+                        throw CAPError(element: element, problem: "a circle of \(Int(radius)) km reaches far beyond Libya (at most \(Int(Self.widestCircle)) km)")
+                    }
+                    placed = true
+                case .polygon(let points):
+                    if let centre = placement.centre, !LibyaOutline.contains(latitude: centre.latitude, longitude: centre.longitude) {
+                        throw CAPError(element: element, problem: "its centre \(Self.degrees(centre.latitude, centre.longitude)) lies outside Libya")
+                    }
+                    if let abroad = points.first(where: { LibyaOutline.inNeighbour(latitude: $0.latitude, longitude: $0.longitude) }) {
+                        throw CAPError(element: element, problem: "its point \(Self.degrees(abroad.latitude, abroad.longitude)) lies in a neighbouring country")
                     }
                     placed = true
                 case .geocode(let scheme, let value):
@@ -30,6 +41,9 @@ extension CAPMessage {
             }
         }
     }
+
+    /// The widest circle that still speaks of Libya alone: about its width, east to west.
+    static let widestCircle = 1_000.0
 
     /// The country a geocode names: `LY` for a Libyan P-code or ISO 3166 code, another for
     /// another country's, nil for a scheme that says nothing of the country.
