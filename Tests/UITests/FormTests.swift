@@ -219,7 +219,7 @@ final class IncidentFilterTests: XCTestCase {
         XCTAssertNil(state.form)
         XCTAssertEqual(state.incidentQuery, IncidentQuery(status: .reported, minimumSeverity: .severe,
                                                           agency: try! AgencyCode("LRC"), area: "benghazi", order: .severity))
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("[most severe first · filtered]"))
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · most severe first]"))
     }
 
     func testAWrongAreaIsShownBesideItsFieldAndTheQueryStays() {

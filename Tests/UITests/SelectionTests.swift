@@ -244,7 +244,7 @@ final class WalkThroughFindingsTests: XCTestCase {
     func testTheClosedListSaysItsOrder() {
         var state = SampleDesk.state(width: 120, height: 30)
         state.incidentQuery = IncidentQuery(openOnly: false, status: .closed)
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("[latest closed first · filtered]"), DeskView.render(state).lines[0])
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · latest closed first]"), DeskView.render(state).lines[0])
     }
 }
 

@@ -115,5 +115,3 @@ struct IncidentCommand: ParsableCommand {
         print("\(reference.uppercased()) \(status)")
     }
 }
-
-/// A count typed in Western or Arabic-Indic digits.
