@@ -113,6 +113,23 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(info.st_mode & 0o7777, 0o755, "a directory holding more than the store is left as it was")
     }
 
+    /// A journals/ planted as a link is refused, not followed: init would give its target to root.
+    func testInitRefusesAJournalsLink() throws {
+        let q = try QanatProcess()
+        let victim = q.directory + "/victim", desk = q.directory + "/desk"
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: desk, withIntermediateDirectories: true)
+        chmod(victim, 0o755)
+        try FileManager.default.createSymbolicLink(atPath: desk + "/journals", withDestinationPath: victim)
+        let refused = try q.run(["init", "--db", desk + "/qanat.sqlite"], extraEnvironment: ["QANAT_JOURNAL": ""])
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("journals is not a directory (a link or a file)"), refused.stderr)
+        var info = stat()
+        stat(victim, &info)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o755, "the link's target is left alone")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: desk + "/qanat.sqlite"), "and no store made")
+    }
+
     /// An admin who is not root makes a journals/ of their own: init says plainly that root must own
     /// it and prints the command, and doctor fails while other members' journals would be refused.
     func testANonRootAdminIsToldJournalsMustBeRootsAndDoctorFailsUntilThen() throws {

@@ -28,6 +28,12 @@ struct InitCommand: ParsableCommand {
             guard let entry = getgrnam(group) else { throw CLIError.usage("--group: no Unix group '\(group)'") }
             gid = entry.pointee.gr_gid
         }
+        let journals = StoreOptions.journalsDirectory(beside: store.databasePath)
+        var link = stat()
+        if lstat(journals, &link) == 0, link.st_mode & S_IFMT != S_IFDIR {
+            // A link or a file planted there would have init give its target to root and the group.
+            throw CLIError.usage("\(journals) is not a directory (a link or a file): remove it, then run init again")
+        }
         var created: [String] = []
         for path in [store.databasePath, store.journalPath] {
             let directory = (path as NSString).deletingLastPathComponent
@@ -50,12 +56,6 @@ struct InitCommand: ParsableCommand {
         do { opened = try SQLiteStore.create(path: store.databasePath) } catch { throw CLIError.from(error) }
         // Every user's journal in one directory where each may add their own file and no one may
         // remove or replace another's (set-group-ID and sticky).
-        let journals = StoreOptions.journalsDirectory(beside: store.databasePath)
-        var link = stat()
-        if lstat(journals, &link) == 0, link.st_mode & S_IFMT != S_IFDIR {
-            // A link or a file planted there would have init give its target to root and the group.
-            throw CLIError.usage("\(journals) is not a directory (a link or a file): remove it, then run init again")
-        }
         if !fm.fileExists(atPath: journals) { mkdir(journals, 0o700) }
         // Journals are attributed to their owners only in a directory no member can swap them in:
         // root's. Run as root, init makes it so; run by anyone else, it says how.
