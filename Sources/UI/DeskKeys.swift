@@ -22,10 +22,6 @@ public enum DeskEffect: Equatable, Sendable {
 extension DeskState {
     /// Applies a key: the modes first (a form, a picker, the help, the handover), then the
     /// action `KeyBindings` gives the key on this board, as htop and tig do.
-    /// Yes to a question (quit, skip an inject), as typed on an English or an Arabic keyboard: `y`,
-    /// the Y key's `غ`, or `ن` (نعم). Any other key (`n`, `ى`, `ل`: لا) is no.
-    static let quitYes: Set<Character> = ["y", "Y", "غ", "ن"]
-
     public mutating func handle(_ key: KeyPress) -> DeskEffect? {
         if case .resize(let w, let h) = key {
             width = w
@@ -40,17 +36,7 @@ extension DeskState {
             }
             return .quit
         }
-        if confirmingQuit {
-            confirmingQuit = false
-            if case .character(let answer) = key, Self.quitYes.contains(answer) { return .quit }
-            return nil
-        }
-        if let inject = confirmingSkip {
-            confirmingSkip = nil
-            if case .character(let answer) = key, Self.quitYes.contains(answer) { return .controlExercise(.skipped, inject: inject) }
-            notice = localizer(.skipKept)
-            return nil
-        }
+        if confirmingQuit || confirmingSkip != nil { return answer(key) }
         if var current = form {
             let outcome = current.handle(key)
             form = current
@@ -232,32 +218,6 @@ extension DeskState {
         case .scrollEnd: scrollDetail { _, _, last in last }
         }
         return nil
-    }
-
-    /// The controller's keys: only while an exercise plays on this store.
-    private mutating func exerciseControl(_ action: DeskAction) -> DeskEffect? {
-        guard exercise, let run = data.exerciseRun else {
-            notice = localizer(.notAnExercise)
-            return nil
-        }
-        if case .stopped = run.status {
-            notice = localizer(.exerciseStopped)
-            return nil
-        }
-        switch action {
-        case .exercisePlay: return .controlExercise(run.status == .paused ? .resumed : .paused, inject: nil)
-        case .exerciseSkip:
-            guard let next = run.next else {
-                notice = localizer(.noInjectLeft)
-                return nil
-            }
-            // Skipping cannot be undone: asked first, naming the inject.
-            confirmingSkip = next.number
-            return nil
-        default:
-            open(Forms.addInject(from: agency))
-            return nil
-        }
     }
 
     /// Enter: an incident's detail; on the log a message whole, and from there its incident; on
