@@ -221,6 +221,17 @@ extension ValidationError: Translatable {
         (description, "\(field): " + arabicProblem)
     }
 
+    /// What was not found, in Arabic; a name the table lacks stays as the check wrote it.
+    static func arabic(what: String) -> String {
+        let fixed: [String: String] = [
+            "area in the gazetteer named": "منطقة في الدليل باسم", "area in the gazetteer for": "منطقة في الدليل لـ",
+            "area with the P-code": "منطقة بالرمز", "district named": "مقاطعة باسم", "incident": "حادثة", "member": "عضو",
+            "message": "رسالة", "organisation": "جهة", "risk": "خطر", "unit": "وحدة",
+            "alert imported before, named by": "تنبيه مستورد من قبل باسم",
+        ]
+        return fixed[what] ?? what
+    }
+
     private var arabicProblem: String {
         switch problem {
         case .missing: return "مطلوب"
@@ -230,7 +241,7 @@ extension ValidationError: Translatable {
             let hint = NearestName.suggest(value, among: allowed).map { "؛ هل تقصد '\($0)'؟" } ?? ""
             return "'\(value)' ليست من: \(allowed.joined(separator: "، "))\(hint)"
         case .malformed(let expected): return "'\(value)' بصيغة غير صحيحة (\(Self.arabic(expected: expected)))"
-        case .unknown(let what): return "لا يوجد \(what) '\(value)'"
+        case .unknown(let what): return "لا يوجد \(Self.arabic(what: what)) '\(value)'"
         case .transitionRefused(let from, let allowed):
             return "لا يمكن الانتقال من \(from) إلى \(value)؛ المسموح من \(from): \(allowed.isEmpty ? "لا شيء" : allowed.joined(separator: "، "))"
         case .outOfRange(let range): return "'\(value)' خارج المدى \(range.lowerBound)–\(range.upperBound)"
@@ -243,7 +254,7 @@ extension ValidationError: Translatable {
         case .ambiguous(let candidates): return "'\(value)' قد تعني: \(candidates.joined(separator: "، "))"
         case .noAcknowledgementAsked: return "لم تطلب الرسالة \(value) إقرارًا"
         case .unknownName(let what, let nearest):
-            return "لا يوجد \(what) '\(value)'" + (nearest.map { "؛ هل تقصد '\($0)'؟" } ?? "")
+            return "لا يوجد \(Self.arabic(what: what)) '\(value)'" + (nearest.map { "؛ هل تقصد '\($0)'؟" } ?? "")
         case .suspended: return "'\(value)' معلّقة: يعيد المشرف تفعيلها"
         case .notOpen(let status): return "'\(value)' حالتها \(status): لا تقبل إلا الاحتياجات المفتوحة"
         case .carriesStopPhrase: return "يجب ألا تحتوي الرسالة على عبارة الإيقاف '\(value)'، فهي تنهي التمرين"

@@ -49,3 +49,39 @@ final class InjectFormTests: XCTestCase {
         XCTAssertEqual(screen.components(separatedBy: "'9x' is not a duration").count, 2, "each refusal once:\n\(screen)")
     }
 }
+
+/// The walk found that other forms showed their first wrong field only: opening an incident, posting
+/// and adding a unit now show every wrong field's refusal at once.
+final class EveryFieldRefusalTests: XCTestCase {
+    func testEachWrongFieldOfAFormIsShownAtOnce() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let store = try SQLiteStore(path: q.database)
+        var actions = DeskActions(writer: ChannelWriter(journalPath: q.journal, officer: "Huda"), storePath: q.database)
+        var state = DeskState(width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("CD"), now: Clock.now())
+        let cases: [(key: Character, values: [String: String], wrong: Set<String>)] = [
+            ("o", ["area": "Nowhereville", "title": " ", "people": "abc", "lead": "XYZ"], ["area", "title", "people", "lead"]),
+            ("m", ["to": "CD, QQQ", "body": "", "incident": "INC-20"], ["to", "body", "incident"]),
+        ]
+        for (key, values, wrong) in cases {
+            state.form = nil
+            _ = state.handle(.character(key))
+            var form = try XCTUnwrap(state.form)
+            for (field, value) in values { form.set(field, value) }
+            state.form = form
+            actions.submit(form, state: &state, store: store)
+            let errors = Set((state.form?.fields ?? []).filter { $0.error != nil }.map(\.name))
+            XCTAssertEqual(errors, wrong, "\(key): \(String(describing: state.form?.fields.map { ($0.name, $0.error) }))")
+        }
+        state.form = nil
+        _ = state.handle(.function(3))
+        _ = state.handle(.character("n"))
+        var unit = try XCTUnwrap(state.form)
+        unit.set("callsign", "bad sign!")
+        unit.set("agency", "NOPE")
+        state.form = unit
+        actions.submit(unit, state: &state, store: store)
+        XCTAssertEqual(Set((state.form?.fields ?? []).filter { $0.error != nil }.map(\.name)), ["callsign", "agency"])
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
+    }
+}

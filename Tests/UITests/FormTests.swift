@@ -322,3 +322,13 @@ final class IncidentFilterAgencyTests: XCTestCase {
         XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · latest closed"), DeskView.render(state).lines[0])
     }
 }
+
+/// A refusal in the Arabic interface names what was not found in Arabic too.
+final class ArabicNotFoundTests: XCTestCase {
+    func testWhatWasNotFoundIsSaidInArabic() {
+        let l = Localizer(.ar)
+        XCTAssertEqual(l(ValidationError(field: "area", value: "Nowhereville", problem: .unknownName(what: "area in the gazetteer named", nearest: nil))),
+                       "area: لا يوجد منطقة في الدليل باسم 'Nowhereville'")
+        XCTAssertEqual(l(ValidationError(field: "unit", value: "X-1", problem: .unknown(what: "unit"))), "unit: لا يوجد وحدة 'X-1'")
+    }
+}

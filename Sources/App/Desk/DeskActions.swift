@@ -193,6 +193,8 @@ struct DeskActions {
     private func write(for form: Form, actions: Actions, state: DeskState, store: (any ChannelStore)?) throws -> Actions.Write? {
         let agency = state.agency.rawValue
         func optional(_ name: String) -> String? { form.value(name).isEmpty ? nil : form.value(name) }
+        let checks = Self.fieldChecks(form, actions.context, run: try? store?.exerciseRun())
+        if !checks.errors.isEmpty { throw checks }
         switch form.purpose {
         case .postMessage:
             return try actions.post(
@@ -236,22 +238,6 @@ struct DeskActions {
                 by: optional("by"), at: state.now)
         case .addInject:
             let run = try store?.exerciseRun()
-            // Every field's own refusal at once, beside it, before the write's checks.
-            var checks = FieldChecks()
-            checks.run { _ = try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at") } }
-            checks.run { _ = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") } }
-            checks.run { _ = try optional("incident").map { text throws(ValidationError) in try IncidentReference(text) } }
-            checks.run { _ = try actions.context.knownAgency(form.trimmedValue("from"), field: "from") }
-            checks.run {
-                for code in form.value("to").split(separator: ",").map({ String($0).trimmingSpaces() }) where code != "*" {
-                    _ = try actions.context.knownAgency(code, field: "to")
-                }
-            }
-            checks.run { _ = try optional("by").map { code throws(ValidationError) in try actions.context.knownAgency(code, field: "by") } }
-            if let run, run.start.stops(form.value("text")) {
-                checks.errors.append(ValidationError(field: "text", value: run.start.stopPhrase ?? "", problem: .carriesStopPhrase))
-            }
-            if !checks.errors.isEmpty { throw checks }
             let at = try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at") }
                 ?? Int((run?.elapsed(at: state.now) ?? 0).rounded(.up))
             let within = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
@@ -268,6 +254,46 @@ struct DeskActions {
 }
 
 extension DeskActions {
+    /// Each field of a form checked on its own before the write's checks, which stop at the first:
+    /// the form then shows every wrong field's refusal beside it at once.
+    static func fieldChecks(_ form: Form, _ context: WriteContext, run: ExerciseRun?) -> FieldChecks {
+        var checks = FieldChecks()
+        func optional(_ name: String) -> String? { form.trimmedValue(name).isEmpty ? nil : form.trimmedValue(name) }
+        func agency(_ name: String) { checks.run { _ = try optional(name).map { code throws(ValidationError) in try context.knownAgency(code, field: name) } } }
+        func agencies(_ name: String) {
+            checks.run { for code in list(form.value(name)) where code != "*" { _ = try context.knownAgency(code, field: name) } }
+        }
+        func duration(_ name: String) { checks.run { _ = try optional(name).map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: name) } } }
+        func reference(_ name: String) { checks.run { _ = try optional(name).map { text throws(ValidationError) in try IncidentReference(text, field: name) } } }
+        func required(_ name: String, _ maximum: Int) { checks.run { _ = try TextRule.required(form.value(name), field: name, maximum: maximum) } }
+        switch form.purpose {
+        case .openIncident:
+            checks.run { _ = try context.gazetteer.resolve(form.value("area"), field: "area") }
+            required("title", Limits.title)
+            checks.run { _ = try wholeNumber(form, "people") }
+            agency("lead")
+        case .postMessage:
+            agencies("to")
+            required("body", Limits.body)
+            reference("incident")
+        case .registerUnit:
+            checks.run { _ = try CallSign(form.trimmedValue("callsign"), field: "callsign") }
+            checks.run { _ = try context.knownAgency(form.trimmedValue("agency"), field: "agency") }
+        case .addInject:
+            duration("at")
+            duration("within")
+            reference("incident")
+            checks.run { _ = try context.knownAgency(form.trimmedValue("from"), field: "from") }
+            agencies("to")
+            agency("by")
+            if let run, run.start.stops(form.value("text")) {
+                checks.errors.append(ValidationError(field: "text", value: run.start.stopPhrase ?? "", problem: .carriesStopPhrase))
+            }
+        default: break
+        }
+        return checks
+    }
+
     /// A list typed in one field: `boat, divers` (an Arabic comma too).
     static func list(_ text: String) -> [String] {
         text.split { $0 == "," || $0 == "،" }.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
