@@ -64,7 +64,7 @@ public final class SQLiteStore: Sendable {
 
     /// Throws `.notAStore` when the database at `path` holds tables but none of Qanat's migrations:
     /// another program's, which `init` must not take over. Read without writing to it.
-    static func requireQanatSchema(at path: String) throws(StoreError) {
+    public static func requireQanatSchema(at path: String) throws(StoreError) {
         var config = Configuration()
         config.readonly = true
         let tables: [String]

@@ -100,6 +100,9 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(refused.status, 5, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("is not a Qanat store (another program's SQLite database (moz_places"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: foreign + "/journals"), "nothing made")
+        var before = stat()
+        stat(foreign, &before)
+        XCTAssertEqual(before.st_mode & 0o7777, 0o755, "its directory left as it was")
 
         let project = q.directory + "/project"
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)

@@ -28,6 +28,10 @@ struct InitCommand: ParsableCommand {
             guard let entry = getgrnam(group) else { throw CLIError.usage("--group: no Unix group '\(group)'") }
             gid = entry.pointee.gr_gid
         }
+        // Another program's database is refused before anything is made beside it.
+        if SQLiteStore.exists(at: store.databasePath) {
+            do { try SQLiteStore.requireQanatSchema(at: store.databasePath) } catch { throw CLIError.from(error) }
+        }
         let journals = StoreOptions.journalsDirectory(beside: store.databasePath)
         var link = stat()
         if lstat(journals, &link) == 0, link.st_mode & S_IFMT != S_IFDIR {
