@@ -8,8 +8,9 @@ func terminalSafe(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.sanitized(String($0)) }.joined(separator: "\n")
 }
 
-/// The entry point. Exit codes are part of the interface: 0 done, 1 usage, 2 bad data,
-/// 3 store unavailable (an event, if any, is kept in the journal), 4 refused by the member's role.
+/// The entry point. Exit codes are part of the interface (`CLIError.exitCode`): 0 done, 1 usage,
+/// 2 bad data, 3 store unavailable (an event, if any, is kept in the journal), 4 refused by the
+/// member's role, 5 no store at the path.
 @main
 enum QanatMain {
     static func main() async {
