@@ -86,6 +86,9 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
         return true
     }
 
+    /// The year part.
+    public var year: Int64? { rawValue.split(separator: "-").dropFirst().first.flatMap { Int64($0) } }
+
     /// The number part when it is a plain sequence number.
     public var sequenceNumber: Int? { rawValue.split(separator: "-").last.flatMap { Int($0) } }
 

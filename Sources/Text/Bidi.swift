@@ -93,7 +93,7 @@ public enum Bidi {
     /// paragraph: in the paragraph's direction, with its context (a number after Arabic on the
     /// line before is still an Arabic number).
     public static func layout(_ line: WrappedLine) -> VisualText {
-        guard hasRightToLeft(line.paragraph) else { return VisualText(logical: line.text) }
+        guard line.rightToLeft else { return VisualText(logical: line.text) }
         let paragraph = Array(line.paragraph.utf16)
         let direction = baseDirection(paragraph)
         return layout(line.text, direction: direction, reordered: reorder(paragraph, line: line.range, direction))

@@ -7,6 +7,9 @@ public struct WrappedLine: Hashable, Sendable {
     /// The line's place in `paragraph`, in UTF-16 units.
     public let range: Range<Int>
     public let text: String
+    /// Whether the paragraph holds right-to-left letters, found once for all its lines: a line of
+    /// one that holds none is drawn as it is.
+    public let rightToLeft: Bool
 
     /// `text` in lines of at most `width` cells: broken at spaces where it can, inside a word only
     /// when one word is wider than a line, and at every line break of its own. Nothing but the
@@ -22,13 +25,14 @@ public struct WrappedLine: Hashable, Sendable {
     private static func wrap(paragraph: String, width: Int) -> [WrappedLine] {
         let clusters = Array(paragraph)
         let widths = clusters.map(DisplayWidth.of)
+        let indices = Array(paragraph.indices) + [paragraph.endIndex]  // each cluster's, and the end
         var offsets = [0]  // UTF-16 offset of each cluster, and of the end
         for cluster in clusters { offsets.append(offsets[offsets.count - 1] + cluster.utf16.count) }
+        let rightToLeft = Bidi.hasRightToLeft(paragraph)
         var lines: [WrappedLine] = []
         func emit(_ start: Int, _ end: Int) {
-            let range = paragraph.utf16.index(paragraph.startIndex, offsetBy: offsets[start])
-                ..< paragraph.utf16.index(paragraph.startIndex, offsetBy: offsets[end])
-            lines.append(WrappedLine(paragraph: paragraph, range: offsets[start]..<offsets[end], text: String(paragraph[range])))
+            lines.append(WrappedLine(paragraph: paragraph, range: offsets[start]..<offsets[end],
+                                     text: String(paragraph[indices[start]..<indices[end]]), rightToLeft: rightToLeft))
         }
         var line: (start: Int, end: Int, used: Int)?
         var index = 0

@@ -75,6 +75,8 @@ public struct Frame: Equatable, Sendable {
     public mutating func put(line: WrappedLine, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let room = min(limit ?? width, width - max(0, x))
+        // A paragraph with no right-to-left letters reads the same line by line: a plain field.
+        guard line.rightToLeft else { return put(line.text, x: x, y: y, role: role, limit: room) }
         guard DisplayWidth.of(line.text) <= room else {
             return put(line.text, x: x, y: y, role: role, limit: room, paragraph: Bidi.direction(of: line.paragraph))
         }

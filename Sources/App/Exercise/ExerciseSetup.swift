@@ -71,7 +71,7 @@ struct ExerciseSetup {
     func write(_ recorder: EventRecorder) throws -> [String: IncidentReference] {
         var writes = [try recorder.check { actions in try actions.startExercise(scenario, speed: speed, digest: digest, actingAgency: agency) }]
         let first = try recorder.check { actions in try actions.nextIncidentReference() }
-        let year = Int64(first.rawValue.split(separator: "-")[1]) ?? Clock.year
+        let year = first.year ?? Clock.year
         var references: [String: IncidentReference] = [:]
         for (index, incident) in scenario.incidents.enumerated() {
             let reference = IncidentReference(year: year, number: (first.sequenceNumber ?? 1) + index)
