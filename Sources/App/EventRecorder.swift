@@ -10,7 +10,7 @@ struct EventRecorder {
     let options: StoreOptions
     /// nil when the store could not be opened (the reason is in `storeProblem`); checks that
     /// need the current state are then skipped.
-    let store: (any ChannelStore)?
+    let store: (any StoreWriter)?
     let storeProblem: StoreError?
     let writer: ChannelWriter
     let actions: Actions
@@ -23,7 +23,7 @@ struct EventRecorder {
         self.options = options
         let name: String
         do { name = try WriteContext(agencies: []).officer(officerName) } catch { throw .from(error) }
-        var opened: (any ChannelStore)?
+        var opened: (any StoreWriter)?
         var context = WriteContext.seeded
         var problem: StoreError?
         var actor: Actor?

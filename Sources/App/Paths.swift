@@ -28,8 +28,8 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The store opened for reading only (lists, reports, exports).
-    func readingStore() throws(CLIError) -> SQLiteStore {
-        do { return try SQLiteStore(path: databasePath, options: .init(readOnly: true)) } catch { throw .from(error) }
+    func readingStore() throws(CLIError) -> any StoreReader {
+        do { return try SQLiteStore.reader(at: databasePath) } catch { throw .from(error) }
     }
 
     /// Stops with exit 5 when no store is at the path: before a desk or wall takes the terminal.

@@ -8,13 +8,25 @@ import QanatStore
 /// event then waits in the journal, and applying it stays order-independent).
 public struct Actions: Sendable {
     public let context: WriteContext
-    public let store: (any ChannelStore)?
+    /// What the checks read.
+    public let store: (any StoreReader)?
+    /// Where incident references are allocated: the write path's store; nil for checks only.
+    private let references: (any StoreWriter)?
 
     public typealias Write = (agency: AgencyCode, payload: EventPayload)
 
-    public init(context: WriteContext, store: (any ChannelStore)?) {
+    /// Checks for the write path: references are allocated in `store`.
+    public init(context: WriteContext, store: (any StoreWriter)?) {
         self.context = context
         self.store = store
+        references = store
+    }
+
+    /// Checks only (a report's rules, a dry run): references would be provisional.
+    public init(context: WriteContext, reader: (any StoreReader)?) {
+        self.context = context
+        store = reader
+        references = nil
     }
 
     public func post(from: String, to: [String], priority: String, channel: String, subject: String?, body: String,
@@ -64,8 +76,8 @@ public struct Actions: Sendable {
 
     /// A numbered reference from the store, or a provisional one when the store is unavailable.
     public func nextIncidentReference() throws -> IncidentReference {
-        if let store {
-            do { return try store.nextIncidentReference(year: Clock.year) } catch where error.isUnavailable {} catch {
+        if let references {
+            do { return try references.nextIncidentReference(year: Clock.year) } catch where error.isUnavailable {} catch {
                 throw ChannelError.store(error)
             }
         }

@@ -88,7 +88,7 @@ public struct CAPImport {
         return (reference, opening)
     }
 
-    private func recorded(_ id: EventID, _ store: any ChannelStore) throws -> Bool {
+    private func recorded(_ id: EventID, _ store: any StoreReader) throws -> Bool {
         try storeCall({ () throws(StoreError) in try store.event(id) }) != nil
     }
 
@@ -109,7 +109,7 @@ public struct CAPImport {
 
     /// The incident any alert the references name was applied to: its opening, an update or a
     /// cancel of it (feeds often name only the message just before, in any order).
-    private func referencedIncident(_ references: [(sender: String, identifier: String)], _ store: any ChannelStore) throws -> IncidentReference? {
+    private func referencedIncident(_ references: [(sender: String, identifier: String)], _ store: any StoreReader) throws -> IncidentReference? {
         for (sender, identifier) in references {
             for purpose in ["opened", "update", "cancel"] {
                 guard let event = try storeCall({ () throws(StoreError) in try store.event(Self.eventID(sender, identifier, purpose)) }) else { continue }
@@ -124,7 +124,7 @@ public struct CAPImport {
         return nil
     }
 
-    private func openedReference(_ id: EventID, _ store: any ChannelStore) throws -> IncidentReference? {
+    private func openedReference(_ id: EventID, _ store: any StoreReader) throws -> IncidentReference? {
         guard let event = try storeCall({ () throws(StoreError) in try store.event(id) }), case .incidentOpened(let opening) = event.payload
         else { return nil }
         return opening.reference

@@ -32,12 +32,12 @@ public struct ChannelWriter: Sendable {
                      payload: write.payload)
     }
 
-    public func record(_ event: Event, store: (any ChannelStore)?) throws(ChannelError) -> Outcome {
+    public func record(_ event: Event, store: (any StoreWriter)?) throws(ChannelError) -> Outcome {
         try record([event], store: store)
     }
 
     /// Events in one append (one `fsync`) and one transaction: all applied, or all kept.
-    public func record(_ events: [Event], store: (any ChannelStore)?) throws(ChannelError) -> Outcome {
+    public func record(_ events: [Event], store: (any StoreWriter)?) throws(ChannelError) -> Outcome {
         do { try JournalWriter(path: journalPath).append(events) } catch { throw .journal(error) }
         guard let store else { return .kept(nil) }
         do {

@@ -195,7 +195,7 @@ extension Actions {
     }
 
     private func record<Record>(_ kind: CoordinationRecordKind, _ typed: String, field: String? = nil,
-                                _ read: (any ChannelStore, RecordID) throws(StoreError) -> Record?) throws -> Record {
+                                _ read: (any StoreReader, RecordID) throws(StoreError) -> Record?) throws -> Record {
         let id = try recordID(kind, typed, field: field)
         guard let store else { throw ChannelError.needsStore("a \(kind.rawValue) is changed from what the store holds") }
         guard let found = try storeCall({ () throws(StoreError) in try read(store, id) }) else {

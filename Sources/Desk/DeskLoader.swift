@@ -5,12 +5,12 @@ import QanatUI
 /// Reads what the desk shows, in windows: memory stays flat whatever the store's size.
 /// Shared by the desk's event loop and the benchmark that times it.
 public struct DeskLoader: Sendable {
-    public let store: any ChannelStore
+    public let store: any StoreReader
     public static let incidentWindow = 500
     public static let unitWindow = 1000
     public static let messageWindow = 500
 
-    public init(store: any ChannelStore) { self.store = store }
+    public init(store: any StoreReader) { self.store = store }
 
     /// Rows of the log read for the first frame after a new filter: the screen's twice over.
     public static func firstPage(height: Int) -> Int { max(2 * height, 50) }

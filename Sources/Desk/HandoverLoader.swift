@@ -3,13 +3,13 @@ import QanatStore
 
 /// Reads a shift handover from the store, for the desk's handover screen and `qanat report shift`.
 public struct HandoverLoader: Sendable {
-    public let store: any ChannelStore
+    public let store: any StoreReader
     /// At most this many rows in each part of the report (the newest).
     public static let window = 200
     /// The window a report covers for an officer who never signed on.
     public static let defaultShiftHours: Int64 = 12
 
-    public init(store: any ChannelStore) { self.store = store }
+    public init(store: any StoreReader) { self.store = store }
 
     /// The officer's latest shift (or the one starting at `since`), and the channel as it is `now`.
     public func report(officer: String, agency: AgencyCode, now: Timestamp, since: Timestamp? = nil) throws(StoreError) -> HandoverReport {

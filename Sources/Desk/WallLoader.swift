@@ -5,12 +5,12 @@ import QanatUI
 /// Reads what the wall shows: its counters and small windows of the boards it rotates through.
 /// Only reads: the wall's store is opened read-only as well. Shared with the benchmark.
 public struct WallLoader: Sendable {
-    public let store: any ChannelStore
+    public let store: any StoreReader
     /// More rows than the tallest wall shows.
     public static let boardWindow = 150
     public static let urgentMessages = 5
 
-    public init(store: any ChannelStore) { self.store = store }
+    public init(store: any StoreReader) { self.store = store }
 
     /// One store error leaves the state as it was.
     public func load(into state: inout WallState) throws(StoreError) {

@@ -23,7 +23,7 @@ extension ReportCommand {
             let now = Clock.now()
             let cells: [CoverageCell]
             do {
-                let rules = try Actions(context: .seeded, store: opened).coverageRules(at: now)
+                let rules = try Actions(context: .seeded, reader: opened).coverageRules(at: now)
                 cells = try opened.coverage(matching: query, rules: rules)
             } catch { throw CLIError.fromDomain(error) }
             let lines = format.csv ? CoverageCSV.lines(cells) : CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), localizer, format: format.layout)

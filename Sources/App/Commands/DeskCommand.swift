@@ -24,7 +24,7 @@ struct DeskCommand: ParsableCommand {
     /// Starts curses and runs the desk until the officer quits.
     static func runDesk(store: StoreOptions, officer: String, agency: String?, display: DisplayOptions) throws {
         try store.requireStore()
-        let opened = try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
+        let opened = try? SQLiteStore.reader(at: store.databasePath)
         if let opened { try store.checkExerciseJournal(opened) }
         let code = try deskAgency(agency, officer: officer, store: opened)
         let settings = try display.resolve()
@@ -56,7 +56,7 @@ struct DeskCommand: ParsableCommand {
     /// write: an unknown agency exits 2, one the member may not act for exits 4. A non-member or a
     /// viewer gets the read-only desk whatever it names. Without a readable store only the code's
     /// form can be checked; the desk says the store is offline.
-    static func deskAgency(_ option: String?, officer: String, store: SQLiteStore?) throws -> AgencyCode {
+    static func deskAgency(_ option: String?, officer: String, store: (any StoreReader)?) throws -> AgencyCode {
         let actor = try? store?.actor(user: UnixUser.current, officer: officer, pinProven: false)
         let chosen = actingAgency(option, member: actor?.member)
         do {

@@ -21,7 +21,7 @@ extension IncidentCommand {
             let detail: IncidentDetail
             let risks: [Risk]
             do {
-                let opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
+                let opened = try SQLiteStore.reader(at: store.databasePath)
                 guard let found = try DeskLoader(store: opened).detail(ref) else {
                     throw CLIError.badData("incident: no incident '\(ref)'")
                 }

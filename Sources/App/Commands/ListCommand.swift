@@ -26,8 +26,8 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened: any ChannelStore
-        do { opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch { throw CLIError.from(error) }
+        let opened: any StoreReader
+        do { opened = try SQLiteStore.reader(at: store.databasePath) } catch { throw CLIError.from(error) }
         do {
             switch kind {
             case .incidents:

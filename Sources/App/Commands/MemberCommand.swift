@@ -62,7 +62,7 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let members: [Member]
-            do { members = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).members() } catch {
+            do { members = try SQLiteStore.reader(at: store.databasePath).members() } catch {
                 throw CLIError.from(error)
             }
             if !json { print(Member.table.header()) }

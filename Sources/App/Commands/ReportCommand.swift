@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
             do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
             let report: HandoverReport
             do {
-                let opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
+                let opened = try SQLiteStore.reader(at: store.databasePath)
                 report = try HandoverLoader(store: opened).report(officer: officer.officerName, agency: code, now: Clock.now(), since: start)
             } catch { throw CLIError.from(error) }
             try destination.deliver(HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text), kind: .shift,

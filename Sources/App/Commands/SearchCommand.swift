@@ -25,8 +25,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened: SQLiteStore
-        do { opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch { throw CLIError.from(error) }
+        let opened: any StoreReader
+        do { opened = try SQLiteStore.reader(at: store.databasePath) } catch { throw CLIError.from(error) }
         let hits: [SearchHit]
         let agencies: [AgencyCode]
         do {

@@ -19,7 +19,7 @@ struct DeskActions {
 
     func drafts(for officer: String) -> DraftFile { DraftFile(store: storePath, officer: officer) }
 
-    mutating func submit(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
+    mutating func submit(_ form: Form, state: inout DeskState, store: (any StoreWriter)?) {
         let l = state.localizer
         switch form.purpose {
         case .signOn: return signOn(form, state: &state, store: store)
@@ -58,7 +58,7 @@ struct DeskActions {
     }
 
     /// The controller's pause, resume or skip.
-    mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: inout DeskState, store: (any ChannelStore)?) {
+    mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: inout DeskState, store: (any StoreWriter)?) {
         let context = (try? store?.writeContext()) ?? .seeded
         do {
             let write = try Actions(context: context, store: store).controlExercise(action, inject: inject, actingAgency: state.agency.rawValue)
@@ -68,7 +68,7 @@ struct DeskActions {
         }
     }
 
-    mutating func acknowledge(_ messageID: String, state: inout DeskState, store: (any ChannelStore)?) {
+    mutating func acknowledge(_ messageID: String, state: inout DeskState, store: (any StoreWriter)?) {
         let context = (try? store?.writeContext()) ?? .seeded
         do {
             let result = try Actions(context: context, store: store).acknowledge(messageID: messageID, agency: state.agency.rawValue)
@@ -85,7 +85,7 @@ struct DeskActions {
     }
 
     /// Applies what the store could not take before; true when something went in.
-    mutating func retry(store: (any ChannelStore)?, state: inout DeskState) -> Bool {
+    mutating func retry(store: (any StoreWriter)?, state: inout DeskState) -> Bool {
         guard !pending.isEmpty, let store, (try? store.apply(pending)) != nil else { return false }
         pending.removeAll()
         state.backlog = 0
@@ -94,7 +94,7 @@ struct DeskActions {
 
     /// An officer starts a shift on a shared account: their name, an agency their role allows,
     /// and the PIN their entry sets. Refusals name the field and keep the form.
-    private mutating func signOn(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
+    private mutating func signOn(_ form: Form, state: inout DeskState, store: (any StoreWriter)?) {
         let l = state.localizer
         do {
             let context = try store?.writeContext() ?? .seeded
@@ -122,7 +122,7 @@ struct DeskActions {
     }
 
     /// The officer ends the shift with a note; on a shared account the desk waits for the next one.
-    private mutating func signOff(_ form: Form, state: inout DeskState, store: (any ChannelStore)?) {
+    private mutating func signOff(_ form: Form, state: inout DeskState, store: (any StoreWriter)?) {
         let l = state.localizer
         do {
             let note = try TextRule.optional(form.value("note"), field: "note", maximum: Limits.body)
@@ -145,7 +145,7 @@ struct DeskActions {
 
     /// True when the event was recorded (applied, or kept in the journal for later).
     @discardableResult
-    private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any ChannelStore)?, done: String) -> Bool {
+    private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any StoreWriter)?, done: String) -> Bool {
         let event: Event
         do { event = try writer.event(write) } catch {
             // Refused: nothing is written, and a form keeps what was typed.
@@ -190,7 +190,7 @@ struct DeskActions {
     }
 
     /// The write a form asks for; nil for forms that are not writes.
-    private func write(for form: Form, actions: Actions, state: DeskState, store: (any ChannelStore)?) throws -> Actions.Write? {
+    private func write(for form: Form, actions: Actions, state: DeskState, store: (any StoreWriter)?) throws -> Actions.Write? {
         let agency = state.agency.rawValue
         func optional(_ name: String) -> String? { form.value(name).isEmpty ? nil : form.value(name) }
         let checks = Self.fieldChecks(form, actions.context, run: try? store?.exerciseRun())

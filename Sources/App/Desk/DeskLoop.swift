@@ -16,7 +16,7 @@ struct DeskLoop {
     var state: DeskState
     /// `bell = false` in the config file silences it.
     var ringsBell = true
-    private var store: (any ChannelStore)?
+    private var store: (any StoreWriter)?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
     /// The last event read; what came after it decides which windows to read again.

@@ -18,7 +18,7 @@ extension StoreOptions {
 extension StoreOptions {
     /// An exercise store's events are journalled in its own directory only: a journal elsewhere
     /// (QANAT_JOURNAL left pointing at the real one) would carry them into the real store at ingest.
-    func checkExerciseJournal(_ store: SQLiteStore) throws(CLIError) {
+    func checkExerciseJournal(_ store: any StoreReader) throws(CLIError) {
         guard (try? store.isExercise()) == true else { return }
         let home = URL(fileURLWithPath: databasePath).deletingLastPathComponent().standardizedFileURL.path
         guard URL(fileURLWithPath: journalPath).standardizedFileURL.path.hasPrefix(home + "/") else {

@@ -13,7 +13,7 @@ struct WallLoop {
     let path: String
     let screen: any Screen
     var state: WallState
-    private var store: SQLiteStore?
+    private var store: (any StoreReader)?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
     private var painter = FramePainter<WallState>()
@@ -45,7 +45,7 @@ struct WallLoop {
         if store == nil {
             guard Date() >= nextAttempt else { return }
             do {
-                store = try SQLiteStore(path: path, options: .init(readOnly: true, busyTimeout: 0.2))
+                store = try SQLiteStore.reader(at: path, busyTimeout: 0.2)
                 watcher = try ChangeWatcher(path: path)
             } catch {
                 failed(error)

@@ -1,13 +1,13 @@
 import QanatCore
 
-/// What the rest of Qanat needs from a shared store. SQLite is the one backend today; a second
-/// (PostgreSQL, for sites where one file is not enough) would conform to this, not replace it.
-public protocol ChannelStore: Sendable {
+/// What the rest of Qanat reads from a shared store: the boards, the wall, reports and every
+/// read-only command. Nothing reached through it changes the store, so a process that holds only
+/// a reader (the wall) cannot write. SQLite is the one backend today; a second would conform to
+/// this, not replace it.
+public protocol StoreReader: Sendable {
     var path: String { get }
+    /// What a write is checked against (the agencies, the gazetteer): read, not written.
     func writeContext() throws(StoreError) -> WriteContext
-    func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference
-    @discardableResult func apply(_ events: [Event]) throws(StoreError) -> ApplyResult
-    @discardableResult func rebuild(progress: (Int, Int) -> Void) throws(StoreError) -> Int
     func projectionDigest() throws(StoreError) -> String
     func eventCount() throws(StoreError) -> Int
 
@@ -56,6 +56,25 @@ public protocol ChannelStore: Sendable {
     func responseTargets() throws(StoreError) -> [ResponseTarget]
     func responseSamples(_ period: PerformancePeriod) throws(StoreError) -> [ResponseSample]
     func exerciseRun() throws(StoreError) -> ExerciseRun?
+    func risks(producing incident: Incident) throws(StoreError) -> [Risk]
+    func reportsWritten(sha256: String) throws(StoreError) -> [Event]
+    func events(since time: Timestamp, limit: Int) throws(StoreError) -> [Event]
+    func events(byOfficer officer: String, since: Timestamp, limit: Int) throws(StoreError) -> [Event]
 }
 
-extension SQLiteStore: ChannelStore {}
+/// What changes the store, refining what reads it (as GRDB's `DatabaseWriter: DatabaseReader`):
+/// events applied, the read model rebuilt, incident references allocated. Only the write path
+/// (`WriteSession`), ingest and the commands that make a store hold one.
+public protocol StoreWriter: StoreReader {
+    func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference
+    @discardableResult func apply(_ events: [Event]) throws(StoreError) -> ApplyResult
+    @discardableResult func rebuild(progress: (Int, Int) -> Void) throws(StoreError) -> Int
+}
+
+extension SQLiteStore: StoreWriter {
+    /// The store at `path` opened for reading only, as a reader: what the wall, the handover and
+    /// the read-only commands hold.
+    public static func reader(at path: String, busyTimeout: Double = 5) throws(StoreError) -> any StoreReader {
+        try SQLiteStore(path: path, options: Options(readOnly: true, busyTimeout: busyTimeout))
+    }
+}
