@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per layer (see ../shared/DESIGN.md §2); the folder names under Sources/ are the layers.
+// One target per layer (docs/architecture.md); the folder names under Sources/ are the layers.
 let package = Package(
     name: "Qanat",
     platforms: [.macOS(.v13)],
@@ -25,7 +25,8 @@ let package = Package(
             name: "QanatUI",
             dependencies: ["QanatCore", "QanatText", .product(name: "TOMLKit", package: "TOMLKit")],
             path: "Sources/UI"),
-        .target(name: "QanatDesk", dependencies: ["QanatCore", "QanatStore", "QanatUI"], path: "Sources/Desk"),
+        // The desk's and the wall's loops, the effects they run and what they read: a library, tested without the executable.
+        .target(name: "QanatDesk", dependencies: ["QanatCore", "QanatStore", "QanatChannel", "QanatUI"], path: "Sources/Desk"),
         .target(name: "CNcursesw", path: "Sources/CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "QanatTerminal", dependencies: ["QanatUI", "CNcursesw"], path: "Sources/Terminal"),
         // SHA-256 for the journal's chain from swift-crypto (Core keeps no dependencies).
@@ -73,11 +74,16 @@ let package = Package(
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
         .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),
         .testTarget(name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"], exclude: ["Journals"]),
+        // What the desk's and the end-to-end tests share: the real binary run as a process, a screen in the test's own process.
+        .target(name: "QanatTestSupport", dependencies: ["QanatUI"], path: "Tests/Support"),
+        .testTarget(
+            name: "DeskTests",
+            dependencies: ["QanatCore", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatApp", "QanatText",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "QanatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]
 )

@@ -39,7 +39,7 @@ enum CLIError: Error, CustomStringConvertible {
         switch error {
         case .store(let store): from(store)
         case .journal(let journal): from(journal)
-        case .nothingToChange: .usage(error.description)
+        case .nothingToChange, .exerciseJournalElsewhere: .usage(error.description)
         case .needsStore: .storeUnavailable(error.description)
         }
     }

@@ -37,30 +37,9 @@ struct StoreOptions: ParsableArguments {
         do { try SQLiteStore.requirePresent(at: databasePath) } catch { throw .from(error) }
     }
 
-    /// One journal per Unix user, by default in `journals/` beside the store: its owner alone
-    /// writes it (0640), so its lines are attributed to them at ingest.
+    /// One journal per Unix user, by default in `journals/` beside the store (`JournalPlace`).
     var journalPath: String {
-        journal ?? Environment.value("QANAT_JOURNAL") ?? Self.journalsDirectory(beside: databasePath) + "/\(UnixUser.current).jsonl"
-    }
-
-    static func journalsDirectory(beside database: String) -> String {
-        URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("journals").path
-    }
-
-    /// Makes the journal's directory when it is the store's `journals/` and missing (a store made
-    /// before there was one): 3770 — set-group-ID and sticky, so no one removes or replaces
-    /// another's journal — in the store's group. Anything else is left to whoever chose the path.
-    func prepareJournalDirectory() {
-        let directory = URL(fileURLWithPath: journalPath).deletingLastPathComponent().path
-        guard directory == Self.journalsDirectory(beside: databasePath), !FileManager.default.fileExists(atPath: directory) else { return }
-        var store = stat()
-        guard stat(databasePath, &store) == 0, mkdir(directory, 0o700) == 0 else { return }
-        Self.makeJournalsDirectory(directory, group: store.st_gid)
-    }
-
-    static func makeJournalsDirectory(_ directory: String, group: gid_t) {
-        chown(directory, uid_t.max, group)
-        chmod(directory, 0o3770)
+        journal ?? Environment.value("QANAT_JOURNAL") ?? JournalPlace.directory(beside: databasePath) + "/\(UnixUser.current).jsonl"
     }
 }
 

@@ -26,7 +26,7 @@ struct CoverageBenchmark {
         let (smallLoad, smallState) = try timeLoads(small)
         let english = timeKeystrokes(bigState)
         var arabicState = bigState
-        arabicState.language = .ar
+        _ = arabicState.handle(.character("L"))  // English to Arabic
         let arabic = timeKeystrokes(arabicState)
         let smallKeys = timeKeystrokes(smallState)
         let export = try timeExport(database)
@@ -97,7 +97,7 @@ struct CoverageBenchmark {
     private func state() throws -> DeskState {
         var state = DeskState(width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("OCHA"),
                               now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
-        state.board = .coverage
+        _ = state.handle(.function(5))
         return state
     }
 

@@ -30,7 +30,7 @@ struct DeskBenchmark {
         let (awaiting, awaitingWhole) = try timeAwaitingFilter(store, bigState)
         let bigKeys = timeKeystrokes(bigState)
         var arabicState = bigState
-        arabicState.language = .ar
+        _ = arabicState.handle(.character("L"))  // English to Arabic
         let arabicKeys = timeKeystrokes(arabicState)
         let emptyKeys = timeKeystrokes(emptyState)
         let start = try timeFirstFrame(database)
@@ -119,7 +119,8 @@ struct DeskBenchmark {
         var (firstPages, wholeWindows): ([Double], [Double]) = ([], [])
         for _ in 0..<20 {
             var state = initial
-            state.logQuery.awaitingAcknowledgementBy = state.agency
+            _ = state.handle(.function(4))
+            _ = state.handle(.character("u"))  // what awaits us
             var t0 = monotonicNanoseconds()
             try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
             firstPages.append(Double(monotonicNanoseconds() - t0) / 1e6)

@@ -21,7 +21,8 @@ enum LoadProfile {
     static func measured(_ store: SQLiteStore, _ state: inout DeskState) throws {
         for _ in 0..<10 { try DeskLoader(store: store).load(into: &state) }
         for _ in 0..<10 { try DeskLoader(store: store).load(into: &state, refresh: .messages) }
-        state.logQuery.awaitingAcknowledgementBy = state.agency
+        _ = state.handle(.function(4))
+        _ = state.handle(.character("u"))  // what awaits us
         for _ in 0..<10 { try DeskLoader(store: store).load(into: &state, refresh: .messages) }
     }
 
@@ -42,7 +43,7 @@ enum LoadProfile {
         for board in [KeyPress.function(2), .function(3), .function(4)] {
             _ = state.handle(board)
             for _ in 0..<10 {
-                state.now = state.now.adding(seconds: 1)
+                state.clock(state.now.adding(seconds: 1))
                 guard state != previous else { continue }
                 previous = state
                 let frame = DeskView.render(state)

@@ -13,6 +13,9 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
     case nothingToChange(options: [String])
     /// What was asked can only be checked against the store, and it could not be opened.
     case needsStore(String)
+    /// An exercise store's events go to a journal in its own directory only: elsewhere (the real
+    /// one) they would reach the real store at ingest.
+    case exerciseJournalElsewhere(journal: String, exercise: String)
 
     public var description: String {
         switch self {
@@ -20,6 +23,9 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
         case .journal(let error): "\(error); nothing was recorded"
         case .nothingToChange(let options): "nothing to change: give \(options.joined(separator: ", "))"
         case .needsStore(let why): "the store is unavailable: \(why)"
+        case .exerciseJournalElsewhere(let journal, let exercise):
+            "\(journal): an exercise store's events are journalled in its own directory (\(exercise)), never elsewhere; "
+                + "use --exercise DIR, or unset QANAT_JOURNAL; nothing was written"
         }
     }
 }

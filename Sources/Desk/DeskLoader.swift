@@ -25,6 +25,13 @@ public struct DeskLoader: Sendable {
     /// board reads again only the cells they lie in.
     public func load(into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil,
                      changedRecords: Set<Subject>? = nil, firstPageOnly: Bool = false) throws(StoreError) {
+        try load(into: &state, plan: ReloadPlan(refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords),
+                 firstPageOnly: firstPageOnly)
+    }
+
+    /// Reads what `plan` names (`DeskRefresh.plan` decides it).
+    public func load(into state: inout DeskState, plan: ReloadPlan, firstPageOnly: Bool = false) throws(StoreError) {
+        let (refresh, changedMessages, changedRecords) = (plan.refresh, plan.changedMessages, plan.changedRecords)
         var data = state.data
         if refresh.contains(.incidents) {
             data.incidents = try store.incidents(matching: state.incidentQuery, limit: Self.incidentWindow)
@@ -114,10 +121,7 @@ public struct DeskLoader: Sendable {
             data.message = try state.openMessage.flatMap { id throws(StoreError) in try store.message(id) }
             data.unitDetail = try state.openUnit.flatMap { callSign throws(StoreError) in try unitDetail(callSign) }
         }
-        state.data = data
-        state.exercise = exercise
-        if refresh.contains(.detail) { state.detailRead() }
-        if !refresh.isDisjoint(with: [.incidents, .messages]) { state.noticeAlerts() }
+        state.loaded(data, exercise: exercise, refresh: refresh)
     }
 
     /// A unit whole: its assignments, newest first, and every event about it.

@@ -59,6 +59,7 @@ public protocol StoreReader: Sendable {
     func risks(producing incident: Incident) throws(StoreError) -> [Risk]
     func reportsWritten(sha256: String) throws(StoreError) -> [Event]
     func events(since time: Timestamp, limit: Int) throws(StoreError) -> [Event]
+    func messageTexts(since time: Timestamp, limit: Int) throws(StoreError) -> [(id: EventID, at: Timestamp, text: String)]
     func events(byOfficer officer: String, since: Timestamp, limit: Int) throws(StoreError) -> [Event]
 }
 

@@ -54,3 +54,68 @@ public struct DeskRefresh: OptionSet, Sendable {
         return refresh
     }
 }
+
+/// What one read of the store does after a change: the windows, and where the log and the coverage
+/// board can be kept up from what changed alone. Decided here, once, for the desk's loop.
+public struct ReloadPlan: Equatable, Sendable {
+    public var refresh: DeskRefresh
+    /// The messages new events touched: the log's window is kept up from these alone
+    /// (`LogWindow`); nil reads it whole.
+    public var changedMessages: Set<EventID>?
+    /// The needs, activities and pledges new events touched: the coverage board reads only the
+    /// cells they lie in; nil reads it whole.
+    public var changedRecords: Set<Subject>?
+    /// Members or a shift changed: who this desk is to the store must be learned again.
+    public var access: Bool
+
+    public init(refresh: DeskRefresh, changedMessages: Set<EventID>? = nil, changedRecords: Set<Subject>? = nil, access: Bool = true) {
+        self.refresh = refresh
+        self.changedMessages = changedMessages
+        self.changedRecords = changedRecords
+        self.access = access
+    }
+}
+
+extension DeskRefresh {
+    /// The plan for reading `asked` (a key's new filter, a detail opened) and whatever `changes`
+    /// touched, on `state`; `firstRead` when nothing was read before.
+    public static func plan(asked: DeskRefresh, changes: StoreChanges, firstRead: Bool, state: DeskState) -> ReloadPlan {
+        let refresh = asked.union(after(changes, detail: state.detailReference, message: state.openMessage, unit: state.openUnit))
+        let subjects = firstRead ? nil : changes.subjects
+        // Messages posted or acknowledged update the log's window by themselves, unless the
+        // window was asked for whole (a new filter) or agencies changed who owes what.
+        let changedMessages = asked.contains(.messages) || refresh.contains(.agencies) ? nil
+            : subjects.map { Set($0.compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } }) }
+        // Needs, activities and pledges read again only the cells they lie in, unless the board
+        // was asked for whole (a new filter) or a setting or an organisation changed.
+        let changedRecords = asked.contains(.coordination) ? nil
+            : subjects.flatMap { subjects -> Set<Subject>? in
+                subjects.contains(where: \.changesEveryCell) ? nil : subjects.filter(\.isCoordinationRecord)
+            }
+        return ReloadPlan(refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords,
+                          access: changes.subjects?.contains(where: \.concernsAccess) ?? true)
+    }
+}
+
+private extension Subject {
+    var concernsAccess: Bool {
+        switch self {
+        case .member, .officer: true
+        default: false
+        }
+    }
+
+    var isCoordinationRecord: Bool {
+        switch self {
+        case .need, .activity, .pledge: true
+        default: false
+        }
+    }
+
+    var changesEveryCell: Bool {
+        switch self {
+        case .setting, .agency: true
+        default: false
+        }
+    }
+}

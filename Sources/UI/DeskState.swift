@@ -110,31 +110,31 @@ public struct DeskData: Equatable, Sendable {
 
 /// The whole state of one desk. Screens are functions of it; keys change it.
 public struct DeskState: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-    public var language: Language
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var language: Language
     /// Who reorders and shapes right-to-left text: Qanat or the terminal.
-    public var bidi: BidiMode = .app
-    public var digits: DigitStyle = .western
-    public var officer: String
-    public var agency: AgencyCode
-    public var now: Timestamp
-    public var store: StoreHealth = .live
+    public internal(set) var bidi: BidiMode = .app
+    public internal(set) var digits: DigitStyle = .western
+    public internal(set) var officer: String
+    public internal(set) var agency: AgencyCode
+    public internal(set) var now: Timestamp
+    public internal(set) var store: StoreHealth = .live
     /// Events written to the journal that the store has not taken yet.
-    public var backlog = 0
-    public var data = DeskData() {
+    public internal(set) var backlog = 0
+    public internal(set) var data = DeskData() {
         didSet { settleSelection() }
     }
 
-    public var board: Board = .incidents
+    public internal(set) var board: Board = .incidents
     /// What the officer has selected, by identity on each board: it stays on the same incident,
     /// unit or message when rows move, appear or are filtered out, and actions act on it.
-    public var selection = Selection()
+    public internal(set) var selection = Selection()
     /// Where the selection last stood on each board: only to scroll, and to move from once the
     /// selected row has left the board. Never what an action acts on.
     var cursorRow: [Board: Int] = [:]
     /// The incident whose detail is open: chosen on the board, or reached from a log message.
-    public var detailReference: IncidentReference?
+    public internal(set) var detailReference: IncidentReference?
     /// Where a jump to an incident by its number came from: a number that does not exist leaves
     /// the officer there, with what they had selected.
     struct JumpOrigin: Equatable, Sendable {
@@ -143,15 +143,15 @@ public struct DeskState: Equatable, Sendable {
     }
     var jumpedFrom: JumpOrigin?
     /// The message whose detail is open on the log (Enter on a message).
-    public var openMessage: EventID?
+    public internal(set) var openMessage: EventID?
     /// The unit whose detail is open on the units board.
-    public var openUnit: CallSign?
+    public internal(set) var openUnit: CallSign?
     /// The coverage cell whose needs, activities and pledges are open (Enter on a cell).
-    public var openCell: CoverageCell.Key?
+    public internal(set) var openCell: CoverageCell.Key?
     /// Which areas, sector and kind of organisation the coverage board shows.
-    public var coverageFilter = CoverageFilter()
+    public internal(set) var coverageFilter = CoverageFilter()
     /// The risk matrix's cell whose risks are open (Enter on the risk board).
-    public var openRiskCell: RiskCell?
+    public internal(set) var openRiskCell: RiskCell?
     /// Whether the current board shows a detail beside (or instead of) its rows.
     public var showingDetail: Bool {
         switch board {
@@ -164,52 +164,55 @@ public struct DeskState: Equatable, Sendable {
         }
     }
     /// Tab puts the keys in the detail pane: they scroll it instead of moving the selection.
-    public var detailFocused = false
+    public internal(set) var detailFocused = false
     /// The detail's first line shown; nil shows its facts and the newest of its timeline.
-    public var detailScroll: Int?
-    public var overlay: Overlay?
+    public internal(set) var detailScroll: Int?
+    public internal(set) var overlay: Overlay?
     /// The help's page, where it does not fit the screen.
-    public var helpPage = 0
+    public internal(set) var helpPage = 0
     /// `/` search or `:` palette, when open.
-    public var picker: Picker?
-    public var unitGrouping: UnitGrouping = .status
+    public internal(set) var picker: Picker?
+    public internal(set) var unitGrouping: UnitGrouping = .status
     /// Which messages the log asks the store for.
-    public var logQuery = MessageQuery()
+    public internal(set) var logQuery = MessageQuery()
     /// Which incidents the board asks the store for, and in what order.
-    public var incidentQuery = IncidentQuery()
+    public internal(set) var incidentQuery = IncidentQuery()
     /// The log follows new messages until the officer moves up.
-    public var followingLog = true
+    public internal(set) var followingLog = true
     /// The form being filled in, if any.
-    public var form: Form?
+    public internal(set) var form: Form?
     /// Forms closed with Esc, kept with what was typed, to be offered again.
-    public var drafts: [String: Form] = [:]
+    public internal(set) var drafts: [String: Form] = [:]
     /// Why this desk may not write at all (its Unix user is no member, or a viewer), once the
     /// store has said; forms then do not open, and the status bar says read-only.
-    public var readOnly: Refusal?
+    public internal(set) var readOnly: Refusal?
     /// An exercise store: every screen says so.
-    public var exercise = false
+    public internal(set) var exercise = false
     /// On a shared duty account the desk starts with the sign-on form, and nothing else opens
     /// until an officer has signed on.
-    public var shift: DeskShift = .notRequired
+    public internal(set) var shift: DeskShift = .notRequired
     /// The shift handover report, when open (`H`).
-    public var handover: HandoverScreen?
+    public internal(set) var handover: HandoverScreen?
     /// What the last officer on this terminal wrote at sign-off, for the next one who signs on.
-    public var handoverNote: String?
+    public internal(set) var handoverNote: String?
     /// A line for the status bar: what the last action did.
-    public var notice: String?
+    public internal(set) var notice: String?
     /// Flash messages and extreme incidents not yet acknowledged or opened, newest first: the banner.
-    public var alerts: [DeskAlert] = []
+    public internal(set) var alerts: [DeskAlert] = []
     /// What has rung already, so that each rings once.
     var alerted: Set<DeskAlert.Subject> = []
     /// Set when something new must ring the bell; the loop rings it and clears this.
-    public var bellPending = false
+    public internal(set) var bellPending = false
     /// Extreme incidents opened before the desk started are on its board, not alerts.
-    public var startedAt: Timestamp
-    public var confirmingQuit = false
+    public internal(set) var startedAt: Timestamp
+    public internal(set) var confirmingQuit = false
     /// `K` asked whether to skip this inject; the next key answers.
-    public var confirmingSkip: Int?
+    public internal(set) var confirmingSkip: Int?
 
-    public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp) {
+    public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp,
+                bidi: BidiMode = .app, digits: DigitStyle = .western) {
+        self.bidi = bidi
+        self.digits = digits
         self.width = width
         self.height = height
         self.language = language
@@ -267,7 +270,7 @@ public struct DeskState: Equatable, Sendable {
     }
 
     /// False on the wall: its boards show rows, nobody selects one.
-    public var marksSelection = true
+    public internal(set) var marksSelection = true
 
     func selectionMark(_ mark: SelectionMark) -> SelectionMark { marksSelection ? mark : .none }
 

@@ -7,21 +7,21 @@ import XCTest
 /// The domain's rules on the write path, each held against a real SQLite store without a terminal.
 final class ActionRulesTests: XCTestCase {
     var store: SQLiteStore!
-    var writer: ChannelWriter!
+    var session: WriteSession!
 
     override func setUpWithError() throws {
         let directory = NSTemporaryDirectory() + "qanat-channel-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try SQLiteStore.create(path: directory + "/store.sqlite")
-        writer = ChannelWriter(journalPath: directory + "/journal.jsonl", officer: "Huda")
+        session = WriteSession(journalPath: directory + "/journal.jsonl", officer: "Huda", store: store)
     }
 
     var actions: Actions { get throws { Actions(context: try store.writeContext(), store: store) } }
 
     @discardableResult
     func record(_ check: (Actions) throws -> Actions.Write) throws -> Event {
-        let event = try writer.event(try check(try actions))
-        _ = try writer.record(event, store: store)
+        let event = try session.event(try check(try actions))
+        try session.record(event)
         return event
     }
 

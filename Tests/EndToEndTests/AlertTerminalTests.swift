@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// A flash message written by another process rings this desk's bell and shows a banner until

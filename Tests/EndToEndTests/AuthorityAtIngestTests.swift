@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// A journal speaks only for whoever wrote it: with real Unix users, each journal's lines are

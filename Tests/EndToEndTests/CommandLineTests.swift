@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// The command line as scripts and people use it: real processes on a real store and journal.

@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// Values on the command line as officers type them: numbers in Arabic-Indic digits, a day for a

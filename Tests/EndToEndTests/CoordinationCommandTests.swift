@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// The coordination's commands as scripts call them: organisations, needs, activities, pledges,

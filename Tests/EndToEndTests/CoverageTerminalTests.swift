@@ -1,5 +1,6 @@
 import Foundation
 import QanatText
+import QanatTestSupport
 import XCTest
 
 /// The coverage board in a real terminal, in English and Arabic, at 80×24 and 160×48, while

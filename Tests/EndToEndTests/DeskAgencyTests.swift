@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// The desk acts for the agency the command line would: the member's own by default, and an

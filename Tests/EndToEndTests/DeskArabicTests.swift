@@ -1,5 +1,6 @@
 import Foundation
 import QanatText
+import QanatTestSupport
 import XCTest
 
 /// The Arabic interface in a real terminal: what `--bidi app` draws, what `--bidi terminal`

@@ -1,9 +1,10 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatStore
+import QanatTestSupport
 import XCTest
-@testable import QanatApp
 @testable import QanatUI
 
 /// A review of a risk recorded from the risk board, through the desk's own actions on a real
@@ -25,9 +26,9 @@ final class DeskRiskReviewTests: XCTestCase {
     func review(_ q: QanatProcess, agency: String) throws -> DeskState {
         let store = try SQLiteStore(path: q.database)
         var state = DeskState(width: 120, height: 30, language: .en, officer: "Salem", agency: try AgencyCode(agency), now: Clock.now())
-        var actions = DeskActions(writer: ChannelWriter(journalPath: q.journal, officer: "Salem",
+        var actions = DeskActions(session: WriteSession(journalPath: q.journal, officer: "Salem", store: store,
                                                         actor: try store.actor(user: MemberRoleTests.me, officer: "Salem", pinProven: false)),
-                                  storePath: q.database)
+                                  storePath: q.database, draftsDirectory: q.directory + "/drafts")
         state.data.risks = try store.risks(band: nil)
         _ = state.handle(.function(6))
         XCTAssertNil(state.handle(.character("v")))
@@ -41,7 +42,7 @@ final class DeskRiskReviewTests: XCTestCase {
         XCTAssertEqual(form.purpose, .reviewRisk)
         form.set("note", "Spillway cleared")
         form.set("next", "2027-03-01")
-        actions.submit(form, state: &state, store: store)
+        if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
         return state
     }
 

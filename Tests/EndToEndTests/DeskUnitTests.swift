@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// Units from the desk, in a real terminal: added (a wrong call sign refused beside its field,

@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// `qanat init` sets a store up for its group, and `qanat doctor` says what is right and what to fix.

@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// Drafts belong to a store and an officer: text typed on the demo is never offered on the real store.

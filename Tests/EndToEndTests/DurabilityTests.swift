@@ -2,6 +2,7 @@ import Foundation
 import QanatCore
 import QanatFixtures
 import QanatJournal
+import QanatTestSupport
 import XCTest
 
 /// What must hold whatever runs at once and whatever is killed when.

@@ -1,5 +1,6 @@
 import Foundation
 import QanatText
+import QanatTestSupport
 import XCTest
 
 /// A joint exercise played at high speed on its own store: desks join it in English and Arabic,

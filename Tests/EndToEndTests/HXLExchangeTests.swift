@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatTestSupport
 import XCTest
 
 /// The 3W, needs and organisations as HXL: exports read back by libhxl, the HXL reference

@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// ICS 201 and ICS 214 from the store, in English and Arabic, as text and Markdown, and recorded

@@ -1,9 +1,10 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatStore
+import QanatTestSupport
 import XCTest
-@testable import QanatApp
 @testable import QanatUI
 
 /// The controller's inject form, submitted through the desk's own actions on a real exercise
@@ -26,7 +27,8 @@ final class InjectFormTests: XCTestCase {
             said += String(decoding: data, as: UTF8.self)
         }
         let store = try SQLiteStore(path: directory + "/qanat.sqlite")
-        var actions = DeskActions(writer: ChannelWriter(journalPath: directory + "/journals/controller.jsonl", officer: "Huda"), storePath: store.path)
+        var actions = DeskActions(session: WriteSession(journalPath: directory + "/journals/controller.jsonl", officer: "Huda", store: store),
+                                  storePath: store.path, draftsDirectory: directory + "/drafts")
         var state = DeskState(width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("NCEMC"), now: Clock.now())
         state.exercise = true
         state.data.exerciseRun = try store.exerciseRun()
@@ -36,7 +38,7 @@ final class InjectFormTests: XCTestCase {
             form.set(field, value)
         }
         state.form = form
-        actions.submit(form, state: &state, store: store)
+        if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
         let errors = Dictionary(uniqueKeysWithValues: (state.form?.fields ?? []).compactMap { field in field.error.map { (field.name, $0) } })
         XCTAssertEqual(Set(errors.keys), ["at", "to", "text", "by", "within"], "\(errors)")
         XCTAssertEqual(errors["text"], "Message: the message must not contain the stop phrase 'NO DUFF', which would end the exercise")
@@ -57,7 +59,8 @@ final class EveryFieldRefusalTests: XCTestCase {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
         let store = try SQLiteStore(path: q.database)
-        var actions = DeskActions(writer: ChannelWriter(journalPath: q.journal, officer: "Huda"), storePath: q.database)
+        var actions = DeskActions(session: WriteSession(journalPath: q.journal, officer: "Huda", store: store), storePath: q.database,
+                                  draftsDirectory: q.directory + "/drafts")
         var state = DeskState(width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("CD"), now: Clock.now())
         let cases: [(key: Character, values: [String: String], wrong: Set<String>)] = [
             ("o", ["area": "Nowhereville", "title": " ", "people": "abc", "lead": "XYZ"], ["area", "title", "people", "lead"]),
@@ -69,7 +72,7 @@ final class EveryFieldRefusalTests: XCTestCase {
             var form = try XCTUnwrap(state.form)
             for (field, value) in values { form.set(field, value) }
             state.form = form
-            actions.submit(form, state: &state, store: store)
+            if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
             let errors = Set((state.form?.fields ?? []).filter { $0.error != nil }.map(\.name))
             XCTAssertEqual(errors, wrong, "\(key): \(String(describing: state.form?.fields.map { ($0.name, $0.error) }))")
         }
@@ -80,7 +83,7 @@ final class EveryFieldRefusalTests: XCTestCase {
         unit.set("callsign", "bad sign!")
         unit.set("agency", "NOPE")
         state.form = unit
-        actions.submit(unit, state: &state, store: store)
+        if let outcome = actions.submit(unit, state: state) { state.apply(outcome) }
         XCTAssertEqual(Set((state.form?.fields ?? []).filter { $0.error != nil }.map(\.name)), ["callsign", "agency"])
         XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
     }

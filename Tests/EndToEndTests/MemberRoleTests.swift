@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// Members and roles through the real binary. The tests run as one Unix user, so each gives that

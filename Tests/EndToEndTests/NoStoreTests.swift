@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// Only `qanat init` and `qanat demo` make a store: a mistyped path must never split one channel

@@ -2,6 +2,7 @@ import Foundation
 import QanatChannel
 import QanatCore
 import QanatStore
+import QanatTestSupport
 import XCTest
 
 /// Evaluation through the command line: targets a supervisor sets, response times per agency

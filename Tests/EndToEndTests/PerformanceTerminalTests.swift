@@ -1,5 +1,6 @@
 import Foundation
 import QanatText
+import QanatTestSupport
 import XCTest
 
 /// The performance board in a real terminal, in English and Arabic: response times read as the

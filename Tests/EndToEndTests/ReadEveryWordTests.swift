@@ -1,4 +1,5 @@
 import Foundation
+import QanatTestSupport
 import XCTest
 
 /// What a user without the desk reads: an incident whole, and the values each field takes.

@@ -1,6 +1,7 @@
 import Foundation
 import QanatCore
 import QanatStore
+import QanatTestSupport
 import XCTest
 
 /// The risk register through the command line: supervisors add and change risks, the owner's

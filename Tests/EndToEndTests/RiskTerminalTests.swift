@@ -1,5 +1,6 @@
 import Foundation
 import QanatText
+import QanatTestSupport
 import XCTest
 
 /// The risk board in a real terminal, in English and Arabic: the matrix, a cell's risks, and a

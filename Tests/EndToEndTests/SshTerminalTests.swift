@@ -1,5 +1,6 @@
 import Foundation
 import QanatFixtures
+import QanatTestSupport
 import XCTest
 
 /// The desk over a real SSH connection: a message posted there reaches a second desk, and a

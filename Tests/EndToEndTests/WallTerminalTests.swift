@@ -2,6 +2,7 @@ import Foundation
 import QanatCore
 import QanatFixtures
 import QanatJournal
+import QanatTestSupport
 import XCTest
 
 /// The wall display in a real terminal: run by a Unix user who may only read the store, live on

@@ -32,4 +32,36 @@ final class DeskRefreshTests: XCTestCase {
     func testUnknownChangesReadEverything() {
         XCTAssertEqual(refresh(nil), .all)
     }
+
+    // The plan: where the log and the coverage board keep up from what changed, and when access is learned again.
+
+    func plan(_ subjects: [Subject]?, asked: DeskRefresh = [], firstRead: Bool = false) -> ReloadPlan {
+        DeskRefresh.plan(asked: asked, changes: StoreChanges(lastSequence: 9, subjects: subjects.map(Set.init)), firstRead: firstRead,
+                         state: SampleDesk.state(width: 120, height: 30))
+    }
+
+    func testTheLogKeepsUpFromTheChangedMessagesUnlessAskedWholeOrOwingChanged() throws {
+        let posted = EventID.make(at: Timestamp(millisecondsSinceEpoch: 0))
+        XCTAssertEqual(plan([.message(posted), .incident(fire)]).changedMessages, [posted])
+        XCTAssertNil(plan([.message(posted)], asked: .messages).changedMessages, "a new filter reads the window whole")
+        XCTAssertNil(plan([.message(posted), .agency(try AgencyCode("NGO-1"))]).changedMessages, "a new agency is owed older messages")
+        XCTAssertNil(plan([.message(posted)], firstRead: true).changedMessages, "nothing to keep up on the first read")
+        XCTAssertNil(plan(nil).changedMessages)
+    }
+
+    func testCoverageReadsOnlyTheTouchedCellsUnlessASettingOrAnOrganisationChanged() throws {
+        let need = Subject.need(.make(at: Timestamp(millisecondsSinceEpoch: 0)))
+        XCTAssertEqual(plan([need, .incident(fire)]).changedRecords, [need])
+        XCTAssertNil(plan([need, .setting(.gapDays)]).changedRecords, "the gap days change every cell")
+        XCTAssertNil(plan([need, .agency(try AgencyCode("NGO-1"))]).changedRecords)
+        XCTAssertNil(plan([need], asked: .coordination).changedRecords)
+    }
+
+    func testAccessIsLearnedAgainOnlyWhenMembersOrShiftsChanged() throws {
+        XCTAssertFalse(plan([.incident(fire)]).access)
+        XCTAssertTrue(plan([.member(MemberKey(user: "huda", officer: nil))]).access)
+        XCTAssertTrue(plan([.officer(named: "Huda")]).access)
+        XCTAssertTrue(plan(nil).access, "unknown changes: anything may have")
+        XCTAssertEqual(plan([.incident(fire)], asked: .units).refresh, [.incidents, .units, .performance], "what was asked and what changed")
+    }
 }

@@ -32,7 +32,7 @@ extension ImportCommand {
             }
             let options = try exercise.map(StoreOptions.exercise) ?? store
             let recorder = try EventRecorder(options: options, officer: officer)
-            if let actor = recorder.writer.actor, (actor.role ?? .viewer) < .supervisor {
+            if let actor = recorder.actor, (actor.role ?? .viewer) < .supervisor {
                 throw CLIError.refused(.needsRole(.supervisor, for: .importAlert))
             }
             if exercise != nil {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatStore
 import QanatTerminal
 import QanatUI
@@ -25,7 +26,7 @@ struct DeskCommand: ParsableCommand {
     static func runDesk(store: StoreOptions, officer: String, agency: String?, display: DisplayOptions) throws {
         try store.requireStore()
         let opened = try? SQLiteStore.reader(at: store.databasePath)
-        if let opened { try store.checkExerciseJournal(opened) }
+        if let opened { do { try WriteSession.checkJournal(store.journalPath, for: opened) } catch { throw CLIError.from(error) } }
         let code = try deskAgency(agency, officer: officer, store: opened)
         let settings = try display.resolve()
         // A dropped SSH link or a closed window hangs up the terminal: instead of dying at once,
@@ -42,12 +43,10 @@ struct DeskCommand: ParsableCommand {
             throw CLIError.usage("\(error)")
         }
         defer { screen.close() }
-        var state = DeskState(width: screen.size.width, height: screen.size.height, language: settings.language,
-                              officer: officer, agency: code, now: Clock.now())
-        state.bidi = settings.bidi
-        state.digits = settings.digits
-        var loop = DeskLoop(options: store, screen: screen, state: state)
-        loop.ringsBell = settings.bell
+        let state = DeskState(width: screen.size.width, height: screen.size.height, language: settings.language,
+                              officer: officer, agency: code, now: Clock.now(), bidi: settings.bidi, digits: settings.digits)
+        var loop = DeskLoop(storePath: store.databasePath, journalPath: store.journalPath, draftsDirectory: StoreOptions.dataDirectory + "/drafts",
+                            screen: screen, state: state, ringsBell: settings.bell)
         loop.run()
     }
 

@@ -20,7 +20,7 @@ struct DoctorCommand: ParsableCommand {
         // This process's journal, every journal ingest has read, and every one in journals/ (one
         // refused whole on its first read has no cursor yet).
         let cursors = (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
-        let directory = StoreOptions.journalsDirectory(beside: store.databasePath)
+        let directory = JournalPlace.directory(beside: store.databasePath)
         let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }
             .sorted().map { directory + "/" + $0 }
         findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors + present)

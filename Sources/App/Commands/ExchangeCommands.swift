@@ -107,7 +107,7 @@ struct ImportCommand: ParsableCommand {
             do { kind = try HXLKind.parse(self.kind, field: "kind") } catch { throw CLIError.from(error) }
             let recorder = try EventRecorder(options: store, officer: officer)
             // The file speaks for many organisations: only a supervisor may bring it in.
-            if let actor = recorder.writer.actor, (actor.role ?? .viewer) < .supervisor {
+            if let actor = recorder.actor, (actor.role ?? .viewer) < .supervisor {
                 throw CLIError.refused(.needsRole(.supervisor, for: .importData))
             }
             let table: HXLTable
@@ -118,7 +118,7 @@ struct ImportCommand: ParsableCommand {
             } catch let error as CSVError { throw CLIError.badData("\(file): \(error)") } catch let error as HXLError {
                 throw CLIError.badData("\(file): \(error)")
             }
-            let importer = HXLImport(actions: recorder.actions, actingAgency: recorder.agency(nil))
+            let importer = HXLImport(actions: try recorder.actions, actingAgency: recorder.agency(nil))
             var applied = 0, present = 0, refused = 0
             for record in records where record.line > table.hashtagLine {
                 do {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatStore
 import QanatUI
 
@@ -81,12 +82,12 @@ struct ExerciseCommand: ParsableCommand {
                 try initialise.run()
                 FileManager.default.createFile(atPath: aside + "/scenario.toml", contents: Data(bytes))
                 let recorder = try EventRecorder(options: making, officerName: officer.officerName)
-                guard recorder.store != nil else { throw CLIError.storeUnavailable("\(making.databasePath): \(recorder.storeProblem.map { "\($0)" } ?? "unavailable")") }
+                _ = try recorder.requireStore(making.databasePath)
                 _ = try setup.write(recorder)
             }
             let options = try StoreOptions.exercise(target)
             let recorder = try EventRecorder(options: options, officerName: officer.officerName)
-            guard let store = recorder.store as? SQLiteStore else { throw CLIError.storeUnavailable("\(options.databasePath): \(recorder.storeProblem.map { "\($0)" } ?? "unavailable")") }
+            let store = try recorder.requireStore(options.databasePath)
             print(terminalSafe("exercise: \(scenario.name) — \(scenario.injects.count) injects at \(speed)× speed"))
             print(terminalSafe("directory: \(target)"))
             print(terminalSafe("desks join with: qanat desk --exercise \(target)"))
@@ -147,7 +148,7 @@ struct ExerciseCommand: ParsableCommand {
         /// A controller's write on the exercise store, while play has not stopped.
         func record(_ write: (Actions, String) throws -> Actions.Write) throws {
             let recorder = try EventRecorder(options: try place.store(), officer: officer)
-            guard let store = recorder.store as? SQLiteStore else { throw CLIError.storeUnavailable("the exercise store is unavailable") }
+            let store = try recorder.requireStore("the exercise store")
             guard (try? store.isExercise()) == true else { throw CLIError.badData("\(store.path): not an exercise store") }
             guard let run = try? store.exerciseRun() else { throw CLIError.badData("\(store.path): no exercise was started on this store") }
             if case .stopped(let reason) = run.status { throw CLIError.badData("play stopped already (\(reason.translations.en))") }

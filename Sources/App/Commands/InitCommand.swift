@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
         if SQLiteStore.exists(at: store.databasePath) {
             do { try SQLiteStore.requireQanatSchema(at: store.databasePath) } catch { throw CLIError.from(error) }
         }
-        let journals = StoreOptions.journalsDirectory(beside: store.databasePath)
+        let journals = JournalPlace.directory(beside: store.databasePath)
         var link = stat()
         if lstat(journals, &link) == 0, link.st_mode & S_IFMT != S_IFDIR {
             // A link or a file planted there would have init give its target to root and the group.
@@ -64,7 +64,7 @@ struct InitCommand: ParsableCommand {
         // Journals are attributed to their owners only in a directory no member can swap them in:
         // root's. Run as root, init makes it so; run by anyone else, it says how.
         if geteuid() == 0 { chown(journals, 0, gid) }
-        StoreOptions.makeJournalsDirectory(journals, group: gid)
+        JournalPlace.seal(journals, group: gid)
         if !fm.fileExists(atPath: store.journalPath) {
             _ = fm.createFile(atPath: store.journalPath, contents: nil, attributes: [.posixPermissions: 0o640])
         }

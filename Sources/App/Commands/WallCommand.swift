@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatTerminal
 import QanatUI
 

@@ -1,6 +1,7 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatDesk
 import QanatStore
 import QanatUI
 
@@ -10,7 +11,7 @@ import QanatUI
 /// phrase ends play at once (a real emergency). Ctrl-C ends play too, recorded as interrupted.
 struct ExercisePlayer {
     let recorder: EventRecorder
-    let store: SQLiteStore
+    let store: any StoreReader
     let agency: String
     /// How often the store is looked at between injects.
     var poll: TimeInterval = 0.2

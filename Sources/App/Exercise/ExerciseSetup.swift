@@ -10,21 +10,8 @@ extension StoreOptions {
     static func exercise(_ directory: String) throws(CLIError) -> StoreOptions {
         let database = URL(fileURLWithPath: directory).appendingPathComponent("qanat.sqlite").path
         do {
-            return try StoreOptions.parse(["--db", database, "--journal", journalsDirectory(beside: database) + "/\(UnixUser.current).jsonl"])
+            return try StoreOptions.parse(["--db", database, "--journal", JournalPlace.directory(beside: database) + "/\(UnixUser.current).jsonl"])
         } catch { throw .usage("--exercise \(directory): \(error)") }
-    }
-}
-
-extension StoreOptions {
-    /// An exercise store's events are journalled in its own directory only: a journal elsewhere
-    /// (QANAT_JOURNAL left pointing at the real one) would carry them into the real store at ingest.
-    func checkExerciseJournal(_ store: any StoreReader) throws(CLIError) {
-        guard (try? store.isExercise()) == true else { return }
-        let home = URL(fileURLWithPath: databasePath).deletingLastPathComponent().standardizedFileURL.path
-        guard URL(fileURLWithPath: journalPath).standardizedFileURL.path.hasPrefix(home + "/") else {
-            throw .usage("\(journalPath): an exercise store's events are journalled in its own directory (\(home)), never elsewhere; "
-                         + "use --exercise DIR, or unset QANAT_JOURNAL; nothing was written")
-        }
     }
 }
 
@@ -79,7 +66,7 @@ struct ExerciseSetup {
             references[incident.key] = reference
         }
         // Checked as `check` checks them: against the context, not a store they are not in yet.
-        let unstored = Actions(context: recorder.actions.context, store: nil)
+        let unstored = Actions(context: try recorder.actions.context, store: nil)
         for unit in scenario.units { writes.append(try recorder.check { _ in try register(unit, unstored) }) }
         for need in scenario.needs {
             writes.append(try recorder.check { _ in try report(need, unstored, incident: need.incident.flatMap { references[$0] }) })

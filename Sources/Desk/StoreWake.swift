@@ -7,19 +7,21 @@ import QanatStore
 /// land a few milliseconds later), when the last answer was not a settled one (busy, offline,
 /// not yet read), and every ten seconds regardless, in case a notification was lost (a store on
 /// a network file system hears nothing of other hosts). Without inotify, every second.
-struct StoreWake {
-    static let safetyInterval: TimeInterval = 10
-    static let settleInterval: TimeInterval = 0.3
-    static let settlePollMilliseconds: Int64 = 20
+public struct StoreWake {
+    public static let safetyInterval: TimeInterval = 10
+    public static let settleInterval: TimeInterval = 0.3
+    public static let settlePollMilliseconds: Int64 = 20
     private var lastAsked = Date.distantPast
     private var askAgainUntil = Date.distantPast
 
+    public init() {}
+
     /// What the loop's sleep should also wake on.
-    func descriptors(_ watcher: ChangeWatcher?) -> [Int32] {
+    public func descriptors(_ watcher: ChangeWatcher?) -> [Int32] {
         watcher?.descriptor.map { [$0] } ?? []
     }
 
-    mutating func shouldAsk(_ watcher: ChangeWatcher, settled: Bool) -> Bool {
+    public mutating func shouldAsk(_ watcher: ChangeWatcher, settled: Bool) -> Bool {
         let notified = watcher.takeNotifications()
         let now = Date()
         if notified { askAgainUntil = now.addingTimeInterval(Self.settleInterval) }
@@ -30,11 +32,11 @@ struct StoreWake {
     }
 
     /// The commit was seen: no need to keep asking.
-    mutating func sawChange() { askAgainUntil = .distantPast }
+    public mutating func sawChange() { askAgainUntil = .distantPast }
 
     /// Milliseconds to sleep: until `time` (when the screen next turns over by itself), but no
     /// longer than the store may go unasked.
-    func sleep(until time: Timestamp, _ watcher: ChangeWatcher?) -> Int32 {
+    public func sleep(until time: Timestamp, _ watcher: ChangeWatcher?) -> Int32 {
         let now = Date()
         let longest: Int64 = if watcher?.descriptor == nil { 1000 }
             else if now < askAgainUntil { Self.settlePollMilliseconds }

@@ -3,7 +3,7 @@ import QanatCore
 import QanatDesk
 import QanatFixtures
 import QanatStore
-import QanatUI
+@testable import QanatUI
 import XCTest
 
 /// A desk keeps its log window up from the messages new events touched; what it shows is what

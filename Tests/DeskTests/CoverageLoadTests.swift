@@ -2,7 +2,7 @@ import Foundation
 import QanatCore
 import QanatDesk
 import QanatStore
-import QanatUI
+@testable import QanatUI
 import XCTest
 
 /// The coverage board reads again only the cells that new needs, activities and pledges lie in;

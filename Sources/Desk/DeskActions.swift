@@ -1,172 +1,139 @@
+import Foundation
 import QanatChannel
 import QanatCore
 import QanatStore
 import QanatUI
 
-/// Carries out what the desk's keys ask: a form's write or an acknowledgement, through the same
-/// checks and write path as the command line. Events the store could not take yet stay in the
-/// journal and in `pending`, retried on every poll, so the keyboard never waits for the store.
-struct DeskActions {
-    var writer: ChannelWriter
-    /// Drafts belong to a store and an officer.
+/// Carries out what the desk's keys ask — a form's write, an acknowledgement, the controller's
+/// pause — through the same `WriteSession` as the command line, and says what came of it as a
+/// `DeskOutcome` for the state to apply. Events the store could not take yet stay in the journal
+/// and in the session, retried on every poll, so the keyboard never waits for the store.
+public struct DeskActions {
+    public private(set) var session: WriteSession
+    /// Drafts belong to a store and an officer: kept by the store's path under this directory.
     let storePath: String
-    private(set) var pending: [Event] = []
+    let draftsDirectory: String
 
-    init(writer: ChannelWriter, storePath: String) {
-        self.writer = writer
+    public init(session: WriteSession, storePath: String, draftsDirectory: String) {
+        self.session = session
         self.storePath = storePath
+        self.draftsDirectory = draftsDirectory
     }
 
-    func drafts(for officer: String) -> DraftFile { DraftFile(store: storePath, officer: officer) }
+    public func drafts(for officer: String) -> DraftFile {
+        DraftFile(store: storePath, officer: officer, directory: draftsDirectory)
+    }
 
-    mutating func submit(_ form: Form, state: inout DeskState, store: (any StoreWriter)?) {
-        let l = state.localizer
+    /// What the form's write came to; nil for a form that writes nothing (a filter).
+    public mutating func submit(_ form: Form, state: DeskState) -> DeskOutcome? {
         switch form.purpose {
-        case .signOn: return signOn(form, state: &state, store: store)
-        case .signOff: return signOff(form, state: &state, store: store)
+        case .signOn: return signOn(form, state: state)
+        case .signOff: return signOff(form, state: state)
         default: break
         }
         do {
-            let context = try store?.writeContext() ?? .seeded
-            let actions = Actions(context: context, store: store)
+            let actions = try session.actions()
             if case .openIncident = form.purpose, !form.warned {
                 let duplicates = actions.likelyDuplicates(type: form.value("type"), area: form.value("area"), at: state.now)
-                if !duplicates.isEmpty {
-                    state.form?.notice = "\(l(.likelyDuplicate)) \(duplicates.map(\.reference.rawValue).joined(separator: ", ")) — \(l(.enterOpensAnyway))"
-                    state.form?.warned = true
-                    return
-                }
+                if !duplicates.isEmpty { return .likelyDuplicates(duplicates.map(\.reference)) }
             }
             if case .registerActivity = form.purpose, !form.warned {
                 // As the incident form warns of a likely duplicate: once, naming the others; Enter again saves.
                 let duplicates = try activity(form, actions: actions, state: state).duplicates
-                if !duplicates.isEmpty {
-                    state.form?.notice = "\(l(.wouldDuplicate)) \(duplicates.map(\.rawValue).joined(separator: ", ")) — \(l(.enterSavesAnyway))"
-                    state.form?.warned = true
-                    return
-                }
+                if !duplicates.isEmpty { return .duplicatesActivity(of: duplicates) }
             }
-            guard let write = try self.write(for: form, actions: actions, state: state, store: store) else { return }
-            record(write, state: &state, store: store, done: l(.sent))
+            guard let write = try self.write(for: form, actions: actions, state: state) else { return nil }
+            return record(write, done: .sent)
         } catch let error as ValidationError {
-            state.formRefused(error)
+            return .invalid([error])
         } catch let refused as FieldChecks {
-            state.formRefused(refused.errors)
+            return .invalid(refused.errors)
         } catch {
-            state.form?.notice = "\(error)"
+            return .failed("\(error)")
         }
     }
 
     /// The controller's pause, resume or skip.
-    mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: inout DeskState, store: (any StoreWriter)?) {
-        let context = (try? store?.writeContext()) ?? .seeded
+    public mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: DeskState) -> DeskOutcome {
         do {
-            let write = try Actions(context: context, store: store).controlExercise(action, inject: inject, actingAgency: state.agency.rawValue)
-            record(write, state: &state, store: store, done: state.localizer(action) + (inject.map { " \(state.localizer.number($0))" } ?? ""))
+            let write = try session.actions().controlExercise(action, inject: inject, actingAgency: state.agency.rawValue)
+            return record(write, done: .exercise(action, inject: inject))
         } catch {
-            state.notice = "\(error)"
+            return .failed("\(error)")
         }
     }
 
-    mutating func acknowledge(_ messageID: String, state: inout DeskState, store: (any StoreWriter)?) {
-        let context = (try? store?.writeContext()) ?? .seeded
+    public mutating func acknowledge(_ messageID: String, state: DeskState) -> DeskOutcome {
         do {
-            let result = try Actions(context: context, store: store).acknowledge(messageID: messageID, agency: state.agency.rawValue)
-            guard let write = result.write else {
-                state.notice = state.localizer(.acknowledged)
-                return
-            }
-            record(write, state: &state, store: store, done: state.localizer(.acknowledged))
+            let result = try session.actions().acknowledge(messageID: messageID, agency: state.agency.rawValue)
+            guard let write = result.write else { return .recorded(.acknowledged, kept: false, backlog: session.pending.count) }
+            return record(write, done: .acknowledged)
         } catch let error as ValidationError {
-            state.notice = state.localizer(error)
+            return .invalid([error])
         } catch {
-            state.notice = "\(error)"
+            return .failed("\(error)")
         }
     }
 
-    /// Applies what the store could not take before; true when something went in.
-    mutating func retry(store: (any StoreWriter)?, state: inout DeskState) -> Bool {
-        guard !pending.isEmpty, let store, (try? store.apply(pending)) != nil else { return false }
-        pending.removeAll()
-        state.backlog = 0
-        return true
+    /// Applies what the store could not take before; nil when nothing went in.
+    public mutating func retry() -> DeskOutcome? {
+        session.retry() ? .backlogApplied : nil
     }
+
+    /// The loop's connection to the store, and who this desk is to its members.
+    public mutating func use(_ store: (any StoreWriter)?) { session.use(store) }
+    public mutating func learned(_ actor: Actor) { session.learned(actor) }
 
     /// An officer starts a shift on a shared account: their name, an agency their role allows,
     /// and the PIN their entry sets. Refusals name the field and keep the form.
-    private mutating func signOn(_ form: Form, state: inout DeskState, store: (any StoreWriter)?) {
-        let l = state.localizer
+    private mutating func signOn(_ form: Form, state: DeskState) -> DeskOutcome {
         do {
-            let context = try store?.writeContext() ?? .seeded
-            let (name, agency, actor) = try Actions(context: context, store: store).signOn(
+            let (name, agency, actor) = try session.actions().signOn(
                 officer: form.value("officer"), agency: form.value("agency"), pin: form.value("pin"), user: UnixUser.current)
-            let previous = writer
-            writer.officer = name
-            writer.actor = actor
-            guard record((agency, .shift(ShiftChange(signedOn: true))), state: &state, store: store, done: l(.signedOn)) else {
-                writer = previous
-                return
+            let previous = session
+            session.signOn(officer: name, actor: actor)
+            let outcome = record((agency, .shift(ShiftChange(signedOn: true))), done: .signedOn)
+            guard case .recorded(_, let kept, let backlog) = outcome else {
+                session = previous
+                return outcome
             }
-            (state.officer, state.agency, state.shift) = (name, agency, .onShift(since: state.now))
-            state.restore(drafts: drafts(for: name).load())
-            // The note the last officer left stays in view once this one is on.
-            if let note = state.handoverNote { state.notice = note }
-            state.handoverNote = nil
+            return .signedOn(officer: name, agency: agency, drafts: drafts(for: name).load(), kept: kept, backlog: backlog)
         } catch let error as ValidationError {
-            state.formRefused(error)
+            return .invalid([error])
         } catch let refusal as Refusal {
-            state.formRefused(field: refusal == .wrongPIN ? "pin" : "agency", message: l(refusal))
+            return .signOnRefused(field: refusal == .wrongPIN ? "pin" : "agency", refusal)
         } catch {
-            state.form?.notice = "\(error)"
+            return .failed("\(error)")
         }
     }
 
-    /// The officer ends the shift with a note; on a shared account the desk waits for the next one.
-    private mutating func signOff(_ form: Form, state: inout DeskState, store: (any StoreWriter)?) {
-        let l = state.localizer
-        do {
-            let note = try TextRule.optional(form.value("note"), field: "note", maximum: Limits.body)
-            guard record((state.agency, .shift(ShiftChange(signedOn: false, note: note))), state: &state, store: store, done: l(.signedOff)) else {
-                return
-            }
-            if state.shift != .notRequired {
-                // The next officer starts clean; this one's unsent text waits for their next shift.
-                drafts(for: state.officer).save(state.keptDrafts)
-                state.drafts = [:]
-                state.handoverNote = note.map { "\(l(.handedOverBy)) \(state.officer), \(l.clock(state.now)): \($0)" }
-                state.shift = .awaitingSignOn
-                state.form = Forms.signOn(officer: "", agency: state.agency)
-                state.form?.notice = state.handoverNote
-            }
-        } catch {
-            state.formRefused(error)
-        }
+    /// The officer ends the shift with a note; on a shared account their unsent text is kept for
+    /// their next shift and the desk waits for the next officer.
+    private mutating func signOff(_ form: Form, state: DeskState) -> DeskOutcome {
+        let note: String?
+        do { note = try TextRule.optional(form.value("note"), field: "note", maximum: Limits.body) } catch { return .invalid([error]) }
+        let outcome = record((state.agency, .shift(ShiftChange(signedOn: false, note: note))), done: .signedOff)
+        guard case .recorded(_, let kept, let backlog) = outcome else { return outcome }
+        if state.shift != .notRequired { drafts(for: state.officer).save(state.keptDrafts) }
+        return .signedOff(note: note, kept: kept, backlog: backlog)
     }
 
-    /// True when the event was recorded (applied, or kept in the journal for later).
-    @discardableResult
-    private mutating func record(_ write: Actions.Write, state: inout DeskState, store: (any StoreWriter)?, done: String) -> Bool {
+    /// Recorded (applied, or kept in the journal for later), or why not: a refused role leaves
+    /// nothing written, and a form keeps what was typed.
+    private mutating func record(_ write: Actions.Write, done: DeskOutcome.Done) -> DeskOutcome {
         let event: Event
-        do { event = try writer.event(write) } catch {
-            // Refused: nothing is written, and a form keeps what was typed.
-            let reason = state.localizer(error)
-            if state.form != nil { state.form?.notice = reason } else { state.notice = reason }
-            return false
+        do { event = try session.event(write) } catch let refusal as Refusal {
+            return .refused(refusal)
+        } catch {
+            return .failed("\(error)")
         }
         do {
-            switch try writer.record(event, store: store) {
-            case .applied:
-                state.formSucceeded(done)
-            case .kept:
-                pending.append(event)
-                state.backlog = pending.count
-                state.formSucceeded(state.localizer(.keptInJournal))
-            }
-            return true
+            let outcome = try session.record(event)
+            let kept = if case .kept = outcome { true } else { false }
+            return .recorded(done, kept: kept, backlog: session.pending.count)
         } catch {
             // Not even the journal took it: nothing was recorded, and the form keeps its text.
-            if state.form != nil { state.form?.notice = "\(error)" } else { state.notice = "\(error)" }
-            return false
+            return .failed("\(error)")
         }
     }
 
@@ -190,7 +157,8 @@ struct DeskActions {
     }
 
     /// The write a form asks for; nil for forms that are not writes.
-    private func write(for form: Form, actions: Actions, state: DeskState, store: (any StoreWriter)?) throws -> Actions.Write? {
+    private func write(for form: Form, actions: Actions, state: DeskState) throws -> Actions.Write? {
+        let store = actions.store
         let agency = state.agency.rawValue
         func optional(_ name: String) -> String? { form.value(name).isEmpty ? nil : form.value(name) }
         let checks = Self.fieldChecks(form, actions.context, run: try? store?.exerciseRun())
@@ -256,7 +224,7 @@ struct DeskActions {
 extension DeskActions {
     /// Each field of a form checked on its own before the write's checks, which stop at the first:
     /// the form then shows every wrong field's refusal beside it at once.
-    static func fieldChecks(_ form: Form, _ context: WriteContext, run: ExerciseRun?) -> FieldChecks {
+    public static func fieldChecks(_ form: Form, _ context: WriteContext, run: ExerciseRun?) -> FieldChecks {
         var checks = FieldChecks()
         func optional(_ name: String) -> String? { form.trimmedValue(name).isEmpty ? nil : form.trimmedValue(name) }
         func agency(_ name: String) { checks.run { _ = try optional(name).map { code throws(ValidationError) in try context.knownAgency(code, field: name) } } }
@@ -295,14 +263,14 @@ extension DeskActions {
     }
 
     /// A list typed in one field: `boat, divers` (an Arabic comma too).
-    static func list(_ text: String) -> [String] {
+    public static func list(_ text: String) -> [String] {
         text.split { $0 == "," || $0 == "،" }.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }
 
 /// The refusals of a form's fields, each checked on its own: the form shows every field's beside it.
-struct FieldChecks: Error {
-    var errors: [ValidationError] = []
+public struct FieldChecks: Error {
+    public var errors: [ValidationError] = []
 
     mutating func run(_ check: () throws -> Void) {
         do { try check() } catch let error as ValidationError { errors.append(error) } catch {}

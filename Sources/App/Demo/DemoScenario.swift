@@ -9,13 +9,11 @@ struct DemoScenario {
     let store: SQLiteStore
     let journalPath: String
 
-    private func writer(_ officer: String) -> ChannelWriter { ChannelWriter(journalPath: journalPath, officer: officer) }
-
     @discardableResult
     private func record(_ officer: String, _ check: (Actions) throws -> Actions.Write) throws -> Event {
-        let actions = Actions(context: try store.writeContext(), store: store)
-        let event = try writer(officer).event(try check(actions))
-        _ = try writer(officer).record(event, store: store)
+        var session = WriteSession(journalPath: journalPath, officer: officer, store: store)
+        let event = try session.event(try check(try session.actions()))
+        try session.record(event)
         return event
     }
 

@@ -4,17 +4,17 @@ import QanatUI
 /// A screen for the desk's and the wall's loops inside a test process: keys go in, frames come
 /// out. It sleeps as the terminal does, in poll(2) on the loop's descriptors (the store's change
 /// notifications) and on a pipe that a pressed key writes to.
-final class FakeScreen: Screen, @unchecked Sendable {
-    let size: (width: Int, height: Int)
+public final class FakeScreen: Screen, @unchecked Sendable {
+    public let size: (width: Int, height: Int)
     private let lock = NSLock()
     private var keys: [KeyPress] = []
     private var last: Frame?
-    private(set) var draws = 0
-    private(set) var waits = 0
+    public private(set) var draws = 0
+    public private(set) var waits = 0
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
-    init(width: Int, height: Int) {
+    public init(width: Int, height: Int) {
         size = (width, height)
         var ends: [Int32] = [0, 0]
         pipe(&ends)
@@ -27,16 +27,16 @@ final class FakeScreen: Screen, @unchecked Sendable {
         close(wakeWrite)
     }
 
-    func draw(_ frame: Frame) {
+    public func draw(_ frame: Frame) {
         lock.withLock {
             last = frame
             draws += 1
         }
     }
 
-    func bell() {}
+    public func bell() {}
 
-    func readKey(timeoutMilliseconds: Int32, wakingOn descriptors: [Int32]) -> KeyPress? {
+    public func readKey(timeoutMilliseconds: Int32, wakingOn descriptors: [Int32]) -> KeyPress? {
         if let key = nextKey() { return key }
         lock.withLock { waits += 1 }
         var watched = ([wakeRead] + descriptors).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -50,17 +50,17 @@ final class FakeScreen: Screen, @unchecked Sendable {
         lock.withLock { keys.isEmpty ? nil : keys.removeFirst() }
     }
 
-    func press(_ pressed: KeyPress...) {
+    public func press(_ pressed: KeyPress...) {
         lock.withLock { keys += pressed }
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
     }
 
-    var screen: String { lock.withLock { last?.lines.joined(separator: "\n") ?? "" } }
-    var counts: (draws: Int, waits: Int) { lock.withLock { (draws, waits) } }
+    public var screen: String { lock.withLock { last?.lines.joined(separator: "\n") ?? "" } }
+    public var counts: (draws: Int, waits: Int) { lock.withLock { (draws, waits) } }
 
     /// The screen once `predicate` holds, or nil after `timeout` seconds.
-    func waitFor(timeout: Double = 3, _ predicate: (String) -> Bool) -> String? {
+    public func waitFor(timeout: Double = 3, _ predicate: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let shown = screen

@@ -3,7 +3,7 @@ import QanatCore
 import QanatDesk
 import QanatFixtures
 import QanatStore
-import QanatUI
+@testable import QanatUI
 import XCTest
 
 /// A selection that a filter hides is still the selection: the loader reads it by its identity,

@@ -2,19 +2,19 @@ import Foundation
 import XCTest
 
 /// Runs the real `qanat` binary that `swift test` built, against a store and journal of the test's own.
-struct QanatProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+public struct QanatProcess: Sendable {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
-    let directory: String
-    var database: String { directory + "/qanat.sqlite" }
-    var journal: String { directory + "/journal.jsonl" }
+    public let directory: String
+    public var database: String { directory + "/qanat.sqlite" }
+    public var journal: String { directory + "/journal.jsonl" }
 
-    static var binary: String {
+    public static var binary: String {
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path,
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -23,12 +23,12 @@ struct QanatProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
-    init() throws {
+    public init() throws {
         directory = NSTemporaryDirectory() + "qanat-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    var environment: [String: String] {
+    public var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["QANAT_DB"] = database
         env["QANAT_JOURNAL"] = journal
@@ -39,7 +39,7 @@ struct QanatProcess {
         return env
     }
 
-    func process(_ arguments: [String], extraEnvironment: [String: String] = [:]) -> Process {
+    public func process(_ arguments: [String], extraEnvironment: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -49,7 +49,7 @@ struct QanatProcess {
 
     /// A copy of the binary in the test's directory, for another Unix user: the checkout may sit
     /// where they cannot reach (a 0700 temporary directory).
-    func binaryForOtherUsers() throws -> String {
+    public func binaryForOtherUsers() throws -> String {
         let copy = directory + "/qanat"
         if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: Self.binary, toPath: copy) }
         chmod(copy, 0o755)
@@ -57,19 +57,19 @@ struct QanatProcess {
     }
 
     @discardableResult
-    func run(_ arguments: String..., extraEnvironment: [String: String] = [:]) throws -> Result {
+    public func run(_ arguments: String..., extraEnvironment: [String: String] = [:]) throws -> Result {
         try run(arguments, extraEnvironment: extraEnvironment)
     }
 
     /// Runs `qanat` as another Unix user (`runuser`, so the test needs root), with this store's environment.
     @discardableResult
-    func run(as user: String, _ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Result {
+    public func run(as user: String, _ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Result {
         try run(["-u", user, "--", try binaryForOtherUsers()] + arguments, extraEnvironment: extraEnvironment,
                 executable: "/usr/sbin/runuser")
     }
 
     @discardableResult
-    func run(_ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil) throws -> Result {
+    public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil) throws -> Result {
         let process = process(arguments, extraEnvironment: extraEnvironment)
         if let executable { process.executableURL = URL(fileURLWithPath: executable) }
         let out = Pipe(), err = Pipe()
@@ -86,7 +86,7 @@ struct QanatProcess {
     }
 
     /// Runs a shell script with this store's environment and `qanat` on the PATH.
-    func shell(_ script: String) throws -> Process {
+    public func shell(_ script: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]

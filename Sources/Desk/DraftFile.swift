@@ -7,10 +7,10 @@ import QanatJournal
 /// by them alone — so a draft typed on the demo is never offered on the real store. Written
 /// when the desk ends — by `q`, or by the terminal hanging up — and removed once there is
 /// nothing left to keep.
-struct DraftFile {
-    let path: String
+public struct DraftFile {
+    public let path: String
 
-    init(store: String, officer: String, directory: String = StoreOptions.dataDirectory + "/drafts") {
+    public init(store: String, officer: String, directory: String) {
         let name = Subject.officer(named: officer).key.unicodeScalars
             .map { CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined()
         let canonical = URL(fileURLWithPath: store).standardizedFileURL.resolvingSymlinksInPath().path
@@ -18,13 +18,13 @@ struct DraftFile {
         path = directory + "/" + storeKey + "/" + name + ".json"
     }
 
-    func load() -> [String: [String: String]] {
+    public func load() -> [String: [String: String]] {
         guard let data = FileManager.default.contents(atPath: path),
               let kept = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]] else { return [:] }
         return kept
     }
 
-    func save(_ kept: [String: [String: String]]) {
+    public func save(_ kept: [String: [String: String]]) {
         guard !kept.isEmpty else {
             try? FileManager.default.removeItem(atPath: path)
             return

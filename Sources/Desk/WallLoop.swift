@@ -1,18 +1,16 @@
 import Foundation
 import QanatChannel
 import QanatCore
-import QanatDesk
 import QanatStore
-import QanatTerminal
 import QanatUI
 
 /// The wall's loop: sleep until a key, a change to the store's files or the next second (its
 /// rotation and staleness), re-read when another process committed, redraw the cells that
 /// changed. It holds only read-only connections, so nothing it does can change the store.
-struct WallLoop {
+public struct WallLoop {
     let path: String
     let screen: any Screen
-    var state: WallState
+    public private(set) var state: WallState
     private var store: (any StoreReader)?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
@@ -20,13 +18,13 @@ struct WallLoop {
     private var nextAttempt = Date.distantPast
     private var wake = StoreWake()
 
-    init(path: String, screen: any Screen, state: WallState) {
+    public init(path: String, screen: any Screen, state: WallState) {
         self.path = path
         self.screen = screen
         self.state = state
     }
 
-    mutating func run() {
+    public mutating func run() {
         while true {
             poll()
             painter.paint(state, on: screen, render: WallView.render)

@@ -10,9 +10,8 @@ struct DemoHistory {
     let journalPath: String
 
     private func record(_ officer: String, _ agency: String, at time: Timestamp, _ payload: EventPayload) throws {
-        let writer = ChannelWriter(journalPath: journalPath, officer: officer)
-        let event = Event(id: .make(at: time), at: time, agency: try AgencyCode(agency), officer: officer, user: UnixUser.current, payload: payload)
-        _ = try writer.record(event, store: store)
+        var session = WriteSession(journalPath: journalPath, officer: officer, store: store)
+        try session.record(Event(id: .make(at: time), at: time, agency: try AgencyCode(agency), officer: officer, user: UnixUser.current, payload: payload))
     }
 
     func seed(now: Timestamp) throws {
@@ -52,7 +51,8 @@ struct DemoHistory {
                                                                          priority: .flash, channel: .radio, subject: nil,
                                                                          body: "Readiness check, week \(9 - weeksAgo): report your units",
                                                                          incident: reference, acknowledgementRequired: true)))
-                _ = try ChannelWriter(journalPath: journalPath, officer: "Huda").record(flash, store: store)
+                var session = WriteSession(journalPath: journalPath, officer: "Huda", store: store)
+                try session.record(flash)
                 for (k, agency) in acknowledging.enumerated() {
                     try record("duty officer", agency, at: posted.adding(seconds: 15 + slowness * 9 + Int64(k) * 25),
                                .messageAcknowledged(MessageAcknowledgement(message: flash.id)))
@@ -63,11 +63,10 @@ struct DemoHistory {
 
     /// NFPA 1225's 60 s for call processing, and the desk's own for the rest.
     private func seedTargets() throws {
-        let actions = Actions(context: try store.writeContext(), store: store)
-        let writer = ChannelWriter(journalPath: journalPath, officer: "Huda")
+        var session = WriteSession(journalPath: journalPath, officer: "Huda", store: store)
         for (metric, seconds, percentile) in [("acknowledge", 60, 90), ("assign", 300, 90), ("arrive", 1200, 90), ("close", 86_400, 50)] {
-            _ = try writer.record(try writer.event(try actions.setTarget(metric: metric, seconds: seconds, percentile: percentile, actingAgency: "MOI")),
-                                  store: store)
+            try session.record(try session.event(try session.actions().setTarget(metric: metric, seconds: seconds, percentile: percentile,
+                                                                                  actingAgency: "MOI")))
         }
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import QanatCore
+import QanatJournal
+import QanatStore
+
+/// One writer's session on the channel, the same for the command line and the desk: the checks
+/// (`actions`, against the store's current agencies), the member's role and the rule that keeps an
+/// admin (`event`), then the journal (append, fsync) and the store (`record`). Once `record`
+/// returns, the event is safe whatever the store did; a refused write leaves nothing anywhere.
+/// Events the store could not take wait in `pending` (and in the journal) until `retry`.
+public struct WriteSession: Sendable {
+    public let journalPath: String
+    /// Who signs the events: on a shared duty account, the officer on shift.
+    public private(set) var officer: String
+    /// Who is writing, as the store's members know them; nil when the store could not be read
+    /// (the check is then left to file permissions, and the event waits in the journal).
+    public private(set) var actor: Actor?
+    /// nil when the store could not be opened (`storeProblem` says why): checks that need its
+    /// state are skipped, and writes are kept in the journal.
+    public private(set) var store: (any StoreWriter)?
+    public private(set) var storeProblem: StoreError?
+    /// Events in the journal that the store has not taken yet.
+    public private(set) var pending: [Event] = []
+
+    public init(journalPath: String, officer: String, store: (any StoreWriter)?, actor: Actor? = nil) {
+        self.journalPath = journalPath
+        self.officer = officer
+        self.store = store
+        self.actor = actor
+    }
+
+    /// A command's session on the store at `storePath`: who the user is to its members (the
+    /// command line proves no PIN; an entry one guards is the desk's, at sign-on). A store that is
+    /// busy or unreachable leaves the session without one; any other failure throws.
+    public static func open(storePath: String, journalPath: String, officer: String,
+                            busyTimeout: Double) throws -> WriteSession {
+        let name = try WriteContext(agencies: []).officer(officer)
+        var session = WriteSession(journalPath: journalPath, officer: name, store: nil)
+        do {
+            let store = try SQLiteStore(path: storePath, options: .init(busyTimeout: busyTimeout))
+            let actor = try store.actor(user: UnixUser.current, officer: name, pinProven: false)
+            try Self.checkJournal(journalPath, for: store)
+            (session.store, session.actor) = (store, actor)
+            JournalPlace.prepare(journal: journalPath, store: storePath)
+        } catch let error as StoreError {
+            guard error.isUnavailable else { throw error }
+            session.storeProblem = error
+        }
+        return session
+    }
+
+    /// An exercise store's events are journalled in its own directory only: a journal elsewhere
+    /// (QANAT_JOURNAL left pointing at the real one) would carry them into the real store at ingest.
+    public static func checkJournal(_ journalPath: String, for store: any StoreReader) throws(ChannelError) {
+        guard (try? store.isExercise()) == true else { return }
+        let home = URL(fileURLWithPath: store.path).deletingLastPathComponent().standardizedFileURL.path
+        guard URL(fileURLWithPath: journalPath).standardizedFileURL.path.hasPrefix(home + "/") else {
+            throw .exerciseJournalElsewhere(journal: journalPath, exercise: home)
+        }
+    }
+
+    /// The checks, against the agencies the store knows now; the seeded ones when it is busy or away.
+    public func actions() throws(ChannelError) -> Actions {
+        guard let store else { return Actions(context: .seeded, store: nil) }
+        do { return Actions(context: try store.writeContext(), store: store) } catch where error.isUnavailable {
+            return Actions(context: .seeded, store: store)
+        } catch { throw .store(error) }
+    }
+
+    /// The event for `write`, if the member's role allows it and it leaves the store an admin.
+    /// Throws `Refusal`, or `ChannelError` when the members could not be read.
+    public func event(_ write: Actions.Write) throws -> Event {
+        if let actor { try Authority.check(write.payload, agency: write.agency, by: actor) }
+        try Actions(context: .seeded, store: store).checkKeepsAnAdmin(write)
+        let now = Clock.now()
+        return Event(id: .make(at: now), at: now, agency: write.agency, officer: officer, user: UnixUser.current,
+                     payload: write.payload)
+    }
+
+    public enum Outcome: Sendable {
+        case applied
+        /// In the journal only: the store was unavailable (its error, when it was asked); a later
+        /// ingest or `retry` applies it.
+        case kept(StoreError?)
+    }
+
+    @discardableResult
+    public mutating func record(_ event: Event) throws(ChannelError) -> Outcome { try record([event]) }
+
+    /// Events in one append (one `fsync`) and one transaction: all applied, or all kept.
+    @discardableResult
+    public mutating func record(_ events: [Event]) throws(ChannelError) -> Outcome {
+        do { try JournalWriter(path: journalPath).append(events) } catch { throw .journal(error) }
+        guard let store else {
+            pending += events
+            return .kept(storeProblem)
+        }
+        do {
+            try store.apply(events)
+            return .applied
+        } catch {
+            pending += events
+            return .kept(error)
+        }
+    }
+
+    /// Applies what the store could not take before; true when something went in.
+    public mutating func retry() -> Bool {
+        guard !pending.isEmpty, let store, (try? store.apply(pending)) != nil else { return false }
+        pending.removeAll()
+        return true
+    }
+
+    /// The store (re)connected or lost: a desk's session follows its loop's connection.
+    public mutating func use(_ store: (any StoreWriter)?, problem: StoreError? = nil) {
+        self.store = store
+        storeProblem = store == nil ? problem : nil
+    }
+
+    /// Who is writing, as the store's members know them now (an admin changed them, or a shift began).
+    public mutating func learned(_ actor: Actor) { self.actor = actor }
+
+    /// An officer signed on to a shared duty account: the events are theirs from now on.
+    public mutating func signOn(officer: String, actor: Actor) {
+        self.officer = officer
+        self.actor = actor
+    }
+}

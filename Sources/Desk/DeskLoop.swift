@@ -1,0 +1,161 @@
+import Foundation
+import QanatChannel
+import QanatCore
+import QanatStore
+import QanatUI
+
+/// The desk's event loop, on one thread: sleep until a key, a change to the store's files (the
+/// kernel says so) or until what the screen shows turns over by itself (`nextTimedChange`);
+/// then re-read what another process's commit touched, and redraw the cells that changed. The
+/// keyboard never waits for the store. What an effect comes to goes back to the state as a
+/// `DeskOutcome`; the loop itself changes the state only through its methods.
+public struct DeskLoop {
+    let storePath: String
+    let screen: any Screen
+    public private(set) var state: DeskState
+    /// `bell = false` in the config file silences it.
+    let ringsBell: Bool
+    private var store: (any StoreWriter)?
+    private var watcher: ChangeWatcher?
+    private var lastVersion: Int64?
+    /// The last event read; what came after it decides which windows to read again.
+    private var lastSequence: Int64?
+    private var painter = FramePainter<DeskState>()
+    private var nextReconnect = Date.distantPast
+    private var wake = StoreWake()
+    private var actions: DeskActions
+
+    /// A desk on the store at `storePath` writing to `journalPath`, keeping drafts under `draftsDirectory`.
+    public init(storePath: String, journalPath: String, draftsDirectory: String, screen: any Screen, state: DeskState,
+                ringsBell: Bool = true) {
+        self.storePath = storePath
+        self.screen = screen
+        self.state = state
+        self.ringsBell = ringsBell
+        JournalPlace.prepare(journal: journalPath, store: storePath)
+        actions = DeskActions(session: WriteSession(journalPath: journalPath, officer: state.officer, store: nil),
+                              storePath: storePath, draftsDirectory: draftsDirectory)
+    }
+
+    public mutating func run() {
+        connect()
+        reload(.all)
+        // Whatever ends the session, unsent text is kept for the next one.
+        defer { actions.drafts(for: state.officer).save(state.keptDrafts) }
+        state.restore(drafts: actions.drafts(for: state.officer).load())
+        while true {
+            if state.bellPending {
+                if ringsBell { screen.bell() }
+                state.bellRung()
+            }
+            painter.paint(state, on: screen, render: DeskView.render)
+            // A log holding its first page only is read whole as soon as no key is waiting.
+            let sleep = state.data.logWindowPartial ? 0 : wake.sleep(until: state.nextTimedChange, watcher)
+            let waited = screen.readKey(timeoutMilliseconds: sleep, wakingOn: wake.descriptors(watcher))
+            let pressed = Interrupt.take() ? .interrupt : waited
+            if let key = pressed {
+                switch state.handle(key) {
+                case .quit: return
+                case .loadDetail: reload(.detail)
+                case .reload(let windows): reload(windows, firstPageOnly: true)
+                case .search(let text): search(text)
+                case .submit(let form): if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
+                case .acknowledge(let id): state.apply(actions.acknowledge(id, state: state))
+                case .controlExercise(let action, let inject): state.apply(actions.controlExercise(action, inject: inject, state: state))
+                case .handover: handover()
+                case nil: break
+                }
+            }
+            // Time moves on the screen only when something happened or what it shows turns over:
+            // an idle desk renders about once a minute.
+            let now = Clock.now()
+            let reloaded = pollStore()
+            if pressed == nil, state.data.logWindowPartial { reload(.messages) }
+            if pressed != nil || reloaded || now >= state.nextTimedChange { state.clock(now) }
+        }
+    }
+
+    private mutating func connect() {
+        guard store == nil, Date() >= nextReconnect else { return }
+        do {
+            // A short timeout: a locked store shows "busy"; writes wait in the journal meanwhile.
+            store = try SQLiteStore(path: storePath, options: .init(busyTimeout: 0.2))
+            watcher = try ChangeWatcher(path: storePath)
+            actions.use(store)
+            state.apply(.store(.live))
+        } catch {
+            store = nil
+            state.apply(.store(.offline(reason: error.description)))
+            nextReconnect = Date().addingTimeInterval(2)
+        }
+    }
+
+    /// Who this desk is to the store's members: what its writes are checked against.
+    private mutating func learnAccess() {
+        // An officer on shift proved their PIN at sign-on.
+        let signedOn = if case .onShift = state.shift { true } else { false }
+        guard let store, let actor = try? store.actor(user: UnixUser.current, officer: state.officer, pinProven: signedOn) else { return }
+        actions.learned(actor)
+        state.apply(.accessLearned(actor))
+    }
+
+    /// Whether anything was read: the store changed, or a write kept while it was away went in.
+    private mutating func pollStore() -> Bool {
+        connect()
+        let retried = actions.retry()
+        if let retried { state.apply(retried) }
+        guard let watcher, wake.shouldAsk(watcher, settled: state.store == .live) else { return retried != nil }
+        guard let version = try? watcher.dataVersion() else {
+            state.apply(.store(.busy))
+            return retried != nil
+        }
+        let changed = version != lastVersion
+        if changed {
+            wake.sawChange()
+            reload([])
+        }
+        return retried != nil || changed
+    }
+
+    private mutating func handover() {
+        guard let store else { return }
+        do {
+            state.apply(.handover(try HandoverLoader(store: store).report(officer: state.officer, agency: state.agency, now: Clock.now())))
+        } catch {
+            storeFailed(error)
+        }
+    }
+
+    private mutating func search(_ text: String) {
+        guard let store else { return }
+        do {
+            state.apply(.searchResults(try store.search(SearchQuery(text), limit: 100), for: text))
+        } catch {
+            storeFailed(error)
+        }
+    }
+
+    /// Reads what `asked` names and whatever the store's new events touched. The version and the
+    /// sequence move on only once the read succeeded: a busy store is read again on the next poll.
+    private mutating func reload(_ asked: DeskRefresh, firstPageOnly: Bool = false) {
+        guard let store, let watcher else { return }
+        do {
+            let version = try watcher.dataVersion()
+            let changes = try store.changes(after: lastSequence, limit: 1000)
+            let plan = DeskRefresh.plan(asked: asked, changes: changes, firstRead: lastSequence == nil, state: state)
+            // Response times are read up to now: a message just posted belongs in them.
+            if plan.refresh.contains(.performance), state.board == .performance { state.clock(Clock.now()) }
+            try DeskLoader(store: store).load(into: &state, plan: plan, firstPageOnly: firstPageOnly)
+            (lastVersion, lastSequence) = (version, changes.lastSequence)
+            if plan.access { learnAccess() }
+            state.apply(.store(.live))
+        } catch {
+            storeFailed(error)
+        }
+    }
+
+    /// A locked store is "busy" (tried again on the next poll); any other error takes it offline.
+    private mutating func storeFailed(_ error: StoreError) {
+        state.apply(.store(error.isUnavailable ? .busy : .offline(reason: error.description)))
+    }
+}
