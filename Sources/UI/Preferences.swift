@@ -36,15 +36,10 @@ public struct Preferences: Equatable, Sendable {
     /// Reads the file's text; unknown keys and values are refused, naming them and what is allowed.
     public static func parse(toml text: String, file: String) throws(PreferencesError) -> Preferences {
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw PreferencesError(file: file, reason: "line \(error.source.begin.line): \(error.description)")
-        } catch {
-            throw PreferencesError(file: file, reason: "\(error)")
-        }
-        let keys = ["language", "bidi", "digits", "theme", "bell"]
-        if let unknown = table.keys.first(where: { !keys.contains($0) }) {
-            throw PreferencesError(file: file, reason: "unknown setting '\(unknown)'; settings: \(keys.joined(separator: ", "))")
-        }
+        do {
+            table = try TOMLFile.table(text)
+            try TOMLFile.refuseUnknownKeys(table, allowed: ["language", "bidi", "digits", "theme", "bell"], noun: "setting")
+        } catch { throw PreferencesError(file: file, reason: error.reason) }
         func value<T>(_ key: String, _ parse: (String) -> T?, allowed: [String]) throws(PreferencesError) -> T? {
             guard let entry = table[key] else { return nil }
             guard let text = entry.string, let parsed = parse(text) else {

@@ -19,17 +19,18 @@ extension Theme {
     /// Roles not named look plain. Unknown roles and keys are refused, naming them.
     public static func parse(toml text: String, name: String, file: String) throws(ThemeError) -> Theme {
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw ThemeError(file: file, reason: "line \(error.source.begin.line): \(error.description)")
-        } catch {
-            throw ThemeError(file: file, reason: "\(error)")
-        }
-        guard let roles = table["roles"]?.table else { throw ThemeError(file: file, reason: "no [roles] table") }
+        let roles: TOMLTable
+        do {
+            table = try TOMLFile.table(text)
+            guard let found = table["roles"]?.table else { throw ThemeError(file: file, reason: "no [roles] table") }
+            roles = found
+            try TOMLFile.refuseUnknownKeys(roles, allowed: StyleRole.allCases.map(\.rawValue), noun: "role")
+        } catch let problem as TOMLFile.Problem {
+            throw ThemeError(file: file, reason: problem.reason)
+        } catch let error as ThemeError { throw error } catch { throw ThemeError(file: file, reason: "\(error)") }
         var styles: [StyleRole: CellStyle] = [:]
         for key in roles.keys {
-            guard let role = StyleRole(rawValue: key) else {
-                throw ThemeError(file: file, reason: "unknown role '\(key)'; roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            guard let role = StyleRole(rawValue: key) else { continue }
             guard let entry = roles[key]?.table else { throw ThemeError(file: file, reason: "\(key): expected an inline table") }
             styles[role] = try style(entry, role: key, file: file)
         }
@@ -39,9 +40,7 @@ extension Theme {
     private static let styleKeys = ["fg", "bg", "fg8", "bg8", "bold", "dim", "reverse", "underline"]
 
     private static func style(_ entry: TOMLTable, role: String, file: String) throws(ThemeError) -> CellStyle {
-        for key in entry.keys where !styleKeys.contains(key) {
-            throw ThemeError(file: file, reason: "\(role).\(key): unknown key; keys: \(styleKeys.joined(separator: ", "))")
-        }
+        do { try TOMLFile.refuseUnknownKeys(entry, allowed: styleKeys, at: role) } catch { throw ThemeError(file: file, reason: error.reason) }
         func flag(_ key: String) throws(ThemeError) -> Bool {
             guard let value = entry[key] else { return false }
             guard let bool = value.bool else { throw ThemeError(file: file, reason: "\(role).\(key): expected true or false") }

@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatUI
 import TOMLKit
 
 /// Reads an exercise scenario from TOML (docs/exercise-format.md). Unknown tables and keys are
@@ -20,11 +21,7 @@ enum ScenarioFile {
 
     static func parse(_ text: String, file: String) throws(Problem) -> ExerciseScenario {
         let root: TOMLTable
-        do { root = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw Problem(file: file, reason: "line \(error.source.begin.line): \(error.description)")
-        } catch {
-            throw Problem(file: file, reason: "\(error)")
-        }
+        do { root = try TOMLFile.table(text) } catch { throw Problem(file: file, reason: error.reason) }
         let reader = Reader(file: file)
         try reader.only(root, ["exercise", "incidents", "units", "needs", "injects"], at: "")
         guard let head = root["exercise"]?.table else { throw Problem(file: file, reason: "no [exercise] table (name, name_ar, stop_phrase, controller)") }
@@ -77,9 +74,7 @@ enum ScenarioFile {
         }
 
         func only(_ table: TOMLTable, _ keys: [String], at path: String) throws(Problem) {
-            for key in table.keys where !keys.contains(key) {
-                throw problem(path, key, "unknown key; keys: \(keys.joined(separator: ", "))")
-            }
+            do { try TOMLFile.refuseUnknownKeys(table, allowed: keys, at: path) } catch { throw Problem(file: file, reason: error.reason) }
         }
 
         func tables(_ root: TOMLTable, _ name: String) throws(Problem) -> [(String, TOMLTable)] {
