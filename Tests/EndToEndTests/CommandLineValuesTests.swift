@@ -61,4 +61,32 @@ final class CommandLineValuesTests: XCTestCase {
         XCTAssertTrue(unreadable.stderr.contains("qanat-outsider may not read it (Permission denied)"), unreadable.stderr)
         XCTAssertFalse(unreadable.stderr.contains("no store"), unreadable.stderr)
     }
+
+    /// The display settings are typed: the argument parser lists their values and refuses a wrong one
+    /// (exit 1) before any store is opened; `auto` stays a choice of `--bidi`.
+    func testDisplaySettingsAreCheckedByTheirTypes() throws {
+        let q = try QanatProcess()
+        let language = try q.run("desk", "--lang", "fr")
+        XCTAssertEqual(language.status, 1)
+        XCTAssertTrue(language.stderr.contains("'fr' is invalid for '--lang <lang>'. Please provide one of 'en' and 'ar'"), language.stderr)
+        let bidi = try q.run("report", "shift", "--lang", "ar", "--bidi", "sideways")
+        XCTAssertNotEqual(bidi.status, 0, "report shift has no --bidi")
+        let wall = try q.run("wall", "--bidi", "sideways")
+        XCTAssertEqual(wall.status, 1)
+        XCTAssertTrue(wall.stderr.contains("'app', 'terminal' or 'auto'"), wall.stderr)
+        let digits = try q.run("desk", "--digits", "roman")
+        XCTAssertTrue(digits.stderr.contains("'western' and 'arabic-indic'"), digits.stderr)
+        XCTAssertTrue(try q.run("desk", "--help").stdout.contains("(values: app, terminal, auto)"))
+    }
+
+    /// Help that lists a field's values takes them from the field's type, so it cannot go stale.
+    func testHelpListsValuesFromTheirTypes() throws {
+        let q = try QanatProcess()
+        let post = try q.run("post", "--help").stdout
+        XCTAssertTrue(post.contains("routine, priority, immediate or flash."), post)
+        XCTAssertTrue(post.contains("radio, phone, sms, email, in-person or system."), post)
+        let assign = try q.run("assignment", "--help").stdout
+        XCTAssertTrue(assign.contains("acknowledged, arrived or released"), "a stage that moves forward, not tasked:\n\(assign)")
+    }
 }
+

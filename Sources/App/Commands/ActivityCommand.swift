@@ -17,12 +17,12 @@ struct ActivityCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Option(help: "The organisation that leads or funds it.") var org: String
         @Option(help: "The organisation doing the work, where another funds it.") var implementer: String?
-        @Option(help: "\(Sector.allCases.map(\.rawValue).joined(separator: ", ")).") var sector: String
+        @Option(help: "\(Sector.spelledOut).") var sector: String
         @Option(help: "The area, in any listed spelling.") var area: String
         @Option(help: "What it does.") var what: String
         @Option(help: "Planned start, YYYY-MM-DD (Libya).") var start: String
         @Option(help: "Planned end, YYYY-MM-DD, inclusive.") var end: String
-        @Option(help: "planned, ongoing, finished or cancelled (default planned).") var status: String?
+        @Option(help: "\(ActivityStatus.spelledOut) (default planned).") var status: String?
         @Option(help: "People it targets.", transform: wholeNumber) var targeted: Int?
         @Option(name: .customLong("need"), help: "A need it answers, by id or 8+ first characters (repeatable).") var needs: [String] = []
 
@@ -52,7 +52,7 @@ struct ActivityCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The activity's id, or 8 or more of its first characters.") var id: String
-        @Option(help: "ongoing, finished or cancelled (only forward).") var status: String?
+        @Option(help: "\(ActivityStatus.spelledOut(ActivityStatus.allCases.filter { $0 != .planned })) (only forward).") var status: String?
         @Option(help: "People reached so far.", transform: wholeNumber) var reached: Int?
         @Option(help: "A new start, YYYY-MM-DD.") var start: String?
         @Option(help: "A new end, YYYY-MM-DD.") var end: String?

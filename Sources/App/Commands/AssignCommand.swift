@@ -22,7 +22,7 @@ struct AssignmentCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var officer: OfficerOptions
-    @Argument(help: "acknowledged, arrived or released.") var stage: String
+    @Argument(help: "\(AssignmentStage.spelledOut(AssignmentStage.allCases.filter { $0 != .tasked })).") var stage: String
     @Argument(help: "The incident reference.") var reference: String
     @Argument(help: "The unit's call sign.") var callSign: String
     @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?

@@ -5,7 +5,7 @@ import QanatCore
 struct CoordinationFilter: ParsableArguments {
     @Option(help: "Only this area (a municipality or district, in any listed spelling).") var area: String?
     @Option(help: "Only this district and its municipalities (Benghazi here is the district).") var district: String?
-    @Option(help: "Only this sector: \(Sector.allCases.map(\.rawValue).joined(separator: ", ")).") var sector: String?
+    @Option(help: "Only this sector: \(Sector.spelledOut).") var sector: String?
 
     func query(organisation: String? = nil, openOnly: Bool = false) throws(CLIError) -> CoordinationQuery {
         try Self.query(area: area, district: district, sector: sector, organisation: organisation, openOnly: openOnly)

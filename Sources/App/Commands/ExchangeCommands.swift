@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
             commandName: "hxl", abstract: "The 3W, the needs or the organisations as HXL 1.1 CSV (English names, P-codes, Qanat's ids).")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "activities, needs or organisations.") var kind: String
+        @Argument(help: "\(HXLKind.spelledOut).") var kind: String
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() throws {
@@ -99,7 +99,7 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
-        @Argument(help: "activities, needs or organisations.") var kind: String
+        @Argument(help: "\(HXLKind.spelledOut).") var kind: String
         @Argument(help: "The HXL CSV file, or - for standard input.") var file: String
 
         func run() throws {

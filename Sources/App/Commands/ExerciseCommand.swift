@@ -77,10 +77,10 @@ struct ExerciseCommand: ParsableCommand {
             }
             try Self.makeAside(target) { aside in
                 let making = try StoreOptions.exercise(aside)
-                var initialise = try InitCommand.parse(["--db", making.databasePath, "--journal", making.journalPath, "--exercise", "--agency", controller,
+                let initialise = try InitCommand.parse(["--db", making.databasePath, "--journal", making.journalPath, "--exercise", "--agency", controller,
                                                         "--quiet"])
                 try initialise.run()
-                FileManager.default.createFile(atPath: aside + "/scenario.toml", contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: aside + "/scenario.toml", contents: Data(bytes))
                 let recorder = try EventRecorder(options: making, officerName: officer.officerName)
                 _ = try recorder.requireStore(making.databasePath)
                 _ = try setup.write(recorder)
@@ -199,10 +199,10 @@ struct ExerciseCommand: ParsableCommand {
         @Option(help: "Scenario time it plays at (90, 2m, 1h30m); default: now.") var at: String?
         @Option(help: "The agency it comes from.") var from: String
         @Option(help: "Its recipients (agency codes, or *).") var to: [String]
-        @Option(help: "flash, immediate, priority or routine (default immediate).") var priority: String?
+        @Option(help: "\(MessagePriority.spelledOut) (default immediate).") var priority: String?
         @Option(help: "radio, phone, sms, email, in-person (default radio).") var channel: String?
         @Option(help: "The incident it is about (a reference).") var incident: String?
-        @Option(help: "acknowledge, assign, open, status or post.") var expect: String?
+        @Option(help: "\(ExpectedAction.spelledOut).") var expect: String?
         @Option(help: "The agency expected to act.") var by: String?
         @Option(help: "The time it has (90, 2m).") var within: String?
         @Argument(help: "The inject's text.") var text: String

@@ -13,13 +13,13 @@ extension ExerciseCommand {
         @OptionGroup var place: Place
         @OptionGroup var officer: OfficerOptions
         @Flag(help: "Markdown, for the exercise's papers.") var markdown = false
-        @Option(help: "ar or en (default: LANG).") var lang: String?
+        @Option(help: "The report's language (default: LANG).") var lang: Language?
         @OptionGroup var destination: ReportDestination
 
         static let eventLimit = 200_000
 
         func run() throws {
-            let localizer = Localizer(try ReportCommand.language(lang))
+            let localizer = Localizer(ReportCommand.language(lang))
             let options = try place.store()
             let run = try place.run()
             let opened = try options.readingStore()
@@ -28,7 +28,7 @@ extension ExerciseCommand {
             let lines = ExerciseText.lines(run, outcomes: ExerciseEvaluation.outcomes(run, events: events), localizer, format: markdown ? .markdown : .text)
             try destination.deliver(lines, kind: .exercise,
                                     parameters: ReportParameters.option("--directory", place.directory) + ReportParameters.flag("--markdown", markdown)
-                                        + ReportParameters.option("--lang", lang),
+                                        + ReportParameters.option("--lang", lang?.rawValue),
                                     store: options, officer: officer.officerName)
         }
     }

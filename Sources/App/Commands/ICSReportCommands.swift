@@ -9,11 +9,11 @@ extension ReportCommand {
     /// `--markdown` and `--lang`, as the ICS forms take them.
     struct FormFormat: ParsableArguments {
         @Flag(help: "Markdown, for the incident's file.") var markdown = false
-        @Option(help: "ar or en (default: LANG).") var lang: String?
+        @Option(help: "The report's language (default: LANG).") var lang: Language?
 
         var layout: ReportLayout.Format { markdown ? .markdown : .text }
-        func localizer() throws(CLIError) -> Localizer { Localizer(try ReportCommand.language(lang)) }
-        var parameters: [String] { ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang) }
+        func localizer() throws(CLIError) -> Localizer { Localizer(ReportCommand.language(lang)) }
+        var parameters: [String] { ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang?.rawValue) }
     }
 
     struct ICS201Report: ParsableCommand {

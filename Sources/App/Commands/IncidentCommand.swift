@@ -14,7 +14,7 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Option(help: "A type from the taxonomy, e.g. flood.flashFlood, meteorological.storm, fire.") var type: String
-        @Option(help: "minor, moderate, severe or extreme.") var severity: String
+        @Option(help: "\(Severity.spelledOut).") var severity: String
         @Option(help: "A municipality or district, in any listed spelling (Benghazi, Bengasi, بنغازي).") var area: String
         @Option(help: "A short title.") var title: String
         @Option(help: "The reporting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
@@ -62,7 +62,7 @@ struct IncidentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move an incident to another status.")
 
         @OptionGroup var change: StatusChangeOptions
-        @Argument(help: "reported, verified, responding, contained or closed.") var status: String
+        @Argument(help: "\(IncidentStatus.spelledOut).") var status: String
 
         func run() throws { try change.change(to: status) }
     }

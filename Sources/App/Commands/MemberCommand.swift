@@ -22,7 +22,7 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The Unix user.") var user: String
         @Option(help: "The member's agency.") var agency: String
-        @Option(help: "viewer, operator, supervisor or admin.") var role: String
+        @Option(help: "\(Role.spelledOut).") var role: String
         @Option(name: .customLong("for-officer"), help: "An officer who signs on under USER (a shared account), with their own role.")
         var forOfficer: String?
         @Flag(help: "USER is a shared duty account: officers sign on at the desk for their shift.") var shared = false

@@ -13,12 +13,12 @@ struct NeedCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Option(help: "The area, in any listed spelling.") var area: String
-        @Option(help: "\(Sector.allCases.map(\.rawValue).joined(separator: ", ")).") var sector: String
+        @Option(help: "\(Sector.spelledOut).") var sector: String
         @Option(help: "What is needed.") var what: String
         @Option(help: "How much, in --unit.", transform: wholeNumber) var quantity: Int
         @Option(help: "The unit of measure: tents, litres a day, family kits.") var unit: String
         @Option(help: "People in need.", transform: wholeNumber) var people: Int?
-        @Option(help: "routine, priority, immediate or flash (default routine).") var priority: String?
+        @Option(help: "\(MessagePriority.spelledOut) (default routine).") var priority: String?
         @Option(help: "The organisation reporting it (default: the acting agency).") var org: String?
         @Option(help: "The incident that caused it.") var incident: String?
 
@@ -38,7 +38,7 @@ struct NeedCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The need's id, or 8 or more of its first characters.") var id: String
-        @Option(help: "reported, verified, partlyMet, met or closed.") var status: String?
+        @Option(help: "\(NeedStatus.spelledOut).") var status: String?
         @Option(help: "How much is needed now.", transform: wholeNumber) var quantity: Int?
         @Option(help: "People in need now.", transform: wholeNumber) var people: Int?
 

@@ -13,7 +13,7 @@ struct OrgCommand: ParsableCommand {
         @Option(help: "The Arabic name.") var nameAr: String?
         @Option(help: "Its number with the civil-society commission.") var registration: String?
         @Option(name: .customLong("area"), help: "An area it works in, in any listed spelling (repeatable).") var areas: [String] = []
-        @Option(name: .customLong("sector"), help: "A sector it works in (repeatable): \(Sector.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(name: .customLong("sector"), help: "A sector it works in (repeatable): \(Sector.spelledOut).")
         var sectors: [String] = []
         @Option(name: .customLong("focal"), help: "A focal point, \"NAME;PHONE;RADIO\" (repeatable).") var focalPoints: [String] = []
         @Option(name: .customLong("capability"), help: "What it can bring: trucks, fuel, a field kitchen (repeatable).") var capabilities: [String] = []
@@ -56,7 +56,7 @@ struct OrgCommand: ParsableCommand {
         @Argument(help: "The organisation's code.") var code: String
         @Option(help: "\(OrgCommand.kinds).") var kind: String?
         @OptionGroup var details: Details
-        @Option(help: "active or suspended.") var status: String?
+        @Option(help: "\(OrganisationStatus.spelledOut).") var status: String?
 
         func run() throws {
             try EventRecorder(options: store, officer: officer).record { actions in

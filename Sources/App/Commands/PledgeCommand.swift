@@ -31,7 +31,7 @@ struct PledgeCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The pledge's id, or 8 or more of its first characters.") var id: String
-        @Option(help: "pledged, delivering, delivered or withdrawn (only forward).") var status: String
+        @Option(help: "\(PledgeStatus.spelledOut) (only forward).") var status: String
         @Option(help: "A corrected quantity.", transform: wholeNumber) var quantity: Int?
 
         func run() throws {

@@ -10,8 +10,8 @@ struct PostCommand: ParsableCommand {
 
     @Option(help: "The posting agency's code.") var from: String
     @Option(help: "Agency codes, comma-separated, or * for all.") var to: String
-    @Option(help: "routine, priority, immediate or flash.") var priority: String
-    @Option(help: "radio, phone, sms, email, in-person or system.") var channel: String
+    @Option(help: "\(MessagePriority.spelledOut).") var priority: String
+    @Option(help: "\(MessageChannel.spelledOut).") var channel: String
     @Option(help: "A short subject line.") var subject: String?
     @Option(help: "The incident reference the message is about.") var incident: String?
     @Flag(name: .customLong("ack"), help: "Each addressed agency must acknowledge.") var acknowledgementRequired = false

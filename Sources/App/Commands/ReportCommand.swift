@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
     struct TableFormat: ParsableArguments {
         @Flag(help: "Markdown, for the meeting's papers.") var markdown = false
         @Flag(help: "CSV, for other programs (English headers and codes whatever --lang says).") var csv = false
-        @Option(help: "ar or en (default: LANG); changes the text and Markdown only.") var lang: String?
+        @Option(help: "The report's language (default: LANG); changes the text and Markdown only.") var lang: Language?
 
         func validate() throws {
             guard !(markdown && csv) else { throw ArgumentParser.ValidationError("give --markdown or --csv, not both") }
@@ -23,11 +23,11 @@ struct ReportCommand: ParsableCommand {
 
         var layout: ReportLayout.Format { markdown ? .markdown : .text }
 
-        func localizer() throws(CLIError) -> Localizer { Localizer(try ReportCommand.language(lang)) }
+        func localizer() throws(CLIError) -> Localizer { Localizer(ReportCommand.language(lang)) }
 
         /// As given, for the record of a report written to a file.
         var parameters: [String] {
-            ReportParameters.flag("--markdown", markdown) + ReportParameters.flag("--csv", csv) + ReportParameters.option("--lang", lang)
+            ReportParameters.flag("--markdown", markdown) + ReportParameters.flag("--csv", csv) + ReportParameters.option("--lang", lang?.rawValue)
         }
     }
 
@@ -43,10 +43,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// `--lang`, else the locale's.
-    static func language(_ lang: String?) throws(CLIError) -> Language {
-        guard let lang else { return DisplayOptions.languageFromLocale(ProcessInfo.processInfo.environment) }
-        guard let chosen = Language(rawValue: lang) else { throw CLIError.usage("--lang: '\(lang)' is not one of: ar, en") }
-        return chosen
+    static func language(_ lang: Language?) -> Language {
+        lang ?? DisplayOptions.languageFromLocale(ProcessInfo.processInfo.environment)
     }
 
     struct ShiftReport: ParsableCommand {
@@ -60,11 +58,11 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The agency, when the officer never signed on (env QANAT_AGENCY; default MOI).") var agency: String?
         @Option(help: "Report from this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time) instead of the last sign-on.") var since: String?
         @Flag(help: "Markdown, for a handover kept with the shift's papers.") var markdown = false
-        @Option(help: "ar or en (default: LANG).") var lang: String?
+        @Option(help: "The report's language (default: LANG).") var lang: Language?
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let language = try ReportCommand.language(lang)
+            let language = ReportCommand.language(lang)
             let start = try ReportCommand.time(since, option: "since")
             let code: AgencyCode
             do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
@@ -75,7 +73,7 @@ struct ReportCommand: ParsableCommand {
             } catch { throw CLIError.from(error) }
             try destination.deliver(HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text), kind: .shift,
                                     parameters: ReportParameters.option("--agency", agency) + ReportParameters.option("--since", since)
-                                        + ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang),
+                                        + ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang?.rawValue),
                                     store: store, officer: officer.officerName, agency: code.rawValue)
         }
     }

@@ -86,7 +86,7 @@ struct RiskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The register, highest score first.")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "low, medium or high.") var band: String?
+        @Option(help: "\(RiskBand.spelledOut).") var band: String?
         @Flag(help: "One JSON object per line.") var json = false
 
         func run() throws {

@@ -18,7 +18,7 @@ struct TargetCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
-        @Argument(help: "\(ResponseMetric.allCases.map(\.rawValue).joined(separator: ", ")).") var metric: String
+        @Argument(help: "\(ResponseMetric.spelledOut).") var metric: String
         @Argument(help: "The target in seconds.", transform: wholeNumber) var seconds: Int
         @Option(help: "The percentile the target is met at (1–99; default 90).", transform: wholeNumber) var percentile: Int?
 

@@ -13,7 +13,7 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The unit's call sign, e.g. CD-DRN-01.") var callSign: String
         @Option(help: "The unit's agency.") var agency: String
-        @Option(help: "ambulance, fireEngine, rescue, waterRescue, search, medicalTeam, police, logistics, shelter, assessment, command or other.")
+        @Option(help: "\(UnitKind.spelledOut).")
         var kind: String
         @Option(name: .customLong("capability"), help: "A capability (repeatable).") var capabilities: [String] = []
         @Option(help: "How to reach the unit (radio channel, phone).") var contact: String?

@@ -5,14 +5,14 @@ import QanatUI
 /// How the desk speaks and draws: from the command line, else the user's config file, else the
 /// environment (LANG for the language, the terminal's variables for bidi).
 struct DisplayOptions: ParsableArguments {
-    @Option(help: "ar or en (default: the config file, else LANG).") var lang: String?
+    @Option(help: "The interface's language (default: the config file, else LANG).") var lang: Language?
     @Option(help: ArgumentHelp(
-        "app, terminal or auto: who orders Arabic text (default: the config file, else auto).",
+        "Who orders Arabic text (default: the config file, else auto).",
         discussion: "app: Qanat reorders and shapes it and mirrors the layout; terminal: for terminals that do bidi themselves."))
-    var bidi: String?
-    @Option(help: "western or arabic-indic digits in the Arabic interface (default: the config file, else western).")
-    var digits: String?
-    @Option(help: "default, light, high-contrast, monochrome or colour-blind (Themes/; NO_COLOR gives monochrome).")
+    var bidi: BidiChoice?
+    @Option(help: "Digits in the Arabic interface (default: the config file, else western).")
+    var digits: DigitStyle?
+    @Option(help: "\(Theme.builtInNames.joined(separator: ", ")), or a theme file's path (Themes/; NO_COLOR gives monochrome).")
     var theme: String?
 
     /// What the settings come to, with why bidi is what it is.
@@ -29,15 +29,8 @@ struct DisplayOptions: ParsableArguments {
     func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment,
                  defaultTheme: String? = nil) throws(CLIError) -> Resolved {
         let file = try Self.preferences(environment: env)
-        func parse<T>(_ option: String?, _ name: String, _ make: (String) -> T?, _ allowed: [String]) throws(CLIError) -> T? {
-            guard let option else { return nil }
-            guard let value = make(option) else { throw CLIError.usage("--\(name): '\(option)' is not one of: \(allowed.joined(separator: ", "))") }
-            return value
-        }
-        let language = try parse(lang, "lang", Language.init(rawValue:), Language.allCases.map(\.rawValue))
-            ?? file.language ?? Self.languageFromLocale(env)
-        let chosenBidi: BidiMode?? = try parse(bidi, "bidi", { $0 == "auto" ? .some(nil) : BidiMode(rawValue: $0).map { .some($0) } },
-                                               BidiMode.allCases.map(\.rawValue) + ["auto"])
+        let language = lang ?? file.language ?? Self.languageFromLocale(env)
+        let chosenBidi: BidiMode?? = bidi.map(\.mode)
         let detected = BidiMode.detect(environment: env)
         let (mode, reason): (BidiMode, String) = switch (chosenBidi, file.bidi) {
         case (.some(.some(let mode)), _): (mode, "--bidi \(mode.rawValue)")
@@ -45,7 +38,7 @@ struct DisplayOptions: ParsableArguments {
         case (.none, .some(let mode)): (mode, "config file")
         case (.none, .none): detected
         }
-        let digits = try parse(digits, "digits", DigitStyle.init(rawValue:), DigitStyle.allCases.map(\.rawValue)) ?? file.digits ?? .western
+        let digits = digits ?? file.digits ?? .western
         return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits,
                         theme: theme ?? defaultTheme ?? file.theme ?? "default", bell: file.bell ?? true)
     }
