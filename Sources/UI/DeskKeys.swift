@@ -94,6 +94,10 @@ extension DeskState {
 
     /// Carries out a binding's action: from its key, or from the palette.
     mutating func perform(_ action: DeskAction) -> DeskEffect? {
+        if let reason = unavailable(action) {
+            notice = reason
+            return nil
+        }
         switch action {
         case .quit:
             if holdsUnsentText { confirmingQuit = true } else { return .quit }
@@ -102,10 +106,7 @@ extension DeskState {
             helpPage = 0
         case .handover: return .handover
         case .openAlert:
-            guard let alert = alerts.first else {
-                notice = localizer(.nothingSelected)
-                return nil
-            }
+            guard let alert = alerts.first else { return nil }
             switch alert.subject {
             case .incident(let reference): return jump(to: reference)
             case .message(let id): return showMessage(id)
@@ -113,31 +114,19 @@ extension DeskState {
         case .search: picker = Picker(kind: .search)
         case .palette:
             var palette = Picker(kind: .palette)
-            palette.entries = Picker.paletteEntries("", now: now, localizer: localizer, exercise: exercise)
+            palette.entries = Picker.paletteEntries("", now: now, localizer: localizer, exercise: exercise, unavailable: unavailable)
             picker = palette
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
         case .filterLog: openFilter(Forms.logFilter(logQuery))
         case .filterCoverage: openFilter(Forms.coverageFilter(coverageFilter))
         case .registerActivity, .reportNeed, .makePledge:
-            guard let key = selection.cell, selectedIndex != nil else {
-                notice = localizer(.nothingSelected)
-                return nil
-            }
+            guard let key = selectedCell else { return nil }
             switch action {
             case .reportNeed: open(Forms.reportNeed(key, organisation: agency))
             case .makePledge:
-                // The needs to choose from are the open cell's, as its detail shows them.
-                guard openCell == key, let detail = data.coverageDetail, detail.key == key else {
-                    notice = localizer(.openCellFirst)
-                    return nil
-                }
-                let open = detail.needs.filter(\.status.isOpen)
-                guard !open.isEmpty else {
-                    notice = localizer(.noOpenNeed)
-                    return nil
-                }
-                self.open(Forms.makePledge(key, needs: open, organisation: agency))
+                guard let detail = openCellDetail(key) else { return nil }
+                open(Forms.makePledge(key, needs: detail.needs.filter(\.status.isOpen), organisation: agency))
             default: open(Forms.registerActivity(key, organisation: agency, today: CalendarDate(libyaDayOf: now)))
             }
         case .moveColumn(let direction):
@@ -150,39 +139,18 @@ extension DeskState {
         case .openIncident: open(Forms.openIncident())
         case .registerUnit: open(Forms.registerUnit(agency: agency))
         case .reviewRisk:
-            // The risks to choose from are the open cell's, as its detail lists them.
-            guard let cell = openRiskCell else {
-                notice = localizer(.openRiskCellFirst)
-                return nil
-            }
-            let risks = RiskBoard.risks(in: cell, data.risks)
-            guard !risks.isEmpty else {
-                notice = localizer(.noRisksHere)
-                return nil
-            }
-            open(Forms.reviewRisk(risks, today: CalendarDate(libyaDayOf: now)), keepingDraft: false)
+            guard let cell = openRiskCell else { return nil }
+            open(Forms.reviewRisk(RiskBoard.risks(in: cell, data.risks), today: CalendarDate(libyaDayOf: now)), keepingDraft: false)
         case .editUnit:
-            guard let unit = selectedUnit else {
-                notice = localizer(.nothingSelected)
-                return nil
-            }
-            open(Forms.editUnit(unit), keepingDraft: false)
+            if let unit = selectedUnit { open(Forms.editUnit(unit), keepingDraft: false) }
         case .changeStatus:
             if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }
             else if let unit = selectedUnit { open(Forms.unitStatus(unit)) }
-            else { notice = localizer(.nothingSelected) }
         case .assignOrAcknowledge:
             if let incident = selectedIncident?.incident {
-                let free = data.units.map(\.unit).filter(\.status.canBeTasked)
-                guard !free.isEmpty else {
-                    notice = localizer(.noFreeUnit)
-                    return nil
-                }
-                open(Forms.assignUnit(incident, available: free))
+                open(Forms.assignUnit(incident, available: freeUnits))
             } else if let message = openedOrSelectedMessage {
                 return .acknowledge(messageID: message.message.id.rawValue)
-            } else {
-                notice = localizer(.nothingSelected)
             }
         case .board(let next):
             switchTo(next)
@@ -205,11 +173,7 @@ extension DeskState {
             return moveTo(rowCount - 1)
         case .details: return openDetails()
         case .reply:
-            guard let message = openedOrSelectedMessage?.message else {
-                notice = localizer(.nothingSelected)
-                return nil
-            }
-            open(Forms.reply(to: message, from: agency), keepingDraft: false)
+            if let message = openedOrSelectedMessage?.message { open(Forms.reply(to: message, from: agency), keepingDraft: false) }
         case .back: closeDetail()
         case .exercisePlay, .exerciseSkip, .exerciseInject: return exerciseControl(action)
         case .scrollLine(let delta): scrollDetail { top, _, _ in top + delta }
@@ -291,7 +255,8 @@ extension DeskState {
         default:
             guard current.query.editText(key) else { return nil }
             if current.kind == .palette {
-                current.entries = Picker.paletteEntries(current.query.value, now: now, localizer: localizer, exercise: exercise)
+                current.entries = Picker.paletteEntries(current.query.value, now: now, localizer: localizer, exercise: exercise,
+                                                        unavailable: unavailable)
                 current.selected = 0
             }
         }

@@ -21,22 +21,13 @@ extension DeskState {
     }
 
     /// The controller's keys: only while an exercise plays on this store.
+    /// (`unavailable` says when they cannot act.)
     mutating func exerciseControl(_ action: DeskAction) -> DeskEffect? {
-        guard exercise, let run = data.exerciseRun else {
-            notice = localizer(.notAnExercise)
-            return nil
-        }
-        if case .stopped = run.status {
-            notice = localizer(.exerciseStopped)
-            return nil
-        }
+        guard let run = data.exerciseRun else { return nil }
         switch action {
         case .exercisePlay: return .controlExercise(run.status == .paused ? .resumed : .paused, inject: nil)
         case .exerciseSkip:
-            guard let next = run.next else {
-                notice = localizer(.noInjectLeft)
-                return nil
-            }
+            guard let next = run.next else { return nil }
             // Skipping cannot be undone: asked first, naming the inject.
             confirmingSkip = next.number
             return nil

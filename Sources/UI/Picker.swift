@@ -15,12 +15,15 @@ public struct PickerEntry: Equatable, Sendable {
     public var label: String
     public var detail: String
     public var target: PickerTarget
+    /// Why the command cannot act now: the palette shows it greyed, with this.
+    public var unavailable: String?
 
-    public init(lead: String = "", label: String, detail: String, target: PickerTarget) {
+    public init(lead: String = "", label: String, detail: String, target: PickerTarget, unavailable: String? = nil) {
         self.lead = lead
         self.label = label
         self.detail = detail
         self.target = target
+        self.unavailable = unavailable
     }
 }
 
@@ -44,7 +47,8 @@ public struct Picker: Equatable, Sendable {
 extension Picker {
     /// The palette's lines for what was typed: an incident reference (or its bare number, this
     /// year) to open, then every command whose description matches, in either language.
-    static func paletteEntries(_ typed: String, now: Timestamp, localizer l: Localizer, exercise: Bool = false) -> [PickerEntry] {
+    static func paletteEntries(_ typed: String, now: Timestamp, localizer l: Localizer, exercise: Bool = false,
+                               unavailable: (DeskAction) -> String? = { _ in nil }) -> [PickerEntry] {
         let text = typed.trimmingSpaces()
         var entries: [PickerEntry] = []
         if let reference = reference(in: text, now: now) {
@@ -57,7 +61,9 @@ extension Picker {
             let haystack = [both.en, both.ar, binding.label].map { $0.lowercased() }
             guard needle.isEmpty || haystack.contains(where: { $0.contains(needle) }) else { continue }
             let board: Board? = if case .boards(let boards) = binding.scope { boards.first } else { nil }
-            entries.append(PickerEntry(label: l(binding.text), detail: binding.label, target: .action(binding.action, board: board)))
+            let reason = unavailable(binding.action)
+            entries.append(PickerEntry(label: l(binding.text), detail: reason.map { "\(binding.label) · \($0)" } ?? binding.label,
+                                       target: .action(binding.action, board: board), unavailable: reason))
         }
         return entries
     }

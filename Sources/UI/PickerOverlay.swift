@@ -22,9 +22,10 @@ enum PickerOverlay {
         for (offset, entry) in picker.entries.dropFirst(first).prefix(rows).enumerated() {
             let y = top + 2 + offset
             let chosen = first + offset == picker.selected
-            let role: StyleRole = chosen ? .selected : .overlay
+            // A command that cannot act now is greyed, its reason beside it.
+            let role: StyleRole = chosen ? .selected : entry.unavailable == nil ? .overlay : .dim
             frame.fill(x: x + 1, y: y, width: width - 2, role: role)
-            let detailWidth = min(DisplayWidth.of(entry.detail), width / 3)
+            let detailWidth = min(DisplayWidth.of(entry.detail), entry.unavailable == nil ? width / 3 : width / 2)
             // The lead (a reference; a time and an agency) is a field of its own: in Arabic it
             // stands at the line's start, and the title keeps its own direction after it.
             let lead = entry.lead.isEmpty ? 0 : frame.put(entry.lead, x: x + 2, y: y, role: role, limit: width / 3) + 2

@@ -174,6 +174,13 @@ extension DeskSnapshotTests {
             for c in "filter" { _ = state.handle(.character(c)) }
             return state
         }
+        // A viewer's palette: the commands that write are greyed, with why.
+        assertSnapshot("palette-read-only") { w, h, language in
+            var state = SampleDesk.state(width: w, height: h, language: language)
+            state.readOnly = .viewerReadsOnly
+            _ = state.handle(.character(":"))
+            return state
+        }
         assertSnapshot("search-results") { w, h, language in
             var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.character("/"))

@@ -19,6 +19,26 @@ final class PickerTests: XCTestCase {
         XCTAssertEqual(state.logQuery.awaitingAcknowledgementBy, state.agency)
     }
 
+    /// A command that cannot act now is in the palette greyed, with the reason the key would give.
+    func testThePaletteGreysWhatCannotActNowWithTheReason() throws {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.readOnly = .viewerReadsOnly
+        state.alerts = []
+        _ = state.handle(.character(":"))
+        let entries = try XCTUnwrap(state.picker?.entries)
+        let reason = state.localizer(Refusal.viewerReadsOnly)
+        let greyed = entries.filter { $0.unavailable != nil }
+        XCTAssertEqual(greyed.map(\.target), [.action(.postMessage, board: nil), .action(.openIncident, board: nil),
+                                              .action(.openAlert, board: nil), .action(.registerUnit, board: .units)])
+        XCTAssertEqual(greyed.first { $0.target == .action(.postMessage, board: nil) }?.detail, "m · \(reason)")
+        XCTAssertTrue(entries.contains { $0.target == .action(.filterIncidents, board: .incidents) && $0.unavailable == nil },
+                      "a filter changes no data")
+        type("new message", into: &state)
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertNil(state.form, "nothing opens")
+        XCTAssertEqual(state.notice, reason, "the key's own refusal")
+    }
+
     /// A number that names no incident says so and leaves the officer where they typed it.
     func testAPaletteMissStaysOnTheBoardItWasTypedOn() {
         var state = SampleDesk.state(width: 120, height: 30)
