@@ -2,6 +2,7 @@ import QanatChannel
 import QanatCore
 import QanatJournal
 import QanatStore
+import QanatUI
 
 /// A command's failure, with the exit code scripts rely on:
 /// 0 done, 1 usage, 2 bad data, 3 store unavailable (the event, if any, is kept in the journal),
@@ -41,6 +42,8 @@ enum CLIError: Error, CustomStringConvertible {
         case .journal(let journal): from(journal)
         case .nothingToChange, .exerciseJournalElsewhere: .usage(error.description)
         case .needsStore: .storeUnavailable(error.description)
+        case .play(.stopped(let reason)): .badData("play stopped already (\(reason.translations.en))")
+        case .play: .badData(error.description)
         }
     }
 

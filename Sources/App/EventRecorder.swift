@@ -46,6 +46,11 @@ final class EventRecorder {
         do { return try body(try actions) } catch { throw CLIError.fromDomain(error) }
     }
 
+    /// Refuses (exit 4) what the member's role does not allow as a whole.
+    func require(_ action: GuardedAction) throws(CLIError) {
+        do { try session.require(action) } catch { throw .refused(error) }
+    }
+
     /// The event for `write`, if the member's role allows it.
     func event(_ write: Actions.Write) throws -> Event {
         do { return try session.event(write) } catch { throw CLIError.fromDomain(error) }

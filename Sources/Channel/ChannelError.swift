@@ -16,6 +16,14 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
     /// An exercise store's events go to a journal in its own directory only: elsewhere (the real
     /// one) they would reach the real store at ingest.
     case exerciseJournalElsewhere(journal: String, exercise: String)
+    /// The exercise's play cannot be controlled now.
+    case play(PlayProblem)
+
+    public enum PlayProblem: Sendable {
+        case notAnExercise(path: String)
+        case notStarted(path: String)
+        case stopped(ExerciseControl.Reason)
+    }
 
     public var description: String {
         switch self {
@@ -23,6 +31,9 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
         case .journal(let error): "\(error); nothing was recorded"
         case .nothingToChange(let options): "nothing to change: give \(options.joined(separator: ", "))"
         case .needsStore(let why): "the store is unavailable: \(why)"
+        case .play(.notAnExercise(let path)): "\(path): not an exercise store"
+        case .play(.notStarted(let path)): "\(path): no exercise was started on this store"
+        case .play(.stopped(let reason)): "play stopped already (\(reason.rawValue))"
         case .exerciseJournalElsewhere(let journal, let exercise):
             "\(journal): an exercise store's events are journalled in its own directory (\(exercise)), never elsewhere; "
                 + "use --exercise DIR, or unset QANAT_JOURNAL; nothing was written"

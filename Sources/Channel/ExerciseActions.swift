@@ -31,6 +31,15 @@ extension Actions {
         return (try context.knownAgency(actingAgency, field: "agency"), payload)
     }
 
+    /// Play is controlled (paused, resumed, skipped, added to, stopped) only on an exercise store
+    /// whose play started and has not stopped.
+    public func checkPlayGoesOn() throws(ChannelError) {
+        guard let store else { throw .needsStore("the exercise's play is read from its store") }
+        guard try storeCall({ () throws(StoreError) in try store.isExercise() }) else { throw .play(.notAnExercise(path: store.path)) }
+        guard let run = try storeCall({ () throws(StoreError) in try store.exerciseRun() }) else { throw .play(.notStarted(path: store.path)) }
+        if case .stopped(let reason) = run.status { throw .play(.stopped(reason)) }
+    }
+
     public func controlExercise(_ action: ExerciseControl.Action, inject: Int? = nil, message: EventID? = nil, reason: ExerciseControl.Reason? = nil,
                                 actingAgency: String) throws -> Write {
         let payload = try context.payload(.exerciseControl, [

@@ -77,6 +77,12 @@ public struct WriteSession: Sendable {
                      payload: write.payload)
     }
 
+    /// Refuses `action` as a whole when the member's role does not allow it (an import, which
+    /// speaks for many organisations); without the store's members, each event is checked at ingest.
+    public func require(_ action: GuardedAction) throws(Refusal) {
+        if let actor { try Authority.require(action, by: actor) }
+    }
+
     public enum Outcome: Sendable {
         case applied
         /// In the journal only: the store was unavailable (its error, when it was asked); a later

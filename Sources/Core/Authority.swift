@@ -106,6 +106,12 @@ public enum Authority {
         }
     }
 
+    /// Whether the actor's role allows `action` as a whole (an import that speaks for many
+    /// organisations), before any of its events is made.
+    public static func require(_ action: GuardedAction, by actor: Actor) throws(Refusal) {
+        if (actor.role ?? .viewer) < action.role { throw .needsRole(action.role, for: action) }
+    }
+
     /// An officer signing on to a shared account: the PIN their entry sets, and an agency they
     /// may act for (an operator their own, a supervisor any) — the rule every write then meets.
     /// `pinMatches` tells whether the typed PIN is the one a stored hash keeps (hashing is not Core's).

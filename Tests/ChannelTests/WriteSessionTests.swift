@@ -46,6 +46,15 @@ final class WriteSessionTests: XCTestCase {
         XCTAssertEqual(try journalLines(), 0)
     }
 
+    func testAnImportIsRefusedWholeBelowSupervisor() throws {
+        let entry = Member(key: MemberKey(user: "huda", officer: nil), agency: try AgencyCode("NCEMC"), role: .operator)
+        let session = WriteSession(journalPath: journal, officer: "Huda", store: store,
+                                   actor: Actor(user: "huda", officer: "Huda", member: entry, membersManaged: true))
+        XCTAssertThrowsError(try session.require(.importData))
+        XCTAssertNoThrow(try WriteSession(journalPath: journal, officer: "Huda", store: nil).require(.importData),
+                         "without the members each event is checked at ingest")
+    }
+
     /// The rule the command line alone met before: no write may leave a managed store without an admin.
     func testNoWriteLeavesTheStoreWithoutAnAdmin() throws {
         let admin = Member(key: MemberKey(user: "boss", officer: nil), agency: try AgencyCode("MOI"), role: .admin)
@@ -95,6 +104,19 @@ final class WriteSessionTests: XCTestCase {
         }
         XCTAssertThrowsError(try WriteSession.open(storePath: store.path, journalPath: "/tmp/real-journal.jsonl", officer: "Huda",
                                                    busyTimeout: 1))
+    }
+
+    /// The controller's writes need play going on: an exercise store, started, not stopped.
+    func testPlayIsControlledOnlyWhileItGoesOn() throws {
+        let session = WriteSession(journalPath: journal, officer: "Huda", store: store)
+        XCTAssertThrowsError(try session.actions().checkPlayGoesOn()) { error in
+            guard case ChannelError.play(.notAnExercise) = error else { return XCTFail("\(error)") }
+        }
+        try store.setSetting(SQLiteStore.exerciseSetting, "true")
+        XCTAssertThrowsError(try session.actions().checkPlayGoesOn()) { error in
+            guard case ChannelError.play(.notStarted) = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try WriteSession(journalPath: journal, officer: "Huda", store: nil).actions().checkPlayGoesOn())
     }
 
     func testACommandsSessionKnowsWhoIsWriting() throws {

@@ -48,6 +48,16 @@ final class AuthorityTests: XCTestCase {
         XCTAssertNil(refusal(.memberAdded(Member(key: MemberKey(user: "amal"), agency: moi, role: .admin)), by: actor(nil, managed: false)))
     }
 
+    /// An import speaks for many organisations: a supervisor's, refused as a whole below that.
+    func testImportsAreASupervisorsWhole() throws {
+        XCTAssertThrowsError(try Authority.require(.importData, by: actor(.operator))) { error in
+            XCTAssertEqual(error as? Refusal, .needsRole(.supervisor, for: .importData))
+        }
+        XCTAssertThrowsError(try Authority.require(.importAlert, by: actor(nil)))
+        XCTAssertNoThrow(try Authority.require(.importAlert, by: actor(.supervisor)))
+        XCTAssertNoThrow(try Authority.require(.importData, by: actor(nil, managed: false)), "a store without members")
+    }
+
     func testViewersRead() {
         XCTAssertEqual(refusal(post, by: actor(.viewer)), .viewerReadsOnly)
         XCTAssertEqual(refusal(.messageAcknowledged(MessageAcknowledgement(message: message)), by: actor(.viewer)), .viewerReadsOnly)

@@ -148,10 +148,8 @@ struct ExerciseCommand: ParsableCommand {
         /// A controller's write on the exercise store, while play has not stopped.
         func record(_ write: (Actions, String) throws -> Actions.Write) throws {
             let recorder = try EventRecorder(options: try place.store(), officer: officer)
-            let store = try recorder.requireStore("the exercise store")
-            guard (try? store.isExercise()) == true else { throw CLIError.badData("\(store.path): not an exercise store") }
-            guard let run = try? store.exerciseRun() else { throw CLIError.badData("\(store.path): no exercise was started on this store") }
-            if case .stopped(let reason) = run.status { throw CLIError.badData("play stopped already (\(reason.translations.en))") }
+            _ = try recorder.requireStore("the exercise store")
+            try recorder.check { actions in try actions.checkPlayGoesOn() }
             try recorder.record { actions in try write(actions, recorder.agency(agency)) }
         }
 

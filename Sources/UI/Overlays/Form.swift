@@ -130,14 +130,26 @@ public struct Form: Equatable, Sendable {
     /// what is worth keeping as a draft, and asking about before quitting.
     public var holdsTypedText: Bool { edited && holdsText }
 
-    public func value(_ name: String) -> String { fields.first { $0.name == name }?.value ?? "" }
+    /// A field's text. Asking for a field the form does not have is a mistake in the code, not in
+    /// what was typed: it stops the tests (and debug builds) loudly; a release desk reads it as empty
+    /// rather than end an officer's session.
+    public func value(_ name: String) -> String {
+        guard let field = fields.first(where: { $0.name == name }) else {
+            assertionFailure("form \(purpose) has no field '\(name)'; its fields: \(fields.map(\.name))")
+            return ""
+        }
+        return field.value
+    }
 
     /// The value without leading or trailing white space.
     public func trimmedValue(_ name: String) -> String { value(name).trimmingSpaces() }
 
     /// Fills a field before the form is shown (not the officer's typing: `edited` stays).
     mutating func set(_ name: String, _ value: String) {
-        guard let index = fields.firstIndex(where: { $0.name == name }) else { return }
+        guard let index = fields.firstIndex(where: { $0.name == name }) else {
+            assertionFailure("form \(purpose) has no field '\(name)'; its fields: \(fields.map(\.name))")
+            return
+        }
         fields[index].value = value
         fields[index].cursor = value.count
     }
