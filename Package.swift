@@ -26,11 +26,15 @@ let package = Package(
             dependencies: ["QanatCore", "QanatText", .product(name: "TOMLKit", package: "TOMLKit")],
             path: "Sources/UI"),
         // The desk's and the wall's loops, the effects they run and what they read: a library, tested without the executable.
-        .target(name: "QanatDesk", dependencies: ["QanatCore", "QanatStore", "QanatChannel", "QanatUI"], path: "Sources/Desk"),
+        .target(
+            name: "QanatDesk", dependencies: ["QanatCore", "QanatStore", "QanatChannel", "QanatUI"],
+            path: "Sources/Desk"),
         .target(name: "CNcursesw", path: "Sources/CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "QanatTerminal", dependencies: ["QanatUI", "CNcursesw"], path: "Sources/Terminal"),
         // SHA-256 for the journal's chain from swift-crypto (Core keeps no dependencies).
-        .target(name: "QanatJournal", dependencies: ["QanatCore", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Journal"),
+        .target(
+            name: "QanatJournal", dependencies: ["QanatCore", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/Journal"),
         .target(
             name: "QanatStore",
             dependencies: [
@@ -46,13 +50,15 @@ let package = Package(
             name: "QanatChannel",
             dependencies: [
                 "QanatCore", "QanatJournal", "QanatStore",
-                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             path: "Sources/Channel"),
         .executableTarget(
             name: "QanatApp",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk", "QanatTerminal",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk",
+                "QanatTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // Exercise scenarios are TOML, as themes and the config file are.
@@ -72,17 +78,23 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),
-        .testTarget(name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"], exclude: ["Journals"]),
+        .testTarget(
+            name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),
+        .testTarget(
+            name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"],
+            exclude: ["Journals"]),
         // What the desk's and the end-to-end tests share: the real binary run as a process, a screen in the test's own process.
         .target(name: "QanatTestSupport", dependencies: ["QanatUI"], path: "Tests/Support"),
         .testTarget(
             name: "DeskTests",
-            dependencies: ["QanatCore", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatTestSupport"]),
+            dependencies: [
+                "QanatCore", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatTestSupport",
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatApp", "QanatText",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures",
+                "QanatApp", "QanatText",
                 "QanatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import QanatChannel
 import Logging
+import QanatChannel
 
 /// swift-log to each user's own file, `$XDG_DATA_HOME/qanat/qanat.log` (`~/.local/share/qanat/`),
 /// written from the first run: never to a terminal someone is looking at, and never to a file
@@ -15,12 +15,15 @@ enum AppLog {
         guard !path.isEmpty else { return }
         if env["QANAT_LOG"] == nil {
             // The user's own data directory, made (0700) on the first run.
-            try? FileManager.default.createDirectory(atPath: StoreOptions.dataDirectory, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+            try? FileManager.default.createDirectory(
+                atPath: StoreOptions.dataDirectory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         }
         guard let handler = FileLogHandler(path: path) else { return }
         logger = Logger(label: "qanat", factory: { _ in handler })
-        logger.info("start \(type(of: command).configuration.commandName ?? "\(type(of: command))")", metadata: ["pid": "\(getpid())"])
+        logger.info(
+            "start \(type(of: command).configuration.commandName ?? "\(type(of: command))")",
+            metadata: ["pid": "\(getpid())"])
     }
 
     static func failure(_ error: CLIError) {
@@ -37,7 +40,8 @@ struct FileLogHandler: LogHandler {
         let directory = (path as NSString).deletingLastPathComponent
         guard FileManager.default.fileExists(atPath: directory) || directory.isEmpty else { return nil }
         if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { return nil }
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else { return nil }
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
         handle.seekToEndOfFile()

@@ -17,8 +17,9 @@ final class EventRecorder {
     init(options: StoreOptions, officerName: String) throws(CLIError) {
         self.options = options
         do {
-            session = try WriteSession.open(storePath: options.databasePath, journalPath: options.journalPath, officer: officerName,
-                                            busyTimeout: options.busyTimeout)
+            session = try WriteSession.open(
+                storePath: options.databasePath, journalPath: options.journalPath, officer: officerName,
+                busyTimeout: options.busyTimeout)
         } catch { throw Self.exit(error) }
     }
 
@@ -66,7 +67,8 @@ final class EventRecorder {
         if case .kept(let error) = outcome {
             let reason = error.map { "\($0)" } ?? "store unavailable"
             let what = events.count == 1 ? "event \(events[0].id)" : "\(events.count) events"
-            throw .storeUnavailable("\(reason); \(what) kept in \(options.journalPath) — `qanat ingest` applies it later")
+            throw .storeUnavailable(
+                "\(reason); \(what) kept in \(options.journalPath) — `qanat ingest` applies it later")
         }
     }
 

@@ -12,7 +12,9 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "This process's journal (env QANAT_JOURNAL).")
     var journal: String?
 
-    @Option(name: .customLong("wait"), help: "Seconds a write waits for a busy store before keeping the event in the journal.")
+    @Option(
+        name: .customLong("wait"),
+        help: "Seconds a write waits for a busy store before keeping the event in the journal.")
     var busyTimeout: Double = 5
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -39,7 +41,8 @@ struct StoreOptions: ParsableArguments {
 
     /// One journal per Unix user, by default in `journals/` beside the store (`JournalPlace`).
     var journalPath: String {
-        journal ?? Environment.value("QANAT_JOURNAL") ?? JournalPlace.directory(beside: databasePath) + "/\(UnixUser.current).jsonl"
+        journal ?? Environment.value("QANAT_JOURNAL") ?? JournalPlace.directory(beside: databasePath)
+            + "/\(UnixUser.current).jsonl"
     }
 }
 

@@ -14,10 +14,13 @@ struct Qanat: AsyncParsableCommand {
             """,
         version: Qanat.version,
         subcommands: [
-            DeskCommand.self, WallCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self, IncidentCommand.self, UnitCommand.self, AssignCommand.self,
+            DeskCommand.self, WallCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self,
+            IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
-            SearchCommand.self, MemberCommand.self, ReportCommand.self, DoctorCommand.self, RebuildCommand.self, VerifyCommand.self,
-            OrgCommand.self, NeedCommand.self, ActivityCommand.self, PledgeCommand.self, SettingCommand.self, ExportCommand.self, ImportCommand.self, RiskCommand.self,
+            SearchCommand.self, MemberCommand.self, ReportCommand.self, DoctorCommand.self, RebuildCommand.self,
+            VerifyCommand.self,
+            OrgCommand.self, NeedCommand.self, ActivityCommand.self, PledgeCommand.self, SettingCommand.self,
+            ExportCommand.self, ImportCommand.self, RiskCommand.self,
             TargetCommand.self, ExerciseCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)

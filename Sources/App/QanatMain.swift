@@ -5,7 +5,8 @@ import QanatText
 /// Text for the terminal from a command: what a user or a file gave may hold escape sequences,
 /// so each line is neutralised as the desk neutralises it (an error message quotes the value).
 func terminalSafe(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.sanitized(String($0)) }.joined(separator: "\n")
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.sanitized(String($0)) }.joined(
+        separator: "\n")
 }
 
 /// The entry point. Exit codes are part of the interface (`CLIError.exitCode`): 0 done, 1 usage,

@@ -34,8 +34,10 @@ struct DeskBenchmark {
         let arabicKeys = timeKeystrokes(arabicState)
         let emptyKeys = timeKeystrokes(emptyState)
         let start = try timeFirstFrame(database)
-        let searches = try [("a word in half the messages", "الميدان"), ("a rare pair", "بلاغ 4321"),
-                            ("a place by another spelling, every name of Benghazi", "Bengasi")].map { what, text in
+        let searches = try [
+            ("a word in half the messages", "الميدان"), ("a rare pair", "بلاغ 4321"),
+            ("a place by another spelling, every name of Benghazi", "Bengasi"),
+        ].map { what, text in
             let (ours, floor) = (try timeSearch(store, text), try ShellSearch(database: database).time(text))
             return BenchResult(
                 what: "search: \(what) (\(text)), best 100 of the newest 2,000",
@@ -53,7 +55,9 @@ struct DeskBenchmark {
             BenchResult(
                 what: "desk: keystroke → frame in Arabic (mirrored; every field with Arabic reordered and shaped)",
                 figure: String(format: "p50 %.2f ms, p99 %.2f ms", arabicKeys.p50, arabicKeys.p99),
-                baseline: String(format: "English p50 %.2f, p99 %.2f ms (Arabic %.2f×)", bigKeys.p50, bigKeys.p99, arabicKeys.p99 / bigKeys.p99),
+                baseline: String(
+                    format: "English p50 %.2f, p99 %.2f ms (Arabic %.2f×)", bigKeys.p50, bigKeys.p99,
+                    arabicKeys.p99 / bigKeys.p99),
                 goal: "p99 ≤ 10 ms and ≤ 1.25 × English",
                 verdict: arabicKeys.p99 <= 10 && arabicKeys.p99 <= 1.25 * bigKeys.p99 ? "met" : "MISSED"),
             BenchResult(
@@ -67,9 +71,11 @@ struct DeskBenchmark {
                 baseline: String(format: "every window: p50 %.1f ms", bigLoad.p50),
                 goal: "(part of write → screen ≤ 100 ms)", verdict: arrival.p99 + 50 <= 100 ? "fits" : "TOO SLOW"),
             BenchResult(
-                what: "desk: `u`, the log filtered to what awaits the desk's agency → its frame (the first page, and the count)",
+                what:
+                    "desk: `u`, the log filtered to what awaits the desk's agency → its frame (the first page, and the count)",
                 figure: String(format: "p50 %.1f ms, max %.1f ms", awaiting.p50, awaiting.p99),
-                baseline: String(format: "the whole window after it: p50 %.1f, max %.1f ms", awaitingWhole.p50, awaitingWhole.p99),
+                baseline: String(
+                    format: "the whole window after it: p50 %.1f, max %.1f ms", awaitingWhole.p50, awaitingWhole.p99),
                 goal: "≤ 10 ms (a keystroke)", verdict: awaiting.p99 <= 10 ? "met" : "MISSED"),
             BenchResult(
                 what: "desk: open the store → first frame (in process)",
@@ -79,10 +85,10 @@ struct DeskBenchmark {
         ] + searches
     }
 
-
     private func freshState() throws -> DeskState {
-        DeskState(width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
-                  now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
+        DeskState(
+            width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
+            now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
     }
 
     private func timeLoads(_ store: SQLiteStore) throws -> (Percentiles, DeskState) {

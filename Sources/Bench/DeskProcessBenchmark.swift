@@ -22,7 +22,8 @@ struct DeskProcessBenchmark {
 
         desk.send("F4")
         Thread.sleep(forTimeInterval: 0.5)
-        let probes = try desk.probeWrites(to: try SQLiteStore.create(path: database), count: writes, pause: 20_000...120_000)
+        let probes = try desk.probeWrites(
+            to: try SQLiteStore.create(path: database), count: writes, pause: 20_000...120_000)
         let after = desk.memory()
         let (latency, commit, missed) = (Percentiles(probes.seen), Percentiles(probes.commits), probes.missed)
         let peak = max(started?.peak ?? 0, after?.peak ?? 0)
@@ -34,7 +35,8 @@ struct DeskProcessBenchmark {
                 goal: "≤ 150 ms", verdict: first <= 150 ? "met" : "MISSED"),
             BenchResult(
                 what: "desk process: write in another process → on screen (\(writes) writes, log)",
-                figure: String(format: "p50 %.1f ms, p99 %.1f ms", latency.p50, latency.p99) + (missed > 0 ? ", \(missed) not seen" : ""),
+                figure: String(format: "p50 %.1f ms, p99 %.1f ms", latency.p50, latency.p99)
+                    + (missed > 0 ? ", \(missed) not seen" : ""),
                 baseline: String(format: "the commit alone p50 %.1f, p99 %.1f ms", commit.p50, commit.p99),
                 goal: "p99 ≤ 100 ms", verdict: latency.p99 <= 100 && missed == 0 ? "met" : "MISSED"),
             BenchResult(

@@ -10,10 +10,14 @@ struct ExerciseSetupBenchmark {
     var injects = 10_000
 
     func run() throws -> [BenchResult] {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "qanat"
+        ).path
         let scenario = directory + "/scenario.toml"
         try scenarioText().write(toFile: scenario, atomically: false, encoding: .utf8)
-        let setups = try (0..<3).map { run in try timeSetup(binary, scenario: scenario, into: directory + "/exercise-\(run)") }
+        let setups = try (0..<3).map { run in
+            try timeSetup(binary, scenario: scenario, into: directory + "/exercise-\(run)")
+        }
         let events = injects + 2  // the start and one starting incident
 
         let journal = directory + "/lines.jsonl"
@@ -24,13 +28,17 @@ struct ExerciseSetupBenchmark {
             _ = try timeProcess(binary, ["init", "--db", store, "--journal", directory + "/ingest-\(run).jsonl"])
             return try timeProcess(binary, ["ingest", "--db", store, journal])
         }
-        let setup = Percentiles(setups), ingest = Percentiles(ingests)
+        let setup = Percentiles(setups)
+        let ingest = Percentiles(ingests)
         let rate = Double(events) / setup.p50
-        return [BenchResult(
-            what: "exercise start: \(injects.formatted()) injects set up (process, until it says where desks join)",
-            figure: String(format: "p50 %.2f s: %@ events/s", setup.p50, Int(rate).formatted()),
-            baseline: String(format: "qanat ingest of %@ lines into a new store: p50 %.2f s", events.formatted(), ingest.p50),
-            goal: "≥ 5,000 events/s", verdict: rate >= 5_000 ? "met" : "MISSED")]
+        return [
+            BenchResult(
+                what: "exercise start: \(injects.formatted()) injects set up (process, until it says where desks join)",
+                figure: String(format: "p50 %.2f s: %@ events/s", setup.p50, Int(rate).formatted()),
+                baseline: String(
+                    format: "qanat ingest of %@ lines into a new store: p50 %.2f s", events.formatted(), ingest.p50),
+                goal: "≥ 5,000 events/s", verdict: rate >= 5_000 ? "met" : "MISSED")
+        ]
     }
 
     private func scenarioText() -> String {

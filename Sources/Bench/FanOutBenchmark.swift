@@ -23,15 +23,20 @@ struct FanOutBenchmark {
         // The baselines: one desk alone and the wall, idle side by side.
         let (alone, wall) = try baselines(database)
 
-        let panes = (0..<desks).map { TmuxDesk(directory: directory, database: database, width: 160, height: 48, name: "fan-\($0)") }
+        let panes = (0..<desks).map {
+            TmuxDesk(directory: directory, database: database, width: 160, height: 48, name: "fan-\($0)")
+        }
         for pane in panes { pane.start("desk --agency CD") }
-        for pane in panes { _ = pane.waitFor(DeskProcessBenchmark.frameDrawn, from: 0, since: monotonicNanoseconds(), timeout: 30) }
+        for pane in panes {
+            _ = pane.waitFor(DeskProcessBenchmark.frameDrawn, from: 0, since: monotonicNanoseconds(), timeout: 30)
+        }
         // On the log, where a posted message shows.
         for pane in panes { pane.send("F4") }
         Thread.sleep(forTimeInterval: 3)
         let start = panes.map { $0.cpu() }.reduce(CPUSample(seconds: 0, at: 0), +)
         Thread.sleep(forTimeInterval: idleSeconds)
-        let together = CPUSample.percent(from: start, to: panes.map { $0.cpu() }.reduce(CPUSample(seconds: 0, at: 0), +))
+        let together = CPUSample.percent(
+            from: start, to: panes.map { $0.cpu() }.reduce(CPUSample(seconds: 0, at: 0), +))
 
         var (first, last, commits, missed) = ([Double](), [Double](), [Double](), 0)
         for i in 0..<writes {
@@ -62,7 +67,8 @@ struct FanOutBenchmark {
                 goal: "p99 ≤ 100 ms", verdict: firstP.p99 <= 100 ? "met" : "MISSED"),
             BenchResult(
                 what: "a write → every one of \(desks) desk screens",
-                figure: String(format: "p50 %.0f ms, p99 %.0f ms", lastP.p50, lastP.p99) + (missed > 0 ? ", \(missed) not seen" : ""),
+                figure: String(format: "p50 %.0f ms, p99 %.0f ms", lastP.p50, lastP.p99)
+                    + (missed > 0 ? ", \(missed) not seen" : ""),
                 baseline: String(format: "the first screen p50 %.0f ms", firstP.p50),
                 goal: "p99 ≤ 1 s", verdict: lastP.p99 <= 1000 && missed == 0 ? "met" : "MISSED"),
         ]
@@ -83,15 +89,20 @@ struct FanOutBenchmark {
 
     /// Milliseconds from `start` until `marker` reached each pane (those it reached), every 2 ms
     /// reading only what each pane was sent since `offsets`.
-    private static func waitForAll(_ panes: [TmuxDesk], _ marker: String, from offsets: [Int], since start: UInt64,
-                                   timeout: Double) -> [Double] {
+    private static func waitForAll(
+        _ panes: [TmuxDesk], _ marker: String, from offsets: [Int], since start: UInt64,
+        timeout: Double
+    ) -> [Double] {
         var pending = Dictionary(uniqueKeysWithValues: panes.indices.map { ($0, offsets[$0]) })
         var seen: [Double] = []
         let deadline = start + UInt64(timeout * 1e9)
         while !pending.isEmpty, monotonicNanoseconds() < deadline {
             for (index, offset) in pending {
                 guard let shown = panes[index].contains(marker, after: offset) else { continue }
-                if shown { seen.append(Double(monotonicNanoseconds() - start) / 1e6); pending[index] = nil }
+                if shown {
+                    seen.append(Double(monotonicNanoseconds() - start) / 1e6)
+                    pending[index] = nil
+                }
             }
             usleep(2000)
         }
@@ -103,7 +114,8 @@ extension TmuxDesk {
     /// Whether what the pane was sent after byte `offset` holds `needle` (nil: nothing new yet).
     func contains(_ needle: String, after offset: Int) -> Bool? {
         var info = stat()
-        guard stat(output, &info) == 0, Int(info.st_size) > offset, let handle = FileHandle(forReadingAtPath: output) else { return nil }
+        guard stat(output, &info) == 0, Int(info.st_size) > offset, let handle = FileHandle(forReadingAtPath: output)
+        else { return nil }
         defer { handle.closeFile() }
         handle.seek(toFileOffset: UInt64(offset))
         return [UInt8](handle.readDataToEndOfFile()).firstRange(of: Array(needle.utf8)) != nil

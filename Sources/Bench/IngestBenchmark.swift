@@ -40,10 +40,16 @@ struct IngestBenchmark {
         // supervisor, so all pass) and meets the authority gate, as in a real set-up.
         let owner = UnixAccounts.userName(getuid())
         let at = Timestamp(millisecondsSinceEpoch: 0)
-        try store.apply([Event(id: .make(at: at), at: at, agency: try AgencyCode("MOI"), officer: "bench", user: owner,
-                               payload: .memberAdded(Member(key: MemberKey(user: owner), agency: try AgencyCode("MOI"), role: .supervisor)))])
+        try store.apply([
+            Event(
+                id: .make(at: at), at: at, agency: try AgencyCode("MOI"), officer: "bench", user: owner,
+                payload: .memberAdded(
+                    Member(key: MemberKey(user: owner), agency: try AgencyCode("MOI"), role: .supervisor)))
+        ])
         let start = monotonicNanoseconds()
-        let report = try JournalIngest(store: store, journalPath: journal).run(now: { Timestamp(millisecondsSinceEpoch: 0) })
+        let report = try JournalIngest(store: store, journalPath: journal).run(now: {
+            Timestamp(millisecondsSinceEpoch: 0)
+        })
         let seconds = Double(monotonicNanoseconds() - start) / 1e9
         guard report.ingested == events, report.authorityChecked else { throw CocoaError(.fileReadCorruptFile) }
 
@@ -63,11 +69,15 @@ struct IngestBenchmark {
     /// The journal, and the same rows as SQL for the shell.
     private func writeInputs(journal: String, sql: String) throws {
         guard FileManager.default.createFile(atPath: journal, contents: nil),
-              FileManager.default.createFile(atPath: sql, contents: nil),
-              let lines = FileHandle(forWritingAtPath: journal), let statements = FileHandle(forWritingAtPath: sql) else {
+            FileManager.default.createFile(atPath: sql, contents: nil),
+            let lines = FileHandle(forWritingAtPath: journal), let statements = FileHandle(forWritingAtPath: sql)
+        else {
             throw CocoaError(.fileWriteUnknown)
         }
-        defer { lines.closeFile(); statements.closeFile() }
+        defer {
+            lines.closeFile()
+            statements.closeFile()
+        }
         var lineBuffer: [UInt8] = []
         var sqlBuffer = "BEGIN;\n"
         try SyntheticTraffic.forEachMessage(count: events) { event in

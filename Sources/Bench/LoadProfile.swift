@@ -11,8 +11,9 @@ import QanatUI
 enum LoadProfile {
     static func run(database: String) throws {
         let store = try SQLiteStore(path: database)
-        var state = DeskState(width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
-                              now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
+        var state = DeskState(
+            width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
+            now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
         try DeskLoader(store: store).load(into: &state)
         try measured(store, &state)
     }
@@ -30,8 +31,9 @@ enum LoadProfile {
     /// moved — compare the state, render the frame, compare the frame — ten times on each board.
     static func runFrames(database: String) throws {
         let store = try SQLiteStore(path: database)
-        var state = DeskState(width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
-                              now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
+        var state = DeskState(
+            width: 160, height: 48, language: .en, officer: "bench", agency: try AgencyCode("CD"),
+            now: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000))
         try DeskLoader(store: store).load(into: &state)
         measuredFrames(&state)
     }

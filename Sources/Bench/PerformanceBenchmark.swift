@@ -33,25 +33,35 @@ struct PerformanceBenchmark {
         }
         let store = try SQLiteStore(path: path)
         let since = try addResponses(store)
-        let messages = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM messages") ?? 0 }
+        let messages = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM messages") ?? 0
+        }
 
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
-        let report = Percentiles(try (0..<5).map { _ in
-            try timeProcess(binary, ["report", "performance", "--db", path, "--since", since.rfc3339, "--csv"])
-        })
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "qanat"
+        ).path
+        let report = Percentiles(
+            try (0..<5).map { _ in
+                try timeProcess(binary, ["report", "performance", "--db", path, "--since", since.rfc3339, "--csv"])
+            })
         let text = try timeProcess(binary, ["report", "performance", "--db", path, "--since", since.rfc3339])
-        let shell = Percentiles(try (0..<5).map { _ in
-            try timeProcess("/usr/bin/sqlite3", [path, "SELECT priority, count(*), max(at) FROM messages GROUP BY priority"])
-        })
+        let shell = Percentiles(
+            try (0..<5).map { _ in
+                try timeProcess(
+                    "/usr/bin/sqlite3", [path, "SELECT priority, count(*), max(at) FROM messages GROUP BY priority"])
+            })
         let loader = DeskLoader(store: store)
-        let board = Percentiles(try (0..<5).map { _ in
-            let t0 = monotonicNanoseconds()
-            _ = try loader.performance(now: Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000)))
-            return Double(monotonicNanoseconds() - t0) / 1e9
-        })
+        let board = Percentiles(
+            try (0..<5).map { _ in
+                let t0 = monotonicNanoseconds()
+                _ = try loader.performance(
+                    now: Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000)))
+                return Double(monotonicNanoseconds() - t0) / 1e9
+            })
         return [
             BenchResult(
-                what: "qanat report performance --csv (\(messages.formatted()) messages, \(incidents.formatted()) incidents, process)",
+                what:
+                    "qanat report performance --csv (\(messages.formatted()) messages, \(incidents.formatted()) incidents, process)",
                 figure: String(format: "p50 %.2f s, max %.2f s (text %.2f s)", report.p50, report.p99, text),
                 baseline: String(format: "sqlite3 counting the messages by priority: p50 %.2f s", shell.p50),
                 goal: "≤ 2 s", verdict: max(report.p99, text) <= 2 ? "met" : "MISSED"),
@@ -71,11 +81,16 @@ struct PerformanceBenchmark {
         let flashes = try DatabaseQueue(path: store.path).read { db in
             try Row.fetchAll(db, sql: "SELECT id, at, recipients FROM messages WHERE priority = 'flash'")
         }
-        let first = try DatabaseQueue(path: store.path).read { db in try Int64.fetchOne(db, sql: "SELECT min(at) FROM messages") ?? 0 }
+        let first = try DatabaseQueue(path: store.path).read { db in
+            try Int64.fetchOne(db, sql: "SELECT min(at) FROM messages") ?? 0
+        }
         var batch: [Event] = []
         func add(_ at: Int64, _ agency: String, _ payload: EventPayload) throws {
             let time = Timestamp(millisecondsSinceEpoch: at)
-            batch.append(Event(id: .make(at: time, using: &rng), at: time, agency: try AgencyCode(agency), officer: "bench", user: nil, payload: payload))
+            batch.append(
+                Event(
+                    id: .make(at: time, using: &rng), at: time, agency: try AgencyCode(agency), officer: "bench",
+                    user: nil, payload: payload))
             if batch.count == 10_000 {
                 try store.apply(batch)
                 batch.removeAll(keepingCapacity: true)
@@ -84,8 +99,9 @@ struct PerformanceBenchmark {
         for (n, row) in flashes.enumerated() where n % 10 != 9 {
             let recipients: String = row["recipients"]
             guard let agency = recipients.split(separator: ",").first, agency != "*" else { continue }
-            try add(row["at"] + Int64.random(in: 10_000...300_000, using: &rng), String(agency),
-                    .messageAcknowledged(MessageAcknowledgement(message: try EventID(row["id"] as String))))
+            try add(
+                row["at"] + Int64.random(in: 10_000...300_000, using: &rng), String(agency),
+                .messageAcknowledged(MessageAcknowledgement(message: try EventID(row["id"] as String))))
         }
         let agencies = Agency.seed.map(\.code.rawValue)
         for n in 0..<incidents {
@@ -93,19 +109,28 @@ struct PerformanceBenchmark {
             let agency = agencies[n % agencies.count]
             let reference = IncidentReference(year: 2025, number: 100_000 + n)
             let unit = try CallSign("B-\(n)")
-            try add(opened, agency, .unitRegistered(UnitRegistration(callSign: unit, agency: try AgencyCode(agency), kind: .rescue)))
-            try add(opened, agency, .incidentOpened(IncidentOpening(reference: reference, title: "bench \(n)", type: .fire, severity: .moderate,
-                                                                      area: "derna", leadAgency: try AgencyCode(agency))))
+            try add(
+                opened, agency,
+                .unitRegistered(UnitRegistration(callSign: unit, agency: try AgencyCode(agency), kind: .rescue)))
+            try add(
+                opened, agency,
+                .incidentOpened(
+                    IncidentOpening(
+                        reference: reference, title: "bench \(n)", type: .fire, severity: .moderate,
+                        area: "derna", leadAgency: try AgencyCode(agency))))
             let link = AssignmentLink(incident: reference, unit: unit)
             let tasked = opened + Int64.random(in: 30_000...600_000, using: &rng)
             try add(tasked, agency, .assignment(.tasked, link))
             try add(tasked + Int64.random(in: 120_000...1_800_000, using: &rng), agency, .assignment(.arrived, link))
             if n % 5 != 0 {
-                try add(opened + Int64.random(in: 3_600_000...86_400_000, using: &rng), agency,
-                        .incidentStatusChanged(IncidentStatusChange(reference: reference, status: .closed)))
+                try add(
+                    opened + Int64.random(in: 3_600_000...86_400_000, using: &rng), agency,
+                    .incidentStatusChanged(IncidentStatusChange(reference: reference, status: .closed)))
             }
         }
-        for (metric, seconds, percentile) in [(ResponseMetric.acknowledge, 60, 90), (.assign, 300, 90), (.arrive, 1200, 90), (.close, 86_400, 50)] {
+        for (metric, seconds, percentile) in [
+            (ResponseMetric.acknowledge, 60, 90), (.assign, 300, 90), (.arrive, 1200, 90), (.close, 86_400, 50),
+        ] {
             try add(first, "MOI", .targetSet(ResponseTarget(metric: metric, seconds: seconds, percentile: percentile)))
         }
         try store.apply(batch)

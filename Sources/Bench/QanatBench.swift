@@ -44,7 +44,9 @@ enum QanatBench {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         if arguments.role == "main" { try DiskNeed(events: arguments.events).check(directory) }
         print("qanat-bench: \(arguments.events.formatted()) events, \(arguments.writes) writes, in \(directory)")
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB\n")
+        print(
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB\n"
+        )
 
         var table = ResultTable()
         if arguments.role == "fan-out" {
@@ -71,11 +73,18 @@ enum QanatBench {
         table.add(ingest)
         table.add(try NoticeLatency(directory: directory, writes: arguments.writes).run())
         table.add(try ListBenchmark(database: ingest.database).run())
-        table.add(try DeskBenchmark(directory: directory, database: ingest.database, incidents: arguments.incidents).run())
-        table.add(try DeskProcessBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 200)).run())
+        table.add(
+            try DeskBenchmark(directory: directory, database: ingest.database, incidents: arguments.incidents).run())
+        table.add(
+            try DeskProcessBenchmark(
+                directory: directory, database: ingest.database, writes: min(arguments.writes, 200)
+            ).run())
         table.add(try TerminalBytesBenchmark(directory: directory).run())
         table.add(try SshBytesBenchmark(directory: directory).run())
-        table.add(try WallBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 50), idleSeconds: 30).run())
+        table.add(
+            try WallBenchmark(
+                directory: directory, database: ingest.database, writes: min(arguments.writes, 50), idleSeconds: 30
+            ).run())
         table.add(try FanOutBenchmark(directory: directory).run())
         table.add(try CoverageBenchmark(directory: directory).run())
         table.add(try PerformanceBenchmark(directory: directory, database: ingest.database).run())
@@ -97,11 +106,22 @@ struct BenchArguments {
         while i < argv.count {
             let value = i + 1 < argv.count ? argv[i + 1] : ""
             switch argv[i] {
-            case "--events": events = Int(value) ?? events; i += 1
-            case "--writes": writes = Int(value) ?? writes; i += 1
-            case "--incidents": incidents = Int(value) ?? incidents; i += 1
-            case "--dir": directory = value; i += 1
-            case "--writer": role = "writer"; database = value; i += 1
+            case "--events":
+                events = Int(value) ?? events
+                i += 1
+            case "--writes":
+                writes = Int(value) ?? writes
+                i += 1
+            case "--incidents":
+                incidents = Int(value) ?? incidents
+                i += 1
+            case "--dir":
+                directory = value
+                i += 1
+            case "--writer":
+                role = "writer"
+                database = value
+                i += 1
             case "--fan-out": role = "fan-out"
             case "--coverage": role = "coverage"
             case "--performance": role = "performance"
@@ -129,7 +149,10 @@ struct DiskNeed {
         let gigabytes = { (bytes: Int64) in String(format: "%.1f GB", Double(bytes) / 1e9) }
         print("disk: this run needs about \(gigabytes(bytes)) in \(directory); \(gigabytes(free)) free")
         guard free >= bytes else {
-            FileHandle.standardError.write(Data("qanat-bench: not enough free disk for \(events.formatted()) events: \(gigabytes(bytes)) needed, \(gigabytes(free)) free in \(directory) (choose another with --dir)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "qanat-bench: not enough free disk for \(events.formatted()) events: \(gigabytes(bytes)) needed, \(gigabytes(free)) free in \(directory) (choose another with --dir)\n"
+                        .utf8))
             exit(1)
         }
     }
@@ -151,14 +174,20 @@ struct ResultTable {
     mutating func add(_ result: IngestBenchmark.Outcome) { rows.append(result.result) }
 
     func print() {
-        let header = BenchResult(what: "what", figure: "Qanat", baseline: "baseline (same run)", goal: "goal", verdict: "")
+        let header = BenchResult(
+            what: "what", figure: "Qanat", baseline: "baseline (same run)", goal: "goal", verdict: "")
         let all = [header] + rows
-        let widths = [\BenchResult.what, \.figure, \.baseline, \.goal].map { key in all.map { $0[keyPath: key].count }.max() ?? 0 }
+        let widths = [\BenchResult.what, \.figure, \.baseline, \.goal].map { key in
+            all.map { $0[keyPath: key].count }.max() ?? 0
+        }
         for (index, row) in all.enumerated() {
             let cells = [row.what, row.figure, row.baseline, row.goal]
-            let line = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: " | ")
+            let line = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(
+                separator: " | ")
             Swift.print(line + " | " + row.verdict)
-            if index == 0 { Swift.print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-") + "-|------") }
+            if index == 0 {
+                Swift.print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-") + "-|------")
+            }
         }
     }
 }

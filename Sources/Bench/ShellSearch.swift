@@ -9,11 +9,13 @@ struct ShellSearch {
 
     func time(_ text: String) throws -> Percentiles {
         let terms = SearchQuery(text).words.map { "\"\($0)\"*" }.joined(separator: " AND ")
-        let query = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH '\(terms)' ORDER BY rowid DESC LIMIT 2000);\n"
+        let query =
+            "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH '\(terms)' ORDER BY rowid DESC LIMIT 2000);\n"
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         shell.arguments = ["-readonly", database]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         shell.standardInput = input
         shell.standardOutput = output
         try shell.run()

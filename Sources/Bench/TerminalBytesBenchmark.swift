@@ -31,10 +31,12 @@ struct TerminalBytesBenchmark {
         _ = desk.waitFor("arrival-probe", from: before, since: monotonicNanoseconds())
         Thread.sleep(forTimeInterval: 0.3)
         let update = desk.size - before
-        return [BenchResult(
-            what: "desk: bytes to the terminal when one message arrives (160×48, log)",
-            figure: "\(update) bytes (incl. clock ticks: \(idle) bytes/s idle)",
-            baseline: "first full draw: \(full) bytes",
-            goal: "≤ 300 bytes", verdict: update <= 300 ? "met" : "MISSED")]
+        return [
+            BenchResult(
+                what: "desk: bytes to the terminal when one message arrives (160×48, log)",
+                figure: "\(update) bytes (incl. clock ticks: \(idle) bytes/s idle)",
+                baseline: "first full draw: \(full) bytes",
+                goal: "≤ 300 bytes", verdict: update <= 300 ? "met" : "MISSED")
+        ]
     }
 }

@@ -18,7 +18,9 @@ final class TmuxDesk {
         let panes = directory + "/panes"
         try? FileManager.default.createDirectory(atPath: panes, withIntermediateDirectories: true)
         output = panes + "/\(name).bytes"
-        binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path
+        binary =
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat")
+            .path
         self.database = database
         Tmux.run(socket: socket, ["new-session", "-d", "-s", "desk", "-x", "\(width)", "-y", "\(height)", "sleep 600"])
         // A program that exits (`--help`) leaves the pane, so the next one can be started in it.
@@ -30,8 +32,12 @@ final class TmuxDesk {
 
     /// Replaces the paused pane's program with `qanat ARGUMENTS` on the benchmark's store.
     func start(_ arguments: String) {
-        Tmux.run(socket: socket, ["respawn-pane", "-k", "-t", "desk",
-                                  "exec env QANAT_DB=\(database) QANAT_LOG= LANG=C.UTF-8 TERM=screen-256color \(binary) \(arguments)"])
+        Tmux.run(
+            socket: socket,
+            [
+                "respawn-pane", "-k", "-t", "desk",
+                "exec env QANAT_DB=\(database) QANAT_LOG= LANG=C.UTF-8 TERM=screen-256color \(binary) \(arguments)",
+            ])
     }
 
     /// Replaces the paused pane's program with any command (`ssh ... qanat desk`).
@@ -47,7 +53,9 @@ final class TmuxDesk {
     var pid: pid_t? {
         let file = output + ".pid"
         Tmux.run(socket: socket, ["display-message", "-p", "-t", "desk", "#{pane_pid}"], output: file)
-        return (try? String(contentsOfFile: file, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return (try? String(contentsOfFile: file, encoding: .utf8)).flatMap {
+            pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// Waits until `needle` appears in what the pane was sent after byte `from`; the time it
@@ -74,7 +82,9 @@ final class TmuxDesk {
 
     /// Peak and current resident memory of the pane's program, in MB, from /proc.
     func memory() -> (peak: Double, now: Double)? {
-        guard let pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        guard let pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else {
+            return nil
+        }
         func kilobytes(_ key: String) -> Double? {
             status.split(separator: "\n").first { $0.hasPrefix(key) }
                 .flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }
@@ -94,13 +104,16 @@ struct CPUSample {
         (end.seconds - start.seconds) / (Double(end.at - start.at) / 1e9) * 100
     }
 
-    static func + (a: CPUSample, b: CPUSample) -> CPUSample { CPUSample(seconds: a.seconds + b.seconds, at: max(a.at, b.at)) }
+    static func + (a: CPUSample, b: CPUSample) -> CPUSample {
+        CPUSample(seconds: a.seconds + b.seconds, at: max(a.at, b.at))
+    }
 
     /// From /proc/PID/stat: after the command name, utime and stime are fields 14 and 15.
     static func of(_ pid: pid_t?) -> CPUSample {
         let at = monotonicNanoseconds()
         guard let pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return CPUSample(seconds: 0, at: at) }
+            let close = stat.lastIndex(of: ")")
+        else { return CPUSample(seconds: 0, at: at) }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
         return CPUSample(seconds: ticks / Double(sysconf(Int32(_SC_CLK_TCK))), at: at)
@@ -113,8 +126,10 @@ extension TmuxDesk {
 
     /// Writes `count` messages to `store`, each after a random pause (µs) so that they fall across
     /// the program's poll, and times each from its commit's start to its body in the pane.
-    func probeWrites(to store: SQLiteStore, count: Int, pause: ClosedRange<useconds_t>,
-                     priority: MessagePriority = .routine) throws -> (seen: [Double], commits: [Double], missed: Int) {
+    func probeWrites(
+        to store: SQLiteStore, count: Int, pause: ClosedRange<useconds_t>,
+        priority: MessagePriority = .routine
+    ) throws -> (seen: [Double], commits: [Double], missed: Int) {
         var (seen, commits, missed) = ([Double](), [Double](), 0)
         for i in 0..<count {
             usleep(useconds_t.random(in: pause))
@@ -123,7 +138,11 @@ extension TmuxDesk {
             let t0 = monotonicNanoseconds()
             try store.apply([probeMessage(marker, priority: priority)])
             commits.append(Double(monotonicNanoseconds() - t0) / 1e6)
-            if let shown = waitFor(marker, from: from, since: t0, timeout: 3) { seen.append(shown) } else { missed += 1 }
+            if let shown = waitFor(marker, from: from, since: t0, timeout: 3) {
+                seen.append(shown)
+            } else {
+                missed += 1
+            }
         }
         return (seen, commits, missed)
     }
@@ -134,7 +153,10 @@ func probeMessage(_ marker: String, priority: MessagePriority = .routine) -> Eve
     var spec = timespec()
     clock_gettime(CLOCK_REALTIME, &spec)
     let now = Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
-    return Event(id: .make(at: now), at: now, agency: Agency.seed[0].code, officer: "bench", user: nil,
-                 payload: .messagePosted(MessagePosting(recipients: .everyone, priority: priority, channel: .radio,
-                                                        subject: nil, body: marker, incident: nil, acknowledgementRequired: false)))
+    return Event(
+        id: .make(at: now), at: now, agency: Agency.seed[0].code, officer: "bench", user: nil,
+        payload: .messagePosted(
+            MessagePosting(
+                recipients: .everyone, priority: priority, channel: .radio,
+                subject: nil, body: marker, incident: nil, acknowledgementRequired: false)))
 }

@@ -23,14 +23,16 @@ struct WallBenchmark {
         let wallCPU = CPUSample.percent(from: wallIdle, to: wall.cpu())
         let deskCPU = CPUSample.percent(from: deskIdle, to: desk.cpu())
 
-        let probes = try wall.probeWrites(to: try SQLiteStore.create(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
+        let probes = try wall.probeWrites(
+            to: try SQLiteStore.create(path: database), count: writes, pause: 50_000...300_000, priority: .flash)
         let (p50, p99, missed) = (Percentiles(probes.seen).p50, Percentiles(probes.seen).p99, probes.missed)
         let commit = Percentiles(probes.commits)
         let (wallMemory, deskMemory) = (wall.memory(), desk.memory())
         return [
             BenchResult(
                 what: "wall process: flash message written elsewhere → on the wall (300×100, \(writes) writes)",
-                figure: String(format: "p50 %.0f ms, p99 %.0f ms", p50, p99) + (missed > 0 ? ", \(missed) not seen" : ""),
+                figure: String(format: "p50 %.0f ms, p99 %.0f ms", p50, p99)
+                    + (missed > 0 ? ", \(missed) not seen" : ""),
                 baseline: String(format: "the commit alone p50 %.1f, p99 %.1f ms", commit.p50, commit.p99),
                 goal: "p99 ≤ 250 ms", verdict: p99 <= 250 && missed == 0 ? "met" : "MISSED"),
             BenchResult(

@@ -29,8 +29,10 @@ public struct Actions: Sendable {
         references = nil
     }
 
-    public func post(from: String, to: [String], priority: String, channel: String, subject: String?, body: String,
-                     incident: String?, acknowledgementRequired: Bool) throws -> Write {
+    public func post(
+        from: String, to: [String], priority: String, channel: String, subject: String?, body: String,
+        incident: String?, acknowledgementRequired: Bool
+    ) throws -> Write {
         let agency = try context.knownAgency(from, field: "from")
         let posting = try context.messagePosting(
             to: to, priority: priority, channel: channel, subject: subject, body: body,
@@ -40,11 +42,14 @@ public struct Actions: Sendable {
     }
 
     /// Validates before `reference` is called, so a typo does not use up a number.
-    public func openIncident(agency: String, type: String, severity: String, area: String, title: String, place: String?,
-                             lead: String?, people: Int?, reference: () throws -> IncidentReference) throws -> Write {
+    public func openIncident(
+        agency: String, type: String, severity: String, area: String, title: String, place: String?,
+        lead: String?, people: Int?, reference: () throws -> IncidentReference
+    ) throws -> Write {
         let reporting = try context.knownAgency(agency, field: "agency")
         var opening = try context.incidentOpening(
-            reference: IncidentReference(year: Clock.year, number: 1), title: title, type: type, severity: severity, area: area,
+            reference: IncidentReference(year: Clock.year, number: 1), title: title, type: type, severity: severity,
+            area: area,
             place: place, leadAgency: lead, peopleAffected: people)
         opening.reference = try reference()
         return (reporting, .incidentOpened(opening))
@@ -54,20 +59,27 @@ public struct Actions: Sendable {
     /// store (a board may be filtered, or show only its first rows). Empty without a store.
     public func likelyDuplicates(type: String, area: String, at now: Timestamp) -> [Incident] {
         guard let store, let type = try? IncidentType.parse(type, field: "type"),
-              let area = try? context.gazetteer.resolve(area) else { return [] }
+            let area = try? context.gazetteer.resolve(area)
+        else { return [] }
         let newestThere = IncidentQuery(openOnly: true, area: area.id, order: .newest)
         guard let candidates = try? store.incidents(matching: newestThere, limit: 200) else { return [] }
         return DuplicateRule.likelyDuplicates(type: type, area: area.id, at: now, among: candidates.map(\.incident))
     }
 
-    public func updateIncident(reference: String, agency: String, severity: String?, title: String?, place: String?,
-                               lead: String?, people: Int?) throws -> Write {
+    public func updateIncident(
+        reference: String, agency: String, severity: String?, title: String?, place: String?,
+        lead: String?, people: Int?
+    ) throws -> Write {
         let ref = try IncidentReference(reference)
         try incidentRecord(ref)
-        let payload = try context.payload(.incidentUpdated, [
-            "ref": .text(ref.rawValue), "title": title.map(FieldValue.text), "severity": severity.map(FieldValue.text),
-            "place": place.map(FieldValue.text), "lead": lead.map(FieldValue.text), "people": people.map(FieldValue.integer),
-        ])
+        let payload = try context.payload(
+            .incidentUpdated,
+            [
+                "ref": .text(ref.rawValue), "title": title.map(FieldValue.text),
+                "severity": severity.map(FieldValue.text),
+                "place": place.map(FieldValue.text), "lead": lead.map(FieldValue.text),
+                "people": people.map(FieldValue.integer),
+            ])
         guard payload != .incidentUpdated(IncidentUpdate(reference: ref)) else {
             throw ChannelError.nothingToChange(options: ["--severity", "--title", "--place", "--lead", "--people"])
         }
@@ -77,7 +89,8 @@ public struct Actions: Sendable {
     /// A numbered reference from the store, or a provisional one when the store is unavailable.
     public func nextIncidentReference() throws -> IncidentReference {
         if let references {
-            do { return try references.nextIncidentReference(year: Clock.year) } catch where error.isUnavailable {} catch {
+            do { return try references.nextIncidentReference(year: Clock.year) } catch  where error.isUnavailable {
+            } catch {
                 throw ChannelError.store(error)
             }
         }
@@ -86,37 +99,50 @@ public struct Actions: Sendable {
 
     public func changeStatus(reference: String, to status: String, agency: String, note: String?) throws -> Write {
         let ref = try IncidentReference(reference)
-        let payload = try context.payload(.incidentStatusChanged, [
-            "ref": .text(ref.rawValue), "status": .text(status), "note": note.map(FieldValue.text),
-        ])
-        if case .incidentStatusChanged(let change) = payload { try incidentRecord(ref)?.status.checkTransition(to: change.status) }
+        let payload = try context.payload(
+            .incidentStatusChanged,
+            [
+                "ref": .text(ref.rawValue), "status": .text(status), "note": note.map(FieldValue.text),
+            ])
+        if case .incidentStatusChanged(let change) = payload {
+            try incidentRecord(ref)?.status.checkTransition(to: change.status)
+        }
         return (try context.knownAgency(agency, field: "agency"), payload)
     }
 
     /// A unit tasked to an open incident, or its assignment moved on. Progress only moves
     /// forward: a stage the assignment has reached (or passed) is refused.
-    public func assignment(_ stage: AssignmentStage, reference: String, callSign: String, agency: String) throws -> Write {
+    public func assignment(_ stage: AssignmentStage, reference: String, callSign: String, agency: String) throws
+        -> Write
+    {
         let link = AssignmentLink(incident: try IncidentReference(reference), unit: try CallSign(callSign))
         let incident = try incidentRecord(link.incident)
         let unit = try unitRecord(link.unit)
         if stage == .tasked {
             if let incident, !incident.status.isOpen {
-                throw ValidationError(field: "incident", value: link.incident.rawValue,
-                                      problem: .transitionRefused(from: "closed", allowed: ["reopen it first"]))
+                throw ValidationError(
+                    field: "incident", value: link.incident.rawValue,
+                    problem: .transitionRefused(from: "closed", allowed: ["reopen it first"]))
             }
             if let unit, !unit.status.canBeTasked {
-                throw ValidationError(field: "unit", value: link.unit.rawValue,
-                                      problem: .unavailable(status: unit.status.rawValue, incident: unit.incident?.rawValue))
+                throw ValidationError(
+                    field: "unit", value: link.unit.rawValue,
+                    problem: .unavailable(status: unit.status.rawValue, incident: unit.incident?.rawValue))
             }
         } else if let unit, let store {
             guard unit.incident == link.incident else {
-                throw ValidationError(field: "unit", value: link.unit.rawValue, problem: .unknown(what: "assignment to \(link.incident) for unit"))
+                throw ValidationError(
+                    field: "unit", value: link.unit.rawValue,
+                    problem: .unknown(what: "assignment to \(link.incident) for unit"))
             }
             let current = try storeCall { () throws(StoreError) in try store.assignments(of: link.incident) }
                 .first { $0.unit == link.unit && $0.releasedAt == nil }
             if let reached = current?.furthestStage, stage <= reached {
-                throw ValidationError(field: "stage", value: stage.rawValue, problem: .transitionRefused(
-                    from: reached.rawValue, allowed: AssignmentStage.allCases.filter { $0 > reached }.map(\.rawValue)))
+                throw ValidationError(
+                    field: "stage", value: stage.rawValue,
+                    problem: .transitionRefused(
+                        from: reached.rawValue,
+                        allowed: AssignmentStage.allCases.filter { $0 > reached }.map(\.rawValue)))
             }
         }
         return (try context.knownAgency(agency, field: "agency"), .assignment(stage, link))
@@ -138,12 +164,15 @@ public struct Actions: Sendable {
     }
 
     /// A new unit; a call sign already on the channel is refused, naming the unit and its agency.
-    public func registerUnit(callSign: String, agency: String, kind: String, capabilities: [String], contact: String?) throws -> Write {
+    public func registerUnit(callSign: String, agency: String, kind: String, capabilities: [String], contact: String?)
+        throws -> Write
+    {
         let registration = try context.unitRegistration(
             callSign: callSign, agency: agency, kind: kind, capabilities: capabilities, contact: contact)
         if let store, let existing = try storeCall({ () throws(StoreError) in try store.unit(registration.callSign) }) {
-            throw ValidationError(field: "callsign", value: existing.callSign.rawValue,
-                                  problem: .exists(what: "unit of \(existing.agency) (\(existing.kind.rawValue))"))
+            throw ValidationError(
+                field: "callsign", value: existing.callSign.rawValue,
+                problem: .exists(what: "unit of \(existing.agency) (\(existing.kind.rawValue))"))
         }
         return (registration.agency, .unitRegistered(registration))
     }
@@ -178,8 +207,9 @@ public struct Actions: Sendable {
             }
             let addressed = record.message.addressees(among: context.agencies.sorted())
             guard addressed.contains(code) else {
-                throw ValidationError(field: "agency", value: code.rawValue,
-                                      problem: .notAddressed(to: record.message.recipients.codes, sender: record.message.agency.rawValue))
+                throw ValidationError(
+                    field: "agency", value: code.rawValue,
+                    problem: .notAddressed(to: record.message.recipients.codes, sender: record.message.agency.rawValue))
             }
             if let earlier = record.acknowledgements.first(where: { $0.agency == code }) { return (nil, earlier) }
         }
@@ -196,11 +226,15 @@ public struct Actions: Sendable {
     }
 
     /// The one id that `lookup` finds beginning with `prefix`, 8 characters or more of it.
-    func idByPrefix(_ prefix: String, field: String, what: String,
-                    _ lookup: (String) throws(StoreError) -> [EventID]) throws -> EventID {
+    func idByPrefix(
+        _ prefix: String, field: String, what: String,
+        _ lookup: (String) throws(StoreError) -> [EventID]
+    ) throws -> EventID {
         let typed = prefix.trimmingSpaces().lowercased()
         guard typed.count >= 8, typed.allSatisfy({ $0.isHexDigit || $0 == "-" }), store != nil else {
-            throw ValidationError(field: field, value: prefix, problem: .malformed(expected: "a \(what) id, or its first 8 characters or more"))
+            throw ValidationError(
+                field: field, value: prefix,
+                problem: .malformed(expected: "a \(what) id, or its first 8 characters or more"))
         }
         let found = try storeCall { () throws(StoreError) in try lookup(typed) }
         switch found.count {
@@ -211,18 +245,27 @@ public struct Actions: Sendable {
     }
 
     /// Adds or replaces a member; refuses what would leave the store without an admin.
-    public func addMember(user: String, officer: String?, agency: String, role: String, shared: Bool, pinHash: String?) throws -> Write {
-        let payload = try context.payload(.memberAdded, [
-            "user": .text(user), "officer": officer.map(FieldValue.text), "agency": .text(agency), "role": .text(role),
-            "shared": .flag(shared), "pin": pinHash.map(FieldValue.text),
-        ])
+    public func addMember(user: String, officer: String?, agency: String, role: String, shared: Bool, pinHash: String?)
+        throws -> Write
+    {
+        let payload = try context.payload(
+            .memberAdded,
+            [
+                "user": .text(user), "officer": officer.map(FieldValue.text), "agency": .text(agency),
+                "role": .text(role),
+                "shared": .flag(shared), "pin": pinHash.map(FieldValue.text),
+            ])
         return (try context.knownAgency(agency, field: "agency"), payload)
     }
 
     public func removeMember(user: String, officer: String?) throws -> Write {
-        guard case .memberRemoved(let key) = try context.payload(.memberRemoved, ["user": .text(user), "officer": officer.map(FieldValue.text)])
+        guard
+            case .memberRemoved(let key) = try context.payload(
+                .memberRemoved, ["user": .text(user), "officer": officer.map(FieldValue.text)])
         else { preconditionFailure("member.removed's schema makes a member key") }
-        guard let store else { return (try context.knownAgency(actingAgency(nil), field: "agency"), .memberRemoved(key)) }
+        guard let store else {
+            return (try context.knownAgency(actingAgency(nil), field: "agency"), .memberRemoved(key))
+        }
         let members = try storeCall({ () throws(StoreError) in try store.members() })
         guard let existing = members.first(where: { $0.key.isSame(as: key) }) else {
             throw ValidationError(field: "user", value: key.description, problem: .unknown(what: "member"))
@@ -233,16 +276,20 @@ public struct Actions: Sendable {
     /// What no role may do: leave a managed store without an admin (`Authority.checkKeepsAnAdmin`).
     public func checkKeepsAnAdmin(_ write: Write) throws {
         guard let store, write.payload.type == .memberAdded || write.payload.type == .memberRemoved else { return }
-        try Authority.checkKeepsAnAdmin(write.payload, members: try storeCall { () throws(StoreError) in try store.members() })
+        try Authority.checkKeepsAnAdmin(
+            write.payload, members: try storeCall { () throws(StoreError) in try store.members() })
     }
 
     /// An officer signing on to a shared duty account: who they are to the store's members,
     /// checked by `Authority.signOn` (their PIN, and an agency their role allows).
-    public func signOn(officer: String, agency: String, pin: String, user: String) throws -> (officer: String, agency: AgencyCode, actor: Actor) {
+    public func signOn(officer: String, agency: String, pin: String, user: String) throws -> (
+        officer: String, agency: AgencyCode, actor: Actor
+    ) {
         guard let store else { throw ChannelError.needsStore("signing on needs the store's members") }
         let name = try context.officer(officer)
         let code = try context.knownAgency(agency, field: "agency")
-        let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name, pinProven: true) }
+        let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name, pinProven: true)
+        }
         try Authority.signOn(for: code, by: actor) { PINHash.verify(pin, against: $0) }
         return (name, code, actor)
     }

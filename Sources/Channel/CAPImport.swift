@@ -18,8 +18,11 @@ public struct CAPImport {
     public typealias Planned = (id: EventID, write: Actions.Write)
 
     /// The incident the alert is about, and the events still to write (none when it was applied before).
-    public func plan(_ alert: CAPMessage, at now: Timestamp) throws -> (reference: IncidentReference, writes: [Planned]) {
-        guard let store = actions.store else { throw ChannelError.needsStore("an alert is matched against the store's incidents") }
+    public func plan(_ alert: CAPMessage, at now: Timestamp) throws -> (reference: IncidentReference, writes: [Planned])
+    {
+        guard let store = actions.store else {
+            throw ChannelError.needsStore("an alert is matched against the store's incidents")
+        }
         let own = Self.eventID(alert.sender, alert.identifier, "opened")
         let messageID = Self.eventID(alert.sender, alert.identifier, "message")
         try alert.checkPlacedInLibya(actions.context.gazetteer)
@@ -45,8 +48,9 @@ public struct CAPImport {
                 // The first alert never reached this store: the update opens the incident, with the id the
                 // first alert's opening would have had, so that importing that alert later opens nothing twice.
                 guard alert.messageType == "Update" else {
-                    throw ValidationError(field: "alert/references", value: "\(first.sender),\(first.identifier)",
-                                          problem: .unknown(what: "alert imported before, named by"))
+                    throw ValidationError(
+                        field: "alert/references", value: "\(first.sender),\(first.identifier)",
+                        problem: .unknown(what: "alert imported before, named by"))
                 }
                 let (opened, write) = try open(alert)
                 (reference, opening) = (opened, [(firstOpened, write)])
@@ -54,21 +58,34 @@ public struct CAPImport {
             if try recorded(mine, store) { return (reference, []) }
             let change: EventPayload
             if alert.messageType == "Cancel" {
-                change = try actions.context.payload(.incidentStatusChanged, [
-                    "ref": .text(reference.rawValue), "status": .text("closed"), "note": .text("CAP Cancel \(alert.identifier)"),
-                ])
+                change = try actions.context.payload(
+                    .incidentStatusChanged,
+                    [
+                        "ref": .text(reference.rawValue), "status": .text("closed"),
+                        "note": .text("CAP Cancel \(alert.identifier)"),
+                    ])
             } else {
                 let info = alert.info("en")
-                change = try actions.context.payload(.incidentUpdated, [
-                    "ref": .text(reference.rawValue), "severity": info.map { .text(CAPMessage.severity($0.severity).rawValue) },
-                    "title": info.flatMap(\.headline).map(FieldValue.text),
-                ])
+                change = try actions.context.payload(
+                    .incidentUpdated,
+                    [
+                        "ref": .text(reference.rawValue),
+                        "severity": info.map { .text(CAPMessage.severity($0.severity).rawValue) },
+                        "title": info.flatMap(\.headline).map(FieldValue.text),
+                    ])
             }
             let agency = try actions.context.knownAgency(actingAgency, field: "agency")
-            let missed = opening.isEmpty ? nil : "the first alert (\(first.sender), \(first.identifier)) was never imported: this update opened the incident"
-            return (reference, opening + [(mine, (agency, change)), (messageID, try message(alert, about: reference, note: missed))])
+            let missed =
+                opening.isEmpty
+                ? nil
+                : "the first alert (\(first.sender), \(first.identifier)) was never imported: this update opened the incident"
+            return (
+                reference,
+                opening + [(mine, (agency, change)), (messageID, try message(alert, about: reference, note: missed))]
+            )
         default:
-            throw ValidationError(field: "alert/msgType", value: alert.messageType, problem: .notOneOf(["Alert", "Update", "Cancel"]))
+            throw ValidationError(
+                field: "alert/msgType", value: alert.messageType, problem: .notOneOf(["Alert", "Update", "Cancel"]))
         }
     }
 
@@ -77,8 +94,9 @@ public struct CAPImport {
     /// A new incident from the alert's English info (else its first).
     private func open(_ alert: CAPMessage) throws -> (IncidentReference, Actions.Write) {
         guard let info = alert.info("en"), let area = alert.area(info, in: actions.context.gazetteer) else {
-            throw ValidationError(field: "alert/info/area", value: alert.infos.first?.areaDescription ?? "",
-                                  problem: .unknown(what: "area in the gazetteer for"))
+            throw ValidationError(
+                field: "alert/info/area", value: alert.infos.first?.areaDescription ?? "",
+                problem: .unknown(what: "area in the gazetteer for"))
         }
         let reference = try actions.nextIncidentReference()
         let opening = try actions.openIncident(
@@ -92,15 +110,20 @@ public struct CAPImport {
         try storeCall({ () throws(StoreError) in try store.event(id) }) != nil
     }
 
-    private func message(_ alert: CAPMessage, about reference: IncidentReference, note: String? = nil) throws -> Actions.Write {
-        let lines = (note.map { [$0] } ?? []) + alert.infos.map { info in
-            "[\(info.language)] \(info.event): \(info.headline ?? "")" + (info.description.map { " — \($0)" } ?? "")
-                + " (urgency \(info.urgency), certainty \(info.certainty), severity \(info.severity)"
-                + (info.severity == "Unknown" ? ", recorded as moderate" : "") + ")"
-        }
+    private func message(_ alert: CAPMessage, about reference: IncidentReference, note: String? = nil) throws
+        -> Actions.Write
+    {
+        let lines =
+            (note.map { [$0] } ?? [])
+            + alert.infos.map { info in
+                "[\(info.language)] \(info.event): \(info.headline ?? "")" + (info.description.map { " — \($0)" } ?? "")
+                    + " (urgency \(info.urgency), certainty \(info.certainty), severity \(info.severity)"
+                    + (info.severity == "Unknown" ? ", recorded as moderate" : "") + ")"
+            }
         let severity = alert.info("en").map { CAPMessage.severity($0.severity) } ?? .moderate
         let posting = try actions.context.messagePosting(
-            to: ["*"], priority: severity == .extreme ? "flash" : severity == .severe ? "immediate" : "priority", channel: "system",
+            to: ["*"], priority: severity == .extreme ? "flash" : severity == .severe ? "immediate" : "priority",
+            channel: "system",
             subject: "CAP \(alert.messageType) \(alert.identifier) (\(alert.sender))",
             body: lines.isEmpty ? "CAP \(alert.messageType)" : lines.joined(separator: "\n"),
             incident: reference.rawValue, acknowledgementRequired: false)
@@ -109,10 +132,16 @@ public struct CAPImport {
 
     /// The incident any alert the references name was applied to: its opening, an update or a
     /// cancel of it (feeds often name only the message just before, in any order).
-    private func referencedIncident(_ references: [(sender: String, identifier: String)], _ store: any StoreReader) throws -> IncidentReference? {
+    private func referencedIncident(_ references: [(sender: String, identifier: String)], _ store: any StoreReader)
+        throws -> IncidentReference?
+    {
         for (sender, identifier) in references {
             for purpose in ["opened", "update", "cancel"] {
-                guard let event = try storeCall({ () throws(StoreError) in try store.event(Self.eventID(sender, identifier, purpose)) }) else { continue }
+                guard
+                    let event = try storeCall({ () throws(StoreError) in
+                        try store.event(Self.eventID(sender, identifier, purpose))
+                    })
+                else { continue }
                 switch event.payload {
                 case .incidentOpened(let opening): return opening.reference
                 case .incidentUpdated(let update): return update.reference
@@ -125,7 +154,8 @@ public struct CAPImport {
     }
 
     private func openedReference(_ id: EventID, _ store: any StoreReader) throws -> IncidentReference? {
-        guard let event = try storeCall({ () throws(StoreError) in try store.event(id) }), case .incidentOpened(let opening) = event.payload
+        guard let event = try storeCall({ () throws(StoreError) in try store.event(id) }),
+            case .incidentOpened(let opening) = event.payload
         else { return nil }
         return opening.reference
     }

@@ -10,7 +10,9 @@ public enum Clock {
         return Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
     }
 
-    public static var year: Int64 { CivilTime(millisecondsSinceEpoch: now().millisecondsSinceEpoch, offsetMinutes: 0).year }
+    public static var year: Int64 {
+        CivilTime(millisecondsSinceEpoch: now().millisecondsSinceEpoch, offsetMinutes: 0).year
+    }
 }
 
 /// The Unix user this process runs as: recorded on every event, and what its writes are checked against.

@@ -5,17 +5,25 @@ import QanatJournal
 /// written to a file (an operator's, for their own agency).
 extension Actions {
     public func setTarget(metric: String, seconds: Int, percentile: Int?, actingAgency: String) throws -> Write {
-        let payload = try context.payload(.targetSet, ["metric": .text(metric), "seconds": .integer(seconds),
-                                                       "percentile": percentile.map(FieldValue.integer)])
+        let payload = try context.payload(
+            .targetSet,
+            [
+                "metric": .text(metric), "seconds": .integer(seconds),
+                "percentile": percentile.map(FieldValue.integer),
+            ])
         return (try context.knownAgency(actingAgency, field: "agency"), payload)
     }
 
     /// The record of `bytes` written to `file`, with their SHA-256 (from swift-crypto, as the journal's chain).
-    public func reportWritten(kind: ReportKind, parameters: [String], file: String, bytes: [UInt8], actingAgency: String) throws -> Write {
-        let payload = try context.payload(.reportWritten, [
-            "kind": .text(kind.rawValue), "parameters": .list(parameters), "file": .text(file),
-            "sha256": .text(ReportDigest.of(bytes)), "bytes": .integer(bytes.count),
-        ])
+    public func reportWritten(
+        kind: ReportKind, parameters: [String], file: String, bytes: [UInt8], actingAgency: String
+    ) throws -> Write {
+        let payload = try context.payload(
+            .reportWritten,
+            [
+                "kind": .text(kind.rawValue), "parameters": .list(parameters), "file": .text(file),
+                "sha256": .text(ReportDigest.of(bytes)), "bytes": .integer(bytes.count),
+            ])
         return (try context.knownAgency(actingAgency, field: "agency"), payload)
     }
 }

@@ -42,12 +42,16 @@ public struct HXLImport {
             return area.id
         }
         if let name = values["area"] { return try actions.context.gazetteer.resolve(name, field: "#adm2+name").id }
-        return try actions.context.gazetteer.resolveDistrict(try required(values, "district", kind), field: "#adm1+name").id
+        return try actions.context.gazetteer.resolveDistrict(
+            try required(values, "district", kind), field: "#adm1+name"
+        ).id
     }
 
     private func integer(_ values: [String: String], _ key: String, field: String) throws -> Int? {
         guard let text = values[key] else { return nil }
-        guard let value = Digits.integer(text) else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a whole number")) }
+        guard let value = Digits.integer(text) else {
+            throw ValidationError(field: field, value: text, problem: .malformed(expected: "a whole number"))
+        }
         return value
     }
 
@@ -58,8 +62,13 @@ public struct HXLImport {
         if let text = values["id"] { return try RecordID(text, field: kind.columns[0].hashtag) }
         let organisation = try AgencyCode(try required(values, "org", kind), field: "#org+code").rawValue
         let sector = try Sector.parse(try required(values, "sector", kind), field: "#sector").rawValue
-        var key = [kind.rawValue, organisation, try area(values, kind), sector, Self.keyText(try required(values, "what", kind))]
-        if kind == .activities { key.append(try CalendarDate(try required(values, "start", kind), field: "#date+start").description) }
+        var key = [
+            kind.rawValue, organisation, try area(values, kind), sector,
+            Self.keyText(try required(values, "what", kind)),
+        ]
+        if kind == .activities {
+            key.append(try CalendarDate(try required(values, "start", kind), field: "#date+start").description)
+        }
         return NameDerivedID.make(NameDerivedID.joined(["hxl"] + key))
     }
 
@@ -72,22 +81,31 @@ public struct HXLImport {
     private func activity(_ values: [String: String], at now: Timestamp) throws -> [Actions.Write] {
         let id = try id(values, .activities)
         let reached = try integer(values, "reached", field: "#reached")
-        if let store = actions.store, let existing = try actions.storeCall({ () throws(StoreError) in try store.activity(id) }) {
+        if let store = actions.store,
+            let existing = try actions.storeCall({ () throws(StoreError) in try store.activity(id) })
+        {
             let r = existing.registration
             let status = values["status"].flatMap { $0.lowercased() == r.status.rawValue.lowercased() ? nil : $0 }
             let start = values["start"].flatMap { $0 == r.start.description ? nil : $0 }
             let end = values["end"].flatMap { $0 == r.end.description ? nil : $0 }
             let newReached = reached == existing.reached ? nil : reached
             guard status != nil || start != nil || end != nil || newReached != nil else { return [] }
-            return [try actions.updateActivity(id: id.rawValue, status: status, reached: newReached, start: start, end: end, acting: nil)]
+            return [
+                try actions.updateActivity(
+                    id: id.rawValue, status: status, reached: newReached, start: start, end: end, acting: nil)
+            ]
         }
         let registered = try actions.registerActivity(
             organisation: try required(values, "org", .activities), implementer: values["implementer"],
-            sector: try required(values, "sector", .activities), area: try area(values, .activities), what: try required(values, "what", .activities),
-            start: try required(values, "start", .activities), end: try required(values, "end", .activities), status: values["status"],
-            targeted: try integer(values, "targeted", field: "#targeted"), needs: HXLTable.list(values["needs"]) ?? [], at: now, id: id)
+            sector: try required(values, "sector", .activities), area: try area(values, .activities),
+            what: try required(values, "what", .activities),
+            start: try required(values, "start", .activities), end: try required(values, "end", .activities),
+            status: values["status"],
+            targeted: try integer(values, "targeted", field: "#targeted"), needs: HXLTable.list(values["needs"]) ?? [],
+            at: now, id: id)
         guard let reached else { return [registered.write] }
-        let update = try actions.context.payload(.activityUpdated, ["activity": .text(id.rawValue), "reached": .integer(reached)])
+        let update = try actions.context.payload(
+            .activityUpdated, ["activity": .text(id.rawValue), "reached": .integer(reached)])
         return [registered.write, (registered.write.agency, update)]
     }
 
@@ -95,20 +113,28 @@ public struct HXLImport {
         let id = try id(values, .needs)
         let quantity = try integer(values, "quantity", field: "#item+needed+num")
         let people = try integer(values, "people", field: "#inneed")
-        if let store = actions.store, let existing = try actions.storeCall({ () throws(StoreError) in try store.need(id) }) {
-            let status = values["status"].flatMap { $0.lowercased() == existing.status.rawValue.lowercased() ? nil : $0 }
+        if let store = actions.store,
+            let existing = try actions.storeCall({ () throws(StoreError) in try store.need(id) })
+        {
+            let status = values["status"].flatMap {
+                $0.lowercased() == existing.status.rawValue.lowercased() ? nil : $0
+            }
             let newQuantity = quantity == existing.report.quantity ? nil : quantity
             let newPeople = people == existing.report.people ? nil : people
             guard status != nil || newQuantity != nil || newPeople != nil else { return [] }
             return [try actions.updateNeed(id: id.rawValue, status: status, quantity: newQuantity, people: newPeople)]
         }
         let reported = try actions.reportNeed(
-            area: try area(values, .needs), sector: try required(values, "sector", .needs), what: try required(values, "what", .needs),
-            quantity: try quantity ?? { throw ValidationError(field: "#item+needed+num", value: "", problem: .missing) }(),
+            area: try area(values, .needs), sector: try required(values, "sector", .needs),
+            what: try required(values, "what", .needs),
+            quantity: try quantity
+                ?? { throw ValidationError(field: "#item+needed+num", value: "", problem: .missing) }(),
             unit: try required(values, "unit", .needs), people: people, priority: values["priority"],
             organisation: try required(values, "org", .needs), incident: values["incident"], at: now, id: id,
             reportedOn: values["reported"])
-        guard let status = values["status"], status.lowercased() != NeedStatus.reported.rawValue.lowercased() else { return [reported] }
+        guard let status = values["status"], status.lowercased() != NeedStatus.reported.rawValue.lowercased() else {
+            return [reported]
+        }
         let update = try actions.context.payload(.needUpdated, ["need": .text(id.rawValue), "status": .text(status)])
         return [reported, (reported.agency, update)]
     }
@@ -118,36 +144,56 @@ public struct HXLImport {
         let areas = try HXLTable.list(values["areas"]).map { codes in
             try codes.map { text in
                 guard let area = Gazetteer.libya.area(code: text) ?? Gazetteer.libya.area(named: text) else {
-                    throw ValidationError(field: "#adm2+code+list", value: text, problem: .unknown(what: "area with the P-code"))
+                    throw ValidationError(
+                        field: "#adm2+code+list", value: text, problem: .unknown(what: "area with the P-code"))
                 }
                 return area.id
             }
         }
-        let sectors = HXLTable.list(values["sectors"]), focal = HXLTable.list(values["focal"])
+        let sectors = HXLTable.list(values["sectors"])
+        let focal = HXLTable.list(values["focal"])
         let capabilities = HXLTable.list(values["capabilities"])
-        if let store = actions.store, let existing = try actions.storeCall({ () throws(StoreError) in try store.organisation(code) }) {
+        if let store = actions.store,
+            let existing = try actions.storeCall({ () throws(StoreError) in try store.organisation(code) })
+        {
             let a = existing.agency
             func changed(_ given: String?, _ current: String?) -> String? { given == current ? nil : given }
             let change = (
                 kind: values["kind"].flatMap { $0.lowercased() == a.kind.rawValue.lowercased() ? nil : $0 },
                 nameEn: changed(values["nameEn"], a.nameEnglish), nameAr: changed(values["nameAr"], a.nameArabic),
                 registration: changed(values["registration"], existing.registration),
-                areas: areas == existing.areas ? nil : areas, sectors: sectors == existing.sectors.map(\.rawValue) ? nil : sectors,
+                areas: areas == existing.areas ? nil : areas,
+                sectors: sectors == existing.sectors.map(\.rawValue) ? nil : sectors,
                 focal: focal == existing.focalPoints.map(\.text) ? nil : focal,
                 capabilities: capabilities == existing.capabilities ? nil : capabilities,
-                status: values["status"].flatMap { $0.lowercased() == existing.status.rawValue ? nil : $0 })
-            guard change.kind != nil || change.nameEn != nil || change.nameAr != nil || change.registration != nil || change.areas != nil
-                || change.sectors != nil || change.focal != nil || change.capabilities != nil || change.status != nil else { return [] }
-            return [try actions.updateOrganisation(
-                code: code.rawValue, kind: change.kind, nameEnglish: change.nameEn, nameArabic: change.nameAr, registration: change.registration,
-                areas: change.areas, sectors: change.sectors, focalPoints: change.focal, capabilities: change.capabilities, status: change.status)]
+                status: values["status"].flatMap { $0.lowercased() == existing.status.rawValue ? nil : $0 }
+            )
+            guard
+                change.kind != nil || change.nameEn != nil || change.nameAr != nil || change.registration != nil
+                    || change.areas != nil
+                    || change.sectors != nil || change.focal != nil || change.capabilities != nil
+                    || change.status != nil
+            else { return [] }
+            return [
+                try actions.updateOrganisation(
+                    code: code.rawValue, kind: change.kind, nameEnglish: change.nameEn, nameArabic: change.nameAr,
+                    registration: change.registration,
+                    areas: change.areas, sectors: change.sectors, focalPoints: change.focal,
+                    capabilities: change.capabilities, status: change.status)
+            ]
         }
         let registered = try actions.registerOrganisation(
-            code: code.rawValue, kind: try required(values, "kind", .organisations), nameEnglish: try required(values, "nameEn", .organisations),
-            nameArabic: try required(values, "nameAr", .organisations), registration: values["registration"], areas: areas ?? [],
-            sectors: sectors ?? [], focalPoints: focal ?? [], capabilities: capabilities ?? [], actingAgency: actingAgency)
-        guard let status = values["status"], status.lowercased() != OrganisationStatus.active.rawValue else { return [registered] }
-        let update = try actions.context.payload(.organisationUpdated, ["code": .text(code.rawValue), "status": .text(status)])
+            code: code.rawValue, kind: try required(values, "kind", .organisations),
+            nameEnglish: try required(values, "nameEn", .organisations),
+            nameArabic: try required(values, "nameAr", .organisations), registration: values["registration"],
+            areas: areas ?? [],
+            sectors: sectors ?? [], focalPoints: focal ?? [], capabilities: capabilities ?? [],
+            actingAgency: actingAgency)
+        guard let status = values["status"], status.lowercased() != OrganisationStatus.active.rawValue else {
+            return [registered]
+        }
+        let update = try actions.context.payload(
+            .organisationUpdated, ["code": .text(code.rawValue), "status": .text(status)])
         return [registered, (code, update)]
     }
 }

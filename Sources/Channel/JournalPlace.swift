@@ -11,7 +11,9 @@ public enum JournalPlace {
     /// before there was one). Anything else is left to whoever chose the path.
     public static func prepare(journal: String, store: String) {
         let directory = URL(fileURLWithPath: journal).deletingLastPathComponent().path
-        guard directory == Self.directory(beside: store), !FileManager.default.fileExists(atPath: directory) else { return }
+        guard directory == Self.directory(beside: store), !FileManager.default.fileExists(atPath: directory) else {
+            return
+        }
         var info = stat()
         guard stat(store, &info) == 0, mkdir(directory, 0o700) == 0 else { return }
         seal(directory, group: info.st_gid)

@@ -28,12 +28,15 @@ public enum PINHash {
         let pin = Digits.western(typed)
         let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
         if parts.count == 4, parts[0] == scheme, let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
-           let salt = bytes(hex: parts[2]), let kept = bytes(hex: parts[3]), kept.count == 32 {
+            let salt = bytes(hex: parts[2]), let kept = bytes(hex: parts[3]), kept.count == 32
+        {
             // SymmetricKey compares in constant time.
             return SymmetricKey(data: derive(pin, salt: salt, rounds: rounds)) == SymmetricKey(data: kept)
         }
         if parts.count == 3, parts[0].hasPrefix(oldScheme), let rounds = Int(parts[0].dropFirst(oldScheme.count)),
-           (1...1_000_000).contains(rounds), let salt = bytes(hex: parts[1]), let kept = bytes(hex: parts[2]), kept.count == 32 {
+            (1...1_000_000).contains(rounds), let salt = bytes(hex: parts[1]), let kept = bytes(hex: parts[2]),
+            kept.count == 32
+        {
             return SymmetricKey(data: oldDigest(pin, salt: salt, rounds: rounds)) == SymmetricKey(data: kept)
         }
         return false
@@ -52,8 +55,10 @@ public enum PINHash {
 
     private static func derive(_ pin: String, salt: [UInt8], rounds: Int) -> [UInt8] {
         // Only an output size or rounds below one can fail, and neither is ever asked for.
-        guard let key = try? KDF.Insecure.PBKDF2.deriveKey(from: Array(pin.utf8), salt: salt, using: .sha256,
-                                                             outputByteCount: 32, unsafeUncheckedRounds: rounds)
+        guard
+            let key = try? KDF.Insecure.PBKDF2.deriveKey(
+                from: Array(pin.utf8), salt: salt, using: .sha256,
+                outputByteCount: 32, unsafeUncheckedRounds: rounds)
         else { return [] }
         return key.withUnsafeBytes { Array($0) }
     }
@@ -74,7 +79,9 @@ public enum PINHash {
         guard digits.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
         for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else { return nil }
+            guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else {
+                return nil
+            }
             out.append(byte)
         }
         return out

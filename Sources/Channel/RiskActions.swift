@@ -16,8 +16,12 @@ extension Actions {
         public var resources: [String]?
         public var review: String?
 
-        public init(hazard: String? = nil, title: String? = nil, areas: [String]? = nil, likelihood: Int? = nil, impact: Int? = nil,
-                    owner: String? = nil, mitigations: [String]? = nil, plan: String? = nil, resources: [String]? = nil, review: String? = nil) {
+        public init(
+            hazard: String? = nil, title: String? = nil, areas: [String]? = nil, likelihood: Int? = nil,
+            impact: Int? = nil,
+            owner: String? = nil, mitigations: [String]? = nil, plan: String? = nil, resources: [String]? = nil,
+            review: String? = nil
+        ) {
             self.hazard = hazard
             self.title = title
             self.areas = areas
@@ -31,10 +35,14 @@ extension Actions {
         }
 
         func values(id: RecordID) -> [String: FieldValue?] {
-            ["risk": .text(id.rawValue), "hazard": hazard.map(FieldValue.text), "title": title.map(FieldValue.text),
-             "areas": areas.map(FieldValue.list), "likelihood": likelihood.map(FieldValue.integer), "impact": impact.map(FieldValue.integer),
-             "owner": owner.map(FieldValue.text), "mitigations": mitigations.map(FieldValue.list), "plan": plan.map(FieldValue.text),
-             "resources": resources.map(FieldValue.list), "review": review.map(FieldValue.text)]
+            [
+                "risk": .text(id.rawValue), "hazard": hazard.map(FieldValue.text), "title": title.map(FieldValue.text),
+                "areas": areas.map(FieldValue.list), "likelihood": likelihood.map(FieldValue.integer),
+                "impact": impact.map(FieldValue.integer),
+                "owner": owner.map(FieldValue.text), "mitigations": mitigations.map(FieldValue.list),
+                "plan": plan.map(FieldValue.text),
+                "resources": resources.map(FieldValue.list), "review": review.map(FieldValue.text),
+            ]
         }
     }
 
@@ -49,21 +57,31 @@ extension Actions {
         let risk = try riskRecord(typed)
         let payload = try context.payload(.riskUpdated, fields.values(id: risk.id))
         guard case .riskUpdated(let change) = payload, !change.isEmpty else {
-            throw ChannelError.nothingToChange(options: ["--hazard", "--title", "--area", "--likelihood", "--impact", "--owner", "--mitigation",
-                                                         "--plan", "--resource", "--review"])
+            throw ChannelError.nothingToChange(options: [
+                "--hazard", "--title", "--area", "--likelihood", "--impact", "--owner", "--mitigation",
+                "--plan", "--resource", "--review",
+            ])
         }
         return (try context.knownAgency(actingAgency, field: "agency"), payload)
     }
 
     /// A review is written for the risk's owner: an operator of another organisation is refused.
-    public func reviewRisk(id typed: String, note: String?, next: String?, at now: Timestamp = Clock.now()) throws -> Write {
+    public func reviewRisk(id typed: String, note: String?, next: String?, at now: Timestamp = Clock.now()) throws
+        -> Write
+    {
         let risk = try riskRecord(typed)
         let today = CalendarDate(libyaDayOf: now)
         if let next, let day = try? CalendarDate(next, field: "next"), day < today {
-            throw ValidationError(field: "next", value: next, problem: .malformed(expected: "today (\(today)) or later: the next review is still to come"))
+            throw ValidationError(
+                field: "next", value: next,
+                problem: .malformed(expected: "today (\(today)) or later: the next review is still to come"))
         }
-        let payload = try context.payload(.riskReviewed, ["risk": .text(risk.id.rawValue), "note": note.map(FieldValue.text),
-                                                          "next": next.map(FieldValue.text)])
+        let payload = try context.payload(
+            .riskReviewed,
+            [
+                "risk": .text(risk.id.rawValue), "note": note.map(FieldValue.text),
+                "next": next.map(FieldValue.text),
+            ])
         return (risk.entry.owner, payload)
     }
 

@@ -32,8 +32,10 @@ public struct WriteSession: Sendable {
     /// A command's session on the store at `storePath`: who the user is to its members (the
     /// command line proves no PIN; an entry one guards is the desk's, at sign-on). A store that is
     /// busy or unreachable leaves the session without one; any other failure throws.
-    public static func open(storePath: String, journalPath: String, officer: String,
-                            busyTimeout: Double) throws -> WriteSession {
+    public static func open(
+        storePath: String, journalPath: String, officer: String,
+        busyTimeout: Double
+    ) throws -> WriteSession {
         let name = try WriteContext(agencies: []).officer(officer)
         var session = WriteSession(journalPath: journalPath, officer: name, store: nil)
         do {
@@ -62,7 +64,7 @@ public struct WriteSession: Sendable {
     /// The checks, against the agencies the store knows now; the seeded ones when it is busy or away.
     public func actions() throws(ChannelError) -> Actions {
         guard let store else { return Actions(context: .seeded, store: nil) }
-        do { return Actions(context: try store.writeContext(), store: store) } catch where error.isUnavailable {
+        do { return Actions(context: try store.writeContext(), store: store) } catch  where error.isUnavailable {
             return Actions(context: .seeded, store: store)
         } catch { throw .store(error) }
     }
@@ -73,8 +75,9 @@ public struct WriteSession: Sendable {
         if let actor { try Authority.check(write.payload, agency: write.agency, by: actor) }
         try Actions(context: .seeded, store: store).checkKeepsAnAdmin(write)
         let now = Clock.now()
-        return Event(id: .make(at: now), at: now, agency: write.agency, officer: officer, user: UnixUser.current,
-                     payload: write.payload)
+        return Event(
+            id: .make(at: now), at: now, agency: write.agency, officer: officer, user: UnixUser.current,
+            payload: write.payload)
     }
 
     /// Refuses `action` as a whole when the member's role does not allow it (an import, which

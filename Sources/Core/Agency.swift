@@ -23,13 +23,21 @@ public struct Agency: Hashable, Sendable {
 
     /// The agencies every store starts with; more arrive as `agency.registered` events.
     public static let seed: [Agency] = [
-        .init(known: "MOI", "مكتب المناوبة والتنسيق بوزارة الداخلية", "Ministry of Interior duty and coordination office", .government),
-        .init(known: "NCEMC", "المركز الوطني لإدارة الطوارئ والأزمات والكوارث", "National Centre for Emergency, Crisis and Disaster Management", .government),
+        .init(
+            known: "MOI", "مكتب المناوبة والتنسيق بوزارة الداخلية", "Ministry of Interior duty and coordination office",
+            .government),
+        .init(
+            known: "NCEMC", "المركز الوطني لإدارة الطوارئ والأزمات والكوارث",
+            "National Centre for Emergency, Crisis and Disaster Management", .government),
         .init(known: "CD", "جهاز الدفاع المدني", "Civil Defence", .government),
         .init(known: "LRC", "جمعية الهلال الأحمر الليبي", "Libyan Red Crescent", .ngo),
-        .init(known: "LRA", "الهيئة الليبية للإغاثة والمساعدات الإنسانية", "Libyan Relief and Humanitarian Aid Agency", .government),
+        .init(
+            known: "LRA", "الهيئة الليبية للإغاثة والمساعدات الإنسانية", "Libyan Relief and Humanitarian Aid Agency",
+            .government),
         .init(known: "MOH", "وزارة الصحة", "Ministry of Health", .government),
-        .init(known: "OCHA", "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "UN Office for the Coordination of Humanitarian Affairs", .un),
+        .init(
+            known: "OCHA", "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية",
+            "UN Office for the Coordination of Humanitarian Affairs", .un),
         .init(known: "UNHCR", "المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "UN Refugee Agency", .un),
         .init(known: "WFP", "برنامج الأغذية العالمي", "World Food Programme", .un),
         .init(known: "IOM", "المنظمة الدولية للهجرة", "International Organization for Migration", .un),

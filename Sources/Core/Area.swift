@@ -55,7 +55,8 @@ public struct Gazetteer: Sendable {
     public func resolve(_ name: String, field: String = "area") throws(ValidationError) -> Area {
         if let index = byID[name] ?? byKey[NameKey.fold(name)] { return areas[index] }
         let nearest = NearestName.suggest(name, among: areas.flatMap(\.allNames))
-        throw ValidationError(field: field, value: name, problem: .unknownName(what: "area in the gazetteer named", nearest: nearest))
+        throw ValidationError(
+            field: field, value: name, problem: .unknownName(what: "area in the gazetteer named", nearest: nearest))
     }
 
     public static let libya = Gazetteer(areas: LibyaGazetteerData.districts + LibyaGazetteerData.municipalities)

@@ -68,7 +68,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
-    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks, importAlert, controlExercise
+    case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks, importAlert,
+        controlExercise
 
     public var description: String {
         switch self {
@@ -115,7 +116,9 @@ public enum Authority {
     /// An officer signing on to a shared account: the PIN their entry sets, and an agency they
     /// may act for (an operator their own, a supervisor any) — the rule every write then meets.
     /// `pinMatches` tells whether the typed PIN is the one a stored hash keeps (hashing is not Core's).
-    public static func signOn(for agency: AgencyCode, by actor: Actor, pinMatches: (_ stored: String) -> Bool) throws(Refusal) {
+    public static func signOn(for agency: AgencyCode, by actor: Actor, pinMatches: (_ stored: String) -> Bool)
+        throws(Refusal)
+    {
         if let stored = actor.member?.pin, !pinMatches(stored) { throw .wrongPIN }
         guard actor.role != nil else { throw .notMember(user: actor.user) }
         try mayActFor(agency, by: actor)
@@ -172,7 +175,8 @@ extension GuardedAction {
     /// The least role that may.
     public var role: Role {
         switch self {
-        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks, .importAlert, .controlExercise: .supervisor
+        case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks, .importAlert, .controlExercise:
+            .supervisor
         case .manageMembers: .admin
         }
     }

@@ -16,8 +16,9 @@ public struct WriteContext: Sendable {
     public func knownAgency(_ text: String, field: String) throws(ValidationError) -> AgencyCode {
         let code = try AgencyCode(text, field: field)
         guard agencies.contains(code) else {
-            throw ValidationError(field: field, value: text,
-                                  problem: .notOneOf(agencies.map(\.rawValue).sorted()))
+            throw ValidationError(
+                field: field, value: text,
+                problem: .notOneOf(agencies.map(\.rawValue).sorted()))
         }
         return code
     }
@@ -36,11 +37,16 @@ public struct WriteContext: Sendable {
         to: [String], priority: String, channel: String, subject: String?, body: String,
         incident: String?, acknowledgementRequired: Bool
     ) throws(ValidationError) -> MessagePosting {
-        let payload = try payload(.messagePosted, [
-            "to": .list(to), "priority": .text(priority), "channel": .text(channel), "subject": subject.map(FieldValue.text),
-            "body": .text(body), "incident": incident.map(FieldValue.text), "ack": .flag(acknowledgementRequired),
-        ])
-        guard case .messagePosted(let posting) = payload else { preconditionFailure("message.posted's schema makes a posting") }
+        let payload = try payload(
+            .messagePosted,
+            [
+                "to": .list(to), "priority": .text(priority), "channel": .text(channel),
+                "subject": subject.map(FieldValue.text),
+                "body": .text(body), "incident": incident.map(FieldValue.text), "ack": .flag(acknowledgementRequired),
+            ])
+        guard case .messagePosted(let posting) = payload else {
+            preconditionFailure("message.posted's schema makes a posting")
+        }
         return posting
     }
 
@@ -48,23 +54,33 @@ public struct WriteContext: Sendable {
         reference: IncidentReference, title: String, type: String, severity: String, area: String,
         place: String?, leadAgency: String?, peopleAffected: Int?
     ) throws(ValidationError) -> IncidentOpening {
-        let payload = try payload(.incidentOpened, [
-            "ref": .text(reference.rawValue), "title": .text(title), "type": .text(type), "severity": .text(severity),
-            "area": .text(area), "place": place.map(FieldValue.text), "lead": leadAgency.map(FieldValue.text),
-            "people": peopleAffected.map(FieldValue.integer),
-        ])
-        guard case .incidentOpened(let opening) = payload else { preconditionFailure("incident.opened's schema makes an opening") }
+        let payload = try payload(
+            .incidentOpened,
+            [
+                "ref": .text(reference.rawValue), "title": .text(title), "type": .text(type),
+                "severity": .text(severity),
+                "area": .text(area), "place": place.map(FieldValue.text), "lead": leadAgency.map(FieldValue.text),
+                "people": peopleAffected.map(FieldValue.integer),
+            ])
+        guard case .incidentOpened(let opening) = payload else {
+            preconditionFailure("incident.opened's schema makes an opening")
+        }
         return opening
     }
 
     public func unitRegistration(
         callSign: String, agency: String, kind: String, capabilities: [String], contact: String?
     ) throws(ValidationError) -> UnitRegistration {
-        let payload = try payload(.unitRegistered, [
-            "callsign": .text(callSign), "agency": .text(agency), "kind": .text(kind), "capabilities": .list(capabilities),
-            "contact": contact.map(FieldValue.text),
-        ])
-        guard case .unitRegistered(let registration) = payload else { preconditionFailure("unit.registered's schema makes a registration") }
+        let payload = try payload(
+            .unitRegistered,
+            [
+                "callsign": .text(callSign), "agency": .text(agency), "kind": .text(kind),
+                "capabilities": .list(capabilities),
+                "contact": contact.map(FieldValue.text),
+            ])
+        guard case .unitRegistered(let registration) = payload else {
+            preconditionFailure("unit.registered's schema makes a registration")
+        }
         return registration
     }
 }

@@ -3,7 +3,9 @@
 public enum DuplicateRule {
     public static let window: Int64 = 30 * 60
 
-    public static func likelyDuplicates(type: IncidentType, area: String, at now: Timestamp, among open: [Incident]) -> [Incident] {
+    public static func likelyDuplicates(type: IncidentType, area: String, at now: Timestamp, among open: [Incident])
+        -> [Incident]
+    {
         open.filter { incident in
             incident.status.isOpen && incident.type == type && incident.area == area
                 && now.millisecondsSinceEpoch - incident.openedAt.millisecondsSinceEpoch <= window * 1000

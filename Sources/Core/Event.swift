@@ -144,8 +144,10 @@ public struct IncidentOpening: Equatable, Sendable {
     public var leadAgency: AgencyCode?
     public var peopleAffected: Int?
 
-    public init(reference: IncidentReference, title: String, type: IncidentType, severity: Severity, area: String,
-                place: String? = nil, leadAgency: AgencyCode? = nil, peopleAffected: Int? = nil) {
+    public init(
+        reference: IncidentReference, title: String, type: IncidentType, severity: Severity, area: String,
+        place: String? = nil, leadAgency: AgencyCode? = nil, peopleAffected: Int? = nil
+    ) {
         self.reference = reference
         self.title = title
         self.type = type
@@ -166,8 +168,10 @@ public struct IncidentUpdate: Equatable, Sendable {
     public var leadAgency: AgencyCode?
     public var peopleAffected: Int?
 
-    public init(reference: IncidentReference, title: String? = nil, severity: Severity? = nil, place: String? = nil,
-                leadAgency: AgencyCode? = nil, peopleAffected: Int? = nil) {
+    public init(
+        reference: IncidentReference, title: String? = nil, severity: Severity? = nil, place: String? = nil,
+        leadAgency: AgencyCode? = nil, peopleAffected: Int? = nil
+    ) {
         self.reference = reference
         self.title = title
         self.severity = severity
@@ -196,7 +200,9 @@ public struct UnitRegistration: Equatable, Sendable {
     public var capabilities: [String]
     public var contact: String?
 
-    public init(callSign: CallSign, agency: AgencyCode, kind: UnitKind, capabilities: [String] = [], contact: String? = nil) {
+    public init(
+        callSign: CallSign, agency: AgencyCode, kind: UnitKind, capabilities: [String] = [], contact: String? = nil
+    ) {
         self.callSign = callSign
         self.agency = agency
         self.kind = kind
@@ -251,8 +257,10 @@ public struct MessagePosting: Equatable, Sendable {
     public var incident: IncidentReference?
     public var acknowledgementRequired: Bool
 
-    public init(recipients: Recipients, priority: MessagePriority, channel: MessageChannel, subject: String?,
-                body: String, incident: IncidentReference?, acknowledgementRequired: Bool) {
+    public init(
+        recipients: Recipients, priority: MessagePriority, channel: MessageChannel, subject: String?,
+        body: String, incident: IncidentReference?, acknowledgementRequired: Bool
+    ) {
         self.recipients = recipients
         self.priority = priority
         self.channel = channel

@@ -9,7 +9,7 @@ public enum Fold {
     public static func incident(_ events: [Event]) -> Incident? {
         let events = ordered(events)
         guard let openIndex = events.firstIndex(where: { $0.type == .incidentOpened }),
-              case .incidentOpened(let opening) = events[openIndex].payload
+            case .incidentOpened(let opening) = events[openIndex].payload
         else { return nil }
         let opened = events[openIndex]
         var incident = Incident(
@@ -61,11 +61,12 @@ public enum Fold {
     public static func unit(_ events: [Event]) -> Unit? {
         let events = ordered(events)
         guard let first = events.first(where: { $0.type == .unitRegistered }),
-              case .unitRegistered(let registration) = first.payload
+            case .unitRegistered(let registration) = first.payload
         else { return nil }
-        var unit = Unit(callSign: registration.callSign, agency: registration.agency, kind: registration.kind,
-                        capabilities: registration.capabilities, contact: registration.contact,
-                        status: .available, statusChangedAt: first.at, incident: nil)
+        var unit = Unit(
+            callSign: registration.callSign, agency: registration.agency, kind: registration.kind,
+            capabilities: registration.capabilities, contact: registration.contact,
+            status: .available, statusChangedAt: first.at, incident: nil)
         // The furthest stage of the current assignment: a stage at or behind it (a late line) changes nothing.
         var reached: AssignmentStage?
         for event in events {
@@ -80,13 +81,19 @@ public enum Fold {
                 unit.statusChangedAt = event.at
                 if change.status == .available || change.status == .outOfService { unit.incident = nil }
             case .assignment(let stage, let link):
-                guard stage == .tasked || (unit.incident == link.incident && reached.map { stage > $0 } ?? true) else { continue }
+                guard stage == .tasked || (unit.incident == link.incident && reached.map { stage > $0 } ?? true) else {
+                    continue
+                }
                 reached = stage
                 switch stage {
-                case .tasked: unit.status = .assigned; unit.incident = link.incident
+                case .tasked:
+                    unit.status = .assigned
+                    unit.incident = link.incident
                 case .acknowledged: unit.status = .enRoute
                 case .arrived: unit.status = .onScene
-                case .released: unit.status = .returning; unit.incident = nil
+                case .released:
+                    unit.status = .returning
+                    unit.incident = nil
                 }
                 unit.statusChangedAt = event.at
             default:
@@ -99,7 +106,8 @@ public enum Fold {
     /// A member's latest entry; nil when their latest event removed them.
     public static func member(_ events: [Event]) -> Member? {
         guard let last = ordered(events).last(where: { $0.type == .memberAdded || $0.type == .memberRemoved }),
-              case .memberAdded(let member) = last.payload else { return nil }
+            case .memberAdded(let member) = last.payload
+        else { return nil }
         return member
     }
 }

@@ -6,13 +6,19 @@ public struct AgencyCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init(_ text: String, field: String = "agency") throws(ValidationError) {
         // Codes read back from the store are canonical already: checked byte by byte, without
         // the Unicode upper-casing (a sixth of the desk's reads went there).
-        if Self.isCanonical(text.utf8) { rawValue = text; return }
-        let upper = text.uppercased()
-        let ok = (2...12).contains(upper.utf8.count) && upper.utf8.allSatisfy { c in
-            (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45
+        if Self.isCanonical(text.utf8) {
+            rawValue = text
+            return
         }
+        let upper = text.uppercased()
+        let ok =
+            (2...12).contains(upper.utf8.count)
+            && upper.utf8.allSatisfy { c in
+                (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45
+            }
         guard ok else {
-            throw ValidationError(field: field, value: text, problem: .malformed(expected: "an agency code (2-12 letters, digits or -)"))
+            throw ValidationError(
+                field: field, value: text, problem: .malformed(expected: "an agency code (2-12 letters, digits or -)"))
         }
         rawValue = upper
     }
@@ -21,7 +27,8 @@ public struct AgencyCode: Hashable, Comparable, Sendable, CustomStringConvertibl
     init(known: String) { rawValue = known }
 
     private static func isCanonical(_ bytes: String.UTF8View) -> Bool {
-        (2...12).contains(bytes.count) && bytes.allSatisfy { c in (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45 }
+        (2...12).contains(bytes.count)
+            && bytes.allSatisfy { c in (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 45 }
     }
 
     public static func < (lhs: AgencyCode, rhs: AgencyCode) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -34,14 +41,20 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
     public let rawValue: String
 
     public init(_ text: String, field: String = "incident") throws(ValidationError) {
-        if Self.isCanonical(text.utf8) { rawValue = text; return }
+        if Self.isCanonical(text.utf8) {
+            rawValue = text
+            return
+        }
         let upper = Digits.western(text.trimmingSpaces()).uppercased()
         let parts = upper.split(separator: "-", omittingEmptySubsequences: false)
-        let ok = parts.count == 3 && parts[0] == "INC" && parts[1].count == 4
+        let ok =
+            parts.count == 3 && parts[0] == "INC" && parts[1].count == 4
             && parts[1].allSatisfy(\.isASCIIDigit)
-            && (1...12).contains(parts[2].count) && parts[2].allSatisfy { $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }
+            && (1...12).contains(parts[2].count)
+            && parts[2].allSatisfy { $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }
         guard ok else {
-            throw ValidationError(field: field, value: text, problem: .malformed(expected: "an incident reference like INC-2026-0001"))
+            throw ValidationError(
+                field: field, value: text, problem: .malformed(expected: "an incident reference like INC-2026-0001"))
         }
         rawValue = upper
     }
@@ -102,11 +115,14 @@ public struct CallSign: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public init(_ text: String, field: String = "unit") throws(ValidationError) {
         let trimmed = text.trimmingSpaces()
-        let ok = (2...24).contains(trimmed.count) && trimmed.unicodeScalars.allSatisfy { s in
-            s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "/"
-        }
+        let ok =
+            (2...24).contains(trimmed.count)
+            && trimmed.unicodeScalars.allSatisfy { s in
+                s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "/"
+            }
         guard ok else {
-            throw ValidationError(field: field, value: text, problem: .malformed(expected: "a call sign (2-24 letters, digits, - _ /)"))
+            throw ValidationError(
+                field: field, value: text, problem: .malformed(expected: "a call sign (2-24 letters, digits, - _ /)"))
         }
         rawValue = trimmed.uppercased()
     }

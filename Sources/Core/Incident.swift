@@ -45,11 +45,14 @@ extension IncidentType {
         if let exact = IncidentType(rawValue: text) { return exact }
         let typed = text.trimmingSpaces().lowercased()
         if let exact = allCases.first(where: { $0.rawValue.lowercased() == typed }) { return exact }
-        let candidates = allCases.filter { $0.rawValue.split(separator: ".").last.map { $0.lowercased() == typed } ?? false }
+        let candidates = allCases.filter {
+            $0.rawValue.split(separator: ".").last.map { $0.lowercased() == typed } ?? false
+        }
         if candidates.count == 1 { return candidates[0] }
         let prefixed = allCases.filter { $0.rawValue.lowercased().hasPrefix(typed + ".") }
         if !prefixed.isEmpty || candidates.count > 1 {
-            throw ValidationError(field: field, value: text, problem: .ambiguous((candidates + prefixed).map(\.rawValue)))
+            throw ValidationError(
+                field: field, value: text, problem: .ambiguous((candidates + prefixed).map(\.rawValue)))
         }
         throw ValidationError(field: field, value: text, problem: .notOneOf(allCases.map(\.rawValue)))
     }
@@ -75,8 +78,9 @@ public enum IncidentStatus: String, NamedValue {
 
     public func checkTransition(to next: IncidentStatus, field: String = "status") throws(ValidationError) {
         guard allowedNext.contains(next) else {
-            throw ValidationError(field: field, value: next.rawValue,
-                                  problem: .transitionRefused(from: rawValue, allowed: allowedNext.map(\.rawValue)))
+            throw ValidationError(
+                field: field, value: next.rawValue,
+                problem: .transitionRefused(from: rawValue, allowed: allowedNext.map(\.rawValue)))
         }
     }
 }
@@ -97,7 +101,11 @@ public struct Incident: Equatable, Sendable {
     public var statusChangedAt: Timestamp
     public var updatedAt: Timestamp
 
-    public init(reference: IncidentReference, title: String, type: IncidentType, severity: Severity, status: IncidentStatus, area: String, place: String? = nil, reportingAgency: AgencyCode, leadAgency: AgencyCode, peopleAffected: Int? = nil, openedAt: Timestamp, statusChangedAt: Timestamp, updatedAt: Timestamp) {
+    public init(
+        reference: IncidentReference, title: String, type: IncidentType, severity: Severity, status: IncidentStatus,
+        area: String, place: String? = nil, reportingAgency: AgencyCode, leadAgency: AgencyCode,
+        peopleAffected: Int? = nil, openedAt: Timestamp, statusChangedAt: Timestamp, updatedAt: Timestamp
+    ) {
         self.reference = reference
         self.title = title
         self.type = type

@@ -19,8 +19,10 @@ public struct IncidentQuery: Equatable, Sendable {
     public var area: String?
     public var order: Order = .severity
 
-    public init(openOnly: Bool = true, status: IncidentStatus? = nil, minimumSeverity: Severity? = nil,
-                agency: AgencyCode? = nil, area: String? = nil, order: Order = .severity) {
+    public init(
+        openOnly: Bool = true, status: IncidentStatus? = nil, minimumSeverity: Severity? = nil,
+        agency: AgencyCode? = nil, area: String? = nil, order: Order = .severity
+    ) {
         self.openOnly = openOnly
         self.status = status
         self.minimumSeverity = minimumSeverity
@@ -46,5 +48,7 @@ public struct IncidentQuery: Equatable, Sendable {
     }
 
     /// Anything but the board's default: open incidents of every status, severity, agency and area.
-    public var isFiltering: Bool { !openOnly || status != nil || minimumSeverity != nil || agency != nil || area != nil }
+    public var isFiltering: Bool {
+        !openOnly || status != nil || minimumSeverity != nil || agency != nil || area != nil
+    }
 }

@@ -7,7 +7,8 @@ public enum LibyaOutline {
 
     /// Whether the point lies inside the border, or within `margin` of it and in no neighbour.
     public static func contains(latitude: Double, longitude: Double) -> Bool {
-        guard (bounds.south - margin)...(bounds.north + margin) ~= latitude, (bounds.west - margin)...(bounds.east + margin) ~= longitude
+        guard (bounds.south - margin)...(bounds.north + margin) ~= latitude,
+            (bounds.west - margin)...(bounds.east + margin) ~= longitude
         else { return false }
         if inside(rings, latitude: latitude, longitude: longitude) { return true }
         return distanceToBorder(latitude: latitude, longitude: longitude) <= margin
@@ -16,7 +17,10 @@ public enum LibyaOutline {
 
     public static let bounds: (west: Double, south: Double, east: Double, north: Double) = {
         let points = rings.flatMap { $0 }
-        return (points.map(\.0).min() ?? 0, points.map(\.1).min() ?? 0, points.map(\.0).max() ?? 0, points.map(\.1).max() ?? 0)
+        return (
+            points.map(\.0).min() ?? 0, points.map(\.1).min() ?? 0, points.map(\.0).max() ?? 0,
+            points.map(\.1).max() ?? 0
+        )
     }()
 
     /// Whether the point lies in a neighbour's land (Tunisia, Algeria, Niger, Chad, Sudan, Egypt).
@@ -30,7 +34,8 @@ public enum LibyaOutline {
         for ring in rings {
             var j = ring.count - 1
             for i in ring.indices {
-                let (xi, yi) = ring[i], (xj, yj) = ring[j]
+                let (xi, yi) = ring[i]
+                let (xj, yj) = ring[j]
                 if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
                 j = i
             }
@@ -44,7 +49,8 @@ public enum LibyaOutline {
         for ring in rings {
             var j = ring.count - 1
             for i in ring.indices {
-                let (ax, ay) = ring[j], (bx, by) = ring[i]
+                let (ax, ay) = ring[j]
+                let (bx, by) = ring[i]
                 let (dx, dy) = (bx - ax, by - ay)
                 let length = dx * dx + dy * dy
                 let t = length == 0 ? 0 : max(0, min(1, ((x - ax) * dx + (y - ay) * dy) / length))

@@ -22,8 +22,9 @@ public struct LineAuthority: Sendable {
         guard checks else { return }
         if let claimed = event.user, claimed != owner { throw .claimsOtherUser(owner: owner, claimed: claimed) }
         // Anyone who can use the account can write its journal, sign-on lines included.
-        let actor = Actor(user: owner, officer: event.officer,
-                          member: Actor.entry(for: event.officer, among: ownEntries, pinProven: false), membersManaged: true)
+        let actor = Actor(
+            user: owner, officer: event.officer,
+            member: Actor.entry(for: event.officer, among: ownEntries, pinProven: false), membersManaged: true)
         try Authority.check(event.payload, agency: event.agency, by: actor)
         try Authority.checkKeepsAnAdmin(event.payload, members: members)
     }

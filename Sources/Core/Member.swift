@@ -28,15 +28,19 @@ public struct MemberKey: Hashable, Sendable, Comparable {
     /// Unix user names as `useradd` accepts them (its default NAME_REGEX, plus capitals).
     public static func user(_ text: String, field: String = "user") throws(ValidationError) -> String {
         let scalars = Array(text.unicodeScalars)
-        let valid = (1...32).contains(scalars.count) && scalars.enumerated().allSatisfy { index, scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "_": true
-            case "0"..."9", "-", ".": index > 0
-            case "$": index == scalars.count - 1 && index > 0
-            default: false
+        let valid =
+            (1...32).contains(scalars.count)
+            && scalars.enumerated().allSatisfy { index, scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "_": true
+                case "0"..."9", "-", ".": index > 0
+                case "$": index == scalars.count - 1 && index > 0
+                default: false
+                }
             }
+        guard valid else {
+            throw ValidationError(field: field, value: text, problem: .malformed(expected: "a Unix user name"))
         }
-        guard valid else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a Unix user name")) }
         return text
     }
 

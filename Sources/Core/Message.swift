@@ -7,7 +7,9 @@ public enum MessagePriority: String, NamedValue, Comparable {
 }
 
 public enum MessageChannel: String, NamedValue {
-    case radio, phone, sms, email, inPerson = "in-person", system
+    case radio, phone, sms, email
+    case inPerson = "in-person"
+    case system
 }
 
 /// Who a message is for: every agency on the channel, or a list of agencies.
@@ -32,7 +34,10 @@ public enum Recipients: Equatable, Sendable {
     /// Parses `["*"]` or agency codes; an empty list or `*` mixed with codes is refused.
     public init(codes: [String], field: String = "to") throws(ValidationError) {
         let trimmed = codes.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        if trimmed == ["*"] { self = .everyone; return }
+        if trimmed == ["*"] {
+            self = .everyone
+            return
+        }
         guard !trimmed.isEmpty else { throw ValidationError(field: field, value: "", problem: .empty) }
         var list: [AgencyCode] = []
         for code in trimmed {
@@ -57,7 +62,11 @@ public struct Message: Equatable, Sendable {
     public var incident: IncidentReference?
     public var acknowledgementRequired: Bool
 
-    public init(id: EventID, postedAt: Timestamp, agency: AgencyCode, officer: String, recipients: Recipients, priority: MessagePriority, channel: MessageChannel, subject: String? = nil, body: String, incident: IncidentReference? = nil, acknowledgementRequired: Bool) {
+    public init(
+        id: EventID, postedAt: Timestamp, agency: AgencyCode, officer: String, recipients: Recipients,
+        priority: MessagePriority, channel: MessageChannel, subject: String? = nil, body: String,
+        incident: IncidentReference? = nil, acknowledgementRequired: Bool
+    ) {
         self.id = id
         self.postedAt = postedAt
         self.agency = agency

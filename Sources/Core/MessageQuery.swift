@@ -11,8 +11,10 @@ public struct MessageQuery: Equatable, Sendable {
     public var since: Timestamp?
     public var until: Timestamp?
 
-    public init(agency: AgencyCode? = nil, incident: IncidentReference? = nil, minimumPriority: MessagePriority? = nil,
-                awaitingAcknowledgementBy: AgencyCode? = nil, since: Timestamp? = nil, until: Timestamp? = nil) {
+    public init(
+        agency: AgencyCode? = nil, incident: IncidentReference? = nil, minimumPriority: MessagePriority? = nil,
+        awaitingAcknowledgementBy: AgencyCode? = nil, since: Timestamp? = nil, until: Timestamp? = nil
+    ) {
         self.agency = agency
         self.incident = incident
         self.minimumPriority = minimumPriority
@@ -30,12 +32,16 @@ public struct MessageQuery: Equatable, Sendable {
         if let since, message.postedAt < since { return false }
         if let until, message.postedAt > until { return false }
         if let awaiting = awaitingAcknowledgementBy,
-           !record.awaitingAcknowledgement(from: agencies).contains(awaiting) { return false }
+            !record.awaitingAcknowledgement(from: agencies).contains(awaiting)
+        {
+            return false
+        }
         return true
     }
 
     public var isFiltering: Bool {
-        agency != nil || incident != nil || minimumPriority != nil || awaitingAcknowledgementBy != nil || since != nil || until != nil
+        agency != nil || incident != nil || minimumPriority != nil || awaitingAcknowledgementBy != nil || since != nil
+            || until != nil
     }
 }
 

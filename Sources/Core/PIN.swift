@@ -6,8 +6,11 @@ public enum PIN {
     /// 4 to 12 digits.
     public static func check(_ text: String, field: String = "pin") throws(ValidationError) -> String {
         let text = Digits.western(text)
-        guard (4...12).contains(text.unicodeScalars.count), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
-            throw ValidationError(field: field, value: String(repeating: "*", count: text.count), problem: .malformed(expected: "4 to 12 digits"))
+        guard (4...12).contains(text.unicodeScalars.count), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
+        else {
+            throw ValidationError(
+                field: field, value: String(repeating: "*", count: text.count),
+                problem: .malformed(expected: "4 to 12 digits"))
         }
         return text
     }

@@ -53,7 +53,6 @@ public struct MessageRecord: Equatable, Sendable {
     }
 }
 
-
 /// What the wall display counts, read from the store in a few indexed queries.
 public struct WallFigures: Equatable, Sendable {
     /// Open incidents by severity.
@@ -98,7 +97,9 @@ public struct Shift: Equatable, Sendable {
         guard let start = ordered.lastIndex(where: { $0.type == .shiftSignedOn }) else { return nil }
         let on = ordered[start]
         var shift = Shift(officer: on.officer, agency: on.agency, start: on.at)
-        if let off = ordered[(start + 1)...].first(where: { $0.type == .shiftSignedOff }), case .shift(let change) = off.payload {
+        if let off = ordered[(start + 1)...].first(where: { $0.type == .shiftSignedOff }),
+            case .shift(let change) = off.payload
+        {
             (shift.end, shift.note) = (off.at, change.note)
         }
         return shift
@@ -120,8 +121,10 @@ public struct HandoverReport: Equatable, Sendable {
     /// Messages posted during the shift, oldest first.
     public var log: [MessageRecord]
 
-    public init(shift: Shift, signedOn: Bool, now: Timestamp, openIncidents: [IncidentRecord], committedUnits: [UnitRecord],
-                awaitingAcknowledgement: [MessageRecord], log: [MessageRecord]) {
+    public init(
+        shift: Shift, signedOn: Bool, now: Timestamp, openIncidents: [IncidentRecord], committedUnits: [UnitRecord],
+        awaitingAcknowledgement: [MessageRecord], log: [MessageRecord]
+    ) {
         self.shift = shift
         self.signedOn = signedOn
         self.now = now

@@ -19,7 +19,10 @@ public enum SearchText {
             case 0...0x7F: body(scalar)
             case 0x0600...0x06FF: if let folded = fold(scalar) { body(folded) }
             default:
-                guard scalar.properties.changesWhenLowercased else { body(scalar); continue }
+                guard scalar.properties.changesWhenLowercased else {
+                    body(scalar)
+                    continue
+                }
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                     if let folded = fold(lower) { body(folded) }
                 }
@@ -65,7 +68,8 @@ public enum SearchText {
         default:
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber: return true
+                .decimalNumber, .letterNumber, .otherNumber:
+                return true
             case .nonspacingMark, .spacingMark, .enclosingMark: return continuing
             default: return false
             }
@@ -123,9 +127,11 @@ public enum SearchText {
             let atWordStart = start == 0 || !(folded[start - 1].isLetter || folded[start - 1].isNumber)
             // A word may also begin after its article: مدرسة in المدرسة.
             let article = atWordStart ? articles.first { folded[start...].starts(with: $0) }?.count ?? 0 : 0
-            let found = atWordStart ? [0, article].lazy.compactMap { skip in
-                words.first { folded[(start + skip)...].starts(with: $0) }.map { (start + skip, $0.count) }
-            }.first : nil
+            let found =
+                atWordStart
+                ? [0, article].lazy.compactMap { skip in
+                    words.first { folded[(start + skip)...].starts(with: $0) }.map { (start + skip, $0.count) }
+                }.first : nil
             if let (from, length) = found {
                 ranges.append(source[from]..<(source[from + length - 1] + 1))
                 start = from + length
@@ -157,7 +163,9 @@ public struct SearchQuery: Equatable, Sendable {
         let required = words.map { word in
             SearchPlan.Clause(prefix: word, phrases: places.area(named: word).map(Self.names) ?? [])
         }
-        let whole = words.count > 1 ? places.area(named: text).map { SearchPlan.Clause(prefix: nil, phrases: Self.names(of: $0)) } : nil
+        let whole =
+            words.count > 1
+            ? places.area(named: text).map { SearchPlan.Clause(prefix: nil, phrases: Self.names(of: $0)) } : nil
         return SearchPlan(required: required, whole: whole)
     }
 

@@ -19,22 +19,44 @@ extension Subject {
         guard let colon = key.firstIndex(of: ":") else { return nil }
         let value = String(key[key.index(after: colon)...])
         switch key[..<colon] {
-        case "agency": guard let code = try? AgencyCode(value) else { return nil }; self = .agency(code)
-        case "incident": guard let reference = try? IncidentReference(value) else { return nil }; self = .incident(reference)
-        case "unit": guard let callSign = try? CallSign(value) else { return nil }; self = .unit(callSign)
-        case "message": guard let id = try? EventID(value) else { return nil }; self = .message(id)
+        case "agency":
+            guard let code = try? AgencyCode(value) else { return nil }
+            self = .agency(code)
+        case "incident":
+            guard let reference = try? IncidentReference(value) else { return nil }
+            self = .incident(reference)
+        case "unit":
+            guard let callSign = try? CallSign(value) else { return nil }
+            self = .unit(callSign)
+        case "message":
+            guard let id = try? EventID(value) else { return nil }
+            self = .message(id)
         case "member":
             let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
             guard let user = parts.first else { return nil }
             self = .member(MemberKey(user: user, officer: parts.count > 1 ? parts[1] : nil))
         case "officer": self = .officer(value)
-        case "need": guard let id = try? RecordID(value) else { return nil }; self = .need(id)
-        case "activity": guard let id = try? RecordID(value) else { return nil }; self = .activity(id)
-        case "pledge": guard let id = try? RecordID(value) else { return nil }; self = .pledge(id)
-        case "setting": guard let setting = StoreSetting(rawValue: value) else { return nil }; self = .setting(setting)
-        case "risk": guard let id = try? RecordID(value) else { return nil }; self = .risk(id)
-        case "target": guard let metric = ResponseMetric(rawValue: value) else { return nil }; self = .target(metric)
-        case "report": guard ReportRecord.isDigest(value) else { return nil }; self = .report(sha256: value)
+        case "need":
+            guard let id = try? RecordID(value) else { return nil }
+            self = .need(id)
+        case "activity":
+            guard let id = try? RecordID(value) else { return nil }
+            self = .activity(id)
+        case "pledge":
+            guard let id = try? RecordID(value) else { return nil }
+            self = .pledge(id)
+        case "setting":
+            guard let setting = StoreSetting(rawValue: value) else { return nil }
+            self = .setting(setting)
+        case "risk":
+            guard let id = try? RecordID(value) else { return nil }
+            self = .risk(id)
+        case "target":
+            guard let metric = ResponseMetric(rawValue: value) else { return nil }
+            self = .target(metric)
+        case "report":
+            guard ReportRecord.isDigest(value) else { return nil }
+            self = .report(sha256: value)
         case "exercise": self = .exercise
         default: return nil
         }

@@ -17,7 +17,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + seconds * 1000)
     }
 
-    public func adding(milliseconds: Int64) -> Timestamp { Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds) }
+    public func adding(milliseconds: Int64) -> Timestamp {
+        Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds)
+    }
 
     /// RFC 3339 in UTC with milliseconds: `2026-11-22T10:04:05.123Z`.
     public var rfc3339: String {
@@ -44,7 +46,10 @@ public struct CivilTime: Equatable, Sendable {
         let msPerDay: Int64 = 86_400_000
         var days = local / msPerDay
         var rest = local % msPerDay
-        if rest < 0 { rest += msPerDay; days -= 1 }
+        if rest < 0 {
+            rest += msPerDay
+            days -= 1
+        }
         (year, month, day) = CivilTime.civil(fromDays: days)
         hour = Int(rest / 3_600_000)
         minute = Int(rest / 60_000 % 60)
@@ -107,11 +112,11 @@ enum RFC3339Parser {
             return true
         }
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2),
-              expect(84, 116, 32), let hour = digits(2), expect(58), let minute = digits(2), expect(58),
-              let second = digits(2)
+            expect(84, 116, 32), let hour = digits(2), expect(58), let minute = digits(2), expect(58),
+            let second = digits(2)
         else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-              hour <= 23, minute <= 59, second <= 60
+            hour <= 23, minute <= 59, second <= 60
         else { return nil }
         var millis: Int64 = 0
         if i < b.count, b[i] == 46 {

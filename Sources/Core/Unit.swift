@@ -7,7 +7,8 @@ public enum UnitStatus: String, NamedValue {
     public func allowedNext(onAssignment: Bool) -> [UnitStatus] {
         switch self {
         case .available: onAssignment ? [.enRoute, .onScene, .returning, .outOfService] : [.outOfService]
-        case .assigned: onAssignment ? [.enRoute, .onScene, .returning, .available, .outOfService] : [.available, .outOfService]
+        case .assigned:
+            onAssignment ? [.enRoute, .onScene, .returning, .available, .outOfService] : [.available, .outOfService]
         case .enRoute: onAssignment ? [.onScene, .returning, .available, .outOfService] : [.available, .outOfService]
         case .onScene: onAssignment ? [.returning, .available, .outOfService] : [.available, .outOfService]
         case .returning: [.available, .outOfService]
@@ -31,17 +32,21 @@ public enum UnitStatus: String, NamedValue {
     /// Whether the unit is working on an incident (the board's "committed").
     public var isCommitted: Bool { [.assigned, .enRoute, .onScene].contains(self) }
 
-    public func checkTransition(to next: UnitStatus, onAssignment: Bool, field: String = "status") throws(ValidationError) {
+    public func checkTransition(to next: UnitStatus, onAssignment: Bool, field: String = "status")
+        throws(ValidationError)
+    {
         let allowed = allowedNext(onAssignment: onAssignment)
         guard allowed.contains(next) else {
-            throw ValidationError(field: field, value: next.rawValue,
-                                  problem: .transitionRefused(from: rawValue, allowed: allowed.map(\.rawValue)))
+            throw ValidationError(
+                field: field, value: next.rawValue,
+                problem: .transitionRefused(from: rawValue, allowed: allowed.map(\.rawValue)))
         }
     }
 }
 
 public enum UnitKind: String, NamedValue {
-    case ambulance, fireEngine, rescue, waterRescue, search, medicalTeam, police, logistics, shelter, assessment, command, other
+    case ambulance, fireEngine, rescue, waterRescue, search, medicalTeam, police, logistics, shelter, assessment,
+        command, other
 }
 
 /// A responder unit: its registration and the fold of its status and assignment events.
@@ -55,7 +60,10 @@ public struct Unit: Equatable, Sendable {
     public var statusChangedAt: Timestamp
     public var incident: IncidentReference?
 
-    public init(callSign: CallSign, agency: AgencyCode, kind: UnitKind, capabilities: [String], contact: String? = nil, status: UnitStatus, statusChangedAt: Timestamp, incident: IncidentReference? = nil) {
+    public init(
+        callSign: CallSign, agency: AgencyCode, kind: UnitKind, capabilities: [String], contact: String? = nil,
+        status: UnitStatus, statusChangedAt: Timestamp, incident: IncidentReference? = nil
+    ) {
         self.callSign = callSign
         self.agency = agency
         self.kind = kind
@@ -83,7 +91,10 @@ public struct Assignment: Equatable, Sendable {
         releasedAt != nil ? .released : arrivedAt != nil ? .arrived : acknowledgedAt != nil ? .acknowledged : .tasked
     }
 
-    public init(incident: IncidentReference, unit: CallSign, taskedAt: Timestamp, acknowledgedAt: Timestamp? = nil, arrivedAt: Timestamp? = nil, releasedAt: Timestamp? = nil) {
+    public init(
+        incident: IncidentReference, unit: CallSign, taskedAt: Timestamp, acknowledgedAt: Timestamp? = nil,
+        arrivedAt: Timestamp? = nil, releasedAt: Timestamp? = nil
+    ) {
         self.incident = incident
         self.unit = unit
         self.taskedAt = taskedAt

@@ -63,7 +63,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case .exists(let what):
             return "\(field): '\(value)' exists already, a \(what)"
         case .unavailable(let status, let incident):
-            return "\(field): '\(value)' is \(status)\(incident.map { " on \($0)" } ?? ""): only an available or returning unit can be tasked"
+            return
+                "\(field): '\(value)' is \(status)\(incident.map { " on \($0)" } ?? ""): only an available or returning unit can be tasked"
         case .ambiguous(let candidates):
             return "\(field): '\(value)' could be: \(candidates.joined(separator: ", "))"
         case .noAcknowledgementAsked:
@@ -71,7 +72,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case .unknownName(let what, let nearest):
             return "\(field): no \(what) '\(value)'" + (nearest.map { "; did you mean '\($0)'?" } ?? "")
         case .suspended:
-            return "\(field): '\(value)' is suspended: a supervisor makes it active again (`qanat org update \(value) --status active`)"
+            return
+                "\(field): '\(value)' is suspended: a supervisor makes it active again (`qanat org update \(value) --status active`)"
         case .notOpen(let status):
             return "\(field): '\(value)' is \(status): only an open need (reported, verified, partlyMet) takes it"
         case .carriesStopPhrase:
@@ -90,7 +92,10 @@ extension NamedValue {
     /// Parses `text` for `field`, or throws an error listing every allowed value.
     /// Case does not matter (`Flash`, `ONSCENE`); a wrong value is refused with every allowed one.
     public static func parse(_ text: String, field: String) throws(ValidationError) -> Self {
-        if let value = Self(rawValue: text) ?? allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) { return value }
+        if let value = Self(rawValue: text) ?? allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
+        {
+            return value
+        }
         throw ValidationError(field: field, value: text, problem: .notOneOf(allCases.map(\.rawValue)))
     }
 }

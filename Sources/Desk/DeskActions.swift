@@ -34,7 +34,8 @@ public struct DeskActions {
         do {
             let actions = try session.actions()
             if case .openIncident = form.purpose, !form.warned {
-                let duplicates = actions.likelyDuplicates(type: form.value("type"), area: form.value("area"), at: state.now)
+                let duplicates = actions.likelyDuplicates(
+                    type: form.value("type"), area: form.value("area"), at: state.now)
                 if !duplicates.isEmpty { return .likelyDuplicates(duplicates.map(\.reference)) }
             }
             if case .registerActivity = form.purpose, !form.warned {
@@ -54,9 +55,12 @@ public struct DeskActions {
     }
 
     /// The controller's pause, resume or skip.
-    public mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: DeskState) -> DeskOutcome {
+    public mutating func controlExercise(_ action: ExerciseControl.Action, inject: Int?, state: DeskState)
+        -> DeskOutcome
+    {
         do {
-            let write = try session.actions().controlExercise(action, inject: inject, actingAgency: state.agency.rawValue)
+            let write = try session.actions().controlExercise(
+                action, inject: inject, actingAgency: state.agency.rawValue)
             return record(write, done: .exercise(action, inject: inject))
         } catch {
             return .failed("\(error)")
@@ -66,7 +70,9 @@ public struct DeskActions {
     public mutating func acknowledge(_ messageID: String, state: DeskState) -> DeskOutcome {
         do {
             let result = try session.actions().acknowledge(messageID: messageID, agency: state.agency.rawValue)
-            guard let write = result.write else { return .recorded(.acknowledged, kept: false, backlog: session.pending.count) }
+            guard let write = result.write else {
+                return .recorded(.acknowledged, kept: false, backlog: session.pending.count)
+            }
             return record(write, done: .acknowledged)
         } catch let error as ValidationError {
             return .invalid([error])
@@ -89,7 +95,8 @@ public struct DeskActions {
     private mutating func signOn(_ form: Form, state: DeskState) -> DeskOutcome {
         do {
             let (name, agency, actor) = try session.actions().signOn(
-                officer: form.value("officer"), agency: form.value("agency"), pin: form.value("pin"), user: UnixUser.current)
+                officer: form.value("officer"), agency: form.value("agency"), pin: form.value("pin"),
+                user: UnixUser.current)
             let previous = session
             session.signOn(officer: name, actor: actor)
             let outcome = record((agency, .shift(ShiftChange(signedOn: true))), done: .signedOn)
@@ -97,7 +104,8 @@ public struct DeskActions {
                 session = previous
                 return outcome
             }
-            return .signedOn(officer: name, agency: agency, drafts: drafts(for: name).load(), kept: kept, backlog: backlog)
+            return .signedOn(
+                officer: name, agency: agency, drafts: drafts(for: name).load(), kept: kept, backlog: backlog)
         } catch let error as ValidationError {
             return .invalid([error])
         } catch let refusal as Refusal {
@@ -111,7 +119,9 @@ public struct DeskActions {
     /// their next shift and the desk waits for the next officer.
     private mutating func signOff(_ form: Form, state: DeskState) -> DeskOutcome {
         let note: String?
-        do { note = try TextRule.optional(form.value("note"), field: "note", maximum: Limits.body) } catch { return .invalid([error]) }
+        do { note = try TextRule.optional(form.value("note"), field: "note", maximum: Limits.body) } catch {
+            return .invalid([error])
+        }
         let outcome = record((state.agency, .shift(ShiftChange(signedOn: false, note: note))), done: .signedOff)
         guard case .recorded(_, let kept, let backlog) = outcome else { return outcome }
         if state.shift != .notRequired { drafts(for: state.officer).save(state.keptDrafts) }
@@ -141,19 +151,30 @@ public struct DeskActions {
     private static func wholeNumber(_ form: Form, _ name: String) throws(ValidationError) -> Int? {
         let text = form.trimmedValue(name)
         guard !text.isEmpty else { return nil }
-        guard let number = Digits.integer(text) else { throw ValidationError(field: name, value: text, problem: .malformed(expected: "a whole number")) }
+        guard let number = Digits.integer(text) else {
+            throw ValidationError(field: name, value: text, problem: .malformed(expected: "a whole number"))
+        }
         return number
     }
 
     /// The activity the form describes, and whom it would duplicate.
-    private func activity(_ form: Form, actions: Actions, state: DeskState) throws -> (write: Actions.Write, duplicates: [AgencyCode]) {
-        guard case .registerActivity(let area, let sector) = form.purpose else { preconditionFailure("an activity form") }
-        func optional(_ name: String) -> String? { form.value(name).trimmingSpaces().isEmpty ? nil : form.trimmedValue(name) }
+    private func activity(_ form: Form, actions: Actions, state: DeskState) throws -> (
+        write: Actions.Write, duplicates: [AgencyCode]
+    ) {
+        guard case .registerActivity(let area, let sector) = form.purpose else {
+            preconditionFailure("an activity form")
+        }
+        func optional(_ name: String) -> String? {
+            form.value(name).trimmingSpaces().isEmpty ? nil : form.trimmedValue(name)
+        }
         let targeted = try Self.wholeNumber(form, "targeted")
         return try actions.registerActivity(
-            organisation: form.trimmedValue("org"), implementer: optional("implementer"), sector: sector.rawValue, area: area,
-            what: form.value("what"), start: form.trimmedValue("start"), end: form.trimmedValue("end"), status: form.value("status"),
-            targeted: targeted, needs: optional("need").map { [$0] } ?? [], at: state.now, acting: state.agency.rawValue)
+            organisation: form.trimmedValue("org"), implementer: optional("implementer"), sector: sector.rawValue,
+            area: area,
+            what: form.value("what"), start: form.trimmedValue("start"), end: form.trimmedValue("end"),
+            status: form.value("status"),
+            targeted: targeted, needs: optional("need").map { [$0] } ?? [], at: state.now, acting: state.agency.rawValue
+        )
     }
 
     /// The write a form asks for; nil for forms that are not writes.
@@ -166,7 +187,8 @@ public struct DeskActions {
         switch form.purpose {
         case .postMessage:
             return try actions.post(
-                from: agency, to: form.value("to").split(separator: ",").map(String.init), priority: form.value("priority"),
+                from: agency, to: form.value("to").split(separator: ",").map(String.init),
+                priority: form.value("priority"),
                 channel: form.value("channel"), subject: optional("subject"), body: form.value("body"),
                 incident: optional("incident"), acknowledgementRequired: form.value("ack") == "yes")
         case .openIncident:
@@ -176,17 +198,20 @@ public struct DeskActions {
                 title: form.value("title"), place: optional("place"), lead: optional("lead"), people: people,
                 reference: actions.nextIncidentReference)
         case .incidentStatus(let reference):
-            return try actions.changeStatus(reference: reference, to: form.value("status"), agency: agency, note: optional("note"))
+            return try actions.changeStatus(
+                reference: reference, to: form.value("status"), agency: agency, note: optional("note"))
         case .assignUnit(let reference):
             return try actions.assignment(.tasked, reference: reference, callSign: form.value("unit"), agency: agency)
         case .reviewRisk:
             return try actions.reviewRisk(id: form.value("risk"), note: optional("note"), next: optional("next"))
         case .registerUnit:
-            return try actions.registerUnit(callSign: form.trimmedValue("callsign"), agency: form.trimmedValue("agency"), kind: form.value("kind"),
-                                            capabilities: Self.list(form.value("capabilities")), contact: optional("contact"))
+            return try actions.registerUnit(
+                callSign: form.trimmedValue("callsign"), agency: form.trimmedValue("agency"), kind: form.value("kind"),
+                capabilities: Self.list(form.value("capabilities")), contact: optional("contact"))
         case .editUnit(let callSign):
-            return try actions.updateUnit(callSign: callSign, kind: form.value("kind"), capabilities: Self.list(form.value("capabilities")),
-                                          contact: optional("contact"))
+            return try actions.updateUnit(
+                callSign: callSign, kind: form.value("kind"), capabilities: Self.list(form.value("capabilities")),
+                contact: optional("contact"))
         case .unitStatus(let callSign):
             return try actions.unitStatus(callSign: callSign, to: form.value("status"), agency: agency)
         case .registerActivity:
@@ -196,7 +221,8 @@ public struct DeskActions {
             return try actions.reportNeed(
                 area: area, sector: sector.rawValue, what: form.value("what"),
                 quantity: try quantity ?? { throw ValidationError(field: "quantity", value: "", problem: .missing) }(),
-                unit: form.value("unit"), people: try Self.wholeNumber(form, "people"), priority: form.value("priority"),
+                unit: form.value("unit"), people: try Self.wholeNumber(form, "people"),
+                priority: form.value("priority"),
                 organisation: form.trimmedValue("org"), incident: nil, at: state.now)
         case .makePledge:
             let quantity = try Self.wholeNumber(form, "quantity")
@@ -206,14 +232,20 @@ public struct DeskActions {
                 by: optional("by"), at: state.now)
         case .addInject:
             let run = try store?.exerciseRun()
-            let at = try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at") }
+            let at =
+                try optional("at").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "at")
+                }
                 ?? Int((run?.elapsed(at: state.now) ?? 0).rounded(.up))
-            let within = try optional("within").map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
-            let inject = ExerciseScenario.Inject(at: at, from: form.trimmedValue("from"), to: form.value("to").split(separator: ",").map(String.init),
-                                                 priority: form.value("priority"), text: form.value("text"),
-                                                 expect: optional("expect"), by: optional("by"), within: within)
+            let within = try optional("within").map { text throws(ValidationError) in
+                try ScenarioDuration.seconds(text, field: "within")
+            }
+            let inject = ExerciseScenario.Inject(
+                at: at, from: form.trimmedValue("from"), to: form.value("to").split(separator: ",").map(String.init),
+                priority: form.value("priority"), text: form.value("text"),
+                expect: optional("expect"), by: optional("by"), within: within)
             let incident = try optional("incident").map { text throws(ValidationError) in try IncidentReference(text) }
-            return try actions.exerciseInject(inject, number: (run?.injects.keys.max() ?? 0) + 1, incident: incident, actingAgency: agency)
+            return try actions.exerciseInject(
+                inject, number: (run?.injects.keys.max() ?? 0) + 1, incident: incident, actingAgency: agency)
         case .incidentFilter, .logFilter, .coverageFilter, .signOn, .signOff:
             // Filters are applied by the desk's state itself; sign-on and sign-off have their own paths.
             return nil
@@ -227,13 +259,32 @@ extension DeskActions {
     public static func fieldChecks(_ form: Form, _ context: WriteContext, run: ExerciseRun?) -> FieldChecks {
         var checks = FieldChecks()
         func optional(_ name: String) -> String? { form.trimmedValue(name).isEmpty ? nil : form.trimmedValue(name) }
-        func agency(_ name: String) { checks.run { _ = try optional(name).map { code throws(ValidationError) in try context.knownAgency(code, field: name) } } }
-        func agencies(_ name: String) {
-            checks.run { for code in list(form.value(name)) where code != "*" { _ = try context.knownAgency(code, field: name) } }
+        func agency(_ name: String) {
+            checks.run {
+                _ = try optional(name).map { code throws(ValidationError) in try context.knownAgency(code, field: name)
+                }
+            }
         }
-        func duration(_ name: String) { checks.run { _ = try optional(name).map { text throws(ValidationError) in try ScenarioDuration.seconds(text, field: name) } } }
-        func reference(_ name: String) { checks.run { _ = try optional(name).map { text throws(ValidationError) in try IncidentReference(text, field: name) } } }
-        func required(_ name: String, _ maximum: Int) { checks.run { _ = try TextRule.required(form.value(name), field: name, maximum: maximum) } }
+        func agencies(_ name: String) {
+            checks.run {
+                for code in list(form.value(name)) where code != "*" { _ = try context.knownAgency(code, field: name) }
+            }
+        }
+        func duration(_ name: String) {
+            checks.run {
+                _ = try optional(name).map { text throws(ValidationError) in
+                    try ScenarioDuration.seconds(text, field: name)
+                }
+            }
+        }
+        func reference(_ name: String) {
+            checks.run {
+                _ = try optional(name).map { text throws(ValidationError) in try IncidentReference(text, field: name) }
+            }
+        }
+        func required(_ name: String, _ maximum: Int) {
+            checks.run { _ = try TextRule.required(form.value(name), field: name, maximum: maximum) }
+        }
         switch form.purpose {
         case .openIncident:
             checks.run { _ = try context.gazetteer.resolve(form.value("area"), field: "area") }
@@ -255,7 +306,8 @@ extension DeskActions {
             agencies("to")
             agency("by")
             if let run, run.start.stops(form.value("text")) {
-                checks.errors.append(ValidationError(field: "text", value: run.start.stopPhrase ?? "", problem: .carriesStopPhrase))
+                checks.errors.append(
+                    ValidationError(field: "text", value: run.start.stopPhrase ?? "", problem: .carriesStopPhrase))
             }
         default: break
         }

@@ -23,10 +23,14 @@ public struct DeskLoader: Sendable {
     /// One store error leaves the state as it was.
     /// With `changedRecords` (the needs, activities and pledges new events touched) the coverage
     /// board reads again only the cells they lie in.
-    public func load(into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil,
-                     changedRecords: Set<Subject>? = nil, firstPageOnly: Bool = false) throws(StoreError) {
-        try load(into: &state, plan: ReloadPlan(refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords),
-                 firstPageOnly: firstPageOnly)
+    public func load(
+        into state: inout DeskState, refresh: DeskRefresh = .all, changedMessages: Set<EventID>? = nil,
+        changedRecords: Set<Subject>? = nil, firstPageOnly: Bool = false
+    ) throws(StoreError) {
+        try load(
+            into: &state,
+            plan: ReloadPlan(refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords),
+            firstPageOnly: firstPageOnly)
     }
 
     /// Reads what `plan` names (`DeskRefresh.plan` decides it).
@@ -38,9 +42,11 @@ public struct DeskLoader: Sendable {
             // The board's default order, most severe first, starts with the newest extreme incidents:
             // they need no query of their own unless the board is filtered or ordered otherwise.
             let extremeFirst = state.incidentQuery == IncidentQuery()
-            data.newestExtreme = extremeFirst
+            data.newestExtreme =
+                extremeFirst
                 ? Array(data.incidents.prefix { $0.incident.severity == .extreme }.prefix(DeskData.alertWindow))
-                : try store.incidents(matching: IncidentQuery(minimumSeverity: .extreme, order: .severity), limit: DeskData.alertWindow)
+                : try store.incidents(
+                    matching: IncidentQuery(minimumSeverity: .extreme, order: .severity), limit: DeskData.alertWindow)
         }
         if refresh.contains(.incidents) {
             let selected = state.selection.incident
@@ -50,19 +56,24 @@ public struct DeskLoader: Sendable {
         }
         if refresh.contains(.units) { data.units = try store.units(limit: Self.unitWindow, after: nil) }
         if refresh.contains(.messages) {
-            let fresh = try changedMessages.map { ids throws(StoreError) in try store.messages(matching: state.logQuery, among: Array(ids)) }
+            let fresh = try changedMessages.map { ids throws(StoreError) in
+                try store.messages(matching: state.logQuery, among: Array(ids))
+            }
             if let ids = changedMessages, let fresh, !data.logWindowPartial,
-               let merged = LogWindow.merge(data.messages, changed: ids, fresh: fresh, limit: Self.messageWindow) {
+                let merged = LogWindow.merge(data.messages, changed: ids, fresh: fresh, limit: Self.messageWindow)
+            {
                 data.messages = merged
             } else {
-                let limit = firstPageOnly ? min(Self.messageWindow, Self.firstPage(height: state.height)) : Self.messageWindow
+                let limit =
+                    firstPageOnly ? min(Self.messageWindow, Self.firstPage(height: state.height)) : Self.messageWindow
                 data.messages = try store.messages(matching: state.logQuery, limit: limit).reversed()
                 data.logWindowPartial = firstPageOnly && data.messages.count == limit && limit < Self.messageWindow
             }
             data.hiddenMessage = try state.selection.message.flatMap { id throws(StoreError) in
                 data.messages.contains { $0.message.id == id } ? nil : try store.message(id)
             }
-            data.pendingAcknowledgements = try store.pendingAcknowledgementCount(for: state.agency, limit: DeskData.pendingCountCap)
+            data.pendingAcknowledgements = try store.pendingAcknowledgementCount(
+                for: state.agency, limit: DeskData.pendingCountCap)
         }
         var exercise = state.exercise
         if refresh.contains(.agencies) {
@@ -74,23 +85,31 @@ public struct DeskLoader: Sendable {
             // of the log filtered to what awaits us (`u`), read already — when those rows hold the
             // newest few owed, or every message there is; else along the pending index. Never from
             // a first page alone: an owed flash past it would leave the banner.
-            let readAlready = !data.logWindowPartial
-                && (state.logQuery == MessageQuery() || state.logQuery == MessageQuery(awaitingAcknowledgementBy: state.agency))
-            let found = readAlready
-                ? Array(data.messages.reversed().filter {
-                    $0.message.priority == .flash && $0.awaitingAcknowledgement(from: data.agencies).contains(state.agency)
-                }.prefix(DeskData.alertWindow))
+            let readAlready =
+                !data.logWindowPartial
+                && (state.logQuery == MessageQuery()
+                    || state.logQuery == MessageQuery(awaitingAcknowledgementBy: state.agency))
+            let found =
+                readAlready
+                ? Array(
+                    data.messages.reversed().filter {
+                        $0.message.priority == .flash
+                            && $0.awaitingAcknowledgement(from: data.agencies).contains(state.agency)
+                    }.prefix(DeskData.alertWindow))
                 : []
-            data.flashAwaiting = readAlready && (found.count == DeskData.alertWindow || data.messages.count < Self.messageWindow)
+            data.flashAwaiting =
+                readAlready && (found.count == DeskData.alertWindow || data.messages.count < Self.messageWindow)
                 ? found
-                : try store.messages(matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency),
-                                     limit: DeskData.alertWindow)
+                : try store.messages(
+                    matching: MessageQuery(minimumPriority: .flash, awaitingAcknowledgementBy: state.agency),
+                    limit: DeskData.alertWindow)
         }
         if refresh.contains(.risks) { data.risks = try store.risks(band: nil) }
         if !refresh.isDisjoint(with: [.risks, .detail, .incidents]) {
             var produced: [RecordID: [IncidentRecord]] = [:]
             if let cell = state.openRiskCell {
-                for risk in data.risks where risk.entry.likelihood == cell.likelihood && risk.entry.impact == cell.impact {
+                for risk in data.risks
+                where risk.entry.likelihood == cell.likelihood && risk.entry.impact == cell.impact {
                     produced[risk.id] = try store.incidents(producedBy: risk, limit: 20)
                 }
             }
@@ -101,7 +120,8 @@ public struct DeskLoader: Sendable {
             var rules = state.coverageRules
             rules.gapDays = data.gapDays
             if let records = changedRecords {
-                data.coverage = try coverage(data.coverage, touchedBy: records, filter: state.coverageFilter, rules: rules)
+                data.coverage = try coverage(
+                    data.coverage, touchedBy: records, filter: state.coverageFilter, rules: rules)
             } else {
                 data.coverage = try coverage(state.coverageFilter, rules: rules)
             }
@@ -130,12 +150,17 @@ public struct DeskLoader: Sendable {
         let events = try store.events(aboutUnit: callSign, since: Timestamp(millisecondsSinceEpoch: 0))
         var incidents: [IncidentReference] = []
         for event in events {
-            if case .assignment(_, let link) = event.payload, !incidents.contains(link.incident) { incidents.append(link.incident) }
+            if case .assignment(_, let link) = event.payload, !incidents.contains(link.incident) {
+                incidents.append(link.incident)
+            }
         }
         var assignments: [Assignment] = []
         for incident in incidents { assignments += try store.assignments(of: incident).filter { $0.unit == callSign } }
-        return UnitDetail(unit: unit, assignments: assignments.sorted { $0.taskedAt > $1.taskedAt },
-                          history: events.map { TimelineEntry(at: $0.at, agency: $0.agency, officer: $0.officer, kind: .event($0.payload)) })
+        return UnitDetail(
+            unit: unit, assignments: assignments.sorted { $0.taskedAt > $1.taskedAt },
+            history: events.map {
+                TimelineEntry(at: $0.at, agency: $0.agency, officer: $0.officer, kind: .event($0.payload))
+            })
     }
 
     /// The message that carried the stop phrase, once play stopped for it.
@@ -146,7 +171,11 @@ public struct DeskLoader: Sendable {
     /// Response times of the last twelve weeks against the store's targets (the performance board's).
     public func performance(now: Timestamp) throws(StoreError) -> ([MetricFigures], PerformancePeriod) {
         let period = PerformancePeriod.lastWeeks(before: now)
-        return (ResponsePerformance.figures(try store.responseSamples(period), targets: try store.responseTargets(), period: period, now: now), period)
+        return (
+            ResponsePerformance.figures(
+                try store.responseSamples(period), targets: try store.responseTargets(), period: period, now: now),
+            period
+        )
     }
 
     /// The coverage board's cells, as the filter keeps them.
@@ -157,27 +186,34 @@ public struct DeskLoader: Sendable {
     /// The cells the filter's kind of organisation keeps.
     private func keeping(_ cells: [CoverageCell], _ filter: CoverageFilter) throws(StoreError) -> [CoverageCell] {
         guard filter.kind != nil else { return cells }
-        let kinds = Dictionary(try store.organisations(kind: nil).map { ($0.code, $0.agency.kind) }, uniquingKeysWith: { a, _ in a })
+        let kinds = Dictionary(
+            try store.organisations(kind: nil).map { ($0.code, $0.agency.kind) }, uniquingKeysWith: { a, _ in a })
         return filter.keeping(cells, kinds: kinds)
     }
 
     /// `cells` with the cells that `records` (needs, activities, pledges) lie in read again.
-    public func coverage(_ cells: [CoverageCell], touchedBy records: Set<Subject>, filter: CoverageFilter,
-                         rules: CoverageRules) throws(StoreError) -> [CoverageCell] {
+    public func coverage(
+        _ cells: [CoverageCell], touchedBy records: Set<Subject>, filter: CoverageFilter,
+        rules: CoverageRules
+    ) throws(StoreError) -> [CoverageCell] {
         var touched: Set<CoverageCell.Key> = []
         for record in records {
             switch record {
             case .need(let id): if let need = try store.need(id) { touched.insert(need.cell) }
             case .activity(let id): if let activity = try store.activity(id) { touched.insert(activity.cell) }
             case .pledge(let id):
-                if let pledge = try store.pledge(id), let need = try store.need(pledge.made.need) { touched.insert(need.cell) }
+                if let pledge = try store.pledge(id), let need = try store.need(pledge.made.need) {
+                    touched.insert(need.cell)
+                }
             default: continue
             }
         }
         let wanted = filter.query
         var byKey = Dictionary(cells.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        for key in touched where (wanted.areas?.contains(key.area) ?? true) && (wanted.sector.map { $0 == key.sector } ?? true) {
-            let there = try store.coverage(matching: CoordinationQuery(areas: [key.area], sector: key.sector), rules: rules)
+        for key in touched
+        where (wanted.areas?.contains(key.area) ?? true) && (wanted.sector.map { $0 == key.sector } ?? true) {
+            let there = try store.coverage(
+                matching: CoordinationQuery(areas: [key.area], sector: key.sector), rules: rules)
             byKey[key] = try keeping(there, filter).first
         }
         return byKey.values.sorted { $0.key < $1.key }
@@ -186,12 +222,19 @@ public struct DeskLoader: Sendable {
     /// A cell's records and the organisations there, with their focal points.
     public func coverageDetail(_ key: CoverageCell.Key) throws(StoreError) -> CoverageDetail {
         let picture = try store.coordinationPicture(matching: CoordinationQuery(areas: [key.area], sector: key.sector))
-        let present = Set(picture.activities.flatMap { [$0.registration.organisation] + ($0.registration.implementer.map { [$0] } ?? []) })
-            .union(picture.pledges.map(\.made.organisation)).union(picture.needs.map(\.report.organisation))
+        let present = Set(
+            picture.activities.flatMap {
+                [$0.registration.organisation] + ($0.registration.implementer.map { [$0] } ?? [])
+            }
+        )
+        .union(picture.pledges.map(\.made.organisation)).union(picture.needs.map(\.report.organisation))
         var organisations: [Organisation] = []
-        for code in present.sorted() { if let organisation = try store.organisation(code) { organisations.append(organisation) } }
-        return CoverageDetail(key: key, needs: picture.needs, activities: picture.activities, pledges: picture.pledges,
-                              organisations: organisations)
+        for code in present.sorted() {
+            if let organisation = try store.organisation(code) { organisations.append(organisation) }
+        }
+        return CoverageDetail(
+            key: key, needs: picture.needs, activities: picture.activities, pledges: picture.pledges,
+            organisations: organisations)
     }
 
     public func detail(_ reference: IncidentReference) throws(StoreError) -> IncidentDetail? {
@@ -200,10 +243,12 @@ public struct DeskLoader: Sendable {
             TimelineEntry(at: event.at, agency: event.agency, officer: event.officer, kind: .event(event.payload))
         }
         let messages = try store.messages(about: reference, limit: 200).map { record in
-            TimelineEntry(at: record.message.postedAt, agency: record.message.agency, officer: record.message.officer,
-                          kind: .message(record.message))
+            TimelineEntry(
+                at: record.message.postedAt, agency: record.message.agency, officer: record.message.officer,
+                kind: .message(record.message))
         }
-        return IncidentDetail(record: record, assignments: try store.assignments(of: reference),
-                              timeline: (events + messages).sorted { $0.at < $1.at })
+        return IncidentDetail(
+            record: record, assignments: try store.assignments(of: reference),
+            timeline: (events + messages).sorted { $0.at < $1.at })
     }
 }

@@ -26,15 +26,18 @@ public struct DeskLoop {
     private var actions: DeskActions
 
     /// A desk on the store at `storePath` writing to `journalPath`, keeping drafts under `draftsDirectory`.
-    public init(storePath: String, journalPath: String, draftsDirectory: String, screen: any Screen, state: DeskState,
-                ringsBell: Bool = true) {
+    public init(
+        storePath: String, journalPath: String, draftsDirectory: String, screen: any Screen, state: DeskState,
+        ringsBell: Bool = true
+    ) {
         self.storePath = storePath
         self.screen = screen
         self.state = state
         self.ringsBell = ringsBell
         JournalPlace.prepare(journal: journalPath, store: storePath)
-        actions = DeskActions(session: WriteSession(journalPath: journalPath, officer: state.officer, store: nil),
-                              storePath: storePath, draftsDirectory: draftsDirectory)
+        actions = DeskActions(
+            session: WriteSession(journalPath: journalPath, officer: state.officer, store: nil),
+            storePath: storePath, draftsDirectory: draftsDirectory)
     }
 
     public mutating func run() {
@@ -61,7 +64,8 @@ public struct DeskLoop {
                 case .search(let text): search(text)
                 case .submit(let form): if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
                 case .acknowledge(let id): state.apply(actions.acknowledge(id, state: state))
-                case .controlExercise(let action, let inject): state.apply(actions.controlExercise(action, inject: inject, state: state))
+                case .controlExercise(let action, let inject):
+                    state.apply(actions.controlExercise(action, inject: inject, state: state))
                 case .handover: handover()
                 case nil: break
                 }
@@ -94,7 +98,9 @@ public struct DeskLoop {
     private mutating func learnAccess() {
         // An officer on shift proved their PIN at sign-on.
         let signedOn = if case .onShift = state.shift { true } else { false }
-        guard let store, let actor = try? store.actor(user: UnixUser.current, officer: state.officer, pinProven: signedOn) else { return }
+        guard let store,
+            let actor = try? store.actor(user: UnixUser.current, officer: state.officer, pinProven: signedOn)
+        else { return }
         actions.learned(actor)
         state.apply(.accessLearned(actor))
     }
@@ -120,7 +126,10 @@ public struct DeskLoop {
     private mutating func handover() {
         guard let store else { return }
         do {
-            state.apply(.handover(try HandoverLoader(store: store).report(officer: state.officer, agency: state.agency, now: Clock.now())))
+            state.apply(
+                .handover(
+                    try HandoverLoader(store: store).report(
+                        officer: state.officer, agency: state.agency, now: Clock.now())))
         } catch {
             storeFailed(error)
         }

@@ -20,7 +20,8 @@ public struct DraftFile {
 
     public func load() -> [String: [String: String]] {
         guard let data = FileManager.default.contents(atPath: path),
-              let kept = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]] else { return [:] }
+            let kept = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]]
+        else { return [:] }
         return kept
     }
 
@@ -31,7 +32,8 @@ public struct DraftFile {
         }
         let directory = (path as NSString).deletingLastPathComponent
         for folder in [(directory as NSString).deletingLastPathComponent, directory] {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         guard let data = try? JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]) else { return }
         FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])

@@ -12,9 +12,12 @@ public struct HandoverLoader: Sendable {
     public init(store: any StoreReader) { self.store = store }
 
     /// The officer's latest shift (or the one starting at `since`), and the channel as it is `now`.
-    public func report(officer: String, agency: AgencyCode, now: Timestamp, since: Timestamp? = nil) throws(StoreError) -> HandoverReport {
+    public func report(officer: String, agency: AgencyCode, now: Timestamp, since: Timestamp? = nil) throws(StoreError)
+        -> HandoverReport
+    {
         var signedOn = false
-        var shift = Shift(officer: officer, agency: agency, start: since ?? now.adding(seconds: -Self.defaultShiftHours * 3600))
+        var shift = Shift(
+            officer: officer, agency: agency, start: since ?? now.adding(seconds: -Self.defaultShiftHours * 3600))
         if since == nil, let last = try store.lastShift(of: officer) {
             (shift, signedOn) = (last, true)
         }
@@ -23,7 +26,8 @@ public struct HandoverLoader: Sendable {
             shift: shift, signedOn: signedOn, now: now,
             openIncidents: try store.incidents(matching: IncidentQuery(), limit: Self.window),
             committedUnits: try store.committedUnits(limit: Self.window),
-            awaitingAcknowledgement: try store.messages(matching: MessageQuery(awaitingAcknowledgementBy: shift.agency), limit: Self.window),
+            awaitingAcknowledgement: try store.messages(
+                matching: MessageQuery(awaitingAcknowledgementBy: shift.agency), limit: Self.window),
             log: try store.messages(matching: log, limit: Self.window).reversed())
     }
 }

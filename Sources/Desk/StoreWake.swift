@@ -25,8 +25,10 @@ public struct StoreWake {
         let notified = watcher.takeNotifications()
         let now = Date()
         if notified { askAgainUntil = now.addingTimeInterval(Self.settleInterval) }
-        guard notified || now < askAgainUntil || !settled || watcher.descriptor == nil
-            || now.timeIntervalSince(lastAsked) >= Self.safetyInterval else { return false }
+        guard
+            notified || now < askAgainUntil || !settled || watcher.descriptor == nil
+                || now.timeIntervalSince(lastAsked) >= Self.safetyInterval
+        else { return false }
         lastAsked = now
         return true
     }
@@ -38,9 +40,10 @@ public struct StoreWake {
     /// longer than the store may go unasked.
     public func sleep(until time: Timestamp, _ watcher: ChangeWatcher?) -> Int32 {
         let now = Date()
-        let longest: Int64 = if watcher?.descriptor == nil { 1000 }
-            else if now < askAgainUntil { Self.settlePollMilliseconds }
-            else { Int64(Self.safetyInterval * 1000) }
+        let longest: Int64 =
+            if watcher?.descriptor == nil { 1000 } else if now < askAgainUntil { Self.settlePollMilliseconds } else {
+                Int64(Self.safetyInterval * 1000)
+            }
         let until = time.millisecondsSinceEpoch - Int64(now.timeIntervalSince1970 * 1000)
         return Int32(min(longest, max(1, until)))
     }

@@ -22,8 +22,9 @@ public struct WallLoader: Sendable {
         boards.agencies = try store.agencies().map(\.code)
         boards.gapDays = try store.setting(.gapDays)
         boards.risks = try store.risks(band: nil)
-        boards.coverage = try store.coverage(matching: .everything,
-                                             rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
+        boards.coverage = try store.coverage(
+            matching: .everything,
+            rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
         let exercise = try store.isExercise()
         if exercise {
             boards.exerciseRun = try store.exerciseRun()
@@ -38,6 +39,7 @@ public struct WallLoader: Sendable {
 
     /// The performance page's figures, read as it comes round.
     public func loadPerformance(into state: inout WallState) throws(StoreError) {
-        (state.boards.performance, state.boards.performancePeriod) = try DeskLoader(store: store).performance(now: state.now)
+        (state.boards.performance, state.boards.performancePeriod) = try DeskLoader(store: store).performance(
+            now: state.now)
     }
 }

@@ -28,7 +28,9 @@ public struct WallLoop {
         while true {
             poll()
             painter.paint(state, on: screen, render: WallView.render)
-            let key = screen.readKey(timeoutMilliseconds: wake.sleep(until: state.nextTimedChange, watcher), wakingOn: wake.descriptors(watcher))
+            let key = screen.readKey(
+                timeoutMilliseconds: wake.sleep(until: state.nextTimedChange, watcher),
+                wakingOn: wake.descriptors(watcher))
             if let key, state.handle(key) { return }
             let shown = state.board
             state.tick(Clock.now())

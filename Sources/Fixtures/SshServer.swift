@@ -22,20 +22,22 @@ public final class SshServer {
         port = Int.random(in: 20_000...40_000)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        for key in ["host", "user"] { try Self.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "\(directory)/\(key)"]) }
+        for key in ["host", "user"] {
+            try Self.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "\(directory)/\(key)"])
+        }
         try FileManager.default.copyItem(atPath: "\(directory)/user.pub", toPath: "\(directory)/authorized_keys")
         try """
-            Port \(port)
-            ListenAddress 127.0.0.1
-            HostKey \(directory)/host
-            AuthorizedKeysFile \(directory)/authorized_keys
-            PidFile \(directory)/sshd.pid
-            UsePAM no
-            StrictModes no
-            PermitRootLogin prohibit-password
-            PasswordAuthentication no
-            KbdInteractiveAuthentication no
-            """.write(toFile: "\(directory)/sshd_config", atomically: false, encoding: .utf8)
+        Port \(port)
+        ListenAddress 127.0.0.1
+        HostKey \(directory)/host
+        AuthorizedKeysFile \(directory)/authorized_keys
+        PidFile \(directory)/sshd.pid
+        UsePAM no
+        StrictModes no
+        PermitRootLogin prohibit-password
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        """.write(toFile: "\(directory)/sshd_config", atomically: false, encoding: .utf8)
         // sshd puts itself in the background and the starting process ends at once: a child left
         // running under Foundation's Process makes later Process waits hang here.
         try Self.run("/usr/sbin/sshd", ["-f", "\(directory)/sshd_config", "-E", "\(directory)/sshd.log"])
@@ -45,7 +47,9 @@ public final class SshServer {
     }
 
     deinit {
-        if let text = try? String(contentsOfFile: "\(directory)/sshd.pid", encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        if let text = try? String(contentsOfFile: "\(directory)/sshd.pid", encoding: .utf8),
+            let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        {
             kill(pid, SIGTERM)
         }
     }
@@ -79,7 +83,9 @@ public final class SshServer {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
     }
 
@@ -87,4 +93,3 @@ public final class SshServer {
         try SystemTool.run(tool, arguments)
     }
 }
-

@@ -12,15 +12,19 @@ public enum SyntheticTraffic {
         for i in 0..<count {
             let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000 + Int64(i) * 10)
             let urgent = i % 50 == 49
-            try body(Event(
-                id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "SMS gateway", user: nil,
-                payload: .messagePosted(MessagePosting(
-                    recipients: urgent ? .agencies([agencies[(i + 1) % agencies.count]]) : .everyone,
-                    priority: urgent ? .flash : .routine, channel: .sms, subject: nil,
-                    // Half in Arabic, as on the real channel: the desk reorders and shapes those.
-                    body: i % 2 == 0 ? "report \(i) from the field: road open, water level falling"
-                        : "بلاغ \(i) من الميدان: الطريق مفتوح، منسوب المياه ينخفض", incident: nil,
-                    acknowledgementRequired: urgent))))
+            try body(
+                Event(
+                    id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count],
+                    officer: "SMS gateway", user: nil,
+                    payload: .messagePosted(
+                        MessagePosting(
+                            recipients: urgent ? .agencies([agencies[(i + 1) % agencies.count]]) : .everyone,
+                            priority: urgent ? .flash : .routine, channel: .sms, subject: nil,
+                            // Half in Arabic, as on the real channel: the desk reorders and shapes those.
+                            body: i % 2 == 0
+                                ? "report \(i) from the field: road open, water level falling"
+                                : "بلاغ \(i) من الميدان: الطريق مفتوح، منسوب المياه ينخفض", incident: nil,
+                            acknowledgementRequired: urgent))))
         }
     }
 
@@ -33,11 +37,15 @@ public enum SyntheticTraffic {
         for i in 0..<count {
             let at = Timestamp(millisecondsSinceEpoch: 1_760_000_000_000 + Int64(i) * 1000)
             let type = IncidentType.allCases[i % IncidentType.allCases.count]
-            try body(Event(
-                id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "radio room", user: nil,
-                payload: .incidentOpened(IncidentOpening(
-                    reference: IncidentReference(year: 2025, number: i + 1), title: i % 2 == 0 ? "\(type.rawValue) report \(i)" : "بلاغ \(i): سيول وأمطار في الوادي",
-                    type: type, severity: Severity.allCases[i % 4], area: areas[i % areas.count].id))))
+            try body(
+                Event(
+                    id: .make(at: at, using: &rng), at: at, agency: agencies[i % agencies.count], officer: "radio room",
+                    user: nil,
+                    payload: .incidentOpened(
+                        IncidentOpening(
+                            reference: IncidentReference(year: 2025, number: i + 1),
+                            title: i % 2 == 0 ? "\(type.rawValue) report \(i)" : "بلاغ \(i): سيول وأمطار في الوادي",
+                            type: type, severity: Severity.allCases[i % 4], area: areas[i % areas.count].id))))
         }
     }
 
@@ -51,7 +59,9 @@ public enum SyntheticTraffic {
     }
 
     private static func writeJournal(to path: String, _ events: ((Event) throws -> Void) throws -> Void) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         defer { handle.closeFile() }

@@ -7,7 +7,7 @@ public enum Tmux {
     @discardableResult
     public static func run(socket: String, _ arguments: [String], output: String? = nil) -> Int32 {
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -1,4 +1,5 @@
 import QanatCore
+
 /// Checks the hash chain of a journal: each line Qanat wrote carries the SHA-256 of the line
 /// before it, so a changed, removed, inserted or moved line breaks the chain at the next one.
 public struct ChainReport: Sendable, Equatable {

@@ -58,10 +58,13 @@ public enum EventCodec {
             let given = envelope.members["v"].map { "\($0)" } ?? ""
             throw LineError.field(ValidationError(field: "v", value: given, problem: .notOneOf(["1"])))
         }
-        let id = try envelope.check { () throws(ValidationError) in try EventID(try envelopeString(envelope, "id"), field: "id") }
+        let id = try envelope.check { () throws(ValidationError) in
+            try EventID(try envelopeString(envelope, "id"), field: "id")
+        }
         let atText = try envelope.string("at")
         guard let at = Timestamp(rfc3339: atText) else {
-            throw LineError.field(ValidationError(field: "at", value: atText, problem: .malformed(expected: "an RFC 3339 time")))
+            throw LineError.field(
+                ValidationError(field: "at", value: atText, problem: .malformed(expected: "an RFC 3339 time")))
         }
         let agencyText = try envelope.string("agency")
         let agency = try envelope.check { () throws(ValidationError) in try AgencyCode(agencyText, field: "agency") }
@@ -112,17 +115,29 @@ enum UTF8Check {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
+            case 0xF4:
+                length = 4
+                upper = 0x8F
             default: return i
             }
             guard i + length <= n else { return i }

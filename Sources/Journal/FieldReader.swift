@@ -64,12 +64,14 @@ struct FieldReader {
             var result: [String] = []
             for value in values {
                 guard case .string(let text) = value else {
-                    throw LineError.wrongType(field: name(key), expected: "an array of strings", found: "an array holding \(value.kindName)")
+                    throw LineError.wrongType(
+                        field: name(key), expected: "an array of strings", found: "an array holding \(value.kindName)")
                 }
                 result.append(text)
             }
             return result
-        case let other?: throw LineError.wrongType(field: name(key), expected: "an array of strings", found: other.kindName)
+        case let other?:
+            throw LineError.wrongType(field: name(key), expected: "an array of strings", found: other.kindName)
         }
     }
 

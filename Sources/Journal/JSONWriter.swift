@@ -29,18 +29,22 @@ public struct JSONWriter {
             first = false
             switch member {
             case .string(let key, let value), .optionalString(let key, .some(let value)):
-                key_(key); string(value)
+                memberKey(key)
+                string(value)
             case .integer(let key, let value), .optionalInteger(let key, .some(let value)):
-                key_(key); bytes.append(contentsOf: String(value).utf8)
+                memberKey(key)
+                bytes.append(contentsOf: String(value).utf8)
             case .bool(let key, let value):
-                key_(key); bytes.append(contentsOf: (value ? "true" : "false").utf8)
+                memberKey(key)
+                bytes.append(contentsOf: (value ? "true" : "false").utf8)
             case .strings(let key, let values):
-                key_(key)
+                memberKey(key)
                 array(values) { writer, value in writer.string(value) }
             case .object(let key, let members):
-                key_(key); object(members)
+                memberKey(key)
+                object(members)
             case .objects(let key, let list):
-                key_(key)
+                memberKey(key)
                 array(list) { writer, members in writer.object(members) }
             case .optionalString(_, nil), .optionalInteger(_, nil):
                 break
@@ -58,7 +62,7 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    private mutating func key_(_ key: String) {
+    private mutating func memberKey(_ key: String) {
         string(key)
         bytes.append(UInt8(ascii: ":"))
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A failure of the journal file itself (not of a line in it), with the path and the OS reason.
@@ -85,7 +85,8 @@ final class OpenFile {
     func writeAll(_ bytes: [UInt8]) throws(JournalError) {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
+            let n = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written)
+            }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { throw JournalError(path: path, operation: "write") }
             written += n

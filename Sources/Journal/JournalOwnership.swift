@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Who a journal's lines are attributed to: the Unix user who owns the file, the one identity the
@@ -34,19 +34,26 @@ public struct JournalOwnership: Equatable, Sendable {
         }
         if mode & 0o022 != 0 {
             return AttributionProblem(
-                detail: "\(path) is \(Self.describe(mode: mode, owner: ownerID, group: groupID)): others besides its owner can write it",
+                detail:
+                    "\(path) is \(Self.describe(mode: mode, owner: ownerID, group: groupID)): others besides its owner can write it",
                 fix: "chmod 0640 \(path)")
         }
         if directoryOwnerID != 0, directoryOwnerID != ownerID {
             return AttributionProblem(
-                detail: "\(directory) belongs to \(UnixAccounts.userName(directoryOwnerID)), who can replace \(owner)'s journal in it",
-                fix: "move the journal into the store's journals/ directory (mode 3770), or a directory of \(owner)'s own")
+                detail:
+                    "\(directory) belongs to \(UnixAccounts.userName(directoryOwnerID)), who can replace \(owner)'s journal in it",
+                fix:
+                    "move the journal into the store's journals/ directory (mode 3770), or a directory of \(owner)'s own"
+            )
         }
         if directoryMode & 0o022 != 0, directoryMode & S_ISVTX == 0 {
             return AttributionProblem(
-                detail: "\(directory) is \(Self.describe(mode: directoryMode, owner: directoryOwnerID, group: directoryGroupID)): "
+                detail:
+                    "\(directory) is \(Self.describe(mode: directoryMode, owner: directoryOwnerID, group: directoryGroupID)): "
                     + "anyone who may write there can replace \(owner)'s journal",
-                fix: "chmod +t \(directory) (sticky: no one removes or replaces another's file; the journals/ directory is 3770)")
+                fix:
+                    "chmod +t \(directory) (sticky: no one removes or replaces another's file; the journals/ directory is 3770)"
+            )
         }
         return nil
     }

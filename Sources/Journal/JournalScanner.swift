@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One complete line of a journal: its 1-based number, where it starts and where the next begins.
@@ -28,7 +28,8 @@ public final class JournalScanner {
         // Not blocking on a pipe planted where a journal should be: only a plain file is read.
         file = try OpenFile(path: path, flags: O_RDONLY | O_NONBLOCK)
         guard try file.status().st_mode & S_IFMT == S_IFREG else {
-            throw JournalError(path: path, refusing: "not a plain file: a journal is one (remove it, or name the file itself)")
+            throw JournalError(
+                path: path, refusing: "not a plain file: a journal is one (remove it, or name the file itself)")
         }
         (identity, size) = try file.identity()
         position = offset
@@ -62,9 +63,10 @@ public final class JournalScanner {
         while lines.count < limit {
             let consumed = Int(position - bufferOffset)
             if let newline = buffer[max(consumed, scanStart)...].firstIndex(of: 0x0A) {
-                let line = JournalLine(number: nextLineNumber, offset: position,
-                                       endOffset: bufferOffset + Int64(newline + 1),
-                                       bytes: Self.text(buffer[consumed..<newline], at: position))
+                let line = JournalLine(
+                    number: nextLineNumber, offset: position,
+                    endOffset: bufferOffset + Int64(newline + 1),
+                    bytes: Self.text(buffer[consumed..<newline], at: position))
                 lines.append(line)
                 position = line.endOffset
                 nextLineNumber += 1
@@ -91,8 +93,9 @@ public final class JournalScanner {
             guard !chunk.isEmpty else { return nil }
             if let newline = chunk.firstIndex(of: 0x0A) {
                 bytes += chunk[..<newline]
-                return JournalLine(number: number, offset: offset, endOffset: offset + Int64(bytes.count) + 1,
-                                   bytes: Self.text(bytes[...], at: offset))
+                return JournalLine(
+                    number: number, offset: offset, endOffset: offset + Int64(bytes.count) + 1,
+                    bytes: Self.text(bytes[...], at: offset))
             }
             bytes += chunk
         }

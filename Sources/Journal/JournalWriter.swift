@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import QanatCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Appends events to a journal file that several processes share. Each append takes an
 /// exclusive advisory lock, hashes the last line into the new one, writes the line with one

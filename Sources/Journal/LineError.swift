@@ -16,7 +16,8 @@ public enum LineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .syntax(let error): error.description
         case .notAnObject: "a journal line must be one JSON object"
         case .field(let error): error.description
-        case .unknownField(let field, let allowed): "\(field): unknown field; fields here: \(allowed.joined(separator: ", "))"
+        case .unknownField(let field, let allowed):
+            "\(field): unknown field; fields here: \(allowed.joined(separator: ", "))"
         case .wrongType(let field, let expected, let found): "\(field): expected \(expected), found \(found)"
         }
     }

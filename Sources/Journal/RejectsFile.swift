@@ -52,9 +52,10 @@ public struct RejectsFile: Sendable {
                     UTF8Check.firstInvalidByte(bytes) == nil ? try? JSONParser.parse(bytes) : nil
                 }
                 guard case .object(let fields)? = value, case .string(let journal)? = fields["journal"],
-                      case .number(let number)? = fields["line"], let lineNumber = Int(number),
-                      case .number(let offsetText)? = fields["offset"], let offset = Int64(offsetText),
-                      case .string(let reason)? = fields["reason"] else {
+                    case .number(let number)? = fields["line"], let lineNumber = Int(number),
+                    case .number(let offsetText)? = fields["offset"], let offset = Int64(offsetText),
+                    case .string(let reason)? = fields["reason"]
+                else {
                     unreadable += 1
                     continue
                 }
@@ -88,15 +89,20 @@ public struct RejectsFile: Sendable {
         let file: OpenFile
         do { file = try OpenFile(path: path, flags: O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK) } catch {
             guard error.code == ELOOP || error.code == ENXIO else { throw error }
-            throw JournalError(path: path, refusing: "a link or a pipe, not a rejects file: someone planted it; remove it (`rm \(path)`)")
+            throw JournalError(
+                path: path,
+                refusing: "a link or a pipe, not a rejects file: someone planted it; remove it (`rm \(path)`)")
         }
         let info = try file.status()
         var journal = stat()
         let journalOwner = stat(journalPath, &journal) == 0 ? journal.st_uid : geteuid()
         if info.st_mode & S_IFMT != S_IFREG || ![geteuid(), 0, journalOwner].contains(info.st_uid)
-            || (info.st_uid != geteuid() && info.st_mode & 0o022 != 0) {
-            throw JournalError(path: path, refusing: "\(UnixAccounts.userName(info.st_uid))'s, not a rejects file this ingest may trust; "
-                               + "remove it (`rm \(path)`)")
+            || (info.st_uid != geteuid() && info.st_mode & 0o022 != 0)
+        {
+            throw JournalError(
+                path: path,
+                refusing: "\(UnixAccounts.userName(info.st_uid))'s, not a rejects file this ingest may trust; "
+                    + "remove it (`rm \(path)`)")
         }
         try file.lock(LOCK_EX)
         defer { flock(file.descriptor, LOCK_UN) }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Notices commits made by any process. `PRAGMA data_version` on a connection of its own says
@@ -22,7 +23,9 @@ public final class ChangeWatcher: Sendable {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(1)
-        do { queue = try DatabaseQueue(path: path, configuration: config) } catch { throw StoreError.from(error, path: path) }
+        do { queue = try DatabaseQueue(path: path, configuration: config) } catch {
+            throw StoreError.from(error, path: path)
+        }
         let url = URL(fileURLWithPath: path)
         names = [url.lastPathComponent, url.lastPathComponent + "-wal"]
         descriptor = Self.watch(directory: url.deletingLastPathComponent().path)
@@ -56,10 +59,15 @@ public final class ChangeWatcher: Sendable {
             let header = MemoryLayout<inotify_event>.size
             while offset + header <= count {
                 let (mask, length) = buffer.withUnsafeBytes { raw in
-                    (raw.load(fromByteOffset: offset + 4, as: UInt32.self), Int(raw.load(fromByteOffset: offset + 12, as: UInt32.self)))
+                    (
+                        raw.load(fromByteOffset: offset + 4, as: UInt32.self),
+                        Int(raw.load(fromByteOffset: offset + 12, as: UInt32.self))
+                    )
                 }
                 let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 || names.contains(String(decoding: nameBytes, as: UTF8.self)) { touched = true }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 || names.contains(String(decoding: nameBytes, as: UTF8.self)) {
+                    touched = true
+                }
                 offset += header + length
             }
         }

@@ -7,9 +7,12 @@ enum EvaluationRows {
     static let tables = ["response_targets"]
 
     static func write(_ target: ResponseTarget?, metric: ResponseMetric, in db: Database) throws {
-        guard let target else { return try db.execute(sql: "DELETE FROM response_targets WHERE metric = ?", arguments: [metric.rawValue]) }
-        try db.execute(sql: "INSERT OR REPLACE INTO response_targets (metric, seconds, percentile) VALUES (?, ?, ?)",
-                       arguments: [metric.rawValue, target.seconds, target.percentile])
+        guard let target else {
+            return try db.execute(sql: "DELETE FROM response_targets WHERE metric = ?", arguments: [metric.rawValue])
+        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO response_targets (metric, seconds, percentile) VALUES (?, ?, ?)",
+            arguments: [metric.rawValue, target.seconds, target.percentile])
     }
 
     private static func time(_ row: Row, _ column: String) -> Timestamp? {
@@ -17,8 +20,9 @@ enum EvaluationRows {
     }
 
     private static func sample(_ metric: ResponseMetric, _ row: Row, end: String?) throws -> ResponseSample {
-        ResponseSample(metric: metric, agency: try AgencyCode(row["agency"] as String), subject: row["subject"],
-                       start: Timestamp(millisecondsSinceEpoch: row["start"]), end: end.flatMap { time(row, $0) })
+        ResponseSample(
+            metric: metric, agency: try AgencyCode(row["agency"] as String), subject: row["subject"],
+            start: Timestamp(millisecondsSinceEpoch: row["start"]), end: end.flatMap { time(row, $0) })
     }
 
     /// Every response that started in the period, measured or still waiting.
@@ -27,36 +31,53 @@ enum EvaluationRows {
         var samples: [ResponseSample] = []
         // Flash and immediate messages asking for acknowledgement: each agency's earliest (the sender's own does not count).
         // CROSS JOIN keeps the acknowledgements outside: the planner would walk every message of the period by time.
-        samples += try Row.fetchAll(db, sql: """
-            SELECT k.message AS subject, k.agency, m.at AS start, k.at AS finish FROM acknowledgements k CROSS JOIN messages m ON m.id = k.message
-            WHERE m.priority IN ('flash', 'immediate') AND m.ack_required = 1 AND k.agency <> m.agency AND m.at BETWEEN ?1 AND ?2
-            """, arguments: range).map { try sample(.acknowledge, $0, end: "finish") }
-        samples += try Row.fetchAll(db, sql: """
-            SELECT p.message AS subject, p.agency, p.at AS start FROM pending_acknowledgements p JOIN messages m ON m.id = p.message
-            WHERE m.priority IN ('flash', 'immediate') AND p.at BETWEEN ?1 AND ?2
-            """, arguments: range).map { try sample(.acknowledge, $0, end: nil) }
+        samples += try Row.fetchAll(
+            db,
+            sql: """
+                SELECT k.message AS subject, k.agency, m.at AS start, k.at AS finish FROM acknowledgements k CROSS JOIN messages m ON m.id = k.message
+                WHERE m.priority IN ('flash', 'immediate') AND m.ack_required = 1 AND k.agency <> m.agency AND m.at BETWEEN ?1 AND ?2
+                """, arguments: range
+        ).map { try sample(.acknowledge, $0, end: "finish") }
+        samples += try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.message AS subject, p.agency, p.at AS start FROM pending_acknowledgements p JOIN messages m ON m.id = p.message
+                WHERE m.priority IN ('flash', 'immediate') AND p.at BETWEEN ?1 AND ?2
+                """, arguments: range
+        ).map { try sample(.acknowledge, $0, end: nil) }
         // Each incident and each agency whose units were tasked to it: that agency's first unit tasked and arrived.
-        for row in try Row.fetchAll(db, sql: """
-            SELECT i.ref AS subject, u.agency, i.opened_at AS start, i.status, min(a.tasked_at) AS tasked, min(a.arrived_at) AS arrived,
-                   max(a.arrived_at IS NULL AND a.released_at IS NULL) AS on_the_way
-            FROM incidents i JOIN assignments a ON a.incident = i.ref JOIN units u ON u.call_sign = a.unit
-            WHERE i.opened_at BETWEEN ?1 AND ?2 GROUP BY i.ref, u.agency
-            """, arguments: range) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.ref AS subject, u.agency, i.opened_at AS start, i.status, min(a.tasked_at) AS tasked, min(a.arrived_at) AS arrived,
+                       max(a.arrived_at IS NULL AND a.released_at IS NULL) AS on_the_way
+                FROM incidents i JOIN assignments a ON a.incident = i.ref JOIN units u ON u.call_sign = a.unit
+                WHERE i.opened_at BETWEEN ?1 AND ?2 GROUP BY i.ref, u.agency
+                """, arguments: range)
+        {
             samples.append(try sample(.assign, row, end: "tasked"))
             let arrived = (row["arrived"] as Int64?) != nil
-            if arrived || ((row["on_the_way"] as Bool?) == true && (row["status"] as String) != IncidentStatus.closed.rawValue) {
+            if arrived
+                || ((row["on_the_way"] as Bool?) == true && (row["status"] as String) != IncidentStatus.closed.rawValue)
+            {
                 samples.append(try sample(.arrive, row, end: "arrived"))
             }
         }
         // An incident nothing was assigned to yet waits on its lead agency; its closure is the lead agency's.
-        samples += try Row.fetchAll(db, sql: """
-            SELECT i.ref AS subject, i.lead_agency AS agency, i.opened_at AS start FROM incidents i
-            WHERE i.status <> 'closed' AND i.opened_at BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.incident = i.ref)
-            """, arguments: range).map { try sample(.assign, $0, end: nil) }
-        samples += try Row.fetchAll(db, sql: """
-            SELECT ref AS subject, lead_agency AS agency, opened_at AS start, CASE WHEN status = 'closed' THEN status_at END AS closed
-            FROM incidents WHERE opened_at BETWEEN ?1 AND ?2
-            """, arguments: range).map { try sample(.close, $0, end: "closed") }
+        samples += try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.ref AS subject, i.lead_agency AS agency, i.opened_at AS start FROM incidents i
+                WHERE i.status <> 'closed' AND i.opened_at BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.incident = i.ref)
+                """, arguments: range
+        ).map { try sample(.assign, $0, end: nil) }
+        samples += try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ref AS subject, lead_agency AS agency, opened_at AS start, CASE WHEN status = 'closed' THEN status_at END AS closed
+                FROM incidents WHERE opened_at BETWEEN ?1 AND ?2
+                """, arguments: range
+        ).map { try sample(.close, $0, end: "closed") }
         return samples
     }
 }
@@ -65,10 +86,14 @@ extension SQLiteStore {
     /// The targets a supervisor set, in the metrics' order.
     public func responseTargets() throws(StoreError) -> [ResponseTarget] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT metric, seconds, percentile FROM response_targets").compactMap { row -> ResponseTarget? in
+            try Row.fetchAll(db, sql: "SELECT metric, seconds, percentile FROM response_targets").compactMap {
+                row -> ResponseTarget? in
                 guard let metric = ResponseMetric(rawValue: row["metric"]) else { return nil }
                 return ResponseTarget(metric: metric, seconds: row["seconds"], percentile: row["percentile"])
-            }.sorted { ResponseMetric.allCases.firstIndex(of: $0.metric) ?? 0 < ResponseMetric.allCases.firstIndex(of: $1.metric) ?? 0 }
+            }.sorted {
+                ResponseMetric.allCases.firstIndex(of: $0.metric) ?? 0 < ResponseMetric.allCases.firstIndex(
+                    of: $1.metric) ?? 0
+            }
         }
     }
 

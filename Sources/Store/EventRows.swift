@@ -7,10 +7,11 @@ enum EventRows {
     static let columns = "id, at, type, agency, officer, user, data"
 
     static func insert(_ event: Event, into db: Database) throws -> Bool {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO events (id, at, type, agency, officer, user, subject, subject2, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO events (id, at, type, agency, officer, user, subject, subject2, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let subjects = event.subjects
         statement.setUncheckedArguments([
             event.id.rawValue, event.at.millisecondsSinceEpoch, event.type.rawValue, event.agency.rawValue,
@@ -35,7 +36,8 @@ enum EventRows {
     }
 
     static func events(of subject: Subject, in db: Database, includingSecondary: Bool) throws -> [Event] {
-        let sql = includingSecondary
+        let sql =
+            includingSecondary
             ? "SELECT \(columns) FROM events WHERE subject = ?1 UNION ALL SELECT \(columns) FROM events WHERE subject2 = ?1"
             : "SELECT \(columns) FROM events WHERE subject = ?1"
         return try Row.fetchAll(db, sql: sql, arguments: [subject.key]).map(event(from:))

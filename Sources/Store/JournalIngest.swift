@@ -89,15 +89,20 @@ public struct JournalIngest: Sendable {
 
     public func cursor() throws(StoreError) -> JournalCursor? {
         try store.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM journal_cursors WHERE path = ?", arguments: [journalPath]).map { row in
-                JournalCursor(identity: FileIdentity(device: UInt64(row["device"] as Int64), inode: UInt64(row["inode"] as Int64)),
-                              offset: row["offset"], nextLine: row["line"])
+            try Row.fetchOne(db, sql: "SELECT * FROM journal_cursors WHERE path = ?", arguments: [journalPath]).map {
+                row in
+                JournalCursor(
+                    identity: FileIdentity(
+                        device: UInt64(row["device"] as Int64), inode: UInt64(row["inode"] as Int64)),
+                    offset: row["offset"], nextLine: row["line"])
             }
         }
     }
 
     /// Reads every complete line past the cursor. `progress` is called after each batch.
-    public func run(now: () -> Timestamp, progress: (IngestReport, Int64, Int64) -> Void = { _, _, _ in }) throws(IngestError) -> IngestReport {
+    public func run(now: () -> Timestamp, progress: (IngestReport, Int64, Int64) -> Void = { _, _, _ in })
+        throws(IngestError) -> IngestReport
+    {
         var report = IngestReport()
         guard let (identity, size) = JournalScanner.identity(at: journalPath) else {
             throw .journal(JournalError(path: journalPath, operation: "open", code: ENOENT))
@@ -115,7 +120,8 @@ public struct JournalIngest: Sendable {
                     report.notes.append("journal replaced; reading the new file from its start")
                 }
             } else if size < saved.offset {
-                report.notes.append("journal truncated (now \(size) bytes, cursor at \(saved.offset)); reading from its start")
+                report.notes.append(
+                    "journal truncated (now \(size) bytes, cursor at \(saved.offset)); reading from its start")
             } else {
                 start = saved
             }
@@ -124,11 +130,15 @@ public struct JournalIngest: Sendable {
         return report
     }
 
-    private func ingest(path: String, from cursor: JournalCursor, now: () -> Timestamp,
-                        progress: (IngestReport, Int64, Int64) -> Void) throws(IngestError) -> IngestReport {
+    private func ingest(
+        path: String, from cursor: JournalCursor, now: () -> Timestamp,
+        progress: (IngestReport, Int64, Int64) -> Void
+    ) throws(IngestError) -> IngestReport {
         var report = IngestReport()
         let scanner: JournalScanner
-        do { scanner = try JournalScanner(path: path, offset: cursor.offset, lineNumber: cursor.nextLine) } catch { throw .journal(error) }
+        do { scanner = try JournalScanner(path: path, offset: cursor.offset, lineNumber: cursor.nextLine) } catch {
+            throw .journal(error)
+        }
         var authority = try lineAuthority(for: scanner)
         report.attributedTo = authority.owner
         report.authorityChecked = authority.checks
@@ -172,10 +182,14 @@ public struct JournalIngest: Sendable {
                 }
                 let outcome = try apply(admitted, refused: refused, rejects: rejects, now: now) { db in
                     let through = end == decoded.count ? last : decoded[end - 1].line
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [journalPath, Int64(bitPattern: scanner.identity.device),
-                                         Int64(bitPattern: scanner.identity.inode), through.endOffset, through.number + 1])
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            journalPath, Int64(bitPattern: scanner.identity.device),
+                            Int64(bitPattern: scanner.identity.inode), through.endOffset, through.number + 1,
+                        ])
                 }
                 report.ingested += outcome.inserted
                 report.alreadyPresent += outcome.alreadyPresent
@@ -193,7 +207,8 @@ public struct JournalIngest: Sendable {
     typealias Line = (line: JournalLine, event: Event)
 
     private func rejection(_ line: JournalLine, _ reason: String) -> RejectsFile.Rejection {
-        RejectsFile.Rejection(journal: journalPath, line: line.number, offset: line.offset, reason: reason, bytes: line.bytes)
+        RejectsFile.Rejection(
+            journal: journalPath, line: line.number, offset: line.offset, reason: reason, bytes: line.bytes)
     }
 
     /// Who the lines read by `scanner` are attributed to, and the members they are held to now.
@@ -220,13 +235,17 @@ public struct JournalIngest: Sendable {
     /// refused line whose event the store already holds unchanged (written live, when its writer
     /// still had the role) is already present; the other refused lines, and any line whose id is
     /// stored with other content, go to the rejects file first.
-    private func apply(_ admitted: [Line], refused: [(line: Line, refusal: Refusal)], rejects: RejectsFile, now: () -> Timestamp,
-                       cursor: @escaping (Database) throws -> Void) throws(IngestError) -> RunOutcome {
+    private func apply(
+        _ admitted: [Line], refused: [(line: Line, refusal: Refusal)], rejects: RejectsFile, now: () -> Timestamp,
+        cursor: @escaping (Database) throws -> Void
+    ) throws(IngestError) -> RunOutcome {
         var outcome = RunOutcome()
         if !refused.isEmpty {
             let present: Set<EventID>
             do { present = try store.storedUnchanged(refused.map(\.line.event)) } catch { throw .store(error) }
-            let refusals = refused.filter { !present.contains($0.line.event.id) }.map { rejection($0.line.line, "refused: \($0.refusal)") }
+            let refusals = refused.filter { !present.contains($0.line.event.id) }.map {
+                rejection($0.line.line, "refused: \($0.refusal)")
+            }
             do { try rejects.append(refusals, at: now()) } catch { throw .journal(error) }
             outcome.alreadyPresent += refused.count - refusals.count
             outcome.rejected += refusals.count
@@ -243,7 +262,9 @@ public struct JournalIngest: Sendable {
                 outcome.alreadyPresent += result.0.alreadyPresent
                 return outcome
             }
-            let conflicts = result.1.sorted { $0.key < $1.key }.map { rejection(pending[$0.key].line, $0.value.description) }
+            let conflicts = result.1.sorted { $0.key < $1.key }.map {
+                rejection(pending[$0.key].line, $0.value.description)
+            }
             do { try rejects.append(conflicts, at: now()) } catch { throw .journal(error) }
             outcome.rejected += conflicts.count
             pending = pending.enumerated().filter { result.1[$0.offset] == nil }.map(\.element)

@@ -1,6 +1,7 @@
-import struct Foundation.Data
 import GRDB
 import QanatCore
+
+import struct Foundation.Data
 
 /// Applies events to the projections inside the caller's transaction. Messages and
 /// acknowledgements are sets and go in directly; any other subject is marked and folded
@@ -36,11 +37,14 @@ struct Projector {
         case .messageAcknowledged(let ack):
             try insertAcknowledgement(event, ack)
         case .incidentOpened(let opening):
-            if let number = opening.reference.sequenceNumber, let year = Int64(opening.reference.rawValue.split(separator: "-")[1]) {
-                try db.execute(sql: """
-                    INSERT INTO counters (name, value) VALUES (?1, ?2)
-                    ON CONFLICT(name) DO UPDATE SET value = max(value, ?2)
-                    """, arguments: [SQLiteStore.counterName(year: year), number])
+            if let number = opening.reference.sequenceNumber,
+                let year = Int64(opening.reference.rawValue.split(separator: "-")[1])
+            {
+                try db.execute(
+                    sql: """
+                        INSERT INTO counters (name, value) VALUES (?1, ?2)
+                        ON CONFLICT(name) DO UPDATE SET value = max(value, ?2)
+                        """, arguments: [SQLiteStore.counterName(year: year), number])
             }
             dirty.formUnion(event.subjects)
         default:
@@ -55,19 +59,22 @@ struct Projector {
     }
 
     private func insertMessage(_ event: Event, _ posting: MessagePosting) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO messages (id, at, agency, officer, recipients, priority, channel, subject, body, incident, ack_required)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO messages (id, at, agency, officer, recipients, priority, channel, subject, body, incident, ack_required)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)
+                """)
         statement.setUncheckedArguments([
             event.id.rawValue, event.at.millisecondsSinceEpoch, event.agency.rawValue, event.officer,
             posting.recipients.codes.joined(separator: ","), posting.priority.rawValue, posting.channel.rawValue,
-            posting.subject.map(Self.storedText), Self.storedText(posting.body), posting.incident?.rawValue, posting.acknowledgementRequired,
+            posting.subject.map(Self.storedText), Self.storedText(posting.body), posting.incident?.rawValue,
+            posting.acknowledgementRequired,
         ])
         try statement.execute()
         guard db.changesCount > 0 else { return }
-        try SearchIndex.index(message: event.id.rawValue, subject: posting.subject, body: posting.body,
-                              at: event.at.millisecondsSinceEpoch, counting: vocabulary, in: db)
+        try SearchIndex.index(
+            message: event.id.rawValue, subject: posting.subject, body: posting.body,
+            at: event.at.millisecondsSinceEpoch, counting: vocabulary, in: db)
         guard posting.acknowledgementRequired else { return }
         try PendingAcknowledgements.messagePosted(
             id: event.id.rawValue, at: event.at.millisecondsSinceEpoch, sender: event.agency.rawValue,
@@ -76,14 +83,16 @@ struct Projector {
 
     /// One acknowledgement per agency and message: the earliest by (time, event id) stays.
     private func insertAcknowledgement(_ event: Event, _ ack: MessageAcknowledgement) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO acknowledgements (message, agency, at, officer, event) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT(message, agency) DO UPDATE SET at = excluded.at, officer = excluded.officer, event = excluded.event
-            WHERE excluded.at < acknowledgements.at
-               OR (excluded.at = acknowledgements.at AND excluded.event < acknowledgements.event)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO acknowledgements (message, agency, at, officer, event) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT(message, agency) DO UPDATE SET at = excluded.at, officer = excluded.officer, event = excluded.event
+                WHERE excluded.at < acknowledgements.at
+                   OR (excluded.at = acknowledgements.at AND excluded.event < acknowledgements.event)
+                """)
         statement.setUncheckedArguments([
-            ack.message.rawValue, event.agency.rawValue, event.at.millisecondsSinceEpoch, event.officer, event.id.rawValue,
+            ack.message.rawValue, event.agency.rawValue, event.at.millisecondsSinceEpoch, event.officer,
+            event.id.rawValue,
         ])
         try statement.execute()
         try PendingAcknowledgements.acknowledged(message: ack.message.rawValue, by: event.agency.rawValue, in: db)
@@ -110,20 +119,28 @@ struct Projector {
                 try PendingAcknowledgements.agencyRegistered(code.rawValue, in: db)
             }
         case .need(let id):
-            try CoordinationRows.write(Fold.need(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+            try CoordinationRows.write(
+                Fold.need(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
         case .activity(let id):
-            try CoordinationRows.write(Fold.activity(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+            try CoordinationRows.write(
+                Fold.activity(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
         case .pledge(let id):
-            try CoordinationRows.write(Fold.pledge(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+            try CoordinationRows.write(
+                Fold.pledge(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
         case .risk(let id):
-            try RiskRows.write(Fold.risk(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
+            try RiskRows.write(
+                Fold.risk(try EventRows.events(of: subject, in: db, includingSecondary: false)), id: id, in: db)
         case .setting(let setting):
-            try CoordinationRows.write(Fold.setting(try EventRows.events(of: subject, in: db, includingSecondary: false)), setting: setting, in: db)
+            try CoordinationRows.write(
+                Fold.setting(try EventRows.events(of: subject, in: db, includingSecondary: false)), setting: setting,
+                in: db)
         case .member(let key):
             let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
             try Members.write(Fold.member(events), key: key, in: db)
         case .target(let metric):
-            try EvaluationRows.write(Fold.target(try EventRows.events(of: subject, in: db, includingSecondary: false)), metric: metric, in: db)
+            try EvaluationRows.write(
+                Fold.target(try EventRows.events(of: subject, in: db, includingSecondary: false)), metric: metric,
+                in: db)
         case .message, .officer, .report, .exercise:
             break
         }
@@ -135,14 +152,18 @@ struct Projector {
             try SearchIndex.remove(incident: reference.rawValue, counting: vocabulary, in: db)
             return
         }
-        try SearchIndex.index(incident: i.reference.rawValue, title: i.title, place: i.place, area: i.area,
-                              at: i.openedAt.millisecondsSinceEpoch, counting: vocabulary, in: db)
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO incidents (ref, title, type, severity, status, area, place, reporting_agency,
-              lead_agency, people_affected, opened_at, status_at, updated_at)
-            VALUES (?, CAST(? AS TEXT), ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?)
-            """, arguments: [
-                i.reference.rawValue, Self.storedText(i.title), i.type.rawValue, i.severity.rawValue, i.status.rawValue, i.area,
+        try SearchIndex.index(
+            incident: i.reference.rawValue, title: i.title, place: i.place, area: i.area,
+            at: i.openedAt.millisecondsSinceEpoch, counting: vocabulary, in: db)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO incidents (ref, title, type, severity, status, area, place, reporting_agency,
+                  lead_agency, people_affected, opened_at, status_at, updated_at)
+                VALUES (?, CAST(? AS TEXT), ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                i.reference.rawValue, Self.storedText(i.title), i.type.rawValue, i.severity.rawValue, i.status.rawValue,
+                i.area,
                 i.place.map(Self.storedText),
                 i.reportingAgency.rawValue, i.leadAgency.rawValue, i.peopleAffected, i.openedAt.millisecondsSinceEpoch,
                 i.statusChangedAt.millisecondsSinceEpoch, i.updatedAt.millisecondsSinceEpoch,
@@ -152,10 +173,12 @@ struct Projector {
     private func write(assignments: [Assignment], reference: IncidentReference) throws {
         try db.execute(sql: "DELETE FROM assignments WHERE incident = ?", arguments: [reference.rawValue])
         for a in assignments {
-            try db.execute(sql: """
-                INSERT INTO assignments (incident, unit, tasked_at, acknowledged_at, arrived_at, released_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [
+            try db.execute(
+                sql: """
+                    INSERT INTO assignments (incident, unit, tasked_at, acknowledged_at, arrived_at, released_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
                     a.incident.rawValue, a.unit.rawValue, a.taskedAt.millisecondsSinceEpoch,
                     a.acknowledgedAt?.millisecondsSinceEpoch, a.arrivedAt?.millisecondsSinceEpoch,
                     a.releasedAt?.millisecondsSinceEpoch,
@@ -168,11 +191,14 @@ struct Projector {
             try db.execute(sql: "DELETE FROM units WHERE call_sign = ?", arguments: [callSign.rawValue])
             return
         }
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO units (call_sign, agency, kind, capabilities, contact, status, status_at, incident)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
-                u.callSign.rawValue, u.agency.rawValue, u.kind.rawValue, u.capabilities.joined(separator: UnitRows.capabilitySeparator), u.contact,
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO units (call_sign, agency, kind, capabilities, contact, status, status_at, incident)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                u.callSign.rawValue, u.agency.rawValue, u.kind.rawValue,
+                u.capabilities.joined(separator: UnitRows.capabilitySeparator), u.contact,
                 u.status.rawValue, u.statusChangedAt.millisecondsSinceEpoch, u.incident?.rawValue,
             ])
     }

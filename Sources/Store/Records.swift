@@ -91,7 +91,9 @@ enum MessageRows {
             let at = ColumnFinder(row).at
             (id, self.at, agency, officer) = (try at("id"), try at("at"), try at("agency"), try at("officer"))
             (recipients, priority, channel) = (try at("recipients"), try at("priority"), try at("channel"))
-            (subject, body, incident, ackRequired) = (try at("subject"), try at("body"), try at("incident"), try at("ack_required"))
+            (subject, body, incident, ackRequired) = (
+                try at("subject"), try at("body"), try at("incident"), try at("ack_required")
+            )
         }
     }
 
@@ -101,7 +103,8 @@ enum MessageRows {
             postedAt: Timestamp(millisecondsSinceEpoch: row.int64(c.at)),
             agency: try AgencyCode(try row.string(c.agency, "agency")),
             officer: try row.string(c.officer, "officer"),
-            recipients: try Recipients(codes: try row.string(c.recipients, "recipients").split(separator: ",").map(String.init)),
+            recipients: try Recipients(
+                codes: try row.string(c.recipients, "recipients").split(separator: ",").map(String.init)),
             priority: try MessagePriority.parse(try row.string(c.priority, "priority"), field: "priority"),
             channel: try MessageChannel.parse(try row.string(c.channel, "channel"), field: "channel"),
             subject: row.text(c.subject), body: try row.string(c.body, "body"),
@@ -115,11 +118,17 @@ enum MessageRows {
     }
 
     /// Acknowledgements selected with every column.
-    static func acknowledgements(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Acknowledgement] {
-        try StoredRows.fetch(db, sql: sql, arguments: arguments, locate: { row in
-            let at = ColumnFinder(row).at
-            return (message: try at("message"), agency: try at("agency"), officer: try at("officer"), at: try at("at"))
-        }) { row, c in
+    static func acknowledgements(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Acknowledgement]
+    {
+        try StoredRows.fetch(
+            db, sql: sql, arguments: arguments,
+            locate: { row in
+                let at = ColumnFinder(row).at
+                return (
+                    message: try at("message"), agency: try at("agency"), officer: try at("officer"), at: try at("at")
+                )
+            }
+        ) { row, c in
             Acknowledgement(
                 message: try EventID(try row.string(c.message, "message")),
                 agency: try AgencyCode(try row.string(c.agency, "agency")),

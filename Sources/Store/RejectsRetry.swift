@@ -43,7 +43,8 @@ extension JournalIngest {
             let line: JournalLine?
             do { line = try scanner.line(at: entry.offset, number: entry.line) } catch { throw .journal(error) }
             guard let line else {
-                report.stillRefused.append(.init(line: entry.line, reason: "no longer in the journal at byte \(entry.offset)"))
+                report.stillRefused.append(
+                    .init(line: entry.line, reason: "no longer in the journal at byte \(entry.offset)"))
                 continue
             }
             func refuse(_ reason: String) { report.stillRefused.append(.init(line: entry.line, reason: reason)) }

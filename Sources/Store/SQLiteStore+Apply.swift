@@ -62,7 +62,9 @@ public struct EventConflict: Equatable, Sendable, CustomStringConvertible {
 
     static func between(_ stored: Event, _ given: Event) -> EventConflict? {
         var differences: [String] = []
-        func compare(_ field: String, _ a: String, _ b: String) { if a != b { differences.append("\(field): \(a) ≠ \(b)") } }
+        func compare(_ field: String, _ a: String, _ b: String) {
+            if a != b { differences.append("\(field): \(a) ≠ \(b)") }
+        }
         compare("at", stored.at.rfc3339, given.at.rfc3339)
         compare("agency", stored.agency.rawValue, given.agency.rawValue)
         compare("officer", stored.officer, given.officer)
@@ -80,7 +82,9 @@ extension SQLiteStore {
     /// written and those conflicts, by position in `events`, come back, so that their rejects are
     /// made durable before the batch is applied without them. Ids are compared only when an
     /// insert was ignored, which keeps the common path as fast as before.
-    func applyBatch(_ events: [Event], cursor: (Database) throws -> Void) throws(StoreError) -> (ApplyResult, [Int: EventConflict]) {
+    func applyBatch(_ events: [Event], cursor: (Database) throws -> Void) throws(StoreError) -> (
+        ApplyResult, [Int: EventConflict]
+    ) {
         var outcome = (ApplyResult(), [Int: EventConflict]())
         do {
             try pool.writeWithoutTransaction { db in

@@ -4,14 +4,17 @@ import QanatCore
 extension SQLiteStore {
     public func organisations(kind: OrganisationKind? = nil) throws(StoreError) -> [Organisation] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM agencies WHERE ?1 IS NULL OR kind = ?1 ORDER BY code",
-                             arguments: [kind?.rawValue]).map(CoordinationRows.organisation)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM agencies WHERE ?1 IS NULL OR kind = ?1 ORDER BY code",
+                arguments: [kind?.rawValue]
+            ).map(CoordinationRows.organisation)
         }
     }
 
     public func organisation(_ code: AgencyCode) throws(StoreError) -> Organisation? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM agencies WHERE code = ?", arguments: [code.rawValue]).map(CoordinationRows.organisation)
+            try Row.fetchOne(db, sql: "SELECT * FROM agencies WHERE code = ?", arguments: [code.rawValue]).map(
+                CoordinationRows.organisation)
         }
     }
 
@@ -19,26 +22,34 @@ extension SQLiteStore {
         try read { db in
             var filter = Filter(query, organisationColumns: ["organisation"])
             if query.openOnly { filter.add("status IN ('reported', 'verified', 'partlyMet')") }
-            return try Row.fetchAll(db, sql: "SELECT * FROM needs\(filter.whereClause) ORDER BY reported_at DESC, id",
-                                    arguments: filter.arguments).map(CoordinationRows.need)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM needs\(filter.whereClause) ORDER BY reported_at DESC, id",
+                arguments: filter.arguments
+            ).map(CoordinationRows.need)
         }
     }
 
     public func need(_ id: RecordID) throws(StoreError) -> Need? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM needs WHERE id = ?", arguments: [id.rawValue]).map(CoordinationRows.need) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM needs WHERE id = ?", arguments: [id.rawValue]).map(
+                CoordinationRows.need)
+        }
     }
 
     public func activities(matching query: CoordinationQuery) throws(StoreError) -> [Activity] {
         try read { db in
             let filter = Filter(query, organisationColumns: ["organisation", "implementer"])
-            return try Row.fetchAll(db, sql: "SELECT * FROM activities\(filter.whereClause) ORDER BY start_day DESC, id",
-                                    arguments: filter.arguments).map(CoordinationRows.activity)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM activities\(filter.whereClause) ORDER BY start_day DESC, id",
+                arguments: filter.arguments
+            ).map(CoordinationRows.activity)
         }
     }
 
     public func activity(_ id: RecordID) throws(StoreError) -> Activity? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id.rawValue]).map(CoordinationRows.activity)
+            try Row.fetchOne(db, sql: "SELECT * FROM activities WHERE id = ?", arguments: [id.rawValue]).map(
+                CoordinationRows.activity)
         }
     }
 
@@ -46,15 +57,18 @@ extension SQLiteStore {
     public func pledges(on needs: [RecordID]?) throws(StoreError) -> [Pledge] {
         try read { db in
             guard let needs else {
-                return try Row.fetchAll(db, sql: "SELECT * FROM pledges ORDER BY made_at, id").map(CoordinationRows.pledge)
+                return try Row.fetchAll(db, sql: "SELECT * FROM pledges ORDER BY made_at, id").map(
+                    CoordinationRows.pledge)
             }
             var pledges: [Pledge] = []
             // In chunks: SQLite bounds a statement's arguments.
             for start in stride(from: 0, to: needs.count, by: 500) {
                 let chunk = needs[start..<min(start + 500, needs.count)].map(\.rawValue)
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                pledges += try Row.fetchAll(db, sql: "SELECT * FROM pledges WHERE need IN (\(marks)) ORDER BY made_at, id",
-                                            arguments: StatementArguments(chunk)).map(CoordinationRows.pledge)
+                pledges += try Row.fetchAll(
+                    db, sql: "SELECT * FROM pledges WHERE need IN (\(marks)) ORDER BY made_at, id",
+                    arguments: StatementArguments(chunk)
+                ).map(CoordinationRows.pledge)
             }
             return pledges
         }
@@ -62,7 +76,8 @@ extension SQLiteStore {
 
     public func pledge(_ id: RecordID) throws(StoreError) -> Pledge? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM pledges WHERE id = ?", arguments: [id.rawValue]).map(CoordinationRows.pledge)
+            try Row.fetchOne(db, sql: "SELECT * FROM pledges WHERE id = ?", arguments: [id.rawValue]).map(
+                CoordinationRows.pledge)
         }
     }
 
@@ -72,21 +87,28 @@ extension SQLiteStore {
     public func coordinationPicture(matching query: CoordinationQuery) throws(StoreError) -> CoordinationPicture {
         let wide = CoordinationQuery(areas: query.areas, sector: query.sector)
         let needs = try needs(matching: wide)
-        return CoordinationPicture(needs: needs, activities: try activities(matching: wide), pledges: try pledges(on: needs.map(\.id)))
+        return CoordinationPicture(
+            needs: needs, activities: try activities(matching: wide), pledges: try pledges(on: needs.map(\.id)))
     }
 
     /// Ids in `table` (needs, activities or pledges) beginning with `prefix`, at most `limit`.
-    public func recordIDs(of kind: CoordinationRecordKind, startingWith prefix: String, limit: Int) throws(StoreError) -> [RecordID] {
+    public func recordIDs(of kind: CoordinationRecordKind, startingWith prefix: String, limit: Int) throws(StoreError)
+        -> [RecordID]
+    {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM \(kind.table) WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT ?2",
-                                arguments: [prefix, limit]).map { text in try RecordID(text) }
+            try String.fetchAll(
+                db, sql: "SELECT id FROM \(kind.table) WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT ?2",
+                arguments: [prefix, limit]
+            ).map { text in try RecordID(text) }
         }
     }
 
     /// A setting's value as a supervisor last set it, else its default.
     public func setting(_ setting: StoreSetting) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT value FROM store_settings WHERE setting = ?", arguments: [setting.rawValue]) ?? setting.defaultValue
+            try Int.fetchOne(
+                db, sql: "SELECT value FROM store_settings WHERE setting = ?", arguments: [setting.rawValue])
+                ?? setting.defaultValue
         }
     }
 }
@@ -119,7 +141,8 @@ private struct Filter {
         }
         if let sector = query.sector { add("\(prefix)sector = ?", [sector.rawValue]) }
         if let organisation = query.organisation {
-            add("(" + organisationColumns.map { "\($0) = ?" }.joined(separator: " OR ") + ")",
+            add(
+                "(" + organisationColumns.map { "\($0) = ?" }.joined(separator: " OR ") + ")",
                 Array(repeating: organisation.rawValue, count: organisationColumns.count))
         }
     }
@@ -139,15 +162,20 @@ extension SQLiteStore {
     public func coverage(matching query: CoordinationQuery, rules: CoverageRules) throws(StoreError) -> [CoverageCell] {
         try read { db in
             let filter = Filter(CoordinationQuery(areas: query.areas, sector: query.sector), organisationColumns: [])
-            let pledgeFilter = Filter(CoordinationQuery(areas: query.areas, sector: query.sector), organisationColumns: [], table: "n")
-            let needs = try OrderedRows(db, sql: "SELECT * FROM needs\(filter.whereClause) ORDER BY area, sector",
-                                        arguments: filter.arguments, read: CoordinationRows.need)
-            let activities = try OrderedRows(db, sql: "SELECT * FROM activities\(filter.whereClause) ORDER BY area, sector",
-                                             arguments: filter.arguments, read: CoordinationRows.activity)
-            let pledges = try OrderedRows(db, sql: """
-                SELECT p.*, n.area, n.sector FROM needs n JOIN pledges p ON p.need = n.id\(pledgeFilter.whereClause)
-                ORDER BY n.area, n.sector
-                """, arguments: pledgeFilter.arguments, read: CoordinationRows.pledge)
+            let pledgeFilter = Filter(
+                CoordinationQuery(areas: query.areas, sector: query.sector), organisationColumns: [], table: "n")
+            let needs = try OrderedRows(
+                db, sql: "SELECT * FROM needs\(filter.whereClause) ORDER BY area, sector",
+                arguments: filter.arguments, read: CoordinationRows.need)
+            let activities = try OrderedRows(
+                db, sql: "SELECT * FROM activities\(filter.whereClause) ORDER BY area, sector",
+                arguments: filter.arguments, read: CoordinationRows.activity)
+            let pledges = try OrderedRows(
+                db,
+                sql: """
+                    SELECT p.*, n.area, n.sector FROM needs n JOIN pledges p ON p.need = n.id\(pledgeFilter.whereClause)
+                    ORDER BY n.area, n.sector
+                    """, arguments: pledgeFilter.arguments, read: CoordinationRows.pledge)
             var cells: [CoverageCell] = []
             while let key = [needs.key, activities.key, pledges.key].compactMap({ $0 }).min(by: CellKey.before) {
                 let cellNeeds = try needs.take(key)
@@ -157,8 +185,10 @@ extension SQLiteStore {
                 let cellKey = CoverageCell.Key(area: key.area, sector: sector)
                 // Pledges on no need of the cell's are the join's; a cell of pledges alone has no need: none.
                 guard !cellNeeds.isEmpty || !cellActivities.isEmpty else { continue }
-                cells.append(rules.cell(cellKey, needs: cellNeeds, activities: cellActivities,
-                                        pledgesByNeed: Dictionary(grouping: cellPledges, by: \.made.need)))
+                cells.append(
+                    rules.cell(
+                        cellKey, needs: cellNeeds, activities: cellActivities,
+                        pledgesByNeed: Dictionary(grouping: cellPledges, by: \.made.need)))
             }
             return cells.sorted { $0.key < $1.key }
         }
@@ -200,7 +230,10 @@ private final class OrderedRows<Record> {
     }
 
     private func advance() throws {
-        guard let row = try cursor.next() else { return pending = nil }
+        guard let row = try cursor.next() else {
+            pending = nil
+            return
+        }
         pending = (Key(area: row["area"], sector: row["sector"]), try read(row))
     }
 }

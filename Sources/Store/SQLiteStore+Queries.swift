@@ -30,8 +30,10 @@ extension SQLiteStore {
         """
 
     /// A page of incidents by opening time. Memory is bounded by `limit`, whatever the store's size.
-    public func incidents(openOnly: Bool = false, limit: Int, after key: PageKey? = nil,
-                          direction: PageDirection = .newestFirst) throws(StoreError) -> [IncidentRecord] {
+    public func incidents(
+        openOnly: Bool = false, limit: Int, after key: PageKey? = nil,
+        direction: PageDirection = .newestFirst
+    ) throws(StoreError) -> [IncidentRecord] {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -52,17 +54,22 @@ extension SQLiteStore {
 
     public func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord? {
         try read { db in
-            try IncidentRows.records(db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
-                                     arguments: [reference.rawValue]).first
+            try IncidentRows.records(
+                db, sql: "SELECT \(Self.incidentColumns) FROM incidents WHERE ref = ?",
+                arguments: [reference.rawValue]
+            ).first
         }
     }
 
     public func assignments(of reference: IncidentReference) throws(StoreError) -> [Assignment] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM assignments WHERE incident = ? ORDER BY tasked_at, unit",
-                             arguments: [reference.rawValue]).map { row in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM assignments WHERE incident = ? ORDER BY tasked_at, unit",
+                arguments: [reference.rawValue]
+            ).map { row in
                 Assignment(
-                    incident: try IncidentReference(row["incident"] as String), unit: try CallSign(row["unit"] as String),
+                    incident: try IncidentReference(row["incident"] as String),
+                    unit: try CallSign(row["unit"] as String),
                     taskedAt: Timestamp(millisecondsSinceEpoch: row["tasked_at"]),
                     acknowledgedAt: (row["acknowledged_at"] as Int64?).map(Timestamp.init),
                     arrivedAt: (row["arrived_at"] as Int64?).map(Timestamp.init),
@@ -74,16 +81,22 @@ extension SQLiteStore {
     /// A page of units by call sign.
     public func units(limit: Int, after callSign: String? = nil) throws(StoreError) -> [UnitRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM units WHERE call_sign > ? ORDER BY call_sign LIMIT ?",
-                             arguments: [callSign ?? "", limit]).map { UnitRecord(unit: try UnitRows.unit($0)) }
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM units WHERE call_sign > ? ORDER BY call_sign LIMIT ?",
+                arguments: [callSign ?? "", limit]
+            ).map { UnitRecord(unit: try UnitRows.unit($0)) }
         }
     }
 
     /// Units assigned, en route or on scene, by call sign.
     public func committedUnits(limit: Int) throws(StoreError) -> [UnitRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM units WHERE status IN ('assigned', 'enRoute', 'onScene') ORDER BY call_sign LIMIT ?",
-                             arguments: [limit]).map { UnitRecord(unit: try UnitRows.unit($0)) }
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT * FROM units WHERE status IN ('assigned', 'enRoute', 'onScene') ORDER BY call_sign LIMIT ?",
+                arguments: [limit]
+            ).map { UnitRecord(unit: try UnitRows.unit($0)) }
         }
     }
 
@@ -102,8 +115,10 @@ extension SQLiteStore {
     }
 
     /// A page of the log by posting time, with each message's acknowledgements.
-    public func messages(limit: Int, after key: PageKey? = nil,
-                         direction: PageDirection = .newestFirst) throws(StoreError) -> [MessageRecord] {
+    public func messages(
+        limit: Int, after key: PageKey? = nil,
+        direction: PageDirection = .newestFirst
+    ) throws(StoreError) -> [MessageRecord] {
         try read { db in
             var sql = "SELECT \(MessageRows.columns()) FROM messages"
             var arguments: StatementArguments = []
@@ -120,8 +135,9 @@ extension SQLiteStore {
 
     public func message(_ id: EventID) throws(StoreError) -> MessageRecord? {
         try read { db in
-            let found = try MessageRows.messages(db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?",
-                                                 arguments: [id.rawValue])
+            let found = try MessageRows.messages(
+                db, sql: "SELECT \(MessageRows.columns()) FROM messages WHERE id = ?",
+                arguments: [id.rawValue])
             return try Self.withAcknowledgements(found, in: db).first
         }
     }
@@ -131,8 +147,10 @@ extension SQLiteStore {
     public func messageIDs(startingWith prefix: String, limit: Int) throws(StoreError) -> [EventID] {
         let low = prefix.lowercased()
         return try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM messages WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-                                arguments: [low, low + "\u{FFFF}", limit]).compactMap { try? EventID($0) }
+            try String.fetchAll(
+                db, sql: "SELECT id FROM messages WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                arguments: [low, low + "\u{FFFF}", limit]
+            ).compactMap { try? EventID($0) }
         }
     }
 
@@ -149,8 +167,10 @@ extension SQLiteStore {
     public func agencies() throws(StoreError) -> [Agency] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY code").map { row in
-                Agency(code: try AgencyCode(row["code"] as String), nameArabic: row["name_ar"], nameEnglish: row["name_en"],
-                       kind: try AgencyKind.parse(row["kind"], field: "kind"))
+                Agency(
+                    code: try AgencyCode(row["code"] as String), nameArabic: row["name_ar"],
+                    nameEnglish: row["name_en"],
+                    kind: try AgencyKind.parse(row["kind"], field: "kind"))
             }
         }
     }
@@ -163,7 +183,10 @@ extension SQLiteStore {
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if query.openOnly { conditions.append("status <> 'closed'") }
-            if let status = query.status { conditions.append("status = ?"); arguments += [status.rawValue] }
+            if let status = query.status {
+                conditions.append("status = ?")
+                arguments += [status.rawValue]
+            }
             if let minimum = query.minimumSeverity {
                 let admitted = Severity.allCases.filter { $0 >= minimum }.map(\.rawValue)
                 conditions.append("severity IN (\(admitted.map { _ in "?" }.joined(separator: ",")))")
@@ -180,17 +203,19 @@ extension SQLiteStore {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             // Ranks are generated columns (migration v3) with indexes for open incidents.
-            let order = switch query.order {
-            // Closed incidents are looked up by when they were closed, the latest first.
-            case _ where query.status == .closed: "status_at DESC, ref DESC"
-            case .severity: "severity_rank DESC, opened_at DESC, ref DESC"
-            case .newest: "opened_at DESC, ref DESC"
-            case .status: "status_rank, opened_at DESC, ref DESC"
-            case .area: "area, opened_at DESC, ref DESC"
-            }
+            let order =
+                switch query.order {
+                // Closed incidents are looked up by when they were closed, the latest first.
+                case _ where query.status == .closed: "status_at DESC, ref DESC"
+                case .severity: "severity_rank DESC, opened_at DESC, ref DESC"
+                case .newest: "opened_at DESC, ref DESC"
+                case .status: "status_rank, opened_at DESC, ref DESC"
+                case .area: "area, opened_at DESC, ref DESC"
+                }
             arguments += [limit]
-            return try IncidentRows.records(db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
-                                            arguments: arguments)
+            return try IncidentRows.records(
+                db, sql: "SELECT \(Self.incidentColumns) FROM incidents \(filter) ORDER BY \(order) LIMIT ?",
+                arguments: arguments)
         }
     }
 
@@ -198,16 +223,20 @@ extension SQLiteStore {
     /// What an officer did since a time (an ICS 214 activity log), oldest first; the name as signed, any case.
     public func events(byOfficer officer: String, since: Timestamp, limit: Int) throws(StoreError) -> [Event] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(EventRows.columns) FROM events WHERE at >= ? AND officer = ? COLLATE NOCASE ORDER BY at, id LIMIT ?
-                """, arguments: [since.millisecondsSinceEpoch, officer.trimmingSpaces(), limit]).map(EventRows.event(from:))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(EventRows.columns) FROM events WHERE at >= ? AND officer = ? COLLATE NOCASE ORDER BY at, id LIMIT ?
+                    """, arguments: [since.millisecondsSinceEpoch, officer.trimmingSpaces(), limit]
+            ).map(EventRows.event(from:))
         }
     }
 
     /// A unit's registration, status changes and assignments since a time, oldest first.
     public func events(aboutUnit callSign: CallSign, since: Timestamp) throws(StoreError) -> [Event] {
         try read { db in
-            try EventRows.events(of: .unit(callSign), in: db, includingSecondary: true).filter { $0.at >= since }.sorted(by: Event.precedes)
+            try EventRows.events(of: .unit(callSign), in: db, includingSecondary: true).filter { $0.at >= since }
+                .sorted(by: Event.precedes)
         }
     }
 
@@ -220,9 +249,11 @@ extension SQLiteStore {
     /// The newest `limit` messages linked to an incident, oldest first.
     public func messages(about reference: IncidentReference, limit: Int) throws(StoreError) -> [MessageRecord] {
         try read { db in
-            let newest = try MessageRows.messages(db, sql: """
-                SELECT \(MessageRows.columns()) FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
-                """, arguments: [reference.rawValue, limit])
+            let newest = try MessageRows.messages(
+                db,
+                sql: """
+                    SELECT \(MessageRows.columns()) FROM messages WHERE incident = ? ORDER BY at DESC, id DESC LIMIT ?
+                    """, arguments: [reference.rawValue, limit])
             return try Self.withAcknowledgements(newest.reversed(), in: db)
         }
     }
@@ -238,7 +269,9 @@ extension SQLiteStore {
         ids.isEmpty ? [] : try messages(matching: query, among: ids, limit: ids.count)
     }
 
-    private func messages(matching query: MessageQuery, among ids: [EventID]?, limit: Int) throws(StoreError) -> [MessageRecord] {
+    private func messages(matching query: MessageQuery, among ids: [EventID]?, limit: Int) throws(StoreError)
+        -> [MessageRecord]
+    {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -246,9 +279,18 @@ extension SQLiteStore {
                 conditions.append("(m.agency = ? OR instr(',' || m.recipients || ',', ',' || ? || ',') > 0)")
                 arguments += [agency.rawValue, agency.rawValue]
             }
-            if let incident = query.incident { conditions.append("m.incident = ?"); arguments += [incident.rawValue] }
-            if let since = query.since { conditions.append("m.at >= ?"); arguments += [since.millisecondsSinceEpoch] }
-            if let until = query.until { conditions.append("m.at <= ?"); arguments += [until.millisecondsSinceEpoch] }
+            if let incident = query.incident {
+                conditions.append("m.incident = ?")
+                arguments += [incident.rawValue]
+            }
+            if let since = query.since {
+                conditions.append("m.at >= ?")
+                arguments += [since.millisecondsSinceEpoch]
+            }
+            if let until = query.until {
+                conditions.append("m.at <= ?")
+                arguments += [until.millisecondsSinceEpoch]
+            }
             if let minimum = query.minimumPriority {
                 let admitted = MessagePriority.allCases.filter { $0 >= minimum }.map(\.rawValue)
                 conditions.append("m.priority IN (\(admitted.map { _ in "?" }.joined(separator: ",")))")
@@ -271,7 +313,8 @@ extension SQLiteStore {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [limit]
             let messages = try MessageRows.messages(
-                db, sql: "SELECT \(MessageRows.columns(of: "m")) FROM \(source) \(filter) ORDER BY \(order) LIMIT ?", arguments: arguments)
+                db, sql: "SELECT \(MessageRows.columns(of: "m")) FROM \(source) \(filter) ORDER BY \(order) LIMIT ?",
+                arguments: arguments)
             return try Self.withAcknowledgements(messages, in: db)
         }
     }
@@ -279,9 +322,11 @@ extension SQLiteStore {
     /// How many messages await this agency's acknowledgement, counted up to `limit`.
     public func pendingAcknowledgementCount(for agency: AgencyCode, limit: Int) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT 1 FROM \(PendingAcknowledgements.table) WHERE agency = ? LIMIT ?)
-                """, arguments: [agency.rawValue, limit]) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM (SELECT 1 FROM \(PendingAcknowledgements.table) WHERE agency = ? LIMIT ?)
+                    """, arguments: [agency.rawValue, limit]) ?? 0
         }
     }
 }
@@ -293,16 +338,21 @@ extension SQLiteStore {
     public func changes(after sequence: Int64?, limit: Int) throws(StoreError) -> StoreChanges {
         try read { db in
             let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0
-            guard let sequence, last - sequence <= Int64(limit) else { return StoreChanges(lastSequence: last, subjects: nil) }
+            guard let sequence, last - sequence <= Int64(limit) else {
+                return StoreChanges(lastSequence: last, subjects: nil)
+            }
             // No new event, yet the projections changed (a rebuild): everything may differ.
             guard last > sequence else { return StoreChanges(lastSequence: last, subjects: nil) }
             var subjects: Set<Subject> = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT subject, subject2 FROM events WHERE seq > ? AND seq <= ?",
-                                           arguments: [sequence, last])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT subject, subject2 FROM events WHERE seq > ? AND seq <= ?",
+                arguments: [sequence, last])
             while let row = try rows.next() {
                 for key in [row["subject"], row["subject2"]] as [String?] {
                     guard let key else { continue }
-                    guard let subject = Subject(key: key) else { return StoreChanges(lastSequence: last, subjects: nil) }
+                    guard let subject = Subject(key: key) else {
+                        return StoreChanges(lastSequence: last, subjects: nil)
+                    }
                     subjects.insert(subject)
                 }
             }

@@ -18,24 +18,31 @@ extension SQLiteStore {
                 default: break
                 }
             }
-            figures.unacknowledgedUrgent = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (
-                  SELECT DISTINCT p.message FROM \(PendingAcknowledgements.table) p JOIN messages m ON m.id = p.message
-                  WHERE m.priority IN ('flash', 'immediate') LIMIT ?)
-                """, arguments: [WallFigures.unacknowledgedCap]) ?? 0
+            figures.unacknowledgedUrgent =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (
+                          SELECT DISTINCT p.message FROM \(PendingAcknowledgements.table) p JOIN messages m ON m.id = p.message
+                          WHERE m.priority IN ('flash', 'immediate') LIMIT ?)
+                        """, arguments: [WallFigures.unacknowledgedCap]) ?? 0
             // Newest first along the time index; flash and immediate are a small share of the log.
-            let urgent = try MessageRows.messages(db, sql: """
-                SELECT \(MessageRows.columns()) FROM messages WHERE priority IN ('flash', 'immediate') ORDER BY at DESC, id DESC LIMIT ?
-                """, arguments: [latest])
+            let urgent = try MessageRows.messages(
+                db,
+                sql: """
+                    SELECT \(MessageRows.columns()) FROM messages WHERE priority IN ('flash', 'immediate') ORDER BY at DESC, id DESC LIMIT ?
+                    """, arguments: [latest])
             figures.latestUrgent = try Self.withAcknowledgements(urgent, in: db)
             // Along the index of flash messages that ask for acknowledgement (v7), among the newest
             // 500 of them: a wall need not walk years of acknowledged ones to find none.
-            let pinned = try MessageRows.messages(db, sql: """
-                SELECT \(MessageRows.columns(of: "m")) FROM (
-                  SELECT * FROM messages WHERE priority = 'flash' AND ack_required = 1 ORDER BY at DESC, id DESC LIMIT 500) m
-                WHERE EXISTS (SELECT 1 FROM \(PendingAcknowledgements.table) p WHERE p.message = m.id)
-                ORDER BY m.at DESC, m.id DESC LIMIT ?
-                """, arguments: [latest])
+            let pinned = try MessageRows.messages(
+                db,
+                sql: """
+                    SELECT \(MessageRows.columns(of: "m")) FROM (
+                      SELECT * FROM messages WHERE priority = 'flash' AND ack_required = 1 ORDER BY at DESC, id DESC LIMIT 500) m
+                    WHERE EXISTS (SELECT 1 FROM \(PendingAcknowledgements.table) p WHERE p.message = m.id)
+                    ORDER BY m.at DESC, m.id DESC LIMIT ?
+                    """, arguments: [latest])
             figures.pinnedFlash = try Self.withAcknowledgements(pinned, in: db)
             figures.lastEventAt = try Int64.fetchOne(db, sql: "SELECT at FROM events ORDER BY seq DESC LIMIT 1")
                 .map(Timestamp.init(millisecondsSinceEpoch:))

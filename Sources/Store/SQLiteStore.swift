@@ -76,7 +76,8 @@ public final class SQLiteStore: Sendable {
             throw StoreError.from(error, path: path)
         }
         guard tables.isEmpty || tables.contains("grdb_migrations") else {
-            throw .notAStore(path: path, reason: "another program's SQLite database (\(tables.prefix(3).joined(separator: ", "))…)")
+            throw .notAStore(
+                path: path, reason: "another program's SQLite database (\(tables.prefix(3).joined(separator: ", "))…)")
         }
     }
 
@@ -86,7 +87,11 @@ public final class SQLiteStore: Sendable {
         case .present: return
         case .missing: throw .noStore(path: path)
         case .unreadable(let reason):
-            throw .unavailable(path: path, reason: "\(ProcessInfo.processInfo.userName) may not read it (\(reason)): an admin adds you to the store's group")
+            throw .unavailable(
+                path: path,
+                reason:
+                    "\(ProcessInfo.processInfo.userName) may not read it (\(reason)): an admin adds you to the store's group"
+            )
         case .notAFile(let kind): throw .notAStore(path: path, reason: "it is \(kind)")
         }
     }
@@ -131,7 +136,9 @@ public final class SQLiteStore: Sendable {
                 opened = pool
             } catch {
                 let mapped = StoreError.from(error, path: path)
-                guard case .unavailable(_, let reason) = mapped, reason.hasPrefix("busy"), Date() < deadline else { throw mapped }
+                guard case .unavailable(_, let reason) = mapped, reason.hasPrefix("busy"), Date() < deadline else {
+                    throw mapped
+                }
                 usleep(20_000)
             }
         }
@@ -143,7 +150,8 @@ public final class SQLiteStore: Sendable {
                 throw StoreError.from(error, path: path)
             }
             guard current else {
-                throw .unavailable(path: path, reason: "it was made by an older qanat: run `qanat init` once to upgrade it")
+                throw .unavailable(
+                    path: path, reason: "it was made by an older qanat: run `qanat init` once to upgrade it")
             }
         }
     }
@@ -168,7 +176,8 @@ public final class SQLiteStore: Sendable {
     public func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference {
         try write { db in
             let name = Self.counterName(year: year)
-            let next = (try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [name]) ?? 0) + 1
+            let next =
+                (try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [name]) ?? 0) + 1
             try db.execute(sql: "INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)", arguments: [name, next])
             return IncidentReference(year: year, number: next)
         }
@@ -192,8 +201,10 @@ public final class SQLiteStore: Sendable {
             var absent: [String] = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(ids.count, start + 500)])
-                let present = Set(try String.fetchAll(db, sql: "SELECT id FROM events WHERE id IN \(Self.placeholders(chunk.count))",
-                                                      arguments: StatementArguments(chunk)))
+                let present = Set(
+                    try String.fetchAll(
+                        db, sql: "SELECT id FROM events WHERE id IN \(Self.placeholders(chunk.count))",
+                        arguments: StatementArguments(chunk)))
                 absent += chunk.filter { !present.contains($0) }
             }
             return absent
@@ -203,7 +214,10 @@ public final class SQLiteStore: Sendable {
     /// SQLite's own check of the file's structure ("ok" when sound), and the journal mode.
     public func health() throws(StoreError) -> (integrity: String, journalMode: String) {
         try read { db in
-            (try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "?", try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?")
+            (
+                try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "?",
+                try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
+            )
         }
     }
 

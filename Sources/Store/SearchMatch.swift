@@ -46,7 +46,10 @@ struct SearchMatch {
                 alternatives.append(Self.quoted(prefix) + "*")
                 rows += try SearchVocabulary.rows(startingWith: prefix, in: db)
             } else {
-                for (word, holding) in words { alternatives.append(Self.quoted(word)); rows += holding }
+                for (word, holding) in words {
+                    alternatives.append(Self.quoted(word))
+                    rows += holding
+                }
             }
         }
         for phrase in clause.phrases {

@@ -30,37 +30,47 @@ enum SearchRank {
         }
         _ = sqlite3_step(statement)
         guard let api, let create = api.pointee.xCreateFunction,
-              create(api, name, nil, rank, nil) == SQLITE_OK else {
+            create(api, name, nil, rank, nil) == SQLITE_OK
+        else {
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "could not register \(name) with FTS5")
         }
     }
 }
 
 /// The BM25 parameters FTS5's `bm25()` uses.
-private let saturation = 1.2, lengthWeight = 0.75
+private let saturation = 1.2
+private let lengthWeight = 0.75
 
 private let rank: fts5_extension_function = { api, fts, context, count, values in
     guard let api = api?.pointee, let values,
-          let phraseCount = api.xPhraseCount, let rowCount = api.xRowCount, let totalSize = api.xColumnTotalSize,
-          let size = api.xColumnSize, let instanceCount = api.xInstCount, let instance = api.xInst else {
+        let phraseCount = api.xPhraseCount, let rowCount = api.xRowCount, let totalSize = api.xColumnTotalSize,
+        let size = api.xColumnSize, let instanceCount = api.xInstCount, let instance = api.xInst
+    else {
         sqlite3_result_error(context, "qanat_rank: FTS5 gave no interface", -1)
         return
     }
     let phrases = Int(phraseCount(fts))
     let clauses = Int(count) - phrases
     guard clauses > 0 else {
-        sqlite3_result_error(context, "qanat_rank: expected a clause for each of \(phrases) phrases, then each clause's rows", -1)
+        sqlite3_result_error(
+            context, "qanat_rank: expected a clause for each of \(phrases) phrases, then each clause's rows", -1)
         return
     }
-    var rows: Int64 = 0, tokens: Int64 = 0, length: Int32 = 0, instances: Int32 = 0
+    var rows: Int64 = 0
+    var tokens: Int64 = 0
+    var length: Int32 = 0
+    var instances: Int32 = 0
     guard rowCount(fts, &rows) == SQLITE_OK, totalSize(fts, -1, &tokens) == SQLITE_OK,
-          size(fts, -1, &length) == SQLITE_OK, instanceCount(fts, &instances) == SQLITE_OK else {
+        size(fts, -1, &length) == SQLITE_OK, instanceCount(fts, &instances) == SQLITE_OK
+    else {
         sqlite3_result_error(context, "qanat_rank: FTS5 could not count the row's words", -1)
         return
     }
     var frequencies = [Double](repeating: 0, count: clauses)
     for index in 0..<instances {
-        var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+        var phrase: Int32 = 0
+        var column: Int32 = 0
+        var offset: Int32 = 0
         guard instance(fts, index, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phrases else { continue }
         let clause = Int(sqlite3_value_int64(values[Int(phrase)]))
         if clause >= 0, clause < clauses { frequencies[clause] += 1 }

@@ -24,7 +24,8 @@ enum SearchVocabulary {
         static func == (a: Word, b: Word) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
 
         func hash(into hasher: inout Hasher) {
-            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil
+            {
                 for byte in text.utf8 { hasher.combine(byte) }
             }
         }
@@ -36,13 +37,16 @@ enum SearchVocabulary {
         private var changes: [Word: Int] = [:]
 
         func added(_ text: String) { for word in words(ofIndexed: text) { changes[word, default: 0] += 1 } }
-        func added(_ words: [String]) { for word in Set(words.map { Word(Substring($0)) }) { changes[word, default: 0] += 1 } }
+        func added(_ words: [String]) {
+            for word in Set(words.map { Word(Substring($0)) }) { changes[word, default: 0] += 1 }
+        }
         func removed(_ text: String) { for word in words(ofIndexed: text) { changes[word, default: 0] -= 1 } }
 
         func write(in db: Database) throws {
-            let add = try db.cachedStatement(sql: """
-                INSERT INTO \(table) (word, rows) VALUES (?1, ?2) ON CONFLICT (word) DO UPDATE SET rows = rows + ?2
-                """)
+            let add = try db.cachedStatement(
+                sql: """
+                    INSERT INTO \(table) (word, rows) VALUES (?1, ?2) ON CONFLICT (word) DO UPDATE SET rows = rows + ?2
+                    """)
             let subtract = try db.cachedStatement(sql: "UPDATE \(table) SET rows = rows + ?2 WHERE word = ?1")
             var emptied = false
             for (word, change) in changes where change != 0 {
@@ -73,15 +77,19 @@ enum SearchVocabulary {
 
     /// Up to `limit` words beginning with `prefix`, in order, each with its row count.
     static func words(startingWith prefix: String, limit: Int, in db: Database) throws -> [(word: String, rows: Int)] {
-        try Row.fetchAll(db, sql: "SELECT word, rows FROM \(table) WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
-                         arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { ($0[0], $0[1]) }
+        try Row.fetchAll(
+            db, sql: "SELECT word, rows FROM \(table) WHERE word >= ? AND word < ? ORDER BY word LIMIT ?",
+            arguments: [prefix, prefix + "\u{10FFFF}", limit]
+        ).map { ($0[0], $0[1]) }
     }
 
     /// Rows holding words beginning with `prefix`, counted over at most `sample` words: a bound,
     /// since a row may hold several of them.
     static func rows(startingWith prefix: String, sample: Int = 10_000, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT coalesce(sum(rows), 0) FROM (SELECT rows FROM \(table) WHERE word >= ? AND word < ? LIMIT ?)",
-                         arguments: [prefix, prefix + "\u{10FFFF}", sample]) ?? 0
+        try Int.fetchOne(
+            db,
+            sql: "SELECT coalesce(sum(rows), 0) FROM (SELECT rows FROM \(table) WHERE word >= ? AND word < ? LIMIT ?)",
+            arguments: [prefix, prefix + "\u{10FFFF}", sample]) ?? 0
     }
 
     static func rows(of word: String, in db: Database) throws -> Int {

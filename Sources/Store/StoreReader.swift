@@ -11,7 +11,8 @@ public protocol StoreReader: Sendable {
     func projectionDigest() throws(StoreError) -> String
     func eventCount() throws(StoreError) -> Int
 
-    func incidents(openOnly: Bool, limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError) -> [IncidentRecord]
+    func incidents(openOnly: Bool, limit: Int, after key: PageKey?, direction: PageDirection) throws(StoreError)
+        -> [IncidentRecord]
     func incidents(matching query: IncidentQuery, limit: Int) throws(StoreError) -> [IncidentRecord]
     func incident(_ reference: IncidentReference) throws(StoreError) -> IncidentRecord?
     func assignments(of reference: IncidentReference) throws(StoreError) -> [Assignment]
@@ -47,7 +48,8 @@ public protocol StoreReader: Sendable {
     func pledge(_ id: RecordID) throws(StoreError) -> Pledge?
     func coordinationPicture(matching query: CoordinationQuery) throws(StoreError) -> CoordinationPicture
     func coverage(matching query: CoordinationQuery, rules: CoverageRules) throws(StoreError) -> [CoverageCell]
-    func recordIDs(of kind: CoordinationRecordKind, startingWith prefix: String, limit: Int) throws(StoreError) -> [RecordID]
+    func recordIDs(of kind: CoordinationRecordKind, startingWith prefix: String, limit: Int) throws(StoreError)
+        -> [RecordID]
     func setting(_ setting: StoreSetting) throws(StoreError) -> Int
     func risks(band: RiskBand?) throws(StoreError) -> [Risk]
     func risk(_ id: RecordID) throws(StoreError) -> Risk?
@@ -59,7 +61,9 @@ public protocol StoreReader: Sendable {
     func risks(producing incident: Incident) throws(StoreError) -> [Risk]
     func reportsWritten(sha256: String) throws(StoreError) -> [Event]
     func events(since time: Timestamp, limit: Int) throws(StoreError) -> [Event]
-    func messageTexts(since time: Timestamp, limit: Int) throws(StoreError) -> [(id: EventID, at: Timestamp, text: String)]
+    func messageTexts(since time: Timestamp, limit: Int) throws(StoreError) -> [(
+        id: EventID, at: Timestamp, text: String
+    )]
     func events(byOfficer officer: String, since: Timestamp, limit: Int) throws(StoreError) -> [Event]
 }
 

@@ -11,7 +11,9 @@ struct StoredColumns {
     func text(_ index: Int) -> String? {
         let column = Int32(index)
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))),
+            as: UTF8.self)
     }
 
     /// A NOT NULL text column; a NULL there is a store not made by Qanat's schema.
@@ -22,7 +24,8 @@ struct StoredColumns {
 
     func int64(_ index: Int) -> Int64 { sqlite3_column_int64(statement, Int32(index)) }
     func optionalInt(_ index: Int) -> Int? {
-        sqlite3_column_type(statement, Int32(index)) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, Int32(index)))
+        sqlite3_column_type(statement, Int32(index)) == SQLITE_NULL
+            ? nil : Int(sqlite3_column_int64(statement, Int32(index)))
     }
     func bool(_ index: Int) -> Bool { sqlite3_column_int64(statement, Int32(index)) != 0 }
 }
@@ -30,9 +33,11 @@ struct StoredColumns {
 enum StoredRows {
     /// Runs `sql` and decodes each row as it is stepped, its columns found once by name
     /// (`locate`) from the first row.
-    static func fetch<Columns, Value>(_ db: Database, sql: String, arguments: StatementArguments,
-                                      locate: (Row) throws -> Columns,
-                                      decode: (StoredColumns, Columns) throws -> Value) throws -> [Value] {
+    static func fetch<Columns, Value>(
+        _ db: Database, sql: String, arguments: StatementArguments,
+        locate: (Row) throws -> Columns,
+        decode: (StoredColumns, Columns) throws -> Value
+    ) throws -> [Value] {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let rows = try Row.fetchCursor(statement)

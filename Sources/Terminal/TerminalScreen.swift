@@ -39,7 +39,9 @@ public final class TerminalScreen: Screen {
         mousemask(qanat_button1_clicked(), nil)
         let noColour = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         var chosen = theme
-        if noColour || !has_colors() { chosen = .monochrome } else {
+        if noColour || !has_colors() {
+            chosen = .monochrome
+        } else {
             start_color()
             use_default_colors()
         }
@@ -76,9 +78,12 @@ public final class TerminalScreen: Screen {
             var pair: Int16 = 0
             if colour, style.foreground != nil || style.background != nil {
                 let colours = Int(qanat_colors())
-                let fg = Self.curses(style.foreground, colours), bg = Self.curses(style.background, colours)
+                let fg = Self.curses(style.foreground, colours)
+                let bg = Self.curses(style.background, colours)
                 let key = "\(fg)/\(bg)"
-                if let existing = byColours[key] { pair = existing } else if Int32(next) < qanat_color_pairs() {
+                if let existing = byColours[key] {
+                    pair = existing
+                } else if Int32(next) < qanat_color_pairs() {
                     init_pair(next, fg, bg)
                     byColours[key] = next
                     pair = next
@@ -104,10 +109,13 @@ public final class TerminalScreen: Screen {
     /// moved touches a few cells, not the screen.
     public func draw(_ frame: Frame) {
         let (width, height) = size
-        let previous = shown.flatMap { $0.width == frame.width && $0.height == frame.height && $0.layout == frame.layout ? $0 : nil }
+        let previous = shown.flatMap {
+            $0.width == frame.width && $0.height == frame.height && $0.layout == frame.layout ? $0 : nil
+        }
         let columns = min(width, frame.width)
         for y in 0..<min(height, frame.height) {
-            var first = 0, last = columns - 1
+            var first = 0
+            var last = columns - 1
             if let previous {
                 while first < columns, frame[first, y] == previous[first, y] { first += 1 }
                 if first == columns { continue }
@@ -140,10 +148,13 @@ public final class TerminalScreen: Screen {
     public func readKey(timeoutMilliseconds: Int32, wakingOn descriptors: [Int32]) -> KeyPress? {
         // Keys curses already holds (the rest of a paste, a resize it was told of) come first.
         if let key = readKey(timeoutMilliseconds: 0) { return key }
-        var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        var watched =
+            [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
             + descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         // A signal (a resize, Ctrl-C) ends the wait early: the caller looks again.
-        guard poll(&watched, nfds_t(watched.count), timeoutMilliseconds) > 0, watched[0].revents != 0 else { return nil }
+        guard poll(&watched, nfds_t(watched.count), timeoutMilliseconds) > 0, watched[0].revents != 0 else {
+            return nil
+        }
         return readKey(timeoutMilliseconds: 25)
     }
 

@@ -21,7 +21,10 @@ public struct VisualText: Equatable, Sendable {
     /// that orders text itself.
     public init(logical text: String) {
         var column = 0
-        columns = text.map { cluster in defer { column += DisplayWidth.of(cluster) }; return column }
+        columns = text.map { cluster in
+            defer { column += DisplayWidth.of(cluster) }
+            return column
+        }
         self.text = text
         direction = .leftToRight
         width = column
@@ -104,16 +107,23 @@ public enum Bidi {
     }
 
     /// `text` drawn from its reordering (visual units, and each logical unit's visual index), shaped.
-    private static func layout(_ text: String, direction: TextDirection, reordered: ([UInt16], [Int32])?) -> VisualText {
+    private static func layout(_ text: String, direction: TextDirection, reordered: ([UInt16], [Int32])?) -> VisualText
+    {
         guard let (visual, visualOfLogical) = reordered,
-              let (drawn, drawnIndexOfVisual) = shape(visual) else {
-            return VisualText(text: text, direction: direction, columns: Array(0..<text.count), width: DisplayWidth.of(text))
+            let (drawn, drawnIndexOfVisual) = shape(visual)
+        else {
+            return VisualText(
+                text: text, direction: direction, columns: Array(0..<text.count), width: DisplayWidth.of(text))
         }
         let drawnText = String(decoding: drawn, as: UTF16.self)
         var columnOfDrawn = [Int](repeating: 0, count: drawn.count + 1)
-        var unit = 0, column = 0
+        var unit = 0
+        var column = 0
         for cluster in drawnText {
-            for _ in cluster.utf16 where unit < drawn.count { columnOfDrawn[unit] = column; unit += 1 }
+            for _ in cluster.utf16 where unit < drawn.count {
+                columnOfDrawn[unit] = column
+                unit += 1
+            }
             column += DisplayWidth.of(cluster)
         }
         var columns: [Int] = []
@@ -121,18 +131,22 @@ public enum Bidi {
         var offset = 0
         for cluster in text {
             let visualIndex = Int(visualOfLogical[offset])
-            columns.append(visualIndex >= 0 && visualIndex < visual.count ? columnOfDrawn[drawnIndexOfVisual[visualIndex]] : 0)
+            columns.append(
+                visualIndex >= 0 && visualIndex < visual.count ? columnOfDrawn[drawnIndexOfVisual[visualIndex]] : 0)
             offset += cluster.utf16.count
         }
         return VisualText(text: drawnText, direction: direction, columns: columns, width: column)
     }
 
-    private static func reorder(_ paragraph: [UInt16], line: Range<Int>, _ direction: TextDirection) -> ([UInt16], [Int32])? {
+    private static func reorder(_ paragraph: [UInt16], line: Range<Int>, _ direction: TextDirection) -> (
+        [UInt16], [Int32]
+    )? {
         guard line.lowerBound >= 0, line.upperBound <= paragraph.count, !line.isEmpty else { return ([], []) }
         var visual = [UInt16](repeating: 0, count: line.count)
         var map = [Int32](repeating: -1, count: line.count)
-        let written = qanat_reorder_line(paragraph, Int32(paragraph.count), direction == .rightToLeft ? 1 : 0,
-                                         Int32(line.lowerBound), Int32(line.upperBound), &visual, Int32(visual.count), &map)
+        let written = qanat_reorder_line(
+            paragraph, Int32(paragraph.count), direction == .rightToLeft ? 1 : 0,
+            Int32(line.lowerBound), Int32(line.upperBound), &visual, Int32(visual.count), &map)
         guard written == line.count else { return nil }
         return (visual, map)
     }
@@ -140,8 +154,9 @@ public enum Bidi {
     private static func reorder(_ logical: [UInt16], _ direction: TextDirection) -> ([UInt16], [Int32])? {
         var visual = [UInt16](repeating: 0, count: logical.count)
         var map = [Int32](repeating: -1, count: logical.count)
-        let written = qanat_reorder(logical, Int32(logical.count), direction == .rightToLeft ? 1 : 0,
-                                    &visual, Int32(visual.count), &map)
+        let written = qanat_reorder(
+            logical, Int32(logical.count), direction == .rightToLeft ? 1 : 0,
+            &visual, Int32(visual.count), &map)
         guard written == logical.count else { return nil }
         return (visual, map)
     }
@@ -155,13 +170,20 @@ public enum Bidi {
         var letters: [UInt16] = []
         var letterOfVisual: [Int] = []
         for unit in visual {
-            if isCombiningMark(unit), !letters.isEmpty { letterOfVisual.append(-letters.count); continue }
+            if isCombiningMark(unit), !letters.isEmpty {
+                letterOfVisual.append(-letters.count)
+                continue
+            }
             letterOfVisual.append(letters.count)
             letters.append(unit)
         }
         var shaped = [UInt16](repeating: 0, count: letters.count)
-        guard qanat_shape_visual(letters, Int32(letters.count), &shaped, Int32(shaped.count)) == letters.count else { return nil }
-        func isLigature(_ index: Int) -> Bool { index >= 0 && index < shaped.count && (0xFEF5...0xFEFC).contains(shaped[index]) }
+        guard qanat_shape_visual(letters, Int32(letters.count), &shaped, Int32(shaped.count)) == letters.count else {
+            return nil
+        }
+        func isLigature(_ index: Int) -> Bool {
+            index >= 0 && index < shaped.count && (0xFEF5...0xFEFC).contains(shaped[index])
+        }
         var drawn: [UInt16] = []
         var drawnOfLetter = [Int](repeating: 0, count: letters.count)
         var drawnOfVisual = [Int](repeating: 0, count: visual.count)

@@ -25,7 +25,8 @@ public enum UntrustedText {
     public static func sanitized(_ text: String) -> String {
         // Printable ASCII is never replaced: only the rest is looked at.
         guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }),
-              text.unicodeScalars.contains(where: { placeholder(for: $0) != nil || isMark($0) }) else { return text }
+            text.unicodeScalars.contains(where: { placeholder(for: $0) != nil || isMark($0) })
+        else { return text }
         var out = String.UnicodeScalarView()
         var marks = 0
         for scalar in text.unicodeScalars {
@@ -36,7 +37,11 @@ public enum UntrustedText {
             } else {
                 marks = 0
             }
-            if let shown = placeholder(for: scalar) { out.append(contentsOf: shown.unicodeScalars) } else { out.append(scalar) }
+            if let shown = placeholder(for: scalar) {
+                out.append(contentsOf: shown.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }

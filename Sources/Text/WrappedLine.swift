@@ -31,13 +31,18 @@ public struct WrappedLine: Hashable, Sendable {
         let rightToLeft = Bidi.hasRightToLeft(paragraph)
         var lines: [WrappedLine] = []
         func emit(_ start: Int, _ end: Int) {
-            lines.append(WrappedLine(paragraph: paragraph, range: offsets[start]..<offsets[end],
-                                     text: String(paragraph[indices[start]..<indices[end]]), rightToLeft: rightToLeft))
+            lines.append(
+                WrappedLine(
+                    paragraph: paragraph, range: offsets[start]..<offsets[end],
+                    text: String(paragraph[indices[start]..<indices[end]]), rightToLeft: rightToLeft))
         }
         var line: (start: Int, end: Int, used: Int)?
         var index = 0
         while index < clusters.count {
-            if clusters[index] == " " { index += 1; continue }
+            if clusters[index] == " " {
+                index += 1
+                continue
+            }
             var end = index
             while end < clusters.count, clusters[end] != " " { end += 1 }
             let needed = widths[index..<end].reduce(0, +)
@@ -57,7 +62,10 @@ public struct WrappedLine: Hashable, Sendable {
                 // One word wider than the line: as many clusters as fit, then the rest below.
                 var piece = index + 1
                 var used = widths[index]
-                while piece < end, used + widths[piece] <= width { used += widths[piece]; piece += 1 }
+                while piece < end, used + widths[piece] <= width {
+                    used += widths[piece]
+                    piece += 1
+                }
                 emit(index, piece)
                 index = piece
             }

@@ -27,8 +27,9 @@ final class ActionRulesTests: XCTestCase {
 
     func openIncident() throws -> String {
         let event = try record { a in
-            try a.openIncident(agency: "NCEMC", type: "flood.flashFlood", severity: "extreme", area: "Derna", title: "Flood",
-                               place: nil, lead: nil, people: nil, reference: a.nextIncidentReference)
+            try a.openIncident(
+                agency: "NCEMC", type: "flood.flashFlood", severity: "extreme", area: "Derna", title: "Flood",
+                place: nil, lead: nil, people: nil, reference: a.nextIncidentReference)
         }
         guard case .incidentOpened(let opening) = event.payload else {
             XCTFail("the write was not an incident opening: \(event.payload)")
@@ -38,7 +39,10 @@ final class ActionRulesTests: XCTestCase {
     }
 
     func addUnit(_ callSign: String = "CD-DRN-01") throws {
-        try record { try $0.registerUnit(callSign: callSign, agency: "CD", kind: "waterRescue", capabilities: ["boat"], contact: nil) }
+        try record {
+            try $0.registerUnit(
+                callSign: callSign, agency: "CD", kind: "waterRescue", capabilities: ["boat"], contact: nil)
+        }
     }
 
     func field(_ body: () throws -> Any) -> ValidationError? {
@@ -49,33 +53,48 @@ final class ActionRulesTests: XCTestCase {
     // MARK: acknowledgements
 
     func testOnlyAnAddressedAgencyAcknowledges() throws {
-        let posted = try record { try $0.post(from: "LRC", to: ["NCEMC"], priority: "flash", channel: "radio", subject: nil,
-                                              body: "Boats needed", incident: nil, acknowledgementRequired: true) }
+        let posted = try record {
+            try $0.post(
+                from: "LRC", to: ["NCEMC"], priority: "flash", channel: "radio", subject: nil,
+                body: "Boats needed", incident: nil, acknowledgementRequired: true)
+        }
         let refused = field { try self.actions.acknowledge(messageID: posted.id.rawValue, agency: "CD") }
         XCTAssertEqual(refused?.field, "agency")
         XCTAssertEqual(refused?.description, "agency: the message was not addressed to CD; it asks NCEMC")
         XCTAssertNotNil(try actions.acknowledge(messageID: posted.id.rawValue, agency: "NCEMC").write)
 
-        let broadcast = try record { try $0.post(from: "LRC", to: ["*"], priority: "flash", channel: "radio", subject: nil,
-                                                 body: "All agencies", incident: nil, acknowledgementRequired: true) }
-        XCTAssertNotNil(field { try self.actions.acknowledge(messageID: broadcast.id.rawValue, agency: "LRC") },
-                        "the sender is not asked to acknowledge its own broadcast")
+        let broadcast = try record {
+            try $0.post(
+                from: "LRC", to: ["*"], priority: "flash", channel: "radio", subject: nil,
+                body: "All agencies", incident: nil, acknowledgementRequired: true)
+        }
+        XCTAssertNotNil(
+            field { try self.actions.acknowledge(messageID: broadcast.id.rawValue, agency: "LRC") },
+            "the sender is not asked to acknowledge its own broadcast")
         XCTAssertNotNil(try actions.acknowledge(messageID: broadcast.id.rawValue, agency: "CD").write)
     }
 
     func testAMessageThatAskedForNoAcknowledgementTakesNone() throws {
-        let posted = try record { try $0.post(from: "LRC", to: ["NCEMC"], priority: "routine", channel: "radio", subject: nil,
-                                              body: "For information", incident: nil, acknowledgementRequired: false) }
-        XCTAssertEqual(field { try self.actions.acknowledge(messageID: posted.id.rawValue, agency: "NCEMC") }?.problem,
-                       .noAcknowledgementAsked)
+        let posted = try record {
+            try $0.post(
+                from: "LRC", to: ["NCEMC"], priority: "routine", channel: "radio", subject: nil,
+                body: "For information", incident: nil, acknowledgementRequired: false)
+        }
+        XCTAssertEqual(
+            field { try self.actions.acknowledge(messageID: posted.id.rawValue, agency: "NCEMC") }?.problem,
+            .noAcknowledgementAsked)
     }
 
     func testTheTallyCountsOnlyTheAgenciesAsked() throws {
-        let posted = try record { try $0.post(from: "LRC", to: ["NCEMC"], priority: "flash", channel: "radio", subject: nil,
-                                              body: "x", incident: nil, acknowledgementRequired: true) }
+        let posted = try record {
+            try $0.post(
+                from: "LRC", to: ["NCEMC"], priority: "flash", channel: "radio", subject: nil,
+                body: "x", incident: nil, acknowledgementRequired: true)
+        }
         // A journal line from an agency that was not asked (written before the rule, or elsewhere).
-        let stray = Event(id: .make(at: posted.at), at: posted.at, agency: try AgencyCode("CD"), officer: "x", user: "x",
-                          payload: .messageAcknowledged(MessageAcknowledgement(message: posted.id)))
+        let stray = Event(
+            id: .make(at: posted.at), at: posted.at, agency: try AgencyCode("CD"), officer: "x", user: "x",
+            payload: .messageAcknowledged(MessageAcknowledgement(message: posted.id)))
         try store.apply([stray])
         let record = try XCTUnwrap(try store.message(posted.id))
         let tally = record.acknowledgementTally(among: try store.agencies().map(\.code))
@@ -103,7 +122,9 @@ final class ActionRulesTests: XCTestCase {
         try addUnit()
         let incident = try openIncident()
         try record { try $0.assignment(.tasked, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
-        let refused = field { try self.actions.assignment(.tasked, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
+        let refused = field {
+            try self.actions.assignment(.tasked, reference: incident, callSign: "CD-DRN-01", agency: "CD")
+        }
         XCTAssertEqual(refused?.field, "unit")
         XCTAssertTrue(refused?.description.contains("assigned on \(incident)") ?? false, refused?.description ?? "")
     }
@@ -116,7 +137,8 @@ final class ActionRulesTests: XCTestCase {
         try record { try $0.assignment(.arrived, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
         XCTAssertEqual(try store.incident(reference)?.activeUnits, 1)
         try record { try $0.unitStatus(callSign: "CD-DRN-01", to: "outOfService", agency: "CD") }
-        XCTAssertEqual(try store.incident(reference)?.activeUnits, 0, "the boat broke down: it is no longer working the incident")
+        XCTAssertEqual(
+            try store.incident(reference)?.activeUnits, 0, "the boat broke down: it is no longer working the incident")
         XCTAssertEqual(try store.incidents(matching: IncidentQuery(openOnly: true), limit: 10).first?.activeUnits, 0)
     }
 
@@ -125,9 +147,12 @@ final class ActionRulesTests: XCTestCase {
         let incident = try openIncident()
         try record { try $0.assignment(.tasked, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
         try record { try $0.assignment(.arrived, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
-        let late = field { try self.actions.assignment(.acknowledged, reference: incident, callSign: "CD-DRN-01", agency: "CD") }
+        let late = field {
+            try self.actions.assignment(.acknowledged, reference: incident, callSign: "CD-DRN-01", agency: "CD")
+        }
         XCTAssertEqual(late?.problem, .transitionRefused(from: "arrived", allowed: ["released"]))
-        XCTAssertNotNil(field { try self.actions.assignment(.arrived, reference: incident, callSign: "CD-DRN-01", agency: "CD") })
+        XCTAssertNotNil(
+            field { try self.actions.assignment(.arrived, reference: incident, callSign: "CD-DRN-01", agency: "CD") })
         XCTAssertEqual(try store.unit(CallSign("CD-DRN-01"))?.status, .onScene)
     }
 
@@ -139,11 +164,14 @@ final class ActionRulesTests: XCTestCase {
         let base = Clock.now()
         func event(_ stage: AssignmentStage, after seconds: Int64) throws -> Event {
             let at = base.adding(seconds: seconds)
-            return Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "radio", user: "radio",
-                         payload: .assignment(stage, link))
+            return Event(
+                id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "radio", user: "radio",
+                payload: .assignment(stage, link))
         }
         // The radio room logs the acknowledgement after the arrival, with a later time.
-        try store.apply([try event(.tasked, after: 1), try event(.arrived, after: 2), try event(.acknowledged, after: 3)])
+        try store.apply([
+            try event(.tasked, after: 1), try event(.arrived, after: 2), try event(.acknowledged, after: 3),
+        ])
         XCTAssertEqual(try store.unit(unit)?.status, .onScene)
         XCTAssertEqual(try store.assignments(of: incident).first?.furthestStage, .arrived)
     }
@@ -151,7 +179,8 @@ final class ActionRulesTests: XCTestCase {
     func testACallSignOnTheChannelIsNotRegisteredTwice() throws {
         try addUnit()
         let refused = field {
-            try self.actions.registerUnit(callSign: "cd-drn-01", agency: "LRC", kind: "ambulance", capabilities: [], contact: nil)
+            try self.actions.registerUnit(
+                callSign: "cd-drn-01", agency: "LRC", kind: "ambulance", capabilities: [], contact: nil)
         }
         XCTAssertEqual(refused?.description, "callsign: 'CD-DRN-01' exists already, a unit of CD (waterRescue)")
     }
@@ -165,21 +194,30 @@ final class ActionRulesTests: XCTestCase {
         XCTAssertEqual(unit.contact, "VHF 12")
         XCTAssertEqual(unit.agency.rawValue, "CD")
         XCTAssertThrowsError(try actions.updateUnit(callSign: "CD-DRN-01", kind: nil, capabilities: nil, contact: nil))
-        XCTAssertEqual(field { try self.actions.updateUnit(callSign: "XX-1", kind: "rescue", capabilities: nil, contact: nil) }?.field,
-                       "callsign")
+        XCTAssertEqual(
+            field { try self.actions.updateUnit(callSign: "XX-1", kind: "rescue", capabilities: nil, contact: nil) }?
+                .field,
+            "callsign")
     }
 
     // MARK: sign-on
 
     func testSignOnChecksThePINAndTheAgencyByTheWriteRule() throws {
         let lrc = try AgencyCode("LRC")
-        try store.apply([Event(id: .make(at: Clock.now()), at: Clock.now(), agency: lrc, officer: "admin", user: "root", payload:
-            .memberAdded(Member(key: MemberKey(user: "duty", officer: "Salem"), agency: lrc, role: .operator,
-                                pin: PINHash.hash("2468"))))])
+        try store.apply([
+            Event(
+                id: .make(at: Clock.now()), at: Clock.now(), agency: lrc, officer: "admin", user: "root",
+                payload:
+                    .memberAdded(
+                        Member(
+                            key: MemberKey(user: "duty", officer: "Salem"), agency: lrc, role: .operator,
+                            pin: PINHash.hash("2468"))))
+        ])
         XCTAssertThrowsError(try actions.signOn(officer: "Salem", agency: "LRC", pin: "1111", user: "duty")) { error in
             XCTAssertEqual(error as? Refusal, .wrongPIN)
         }
-        XCTAssertThrowsError(try actions.signOn(officer: "Salem", agency: "NCEMC", pin: "2468", user: "duty")) { error in
+        XCTAssertThrowsError(try actions.signOn(officer: "Salem", agency: "NCEMC", pin: "2468", user: "duty")) {
+            error in
             XCTAssertEqual(error as? Refusal, .otherAgency(own: lrc, acting: try! AgencyCode("NCEMC")))
         }
         let signed = try actions.signOn(officer: " Salem ", agency: "lrc", pin: "2468", user: "duty")

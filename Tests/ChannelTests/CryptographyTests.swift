@@ -2,8 +2,9 @@ import Foundation
 import QanatChannel
 import QanatCore
 import QanatJournal
-@testable import QanatStore
 import XCTest
+
+@testable import QanatStore
 
 /// SHA-256 and PIN hashing come from swift-crypto; what was written before keeps its meaning.
 final class CryptographyTests: XCTestCase {
@@ -37,7 +38,8 @@ final class CryptographyTests: XCTestCase {
         try store.apply(events)
         // Agencies have gained the registry's columns since; the digest then read the table as it was.
         let digest = try store.write { db in
-            try db.execute(sql: "CREATE TEMP VIEW agencies AS SELECT code, name_ar, name_en, kind, seeded FROM main.agencies")
+            try db.execute(
+                sql: "CREATE TEMP VIEW agencies AS SELECT code, name_ar, name_en, kind, seeded FROM main.agencies")
             defer { try? db.execute(sql: "DROP VIEW temp.agencies") }
             return try SQLiteStore.digest(db, tables: Self.tablesDigestedThen)
         }
@@ -71,19 +73,24 @@ final class CryptographyTests: XCTestCase {
         XCTAssertFalse(PINHash.verify("2469", against: stored))
         XCTAssertNotEqual(PINHash.hash("2468"), stored, "each entry has its own salt")
         XCTAssertLessThanOrEqual(stored.count, Limits.pinHash)
-        for garbage in ["", "garbage", "pbkdf2-sha256$0$00$00", "pbkdf2-sha256$600000$zz$" + parts[3], "sha256-10000$00"] {
+        for garbage in [
+            "", "garbage", "pbkdf2-sha256$0$00$00", "pbkdf2-sha256$600000$zz$" + parts[3], "sha256-10000$00",
+        ] {
             XCTAssertFalse(PINHash.verify("2468", against: garbage), garbage)
         }
     }
 
     func testTheDerivedKeyIsPBKDF2HMACSHA256() throws {
         // RFC 7914 §11's PBKDF2-HMAC-SHA256 vector: P="passwd", S="salt", c=1, dkLen=64 (first 32 bytes).
-        let stored = "pbkdf2-sha256$1$" + Array("salt".utf8).hexString + "$55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+        let stored =
+            "pbkdf2-sha256$1$" + Array("salt".utf8).hexString
+            + "$55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
         XCTAssertTrue(PINHash.verify("passwd", against: stored))
     }
 
     func testLineHashIsSHA256() {
         XCTAssertEqual(LineHash.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(LineHash.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            LineHash.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

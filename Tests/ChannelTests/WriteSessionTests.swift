@@ -23,8 +23,11 @@ final class WriteSessionTests: XCTestCase {
     }
 
     func post(_ body: String) -> (Actions) throws -> Actions.Write {
-        { try $0.post(from: "NCEMC", to: ["CD"], priority: "routine", channel: "radio", subject: nil, body: body,
-                      incident: nil, acknowledgementRequired: false) }
+        {
+            try $0.post(
+                from: "NCEMC", to: ["CD"], priority: "routine", channel: "radio", subject: nil, body: body,
+                incident: nil, acknowledgementRequired: false)
+        }
     }
 
     func testAWriteGoesToTheJournalThenTheStore() throws {
@@ -38,8 +41,9 @@ final class WriteSessionTests: XCTestCase {
 
     func testARefusedRoleLeavesNothingAnywhere() throws {
         let viewer = Member(key: MemberKey(user: "huda", officer: nil), agency: try AgencyCode("NCEMC"), role: .viewer)
-        let session = WriteSession(journalPath: journal, officer: "Huda", store: store,
-                                   actor: Actor(user: "huda", officer: "Huda", member: viewer, membersManaged: true))
+        let session = WriteSession(
+            journalPath: journal, officer: "Huda", store: store,
+            actor: Actor(user: "huda", officer: "Huda", member: viewer, membersManaged: true))
         XCTAssertThrowsError(try session.event(try post("x")(try session.actions()))) { error in
             XCTAssertEqual(error as? Refusal, .viewerReadsOnly)
         }
@@ -48,11 +52,13 @@ final class WriteSessionTests: XCTestCase {
 
     func testAnImportIsRefusedWholeBelowSupervisor() throws {
         let entry = Member(key: MemberKey(user: "huda", officer: nil), agency: try AgencyCode("NCEMC"), role: .operator)
-        let session = WriteSession(journalPath: journal, officer: "Huda", store: store,
-                                   actor: Actor(user: "huda", officer: "Huda", member: entry, membersManaged: true))
+        let session = WriteSession(
+            journalPath: journal, officer: "Huda", store: store,
+            actor: Actor(user: "huda", officer: "Huda", member: entry, membersManaged: true))
         XCTAssertThrowsError(try session.require(.importData))
-        XCTAssertNoThrow(try WriteSession(journalPath: journal, officer: "Huda", store: nil).require(.importData),
-                         "without the members each event is checked at ingest")
+        XCTAssertNoThrow(
+            try WriteSession(journalPath: journal, officer: "Huda", store: nil).require(.importData),
+            "without the members each event is checked at ingest")
     }
 
     /// The rule the command line alone met before: no write may leave a managed store without an admin.
@@ -86,24 +92,32 @@ final class WriteSessionTests: XCTestCase {
 
     func testTheChecksReadTheAgenciesTheStoreKnowsNow() throws {
         var session = WriteSession(journalPath: journal, officer: "Huda", store: store)
-        XCTAssertThrowsError(try session.actions().post(from: "IMC", to: ["CD"], priority: "routine", channel: "radio", subject: nil,
-                                                        body: "clinic open", incident: nil, acknowledgementRequired: false))
-        let ngo = Organisation(agency: Agency(code: try AgencyCode("IMC"), nameArabic: "الهيئة الطبية الدولية",
-                                              nameEnglish: "International Medical Corps", kind: .ngo))
+        XCTAssertThrowsError(
+            try session.actions().post(
+                from: "IMC", to: ["CD"], priority: "routine", channel: "radio", subject: nil,
+                body: "clinic open", incident: nil, acknowledgementRequired: false))
+        let ngo = Organisation(
+            agency: Agency(
+                code: try AgencyCode("IMC"), nameArabic: "الهيئة الطبية الدولية",
+                nameEnglish: "International Medical Corps", kind: .ngo))
         try session.record(try session.event((try AgencyCode("MOI"), .organisationRegistered(ngo))))
-        let write = try session.actions().post(from: "IMC", to: ["CD"], priority: "routine", channel: "radio", subject: nil,
-                                               body: "clinic open", incident: nil, acknowledgementRequired: false)
+        let write = try session.actions().post(
+            from: "IMC", to: ["CD"], priority: "routine", channel: "radio", subject: nil,
+            body: "clinic open", incident: nil, acknowledgementRequired: false)
         XCTAssertEqual(write.agency.rawValue, "IMC")
     }
 
     func testAnExerciseStoresEventsAreJournalledInItsOwnDirectoryOnly() throws {
         try store.setSetting(SQLiteStore.exerciseSetting, "true")
         XCTAssertNoThrow(try WriteSession.checkJournal(journal, for: store))
-        XCTAssertThrowsError(try WriteSession.checkJournal(NSTemporaryDirectory() + "real.jsonl", for: store)) { error in
+        XCTAssertThrowsError(try WriteSession.checkJournal(NSTemporaryDirectory() + "real.jsonl", for: store)) {
+            error in
             guard case ChannelError.exerciseJournalElsewhere = error else { return XCTFail("\(error)") }
         }
-        XCTAssertThrowsError(try WriteSession.open(storePath: store.path, journalPath: "/tmp/real-journal.jsonl", officer: "Huda",
-                                                   busyTimeout: 1))
+        XCTAssertThrowsError(
+            try WriteSession.open(
+                storePath: store.path, journalPath: "/tmp/real-journal.jsonl", officer: "Huda",
+                busyTimeout: 1))
     }
 
     /// The controller's writes need play going on: an exercise store, started, not stopped.
@@ -116,15 +130,18 @@ final class WriteSessionTests: XCTestCase {
         XCTAssertThrowsError(try session.actions().checkPlayGoesOn()) { error in
             guard case ChannelError.play(.notStarted) = error else { return XCTFail("\(error)") }
         }
-        XCTAssertThrowsError(try WriteSession(journalPath: journal, officer: "Huda", store: nil).actions().checkPlayGoesOn())
+        XCTAssertThrowsError(
+            try WriteSession(journalPath: journal, officer: "Huda", store: nil).actions().checkPlayGoesOn())
     }
 
     func testACommandsSessionKnowsWhoIsWriting() throws {
-        let session = try WriteSession.open(storePath: store.path, journalPath: journal, officer: "Huda", busyTimeout: 1)
+        let session = try WriteSession.open(
+            storePath: store.path, journalPath: journal, officer: "Huda", busyTimeout: 1)
         XCTAssertEqual(session.actor?.officer, "Huda")
         XCTAssertEqual(session.actor?.user, UnixUser.current)
         XCTAssertNil(session.storeProblem)
-        XCTAssertThrowsError(try WriteSession.open(storePath: store.path, journalPath: journal, officer: "  ", busyTimeout: 1),
-                             "an officer's name is checked")
+        XCTAssertThrowsError(
+            try WriteSession.open(storePath: store.path, journalPath: journal, officer: "  ", busyTimeout: 1),
+            "an officer's name is checked")
     }
 }

@@ -17,17 +17,23 @@ final class AuthorityTests: XCTestCase {
     }
 
     func actor(_ role: Role?, managed: Bool = true) -> Actor {
-        Actor(user: "amal", officer: "Amal", member: role.map { Member(key: MemberKey(user: "amal"), agency: moi, role: $0) },
-              membersManaged: managed)
+        Actor(
+            user: "amal", officer: "Amal",
+            member: role.map { Member(key: MemberKey(user: "amal"), agency: moi, role: $0) },
+            membersManaged: managed)
     }
 
     var imc: EventPayload {
-        get throws { .agencyRegistered(Agency(code: try AgencyCode("IMC"), nameArabic: "م", nameEnglish: "IMC", kind: .ngo)) }
+        get throws {
+            .agencyRegistered(Agency(code: try AgencyCode("IMC"), nameArabic: "م", nameEnglish: "IMC", kind: .ngo))
+        }
     }
 
     var post: EventPayload {
-        .messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio, subject: nil, body: "b",
-                                      incident: nil, acknowledgementRequired: false))
+        .messagePosted(
+            MessagePosting(
+                recipients: .everyone, priority: .routine, channel: .radio, subject: nil, body: "b",
+                incident: nil, acknowledgementRequired: false))
     }
 
     func refusal(_ payload: EventPayload, agency: AgencyCode? = nil, by actor: Actor) -> Refusal? {
@@ -45,7 +51,10 @@ final class AuthorityTests: XCTestCase {
     }
 
     func testAStoreWithoutMembersLetsEveryoneWrite() {
-        XCTAssertNil(refusal(.memberAdded(Member(key: MemberKey(user: "amal"), agency: moi, role: .admin)), by: actor(nil, managed: false)))
+        XCTAssertNil(
+            refusal(
+                .memberAdded(Member(key: MemberKey(user: "amal"), agency: moi, role: .admin)),
+                by: actor(nil, managed: false)))
     }
 
     /// An import speaks for many organisations: a supervisor's, refused as a whole below that.
@@ -60,23 +69,36 @@ final class AuthorityTests: XCTestCase {
 
     func testViewersRead() {
         XCTAssertEqual(refusal(post, by: actor(.viewer)), .viewerReadsOnly)
-        XCTAssertEqual(refusal(.messageAcknowledged(MessageAcknowledgement(message: message)), by: actor(.viewer)), .viewerReadsOnly)
-        XCTAssertNil(refusal(.shift(ShiftChange(signedOn: true)), by: actor(.viewer)), "a viewer may sign on for a shift")
+        XCTAssertEqual(
+            refusal(.messageAcknowledged(MessageAcknowledgement(message: message)), by: actor(.viewer)),
+            .viewerReadsOnly)
+        XCTAssertNil(
+            refusal(.shift(ShiftChange(signedOn: true)), by: actor(.viewer)), "a viewer may sign on for a shift")
     }
 
     func testOperatorsActForTheirOwnAgency() {
         XCTAssertNil(refusal(post, by: actor(.operator)))
         XCTAssertNil(refusal(.assignment(.tasked, AssignmentLink(incident: ref, unit: unit)), by: actor(.operator)))
         XCTAssertEqual(refusal(post, agency: lrc, by: actor(.operator)), .otherAgency(own: moi, acting: lrc))
-        XCTAssertNil(refusal(.incidentStatusChanged(IncidentStatusChange(reference: ref, status: .responding)), by: actor(.operator)))
-        XCTAssertEqual(refusal(.incidentStatusChanged(IncidentStatusChange(reference: ref, status: .closed)), by: actor(.operator)),
-                       .needsRole(.supervisor, for: .closeIncident))
+        XCTAssertNil(
+            refusal(
+                .incidentStatusChanged(IncidentStatusChange(reference: ref, status: .responding)), by: actor(.operator))
+        )
+        XCTAssertEqual(
+            refusal(
+                .incidentStatusChanged(IncidentStatusChange(reference: ref, status: .closed)), by: actor(.operator)),
+            .needsRole(.supervisor, for: .closeIncident))
     }
 
     func testSupervisorsCloseAndActForAnyAgency() {
         XCTAssertNil(refusal(post, agency: lrc, by: actor(.supervisor)))
-        XCTAssertNil(refusal(.incidentStatusChanged(IncidentStatusChange(reference: ref, status: .closed)), agency: lrc, by: actor(.supervisor)))
-        XCTAssertEqual(refusal(.memberRemoved(MemberKey(user: "x")), by: actor(.supervisor)), .needsRole(.admin, for: .manageMembers))
+        XCTAssertNil(
+            refusal(
+                .incidentStatusChanged(IncidentStatusChange(reference: ref, status: .closed)), agency: lrc,
+                by: actor(.supervisor)))
+        XCTAssertEqual(
+            refusal(.memberRemoved(MemberKey(user: "x")), by: actor(.supervisor)),
+            .needsRole(.admin, for: .manageMembers))
     }
 
     func testAdminsManageMembers() throws {
@@ -93,7 +115,9 @@ final class AuthorityTests: XCTestCase {
         XCTAssertNil(Actor.entry(for: "Huda", among: [salem], pinProven: false))
         var guarded = salem
         guarded.pin = "sha256-1$00$00"
-        XCTAssertEqual(Actor.entry(for: "Salem Ali", among: [account, guarded], pinProven: false), account, "a PIN not proven: the account's entry")
+        XCTAssertEqual(
+            Actor.entry(for: "Salem Ali", among: [account, guarded], pinProven: false), account,
+            "a PIN not proven: the account's entry")
         XCTAssertEqual(Actor.entry(for: "Salem Ali", among: [account, guarded], pinProven: true), guarded)
     }
 
@@ -117,42 +141,67 @@ final class AuthorityTests: XCTestCase {
     // MARK: coordination
 
     func activity(org: AgencyCode, implementer: AgencyCode? = nil) throws -> EventPayload {
-        .activityRegistered(ActivityRegistration(
-            id: try RecordID("0192f3c4-0000-7000-8000-0000000000b1"), organisation: org, implementer: implementer, sector: .food,
-            area: "derna", what: "baskets", start: try CalendarDate("2026-12-01", field: "s"), end: try CalendarDate("2026-12-09", field: "e")))
+        .activityRegistered(
+            ActivityRegistration(
+                id: try RecordID("0192f3c4-0000-7000-8000-0000000000b1"), organisation: org, implementer: implementer,
+                sector: .food,
+                area: "derna", what: "baskets", start: try CalendarDate("2026-12-01", field: "s"),
+                end: try CalendarDate("2026-12-09", field: "e")))
     }
 
     func testOperatorsRecordNeedsActivitiesAndPledgesForTheirOwnOrganisation() throws {
         let wfp = try AgencyCode("WFP")
-        let need = NeedReport(id: try RecordID("0192f3c4-0000-7000-8000-0000000000a1"), area: "derna", sector: .food, what: "food",
-                              quantity: 10, unit: "baskets", organisation: moi)
+        let need = NeedReport(
+            id: try RecordID("0192f3c4-0000-7000-8000-0000000000a1"), area: "derna", sector: .food, what: "food",
+            quantity: 10, unit: "baskets", organisation: moi)
         XCTAssertNil(refusal(.needReported(need), by: actor(.operator)))
         var others = need
         others.organisation = lrc
         XCTAssertEqual(refusal(.needReported(others), by: actor(.operator)), .otherAgency(own: moi, acting: lrc))
-        XCTAssertNil(refusal(.needReported(others), agency: lrc, by: actor(.supervisor)), "a supervisor records for any organisation")
+        XCTAssertNil(
+            refusal(.needReported(others), agency: lrc, by: actor(.supervisor)),
+            "a supervisor records for any organisation")
         XCTAssertNil(refusal(try activity(org: moi), by: actor(.operator)))
-        XCTAssertNil(refusal(try activity(org: wfp, implementer: moi), by: actor(.operator)), "the implementer records its own work")
-        XCTAssertEqual(refusal(try activity(org: wfp, implementer: lrc), by: actor(.operator)), .otherAgency(own: moi, acting: wfp))
-        let pledge = PledgeMade(id: try RecordID("0192f3c4-0000-7000-8000-0000000000c1"), need: need.id, organisation: wfp, quantity: 5)
+        XCTAssertNil(
+            refusal(try activity(org: wfp, implementer: moi), by: actor(.operator)),
+            "the implementer records its own work")
+        XCTAssertEqual(
+            refusal(try activity(org: wfp, implementer: lrc), by: actor(.operator)), .otherAgency(own: moi, acting: wfp)
+        )
+        let pledge = PledgeMade(
+            id: try RecordID("0192f3c4-0000-7000-8000-0000000000c1"), need: need.id, organisation: wfp, quantity: 5)
         XCTAssertEqual(refusal(.pledgeMade(pledge), by: actor(.operator)), .otherAgency(own: moi, acting: wfp))
     }
 
     func testRegisteringOrSuspendingAnOrganisationOrChangingASettingNeedsASupervisor() throws {
-        let scouts = Organisation(agency: Agency(code: try AgencyCode("SCOUTS"), nameArabic: "ك", nameEnglish: "Scouts", kind: .civilSociety))
-        XCTAssertEqual(refusal(.organisationRegistered(scouts), by: actor(.operator)), .needsRole(.supervisor, for: .registerAgency))
+        let scouts = Organisation(
+            agency: Agency(code: try AgencyCode("SCOUTS"), nameArabic: "ك", nameEnglish: "Scouts", kind: .civilSociety))
+        XCTAssertEqual(
+            refusal(.organisationRegistered(scouts), by: actor(.operator)),
+            .needsRole(.supervisor, for: .registerAgency))
         XCTAssertNil(refusal(.organisationRegistered(scouts), by: actor(.supervisor)))
-        XCTAssertEqual(refusal(.organisationUpdated(OrganisationChange(code: moi, status: .suspended)), by: actor(.operator)),
-                       .needsRole(.supervisor, for: .registerAgency))
-        XCTAssertNil(refusal(.organisationUpdated(OrganisationChange(code: moi, focalPoints: [FocalPoint(name: "Huda")])), by: actor(.operator)),
-                     "an operator keeps its own organisation's focal points")
-        XCTAssertEqual(refusal(.organisationUpdated(OrganisationChange(code: lrc, focalPoints: [])), by: actor(.operator)),
-                       .otherAgency(own: moi, acting: lrc))
-        XCTAssertEqual(refusal(.settingChanged(SettingChange(setting: .gapDays, value: 3)), by: actor(.operator)),
-                       .needsRole(.supervisor, for: .changeSetting))
+        XCTAssertEqual(
+            refusal(.organisationUpdated(OrganisationChange(code: moi, status: .suspended)), by: actor(.operator)),
+            .needsRole(.supervisor, for: .registerAgency))
+        XCTAssertNil(
+            refusal(
+                .organisationUpdated(OrganisationChange(code: moi, focalPoints: [FocalPoint(name: "Huda")])),
+                by: actor(.operator)),
+            "an operator keeps its own organisation's focal points")
+        XCTAssertEqual(
+            refusal(.organisationUpdated(OrganisationChange(code: lrc, focalPoints: [])), by: actor(.operator)),
+            .otherAgency(own: moi, acting: lrc))
+        XCTAssertEqual(
+            refusal(.settingChanged(SettingChange(setting: .gapDays, value: 3)), by: actor(.operator)),
+            .needsRole(.supervisor, for: .changeSetting))
         let risk = try RecordID("0192f3c4-0000-7000-8000-0000000000d1")
-        XCTAssertEqual(refusal(.riskUpdated(RiskChange(id: risk, likelihood: 2)), by: actor(.operator)), .needsRole(.supervisor, for: .manageRisks))
-        XCTAssertNil(refusal(.riskReviewed(RiskReview(risk: risk)), by: actor(.operator)), "the owner's operator reviews")
-        XCTAssertEqual(refusal(.riskReviewed(RiskReview(risk: risk)), agency: lrc, by: actor(.operator)), .otherAgency(own: moi, acting: lrc))
+        XCTAssertEqual(
+            refusal(.riskUpdated(RiskChange(id: risk, likelihood: 2)), by: actor(.operator)),
+            .needsRole(.supervisor, for: .manageRisks))
+        XCTAssertNil(
+            refusal(.riskReviewed(RiskReview(risk: risk)), by: actor(.operator)), "the owner's operator reviews")
+        XCTAssertEqual(
+            refusal(.riskReviewed(RiskReview(risk: risk)), agency: lrc, by: actor(.operator)),
+            .otherAgency(own: moi, acting: lrc))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatCore
 
 /// The coordination's folds: an organisation over its agency's history, needs last-writer-wins,
@@ -11,7 +12,9 @@ final class CoordinationFoldTests: XCTestCase {
     func event(_ second: Int64, _ payload: EventPayload) -> Event {
         var generator = SystemRandomNumberGenerator()
         let at = Timestamp(millisecondsSinceEpoch: 1_800_000_000_000 + second * 1000)
-        return Event(id: .make(at: at, using: &generator), at: at, agency: try! AgencyCode("LRC"), officer: "Amal", user: nil, payload: payload)
+        return Event(
+            id: .make(at: at, using: &generator), at: at, agency: try! AgencyCode("LRC"), officer: "Amal", user: nil,
+            payload: payload)
     }
 
     func assertSameInAnyOrder<T: Equatable>(_ events: [Event], _ fold: ([Event]) -> T) -> T {
@@ -24,9 +27,20 @@ final class CoordinationFoldTests: XCTestCase {
         let code = try AgencyCode("IMC")
         let events = [
             event(0, .agencyRegistered(Agency(code: code, nameArabic: "الهيئة", nameEnglish: "IMC", kind: .ngo))),
-            event(5, .organisationUpdated(OrganisationChange(code: code, kind: .ingo, sectors: [.health], status: .suspended))),
-            event(3, .organisationUpdated(OrganisationChange(code: code, areas: ["derna"], focalPoints: [FocalPoint(name: "Sara")]))),
-            event(7, .agencyRegistered(Agency(code: code, nameArabic: "الهيئة الطبية الدولية", nameEnglish: "International Medical Corps", kind: .ingo))),
+            event(
+                5,
+                .organisationUpdated(
+                    OrganisationChange(code: code, kind: .ingo, sectors: [.health], status: .suspended))),
+            event(
+                3,
+                .organisationUpdated(
+                    OrganisationChange(code: code, areas: ["derna"], focalPoints: [FocalPoint(name: "Sara")]))),
+            event(
+                7,
+                .agencyRegistered(
+                    Agency(
+                        code: code, nameArabic: "الهيئة الطبية الدولية", nameEnglish: "International Medical Corps",
+                        kind: .ingo))),
         ]
         let organisation = try XCTUnwrap(assertSameInAnyOrder(events) { Fold.organisation($0) })
         XCTAssertEqual(organisation.agency.nameEnglish, "International Medical Corps")
@@ -47,7 +61,9 @@ final class CoordinationFoldTests: XCTestCase {
     }
 
     func testANeedIsLastWriterWinsAndMayBeReopened() throws {
-        let report = NeedReport(id: need, area: "derna", sector: .wash, what: "water", quantity: 100, unit: "l", organisation: try AgencyCode("LRC"))
+        let report = NeedReport(
+            id: need, area: "derna", sector: .wash, what: "water", quantity: 100, unit: "l",
+            organisation: try AgencyCode("LRC"))
         let events = [
             event(0, .needReported(report)),
             event(2, .needUpdated(NeedChange(id: need, status: .met))),
@@ -71,7 +87,11 @@ final class CoordinationFoldTests: XCTestCase {
             event(5, .activityUpdated(ActivityChange(id: activityID, status: .finished))),
             // A late line from before it finished, and a cancellation after: neither takes it back.
             event(3, .activityUpdated(ActivityChange(id: activityID, status: .planned, reached: 250))),
-            event(6, .activityUpdated(ActivityChange(id: activityID, status: .cancelled, end: try CalendarDate("2026-12-22", field: "e")))),
+            event(
+                6,
+                .activityUpdated(
+                    ActivityChange(id: activityID, status: .cancelled, end: try CalendarDate("2026-12-22", field: "e")))
+            ),
         ]
         let folded = try XCTUnwrap(assertSameInAnyOrder(events) { Fold.activity($0) })
         XCTAssertEqual(folded.status, .finished)
@@ -90,14 +110,18 @@ final class CoordinationFoldTests: XCTestCase {
         let folded = try XCTUnwrap(assertSameInAnyOrder(delivered) { Fold.pledge($0) })
         XCTAssertEqual(folded.status, .delivered)
         XCTAssertEqual(folded.made.quantity, 40)
-        let withdrawn = [event(0, .pledgeMade(made)), event(1, .pledgeUpdated(PledgeChange(id: pledgeID, status: .withdrawn))),
-                         event(2, .pledgeUpdated(PledgeChange(id: pledgeID, status: .delivering)))]
+        let withdrawn = [
+            event(0, .pledgeMade(made)), event(1, .pledgeUpdated(PledgeChange(id: pledgeID, status: .withdrawn))),
+            event(2, .pledgeUpdated(PledgeChange(id: pledgeID, status: .delivering))),
+        ]
         XCTAssertEqual(assertSameInAnyOrder(withdrawn) { Fold.pledge($0) }?.status, .withdrawn)
     }
 
     func testASettingIsItsLatestValue() {
-        let events = [event(1, .settingChanged(SettingChange(setting: .gapDays, value: 10))),
-                      event(4, .settingChanged(SettingChange(setting: .gapDays, value: 3)))]
+        let events = [
+            event(1, .settingChanged(SettingChange(setting: .gapDays, value: 10))),
+            event(4, .settingChanged(SettingChange(setting: .gapDays, value: 3))),
+        ]
         XCTAssertEqual(assertSameInAnyOrder(events) { Fold.setting($0) }?.value, 3)
     }
 
@@ -107,7 +131,9 @@ final class CoordinationFoldTests: XCTestCase {
         XCTAssertEqual(try gazetteer.resolve("Benghazi").id, "benghazi")
         XCTAssertEqual(try gazetteer.resolveDistrict("شعبية درنة").id, "district.derna")
         XCTAssertEqual(try gazetteer.resolveDistrict("درنة").id, "district.derna")
-        XCTAssertThrowsError(try gazetteer.resolveDistrict("Tobruk")) { XCTAssertEqual(($0 as? ValidationError)?.field, "district") }
+        XCTAssertThrowsError(try gazetteer.resolveDistrict("Tobruk")) {
+            XCTAssertEqual(($0 as? ValidationError)?.field, "district")
+        }
         let derna = gazetteer.areaIDs(inDistrict: "district.derna")
         XCTAssertTrue(derna.contains("derna") && derna.contains("district.derna"))
         XCTAssertFalse(derna.contains("benghazi"))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatCore
 
 final class GazetteerTests: XCTestCase {
@@ -35,8 +36,10 @@ final class GazetteerTests: XCTestCase {
         for area in Gazetteer.libya.areas {
             XCTAssertTrue(LibyaOutline.contains(latitude: area.latitude, longitude: area.longitude), area.id)
         }
-        for (name, latitude, longitude) in [("Tunis", 36.8, 10.18), ("Cairo", 30.04, 31.24), ("Valletta", 35.9, 14.51), ("Ndjamena", 12.11, 15.04),
-                                            ("Djanet, Algeria", 24.55, 9.48), ("Salum, Egypt", 31.55, 25.16), ("Oklahoma City", 35.47, -97.52)] {
+        for (name, latitude, longitude) in [
+            ("Tunis", 36.8, 10.18), ("Cairo", 30.04, 31.24), ("Valletta", 35.9, 14.51), ("Ndjamena", 12.11, 15.04),
+            ("Djanet, Algeria", 24.55, 9.48), ("Salum, Egypt", 31.55, 25.16), ("Oklahoma City", 35.47, -97.52),
+        ] {
             XCTAssertFalse(LibyaOutline.contains(latitude: latitude, longitude: longitude), name)
         }
         XCTAssertTrue(LibyaOutline.contains(latitude: 32.80, longitude: 22.64), "just off Derna")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatCore
 
 final class StateMachineTests: XCTestCase {
@@ -13,9 +14,11 @@ final class StateMachineTests: XCTestCase {
         XCTAssertThrowsError(try IncidentStatus.closed.checkTransition(to: .contained)) { error in
             let validation = error as? ValidationError
             XCTAssertEqual(validation?.field, "status")
-            XCTAssertEqual(validation?.problem, .transitionRefused(from: "closed", allowed: ["verified", "responding"]))
-            XCTAssertEqual(validation?.description,
-                           "status: cannot go from closed to contained; allowed from closed: verified, responding")
+            XCTAssertEqual(
+                validation?.problem, .transitionRefused(from: "closed", allowed: ["verified", "responding"]))
+            XCTAssertEqual(
+                validation?.description,
+                "status: cannot go from closed to contained; allowed from closed: verified, responding")
         }
     }
 
@@ -30,8 +33,9 @@ final class StateMachineTests: XCTestCase {
             XCTAssertFalse(status.allowedNext(onAssignment: false).contains { $0.isCommitted }, "\(status)")
         }
         XCTAssertThrowsError(try UnitStatus.available.checkTransition(to: .assigned, onAssignment: false))
-        XCTAssertFalse(UnitStatus.allCases.contains { $0.allowedNext(onAssignment: true).contains(.assigned) },
-                       "assigned comes only from tasking")
+        XCTAssertFalse(
+            UnitStatus.allCases.contains { $0.allowedNext(onAssignment: true).contains(.assigned) },
+            "assigned comes only from tasking")
         XCTAssertEqual(UnitStatus.allCases.filter(\.canBeTasked), [.available, .returning])
     }
 
@@ -45,7 +49,9 @@ final class StateMachineTests: XCTestCase {
 
     func testEveryStatusCanBeLeft() {
         for status in IncidentStatus.allCases { XCTAssertFalse(status.allowedNext.isEmpty, "\(status)") }
-        for status in UnitStatus.allCases { XCTAssertFalse(status.allowedNext(onAssignment: false).isEmpty, "\(status)") }
+        for status in UnitStatus.allCases {
+            XCTAssertFalse(status.allowedNext(onAssignment: false).isEmpty, "\(status)")
+        }
     }
 
     func testNamedValueErrorListsAllowedValues() {

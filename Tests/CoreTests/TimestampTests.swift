@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatCore
 
 final class TimestampTests: XCTestCase {
@@ -11,7 +12,10 @@ final class TimestampTests: XCTestCase {
     }
 
     func testRefusesMalformed() {
-        for text in ["2026-11-22", "2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-22T10:04:05", "2026-11-22T10:04:05Zjunk", ""] {
+        for text in [
+            "2026-11-22", "2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-22T10:04:05",
+            "2026-11-22T10:04:05Zjunk", "",
+        ] {
             XCTAssertNil(Timestamp(rfc3339: text), text)
         }
     }
@@ -30,10 +34,15 @@ final class TimestampTests: XCTestCase {
         XCTAssertEqual(try EventID(late.rawValue.uppercased()), late)
         XCTAssertEqual(Array(late.rawValue)[14], "7")
         XCTAssertThrowsError(try EventID("not-a-uuid"))
-        for bad in ["0192f3c4x0000-7000-8000-0000000000aa", "0192f3c4-0000-7000-8000-0000000000ag", "0192f3c4-0000-7000-8000-0000000000a-",
-                    "0192f3c4-0000-7000-8000-0000000000a", "0192f3c4-0000-7000-8000-0000000000aaa", "0192f3c4-0000-7000-8000-00000000٠٠aa"] {
+        for bad in [
+            "0192f3c4x0000-7000-8000-0000000000aa", "0192f3c4-0000-7000-8000-0000000000ag",
+            "0192f3c4-0000-7000-8000-0000000000a-",
+            "0192f3c4-0000-7000-8000-0000000000a", "0192f3c4-0000-7000-8000-0000000000aaa",
+            "0192f3c4-0000-7000-8000-00000000٠٠aa",
+        ] {
             XCTAssertThrowsError(try EventID(bad), bad)
         }
-        XCTAssertEqual(try EventID("0192F3C4-0000-7000-8000-0000000000AA").rawValue, "0192f3c4-0000-7000-8000-0000000000aa")
+        XCTAssertEqual(
+            try EventID("0192F3C4-0000-7000-8000-0000000000AA").rawValue, "0192f3c4-0000-7000-8000-0000000000aa")
     }
 }

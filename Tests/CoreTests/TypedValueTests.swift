@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatCore
 
 /// What people type on a command line: any case, a type's short name, a near miss.
@@ -14,15 +15,19 @@ final class TypedValueTests: XCTestCase {
         XCTAssertEqual(try IncidentType.parse("wildfire", field: "type"), .wildfire)
         XCTAssertThrowsError(try IncidentType.parse("flood", field: "type")) { error in
             let text = (error as? ValidationError)?.description ?? ""
-            XCTAssertTrue(text.contains("'flood' could be: flood.flashFlood, flood.riverFlood, flood.coastalFlood, flood.damFailure"), text)
+            XCTAssertTrue(
+                text.contains(
+                    "'flood' could be: flood.flashFlood, flood.riverFlood, flood.coastalFlood, flood.damFailure"), text)
         }
     }
 
     func testANearMissIsSuggested() {
         XCTAssertEqual(NearestName.suggest("incdent", among: ["incident", "init", "ingest"]), "incident")
-        XCTAssertEqual(NearestName.suggest("urgnet", among: MessagePriority.allCases.map(\.rawValue)), nil, "too far: no guess")
+        XCTAssertEqual(
+            NearestName.suggest("urgnet", among: MessagePriority.allCases.map(\.rawValue)), nil, "too far: no guess")
         XCTAssertEqual(NearestName.suggest("imediate", among: MessagePriority.allCases.map(\.rawValue)), "immediate")
-        let error = ValidationError(field: "priority", value: "imediate", problem: .notOneOf(MessagePriority.allCases.map(\.rawValue)))
+        let error = ValidationError(
+            field: "priority", value: "imediate", problem: .notOneOf(MessagePriority.allCases.map(\.rawValue)))
         XCTAssertTrue(error.description.hasSuffix("did you mean 'immediate'?"), error.description)
     }
 }
@@ -30,7 +35,8 @@ final class TypedValueTests: XCTestCase {
 final class AreaSuggestionTests: XCTestCase {
     func testAMistypedAreaSuggestsTheNearestName() {
         XCTAssertThrowsError(try Gazetteer.libya.resolve("Dernaa")) { error in
-            XCTAssertTrue((error as? ValidationError)?.description.contains("did you mean 'Derna'?") ?? false, "\(error)")
+            XCTAssertTrue(
+                (error as? ValidationError)?.description.contains("did you mean 'Derna'?") ?? false, "\(error)")
         }
     }
 }

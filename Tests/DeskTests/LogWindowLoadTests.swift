@@ -3,8 +3,9 @@ import QanatCore
 import QanatDesk
 import QanatFixtures
 import QanatStore
-@testable import QanatUI
 import XCTest
+
+@testable import QanatUI
 
 /// A desk keeps its log window up from the messages new events touched; what it shows is what
 /// reading the window whole would show.
@@ -13,12 +14,16 @@ final class LogWindowLoadTests: XCTestCase {
         let (store, events, directory) = try storeOf700Messages()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // An urgent message (every fiftieth) is for the agency after its sender's.
-        let urgent = try XCTUnwrap(events.last { if case .messagePosted(let m) = $0.payload { m.acknowledgementRequired } else { false } })
-        guard case .messagePosted(let posting) = urgent.payload, case .agencies(let owing) = posting.recipients else { return XCTFail() }
+        let urgent = try XCTUnwrap(
+            events.last { if case .messagePosted(let m) = $0.payload { m.acknowledgementRequired } else { false } })
+        guard case .messagePosted(let posting) = urgent.payload, case .agencies(let owing) = posting.recipients else {
+            return XCTFail()
+        }
         let agency = owing[0]
 
         for query in [MessageQuery(), MessageQuery(awaitingAcknowledgementBy: agency)] {
-            var state = DeskState(width: 160, height: 48, language: .en, officer: "test", agency: agency, now: urgent.at)
+            var state = DeskState(
+                width: 160, height: 48, language: .en, officer: "test", agency: agency, now: urgent.at)
             state.logQuery = query
             try DeskLoader(store: store).load(into: &state)
             XCTAssertFalse(state.data.messages.isEmpty)
@@ -28,10 +33,14 @@ final class LogWindowLoadTests: XCTestCase {
                 try store.apply([change])
                 let changes = try store.changes(after: last, limit: 1000)
                 last = changes.lastSequence
-                let ids = Set((changes.subjects ?? []).compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } })
+                let ids = Set(
+                    (changes.subjects ?? []).compactMap { subject -> EventID? in
+                        if case .message(let id) = subject { id } else { nil }
+                    })
                 XCTAssertFalse(ids.isEmpty)
                 try DeskLoader(store: store).load(into: &state, refresh: .messages, changedMessages: ids)
-                var whole = DeskState(width: 160, height: 48, language: .en, officer: "test", agency: agency, now: urgent.at)
+                var whole = DeskState(
+                    width: 160, height: 48, language: .en, officer: "test", agency: agency, now: urgent.at)
                 whole.logQuery = query
                 try DeskLoader(store: store).load(into: &whole)
                 XCTAssertEqual(state.data.messages, whole.data.messages, "\(query): after \(change.type)")
@@ -45,14 +54,17 @@ final class LogWindowLoadTests: XCTestCase {
     func testANewFilterReadsAFirstPageThenTheWholeWindow() throws {
         let (store, events, directory) = try storeOf700Messages()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var whole = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
+        var whole = DeskState(
+            width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
         try DeskLoader(store: store).load(into: &whole)
         XCTAssertEqual(whole.data.messages.count, DeskLoader.messageWindow)
 
-        var state = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
+        var state = DeskState(
+            width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
         try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
         XCTAssertTrue(state.data.logWindowPartial)
-        XCTAssertEqual(state.data.messages, Array(whole.data.messages.suffix(DeskLoader.firstPage(height: 30))), "the newest rows")
+        XCTAssertEqual(
+            state.data.messages, Array(whole.data.messages.suffix(DeskLoader.firstPage(height: 30))), "the newest rows")
         try DeskLoader(store: store).load(into: &state, refresh: .messages)
         XCTAssertFalse(state.data.logWindowPartial)
         XCTAssertEqual(state.data.messages, whole.data.messages)
@@ -71,14 +83,17 @@ final class LogWindowLoadTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let moi = try AgencyCode("MOI")
         let at = Timestamp(millisecondsSinceEpoch: events[0].at.millisecondsSinceEpoch + 1)
-        let flash = Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "t", user: nil, payload: .messagePosted(
-            MessagePosting(recipients: .agencies([moi]), priority: .flash, channel: .radio, subject: nil, body: "old flash",
-                           incident: nil, acknowledgementRequired: true)))
+        let flash = Event(
+            id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "t", user: nil,
+            payload: .messagePosted(
+                MessagePosting(
+                    recipients: .agencies([moi]), priority: .flash, channel: .radio, subject: nil, body: "old flash",
+                    incident: nil, acknowledgementRequired: true)))
         try store.apply([flash])
         var state = DeskState(width: 160, height: 30, language: .en, officer: "test", agency: moi, now: events[0].at)
         try DeskLoader(store: store).load(into: &state)
         XCTAssertTrue(state.alerts.contains { $0.subject == .message(flash.id) })
-        for query in [MessageQuery(awaitingAcknowledgementBy: moi), MessageQuery()] {   // `u`, then `u` again
+        for query in [MessageQuery(awaitingAcknowledgementBy: moi), MessageQuery()] {  // `u`, then `u` again
             state.logQuery = query
             try DeskLoader(store: store).load(into: &state, refresh: .messages, firstPageOnly: true)
             XCTAssertTrue(state.alerts.contains { $0.subject == .message(flash.id) }, "after a first page of \(query)")
@@ -98,14 +113,18 @@ final class LogWindowLoadTests: XCTestCase {
 
     private func probe(_ body: String) -> Event {
         let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000)
-        return Event(id: .make(at: at), at: at, agency: Agency.seed[0].code, officer: "test", user: nil,
-                     payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
-                                                            body: body, incident: nil, acknowledgementRequired: false)))
+        return Event(
+            id: .make(at: at), at: at, agency: Agency.seed[0].code, officer: "test", user: nil,
+            payload: .messagePosted(
+                MessagePosting(
+                    recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
+                    body: body, incident: nil, acknowledgementRequired: false)))
     }
 
     private func acknowledgement(of message: EventID, by agency: AgencyCode) -> Event {
         let at = Timestamp(millisecondsSinceEpoch: 1_796_000_001_000)
-        return Event(id: .make(at: at), at: at, agency: agency, officer: "test", user: nil,
-                     payload: .messageAcknowledged(MessageAcknowledgement(message: message)))
+        return Event(
+            id: .make(at: at), at: at, agency: agency, officer: "test", user: nil,
+            payload: .messageAcknowledged(MessageAcknowledgement(message: message)))
     }
 }

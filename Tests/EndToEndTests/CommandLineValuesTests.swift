@@ -8,8 +8,10 @@ final class CommandLineValuesTests: XCTestCase {
     func testNumbersTakeArabicIndicDigits() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        let need = try q.run("need", "report", "--area", "Derna", "--sector", "shelter", "--what", "Tents", "--quantity", "٣٠٠", "--unit", "tents",
-                             "--people", "١٢٠٠")
+        let need = try q.run(
+            "need", "report", "--area", "Derna", "--sector", "shelter", "--what", "Tents", "--quantity", "٣٠٠",
+            "--unit", "tents",
+            "--people", "١٢٠٠")
         XCTAssertEqual(need.status, 0, need.stderr)
         XCTAssertEqual(try q.run("target", "set", "acknowledge", "٩٠").status, 0)
         XCTAssertEqual(try q.run("target", "set", "assign", "۱۲۰", "--percentile", "٥٠").status, 0)
@@ -38,7 +40,9 @@ final class CommandLineValuesTests: XCTestCase {
         XCTAssertEqual(try q.run("init").status, 0)
         let performance = try q.run("report", "performance", "--since", "2026-12-01")
         XCTAssertEqual(performance.status, 0, performance.stderr)
-        XCTAssertTrue(performance.stdout.contains("1 Dec 2026 00:00"), "from the start of the day, Libya time: \(performance.stdout)")
+        XCTAssertTrue(
+            performance.stdout.contains("1 Dec 2026 00:00"),
+            "from the start of the day, Libya time: \(performance.stdout)")
         XCTAssertEqual(try q.run("report", "shift", "--since", "٢٠٢٦-١٢-٠٦").status, 0)
         let wrong = try q.run("report", "shift", "--since", "yesterday")
         XCTAssertEqual(wrong.status, 2)
@@ -58,7 +62,8 @@ final class CommandLineValuesTests: XCTestCase {
         let outsider = try UnixTestAccounts.user("qanat-outsider")
         let unreadable = try q.run(as: outsider, ["list", "incidents"])
         XCTAssertEqual(unreadable.status, 3, unreadable.stderr)
-        XCTAssertTrue(unreadable.stderr.contains("qanat-outsider may not read it (Permission denied)"), unreadable.stderr)
+        XCTAssertTrue(
+            unreadable.stderr.contains("qanat-outsider may not read it (Permission denied)"), unreadable.stderr)
         XCTAssertFalse(unreadable.stderr.contains("no store"), unreadable.stderr)
     }
 
@@ -68,7 +73,9 @@ final class CommandLineValuesTests: XCTestCase {
         let q = try QanatProcess()
         let language = try q.run("desk", "--lang", "fr")
         XCTAssertEqual(language.status, 1)
-        XCTAssertTrue(language.stderr.contains("'fr' is invalid for '--lang <lang>'. Please provide one of 'en' and 'ar'"), language.stderr)
+        XCTAssertTrue(
+            language.stderr.contains("'fr' is invalid for '--lang <lang>'. Please provide one of 'en' and 'ar'"),
+            language.stderr)
         let bidi = try q.run("report", "shift", "--lang", "ar", "--bidi", "sideways")
         XCTAssertNotEqual(bidi.status, 0, "report shift has no --bidi")
         let wall = try q.run("wall", "--bidi", "sideways")
@@ -86,7 +93,7 @@ final class CommandLineValuesTests: XCTestCase {
         XCTAssertTrue(post.contains("routine, priority, immediate or flash."), post)
         XCTAssertTrue(post.contains("radio, phone, sms, email, in-person or system."), post)
         let assign = try q.run("assignment", "--help").stdout
-        XCTAssertTrue(assign.contains("acknowledged, arrived or released"), "a stage that moves forward, not tasked:\n\(assign)")
+        XCTAssertTrue(
+            assign.contains("acknowledged, arrived or released"), "a stage that moves forward, not tasked:\n\(assign)")
     }
 }
-

@@ -1,6 +1,6 @@
 import Foundation
-import QanatText
 import QanatTestSupport
+import QanatText
 import XCTest
 
 /// The coverage board in a real terminal, in English and Arabic, at 80×24 and 160×48, while
@@ -11,10 +11,14 @@ final class CoverageTerminalTests: XCTestCase {
     /// A need in Derna that nothing answers (a gap) and the Scouts registered with a focal point.
     func seed(_ q: QanatProcess) throws {
         XCTAssertEqual(try q.run("init").status, 0)
-        XCTAssertEqual(try q.run("org", "add", "SCOUTS", "--kind", "civilSociety", "--name-en", "Libyan Scouts", "--name-ar", "الكشافة",
-                                 "--focal", "Amal Idris;0912345678;ch 7").status, 0)
-        let need = try q.run("need", "report", "--area", "Derna", "--sector", "shelter", "--what", "Tents", "--quantity", "200",
-                             "--unit", "tents", "--org", "LRC")
+        XCTAssertEqual(
+            try q.run(
+                "org", "add", "SCOUTS", "--kind", "civilSociety", "--name-en", "Libyan Scouts", "--name-ar", "الكشافة",
+                "--focal", "Amal Idris;0912345678;ch 7"
+            ).status, 0)
+        let need = try q.run(
+            "need", "report", "--area", "Derna", "--sector", "shelter", "--what", "Tents", "--quantity", "200",
+            "--unit", "tents", "--org", "LRC")
         XCTAssertEqual(need.status, 0, need.stderr)
     }
 
@@ -30,14 +34,18 @@ final class CoverageTerminalTests: XCTestCase {
 
         // Another process: the Scouts register an activity answering it and pledge, delivering.
         let needID = try q.run("need", "list", "--json").stdout.components(separatedBy: #""id":""#)[1].prefix(36)
-        XCTAssertEqual(try q.run("activity", "add", "--org", "SCOUTS", "--sector", "shelter", "--area", "Derna", "--what", "Tents",
-                                 "--start", Self.today, "--end", Self.today, "--need", String(needID)).status, 0)
+        XCTAssertEqual(
+            try q.run(
+                "activity", "add", "--org", "SCOUTS", "--sector", "shelter", "--area", "Derna", "--what", "Tents",
+                "--start", Self.today, "--end", Self.today, "--need", String(needID)
+            ).status, 0)
         let pledge = try q.run("pledge", "add", String(needID), "--org", "SCOUTS", "--quantity", "100").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try q.run("pledge", "update", pledge, "--status", "delivering").status, 0)
         screen = try desk.waitFor { $0.contains("50% 1") }
         let answered = screen.split(separator: "\n").first { $0.hasPrefix("Derna ") }.map(String.init) ?? ""
-        XCTAssertTrue(answered.contains("50% 1") && !answered.contains("G"), "answered, and covered in part:\n\(screen)")
+        XCTAssertTrue(
+            answered.contains("50% 1") && !answered.contains("G"), "answered, and covered in part:\n\(screen)")
 
         try desk.send("Enter")
         screen = try desk.waitFor { $0.contains("Organisations and focal points") }
@@ -51,8 +59,11 @@ final class CoverageTerminalTests: XCTestCase {
     func testAnActivityRegisteredOnTheBoardWarnsOfDuplicationBeforeItIsSaved() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        XCTAssertEqual(try q.run("activity", "add", "--org", "WFP", "--sector", "food", "--area", "Sabha", "--what", "Food baskets",
-                                 "--start", Self.today, "--end", Self.today, "--status", "ongoing").status, 0)
+        XCTAssertEqual(
+            try q.run(
+                "activity", "add", "--org", "WFP", "--sector", "food", "--area", "Sabha", "--what", "Food baskets",
+                "--start", Self.today, "--end", Self.today, "--status", "ongoing"
+            ).status, 0)
         let desk = try DeskHarness.startDesk(q, width: 80, height: 24)
         try desk.waitFor { $0.contains("F2 Incidents") }
         try desk.send("F5")
@@ -92,7 +103,9 @@ final class CoverageTerminalTests: XCTestCase {
         try desk.send("Enter", "Enter", "Enter", "Enter", "Enter", "Enter")
         try desk.waitFor { !$0.contains("Report a need") }
         let needs = try q.run("need", "list", "--json").stdout
-        XCTAssertTrue(needs.contains(#""what":"Blankets""#) && needs.contains(#""quantity":50"#) && needs.contains(#""org":"CD""#), needs)
+        XCTAssertTrue(
+            needs.contains(#""what":"Blankets""#) && needs.contains(#""quantity":50"#)
+                && needs.contains(#""org":"CD""#), needs)
         try desk.send("Enter")
         try desk.waitFor { $0.contains("Needs (2)") }
         try desk.send("p")
@@ -113,27 +126,34 @@ final class CoverageTerminalTests: XCTestCase {
         try seed(q)
         for arabic in [false, true] {
             for (width, height) in [(80, 24), (160, 48)] {
-                let text = { (english: String, arabic_: String) in arabic ? Bidi.visual(arabic_) : english }
-                let desk = try DeskHarness.startDesk(q, width: width, height: height, arguments: arabic ? "--lang ar --bidi app" : "")
+                let text = { (english: String, inArabic: String) in arabic ? Bidi.visual(inArabic) : english }
+                let desk = try DeskHarness.startDesk(
+                    q, width: width, height: height, arguments: arabic ? "--lang ar --bidi app" : "")
                 try desk.waitFor { $0.contains(text("Incidents", "الحوادث")) }
                 try desk.send("F5")
                 let screen = try desk.waitFor { $0.contains(text("Derna District", "شعبية درنة")) }
                 let area = text("Derna", "درنة")
-                let row = screen.split(separator: "\n").first { $0.contains(area) && !$0.contains("▸") }.map(String.init) ?? ""
+                let row =
+                    screen.split(separator: "\n").first { $0.contains(area) && !$0.contains("▸") }.map(String.init)
+                    ?? ""
                 let trimmed = row.trimmingCharacters(in: .whitespaces)
-                XCTAssertTrue(arabic ? trimmed.hasSuffix(area) : trimmed.hasPrefix(area), "the area at the start side (\(width)×\(height)): \(row)")
+                XCTAssertTrue(
+                    arabic ? trimmed.hasSuffix(area) : trimmed.hasPrefix(area),
+                    "the area at the start side (\(width)×\(height)): \(row)")
                 XCTAssertTrue(row.contains(text("G 0%", "ف")), "the gap's letter (\(width)×\(height)): \(row)")
                 try desk.send("Enter")
                 let detail = try desk.waitFor { $0.contains(text("Needs (1)", "الاحتياجات (1)")) }
-                XCTAssertEqual(detail.contains(text("Derna District", "شعبية درنة")), width >= 120,
-                               "beside the board when wide, instead of it when narrow:\n\(detail)")
+                XCTAssertEqual(
+                    detail.contains(text("Derna District", "شعبية درنة")), width >= 120,
+                    "beside the board when wide, instead of it when narrow:\n\(detail)")
                 try desk.send("Escape", "f")
                 try desk.waitFor { $0.contains(text("Filter the coverage board", "تصفية لوحة التغطية")) }
                 try desk.type("Tobruk")
                 try desk.send("Enter", "Enter", "Enter")
                 let refused = try desk.waitFor { $0.contains("'Tobruk'") }
-                XCTAssertTrue(refused.contains(text("Filter the coverage board", "تصفية لوحة التغطية")),
-                              "a municipality is no district: the form stays\n\(refused)")
+                XCTAssertTrue(
+                    refused.contains(text("Filter the coverage board", "تصفية لوحة التغطية")),
+                    "a municipality is no district: the form stays\n\(refused)")
                 try desk.send("Escape", "q")
                 try desk.waitFor { !$0.contains(text("Coverage", "التغطية")) }
             }

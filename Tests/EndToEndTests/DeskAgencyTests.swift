@@ -14,7 +14,8 @@ final class DeskAgencyTests: XCTestCase {
         try DeskHarness.openFlashFlood(desk, area: "Derna", title: "Bridge down")
         screen = try desk.waitFor { $0.contains("Bridge down") }
         let listed = try q.run("list", "incidents", "--json")
-        XCTAssertTrue(listed.stdout.contains("\"leadAgency\":\"LRC\""), "the desk's incident is led by LRC: \(listed.stdout)")
+        XCTAssertTrue(
+            listed.stdout.contains("\"leadAgency\":\"LRC\""), "the desk's incident is led by LRC: \(listed.stdout)")
         try desk.send("q")
     }
 
@@ -23,8 +24,10 @@ final class DeskAgencyTests: XCTestCase {
         XCTAssertEqual(try q.run("init").status, 0)
         let refused = try q.run("desk", "--agency", "LRX")
         XCTAssertEqual(refused.status, 2, refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("agency: 'LRX' is not one of") && refused.stderr.contains("LRC, MOH, MOI") && refused.stderr.contains("did you mean"),
-                      refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("agency: 'LRX' is not one of") && refused.stderr.contains("LRC, MOH, MOI")
+                && refused.stderr.contains("did you mean"),
+            refused.stderr)
         let fromEnvironment = try q.run("desk", extraEnvironment: ["QANAT_AGENCY": "XYZ"])
         XCTAssertEqual(fromEnvironment.status, 2, fromEnvironment.stderr)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import QanatText
 import QanatTestSupport
+import QanatText
 import XCTest
 
 /// The Arabic interface in a real terminal: what `--bidi app` draws, what `--bidi terminal`
@@ -10,10 +10,12 @@ final class DeskArabicTests: XCTestCase {
         let q = try QanatProcess()
         let ref = try DeskHarness.seed(q)
         let raw = q.directory + "/terminal.raw"
-        let desk = try DeskHarness.startDesk(q, width: 80, height: 24, arguments: "--lang ar --bidi app", recording: raw)
+        let desk = try DeskHarness.startDesk(
+            q, width: 80, height: 24, arguments: "--lang ar --bidi app", recording: raw)
         var screen = try desk.waitFor { $0.contains(Bidi.visual("الحوادث")) }
         let row = screen.split(separator: "\n").first { $0.contains(ref) }.map(String.init) ?? ""
-        XCTAssertTrue(row.trimmingCharacters(in: .whitespaces).hasSuffix(ref), "the reference column is on the right: \(row)")
+        XCTAssertTrue(
+            row.trimmingCharacters(in: .whitespaces).hasSuffix(ref), "the reference column is on the right: \(row)")
 
         // Open an incident: the area in Arabic, the title typed with a slip, mended with the
         // arrows (→ goes back in Arabic text) and Backspace.
@@ -27,7 +29,8 @@ final class DeskArabicTests: XCTestCase {
         for _ in 0..<6 { try desk.send("Right") }
         try desk.type("في ")
         screen = try desk.waitFor { $0.contains(Bidi.visual("سيول في الوادي")) }
-        XCTAssertTrue(screen.contains(Bidi.visual("سيول في الوادي")), "joined letters, right to left, while typing:\n\(screen)")
+        XCTAssertTrue(
+            screen.contains(Bidi.visual("سيول في الوادي")), "joined letters, right to left, while typing:\n\(screen)")
         try desk.send("Enter", "Enter", "Enter", "Enter")
         try desk.waitFor { !$0.contains(Bidi.visual("فتح حادثة")) }
         let incidents = try q.run("list", "incidents", "--json").stdout
@@ -44,7 +47,8 @@ final class DeskArabicTests: XCTestCase {
         let q = try QanatProcess()
         let ref = try DeskHarness.seed(q)
         let raw = q.directory + "/terminal.raw"
-        let desk = try DeskHarness.startDesk(q, width: 100, height: 30, arguments: "--lang ar --bidi terminal", recording: raw)
+        let desk = try DeskHarness.startDesk(
+            q, width: 100, height: 30, arguments: "--lang ar --bidi terminal", recording: raw)
         let screen = try desk.waitFor { $0.contains("الحوادث") }
         let row = screen.split(separator: "\n").first { $0.contains(ref) }.map(String.init) ?? ""
         XCTAssertTrue(row.hasPrefix(ref), "not mirrored: the terminal's own bidi decides: \(row)")

@@ -1,22 +1,28 @@
 import Foundation
-import QanatText
 import QanatTestSupport
+import QanatText
 import XCTest
 
 /// Starts the real desk in tmux on a store of the test's own.
 enum DeskHarness {
     /// The desk in tmux. With `recording`, the bytes it writes to its terminal are kept there too
     /// (through `script`), for what a screen cannot show: mode switches.
-    static func startDesk(_ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:],
-                          arguments: String = "", recording: String? = nil) throws -> TmuxSession {
-        var env = q.environment.filter { ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH", "XDG_DATA_HOME"].contains($0.key) }
+    static func startDesk(
+        _ q: QanatProcess, width: Int = 160, height: Int = 48, extra: [String: String] = [:],
+        arguments: String = "", recording: String? = nil
+    ) throws -> TmuxSession {
+        var env = q.environment.filter {
+            ["QANAT_DB", "QANAT_JOURNAL", "QANAT_LOG", "QANAT_OFFICER", "HOME", "PATH", "XDG_DATA_HOME"].contains(
+                $0.key)
+        }
         env["QANAT_AGENCY"] = "CD"
         env["LANG"] = "C.UTF-8"
         env["TERM"] = "screen-256color"
         env["QANAT_CONFIG"] = "/nonexistent/qanat-test-config.toml"  // the developer's own settings stay out
         let desk = QanatProcess.binary + " " + arguments
-        return try TmuxSession(command: recording.map { "script -qfec '\(desk)' \($0)" } ?? desk, width: width, height: height,
-                               environment: env.merging(extra) { $1 })
+        return try TmuxSession(
+            command: recording.map { "script -qfec '\(desk)' \($0)" } ?? desk, width: width, height: height,
+            environment: env.merging(extra) { $1 })
     }
 
     /// Fills the open-incident form (flash flood, the default type) and sends it.
@@ -32,8 +38,10 @@ enum DeskHarness {
 
     static func seed(_ q: QanatProcess) throws -> String {
         try q.run("init")
-        let ref = try q.run("incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna",
-                            "--title", "Flash flood at the Wadi Derna bridge", "--agency", "NCEMC").stdout
+        let ref = try q.run(
+            "incident", "open", "--type", "flood.flashFlood", "--severity", "extreme", "--area", "Derna",
+            "--title", "Flash flood at the Wadi Derna bridge", "--agency", "NCEMC"
+        ).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try q.run("unit", "add", "CD-DRN-01", "--agency", "CD", "--kind", "waterRescue")
         try q.run("assign", ref, "CD-DRN-01")
@@ -62,11 +70,13 @@ final class DeskTerminalTests: XCTestCase {
 
         try desk.send("F4")
         try desk.waitFor { $0.contains("No messages yet.") }
-        let posted = try q.run("post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
-                               "Second boat needed at the bridge")
+        let posted = try q.run(
+            "post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+            "Second boat needed at the bridge")
         XCTAssertEqual(posted.status, 0)
         screen = try desk.waitFor(2) { $0.contains("Second boat needed at the bridge") }
-        XCTAssertTrue(screen.contains("Second boat needed at the bridge"), "a write elsewhere appears without a key: \(screen)")
+        XCTAssertTrue(
+            screen.contains("Second boat needed at the bridge"), "a write elsewhere appears without a key: \(screen)")
         XCTAssertTrue(screen.contains("unack: 1"))
 
         try desk.send("?")
@@ -97,8 +107,10 @@ final class DeskTerminalTests: XCTestCase {
     func testFilteringTheBoardByAreaAsksTheStore() throws {
         let q = try QanatProcess()
         let derna = try DeskHarness.seed(q)
-        let sabha = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha",
-                              "--title", "Market fire in Sabha").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let sabha = try q.run(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha",
+            "--title", "Market fire in Sabha"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let desk = try DeskHarness.startDesk(q, width: 120, height: 30)
         try desk.waitFor { $0.contains(derna) && $0.contains(sabha) }
         try desk.send("f")
@@ -118,8 +130,10 @@ final class DeskTerminalTests: XCTestCase {
     func testAMouseClickSelectsTheRow() throws {
         let q = try QanatProcess()
         let derna = try DeskHarness.seed(q)
-        let sabha = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha",
-                              "--title", "Market fire in Sabha").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let sabha = try q.run(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha",
+            "--title", "Market fire in Sabha"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let desk = try DeskHarness.startDesk(q, width: 100, height: 30)
         let screen = try desk.waitFor { $0.contains(derna) && $0.contains(sabha) }
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
@@ -149,7 +163,9 @@ final class DeskTerminalTests: XCTestCase {
         let titleBefore = try desk.paneTitle()
         try desk.send("F4")
         let hostile = "\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{1B}[H\rspoofed\u{202E}gnp.exe tail"
-        XCTAssertEqual(try q.run("post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "sms", hostile).status, 0)
+        XCTAssertEqual(
+            try q.run("post", "--from", "CD", "--to", "*", "--priority", "routine", "--channel", "sms", hostile).status,
+            0)
         let screen = try desk.waitFor(3) { $0.contains("tail") }
         XCTAssertTrue(screen.contains("␛]0;PWNED␇␛[2J␛[H␍spoofed␦gnp.exe tail"), screen)
         XCTAssertTrue(screen.contains("F2 Incidents"), "the screen was not cleared")
@@ -171,7 +187,9 @@ final class DeskFormTests: XCTestCase {
         var screen = try desk.waitFor { $0.contains("Likely duplicate of \(first)") }
         XCTAssertTrue(screen.contains("Likely duplicate of \(first)"), screen)
         try desk.send("Enter")
-        screen = try desk.waitFor { $0.contains("Second report of the Derna flood") && !$0.contains("Open an incident") }
+        screen = try desk.waitFor {
+            $0.contains("Second report of the Derna flood") && !$0.contains("Open an incident")
+        }
         XCTAssertTrue(screen.contains("recorded"), screen)
         XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 2)
 
@@ -184,8 +202,11 @@ final class DeskFormTests: XCTestCase {
         try desk.type("نحتاج قوارب إضافية")
         try desk.send("Enter", "Enter", "Enter")
         screen = try desk.waitFor { $0.contains("'XYZ' is not one of") }
-        XCTAssertTrue(screen.contains("To (codes or *): 'XYZ' is not one of"), "the field named by its label: \(screen)")
-        XCTAssertTrue(screen.contains(Bidi.visual("نحتاج قوارب إضافية")), "what was typed is still there, joined and right to left")
+        XCTAssertTrue(
+            screen.contains("To (codes or *): 'XYZ' is not one of"), "the field named by its label: \(screen)")
+        XCTAssertTrue(
+            screen.contains(Bidi.visual("نحتاج قوارب إضافية")),
+            "what was typed is still there, joined and right to left")
         try desk.send("BSpace", "BSpace", "BSpace")
         try desk.type("LRC")
         for _ in 0..<7 { try desk.send("Enter") }
@@ -193,8 +214,10 @@ final class DeskFormTests: XCTestCase {
         XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains("نحتاج قوارب إضافية"))
 
         // Another agency asks CD to acknowledge; the officer does it from the log.
-        let id = try q.run("post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
-                           "Confirm the road is closed").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try q.run(
+            "post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+            "Confirm the road is closed"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try desk.send("F4")
         try desk.waitFor { $0.contains("Confirm the road is closed") && $0.contains("unack: 1") }
         // Following live, nothing is selected: `a` acknowledges only once the officer has chosen the message.
@@ -211,13 +234,18 @@ final class DeskFormTests: XCTestCase {
     func testTheLogFiltersInTheStoreAndJumpsToTheIncident() throws {
         let q = try QanatProcess()
         let ref = try DeskHarness.seed(q)
-        try q.run("post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
-                  "--incident", ref, "Boat two stuck at the bridge")
-        try q.run("post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "phone", "Shift change at 20:00")
+        try q.run(
+            "post", "--from", "LRC", "--to", "CD", "--priority", "flash", "--channel", "radio", "--ack",
+            "--incident", ref, "Boat two stuck at the bridge")
+        try q.run(
+            "post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "phone", "Shift change at 20:00"
+        )
         let desk = try DeskHarness.startDesk(q, width: 120, height: 30)
         try desk.waitFor { $0.contains(ref) }
         try desk.send("F4")
-        try desk.waitFor { $0.contains("Boat two stuck") && $0.contains("Shift change at 20:00") && $0.contains("unack: 1") }
+        try desk.waitFor {
+            $0.contains("Boat two stuck") && $0.contains("Shift change at 20:00") && $0.contains("unack: 1")
+        }
 
         try desk.send("u")
         var screen = try desk.waitFor { !$0.contains("Shift change at 20:00") }
@@ -230,7 +258,8 @@ final class DeskFormTests: XCTestCase {
         XCTAssertTrue(screen.contains("CD awaiting"), "the message, read whole: \(screen)")
         try desk.send("Enter")
         screen = try desk.waitFor { $0.contains("Timeline") }
-        XCTAssertTrue(screen.contains("Flash flood at the Wadi Derna bridge"), "the linked incident's detail: \(screen)")
+        XCTAssertTrue(
+            screen.contains("Flash flood at the Wadi Derna bridge"), "the linked incident's detail: \(screen)")
         XCTAssertTrue(screen.contains("Boat two stuck"), "its timeline holds the message: \(screen)")
 
         // Search the store, then run a command from the palette by name.
@@ -242,6 +271,7 @@ final class DeskFormTests: XCTestCase {
         try desk.send("Escape", ":")
         try desk.type("group")
         try desk.send("Enter")
-        XCTAssertTrue(try desk.waitFor { $0.contains("[by agency]") }.contains("F3 Units"), "the units board, grouped by agency")
+        XCTAssertTrue(
+            try desk.waitFor { $0.contains("[by agency]") }.contains("F3 Units"), "the units board, grouped by agency")
     }
 }

@@ -29,7 +29,8 @@ final class DeskUnitTests: XCTestCase {
         try desk.send("Tab", "Tab", "Tab", "Tab", "Enter")
         screen = try desk.waitFor { $0.contains("CD-TRP-09") && !$0.contains("Add a unit") }
         var listed = try q.run("list", "units", "--json").stdout
-        XCTAssertTrue(listed.contains(#""callsign":"CD-TRP-09""#) && listed.contains("boat") && listed.contains("pump"), listed)
+        XCTAssertTrue(
+            listed.contains(#""callsign":"CD-TRP-09""#) && listed.contains("boat") && listed.contains("pump"), listed)
 
         try desk.send("e")
         try desk.waitFor { $0.contains("Change unit CD-TRP-09") }

@@ -29,9 +29,12 @@ final class DoctorTests: XCTestCase {
 
         var doctor = try q.run(["doctor"] + options, extraEnvironment: defaultJournal)
         XCTAssertEqual(doctor.status, 0, doctor.stdout + doctor.stderr)
-        for expected in ["ok    store", "schema current, integrity ok, WAL", "ok    directory", "2770 root:qanatdesk",
-                         "ok    member     root: admin for MOI", "ok    journal    \(journal): 0640 root:qanatdesk, lines attributed to root",
-                         "warn  terminal", "standard output is not a terminal"] {
+        for expected in [
+            "ok    store", "schema current, integrity ok, WAL", "ok    directory", "2770 root:qanatdesk",
+            "ok    member     root: admin for MOI",
+            "ok    journal    \(journal): 0640 root:qanatdesk, lines attributed to root",
+            "warn  terminal", "standard output is not a terminal",
+        ] {
             XCTAssertTrue(doctor.stdout.contains(expected), "\(expected):\n\(doctor.stdout)")
         }
 
@@ -51,22 +54,28 @@ final class DoctorTests: XCTestCase {
         chmod(journal, 0o660)
         doctor = try q.run(["doctor"] + options, extraEnvironment: defaultJournal)
         XCTAssertEqual(doctor.status, 2)
-        XCTAssertTrue(doctor.stdout.contains("others besides its owner can write it: ingest refuses its lines"), doctor.stdout)
+        XCTAssertTrue(
+            doctor.stdout.contains("others besides its owner can write it: ingest refuses its lines"), doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("fix: chmod 0640 \(journal)"), doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains("chmod 0660 \(journal)"), "the old advice is gone:\n\(doctor.stdout)")
         chmod(journal, 0o640)
         // So for every journal in journals/, even one ingest never took a line from.
         let other = q.directory + "/desk/journals/radio.jsonl"
-        XCTAssertTrue(FileManager.default.createFile(atPath: other, contents: nil, attributes: [.posixPermissions: 0o666]))
+        XCTAssertTrue(
+            FileManager.default.createFile(atPath: other, contents: nil, attributes: [.posixPermissions: 0o666]))
         chmod(other, 0o666)
         doctor = try q.run(["doctor"] + options, extraEnvironment: defaultJournal)
-        XCTAssertTrue(doctor.stdout.contains("\(other) is 0666") && doctor.stdout.contains("fix: chmod 0640 \(other)"), doctor.stdout)
+        XCTAssertTrue(
+            doctor.stdout.contains("\(other) is 0666") && doctor.stdout.contains("fix: chmod 0640 \(other)"),
+            doctor.stdout)
         try FileManager.default.removeItem(atPath: other)
 
         // An event kept in the journal while the store was locked is the journal's backlog.
         let holder = try q.shell("sqlite3 \(store) 'BEGIN IMMEDIATE;' '.shell sleep 2' 'COMMIT;'")
         Thread.sleep(forTimeInterval: 0.4)
-        let posted = try q.run(["post", "--wait", "0.2", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "x"] + options, extraEnvironment: defaultJournal)
+        let posted = try q.run(
+            ["post", "--wait", "0.2", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "x"]
+                + options, extraEnvironment: defaultJournal)
         holder.waitUntilExit()
         XCTAssertEqual(posted.status, 3, posted.stderr)
         doctor = try q.run(["doctor"] + options, extraEnvironment: defaultJournal)
@@ -99,7 +108,9 @@ final class DoctorTests: XCTestCase {
         made.waitUntilExit()
         let refused = try q.run("init", "--db", foreign + "/places.sqlite")
         XCTAssertEqual(refused.status, 5, refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("is not a Qanat store (another program's SQLite database (moz_places"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("is not a Qanat store (another program's SQLite database (moz_places"),
+            refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: foreign + "/journals"), "nothing made")
         var before = stat()
         stat(foreign, &before)
@@ -120,7 +131,8 @@ final class DoctorTests: XCTestCase {
     /// A journals/ planted as a link is refused, not followed: init would give its target to root.
     func testInitRefusesAJournalsLink() throws {
         let q = try QanatProcess()
-        let victim = q.directory + "/victim", desk = q.directory + "/desk"
+        let victim = q.directory + "/victim"
+        let desk = q.directory + "/desk"
         try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: desk, withIntermediateDirectories: true)
         chmod(victim, 0o755)
@@ -145,11 +157,18 @@ final class DoctorTests: XCTestCase {
         let environment = ["QANAT_DB": own + "/qanat.sqlite", "QANAT_JOURNAL": "", "QANAT_LOG": "", "HOME": own]
         let made = try q.run(as: admin, ["init"], extraEnvironment: environment)
         XCTAssertEqual(made.status, 0, made.stderr)
-        XCTAssertTrue(made.stdout.contains("\(own)/journals belongs to \(admin), not root")
-                      && made.stdout.contains("sudo chown root \(own)/journals && sudo chmod 3770 \(own)/journals"), made.stdout)
-        XCTAssertEqual(try q.run(as: admin, ["doctor"], extraEnvironment: environment).stdout.contains("fail  journals"), false,
-                       "the store's only user: nothing to swap")
-        XCTAssertEqual(try q.run(as: admin, ["member", "add", "root", "--agency", "CD", "--role", "operator"], extraEnvironment: environment).status, 0)
+        XCTAssertTrue(
+            made.stdout.contains("\(own)/journals belongs to \(admin), not root")
+                && made.stdout.contains("sudo chown root \(own)/journals && sudo chmod 3770 \(own)/journals"),
+            made.stdout)
+        XCTAssertEqual(
+            try q.run(as: admin, ["doctor"], extraEnvironment: environment).stdout.contains("fail  journals"), false,
+            "the store's only user: nothing to swap")
+        XCTAssertEqual(
+            try q.run(
+                as: admin, ["member", "add", "root", "--agency", "CD", "--role", "operator"],
+                extraEnvironment: environment
+            ).status, 0)
         let doctor = try q.run(as: admin, ["doctor"], extraEnvironment: environment)
         XCTAssertNotEqual(doctor.status, 0)
         XCTAssertTrue(doctor.stdout.contains("who could replace root's journals"), doctor.stdout)
@@ -168,6 +187,7 @@ final class DoctorTests: XCTestCase {
         try process.run()
         process.waitUntilExit()
         let log = q.directory + "/fresh/qanat/qanat.log"
-        XCTAssertTrue(((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("start list"), "no log at \(log)")
+        XCTAssertTrue(
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("start list"), "no log at \(log)")
     }
 }

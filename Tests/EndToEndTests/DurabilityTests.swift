@@ -11,7 +11,8 @@ final class DurabilityTests: XCTestCase {
         let q = try QanatProcess()
         try q.run("init")
         let workers = try (1...8).map { worker in
-            try q.shell("""
+            try q.shell(
+                """
                 i=0
                 while [ $i -lt 200 ]; do
                   qanat post --from CD --to '*' --priority routine --channel radio "worker \(worker) message $i" >/dev/null || exit 1
@@ -25,7 +26,9 @@ final class DurabilityTests: XCTestCase {
         }
         let listed = try q.run("list", "messages", "--all", "--json").lines
         XCTAssertEqual(listed.count, 1600)
-        let bodies = Set(listed.compactMap { line in line.range(of: #""body":"[^"]*""#, options: .regularExpression).map { line[$0] } })
+        let bodies = Set(
+            listed.compactMap { line in line.range(of: #""body":"[^"]*""#, options: .regularExpression).map { line[$0] }
+            })
         XCTAssertEqual(bodies.count, 1600, "no duplicate, none missing")
         let verify = try q.run("verify")
         // And init's first admin.
@@ -65,8 +68,15 @@ final class DurabilityTests: XCTestCase {
         let q = try QanatProcess()
         try q.run("init")
         var references: [String] = []
-        for (area, type) in [("Derna", "flood.flashFlood"), ("Al Bayda", "meteorological.storm"), ("Benghazi", "civil.displacedPopulations")] {
-            references.append(try q.run("incident", "open", "--type", type, "--severity", "severe", "--area", area, "--title", "\(type) \(area)")
+        for (area, type) in [
+            ("Derna", "flood.flashFlood"), ("Al Bayda", "meteorological.storm"),
+            ("Benghazi", "civil.displacedPopulations"),
+        ] {
+            references.append(
+                try q.run(
+                    "incident", "open", "--type", type, "--severity", "severe", "--area", area, "--title",
+                    "\(type) \(area)"
+                )
                 .stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         try q.run("unit", "add", "CD-1", "--agency", "CD", "--kind", "rescue")
@@ -75,8 +85,10 @@ final class DurabilityTests: XCTestCase {
         try q.run("assign", references[2], "LRC-1")
         try q.run("assignment", "released", references[2], "LRC-1")
         try q.run("incident", "status", references[1], "closed")
-        let id = try q.run("post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "--ack", "evacuate")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try q.run(
+            "post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "--ack", "evacuate"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try q.run("ack", id, "--agency", "CD")
         // A third party's journal, ingested too.
         let radio = q.directory + "/radio.jsonl"
@@ -143,7 +155,8 @@ final class FollowTests: XCTestCase {
         follow.waitUntilExit()
         XCTAssertEqual(follow.terminationReason, .exit)
         XCTAssertEqual(follow.terminationStatus, 0)
-        let passes = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        let passes = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(
+            separator: "\n")
         XCTAssertGreaterThanOrEqual(passes.count, 2)
         XCTAssertTrue(passes.allSatisfy { $0.hasPrefix(#"{"journal":""#) })
     }

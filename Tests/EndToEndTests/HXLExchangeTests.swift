@@ -11,7 +11,8 @@ final class HXLExchangeTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -24,15 +25,23 @@ final class HXLExchangeTests: XCTestCase {
 
     func seed(_ q: QanatProcess) throws -> (need: String, activity: String) {
         XCTAssertEqual(try q.run("init").status, 0)
-        XCTAssertEqual(try q.run("org", "add", "ALWAHA", "--kind", "private", "--name-en", "Al Waha Transport, Ltd", "--name-ar", "الواحة للنقل",
-                                 "--area", "Benghazi", "--area", "Derna", "--sector", "logistics", "--focal", "Khaled;0921112222;VHF 3",
-                                 "--capability", "12 trucks").status, 0)
-        let need = try q.run("need", "report", "--area", "Derna", "--sector", "wash", "--what", "Water \"drinking\", bottled",
-                             "--quantity", "5000", "--unit", "litres", "--people", "800", "--org", "LRC").stdout
+        XCTAssertEqual(
+            try q.run(
+                "org", "add", "ALWAHA", "--kind", "private", "--name-en", "Al Waha Transport, Ltd", "--name-ar",
+                "الواحة للنقل",
+                "--area", "Benghazi", "--area", "Derna", "--sector", "logistics", "--focal", "Khaled;0921112222;VHF 3",
+                "--capability", "12 trucks"
+            ).status, 0)
+        let need = try q.run(
+            "need", "report", "--area", "Derna", "--sector", "wash", "--what", "Water \"drinking\", bottled",
+            "--quantity", "5000", "--unit", "litres", "--people", "800", "--org", "LRC"
+        ).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let activity = try q.run("activity", "add", "--org", "UNICEF", "--implementer", "ALWAHA", "--sector", "wash", "--area", "درنة",
-                                 "--what", "Trucking", "--start", "2026-12-01", "--end", "2026-12-20", "--status", "ongoing",
-                                 "--targeted", "800", "--need", need).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let activity = try q.run(
+            "activity", "add", "--org", "UNICEF", "--implementer", "ALWAHA", "--sector", "wash", "--area", "درنة",
+            "--what", "Trucking", "--start", "2026-12-01", "--end", "2026-12-20", "--status", "ongoing",
+            "--targeted", "800", "--need", need
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try q.run("activity", "update", activity, "--reached", "300").status, 0)
         return (need, activity)
     }
@@ -43,7 +52,8 @@ final class HXLExchangeTests: XCTestCase {
         for kind in ["activities", "needs", "organisations"] {
             XCTAssertEqual(try q.run("export", "hxl", kind, "--out", q.directory + "/\(kind).csv").status, 0)
         }
-        let read = try libhxl("""
+        let read = try libhxl(
+            """
             import hxl, json
             out = {}
             for kind in ["activities", "needs", "organisations"]:
@@ -51,7 +61,8 @@ final class HXLExchangeTests: XCTestCase {
                 out[kind] = [{c.display_tag: v for c, v in zip(source.columns, row.values)} for row in source]
             print(json.dumps(out, ensure_ascii=False))
             """)
-        let tables = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(read.utf8)) as? [String: [[String: String]]])
+        let tables = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(read.utf8)) as? [String: [[String: String]]])
         let activities = try XCTUnwrap(tables["activities"])
         XCTAssertEqual(activities.count, 1)
         XCTAssertEqual(activities[0]["#activity+code"], activity)
@@ -89,16 +100,20 @@ final class HXLExchangeTests: XCTestCase {
             XCTAssertEqual(again.status, 0, again.stderr)
             XCTAssertTrue(again.stdout.hasPrefix("0 applied"), "\(kind) a second time: \(again.stdout)")
         }
-        XCTAssertEqual(try q.run("report", "coverage", "--csv").stdout, try source.run("report", "coverage", "--csv").stdout,
-                       "the same coverage on both stores")
+        XCTAssertEqual(
+            try q.run("report", "coverage", "--csv").stdout, try source.run("report", "coverage", "--csv").stdout,
+            "the same coverage on both stores")
 
         // A changed row changes only what differs; a bad row is named by its line; the rest applies.
         let text = try String(contentsOfFile: source.directory + "/activities.csv", encoding: .utf8)
         var lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         lines[2] = lines[2].replacingOccurrences(of: ",ongoing,", with: ",finished,")
-        lines.append(lines[2].replacingOccurrences(of: "wash", with: "housing").replacingOccurrences(of: lines[2].prefix(36), with: "01a2380c-8c0b-7518-aaf0-16e8b3b82995"))
+        lines.append(
+            lines[2].replacingOccurrences(of: "wash", with: "housing").replacingOccurrences(
+                of: lines[2].prefix(36), with: "01a2380c-8c0b-7518-aaf0-16e8b3b82995"))
         lines.append("not-an-id,UNICEF")
-        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: q.directory + "/changed.csv", atomically: false, encoding: .utf8)
+        try (lines.joined(separator: "\r\n") + "\r\n").write(
+            toFile: q.directory + "/changed.csv", atomically: false, encoding: .utf8)
         let changed = try q.run("import", "hxl", "activities", q.directory + "/changed.csv")
         XCTAssertEqual(changed.status, 2)
         XCTAssertTrue(changed.stdout.hasPrefix("1 applied, 0 already present, 2 refused"), changed.stdout)
@@ -108,23 +123,29 @@ final class HXLExchangeTests: XCTestCase {
 
         // A need of a whole district (no municipality), reported weeks ago elsewhere: its age counts.
         try """
-            District,District P-code,Need ID,Sector,What,Qty,Unit,Status,By,Reported
-            #adm1+name,#adm1+code,#meta+id,#sector,#item+name,#item+needed+num,#item+unit,#status,#org+code,#date+reported
-            Derna,\(Gazetteer.libya.area(id: "district.derna")?.code ?? ""),01a2380c-0000-7000-8000-000000000abc,shelter,Tents,40,tents,verified,LRC,2026-01-05
-            """.write(toFile: q.directory + "/district.csv", atomically: false, encoding: .utf8)
+        District,District P-code,Need ID,Sector,What,Qty,Unit,Status,By,Reported
+        #adm1+name,#adm1+code,#meta+id,#sector,#item+name,#item+needed+num,#item+unit,#status,#org+code,#date+reported
+        Derna,\(Gazetteer.libya.area(id: "district.derna")?.code ?? ""),01a2380c-0000-7000-8000-000000000abc,shelter,Tents,40,tents,verified,LRC,2026-01-05
+        """.write(toFile: q.directory + "/district.csv", atomically: false, encoding: .utf8)
         let district = try q.run("import", "hxl", "needs", q.directory + "/district.csv")
         XCTAssertEqual(district.status, 0, district.stderr)
         XCTAssertTrue(try q.run("need", "list", "--json").stdout.contains(#""area":"district.derna""#))
         XCTAssertTrue(try q.run("need", "list", "--json").stdout.contains(#""reportedOn":"2026-01-05""#))
         let rows = try q.run("report", "coverage", "--csv").lines
-        XCTAssertTrue(rows.contains("Derna,\(Gazetteer.libya.area(id: "district.derna")?.code ?? ""),,,shelter,40,0,,gap"), rows.joined(separator: "\n"))
+        XCTAssertTrue(
+            rows.contains("Derna,\(Gazetteer.libya.area(id: "district.derna")?.code ?? ""),,,shelter,40,0,,gap"),
+            rows.joined(separator: "\n"))
         let exported = try q.run("export", "hxl", "needs").stdout
-        XCTAssertTrue(exported.contains(",Derna,LY0101,,,shelter,Tents,40,tents,"), "a district's need leaves #adm2 empty:\n\(exported)")
+        XCTAssertTrue(
+            exported.contains(",Derna,LY0101,,,shelter,Tents,40,tents,"),
+            "a district's need leaves #adm2 empty:\n\(exported)")
 
         let operatorStore = try MemberRoleTests.store(as: "operator", for: "LRC")
         let refused = try operatorStore.run("import", "hxl", "organisations", source.directory + "/organisations.csv")
         XCTAssertEqual(refused.status, 4)
-        XCTAssertTrue(refused.stderr.contains("importing a file that speaks for many organisations needs the supervisor role"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("importing a file that speaks for many organisations needs the supervisor role"),
+            refused.stderr)
     }
 
     /// A partner's 3W and needs have no ids of ours: a row is known by its key fields, so the same
@@ -144,17 +165,22 @@ final class HXLExchangeTests: XCTestCase {
         let first = try q.run("import", "hxl", "activities", q.directory + "/3w.csv")
         XCTAssertEqual(first.status, 2, first.stderr)
         XCTAssertTrue(first.stdout.hasPrefix("2 applied"), first.stdout)
-        XCTAssertTrue(first.stderr.contains("line 5: #org+code"), "the row without an organisation, by line and column: \(first.stderr)")
+        XCTAssertTrue(
+            first.stderr.contains("line 5: #org+code"),
+            "the row without an organisation, by line and column: \(first.stderr)")
         let again = try q.run("import", "hxl", "activities", q.directory + "/3w.csv")
         XCTAssertTrue(again.stdout.hasPrefix("0 applied"), "the same sheet again: \(again.stdout)")
 
-        let later = sheet.replacingOccurrences(of: "ongoing,100", with: "ongoing,450").replacingOccurrences(of: "2026-12-10,planned", with: "2026-12-12,ongoing")
+        let later = sheet.replacingOccurrences(of: "ongoing,100", with: "ongoing,450").replacingOccurrences(
+            of: "2026-12-10,planned", with: "2026-12-12,ongoing")
         try later.write(toFile: q.directory + "/3w-later.csv", atomically: false, encoding: .utf8)
         let updated = try q.run("import", "hxl", "activities", q.directory + "/3w-later.csv")
         XCTAssertTrue(updated.stdout.hasPrefix("2 applied"), updated.stdout)
         let listed = try q.run("activity", "list", "--json").lines
         XCTAssertEqual(listed.count, 2, "the same two records, updated: \(listed)")
-        XCTAssertTrue(listed.contains { $0.contains(#""reached":450"#) } && listed.contains { $0.contains(#""end":"2026-12-12""#) }, listed.joined(separator: "\n"))
+        XCTAssertTrue(
+            listed.contains { $0.contains(#""reached":450"#) }
+                && listed.contains { $0.contains(#""end":"2026-12-12""#) }, listed.joined(separator: "\n"))
 
         let needs = """
             Organisation,Sector,What,Municipality,Quantity,Unit
@@ -163,7 +189,8 @@ final class HXLExchangeTests: XCTestCase {
             """
         try needs.write(toFile: q.directory + "/needs.csv", atomically: false, encoding: .utf8)
         XCTAssertTrue(try q.run("import", "hxl", "needs", q.directory + "/needs.csv").stdout.hasPrefix("1 applied"))
-        try needs.replacingOccurrences(of: "300", with: "250").write(toFile: q.directory + "/needs.csv", atomically: false, encoding: .utf8)
+        try needs.replacingOccurrences(of: "300", with: "250").write(
+            toFile: q.directory + "/needs.csv", atomically: false, encoding: .utf8)
         XCTAssertTrue(try q.run("import", "hxl", "needs", q.directory + "/needs.csv").stdout.hasPrefix("1 applied"))
         let need = try q.run("need", "list", "--json").lines
         XCTAssertEqual(need.count, 1)
@@ -171,24 +198,31 @@ final class HXLExchangeTests: XCTestCase {
 
         // Names that differ in more than case and spacing are other records (`Phase 1.5` is not `Phase 15`).
         try """
-            Organisation,Sector,Activity,Municipality,Start,End,Status
-            #org+code,#sector,#activity+name,#adm2+name,#date+start,#date+end,#status
-            WFP,food,Phase 1.5 distribution,Derna,2026-12-01,2026-12-10,planned
-            WFP,food,Phase 15 distribution,Derna,2026-12-01,2026-12-20,ongoing
-            WFP,food,PHASE  1.5   Distribution,Derna,2026-12-01,2026-12-10,planned
-            """.write(toFile: q.directory + "/phases.csv", atomically: false, encoding: .utf8)
-        XCTAssertTrue(try q.run("import", "hxl", "activities", q.directory + "/phases.csv").stdout.hasPrefix("2 applied, 1 already present"))
+        Organisation,Sector,Activity,Municipality,Start,End,Status
+        #org+code,#sector,#activity+name,#adm2+name,#date+start,#date+end,#status
+        WFP,food,Phase 1.5 distribution,Derna,2026-12-01,2026-12-10,planned
+        WFP,food,Phase 15 distribution,Derna,2026-12-01,2026-12-20,ongoing
+        WFP,food,PHASE  1.5   Distribution,Derna,2026-12-01,2026-12-10,planned
+        """.write(toFile: q.directory + "/phases.csv", atomically: false, encoding: .utf8)
+        XCTAssertTrue(
+            try q.run("import", "hxl", "activities", q.directory + "/phases.csv").stdout.hasPrefix(
+                "2 applied, 1 already present"))
     }
 
     /// An export shown on a terminal cannot drive it: what the records hold is made visible.
     func testAnExportOnATerminalShowsEscapesAsPlaceholders() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        XCTAssertEqual(try q.run("activity", "add", "--org", "WFP", "--sector", "food", "--area", "Derna", "--what", "esc \u{1B}]0;PWNED\u{07} title",
-                                 "--start", "2026-12-01", "--end", "2026-12-20").status, 0)
+        XCTAssertEqual(
+            try q.run(
+                "activity", "add", "--org", "WFP", "--sector", "food", "--area", "Derna", "--what",
+                "esc \u{1B}]0;PWNED\u{07} title",
+                "--start", "2026-12-01", "--end", "2026-12-20"
+            ).status, 0)
         let pipe = try q.run("export", "hxl", "activities").stdout
         XCTAssertTrue(pipe.contains("\u{1B}]0;PWNED"), "into a pipe, as it is")
-        let shell = try q.shell("script -qec '\(QanatProcess.binary) export hxl activities' /dev/null > \(q.directory)/tty.out")
+        let shell = try q.shell(
+            "script -qec '\(QanatProcess.binary) export hxl activities' /dev/null > \(q.directory)/tty.out")
         shell.waitUntilExit()
         let shown = try String(contentsOfFile: q.directory + "/tty.out", encoding: .utf8)
         XCTAssertTrue(shown.contains("␛]0;PWNED") && !shown.contains("\u{1B}]0;PWNED"), shown)

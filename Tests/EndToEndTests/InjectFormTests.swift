@@ -5,6 +5,7 @@ import QanatDesk
 import QanatStore
 import QanatTestSupport
 import XCTest
+
 @testable import QanatUI
 
 /// The controller's inject form, submitted through the desk's own actions on a real exercise
@@ -19,7 +20,10 @@ final class InjectFormTests: XCTestCase {
         let out = Pipe()
         player.standardOutput = out
         try player.run()
-        defer { player.interrupt(); player.waitUntilExit() }
+        defer {
+            player.interrupt()
+            player.waitUntilExit()
+        }
         var said = ""
         while !said.contains("desks join with") {
             let data = out.fileHandleForReading.availableData
@@ -27,28 +31,38 @@ final class InjectFormTests: XCTestCase {
             said += String(decoding: data, as: UTF8.self)
         }
         let store = try SQLiteStore(path: directory + "/qanat.sqlite")
-        var actions = DeskActions(session: WriteSession(journalPath: directory + "/journals/controller.jsonl", officer: "Huda", store: store),
-                                  storePath: store.path, draftsDirectory: directory + "/drafts")
-        var state = DeskState(width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("NCEMC"), now: Clock.now())
+        var actions = DeskActions(
+            session: WriteSession(journalPath: directory + "/journals/controller.jsonl", officer: "Huda", store: store),
+            storePath: store.path, draftsDirectory: directory + "/drafts")
+        var state = DeskState(
+            width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("NCEMC"), now: Clock.now())
         state.exercise = true
         state.data.exerciseRun = try store.exerciseRun()
         _ = state.handle(.character("I"))
         var form = try XCTUnwrap(state.form)
-        for (field, value) in [("at", "9x"), ("to", "CD, XX"), ("text", "then say no duff"), ("by", "ZZ"), ("within", "2x"), ("expect", "acknowledge")] {
+        for (field, value) in [
+            ("at", "9x"), ("to", "CD, XX"), ("text", "then say no duff"), ("by", "ZZ"), ("within", "2x"),
+            ("expect", "acknowledge"),
+        ] {
             form.set(field, value)
         }
         state.form = form
         if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
-        let errors = Dictionary(uniqueKeysWithValues: (state.form?.fields ?? []).compactMap { field in field.error.map { (field.name, $0) } })
+        let errors = Dictionary(
+            uniqueKeysWithValues: (state.form?.fields ?? []).compactMap { field in field.error.map { (field.name, $0) }
+            })
         XCTAssertEqual(Set(errors.keys), ["at", "to", "text", "by", "within"], "\(errors)")
-        XCTAssertEqual(errors["text"], "Message: the message must not contain the stop phrase 'NO DUFF', which would end the exercise")
+        XCTAssertEqual(
+            errors["text"],
+            "Message: the message must not contain the stop phrase 'NO DUFF', which would end the exercise")
         XCTAssertEqual(state.form?.focus, 0, "the first wrong field")
         let screen = DeskView.render(state).lines.joined(separator: "\n")
         for field in state.form?.fields ?? [] {
             XCTAssertTrue(screen.contains(state.localizer(field.label)), "\(field.name) shows:\n\(screen)")
         }
         XCTAssertTrue(screen.contains("⚠ the message must not contain the stop phrase 'NO DUFF'"), screen)
-        XCTAssertEqual(screen.components(separatedBy: "'9x' is not a duration").count, 2, "each refusal once:\n\(screen)")
+        XCTAssertEqual(
+            screen.components(separatedBy: "'9x' is not a duration").count, 2, "each refusal once:\n\(screen)")
     }
 }
 
@@ -59,11 +73,16 @@ final class EveryFieldRefusalTests: XCTestCase {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
         let store = try SQLiteStore(path: q.database)
-        var actions = DeskActions(session: WriteSession(journalPath: q.journal, officer: "Huda", store: store), storePath: q.database,
-                                  draftsDirectory: q.directory + "/drafts")
-        var state = DeskState(width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("CD"), now: Clock.now())
+        var actions = DeskActions(
+            session: WriteSession(journalPath: q.journal, officer: "Huda", store: store), storePath: q.database,
+            draftsDirectory: q.directory + "/drafts")
+        var state = DeskState(
+            width: 80, height: 24, language: .en, officer: "Huda", agency: try AgencyCode("CD"), now: Clock.now())
         let cases: [(key: Character, values: [String: String], wrong: Set<String>)] = [
-            ("o", ["area": "Nowhereville", "title": " ", "people": "abc", "lead": "XYZ"], ["area", "title", "people", "lead"]),
+            (
+                "o", ["area": "Nowhereville", "title": " ", "people": "abc", "lead": "XYZ"],
+                ["area", "title", "people", "lead"]
+            ),
             ("m", ["to": "CD, QQQ", "body": "", "incident": "INC-20"], ["to", "body", "incident"]),
         ]
         for (key, values, wrong) in cases {
@@ -74,7 +93,8 @@ final class EveryFieldRefusalTests: XCTestCase {
             state.form = form
             if let outcome = actions.submit(form, state: state) { state.apply(outcome) }
             let errors = Set((state.form?.fields ?? []).filter { $0.error != nil }.map(\.name))
-            XCTAssertEqual(errors, wrong, "\(key): \(String(describing: state.form?.fields.map { ($0.name, $0.error) }))")
+            XCTAssertEqual(
+                errors, wrong, "\(key): \(String(describing: state.form?.fields.map { ($0.name, $0.error) }))")
         }
         state.form = nil
         _ = state.handle(.function(3))

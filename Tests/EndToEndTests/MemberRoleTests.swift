@@ -9,7 +9,9 @@ final class MemberRoleTests: XCTestCase {
     static let me = ProcessInfo.processInfo.userName
     var me: String { Self.me }
 
-    func store(as role: String?, for agency: String = "MOI") throws -> QanatProcess { try Self.store(as: role, for: agency) }
+    func store(as role: String?, for agency: String = "MOI") throws -> QanatProcess {
+        try Self.store(as: role, for: agency)
+    }
 
     func journalLines(_ q: QanatProcess) throws -> Int { try Self.journalLines(q) }
 
@@ -20,7 +22,9 @@ final class MemberRoleTests: XCTestCase {
         XCTAssertEqual(initialised.status, 0, initialised.stderr)
         XCTAssertTrue(initialised.stdout.contains("admin:   \(me) (MOI)"), initialised.stdout)
         XCTAssertEqual(try q.run("member", "add", "boss", "--agency", "NCEMC", "--role", "admin").status, 0)
-        let change = role.map { try? q.run("member", "add", me, "--agency", agency, "--role", $0) } ?? (try? q.run("member", "remove", me))
+        let change =
+            role.map { try? q.run("member", "add", me, "--agency", agency, "--role", $0) }
+            ?? (try? q.run("member", "remove", me))
         XCTAssertEqual(change?.status, 0, change?.stderr ?? "")
         return q
     }
@@ -30,13 +34,16 @@ final class MemberRoleTests: XCTestCase {
     }
 
     /// Runs a write that must be refused for `reason`, and checks it left no trace.
-    func assertRefused(_ q: QanatProcess, _ arguments: [String], _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertRefused(
+        _ q: QanatProcess, _ arguments: [String], _ reason: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let before = try journalLines(q)
         let result = try q.run(arguments)
         XCTAssertEqual(result.status, 4, result.stderr, file: file, line: line)
         XCTAssertTrue(result.stderr.contains(reason), result.stderr, file: file, line: line)
         XCTAssertTrue(result.stderr.contains("nothing was written"), file: file, line: line)
-        XCTAssertEqual(try journalLines(q), before, "a refused write leaves the journal as it was", file: file, line: line)
+        XCTAssertEqual(
+            try journalLines(q), before, "a refused write leaves the journal as it was", file: file, line: line)
     }
 
     func post(from agency: String) -> [String] {
@@ -44,7 +51,9 @@ final class MemberRoleTests: XCTestCase {
     }
 
     func openIncident(_ q: QanatProcess) throws -> String {
-        let opened = try q.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t", "--agency", "MOI")
+        let opened = try q.run(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t", "--agency",
+            "MOI")
         XCTAssertEqual(opened.status, 0, opened.stderr)
         return opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -68,16 +77,23 @@ final class MemberRoleTests: XCTestCase {
         try assertRefused(q, post(from: "LRC"), "operators act for their own agency (MOI), not for LRC")
         let ref = try openIncident(q)
         XCTAssertEqual(try q.run("incident", "status", ref, "verified", "--agency", "MOI").status, 0)
-        try assertRefused(q, ["incident", "close", ref, "--agency", "MOI"], "closing an incident needs the supervisor role")
-        try assertRefused(q, ["member", "add", "amal", "--agency", "MOI", "--role", "viewer"], "managing members needs the admin role")
+        try assertRefused(
+            q, ["incident", "close", ref, "--agency", "MOI"], "closing an incident needs the supervisor role")
+        try assertRefused(
+            q, ["member", "add", "amal", "--agency", "MOI", "--role", "viewer"], "managing members needs the admin role"
+        )
 
         // Without --agency an operator acts for their own agency; a refused opening prints no reference.
         let lrc = try store(as: "operator", for: "LRC")
-        let opened = try lrc.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "ours")
+        let opened = try lrc.run(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "ours")
         XCTAssertEqual(opened.status, 0, opened.stderr)
-        let shown = try lrc.run("incident", "show", opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).stdout
+        let shown = try lrc.run("incident", "show", opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            .stdout
         XCTAssertTrue(shown.contains("LRC"), shown)
-        let refused = try lrc.run("incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t", "--agency", "CD")
+        let refused = try lrc.run(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Sabha", "--title", "t", "--agency",
+            "CD")
         XCTAssertEqual(refused.status, 4)
         XCTAssertEqual(refused.stdout, "", "no reference for an incident that was not opened")
     }
@@ -95,25 +111,36 @@ final class MemberRoleTests: XCTestCase {
         try q.run("init")
         try assertRefused(q, ["member", "remove", me], "\(me) is the store's last admin")
         try assertRefused(q, ["member", "add", me, "--agency", "MOI", "--role", "operator"], "last admin")
-        XCTAssertEqual(try q.run("member", "add", "duty", "--agency", "MOI", "--role", "operator", "--shared").status, 0)
-        let pin = try q.shell("echo 4821 | qanat member add duty --for-officer 'Salem Ali' --agency LRC --role supervisor --pin")
+        XCTAssertEqual(
+            try q.run("member", "add", "duty", "--agency", "MOI", "--role", "operator", "--shared").status, 0)
+        let pin = try q.shell(
+            "echo 4821 | qanat member add duty --for-officer 'Salem Ali' --agency LRC --role supervisor --pin")
         pin.waitUntilExit()
         XCTAssertEqual(pin.terminationStatus, 0)
         let list = try q.run("member", "list").lines
         XCTAssertEqual(list.count, 4, list.joined(separator: "\n"))
-        XCTAssertTrue(list.contains { $0.hasPrefix("duty") && $0.contains("Salem Ali") && $0.contains("supervisor") && $0.hasSuffix("yes") })
+        XCTAssertTrue(
+            list.contains {
+                $0.hasPrefix("duty") && $0.contains("Salem Ali") && $0.contains("supervisor") && $0.hasSuffix("yes")
+            })
         let json = try q.run("member", "list", "--json").stdout
-        XCTAssertTrue(json.contains(#"{"user":"duty","agency":"MOI","role":"operator","shared":true,"pin":false}"#), json)
+        XCTAssertTrue(
+            json.contains(#"{"user":"duty","agency":"MOI","role":"operator","shared":true,"pin":false}"#), json)
         XCTAssertFalse(json.contains("4821"))
-        XCTAssertFalse(try String(contentsOfFile: q.journal, encoding: .utf8).contains("4821"), "the journal holds a hash, not the PIN")
+        XCTAssertFalse(
+            try String(contentsOfFile: q.journal, encoding: .utf8).contains("4821"),
+            "the journal holds a hash, not the PIN")
         XCTAssertEqual(try q.run("member", "remove", "duty", "--for-officer", "salem ali").status, 0)
         XCTAssertEqual(try q.run("member", "list").lines.count, 3)
         let unknown = try q.run("member", "remove", "nobody")
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("user: no member 'nobody'"), unknown.stderr)
         // Every event records the Unix user, the officer and the agency.
-        let last = try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
-        XCTAssertTrue(last.contains(#""user":"\#(me)""#) && last.contains(#""officer":"Test Officer""#) && last.contains(#""agency":"LRC""#), last)
+        let last =
+            try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(
+            last.contains(#""user":"\#(me)""#) && last.contains(#""officer":"Test Officer""#)
+                && last.contains(#""agency":"LRC""#), last)
     }
 }
 
@@ -122,20 +149,27 @@ extension MemberRoleTests {
         let q = try QanatProcess()
         try q.run("init")
         // Salma's entry as `qanat member add --pin` wrote it before swift-crypto.
-        let old = #"{"v":1,"id":"01a2369e-a9e4-70b3-b1fb-bcc808b8750f","at":"2026-12-02T11:58:17.572Z","agency":"LRC","officer":"root","user":"ME","type":"member.added","data":{"user":"duty","officer":"Salma Idris","agency":"LRC","role":"operator","shared":false,"pin":"sha256-10000$8f212d8c37c71d66d1d8f0203dfa446b$f95bcdad0bbde8c62e04db9b5fbc6f3e3e53d4898db6dbdabba804e6c0d7993a"}}"#
+        let old =
+            #"{"v":1,"id":"01a2369e-a9e4-70b3-b1fb-bcc808b8750f","at":"2026-12-02T11:58:17.572Z","agency":"LRC","officer":"root","user":"ME","type":"member.added","data":{"user":"duty","officer":"Salma Idris","agency":"LRC","role":"operator","shared":false,"pin":"sha256-10000$8f212d8c37c71d66d1d8f0203dfa446b$f95bcdad0bbde8c62e04db9b5fbc6f3e3e53d4898db6dbdabba804e6c0d7993a"}}"#
         let oldJournal = q.directory + "/before.jsonl"
-        XCTAssertTrue(FileManager.default.createFile(atPath: oldJournal, contents: Data((old.replacingOccurrences(of: "ME", with: me) + "\n").utf8),
-                                                    attributes: [.posixPermissions: 0o640]))
+        XCTAssertTrue(
+            FileManager.default.createFile(
+                atPath: oldJournal, contents: Data((old.replacingOccurrences(of: "ME", with: me) + "\n").utf8),
+                attributes: [.posixPermissions: 0o640]))
         let ingested = try q.run("ingest", oldJournal)
         XCTAssertEqual(ingested.status, 0, ingested.stdout + ingested.stderr)
         let pin = try q.shell("echo 2468 | qanat member add duty --for-officer Huda --agency LRC --role operator --pin")
         pin.waitUntilExit()
         XCTAssertEqual(pin.terminationStatus, 0)
-        let huda = try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
+        let huda =
+            try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init) ?? ""
         XCTAssertTrue(huda.contains(#""pin":"pbkdf2-sha256$600000$"#), huda)
         let doctor = try q.run("doctor")
-        XCTAssertTrue(doctor.stdout.contains("warn  pin        duty/Salma Idris: PIN kept in an old form"), doctor.stdout)
-        XCTAssertTrue(doctor.stdout.contains("qanat member add duty --for-officer 'Salma Idris' --agency LRC --role operator --pin"), doctor.stdout)
+        XCTAssertTrue(
+            doctor.stdout.contains("warn  pin        duty/Salma Idris: PIN kept in an old form"), doctor.stdout)
+        XCTAssertTrue(
+            doctor.stdout.contains(
+                "qanat member add duty --for-officer 'Salma Idris' --agency LRC --role operator --pin"), doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains("duty/Huda: PIN"), "a PIN set now is in today's form:\n\(doctor.stdout)")
     }
 }
@@ -169,7 +203,8 @@ final class ShiftTerminalTests: XCTestCase {
         let me = MemberRoleTests.me
         _ = try DeskHarness.seed(q)
         XCTAssertEqual(try q.run("member", "add", "boss", "--agency", "MOI", "--role", "admin").status, 0)
-        let pin = try q.shell("echo 4821 | qanat member add \(me) --for-officer 'Salem Ali' --agency LRC --role operator --pin")
+        let pin = try q.shell(
+            "echo 4821 | qanat member add \(me) --for-officer 'Salem Ali' --agency LRC --role operator --pin")
         pin.waitUntilExit()
         XCTAssertEqual(pin.terminationStatus, 0)
         // Last, as it ends this user's admin role: the account becomes a shared duty terminal.
@@ -195,7 +230,8 @@ final class ShiftTerminalTests: XCTestCase {
 
         try desk.send("H")
         screen = try desk.waitFor { $0.contains("Shift handover — Salem Ali (LRC)") }
-        XCTAssertTrue(screen.contains("Open incidents (1)") && screen.contains("Flash flood at the Wadi Derna bridge"), screen)
+        XCTAssertTrue(
+            screen.contains("Open incidents (1)") && screen.contains("Flash flood at the Wadi Derna bridge"), screen)
         XCTAssertTrue(screen.contains("Units committed (1)") && screen.contains("CD-DRN-01"), screen)
         XCTAssertFalse(screen.contains("no sign-on found"), screen)
         try desk.send("S")
@@ -204,10 +240,12 @@ final class ShiftTerminalTests: XCTestCase {
         try desk.send("Enter")
         screen = try desk.waitFor { $0.contains("Sign on for your shift") }
         XCTAssertTrue(screen.contains("signed off"), screen)
-        XCTAssertTrue(screen.contains("Handed over by Salem Ali") && screen.contains("Coastal road still closed at Susa"),
-                      "the next officer reads the note as they sign on:\n\(screen)")
-        XCTAssertTrue(screen.contains("nobody signed on") && !screen.contains("Salem Ali @ LRC"),
-                      "the status bar no longer shows the officer who left:\n\(screen)")
+        XCTAssertTrue(
+            screen.contains("Handed over by Salem Ali") && screen.contains("Coastal road still closed at Susa"),
+            "the next officer reads the note as they sign on:\n\(screen)")
+        XCTAssertTrue(
+            screen.contains("nobody signed on") && !screen.contains("Salem Ali @ LRC"),
+            "the status bar no longer shows the officer who left:\n\(screen)")
         // The next officer, with the account's own entry (MOI), signs on and still sees the note.
         try desk.type("Huda")
         try desk.send("Tab", "BSpace", "BSpace", "BSpace")
@@ -219,8 +257,10 @@ final class ShiftTerminalTests: XCTestCase {
         _ = try desk.waitFor { _ in desk.isDead }
 
         let journal = try String(contentsOfFile: q.journal, encoding: .utf8)
-        XCTAssertTrue(journal.contains(#""agency":"LRC","officer":"Salem Ali","user":"\#(me)","type":"shift.signedOn""#), journal)
-        XCTAssertTrue(journal.contains(#""type":"shift.signedOff","data":{"note":"Coastal road still closed at Susa"}"#), journal)
+        XCTAssertTrue(
+            journal.contains(#""agency":"LRC","officer":"Salem Ali","user":"\#(me)","type":"shift.signedOn""#), journal)
+        XCTAssertTrue(
+            journal.contains(#""type":"shift.signedOff","data":{"note":"Coastal road still closed at Susa"}"#), journal)
         let report = try q.run("report", "shift", "--officer", "Salem Ali", "--markdown")
         XCTAssertEqual(report.status, 0, report.stderr)
         XCTAssertTrue(report.stdout.contains("# Shift handover — Salem Ali (LRC)"), report.stdout)

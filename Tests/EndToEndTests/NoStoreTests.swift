@@ -27,7 +27,8 @@ final class NoStoreTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains("qanat init"), "\(command) names the fix: \(result.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: typo), "\(command) made no store")
         }
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: q.journal)), journalBefore, "not even the journal was written")
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: q.journal)), journalBefore, "not even the journal was written")
     }
 
     func testADirectoryOrAFileThatIsNoStoreIsRefusedLikeNoStore() throws {
@@ -36,12 +37,14 @@ final class NoStoreTests: XCTestCase {
         let garbage = q.directory + "/notes.txt"
         try "not a database, just notes\n".write(toFile: garbage, atomically: false, encoding: .utf8)
         for path in [q.directory, garbage] {
-            let result = try q.run(["post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "x"],
-                                   extraEnvironment: ["QANAT_DB": path])
+            let result = try q.run(
+                ["post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "x"],
+                extraEnvironment: ["QANAT_DB": path])
             XCTAssertEqual(result.status, 5, "\(path): \(result.stderr)")
         }
-        XCTAssertEqual(try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").count, 1,
-                       "nothing went to the journal (init's first admin only)")
+        XCTAssertEqual(
+            try String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").count, 1,
+            "nothing went to the journal (init's first admin only)")
     }
 
     func testABareDeskWithNoDefaultStoreMakesNone() throws {

@@ -16,26 +16,43 @@ final class PerformanceCommandTests: XCTestCase {
         let t0 = QanatChannel.Clock.now().millisecondsSinceEpoch - 2 * 86_400_000
         func event(_ seconds: Int64, _ agency: String, _ payload: EventPayload) throws -> Event {
             let at = Timestamp(millisecondsSinceEpoch: t0 + seconds * 1000)
-            return Event(id: .make(at: at), at: at, agency: try AgencyCode(agency), officer: "radio room", user: nil, payload: payload)
+            return Event(
+                id: .make(at: at), at: at, agency: try AgencyCode(agency), officer: "radio room", user: nil,
+                payload: payload)
         }
-        let flash = try event(0, "NCEMC", .messagePosted(MessagePosting(
-            recipients: .agencies([try AgencyCode("CD"), try AgencyCode("LRC"), try AgencyCode("MOI")]), priority: .flash, channel: .radio,
-            subject: nil, body: "Dam level rising", incident: nil, acknowledgementRequired: true)))
-        let first = IncidentReference(year: 2026, number: 1), second = IncidentReference(year: 2026, number: 2)
+        let flash = try event(
+            0, "NCEMC",
+            .messagePosted(
+                MessagePosting(
+                    recipients: .agencies([try AgencyCode("CD"), try AgencyCode("LRC"), try AgencyCode("MOI")]),
+                    priority: .flash, channel: .radio,
+                    subject: nil, body: "Dam level rising", incident: nil, acknowledgementRequired: true)))
+        let first = IncidentReference(year: 2026, number: 1)
+        let second = IncidentReference(year: 2026, number: 2)
         let unit = try CallSign("CD-01")
         try store.apply([
             flash,
             try event(30, "CD", .messageAcknowledged(MessageAcknowledgement(message: flash.id))),
             try event(90, "LRC", .messageAcknowledged(MessageAcknowledgement(message: flash.id))),
             try event(200, "LRC", .messageAcknowledged(MessageAcknowledgement(message: flash.id))),
-            try event(0, "CD", .unitRegistered(UnitRegistration(callSign: unit, agency: try AgencyCode("CD"), kind: .fireEngine))),
-            try event(100, "CD", .incidentOpened(IncidentOpening(reference: first, title: "Flooded road", type: .flashFlood, severity: .severe,
-                                                                   area: "derna", leadAgency: try AgencyCode("CD")))),
+            try event(
+                0, "CD",
+                .unitRegistered(UnitRegistration(callSign: unit, agency: try AgencyCode("CD"), kind: .fireEngine))),
+            try event(
+                100, "CD",
+                .incidentOpened(
+                    IncidentOpening(
+                        reference: first, title: "Flooded road", type: .flashFlood, severity: .severe,
+                        area: "derna", leadAgency: try AgencyCode("CD")))),
             try event(220, "CD", .assignment(.tasked, AssignmentLink(incident: first, unit: unit))),
             try event(700, "CD", .assignment(.arrived, AssignmentLink(incident: first, unit: unit))),
             try event(7300, "CD", .incidentStatusChanged(IncidentStatusChange(reference: first, status: .closed))),
-            try event(400, "MOI", .incidentOpened(IncidentOpening(reference: second, title: "Power cut", type: .flashFlood, severity: .minor,
-                                                                    area: "derna", leadAgency: try AgencyCode("MOI")))),
+            try event(
+                400, "MOI",
+                .incidentOpened(
+                    IncidentOpening(
+                        reference: second, title: "Power cut", type: .flashFlood, severity: .minor,
+                        area: "derna", leadAgency: try AgencyCode("MOI")))),
         ])
     }
 
@@ -48,32 +65,43 @@ final class PerformanceCommandTests: XCTestCase {
         XCTAssertEqual(try q.run("target", "set", "close", "3600", "--percentile", "50").status, 0)
         let bad = try q.run("target", "set", "dispatch", "60")
         XCTAssertEqual(bad.status, 2)
-        XCTAssertTrue(bad.stderr.contains("metric: 'dispatch' is not one of: acknowledge, assign, arrive, close"), bad.stderr)
-        XCTAssertEqual(try q.run("target", "list", "--json").lines, [
-            #"{"metric":"acknowledge","seconds":60,"percentile":90}"#, #"{"metric":"close","seconds":3600,"percentile":50}"#,
-        ])
+        XCTAssertTrue(
+            bad.stderr.contains("metric: 'dispatch' is not one of: acknowledge, assign, arrive, close"), bad.stderr)
+        XCTAssertEqual(
+            try q.run("target", "list", "--json").lines,
+            [
+                #"{"metric":"acknowledge","seconds":60,"percentile":90}"#,
+                #"{"metric":"close","seconds":3600,"percentile":50}"#,
+            ])
 
         let csv = try q.run("report", "performance", "--csv")
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        let rows = Dictionary(csv.lines.dropFirst().map { line in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return ("\(cells[0]) \(cells[1])", cells)
-        }, uniquingKeysWith: { a, _ in a })
+        let rows = Dictionary(
+            csv.lines.dropFirst().map { line in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return ("\(cells[0]) \(cells[1])", cells)
+            }, uniquingKeysWith: { a, _ in a })
         // agency, metric, completed, p50, p90, target, percentile, at target percentile, met, waiting, over target, weekly
-        XCTAssertEqual(rows["* acknowledge"]?[2...10], ["2", "30.0", "90.0", "60", "90", "90.0", "no", "1", "1"], "CD 30 s, LRC 90 s (its first); MOI owes")
+        XCTAssertEqual(
+            rows["* acknowledge"]?[2...10], ["2", "30.0", "90.0", "60", "90", "90.0", "no", "1", "1"],
+            "CD 30 s, LRC 90 s (its first); MOI owes")
         XCTAssertEqual(rows["CD acknowledge"]?[2...8], ["1", "30.0", "30.0", "60", "90", "30.0", "yes"])
         XCTAssertEqual(rows["* assign"]?[2...4], ["1", "120.0", "120.0"], "two minutes to CD's unit")
         XCTAssertEqual(rows["* assign"]?[9], "1", "the power cut waits for a unit")
         XCTAssertEqual(rows["MOI assign"]?[9], "1", "counted for its lead agency")
         XCTAssertEqual(rows["* arrive"]?[2...3], ["1", "600.0"])
         XCTAssertEqual(rows["* close"]?[2...8], ["1", "7200.0", "7200.0", "3600", "50", "7200.0", "no"])
-        XCTAssertEqual(rows["* close"]?[11].split(separator: ";", omittingEmptySubsequences: false).count, 12, "twelve weeks by default")
+        XCTAssertEqual(
+            rows["* close"]?[11].split(separator: ";", omittingEmptySubsequences: false).count, 12,
+            "twelve weeks by default")
 
         let only = try q.run("report", "performance", "--agency", "LRC")
         XCTAssertTrue(only.stdout.contains("LRC") && !only.stdout.contains("All agencies"), only.stdout)
         XCTAssertTrue(only.stdout.contains("acknowledge    1     1m30s"), only.stdout)
         let arabic = try q.run("report", "performance", "--markdown", "--lang", "ar").stdout
-        XCTAssertTrue(arabic.contains("# أداء الاستجابة") && arabic.contains("| الإقرار | 2 | 30ث | 1د30ث | ≤ 1د00ث عند م90 | لا |"), arabic)
+        XCTAssertTrue(
+            arabic.contains("# أداء الاستجابة")
+                && arabic.contains("| الإقرار | 2 | 30ث | 1د30ث | ≤ 1د00ث عند م90 | لا |"), arabic)
         let sinceNow = try q.run("report", "performance", "--csv", "--since", QanatChannel.Clock.now().rfc3339)
         XCTAssertTrue(sinceNow.stdout.contains("*,acknowledge,0,"), "nothing started since now")
         let unknown = try q.run("report", "performance", "--agency", "XYZ")
@@ -83,11 +111,14 @@ final class PerformanceCommandTests: XCTestCase {
         XCTAssertEqual(future.status, 2)
         XCTAssertTrue(future.stderr.contains("is not in the past"), future.stderr)
         let years = try q.run("report", "performance", "--since", "2020-01-01T00:00:00Z", "--agency", "CD").stdout
-        let trend = try XCTUnwrap(years.split(separator: "\n").first { $0.hasPrefix("  acknowledge") }?.split(separator: " ").last)
+        let trend = try XCTUnwrap(
+            years.split(separator: "\n").first { $0.hasPrefix("  acknowledge") }?.split(separator: " ").last)
         XCTAssertEqual(trend.count, 27, "the last half year of weeks, after an ellipsis: \(trend)")
         let wrongSince = try q.run("report", "performance", "--since", "yesterday")
         XCTAssertEqual(wrongSince.status, 2)
-        XCTAssertTrue(wrongSince.stderr.contains("since: 'yesterday' is neither a day (2026-11-22) nor an RFC 3339 time"), wrongSince.stderr)
+        XCTAssertTrue(
+            wrongSince.stderr.contains("since: 'yesterday' is neither a day (2026-11-22) nor an RFC 3339 time"),
+            wrongSince.stderr)
     }
 
     func testOnlyASupervisorSetsATarget() throws {
@@ -104,22 +135,31 @@ final class PerformanceCommandTests: XCTestCase {
         let written = try q.run("report", "performance", "--markdown", "--lang", "ar", "--out", file)
         XCTAssertEqual(written.status, 0, written.stderr)
         // The digest recorded is the one coreutils computes from the file's bytes.
-        let sum = try q.run(["-c", "sha256sum '\(file)'"], executable: "/bin/sh").stdout.split(separator: " ").first.map(String.init) ?? ""
+        let sum =
+            try q.run(["-c", "sha256sum '\(file)'"], executable: "/bin/sh").stdout.split(separator: " ").first.map(
+                String.init) ?? ""
         XCTAssertEqual(sum.count, 64)
         XCTAssertEqual(written.stdout, "\(file) sha256 \(sum)\n")
-        let line = try XCTUnwrap(String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init))
-        XCTAssertTrue(line.contains(#""type":"report.written""#) && line.contains(#""kind":"performance""#)
-                      && line.contains(#""parameters":["--markdown","--lang","ar"]"#) && line.contains(#""sha256":"\#(sum)""#), line)
+        let line = try XCTUnwrap(
+            String(contentsOfFile: q.journal, encoding: .utf8).split(separator: "\n").last.map(String.init))
+        XCTAssertTrue(
+            line.contains(#""type":"report.written""#) && line.contains(#""kind":"performance""#)
+                && line.contains(#""parameters":["--markdown","--lang","ar"]"#)
+                && line.contains(#""sha256":"\#(sum)""#), line)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("# أداء الاستجابة"))
 
         let proved = try q.run("report", "verify", file)
         XCTAssertEqual(proved.status, 0, proved.stderr)
-        XCTAssertTrue(proved.stdout.contains("unchanged") && proved.stdout.contains("performance --markdown --lang ar"), proved.stdout)
+        XCTAssertTrue(
+            proved.stdout.contains("unchanged") && proved.stdout.contains("performance --markdown --lang ar"),
+            proved.stdout)
         let printed = try MemberRoleTests.journalLines(q)
         XCTAssertEqual(try q.run("report", "risks").status, 0)
         XCTAssertEqual(try MemberRoleTests.journalLines(q), printed, "printing records nothing")
 
-        for (out, expected) in [(q.directory, "is a directory"), ("", "--out: empty"), (q.directory + "/nowhere/r.md", "no directory")] {
+        for (out, expected) in [
+            (q.directory, "is a directory"), ("", "--out: empty"), (q.directory + "/nowhere/r.md", "no directory"),
+        ] {
             let refused = try q.run("report", "risks", "--out", out)
             XCTAssertEqual(refused.status, 2, refused.stderr)
             XCTAssertTrue(refused.stderr.contains(expected), "\(expected):\n\(refused.stderr)")

@@ -1,6 +1,6 @@
 import Foundation
-import QanatText
 import QanatTestSupport
+import QanatText
 import XCTest
 
 /// The risk board in a real terminal, in English and Arabic: the matrix, a cell's risks, and a
@@ -9,14 +9,21 @@ final class RiskTerminalTests: XCTestCase {
     func testTheMatrixInBothLanguagesAndAReviewFromAnotherProcess() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        let id = try q.run("risk", "add", "--hazard", "damFailure", "--title", "Wadi Derna dams fail", "--area", "Derna", "--likelihood", "3",
-                           "--impact", "5", "--owner", "NCEMC", "--review", "2020-01-01").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let ref = try q.run("incident", "open", "--type", "flood.damFailure", "--severity", "extreme", "--area", "Derna", "--title", "Breach")
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try q.run(
+            "risk", "add", "--hazard", "damFailure", "--title", "Wadi Derna dams fail", "--area", "Derna",
+            "--likelihood", "3",
+            "--impact", "5", "--owner", "NCEMC", "--review", "2020-01-01"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ref = try q.run(
+            "incident", "open", "--type", "flood.damFailure", "--severity", "extreme", "--area", "Derna", "--title",
+            "Breach"
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         for arabic in [false, true] {
             for (width, height) in [(80, 24), (160, 48)] {
-                let text = { (english: String, arabic_: String) in arabic ? Bidi.visual(arabic_) : english }
-                let desk = try DeskHarness.startDesk(q, width: width, height: height, arguments: arabic ? "--lang ar --bidi app" : "")
+                let text = { (english: String, inArabic: String) in arabic ? Bidi.visual(inArabic) : english }
+                let desk = try DeskHarness.startDesk(
+                    q, width: width, height: height, arguments: arabic ? "--lang ar --bidi app" : "")
                 try desk.waitFor { $0.contains(text("Incidents", "الحوادث")) }
                 try desk.send("F6")
                 // High, one risk, its review overdue: the letter and the mark read without colour.

@@ -11,8 +11,9 @@ final class TmuxSession {
     init(command: String, width: Int, height: Int, environment: [String: String]) throws {
         let exports = environment.map { "\($0)='\($1)'" }.joined(separator: " ")
         // The server forks from this call and would hold a captured stdout open: discard it.
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(exports) \(command)"],
-                 capture: false)
+        try tmux(
+            ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env \(exports) \(command)"],
+            capture: false)
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
@@ -49,7 +50,9 @@ final class TmuxSession {
         return text
     }
 
-    var lines: [String] { (try? screen())?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? [] }
+    var lines: [String] {
+        (try? screen())?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
+    }
 
     func paneTitle() throws -> String { try tmux(["display-message", "-t", name, "-p", "#{pane_title}"]) }
 

@@ -15,7 +15,9 @@ enum UnixTestAccounts {
         guard getuid() == 0 else { throw XCTSkip("making a Unix user for the test needs root") }
         for group in groups { _ = try self.group(group) }
         if getpwnam(name) == nil {
-            try run("/usr/sbin/useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin"]
+            try run(
+                "/usr/sbin/useradd",
+                ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin"]
                     + (groups.isEmpty ? [] : ["--groups", groups.joined(separator: ",")]) + [name])
         } else if !groups.isEmpty {
             try run("/usr/sbin/usermod", ["--append", "--groups", groups.joined(separator: ","), name])

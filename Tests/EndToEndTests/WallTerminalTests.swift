@@ -11,8 +11,10 @@ final class WallTerminalTests: XCTestCase {
     /// A Unix user with no write access to the store: made for the test, which needs root for it.
     static func readOnlyUser() throws -> String { try UnixTestAccounts.user("qanatwall") }
 
-    static func startWall(_ q: QanatProcess, asUser user: String? = nil, arguments: String = "", width: Int = 160,
-                          height: Int = 48) throws -> TmuxSession {
+    static func startWall(
+        _ q: QanatProcess, asUser user: String? = nil, arguments: String = "", width: Int = 160,
+        height: Int = 48
+    ) throws -> TmuxSession {
         let env = [
             "QANAT_DB": q.database, "QANAT_LOG": "", "QANAT_CONFIG": "/nonexistent/qanat-test-config.toml",
             "LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": "/tmp",
@@ -20,13 +22,16 @@ final class WallTerminalTests: XCTestCase {
         let binary = user == nil ? QanatProcess.binary : try q.binaryForOtherUsers()
         // The copy cannot find the checkout's Themes/ either: its built-in high-contrast theme serves.
         let wall = binary + " wall " + arguments
-        return try TmuxSession(command: user.map { "runuser -u \($0) -- \(wall)" } ?? wall, width: width, height: height, environment: env)
+        return try TmuxSession(
+            command: user.map { "runuser -u \($0) -- \(wall)" } ?? wall, width: width, height: height, environment: env)
     }
 
     /// The store's bytes and who owns each of its files: what a wall must never change.
     static func fingerprint(_ q: QanatProcess) throws -> [String] {
         // Everything in the test's directory but the log and the wall's copy of the binary.
-        try FileManager.default.contentsOfDirectory(atPath: q.directory).sorted().filter { !$0.hasSuffix(".log") && $0 != "qanat" }.map { name in
+        try FileManager.default.contentsOfDirectory(atPath: q.directory).sorted().filter {
+            !$0.hasSuffix(".log") && $0 != "qanat"
+        }.map { name in
             let path = q.directory + "/" + name
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             let data = FileManager.default.contents(atPath: path) ?? Data()
@@ -40,7 +45,9 @@ final class WallTerminalTests: XCTestCase {
         _ = try DeskHarness.seed(q)
         // Writers keep -wal and -shm (persistent WAL), so a reader that cannot create them can open the store.
         for suffix in ["-wal", "-shm"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: q.database + suffix), "\(suffix) kept after the last writer closed")
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: q.database + suffix),
+                "\(suffix) kept after the last writer closed")
         }
         // Others may read the directory and the files, and write nothing.
         chmod(q.directory, 0o755)
@@ -52,11 +59,14 @@ final class WallTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains(" live "), screen)
         XCTAssertTrue(screen.contains("Units committed"), screen)
 
-        let posted = try q.run("post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "--ack",
-                               "Evacuate the lower wadi now")
+        let posted = try q.run(
+            "post", "--from", "NCEMC", "--to", "*", "--priority", "flash", "--channel", "radio", "--ack",
+            "Evacuate the lower wadi now")
         XCTAssertEqual(posted.status, 0, posted.stderr)
         screen = try wall.waitFor(3) { $0.contains("Evacuate the lower wadi now") }
-        XCTAssertTrue(screen.contains("Evacuate the lower wadi now"), "a flash message reaches the wall within a second or so:\n\(screen)")
+        XCTAssertTrue(
+            screen.contains("Evacuate the lower wadi now"),
+            "a flash message reaches the wall within a second or so:\n\(screen)")
 
         let before = try Self.fingerprint(q)
         for keys in [["m"], ["o"], ["a"], ["s"], ["Enter"], [":"], ["Escape"], ["F4"], ["u"], ["L"], ["/"], ["C-c"]] {
@@ -85,7 +95,10 @@ final class WallTerminalTests: XCTestCase {
         XCTAssertFalse(screen.contains("Units available"), "no figures from a store it cannot read:\n\(screen)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: q.database + "-wal"), "the wall created nothing")
         // A writer opens the store: it makes the files again (its own group's mode), and the wall recovers.
-        XCTAssertEqual(try q.run("post", "--from", "MOI", "--to", "*", "--priority", "flash", "--channel", "radio", "Back on the wall").status, 0)
+        XCTAssertEqual(
+            try q.run(
+                "post", "--from", "MOI", "--to", "*", "--priority", "flash", "--channel", "radio", "Back on the wall"
+            ).status, 0)
         for suffix in ["-wal", "-shm"] { chmod(q.database + suffix, 0o644) }
         screen = try wall.waitFor(6) { $0.contains("Back on the wall") }
         XCTAssertTrue(screen.contains("Back on the wall"), screen)

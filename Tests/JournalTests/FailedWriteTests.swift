@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import XCTest
 import QanatCore
+import XCTest
+
 @testable import QanatJournal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A write that fails part-way (a full disk) leaves no fragment for the next line to be glued to.
 final class FailedWriteTests: XCTestCase {

@@ -1,13 +1,15 @@
 import Foundation
-import XCTest
-@testable import QanatJournal
 import QanatCore
+import XCTest
+
+@testable import QanatJournal
 
 /// docs/journal-format.md is the integration API: every example in it must be a line Qanat takes,
 /// and it must show every event type.
 final class FormatDocumentTests: XCTestCase {
     static func document() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return try String(contentsOf: root.appendingPathComponent("docs/journal-format.md"), encoding: .utf8)
     }
 
@@ -18,7 +20,9 @@ final class FormatDocumentTests: XCTestCase {
         var documented: Set<EventType> = []
         for section in sections {
             let heading = section.prefix { $0 != "\n" }
-            let names = heading.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let names = heading.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter {
+                $0.offset % 2 == 1
+            }.map { String($0.element) }
             let types = names.filter { $0.contains(".") }
             guard !types.isEmpty else { continue }
             for name in types {
@@ -28,7 +32,8 @@ final class FormatDocumentTests: XCTestCase {
                 }
                 documented.insert(type)
                 for field in EventSchemas.schema(for: type).fields {
-                    XCTAssertTrue(section.contains("`\(field.name)`"), "\(name): its field `\(field.name)` is documented")
+                    XCTAssertTrue(
+                        section.contains("`\(field.name)`"), "\(name): its field `\(field.name)` is documented")
                 }
             }
         }
@@ -42,7 +47,10 @@ final class FormatDocumentTests: XCTestCase {
         var inJSON = false
         var types: Set<EventType> = []
         for line in document.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { inJSON = line == "```json"; continue }
+            if line.hasPrefix("```") {
+                inJSON = line == "```json"
+                continue
+            }
             guard inJSON, line.hasPrefix("{") else { continue }
             if line.contains("…") { continue }  // the envelope sketch
             let entry = try EventCodec.decode(Array(line.utf8))

@@ -1,5 +1,6 @@
-import XCTest
 import QanatCore
+import XCTest
+
 @testable import QanatJournal
 
 final class JournalFileTests: XCTestCase {
@@ -72,7 +73,8 @@ final class JournalFileTests: XCTestCase {
         try JournalWriter(path: path).append((0..<20).map { sampleMessage(second: Int64($0)) })
         let all = try JournalScanner(path: path).read(limit: 100, chunkSize: 7)
         XCTAssertEqual(all.count, 20)
-        let resumed = try JournalScanner(path: path, offset: all[11].offset, lineNumber: 12).read(limit: 100, chunkSize: 64)
+        let resumed = try JournalScanner(path: path, offset: all[11].offset, lineNumber: 12).read(
+            limit: 100, chunkSize: 64)
         XCTAssertEqual(resumed.map(\.number), Array(12...20))
         XCTAssertEqual(resumed.map(\.bytes), all[11...].map(\.bytes))
     }
@@ -90,8 +92,13 @@ final class JournalFileTests: XCTestCase {
     func testRejectsKeepTheBytesOfInvalidUTF8() throws {
         let journal = try temporaryDirectory() + "/journal.jsonl"
         let rejects = RejectsFile(journalPath: journal)
-        try rejects.append([.init(journal: journal, line: 7, offset: 100, reason: "invalid UTF-8 at byte 3", bytes: [0x61, 0xFF, 0x62])],
-                           at: Timestamp(millisecondsSinceEpoch: 0))
+        try rejects.append(
+            [
+                .init(
+                    journal: journal, line: 7, offset: 100, reason: "invalid UTF-8 at byte 3",
+                    bytes: [0x61, 0xFF, 0x62])
+            ],
+            at: Timestamp(millisecondsSinceEpoch: 0))
         let text = try String(contentsOfFile: rejects.path, encoding: .utf8)
         XCTAssertTrue(text.contains(#""line":7"#))
         XCTAssertTrue(text.contains(#""base64":"Yf9i""#))

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import QanatCore
+import XCTest
+
 @testable import QanatStore
 
 final class ChangeWatcherTests: XCTestCase {

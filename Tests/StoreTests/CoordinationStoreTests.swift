@@ -1,5 +1,6 @@
-import XCTest
 import QanatCore
+import XCTest
+
 @testable import QanatStore
 
 /// The coordination's projections: written from folds, read back, the same in any order and
@@ -52,10 +53,14 @@ final class CoordinationStoreTests: XCTestCase {
         let lrc = try AgencyCode("LRC")
         let seed = Agency.seed.first { $0.code == lrc }
         XCTAssertEqual(try store.organisation(lrc), Fold.organisation(bySubject[.agency(lrc)] ?? [], seed: seed))
-        XCTAssertEqual(try store.setting(.gapDays), Fold.setting(bySubject[.setting(.gapDays)] ?? [])?.value ?? StoreSetting.gapDays.defaultValue)
+        XCTAssertEqual(
+            try store.setting(.gapDays),
+            Fold.setting(bySubject[.setting(.gapDays)] ?? [])?.value ?? StoreSetting.gapDays.defaultValue)
         let targets = try store.responseTargets()
         XCTAssertFalse(targets.isEmpty)
-        XCTAssertEqual(targets, ResponseMetric.allCases.compactMap { Fold.target(bySubject[.target($0)] ?? []) }, "each metric's last target, in order")
+        XCTAssertEqual(
+            targets, ResponseMetric.allCases.compactMap { Fold.target(bySubject[.target($0)] ?? []) },
+            "each metric's last target, in order")
 
         let dernaWash = CoordinationQuery(areas: ["derna"], sector: .wash)
         let needs = try store.needs(matching: dernaWash)
@@ -65,8 +70,9 @@ final class CoordinationStoreTests: XCTestCase {
         XCTAssertTrue(open.allSatisfy(\.status.isOpen))
         let mine = try store.activities(matching: CoordinationQuery(organisation: lrc))
         XCTAssertTrue(mine.allSatisfy { $0.registration.organisation == lrc || $0.registration.implementer == lrc })
-        XCTAssertEqual(Set(try store.activities(matching: .everything).filter { $0.registration.implementer == lrc }.map(\.id))
-            .subtracting(mine.map(\.id)), [], "an implementer's activities are its own too")
+        XCTAssertEqual(
+            Set(try store.activities(matching: .everything).filter { $0.registration.implementer == lrc }.map(\.id))
+                .subtracting(mine.map(\.id)), [], "an implementer's activities are its own too")
         let picture = try store.coordinationPicture(matching: dernaWash)
         XCTAssertEqual(Set(picture.pledges.map(\.made.need)).subtracting(needs.map(\.id)), [])
         let prefix = String(needs[0].id.rawValue.prefix(30))
@@ -79,19 +85,30 @@ final class CoordinationStoreTests: XCTestCase {
         // Two organisations at work in Ghat, where nobody recorded a need: a duplicated cell.
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
         let day = CalendarDate(libyaDayOf: at)
-        try store.apply(["WFP", "IOM"].map { org in
-            Event(id: .make(at: at), at: at, agency: try! AgencyCode(org), officer: "o", user: nil, payload: .activityRegistered(
-                ActivityRegistration(id: .make(at: at), organisation: try! AgencyCode(org), sector: .food, area: "ghat", what: "food",
-                                     start: day, end: day.adding(days: 3), status: .ongoing)))
-        })
-        let rules = CoverageRules(today: CalendarDate(libyaDayOf: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)), gapDays: 5)
-        for query in [CoordinationQuery.everything, CoordinationQuery(areas: ["derna", "district.derna"]), CoordinationQuery(sector: .health)] {
+        try store.apply(
+            ["WFP", "IOM"].map { org in
+                Event(
+                    id: .make(at: at), at: at, agency: try! AgencyCode(org), officer: "o", user: nil,
+                    payload: .activityRegistered(
+                        ActivityRegistration(
+                            id: .make(at: at), organisation: try! AgencyCode(org), sector: .food, area: "ghat",
+                            what: "food",
+                            start: day, end: day.adding(days: 3), status: .ongoing)))
+            })
+        let rules = CoverageRules(
+            today: CalendarDate(libyaDayOf: Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)), gapDays: 5)
+        for query in [
+            CoordinationQuery.everything, CoordinationQuery(areas: ["derna", "district.derna"]),
+            CoordinationQuery(sector: .health),
+        ] {
             let expected = try store.coordinationPicture(matching: query).cells(rules)
             XCTAssertFalse(expected.isEmpty)
             XCTAssertEqual(try store.coverage(matching: query, rules: rules), expected, "\(query)")
         }
         let flagged = try store.coverage(matching: .everything, rules: rules)
-        for flag in CoverageFlag.allCases { XCTAssertTrue(flagged.contains { $0.flags.contains(flag) }, "the scenario has a \(flag) cell") }
+        for flag in CoverageFlag.allCases {
+            XCTAssertTrue(flagged.contains { $0.flags.contains(flag) }, "the scenario has a \(flag) cell")
+        }
     }
 
     func testASettingHasItsDefaultUntilASupervisorSetsIt() throws {

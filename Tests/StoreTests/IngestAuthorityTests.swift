@@ -1,8 +1,9 @@
 import Foundation
 import QanatCore
 import QanatJournal
-@testable import QanatStore
 import XCTest
+
+@testable import QanatStore
 
 /// Ingest attributes a journal's lines to the file's owner (here the test's own user) and holds
 /// each to that member's authority before applying it.
@@ -11,16 +12,22 @@ final class IngestAuthorityTests: XCTestCase {
     let me = UnixAccounts.userName(getuid())
     var second: Int64 = 0
 
-    func event(_ payload: EventPayload, agency: String, officer: String = "officer", user: String? = nil) throws -> Event {
+    func event(_ payload: EventPayload, agency: String, officer: String = "officer", user: String? = nil) throws
+        -> Event
+    {
         second += 1
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000 + second * 1000)
-        return Event(id: .make(at: at), at: at, agency: try AgencyCode(agency), officer: officer, user: user, payload: payload)
+        return Event(
+            id: .make(at: at), at: at, agency: try AgencyCode(agency), officer: officer, user: user, payload: payload)
     }
 
     func post(_ agency: String, officer: String = "officer", user: String? = nil) throws -> Event {
-        try event(.messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
-                                                body: "from \(agency)", incident: nil, acknowledgementRequired: false)),
-                  agency: agency, officer: officer, user: user)
+        try event(
+            .messagePosted(
+                MessagePosting(
+                    recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
+                    body: "from \(agency)", incident: nil, acknowledgementRequired: false)),
+            agency: agency, officer: officer, user: user)
     }
 
     func member(_ user: String, officer: String? = nil, _ agency: String, _ role: Role) throws -> EventPayload {
@@ -30,13 +37,19 @@ final class IngestAuthorityTests: XCTestCase {
     /// A store whose admin is "boss" and where the test's user is an operator for LRC.
     func managedStore(in dir: String) throws -> SQLiteStore {
         let store = try SQLiteStore.create(path: dir + "/store.sqlite")
-        try store.apply([try event(member("boss", "MOI", .admin), agency: "MOI"), try event(member(me, "LRC", .operator), agency: "LRC")])
+        try store.apply([
+            try event(member("boss", "MOI", .admin), agency: "MOI"),
+            try event(member(me, "LRC", .operator), agency: "LRC"),
+        ])
         return store
     }
 
     func write(_ events: [Event], to path: String) throws {
-        let text = events.map { String(decoding: EventCodec.encode($0, previousLineHash: nil), as: UTF8.self) + "\n" }.joined()
-        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o640]))
+        let text = events.map { String(decoding: EventCodec.encode($0, previousLineHash: nil), as: UTF8.self) + "\n" }
+            .joined()
+        XCTAssertTrue(
+            FileManager.default.createFile(
+                atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o640]))
     }
 
     func rejects(of journal: String) throws -> [String] {
@@ -50,18 +63,28 @@ final class IngestAuthorityTests: XCTestCase {
         let applied = try post("LRC")
         let written = try post("NCEMC", user: me)
         try store.apply([written])  // written live while this user could; the line is then already present
-        let lines = [applied, try post("NCEMC"), try event(member(me, "LRC", .admin), agency: "LRC"), try post("LRC", user: "boss"), written]
+        let lines = [
+            applied, try post("NCEMC"), try event(member(me, "LRC", .admin), agency: "LRC"),
+            try post("LRC", user: "boss"), written,
+        ]
         try write(lines, to: journal)
 
         let report = try JournalIngest(store: store, journalPath: journal).run(now: now)
         XCTAssertEqual(report.attributedTo, me)
         XCTAssertTrue(report.authorityChecked)
-        XCTAssertEqual([report.lines, report.ingested, report.alreadyPresent, report.rejected, report.refused], [5, 1, 1, 3, 3])
+        XCTAssertEqual(
+            [report.lines, report.ingested, report.alreadyPresent, report.rejected, report.refused], [5, 1, 1, 3, 3])
         let reasons = try rejects(of: journal)
         XCTAssertEqual(reasons.count, 3)
-        XCTAssertTrue(reasons[0].contains(#""line":2"#) && reasons[0].contains("refused: operators act for their own agency (LRC), not for NCEMC"), reasons[0])
-        XCTAssertTrue(reasons[1].contains(#""line":3"#) && reasons[1].contains("refused: managing members needs the admin role"), reasons[1])
-        XCTAssertTrue(reasons[2].contains(#""line":4"#) && reasons[2].contains("refused: written by \(me), claims boss"), reasons[2])
+        XCTAssertTrue(
+            reasons[0].contains(#""line":2"#)
+                && reasons[0].contains("refused: operators act for their own agency (LRC), not for NCEMC"), reasons[0])
+        XCTAssertTrue(
+            reasons[1].contains(#""line":3"#) && reasons[1].contains("refused: managing members needs the admin role"),
+            reasons[1])
+        XCTAssertTrue(
+            reasons[2].contains(#""line":4"#) && reasons[2].contains("refused: written by \(me), claims boss"),
+            reasons[2])
         XCTAssertEqual(try store.members().first { $0.key.user == me }?.role, .operator)
         XCTAssertNotNil(try store.message(applied.id))
 
@@ -72,7 +95,9 @@ final class IngestAuthorityTests: XCTestCase {
         XCTAssertEqual(retried.stillRefused.map(\.line), [3, 4])
         XCTAssertNotNil(try store.message(lines[1].id))
         let again = try JournalIngest(store: store, journalPath: journal).retryRejects()
-        XCTAssertEqual([again.applied, again.alreadyPresent, again.stillRefused.count], [0, 1, 2], "retrying again changes nothing more")
+        XCTAssertEqual(
+            [again.applied, again.alreadyPresent, again.stillRefused.count], [0, 1, 2],
+            "retrying again changes nothing more")
     }
 
     func testAMemberChangeInAJournalHoldsTheLinesAfterIt() throws {
@@ -82,8 +107,11 @@ final class IngestAuthorityTests: XCTestCase {
         let journal = dir + "/journal.jsonl"
         // Within one batch: Amal gets an entry of her own on this account, operator for LRC; her
         // next line, for NCEMC, meets that entry, not the account's admin role.
-        try write([try event(member(me, officer: "Amal", "LRC", .operator), agency: "MOI", officer: "admin"),
-                   try post("NCEMC", officer: "Amal"), try post("LRC", officer: "Amal")], to: journal)
+        try write(
+            [
+                try event(member(me, officer: "Amal", "LRC", .operator), agency: "MOI", officer: "admin"),
+                try post("NCEMC", officer: "Amal"), try post("LRC", officer: "Amal"),
+            ], to: journal)
         let report = try JournalIngest(store: store, journalPath: journal).run(now: now)
         XCTAssertEqual([report.ingested, report.refused], [2, 1])
         XCTAssertTrue(try rejects(of: journal)[0].contains(#""line":2"#))
@@ -97,8 +125,11 @@ final class IngestAuthorityTests: XCTestCase {
         let unsigned = try post("LRC")
         try write([unsigned], to: journal)
         XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).run(now: now).ingested, 1)
-        XCTAssertEqual(try store.read { db in try String.fetchOne(db, sql: "SELECT user FROM events WHERE id = ?", arguments: [unsigned.id.rawValue]) },
-                       me, "the store records whose line it was")
+        XCTAssertEqual(
+            try store.read { db in
+                try String.fetchOne(db, sql: "SELECT user FROM events WHERE id = ?", arguments: [unsigned.id.rawValue])
+            },
+            me, "the store records whose line it was")
         XCTAssertEqual(try JournalIngest(store: store, journalPath: journal).retryRejects().retried, 0)
         // A line stored before ingest recorded owners (no user) is the same event when read again.
         let older = try post("LRC")
@@ -128,10 +159,13 @@ final class IngestAuthorityTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: target, contents: Data("keep\n".utf8)))
         try FileManager.default.createSymbolicLink(atPath: journal + ".rejects", withDestinationPath: target)
         XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now)) { error in
-            XCTAssertTrue("\(error)".contains("a link or a pipe, not a rejects file: someone planted it; remove it"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("a link or a pipe, not a rejects file: someone planted it; remove it"), "\(error)")
         }
-        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep\n", "nothing written through the link")
-        XCTAssertNil(try JournalIngest(store: store, journalPath: journal).cursor(), "nothing passed: the refused line waits")
+        XCTAssertEqual(
+            try String(contentsOfFile: target, encoding: .utf8), "keep\n", "nothing written through the link")
+        XCTAssertNil(
+            try JournalIngest(store: store, journalPath: journal).cursor(), "nothing passed: the refused line waits")
         // A pipe planted for the rejects, or for a journal, is refused at once: ingest never waits on it.
         try FileManager.default.removeItem(atPath: journal + ".rejects")
         XCTAssertEqual(mkfifo(journal + ".rejects", 0o666), 0)
@@ -144,10 +178,13 @@ final class IngestAuthorityTests: XCTestCase {
 
         guard getuid() == 0 else { throw XCTSkip("a file of another user's needs root") }
         // A rejects file another user planted, even one only they can change, is theirs to rewrite.
-        XCTAssertTrue(FileManager.default.createFile(atPath: journal + ".rejects", contents: nil, attributes: [.posixPermissions: 0o644]))
+        XCTAssertTrue(
+            FileManager.default.createFile(
+                atPath: journal + ".rejects", contents: nil, attributes: [.posixPermissions: 0o644]))
         chown(journal + ".rejects", 4242, uid_t.max)
         XCTAssertThrowsError(try JournalIngest(store: store, journalPath: journal).run(now: now)) { error in
-            XCTAssertTrue("\(error)".contains("4242's, not a rejects file this ingest may trust; remove it"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("4242's, not a rejects file this ingest may trust; remove it"), "\(error)")
         }
     }
 

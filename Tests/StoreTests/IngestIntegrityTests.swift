@@ -1,13 +1,16 @@
-import XCTest
 import QanatCore
 import QanatJournal
+import XCTest
+
 @testable import QanatStore
 
 /// Ingest keeps every line whole and tells one event from another that borrowed its id.
 final class IngestIntegrityTests: XCTestCase {
     let now = { Timestamp(millisecondsSinceEpoch: 1_795_000_000_000) }
 
-    func line(_ event: Event) -> String { String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self) }
+    func line(_ event: Event) -> String {
+        String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self)
+    }
 
     func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -32,7 +35,9 @@ final class IngestIntegrityTests: XCTestCase {
         let rejects = try String(contentsOfFile: journal + ".rejects", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(rejects.count, 2)
         XCTAssertTrue(rejects[0].contains(#""line":2"#), String(rejects[0]))
-        XCTAssertTrue(rejects[0].contains("conflict: event \(events[1].id) is already stored with other content"), String(rejects[0]))
+        XCTAssertTrue(
+            rejects[0].contains("conflict: event \(events[1].id) is already stored with other content"),
+            String(rejects[0]))
         XCTAssertTrue(rejects[0].contains("agency: \(events[1].agency) ≠ \(forged.agency)"), String(rejects[0]))
         XCTAssertTrue(rejects[0].contains("officer: "), String(rejects[0]))
         XCTAssertTrue(rejects[1].contains(#""line":4"#) && rejects[1].contains("officer: "), String(rejects[1]))
@@ -54,10 +59,12 @@ final class IngestIntegrityTests: XCTestCase {
         let journal = dir + "/sms.jsonl"
         let at = now()
         var rng = SeededGenerator(seed: 23)
-        let event = Event(id: .make(at: at, using: &rng), at: at, agency: try AgencyCode("LRC"), officer: "smsgw", user: nil,
-                          payload: .messagePosted(MessagePosting(
-                            recipients: .everyone, priority: .routine, channel: .sms, subject: "meet\u{0}here",
-                            body: "write to ops\u{0}lrc.ly before noon", incident: nil, acknowledgementRequired: false)))
+        let event = Event(
+            id: .make(at: at, using: &rng), at: at, agency: try AgencyCode("LRC"), officer: "smsgw", user: nil,
+            payload: .messagePosted(
+                MessagePosting(
+                    recipients: .everyone, priority: .routine, channel: .sms, subject: "meet\u{0}here",
+                    body: "write to ops\u{0}lrc.ly before noon", incident: nil, acknowledgementRequired: false)))
         let text = line(event)
         XCTAssertTrue(text.contains(#"ops\u0000lrc.ly"#), text)
         try write(text + "\n", to: journal)
@@ -66,8 +73,9 @@ final class IngestIntegrityTests: XCTestCase {
         let stored = try XCTUnwrap(try store.message(event.id))
         XCTAssertEqual(stored.message.body, "write to ops\u{0}lrc.ly before noon")
         XCTAssertEqual(stored.message.subject, "meet\u{0}here")
-        XCTAssertEqual(try store.messages(limit: 10, after: nil, direction: .newestFirst).first?.message.body,
-                       "write to ops\u{0}lrc.ly before noon")
+        XCTAssertEqual(
+            try store.messages(limit: 10, after: nil, direction: .newestFirst).first?.message.body,
+            "write to ops\u{0}lrc.ly before noon")
         XCTAssertEqual(try store.search(SearchQuery("noon"), limit: 5).count, 1, "words after the NUL are searched")
         XCTAssertEqual(try store.rebuild(), 1)
         XCTAssertEqual(try store.message(event.id)?.message.body, "write to ops\u{0}lrc.ly before noon")

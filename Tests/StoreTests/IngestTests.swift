@@ -1,19 +1,24 @@
-import XCTest
 import QanatCore
 import QanatJournal
+import XCTest
+
 @testable import QanatStore
 
 final class IngestTests: XCTestCase {
     let now = { Timestamp(millisecondsSinceEpoch: 1_795_000_000_000) }
 
-    func line(_ event: Event) -> String { String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self) }
+    func line(_ event: Event) -> String {
+        String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self)
+    }
 
     func append(_ text: String, to path: String) throws {
         try append(Array(text.utf8), to: path)
     }
 
     func append(_ bytes: [UInt8], to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil)) }
+        if !FileManager.default.fileExists(atPath: path) {
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        }
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
         handle.write(Data(bytes))
@@ -26,14 +31,17 @@ final class IngestTests: XCTestCase {
         let events = scenario(count: 6, seed: 3)
         let good = events.map(line)
         var bytes: [UInt8] = []
-        bytes += Array((good[0] + "\n").utf8)                                        // 1
-        bytes += Array("{\"v\":1,\"id\":\n".utf8)                                    // 2 malformed JSON
-        bytes += Array((good[1] + "\n").utf8)                                        // 3
-        bytes += Array((good[2].replacingOccurrences(of: #""type":""#, with: #""type":"x"#) + "\n").utf8) // 4 unknown type
-        bytes += Array((good[3].replacingOccurrences(of: #","officer":"officer"#, with: #","oficer":"officer"#) + "\n").utf8) // 5 wrong field
-        bytes += Array(good[4].utf8).map { $0 == UInt8(ascii: "o") ? 0xFF : $0 } + [0x0A] // 6 invalid UTF-8
+        bytes += Array((good[0] + "\n").utf8)  // 1
+        bytes += Array("{\"v\":1,\"id\":\n".utf8)  // 2 malformed JSON
+        bytes += Array((good[1] + "\n").utf8)  // 3
+        // 4: an unknown type.
+        bytes += Array((good[2].replacingOccurrences(of: #""type":""#, with: #""type":"x"#) + "\n").utf8)
+        // 5: a wrong field.
+        bytes += Array(
+            (good[3].replacingOccurrences(of: #","officer":"officer"#, with: #","oficer":"officer"#) + "\n").utf8)
+        bytes += Array(good[4].utf8).map { $0 == UInt8(ascii: "o") ? 0xFF : $0 } + [0x0A]  // 6 invalid UTF-8
         let torn = Array(good[5].utf8)
-        bytes += torn.prefix(30)                                                     // 7, torn
+        bytes += torn.prefix(30)  // 7, torn
         try append(bytes, to: journal)
 
         let store = try SQLiteStore.create(path: dir + "/store.sqlite")
@@ -47,7 +55,8 @@ final class IngestTests: XCTestCase {
         XCTAssertTrue(rejects[0].contains(#""line":2"#) && rejects[0].contains("malformed JSON"))
         XCTAssertTrue(rejects[1].contains(#""line":4"#) && rejects[1].contains("type: "))
         XCTAssertTrue(rejects[2].contains(#""line":5"#) && rejects[2].contains("oficer: unknown field"))
-        XCTAssertTrue(rejects[3].contains(#""line":6"#) && rejects[3].contains("invalid UTF-8") && rejects[3].contains("base64"))
+        XCTAssertTrue(
+            rejects[3].contains(#""line":6"#) && rejects[3].contains("invalid UTF-8") && rejects[3].contains("base64"))
 
         // The torn line is completed by its writer and picked up once.
         try append(Array(torn.dropFirst(30)) + [0x0A], to: journal)

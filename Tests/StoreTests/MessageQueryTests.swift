@@ -1,5 +1,6 @@
-import XCTest
 import QanatCore
+import XCTest
+
 @testable import QanatStore
 
 /// The log's filters in SQL give what the domain's rule (`MessageQuery.admits`) gives, and the
@@ -14,7 +15,9 @@ final class MessageQueryTests: XCTestCase {
         XCTAssertGreaterThan(all.count, 300)
         let incident = try XCTUnwrap(all.compactMap(\.message.incident).first)
 
-        var queries: [MessageQuery] = [MessageQuery(), MessageQuery(incident: incident), MessageQuery(minimumPriority: .immediate)]
+        var queries: [MessageQuery] = [
+            MessageQuery(), MessageQuery(incident: incident), MessageQuery(minimumPriority: .immediate),
+        ]
         for agency in agencies {
             queries.append(MessageQuery(agency: agency))
             queries.append(MessageQuery(awaitingAcknowledgementBy: agency))
@@ -37,7 +40,9 @@ final class MessageQueryTests: XCTestCase {
     func testCountStopsAtItsLimit() throws {
         let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         try store.apply(scenario(count: 2500, seed: 3))
-        let counts = try store.agencies().map { ($0.code, try store.pendingAcknowledgementCount(for: $0.code, limit: 10_000)) }
+        let counts = try store.agencies().map {
+            ($0.code, try store.pendingAcknowledgementCount(for: $0.code, limit: 10_000))
+        }
         let agency = try XCTUnwrap(counts.max { $0.1 < $1.1 }?.0)
         XCTAssertGreaterThan(try store.pendingAcknowledgementCount(for: agency, limit: 10_000), 5)
         XCTAssertEqual(try store.pendingAcknowledgementCount(for: agency, limit: 5), 5)
@@ -46,17 +51,22 @@ final class MessageQueryTests: XCTestCase {
     func testAnAgencyRegisteredLaterAwaitsEarlierBroadcasts() throws {
         let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
-        let broadcast = Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "a", user: nil,
-                              payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .flash, channel: .radio,
-                                                                     subject: nil, body: "b", incident: nil, acknowledgementRequired: true)))
+        let broadcast = Event(
+            id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "a", user: nil,
+            payload: .messagePosted(
+                MessagePosting(
+                    recipients: .everyone, priority: .flash, channel: .radio,
+                    subject: nil, body: "b", incident: nil, acknowledgementRequired: true)))
         let ngo = try AgencyCode("NGO-9")
-        let registration = Event(id: .make(at: at.adding(seconds: 5)), at: at.adding(seconds: 5), agency: ngo, officer: "c", user: nil,
-                                 payload: .agencyRegistered(Agency(code: ngo, nameArabic: "منظمة", nameEnglish: "NGO", kind: .ngo)))
+        let registration = Event(
+            id: .make(at: at.adding(seconds: 5)), at: at.adding(seconds: 5), agency: ngo, officer: "c", user: nil,
+            payload: .agencyRegistered(Agency(code: ngo, nameArabic: "منظمة", nameEnglish: "NGO", kind: .ngo)))
         try store.apply([broadcast])
         XCTAssertEqual(try store.pendingAcknowledgementCount(for: ngo, limit: 10), 0)
         try store.apply([registration])
         XCTAssertEqual(try store.pendingAcknowledgementCount(for: ngo, limit: 10), 1)
-        XCTAssertEqual(try store.pendingAcknowledgementCount(for: try AgencyCode("CD"), limit: 10), 0, "not its own sender")
+        XCTAssertEqual(
+            try store.pendingAcknowledgementCount(for: try AgencyCode("CD"), limit: 10), 0, "not its own sender")
     }
 
     /// Migration v4 fills the projection from a store that had messages before it.
@@ -66,7 +76,8 @@ final class MessageQueryTests: XCTestCase {
         try store.apply(scenario(count: 1500, seed: 5))
         let before = try store.projectionDigest()
         try store.write { db in
-            try db.execute(sql: "DROP TABLE pending_acknowledgements; DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%'")
+            try db.execute(
+                sql: "DROP TABLE pending_acknowledgements; DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%'")
         }
         XCTAssertEqual(try SQLiteStore.create(path: path).projectionDigest(), before)
     }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import QanatCore
-@testable import QanatStore
 import XCTest
+
+@testable import QanatStore
 
 /// Migrations are history: a store made at any past version and migrated has the same schema as
 /// a fresh one, and the same projections once rebuilt.
@@ -10,23 +11,28 @@ final class MigrationHistoryTests: XCTestCase {
     /// Every object of the schema as SQLite keeps it (FTS5's shadow tables included), by name.
     func schema(_ path: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
+            try String.fetchAll(
+                db, sql: "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
         }
     }
 
     /// The schema every migration together makes, as recorded in `Schema/schema.txt`: an edit to a
     /// past migration shows here. A new migration records it again (QANAT_RECORD_SNAPSHOTS=1).
     func assertRecorded(_ schema: [String], file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Schema/schema.txt")
+        let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent(
+            "Schema/schema.txt")
         let actual = schema.joined(separator: "\n") + "\n"
         let recorded = try? String(contentsOf: url, encoding: .utf8)
         if recorded == nil || ProcessInfo.processInfo.environment["QANAT_RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: false, encoding: .utf8)
             if recorded == nil { XCTFail("recorded \(url.path); look at it and run again", file: file, line: line) }
             return
         }
-        XCTAssertEqual(actual, recorded, "the migrations' schema differs from Schema/schema.txt: a past migration was edited?", file: file, line: line)
+        XCTAssertEqual(
+            actual, recorded, "the migrations' schema differs from Schema/schema.txt: a past migration was edited?",
+            file: file, line: line)
     }
 
     func testAStoreMadeAtEachPastVersionMigratesToTheFreshSchemaAndProjections() throws {
@@ -53,8 +59,10 @@ final class MigrationHistoryTests: XCTestCase {
             XCTAssertEqual(try schema(path), freshSchema, "the schema after migrating from \(version)")
             XCTAssertEqual(try openCounts(migrated), try counted(migrated), "counts kept by triggers, from \(version)")
             try migrated.rebuild()
-            XCTAssertEqual(try migrated.projectionDigest(), freshDigest, "the projections after migrating from \(version)")
-            XCTAssertEqual(try openCounts(migrated), try counted(migrated), "counts kept through rebuild, from \(version)")
+            XCTAssertEqual(
+                try migrated.projectionDigest(), freshDigest, "the projections after migrating from \(version)")
+            XCTAssertEqual(
+                try openCounts(migrated), try counted(migrated), "counts kept through rebuild, from \(version)")
         }
         XCTAssertEqual(try openCounts(fresh), try counted(fresh))
         XCTAssertFalse(try counted(fresh).isEmpty)
@@ -63,14 +71,20 @@ final class MigrationHistoryTests: XCTestCase {
     /// Open incidents by severity as the wall reads them (kept by triggers) and as a scan counts them.
     func openCounts(_ store: SQLiteStore) throws -> [String: Int] {
         try store.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT severity, n FROM open_incident_counts WHERE n > 0")
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT severity, n FROM open_incident_counts WHERE n > 0"
+                )
                 .map { ($0["severity"] as String, $0["n"] as Int) })
         }
     }
 
     func counted(_ store: SQLiteStore) throws -> [String: Int] {
         try store.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT severity, count(*) AS n FROM incidents WHERE status <> 'closed' GROUP BY severity")
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT severity, count(*) AS n FROM incidents WHERE status <> 'closed' GROUP BY severity"
+                )
                 .map { ($0["severity"] as String, $0["n"] as Int) })
         }
     }

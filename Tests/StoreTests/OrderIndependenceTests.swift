@@ -1,5 +1,6 @@
-import XCTest
 import QanatCore
+import XCTest
+
 @testable import QanatStore
 
 /// The same set of events, applied in any order and in any batching, gives the same projections.
@@ -44,12 +45,16 @@ final class OrderIndependenceTests: XCTestCase {
     func testAcknowledgementBeforeItsMessageWaitsForIt() throws {
         let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
-        let message = Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "a", user: nil,
-                            payload: .messagePosted(MessagePosting(recipients: .everyone, priority: .flash, channel: .radio,
-                                                                   subject: nil, body: "b", incident: nil, acknowledgementRequired: true)))
+        let message = Event(
+            id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "a", user: nil,
+            payload: .messagePosted(
+                MessagePosting(
+                    recipients: .everyone, priority: .flash, channel: .radio,
+                    subject: nil, body: "b", incident: nil, acknowledgementRequired: true)))
         let later = at.adding(seconds: 30)
-        let ack = Event(id: .make(at: later), at: later, agency: try AgencyCode("LRC"), officer: "b", user: nil,
-                        payload: .messageAcknowledged(MessageAcknowledgement(message: message.id)))
+        let ack = Event(
+            id: .make(at: later), at: later, agency: try AgencyCode("LRC"), officer: "b", user: nil,
+            payload: .messageAcknowledged(MessageAcknowledgement(message: message.id)))
         try store.apply([ack])
         XCTAssertNil(try store.message(message.id))
         try store.apply([message])
@@ -62,9 +67,14 @@ final class OrderIndependenceTests: XCTestCase {
         let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         XCTAssertEqual(try store.nextIncidentReference(year: 2026).rawValue, "INC-2026-0001")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
-        try store.apply([Event(id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "radio", user: nil,
-                               payload: .incidentOpened(IncidentOpening(reference: try IncidentReference("INC-2026-0040"),
-                                                                        title: "t", type: .fire, severity: .minor, area: "sabha")))])
+        try store.apply([
+            Event(
+                id: .make(at: at), at: at, agency: try AgencyCode("CD"), officer: "radio", user: nil,
+                payload: .incidentOpened(
+                    IncidentOpening(
+                        reference: try IncidentReference("INC-2026-0040"),
+                        title: "t", type: .fire, severity: .minor, area: "sabha")))
+        ])
         XCTAssertEqual(try store.nextIncidentReference(year: 2026).rawValue, "INC-2026-0041")
         XCTAssertEqual(try store.nextIncidentReference(year: 2027).rawValue, "INC-2027-0001")
     }
@@ -94,7 +104,9 @@ final class IncidentQueryTests: XCTestCase {
                 case .severity: XCTAssertGreaterThanOrEqual(a.severity, b.severity)
                 case .newest: XCTAssertGreaterThanOrEqual(a.openedAt, b.openedAt)
                 case .status:
-                    XCTAssertLessThanOrEqual(IncidentStatus.allCases.firstIndex(of: a.status)!, IncidentStatus.allCases.firstIndex(of: b.status)!)
+                    XCTAssertLessThanOrEqual(
+                        IncidentStatus.allCases.firstIndex(of: a.status)!,
+                        IncidentStatus.allCases.firstIndex(of: b.status)!)
                 case .area: XCTAssertLessThanOrEqual(a.area, b.area)
                 }
             }
@@ -105,9 +117,12 @@ final class IncidentQueryTests: XCTestCase {
     func testClosedIncidentsAreListedLatestClosedFirst() throws {
         let store = try SQLiteStore.create(path: try temporaryDirectory() + "/store.sqlite")
         try store.apply(scenario(count: 2000, seed: 5))
-        let closed = try store.incidents(matching: IncidentQuery(openOnly: false, status: .closed), limit: 10_000).map(\.incident)
+        let closed = try store.incidents(matching: IncidentQuery(openOnly: false, status: .closed), limit: 10_000).map(
+            \.incident)
         XCTAssertFalse(closed.isEmpty)
         XCTAssertTrue(closed.allSatisfy { $0.status == .closed })
-        for (a, b) in zip(closed, closed.dropFirst()) { XCTAssertGreaterThanOrEqual(a.statusChangedAt, b.statusChangedAt) }
+        for (a, b) in zip(closed, closed.dropFirst()) {
+            XCTAssertGreaterThanOrEqual(a.statusChangedAt, b.statusChangedAt)
+        }
     }
 }

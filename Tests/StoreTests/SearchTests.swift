@@ -13,7 +13,10 @@ final class SearchTests: XCTestCase {
         var rng = SeededGenerator(seed: 7)
         func add(_ payload: EventPayload, minutes: Int64) {
             let time = Timestamp(millisecondsSinceEpoch: at.millisecondsSinceEpoch + minutes * 60_000)
-            events.append(Event(id: .make(at: time, using: &rng), at: time, agency: try! AgencyCode("CD"), officer: "t", user: nil, payload: payload))
+            events.append(
+                Event(
+                    id: .make(at: time, using: &rng), at: time, agency: try! AgencyCode("CD"), officer: "t", user: nil,
+                    payload: payload))
         }
         let incidents: [(String, String, String?)] = [
             ("سيول جارفة في وادي درنة", "derna", "جسر الوادي"),
@@ -22,8 +25,11 @@ final class SearchTests: XCTestCase {
             ("إخلاء مستشفى أجدابيا", "ajdabiya", nil),
         ]
         for (number, (title, area, place)) in incidents.enumerated() {
-            add(.incidentOpened(IncidentOpening(reference: IncidentReference(year: 2026, number: number + 1), title: title,
-                                                type: .flashFlood, severity: .severe, area: area, place: place)), minutes: Int64(number))
+            add(
+                .incidentOpened(
+                    IncidentOpening(
+                        reference: IncidentReference(year: 2026, number: number + 1), title: title,
+                        type: .flashFlood, severity: .severe, area: area, place: place)), minutes: Int64(number))
         }
         let bodies = [
             "نحتاج قوارب إضافية عند الجسر",
@@ -35,8 +41,11 @@ final class SearchTests: XCTestCase {
             "فی الطريق من طبرق",  // Persian yeh
         ]
         for (index, body) in bodies.enumerated() {
-            add(.messagePosted(MessagePosting(recipients: .everyone, priority: .routine, channel: .radio, subject: nil, body: body,
-                                              incident: nil, acknowledgementRequired: false)), minutes: Int64(10 + index))
+            add(
+                .messagePosted(
+                    MessagePosting(
+                        recipients: .everyone, priority: .routine, channel: .radio, subject: nil, body: body,
+                        incident: nil, acknowledgementRequired: false)), minutes: Int64(10 + index))
         }
         try store.apply(events)
     }
@@ -67,7 +76,8 @@ final class SearchTests: XCTestCase {
     func testPlaceNamesMatchAcrossSpellingsAndScripts() throws {
         for query in ["Benghazi", "Bengasi", "بنغازي", "BENGHAZI"] {
             let found = try texts(query)
-            XCTAssertTrue(found.contains("نازحون في مدرسة الهواري"), "\(query) finds the incident in the area: \(found)")
+            XCTAssertTrue(
+                found.contains("نازحون في مدرسة الهواري"), "\(query) finds the incident in the area: \(found)")
             XCTAssertTrue(found.contains("Convoy leaving Bengasi at 14:00"), "\(query) finds a message naming it")
         }
         XCTAssertTrue(try texts("طبرق").contains("Storm damage at the port"))
@@ -91,24 +101,36 @@ final class SearchTests: XCTestCase {
         for number in 11...14 {
             let time = Timestamp(millisecondsSinceEpoch: at.millisecondsSinceEpoch + Int64(number) * 3_600_000)
             let reference = IncidentReference(year: 2026, number: number)
-            events.append(Event(id: .make(at: time, using: &rng), at: time, agency: try AgencyCode("CD"), officer: "t", user: nil,
-                                payload: .incidentOpened(IncidentOpening(reference: reference, title: number == 11 ? "Fire at the fuel depot near the old road" : "Depot fire",
-                                                                         type: .fire, severity: .severe, area: "sabha"))))
+            events.append(
+                Event(
+                    id: .make(at: time, using: &rng), at: time, agency: try AgencyCode("CD"), officer: "t", user: nil,
+                    payload: .incidentOpened(
+                        IncidentOpening(
+                            reference: reference,
+                            title: number == 11 ? "Fire at the fuel depot near the old road" : "Depot fire",
+                            type: .fire, severity: .severe, area: "sabha"))))
             guard number > 11 else { continue }
             let closing = time.adding(seconds: 60)
-            events.append(Event(id: .make(at: closing, using: &rng), at: closing, agency: try AgencyCode("CD"), officer: "t", user: nil,
-                                payload: .incidentStatusChanged(IncidentStatusChange(reference: reference, status: .closed))))
+            events.append(
+                Event(
+                    id: .make(at: closing, using: &rng), at: closing, agency: try AgencyCode("CD"), officer: "t",
+                    user: nil,
+                    payload: .incidentStatusChanged(IncidentStatusChange(reference: reference, status: .closed))))
         }
         try store.apply(events)
         let found = try store.search(SearchQuery("depot"), limit: 10)
         guard case .incident(let first) = found.first else { return XCTFail("\(found)") }
-        XCTAssertEqual(first.incident.reference.rawValue, "INC-2026-0011", "the one open incident first, though closed ones match better")
+        XCTAssertEqual(
+            first.incident.reference.rawValue, "INC-2026-0011",
+            "the one open incident first, though closed ones match better")
         XCTAssertEqual(found.count, 4)
     }
 
     func testOnlyTheNewestMatchesAreRanked() throws {
         let oldest = "الطريق إلى إجدابيا مغلق"
-        XCTAssertEqual(Set(try texts("الطريق", limit: 2, window: 2)), ["كتيبه الإنقاذ في الطريق", "فی الطريق من طبرق"], "the two newest of three matches")
+        XCTAssertEqual(
+            Set(try texts("الطريق", limit: 2, window: 2)), ["كتيبه الإنقاذ في الطريق", "فی الطريق من طبرق"],
+            "the two newest of three matches")
         XCTAssertTrue(try texts("الطريق").contains(oldest), "the default window holds all three")
     }
 
@@ -122,9 +144,14 @@ final class SearchTests: XCTestCase {
     func testAnUpdatedTitleIsFoundByItsNewWords() throws {
         var rng = SeededGenerator(seed: 9)
         let time = Timestamp(millisecondsSinceEpoch: at.millisecondsSinceEpoch + 3_600_000)
-        try store.apply([Event(id: .make(at: time, using: &rng), at: time, agency: try AgencyCode("CD"), officer: "t", user: nil,
-                               payload: .incidentUpdated(IncidentUpdate(reference: IncidentReference(year: 2026, number: 3),
-                                                                        title: "Harbour crane collapsed")))])
+        try store.apply([
+            Event(
+                id: .make(at: time, using: &rng), at: time, agency: try AgencyCode("CD"), officer: "t", user: nil,
+                payload: .incidentUpdated(
+                    IncidentUpdate(
+                        reference: IncidentReference(year: 2026, number: 3),
+                        title: "Harbour crane collapsed")))
+        ])
         XCTAssertEqual(try texts("crane"), ["Harbour crane collapsed"])
         XCTAssertEqual(try texts("storm port"), [], "the old title is gone from the index")
     }
@@ -143,7 +170,9 @@ final class SearchTextTests: XCTestCase {
 
     func testMatchesAreFoundInTheTextAsShown() {
         let query = SearchQuery("مدرسة")
-        XCTAssertEqual(SearchText.matches(of: query.words, in: "نازحون في المَدرسة"), [12..<17], "after the article, harakat included")
+        XCTAssertEqual(
+            SearchText.matches(of: query.words, in: "نازحون في المَدرسة"), [12..<17],
+            "after the article, harakat included")
         XCTAssertEqual(SearchText.matches(of: SearchQuery("der").words, in: "Wadi Derna, DERNA"), [5..<8, 12..<15])
     }
 }

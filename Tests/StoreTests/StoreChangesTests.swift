@@ -1,6 +1,6 @@
-import XCTest
 import QanatCore
 import QanatStore
+import XCTest
 
 /// A reader that noticed a new data_version learns which subjects the new events touched.
 final class StoreChangesTests: XCTestCase {
@@ -18,8 +18,9 @@ final class StoreChangesTests: XCTestCase {
         XCTAssertEqual(changes.lastSequence, start.lastSequence + Int64(try store.eventCount() - 300))
 
         XCTAssertNil(try store.changes(after: start.lastSequence, limit: 10).subjects, "too many to list")
-        XCTAssertNil(try store.changes(after: changes.lastSequence, limit: 1000).subjects,
-                     "a new version with no new event (a rebuild) may have changed anything")
+        XCTAssertNil(
+            try store.changes(after: changes.lastSequence, limit: 1000).subjects,
+            "a new version with no new event (a rebuild) may have changed anything")
     }
 
     func testEverySubjectKeyReadsBack() throws {

@@ -16,7 +16,8 @@ public struct QanatProcess: Sendable {
 
     public static var binary: String {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qanat")
+                .path,
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent(".build/debug/qanat").path,
         ]
@@ -51,7 +52,9 @@ public struct QanatProcess: Sendable {
     /// where they cannot reach (a 0700 temporary directory).
     public func binaryForOtherUsers() throws -> String {
         let copy = directory + "/qanat"
-        if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: Self.binary, toPath: copy) }
+        if !FileManager.default.fileExists(atPath: copy) {
+            try FileManager.default.copyItem(atPath: Self.binary, toPath: copy)
+        }
         chmod(copy, 0o755)
         return copy
     }
@@ -64,15 +67,19 @@ public struct QanatProcess: Sendable {
     /// Runs `qanat` as another Unix user (`runuser`, so the test needs root), with this store's environment.
     @discardableResult
     public func run(as user: String, _ arguments: [String], extraEnvironment: [String: String] = [:]) throws -> Result {
-        try run(["-u", user, "--", try binaryForOtherUsers()] + arguments, extraEnvironment: extraEnvironment,
-                executable: "/usr/sbin/runuser")
+        try run(
+            ["-u", user, "--", try binaryForOtherUsers()] + arguments, extraEnvironment: extraEnvironment,
+            executable: "/usr/sbin/runuser")
     }
 
     @discardableResult
-    public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil) throws -> Result {
+    public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil) throws
+        -> Result
+    {
         let process = process(arguments, extraEnvironment: extraEnvironment)
         if let executable { process.executableURL = URL(fileURLWithPath: executable) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -81,8 +88,9 @@ public struct QanatProcess: Sendable {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Runs a shell script with this store's environment and `qanat` on the PATH.
@@ -91,7 +99,8 @@ public struct QanatProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
         var env = environment
-        env["PATH"] = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        env["PATH"] =
+            URL(fileURLWithPath: Self.binary).deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         process.environment = env
         process.standardInput = FileHandle.nullDevice
         try process.run()

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatText
 
 /// What `--bidi app` sends to a terminal that neither reorders nor shapes: visual order, left to
@@ -45,8 +46,9 @@ final class BidiTests: XCTestCase {
         let layout = Bidi.layout("مُحَمَّد")
         XCTAssertEqual(layout.width, 4, "marks take no cell")
         XCTAssertEqual(DisplayWidth.of(layout.text), 4)
-        XCTAssertFalse(layout.text.unicodeScalars.contains { (0xFE70...0xFE7F).contains($0.value) },
-                       "no spacing presentation forms of harakat")
+        XCTAssertFalse(
+            layout.text.unicodeScalars.contains { (0xFE70...0xFE7F).contains($0.value) },
+            "no spacing presentation forms of harakat")
         XCTAssertEqual(layout.text.count, 4, "each mark follows its letter in one cluster")
     }
 
@@ -69,8 +71,11 @@ final class BidiTests: XCTestCase {
     func testHostileTextHasNoBidiControlAfterTheBidiStep() {
         let hostile = "\u{202E}exe.txt\u{202C} \u{2067}درنة\u{2069} \u{200F}!"
         let shown = Bidi.visual(UntrustedText.sanitized(hostile))
-        XCTAssertFalse(shown.unicodeScalars.contains { [0x200E, 0x200F, 0x061C].contains($0.value) || (0x202A...0x202E).contains($0.value)
-                || (0x2066...0x2069).contains($0.value) }, shown)
+        XCTAssertFalse(
+            shown.unicodeScalars.contains {
+                [0x200E, 0x200F, 0x061C].contains($0.value) || (0x202A...0x202E).contains($0.value)
+                    || (0x2066...0x2069).contains($0.value)
+            }, shown)
         XCTAssertTrue(shown.contains("exe.txt"), "an override cannot turn the text around")
     }
 

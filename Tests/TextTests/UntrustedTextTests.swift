@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatText
 
 final class UntrustedTextTests: XCTestCase {

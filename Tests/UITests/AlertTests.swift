@@ -1,13 +1,15 @@
 import QanatCore
 import QanatText
 import XCTest
+
 @testable import QanatUI
 
 /// Flash messages for this desk's agency and new extreme incidents ring once and stay in a
 /// banner until acknowledged or opened.
 final class AlertTests: XCTestCase {
     private func flash(_ n: Int, to agency: String = "CD") -> MessageRecord {
-        SampleDesk.message(n, "NCEMC", .agencies([SampleDesk.code(agency)]), .flash, "Evacuate the wadi now", ack: true, minutesAgo: 0)
+        SampleDesk.message(
+            n, "NCEMC", .agencies([SampleDesk.code(agency)]), .flash, "Evacuate the wadi now", ack: true, minutesAgo: 0)
     }
 
     func testAFlashForUsRingsOnceAndStaysUntilAcknowledged() {
@@ -16,12 +18,14 @@ final class AlertTests: XCTestCase {
         state.noticeAlerts()
         XCTAssertTrue(state.bellPending)
         let banner = DeskView.render(state).lines[28]
-        XCTAssertTrue(banner.contains("⚠ FLASH NCEMC") && banner.contains("Evacuate the wadi now") && banner.contains("! opens it"), banner)
+        XCTAssertTrue(
+            banner.contains("⚠ FLASH NCEMC") && banner.contains("Evacuate the wadi now")
+                && banner.contains("! opens it"), banner)
         state.bellPending = false
         state.noticeAlerts()
         XCTAssertFalse(state.bellPending, "it rings once")
         XCTAssertEqual(state.alerts.count, 1)
-        state.data.flashAwaiting = []                  // acknowledged by CD
+        state.data.flashAwaiting = []  // acknowledged by CD
         state.noticeAlerts()
         XCTAssertTrue(state.alerts.isEmpty)
         XCTAssertFalse(DeskView.render(state).lines[28].contains("⚠"))
@@ -31,23 +35,26 @@ final class AlertTests: XCTestCase {
         var state = SampleDesk.state(width: 120, height: 30)
         state.data.flashAwaiting = [flash(40)]
         state.noticeAlerts()
-        state.data.flashAwaiting = (41...45).map { flash($0) }   // five newer: the window is full
+        state.data.flashAwaiting = (41...45).map { flash($0) }  // five newer: the window is full
         state.noticeAlerts()
         XCTAssertEqual(state.alerts.count, 6, "the first is still owed, only out of the window")
-        state.data.flashAwaiting = (41...44).map { flash($0) }   // a window with room: 40 and 45 were acknowledged
+        state.data.flashAwaiting = (41...44).map { flash($0) }  // a window with room: 40 and 45 were acknowledged
         state.noticeAlerts()
         XCTAssertEqual(state.alerts.count, 4)
     }
 
     func testAnArabicTextCutShortInTheBannerEndsWithItsEllipsisOnItsOwnSide() {
         var state = SampleDesk.state(width: 80, height: 24)
-        state.data.flashAwaiting = [SampleDesk.message(53, "NCEMC", .agencies([SampleDesk.code("CD")]), .flash,
-                                                       "إخلاء فوري لحي الساحل والمغار — المياه تجاوزت الجسر وتقترب من المستشفى", ack: true, minutesAgo: 0)]
+        state.data.flashAwaiting = [
+            SampleDesk.message(
+                53, "NCEMC", .agencies([SampleDesk.code("CD")]), .flash,
+                "إخلاء فوري لحي الساحل والمغار — المياه تجاوزت الجسر وتقترب من المستشفى", ack: true, minutesAgo: 0)
+        ]
         state.noticeAlerts()
         let banner = DeskView.render(state).lines[22]
         // Arabic reads right to left: the part cut off is at its left, right after the dash.
         XCTAssertTrue(banner.contains("— …"), banner)
-        XCTAssertFalse(banner.contains("— …   !") , "not after the text's visual end: \(banner)")
+        XCTAssertFalse(banner.contains("— …   !"), "not after the text's visual end: \(banner)")
     }
 
     func testTheBannerSpeaksTheDesksLanguageAfterL() {
@@ -77,9 +84,11 @@ final class AlertTests: XCTestCase {
 
     func testOnlyExtremeIncidentsOpenedWhileTheDeskIsUpAlert() {
         var state = SampleDesk.state(width: 120, height: 30)
-        let before = SampleDesk.incident(60, "Old extreme", .fire, .extreme, .reported, "tripoli", lead: "CD", opened: 5, inStatus: 5, units: 0)
-        let fresh = SampleDesk.incident(61, "Dam breach at Wadi Kaam", .damFailure, .extreme, .reported, "zliten", lead: "NCEMC",
-                                        opened: -1, inStatus: -1, units: 0)
+        let before = SampleDesk.incident(
+            60, "Old extreme", .fire, .extreme, .reported, "tripoli", lead: "CD", opened: 5, inStatus: 5, units: 0)
+        let fresh = SampleDesk.incident(
+            61, "Dam breach at Wadi Kaam", .damFailure, .extreme, .reported, "zliten", lead: "NCEMC",
+            opened: -1, inStatus: -1, units: 0)
         state.data.newestExtreme = [before]
         state.noticeAlerts()
         XCTAssertFalse(state.bellPending, "on the board already when the desk started")

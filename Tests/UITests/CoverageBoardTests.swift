@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// The coverage board's keys: the selection is an area and a sector, and stays on them.
@@ -37,11 +38,13 @@ final class CoverageBoardTests: XCTestCase {
         let chosen = state.selection.cell
         // A new area (Ajdabiya, in a district before Benghazi's) arrives above it.
         var cells = state.data.coverage
-        cells.append(CoverageRules(today: CalendarDate(libyaDayOf: SampleDesk.now)).cell(
-            CoverageCell.Key(area: "ajdabiya", sector: .food), needs: [], activities: [], pledgesByNeed: [:]))
+        cells.append(
+            CoverageRules(today: CalendarDate(libyaDayOf: SampleDesk.now)).cell(
+                CoverageCell.Key(area: "ajdabiya", sector: .food), needs: [], activities: [], pledgesByNeed: [:]))
         state.data.coverage = cells
         XCTAssertEqual(state.selection.cell, chosen)
-        XCTAssertEqual(state.key(atRow: state.selectedIndex ?? -1), .cell(CoverageCell.Key(area: "derna", sector: .health)))
+        XCTAssertEqual(
+            state.key(atRow: state.selectedIndex ?? -1), .cell(CoverageCell.Key(area: "derna", sector: .health)))
     }
 
     func testEnterOpensTheCellAndAnEmptyCellSaysSo() {
@@ -61,7 +64,8 @@ final class CoverageBoardTests: XCTestCase {
         XCTAssertNil(state.handle(.character("p")))
         XCTAssertEqual(state.notice, "Open the cell first (Enter), then p pledges to one of its needs")
         _ = state.handle(.enter)
-        state.data.coverageDetail = SampleDesk.coverageDetail(state.openCell ?? CoverageCell.Key(area: "", sector: .food))
+        state.data.coverageDetail = SampleDesk.coverageDetail(
+            state.openCell ?? CoverageCell.Key(area: "", sector: .food))
         _ = state.handle(.character("p"))
         XCTAssertEqual(state.form?.purpose, .makePledge(area: "benghazi", sector: .health))
         XCTAssertEqual(state.form?.fields.first?.value, SampleDesk.id(63).rawValue, "the cell's open need")
@@ -95,8 +99,9 @@ final class CoverageBoardTests: XCTestCase {
         for character in "Tobruk" { _ = state.handle(.character(character)) }
         for _ in 0..<5 { XCTAssertNil(state.handle(.enter)) }
         XCTAssertNotNil(state.form, "Tobruk is a municipality, not a district: the form stays")
-        XCTAssertEqual(state.form?.fields.first { $0.name == "district" }.flatMap { $0.error }?.contains("district"), true,
-                       "\(String(describing: state.form?.fields.map(\.error)))")
+        XCTAssertEqual(
+            state.form?.fields.first { $0.name == "district" }.flatMap { $0.error }?.contains("district"), true,
+            "\(String(describing: state.form?.fields.map(\.error)))")
         var form = try XCTUnwrap(state.form)
         form.set("district", "Derna")
         form.set("sector", "food")
@@ -114,13 +119,16 @@ final class CoverageBoardTests: XCTestCase {
         XCTAssertEqual(state.selection.cell, CoverageCell.Key(area: "benghazi", sector: .health))
         state.coverageFilter = CoverageFilter(sector: .food)
         state.data.coverage = state.data.coverage.filter { $0.key.sector == .food }
-        XCTAssertEqual(state.selection.cell, CoverageCell.Key(area: "derna", sector: .food), "Benghazi has no food cell")
+        XCTAssertEqual(
+            state.selection.cell, CoverageCell.Key(area: "derna", sector: .food), "Benghazi has no food cell")
         XCTAssertNotNil(state.selectedIndex)
         _ = state.handle(.right)
         XCTAssertEqual(state.selection.cell?.sector, .food, "one sector shown: nowhere else to go")
         XCTAssertEqual(state.handle(.enter), .loadDetail)
-        XCTAssertTrue(Chrome.describe(state.coverageFilter, cells: state.data.coverage, state.localizer).contains("D duplicated 1"),
-                      "the tab bar's note is the letters' legend")
+        XCTAssertTrue(
+            Chrome.describe(state.coverageFilter, cells: state.data.coverage, state.localizer).contains(
+                "D duplicated 1"),
+            "the tab bar's note is the letters' legend")
     }
 
     func testAFilterFormClosedWithEscIsOfferedAgainWithWhatWasTyped() {
@@ -190,7 +198,8 @@ final class RiskScaleTextTests: XCTestCase {
                 XCTAssertFalse(l(RiskScaleLabels.likelihood(level)).isEmpty)
                 XCTAssertFalse(l(RiskScaleLabels.impact(level)).isEmpty)
             }
-            XCTAssertNotEqual(Localizer(.ar)(RiskScaleLabels.impact(level)), RiskScale.impact[level], "level \(level) in Arabic")
+            XCTAssertNotEqual(
+                Localizer(.ar)(RiskScaleLabels.impact(level)), RiskScale.impact[level], "level \(level) in Arabic")
         }
     }
 }

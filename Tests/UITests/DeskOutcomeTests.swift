@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// What each effect's outcome does to the desk's state: no store, no terminal.
@@ -68,10 +69,12 @@ final class DeskOutcomeTests: XCTestCase {
         var state = desk(form: "o")
         state.apply(.likelyDuplicates([SampleDesk.ref(3), SampleDesk.ref(7)]))
         XCTAssertEqual(state.form?.warned, true)
-        XCTAssertEqual(state.form?.notice,
-                       "\(state.localizer(.likelyDuplicate)) INC-2026-0003, INC-2026-0007 — \(state.localizer(.enterOpensAnyway))")
+        XCTAssertEqual(
+            state.form?.notice,
+            "\(state.localizer(.likelyDuplicate)) INC-2026-0003, INC-2026-0007 — \(state.localizer(.enterOpensAnyway))")
         state.apply(.duplicatesActivity(of: [SampleDesk.code("LRC")]))
-        XCTAssertEqual(state.form?.notice, "\(state.localizer(.wouldDuplicate)) LRC — \(state.localizer(.enterSavesAnyway))")
+        XCTAssertEqual(
+            state.form?.notice, "\(state.localizer(.wouldDuplicate)) LRC — \(state.localizer(.enterSavesAnyway))")
     }
 
     func testASharedAccountWaitsForAnOfficerAndAViewerReadsOnly() {
@@ -99,8 +102,10 @@ final class DeskOutcomeTests: XCTestCase {
         state.shift = .awaitingSignOn
         state.form = Forms.signOn(officer: "", agency: ncemc)
         state.handoverNote = "Handed over by Huda, 14:00: second boat still needed"
-        state.apply(.signedOn(officer: "Salem", agency: SampleDesk.code("CD"),
-                              drafts: ["message": ["body": "unsent"]], kept: false, backlog: 0))
+        state.apply(
+            .signedOn(
+                officer: "Salem", agency: SampleDesk.code("CD"),
+                drafts: ["message": ["body": "unsent"]], kept: false, backlog: 0))
         XCTAssertEqual(state.officer, "Salem")
         XCTAssertEqual(state.agency, SampleDesk.code("CD"))
         XCTAssertEqual(state.shift, .onShift(since: state.now))
@@ -143,9 +148,10 @@ final class DeskOutcomeTests: XCTestCase {
 
     func testTheHandoverReportOpensAsAnOverlay() {
         var state = desk()
-        let report = HandoverReport(shift: Shift(officer: "Huda", agency: ncemc, start: SampleDesk.at(480)), signedOn: false,
-                                    now: SampleDesk.now, openIncidents: state.data.incidents, committedUnits: [],
-                                    awaitingAcknowledgement: [], log: [])
+        let report = HandoverReport(
+            shift: Shift(officer: "Huda", agency: ncemc, start: SampleDesk.at(480)), signedOn: false,
+            now: SampleDesk.now, openIncidents: state.data.incidents, committedUnits: [],
+            awaitingAcknowledgement: [], log: [])
         state.apply(.handover(report))
         XCTAssertEqual(state.handover?.lines, HandoverText.displayLines(report, state.localizer))
     }

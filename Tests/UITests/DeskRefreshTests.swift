@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// After a change in the store, the desk reads again only the windows that show it.
@@ -17,16 +18,22 @@ final class DeskRefreshTests: XCTestCase {
         XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), [.units, .performance])
         XCTAssertEqual(refresh([.incident(fire)]), [.incidents, .performance])
         XCTAssertEqual(refresh([.target(.acknowledge)]), .performance)
-        XCTAssertEqual(refresh([.report(sha256: String(repeating: "0", count: 64))]), [], "a report written changes no board")
+        XCTAssertEqual(
+            refresh([.report(sha256: String(repeating: "0", count: 64))]), [], "a report written changes no board")
         XCTAssertEqual(refresh([.agency(try AgencyCode("NGO-1"))]), [.agencies, .messages, .coordination])
-        XCTAssertEqual(refresh([.need(.make(at: Timestamp(millisecondsSinceEpoch: 0))), .setting(.gapDays)]), .coordination)
+        XCTAssertEqual(
+            refresh([.need(.make(at: Timestamp(millisecondsSinceEpoch: 0))), .setting(.gapDays)]), .coordination)
         XCTAssertEqual(refresh([]), [])
     }
 
     func testTheOpenDetailIsReadWhenItsIncidentOrAMessageChanged() throws {
-        XCTAssertEqual(refresh([.incident(flood), .unit(try CallSign("CD-1"))], detail: flood), [.incidents, .units, .detail, .performance])
+        XCTAssertEqual(
+            refresh([.incident(flood), .unit(try CallSign("CD-1"))], detail: flood),
+            [.incidents, .units, .detail, .performance])
         XCTAssertEqual(refresh([.incident(fire)], detail: flood), [.incidents, .performance])
-        XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))], detail: flood), [.messages, .detail, .performance])
+        XCTAssertEqual(
+            refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))], detail: flood),
+            [.messages, .detail, .performance])
     }
 
     func testUnknownChangesReadEverything() {
@@ -36,15 +43,19 @@ final class DeskRefreshTests: XCTestCase {
     // The plan: where the log and the coverage board keep up from what changed, and when access is learned again.
 
     func plan(_ subjects: [Subject]?, asked: DeskRefresh = [], firstRead: Bool = false) -> ReloadPlan {
-        DeskRefresh.plan(asked: asked, changes: StoreChanges(lastSequence: 9, subjects: subjects.map(Set.init)), firstRead: firstRead,
-                         state: SampleDesk.state(width: 120, height: 30))
+        DeskRefresh.plan(
+            asked: asked, changes: StoreChanges(lastSequence: 9, subjects: subjects.map(Set.init)),
+            firstRead: firstRead,
+            state: SampleDesk.state(width: 120, height: 30))
     }
 
     func testTheLogKeepsUpFromTheChangedMessagesUnlessAskedWholeOrOwingChanged() throws {
         let posted = EventID.make(at: Timestamp(millisecondsSinceEpoch: 0))
         XCTAssertEqual(plan([.message(posted), .incident(fire)]).changedMessages, [posted])
         XCTAssertNil(plan([.message(posted)], asked: .messages).changedMessages, "a new filter reads the window whole")
-        XCTAssertNil(plan([.message(posted), .agency(try AgencyCode("NGO-1"))]).changedMessages, "a new agency is owed older messages")
+        XCTAssertNil(
+            plan([.message(posted), .agency(try AgencyCode("NGO-1"))]).changedMessages,
+            "a new agency is owed older messages")
         XCTAssertNil(plan([.message(posted)], firstRead: true).changedMessages, "nothing to keep up on the first read")
         XCTAssertNil(plan(nil).changedMessages)
     }
@@ -62,6 +73,8 @@ final class DeskRefreshTests: XCTestCase {
         XCTAssertTrue(plan([.member(MemberKey(user: "huda", officer: nil))]).access)
         XCTAssertTrue(plan([.officer(named: "Huda")]).access)
         XCTAssertTrue(plan(nil).access, "unknown changes: anything may have")
-        XCTAssertEqual(plan([.incident(fire)], asked: .units).refresh, [.incidents, .units, .performance], "what was asked and what changed")
+        XCTAssertEqual(
+            plan([.incident(fire)], asked: .units).refresh, [.incidents, .units, .performance],
+            "what was asked and what changed")
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import QanatCore
+import QanatText
 import XCTest
+
 @testable import QanatUI
 
 /// Every screen, as text, at 80×24 and 160×48. A missing snapshot is written and the test
@@ -11,13 +13,17 @@ final class DeskSnapshotTests: XCTestCase {
 
     /// Snapshots `name` in English and `name-ar` in Arabic (mirrored, reordered and shaped as
     /// `--bidi app` draws it), at each size.
-    func assertSnapshot(_ name: String, _ make: (Int, Int, Language) -> DeskState, file: StaticString = #filePath, line: UInt = #line) {
+    func assertSnapshot(
+        _ name: String, _ make: (Int, Int, Language) -> DeskState, file: StaticString = #filePath, line: UInt = #line
+    ) {
         for language in Language.allCases {
             assertSnapshot(language == .ar ? name + "-ar" : name, file: file, line: line) { make($0, $1, language) }
         }
     }
 
-    func assertSnapshot(_ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int) -> DeskState) {
+    func assertSnapshot(
+        _ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int) -> DeskState
+    ) {
         assertFrameSnapshot(name, sizes: Self.sizes, file: file, line: line) { DeskView.render(make($0, $1)) }
     }
 
@@ -30,7 +36,7 @@ final class DeskSnapshotTests: XCTestCase {
             var state = SampleDesk.state(width: w, height: h, language: language)
             _ = state.handle(.function(5))
             _ = state.handle(.down)
-            _ = state.handle(language == .ar ? .left : .right)   // the next sector, whichever way the screen runs
+            _ = state.handle(language == .ar ? .left : .right)  // the next sector, whichever way the screen runs
             return state
         }
         assertSnapshot("coverage-detail") { w, h, language in
@@ -83,17 +89,21 @@ final class DeskSnapshotTests: XCTestCase {
     /// Below 80×24 the tab bar says the size the boards need, rather than dropping columns silently.
     func testASmallScreenSaysColumnsAreHidden() {
         for language in Language.allCases {
-            XCTAssertTrue(DeskView.render(SampleDesk.state(width: 60, height: 20, language: language)).lines[0]
-                .contains(language == .en ? "⚠ needs 80×24" : "80×24 ﻡﺰﻠﻳ ⚠"),
-                          "\(language): \(DeskView.render(SampleDesk.state(width: 60, height: 20, language: language)).lines[0])")
-            XCTAssertFalse(DeskView.render(SampleDesk.state(width: 80, height: 24, language: language)).lines[0].contains("⚠"))
+            XCTAssertTrue(
+                DeskView.render(SampleDesk.state(width: 60, height: 20, language: language)).lines[0]
+                    .contains(language == .en ? "⚠ needs 80×24" : "80×24 ﻡﺰﻠﻳ ⚠"),
+                "\(language): \(DeskView.render(SampleDesk.state(width: 60, height: 20, language: language)).lines[0])")
+            XCTAssertFalse(
+                DeskView.render(SampleDesk.state(width: 80, height: 24, language: language)).lines[0].contains("⚠"))
         }
     }
 
     /// An old row of the log says its day; today's say their time. The incident stays at 80 columns.
     func testTheLogDatesOldRowsAndKeepsTheIncidentAt80Columns() {
         var state = SampleDesk.state(width: 80, height: 24)
-        state.data.messages.insert(SampleDesk.message(40, "LRC", .everyone, .routine, "eight weeks ago", incident: 2, minutesAgo: 8 * 7 * 1440), at: 0)
+        state.data.messages.insert(
+            SampleDesk.message(
+                40, "LRC", .everyone, .routine, "eight weeks ago", incident: 2, minutesAgo: 8 * 7 * 1440), at: 0)
         _ = state.handle(.function(4))
         let lines = DeskView.render(state).lines
         XCTAssertTrue(lines[1].contains("Incident"), lines[1])
@@ -141,7 +151,6 @@ final class DeskSnapshotTests: XCTestCase {
     }
 }
 
-import QanatText
 enum DisplayWidthProbe {
     static func cells(_ text: String) -> Int { DisplayWidth.of(text) }
 }
@@ -186,7 +195,8 @@ extension DeskSnapshotTests {
             _ = state.handle(.character("/"))
             for c in "درنة" { _ = state.handle(.character(c)) }
             _ = state.handle(.enter)
-            state.showSearchResults([.incident(state.data.incidents[0]), .message(state.data.messages[3])], for: "درنة")
+            state.showSearchResults(
+                [.incident(state.data.incidents[0]), .message(state.data.messages[3])], for: "درنة")
             return state
         }
         assertSnapshot("form-open-incident") { w, h, language in

@@ -1,5 +1,6 @@
 import QanatText
 import XCTest
+
 @testable import QanatUI
 
 /// Bidi and shaping are asked of ICU once per field: the cache gives what ICU gives, and stays bounded.
@@ -9,11 +10,14 @@ final class FieldCacheTests: XCTestCase {
             for paragraph in [nil, TextDirection.leftToRight, .rightToLeft] {
                 let first = FieldCache.placed(text, limit: 80, paragraph: paragraph, reordered: true)
                 XCTAssertEqual(first.clusters.joined(), Bidi.layout(text, paragraph: paragraph).text)
-                XCTAssertEqual(FieldCache.placed(text, limit: 80, paragraph: paragraph, reordered: true).clusters, first.clusters,
-                               "the second time, from the cache")
+                XCTAssertEqual(
+                    FieldCache.placed(text, limit: 80, paragraph: paragraph, reordered: true).clusters, first.clusters,
+                    "the second time, from the cache")
             }
         }
-        XCTAssertEqual(FieldCache.placed("plain English", limit: 80, paragraph: nil, reordered: true).clusters.joined(), "plain English")
+        XCTAssertEqual(
+            FieldCache.placed("plain English", limit: 80, paragraph: nil, reordered: true).clusters.joined(),
+            "plain English")
     }
 
     func testTheCacheStaysBounded() {

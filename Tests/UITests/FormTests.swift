@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 final class FormTests: XCTestCase {
@@ -27,7 +28,7 @@ final class FormTests: XCTestCase {
         var form = Forms.postMessage(incident: nil)
         form.focus = 4  // body
         type("Form test body ", into: &form)
-        type("\u{01}\u{05}\u{0B}", into: &form)   // Ctrl-A, Ctrl-E, Ctrl-K
+        type("\u{01}\u{05}\u{0B}", into: &form)  // Ctrl-A, Ctrl-E, Ctrl-K
         type("end\u{07}\u{1B}\u{7F}", into: &form)  // a bell, an escape, a delete: swallowed
         XCTAssertEqual(form.value("body"), "Form test body end")
         type("\u{01}", into: &form)
@@ -64,8 +65,10 @@ final class FormTests: XCTestCase {
     }
 
     func testEnterOnTheLastFieldSubmitsAndEscCancels() {
-        var form = Forms.unitStatus(Unit(callSign: try! CallSign("CD-1"), agency: try! AgencyCode("CD"), kind: .rescue,
-                                         capabilities: [], status: .available, statusChangedAt: Timestamp(millisecondsSinceEpoch: 0)))
+        var form = Forms.unitStatus(
+            Unit(
+                callSign: try! CallSign("CD-1"), agency: try! AgencyCode("CD"), kind: .rescue,
+                capabilities: [], status: .available, statusChangedAt: Timestamp(millisecondsSinceEpoch: 0)))
         XCTAssertEqual(form.value("status"), "outOfService", "a unit on no incident is never assigned by hand")
         XCTAssertEqual(form.handle(.enter), .submit)
         XCTAssertEqual(form.handle(.escape), .cancel)
@@ -98,7 +101,10 @@ final class FormTests: XCTestCase {
         for language in [Language.en, .ar] {
             var state = SampleDesk.state(width: 80, height: 24, language: language)
             _ = state.handle(.character("m"))
-            let codes = ["BGZ-MUN", "CD", "DRN-MUN", "IOM", "LRA", "LRC", "MOH", "MOI", "NCEMC", "OCHA", "UNHCR", "UNICEF", "WFP", "WHO"]
+            let codes = [
+                "BGZ-MUN", "CD", "DRN-MUN", "IOM", "LRA", "LRC", "MOH", "MOI", "NCEMC", "OCHA", "UNHCR", "UNICEF",
+                "WFP", "WHO",
+            ]
             state.form?.show(error: "to: 'XYZ' is not one of: " + codes.joined(separator: ", "), field: "to")
             let screen = DeskView.render(state).lines.joined(separator: "\n")
             for code in codes { XCTAssertTrue(screen.contains(code), "\(language): \(code) is shown:\n\(screen)") }
@@ -110,15 +116,18 @@ final class FormTests: XCTestCase {
         var record = state.data.incidents[0]
         record.incident.reference = try! IncidentReference("INC-2026-P1A2B3C4")
         state.data.incidents[0] = record
-        XCTAssertTrue(DeskView.render(state).lines.joined().contains(record.incident.reference.rawValue), record.incident.reference.rawValue)
+        XCTAssertTrue(
+            DeskView.render(state).lines.joined().contains(record.incident.reference.rawValue),
+            record.incident.reference.rawValue)
     }
 
     func testTheQuitQuestionStandsInABandOfItsOwn() {
         var state = SampleDesk.state(width: 80, height: 24)
         // A full board, so that the rows around the question hold text.
         state.data.incidents += (5...24).map {
-            SampleDesk.incident($0, "Road flooded at kilometre \($0)", .roadClosed, .minor, .reported, "susa", lead: "CD",
-                                opened: 10, inStatus: 10, units: 0)
+            SampleDesk.incident(
+                $0, "Road flooded at kilometre \($0)", .roadClosed, .minor, .reported, "susa", lead: "CD",
+                opened: 10, inStatus: 10, units: 0)
         }
         _ = state.handle(.character("m"))
         state.form?.focus = 4
@@ -141,7 +150,9 @@ final class FormTests: XCTestCase {
 
     /// An officer on an Arabic keyboard answers the quit question with the keys under their fingers.
     func testTheQuitQuestionTakesArabicKeyboardAnswers() {
-        for (answer, quits) in [("y", true), ("Y", true), ("غ", true), ("ن", true), ("n", false), ("N", false), ("ى", false), ("ل", false)] {
+        for (answer, quits) in [
+            ("y", true), ("Y", true), ("غ", true), ("ن", true), ("n", false), ("N", false), ("ى", false), ("ل", false),
+        ] {
             var state = SampleDesk.state(width: 80, height: 24, language: .ar)
             _ = state.handle(.character("m"))
             state.form?.focus = 4
@@ -194,11 +205,14 @@ final class StatusBarTests: XCTestCase {
     func testOfflineSaysWhyAndTheBacklogIsCounted() {
         var state = SampleDesk.state(width: 120, height: 24)
         state.store = .offline(reason: "store /x/qanat.sqlite unavailable: directory /x does not exist")
-        XCTAssertTrue(DeskView.render(state).lines[23].hasSuffix("│ offline │ store /x/qanat.sqlite unavailable: directory /x does not exist"),
-                      DeskView.render(state).lines[23])
+        XCTAssertTrue(
+            DeskView.render(state).lines[23].hasSuffix(
+                "│ offline │ store /x/qanat.sqlite unavailable: directory /x does not exist"),
+            DeskView.render(state).lines[23])
         state.store = .busy
         state.backlog = 3
-        XCTAssertTrue(DeskView.render(state).lines[23].contains("│ busy │ waiting: 3 "), DeskView.render(state).lines[23])
+        XCTAssertTrue(
+            DeskView.render(state).lines[23].contains("│ busy │ waiting: 3 "), DeskView.render(state).lines[23])
     }
 }
 
@@ -207,18 +221,21 @@ final class IncidentFilterTests: XCTestCase {
         var state = SampleDesk.state(width: 120, height: 30)
         _ = state.handle(.character("f"))
         XCTAssertEqual(state.form?.purpose, .incidentFilter)
-        _ = state.handle(.tab)                       // status
-        _ = state.handle(.character("r"))            // reported
-        _ = state.handle(.tab)                       // severity at least
-        _ = state.handle(.character("s"))            // severe
+        _ = state.handle(.tab)  // status
+        _ = state.handle(.character("r"))  // reported
+        _ = state.handle(.tab)  // severity at least
+        _ = state.handle(.character("s"))  // severe
         _ = state.handle(.tab)
         for c in "lrc" { _ = state.handle(.character(c)) }
         _ = state.handle(.tab)
         for c in "بنغازي" { _ = state.handle(.character(c)) }
         XCTAssertEqual(state.handle(.enter), .reload(.incidents))
         XCTAssertNil(state.form)
-        XCTAssertEqual(state.incidentQuery, IncidentQuery(status: .reported, minimumSeverity: .severe,
-                                                          agency: try! AgencyCode("LRC"), area: "benghazi", order: .severity))
+        XCTAssertEqual(
+            state.incidentQuery,
+            IncidentQuery(
+                status: .reported, minimumSeverity: .severe,
+                agency: try! AgencyCode("LRC"), area: "benghazi", order: .severity))
         XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · most severe first]"))
     }
 
@@ -243,11 +260,22 @@ final class IncidentFilterTests: XCTestCase {
 final class ArabicRefusalTests: XCTestCase {
     func testWhatWasExpectedIsSaidInArabic() {
         let l = Localizer(.ar)
-        XCTAssertEqual(l(ValidationError(field: "quantity", value: "abc", problem: .malformed(expected: "a whole number"))),
-                       "quantity: 'abc' بصيغة غير صحيحة (عدد صحيح)")
-        XCTAssertTrue(l(ValidationError(field: "end", value: "2026-11-30", problem: .malformed(expected: "on or after the start, 2026-12-01")))
+        XCTAssertEqual(
+            l(ValidationError(field: "quantity", value: "abc", problem: .malformed(expected: "a whole number"))),
+            "quantity: 'abc' بصيغة غير صحيحة (عدد صحيح)")
+        XCTAssertTrue(
+            l(
+                ValidationError(
+                    field: "end", value: "2026-11-30",
+                    problem: .malformed(expected: "on or after the start, 2026-12-01"))
+            )
             .contains("في يوم البدء أو بعده، 2026-12-01"))
-        XCTAssertTrue(l(ValidationError(field: "status", value: "finished", problem: .malformed(expected: "planned: it starts on 2099-01-01, after today")))
+        XCTAssertTrue(
+            l(
+                ValidationError(
+                    field: "status", value: "finished",
+                    problem: .malformed(expected: "planned: it starts on 2099-01-01, after today"))
+            )
             .contains("مخطط: يبدأ في 2099-01-01، بعد اليوم"))
     }
 }
@@ -295,11 +323,16 @@ final class NoticeBandTests: XCTestCase {
     func testALongRefusalIsShownWholeAt80x24() {
         for language in Language.allCases {
             var state = SampleDesk.state(width: 80, height: 24, language: language)
-            state.notice = "agency: the message was not addressed to CD; it asks NCEMC, LRA, LRC, MOH, WFP, UNICEF and the Benghazi municipality END"
+            state.notice =
+                "agency: the message was not addressed to CD; it asks NCEMC, LRA, LRC, MOH, WFP, UNICEF and the Benghazi municipality END"
             let lines = DeskView.render(state).lines
             let band = lines[20...22].joined(separator: " ")
-            XCTAssertTrue(band.contains("END") && band.contains("agency"), "\(language): whole:\n\(lines.joined(separator: "\n"))")
-            XCTAssertTrue(lines[23].contains(language == .en ? "live" : "ﻞﺼﺘﻣ"), "\(language): the bar keeps its health: \(lines[23])")
+            XCTAssertTrue(
+                band.contains("END") && band.contains("agency"), "\(language): whole:\n\(lines.joined(separator: "\n"))"
+            )
+            XCTAssertTrue(
+                lines[23].contains(language == .en ? "live" : "ﻞﺼﺘﻣ"),
+                "\(language): the bar keeps its health: \(lines[23])")
         }
     }
 }
@@ -315,11 +348,14 @@ final class IncidentFilterAgencyTests: XCTestCase {
         // Enter on each field to the last sends the form; the refusal keeps it open.
         for _ in 0..<5 { _ = state.handle(.enter) }
         XCTAssertNotNil(state.form, "the form stays")
-        XCTAssertTrue(state.form?.fields.first { $0.name == "agency" }?.error?.contains("'XYZ' is not one of: CD, LRC, MOI, NCEMC") ?? false,
-                      "\(String(describing: state.form?.fields.map(\.error)))")
+        XCTAssertTrue(
+            state.form?.fields.first { $0.name == "agency" }?.error?.contains(
+                "'XYZ' is not one of: CD, LRC, MOI, NCEMC") ?? false,
+            "\(String(describing: state.form?.fields.map(\.error)))")
         state.form = nil
         state.incidentQuery = IncidentQuery(openOnly: false, status: .closed, area: "benghazi")
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · latest closed"), DeskView.render(state).lines[0])
+        XCTAssertTrue(
+            DeskView.render(state).lines[0].contains("[filtered · latest closed"), DeskView.render(state).lines[0])
     }
 }
 
@@ -327,8 +363,14 @@ final class IncidentFilterAgencyTests: XCTestCase {
 final class ArabicNotFoundTests: XCTestCase {
     func testWhatWasNotFoundIsSaidInArabic() {
         let l = Localizer(.ar)
-        XCTAssertEqual(l(ValidationError(field: "area", value: "Nowhereville", problem: .unknownName(what: "area in the gazetteer named", nearest: nil))),
-                       "area: لا يوجد منطقة في الدليل باسم 'Nowhereville'")
-        XCTAssertEqual(l(ValidationError(field: "unit", value: "X-1", problem: .unknown(what: "unit"))), "unit: لا يوجد وحدة 'X-1'")
+        XCTAssertEqual(
+            l(
+                ValidationError(
+                    field: "area", value: "Nowhereville",
+                    problem: .unknownName(what: "area in the gazetteer named", nearest: nil))),
+            "area: لا يوجد منطقة في الدليل باسم 'Nowhereville'")
+        XCTAssertEqual(
+            l(ValidationError(field: "unit", value: "X-1", problem: .unknown(what: "unit"))), "unit: لا يوجد وحدة 'X-1'"
+        )
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import QanatUI
 
 final class FrameLayoutTests: XCTestCase {
@@ -10,7 +11,8 @@ final class FrameLayoutTests: XCTestCase {
         frame.put("CD", x: used + 1, y: 0)
         XCTAssertEqual(frame.lines[0], "     CD ﺔﻧﺭﺩ")
         frame.fill(x: 0, y: 0, width: 4, role: .selected)
-        XCTAssertEqual((0..<12).filter { frame[$0, 0].role == .selected }, [8, 9, 10, 11], "fill starts at the right edge")
+        XCTAssertEqual(
+            (0..<12).filter { frame[$0, 0].role == .selected }, [8, 9, 10, 11], "fill starts at the right edge")
     }
 
     func testBlitKeepsASubFramesStartEdge() {
@@ -37,9 +39,12 @@ final class FrameLayoutTests: XCTestCase {
         var frame = Frame(width: 10, height: 1, layout: arabicApp)
         frame.putEditable("درنة", cursor: 1, x: 0, y: 0, width: 10, role: .normal, cursorRole: .selected)
         XCTAssertEqual(frame.lines[0], "      ﺔﻧﺭﺩ")
-        XCTAssertEqual((0..<10).filter { frame[$0, 0].role == .selected }, [8], "the cursor is on ر, the second letter from the right")
+        XCTAssertEqual(
+            (0..<10).filter { frame[$0, 0].role == .selected }, [8],
+            "the cursor is on ر, the second letter from the right")
         frame.putEditable("درنة", cursor: 4, x: 0, y: 0, width: 10, role: .normal, cursorRole: .selected)
-        XCTAssertEqual((0..<10).filter { frame[$0, 0].role == .selected }, [5], "after the last letter: to the text's left")
+        XCTAssertEqual(
+            (0..<10).filter { frame[$0, 0].role == .selected }, [5], "after the last letter: to the text's left")
     }
 
     func testEditableArabicInALeftToRightFieldKeepsTheEndCursorInTheField() {
@@ -52,7 +57,8 @@ final class FrameLayoutTests: XCTestCase {
 
 final class PreferencesTests: XCTestCase {
     func testConfigFileSetsLanguageBidiDigitsAndTheme() throws {
-        let prefs = try Preferences.parse(toml: #"language = "ar"\#nbidi = "terminal"\#ndigits = "arabic-indic"\#ntheme = "light""#, file: "c")
+        let prefs = try Preferences.parse(
+            toml: #"language = "ar"\#nbidi = "terminal"\#ndigits = "arabic-indic"\#ntheme = "light""#, file: "c")
         XCTAssertEqual(prefs, Preferences(language: .ar, bidi: .terminal, digits: .arabicIndic, theme: "light"))
         XCTAssertNil(try Preferences.parse(toml: #"bidi = "auto""#, file: "c").bidi)
     }
@@ -68,13 +74,16 @@ final class PreferencesTests: XCTestCase {
 
     func testAutoBidiFollowsTheTerminal() {
         XCTAssertEqual(BidiMode.detect(environment: ["VTE_VERSION": "7201", "TERM": "xterm-256color"]).mode, .app)
-        XCTAssertEqual(BidiMode.detect(environment: ["KONSOLE_VERSION": "230804", "TERM": "xterm-256color"]).mode, .terminal)
+        XCTAssertEqual(
+            BidiMode.detect(environment: ["KONSOLE_VERSION": "230804", "TERM": "xterm-256color"]).mode, .terminal)
         XCTAssertEqual(BidiMode.detect(environment: ["TERM": "mlterm"]).mode, .terminal)
         XCTAssertEqual(BidiMode.detect(environment: ["TERM": "putty-256color"]).mode, .terminal)
         XCTAssertEqual(BidiMode.detect(environment: ["TERM_PROGRAM": "Apple_Terminal"]).mode, .terminal)
         XCTAssertEqual(BidiMode.detect(environment: ["TERM_PROGRAM": "mintty"]).mode, .app)
         XCTAssertEqual(BidiMode.detect(environment: ["TERM": "xterm-kitty"]).mode, .app)
-        XCTAssertEqual(BidiMode.detect(environment: ["TMUX": "/tmp/t,1,0", "KONSOLE_VERSION": "1"]).mode, .app, "tmux draws its own grid")
+        XCTAssertEqual(
+            BidiMode.detect(environment: ["TMUX": "/tmp/t,1,0", "KONSOLE_VERSION": "1"]).mode, .app,
+            "tmux draws its own grid")
     }
 
     func testArabicIndicDigitsOnlyInTheArabicInterface() {

@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// Unsent text kept across sessions: only what was typed, and offered back on the same key.

@@ -1,6 +1,7 @@
 import QanatCore
 import QanatText
 import XCTest
+
 @testable import QanatUI
 
 /// One table of bindings: what a key does, what the help lists and what the palette runs all come from it.
@@ -9,8 +10,10 @@ final class KeyBindingsTests: XCTestCase {
         for binding in KeyBindings.all {
             for board in Board.allCases where binding.scope.applies(on: board) {
                 for (key, action) in binding.keys {
-                    XCTAssertEqual(KeyBindings.action(for: key, on: board, detailFocused: binding.scope == .detail, exercise: true), action,
-                                   "\(key) on \(board) runs \(binding.label)'s action: nothing shadows it")
+                    XCTAssertEqual(
+                        KeyBindings.action(
+                            for: key, on: board, detailFocused: binding.scope == .detail, exercise: true), action,
+                        "\(key) on \(board) runs \(binding.label)'s action: nothing shadows it")
                 }
             }
         }
@@ -21,19 +24,30 @@ final class KeyBindingsTests: XCTestCase {
         _ = state.handle(.character("j"))
         _ = state.handle(.character("j"))
         _ = state.handle(.character("g"))
-        XCTAssertEqual(state.selection.incident, state.data.incidents.first?.incident.reference, "g: the first row on the incidents board")
+        XCTAssertEqual(
+            state.selection.incident, state.data.incidents.first?.incident.reference,
+            "g: the first row on the incidents board")
         _ = state.handle(.character("2"))
         let grouping = state.unitGrouping
         _ = state.handle(.character("g"))
         XCTAssertNotEqual(state.unitGrouping, grouping, "g: grouping on the units board")
         _ = state.handle(.character("G"))
-        XCTAssertEqual(state.selection.unit, state.key(atRow: state.rowCount - 1).flatMap { key -> CallSign? in if case .unit(let sign) = key { sign } else { nil } },
-                       "G: the last row")
-        XCTAssertNil(KeyBindings.action(for: .character("r"), on: .units, detailFocused: false), "r replies on the log only")
+        XCTAssertEqual(
+            state.selection.unit,
+            state.key(atRow: state.rowCount - 1).flatMap { key -> CallSign? in
+                if case .unit(let sign) = key { sign } else { nil }
+            },
+            "G: the last row")
+        XCTAssertNil(
+            KeyBindings.action(for: .character("r"), on: .units, detailFocused: false), "r replies on the log only")
         // Keys that would only say "nothing selected" on a board are not bound there (a walk-through found them).
-        XCTAssertNil(KeyBindings.action(for: .character("s"), on: .log, detailFocused: false), "a message has no status")
-        XCTAssertNil(KeyBindings.action(for: .character("a"), on: .units, detailFocused: false), "a unit is assigned from its incident")
-        XCTAssertEqual(KeyBindings.action(for: .enter, on: .units, detailFocused: false), .details, "a unit has its detail")
+        XCTAssertNil(
+            KeyBindings.action(for: .character("s"), on: .log, detailFocused: false), "a message has no status")
+        XCTAssertNil(
+            KeyBindings.action(for: .character("a"), on: .units, detailFocused: false),
+            "a unit is assigned from its incident")
+        XCTAssertEqual(
+            KeyBindings.action(for: .enter, on: .units, detailFocused: false), .details, "a unit has its detail")
     }
 
     func testTheHelpListsEveryBindingOfTheBoardInBothLanguagesAt80x24() {
@@ -51,15 +65,23 @@ final class KeyBindingsTests: XCTestCase {
                 }
                 for binding in KeyBindings.shown(on: board, exercise: true) {
                     let text = state.localizer(binding.text)
-                    XCTAssertTrue(seen.contains(binding.label), "\(language) \(board): \(binding.label) is in the help\n\(seen)")
-                    XCTAssertTrue(seen.contains(Bidi.visual(text)), "\(language) \(board): '\(text)' is in the help\n\(seen)")
+                    XCTAssertTrue(
+                        seen.contains(binding.label), "\(language) \(board): \(binding.label) is in the help\n\(seen)")
+                    XCTAssertTrue(
+                        seen.contains(Bidi.visual(text)), "\(language) \(board): '\(text)' is in the help\n\(seen)")
                 }
             }
         }
-        XCTAssertEqual(Set(Board.allCases.flatMap { KeyBindings.shown(on: $0, exercise: true).map(\.label) }), Set(KeyBindings.all.map(\.label)),
-                       "every binding is in the help of some board")
-        XCTAssertFalse(KeyBindings.shown(on: .incidents).contains { $0.label == "P" }, "the controller's keys only on an exercise store")
-        XCTAssertNil(KeyBindings.action(for: .character("P"), on: .incidents, detailFocused: false), "and they do nothing elsewhere")
+        XCTAssertEqual(
+            Set(Board.allCases.flatMap { KeyBindings.shown(on: $0, exercise: true).map(\.label) }),
+            Set(KeyBindings.all.map(\.label)),
+            "every binding is in the help of some board")
+        XCTAssertFalse(
+            KeyBindings.shown(on: .incidents).contains { $0.label == "P" },
+            "the controller's keys only on an exercise store")
+        XCTAssertNil(
+            KeyBindings.action(for: .character("P"), on: .incidents, detailFocused: false),
+            "and they do nothing elsewhere")
     }
 
     func testThePaletteOffersEveryCommandThatActsOnNoPlaceAndRunsItAsItsKeyDoes() {
@@ -67,7 +89,8 @@ final class KeyBindingsTests: XCTestCase {
             let commands = KeyBindings.all.filter { !$0.actsOnPlace }
             let l = Localizer(language)
             let entries = Picker.paletteEntries("", now: SampleDesk.now, localizer: l, exercise: true)
-            XCTAssertEqual(entries.map(\.label), commands.map { l($0.text) }, "\(language): every command, in the table's order")
+            XCTAssertEqual(
+                entries.map(\.label), commands.map { l($0.text) }, "\(language): every command, in the table's order")
             for (binding, entry) in zip(commands, entries) {
                 var byPalette = SampleDesk.state(width: 120, height: 30, language: language)
                 byPalette.exercise = true

@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 final class LogBoardTests: XCTestCase {
@@ -18,7 +19,8 @@ final class LogBoardTests: XCTestCase {
         _ = state.handle(.up)
         XCTAssertFalse(state.followingLog)
         XCTAssertEqual(state.selectedMessage?.message.id, state.data.messages.last?.message.id)
-        XCTAssertEqual(Set(roles(DeskView.render(state), row: lastLogRow(state))), [.selected], "the newest, marked whole")
+        XCTAssertEqual(
+            Set(roles(DeskView.render(state), row: lastLogRow(state))), [.selected], "the newest, marked whole")
         _ = state.handle(.up)
         _ = state.handle(.down)
         _ = state.handle(.down)
@@ -46,15 +48,19 @@ final class LogBoardTests: XCTestCase {
         _ = state.handle(.tab)
         for c in "inc-2026-0003" { _ = state.handle(.character(c)) }
         _ = state.handle(.tab)
-        _ = state.handle(.character("i"))              // immediate and above
+        _ = state.handle(.character("i"))  // immediate and above
         _ = state.handle(.tab)
-        _ = state.handle(.character(" "))              // awaiting our acknowledgement
+        _ = state.handle(.character(" "))  // awaiting our acknowledgement
         XCTAssertEqual(state.handle(.enter), .reload(.messages))
         XCTAssertNil(state.form)
-        XCTAssertEqual(state.logQuery, MessageQuery(agency: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0003"),
-                                                    minimumPriority: .immediate, awaitingAcknowledgementBy: state.agency))
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("[LRC · INC-2026-0003 · ≥ immediate · unacknowledged]"),
-                      DeskView.render(state).lines[0])
+        XCTAssertEqual(
+            state.logQuery,
+            MessageQuery(
+                agency: try! AgencyCode("LRC"), incident: try! IncidentReference("INC-2026-0003"),
+                minimumPriority: .immediate, awaitingAcknowledgementBy: state.agency))
+        XCTAssertTrue(
+            DeskView.render(state).lines[0].contains("[LRC · INC-2026-0003 · ≥ immediate · unacknowledged]"),
+            DeskView.render(state).lines[0])
     }
 
     func testAWrongIncidentIsShownBesideItsFieldAndTheQueryStays() {
@@ -82,9 +88,9 @@ final class LogBoardTests: XCTestCase {
     func testEnterOnAMessageOpensItsIncident() {
         var state = SampleDesk.state(width: 160, height: 48)
         _ = state.handle(.function(4))
-        _ = state.handle(.character("g"))              // the oldest: the flash about INC-2026-0001
+        _ = state.handle(.character("g"))  // the oldest: the flash about INC-2026-0001
         _ = state.handle(.down)
-        _ = state.handle(.down)                        // LRC's message about INC-2026-0003
+        _ = state.handle(.down)  // LRC's message about INC-2026-0003
         XCTAssertEqual(state.handle(.enter), .loadDetail, "Enter opens the message")
         state.data.message = state.selectedMessage
         XCTAssertEqual(state.handle(.enter), .loadDetail, "and Enter again its incident")
@@ -127,10 +133,13 @@ final class LogBoardTests: XCTestCase {
 
     func testEachNamedAgencyIsMarkedOnceItAcknowledged() {
         var state = SampleDesk.state(width: 160, height: 48)
-        var record = state.data.messages[2]   // LRC to NCEMC and LRA, acknowledgement required
+        var record = state.data.messages[2]  // LRC to NCEMC and LRA, acknowledgement required
         XCTAssertEqual(LogBoard.addressees(record), "NCEMC,LRA")
-        record.acknowledgements = [Acknowledgement(message: record.message.id, agency: try! AgencyCode("LRA"), officer: "x",
-                                                   at: record.message.postedAt)]
+        record.acknowledgements = [
+            Acknowledgement(
+                message: record.message.id, agency: try! AgencyCode("LRA"), officer: "x",
+                at: record.message.postedAt)
+        ]
         XCTAssertEqual(LogBoard.addressees(record), "NCEMC,LRA✓")
         state.data.messages[2] = record
         _ = state.handle(.function(4))
@@ -147,6 +156,7 @@ final class AwaitingWindowTests: XCTestCase {
         state.data.pendingAcknowledgements = 1
         XCTAssertFalse(DeskView.render(state).lines[0].contains("showing the newest"))
         state.data.pendingAcknowledgements = 800
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("showing the newest 4/800"), DeskView.render(state).lines[0])
+        XCTAssertTrue(
+            DeskView.render(state).lines[0].contains("showing the newest 4/800"), DeskView.render(state).lines[0])
     }
 }

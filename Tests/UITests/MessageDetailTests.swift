@@ -1,13 +1,15 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// Enter on a log message opens it whole; the detail panes scroll.
 final class MessageDetailTests: XCTestCase {
     private func longMessage() -> MessageRecord {
         let body = (1...30).map { "line \($0) of a long situation report from the field" }.joined(separator: " ")
-        return SampleDesk.message(30, "NCEMC", .agencies([SampleDesk.code("CD"), SampleDesk.code("LRC")]), .flash, body + " END-OF-REPORT",
-                                  subject: "Situation report", incident: 1, ack: true, minutesAgo: 2, acks: ["LRC"])
+        return SampleDesk.message(
+            30, "NCEMC", .agencies([SampleDesk.code("CD"), SampleDesk.code("LRC")]), .flash, body + " END-OF-REPORT",
+            subject: "Situation report", incident: 1, ack: true, minutesAgo: 2, acks: ["LRC"])
     }
 
     private func openedOnTheLog(width: Int = 80, height: Int = 24) -> DeskState {
@@ -35,11 +37,13 @@ final class MessageDetailTests: XCTestCase {
     /// Every wrapped line keeps the direction of the message's first strong letter, in both
     /// interfaces: a line that begins with an Arabic word of an English message still reads left to right.
     func testAWrappedMessageKeepsItsParagraphDirectionOnEveryLine() {
-        let body = "Convoy of 12 trucks left the Benghazi warehouse at 09:00 heading towards مدرسة الهواري (300 tents), then درنة via شحات; expected arrival 15:00, escort by CD-BYD-04."
+        let body =
+            "Convoy of 12 trucks left the Benghazi warehouse at 09:00 heading towards مدرسة الهواري (300 tents), then درنة via شحات; expected arrival 15:00, escort by CD-BYD-04."
         for language in [Language.en, .ar] {
             var state = SampleDesk.state(width: 80, height: 24)
             state.language = language
-            let record = SampleDesk.message(31, "LRC", .agencies([SampleDesk.code("CD")]), .routine, body, minutesAgo: 1)
+            let record = SampleDesk.message(
+                31, "LRC", .agencies([SampleDesk.code("CD")]), .routine, body, minutesAgo: 1)
             state.data.messages.append(record)
             _ = state.handle(.function(4))
             _ = state.handle(.end)
@@ -47,7 +51,9 @@ final class MessageDetailTests: XCTestCase {
             XCTAssertEqual(state.handle(.enter), .loadDetail)
             state.data.message = record
             let screen = DeskView.render(state).lines.joined(separator: "\n")
-            XCTAssertTrue(screen.contains("ﻱﺭﺍﻮﻬﻟﺍ (300 tents), then ﺔﻧﺭﺩ via ﺕﺎﺤﺷ; expected arrival 15:00, escort by"), "\(language):\n\(screen)")
+            XCTAssertTrue(
+                screen.contains("ﻱﺭﺍﻮﻬﻟﺍ (300 tents), then ﺔﻧﺭﺩ via ﺕﺎﺤﺷ; expected arrival 15:00, escort by"),
+                "\(language):\n\(screen)")
         }
     }
 
@@ -90,9 +96,13 @@ final class MessageDetailTests: XCTestCase {
         _ = state.handle(.enter)
         let record = state.data.incidents[0]
         let entries = (0..<40).map { n in
-            TimelineEntry(at: SampleDesk.at(Int64(60 - n)), agency: SampleDesk.code("CD"), officer: "o",
-                          kind: .event(.incidentStatusChanged(IncidentStatusChange(reference: record.incident.reference,
-                                                                                  status: .responding, note: "entry \(n)"))))
+            TimelineEntry(
+                at: SampleDesk.at(Int64(60 - n)), agency: SampleDesk.code("CD"), officer: "o",
+                kind: .event(
+                    .incidentStatusChanged(
+                        IncidentStatusChange(
+                            reference: record.incident.reference,
+                            status: .responding, note: "entry \(n)"))))
         }
         state.data.detail = IncidentDetail(record: record, assignments: [], timeline: entries)
         var screen = DeskView.render(state).lines.joined(separator: "\n")
@@ -112,8 +122,12 @@ final class TimelineLineBreakTests: XCTestCase {
     func testATimelineEntryOfSeveralLinesShowsThemBelowIt() {
         let state = SampleDesk.state(width: 120, height: 40)
         var detail = SampleDesk.detail()
-        detail.timeline.append(TimelineEntry(at: SampleDesk.at(5), agency: SampleDesk.code("CD"), officer: "Salem", kind: .event(.incidentStatusChanged(
-            IncidentStatusChange(reference: SampleDesk.ref(1), status: .contained, note: "alpha\nbeta")))))
+        detail.timeline.append(
+            TimelineEntry(
+                at: SampleDesk.at(5), agency: SampleDesk.code("CD"), officer: "Salem",
+                kind: .event(
+                    .incidentStatusChanged(
+                        IncidentStatusChange(reference: SampleDesk.ref(1), status: .contained, note: "alpha\nbeta")))))
         let lines = IncidentDetailLines.lines(detail, state: state).map { $0.fields.map(\.text).joined(separator: " ") }
         let alpha = lines.firstIndex { $0.hasSuffix("alpha") }
         XCTAssertNotNil(alpha, lines.joined(separator: "\n"))

@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// `:` runs any command by name or opens an incident by number; `/` asks the store and opens what it found.
@@ -12,7 +13,8 @@ final class PickerTests: XCTestCase {
         XCTAssertEqual(state.picker?.kind, .palette)
         XCTAssertGreaterThan(state.picker?.entries.count ?? 0, 10, "every command that runs from anywhere")
         type("awaits", into: &state)
-        XCTAssertEqual(state.picker?.entries.map(\.detail), ["u"], "only what mentions it: \(state.picker?.entries ?? [])")
+        XCTAssertEqual(
+            state.picker?.entries.map(\.detail), ["u"], "only what mentions it: \(state.picker?.entries ?? [])")
         XCTAssertEqual(state.handle(.enter), .reload(.messages))
         XCTAssertNil(state.picker)
         XCTAssertEqual(state.board, .log)
@@ -28,11 +30,16 @@ final class PickerTests: XCTestCase {
         let entries = try XCTUnwrap(state.picker?.entries)
         let reason = state.localizer(Refusal.viewerReadsOnly)
         let greyed = entries.filter { $0.unavailable != nil }
-        XCTAssertEqual(greyed.map(\.target), [.action(.postMessage, board: nil), .action(.openIncident, board: nil),
-                                              .action(.openAlert, board: nil), .action(.registerUnit, board: .units)])
+        XCTAssertEqual(
+            greyed.map(\.target),
+            [
+                .action(.postMessage, board: nil), .action(.openIncident, board: nil),
+                .action(.openAlert, board: nil), .action(.registerUnit, board: .units),
+            ])
         XCTAssertEqual(greyed.first { $0.target == .action(.postMessage, board: nil) }?.detail, "m · \(reason)")
-        XCTAssertTrue(entries.contains { $0.target == .action(.filterIncidents, board: .incidents) && $0.unavailable == nil },
-                      "a filter changes no data")
+        XCTAssertTrue(
+            entries.contains { $0.target == .action(.filterIncidents, board: .incidents) && $0.unavailable == nil },
+            "a filter changes no data")
         type("new message", into: &state)
         XCTAssertNil(state.handle(.enter))
         XCTAssertNil(state.form, "nothing opens")
@@ -62,11 +69,15 @@ final class PickerTests: XCTestCase {
             type("درنه", into: &state)  // ه for ة: the match is found all the same
             _ = state.handle(.enter)
             // The first line is the chosen one, drawn reversed whole; the second shows the mark.
-            state.showSearchResults([.incident(state.data.incidents[2]), .incident(state.data.incidents[0])], for: "درنه")
+            state.showSearchResults(
+                [.incident(state.data.incidents[2]), .incident(state.data.incidents[0])], for: "درنه")
             let frame = DeskView.render(state)
-            let marked = (0..<frame.height).flatMap { y in (0..<frame.width).filter { frame[$0, y].role == .match }.map { (y, $0) } }
+            let marked = (0..<frame.height).flatMap { y in
+                (0..<frame.width).filter { frame[$0, y].role == .match }.map { (y, $0) }
+            }
             XCTAssertEqual(Set(marked.map(\.0)).count, 1, "\(language): one line")
-            XCTAssertEqual(marked.map { frame[$0.1, $0.0].text }.joined(), "ﺔﻧﺭﺩ", "\(language): the four letters of درنة, joined")
+            XCTAssertEqual(
+                marked.map { frame[$0.1, $0.0].text }.joined(), "ﺔﻧﺭﺩ", "\(language): the four letters of درنة, joined")
         }
     }
 

@@ -1,12 +1,14 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// The selection is an identity: it stays on the incident, unit or message the officer chose
 /// while rows move, appear or are filtered out, and every action acts on it.
 final class SelectionTests: XCTestCase {
     private func newIncident(_ n: Int, _ severity: Severity = .extreme) -> IncidentRecord {
-        SampleDesk.incident(n, "Fire at the port", .fire, severity, .reported, "tripoli", lead: "CD", opened: 0, inStatus: 0, units: 0)
+        SampleDesk.incident(
+            n, "Fire at the port", .fire, severity, .reported, "tripoli", lead: "CD", opened: 0, inStatus: 0, units: 0)
     }
 
     func testANewIncidentAboveKeepsTheSelectedOneAndStatusActsOnIt() {
@@ -38,8 +40,9 @@ final class SelectionTests: XCTestCase {
         _ = state.handle(.character(":"))
         for c in "7" { _ = state.handle(.character(c)) }
         XCTAssertEqual(state.handle(.enter), .loadDetail)
-        let closed = SampleDesk.incident(7, "Old fire", .fire, .minor, .closed, "tripoli", lead: "CD", opened: 900,
-                                         inStatus: 800, units: 0)
+        let closed = SampleDesk.incident(
+            7, "Old fire", .fire, .minor, .closed, "tripoli", lead: "CD", opened: 900,
+            inStatus: 800, units: 0)
         state.data.detail = IncidentDetail(record: closed, assignments: [], timeline: [])
         XCTAssertEqual(state.selection.incident, SampleDesk.ref(7))
         XCTAssertNil(state.selectedIndex, "no row of the board is highlighted: it is not on the board")
@@ -122,7 +125,7 @@ final class PaletteNumberTests: XCTestCase {
         var state = SampleDesk.state(width: 120, height: 30)
         let before = state.selection.incident
         _ = state.handle(.character(":"))
-        for c in "٤٢" { _ = state.handle(.character(c)) }   // Arabic-Indic 42
+        for c in "٤٢" { _ = state.handle(.character(c)) }  // Arabic-Indic 42
         XCTAssertEqual(state.handle(.enter), .loadDetail)
         XCTAssertEqual(state.detailReference, SampleDesk.ref(42))
         state.data.detail = nil
@@ -153,7 +156,7 @@ final class WalkThroughFindingsTests: XCTestCase {
         while state.form?.value("severity") != "severe" { _ = state.handle(.right) }
         for _ in 0..<2 { _ = state.handle(.tab) }
         XCTAssertEqual(state.handle(.enter), .reload(.incidents))
-        state.data.incidents.removeAll { $0.incident.severity < .severe }   // what the store gives back
+        state.data.incidents.removeAll { $0.incident.severity < .severe }  // what the store gives back
         XCTAssertEqual(state.selection.incident, chosen, "still the incident the officer chose")
         _ = state.handle(.character("s"))
         XCTAssertNil(state.form, "no form for an incident the officer did not choose")
@@ -162,14 +165,20 @@ final class WalkThroughFindingsTests: XCTestCase {
     func testTheAlertBannerNeverCoversARow() {
         var state = SampleDesk.state(width: 80, height: 10)
         state.data.incidents += (5...12).map {
-            SampleDesk.incident($0, "Filler \($0)", .fire, .minor, .reported, "tripoli", lead: "CD", opened: 1, inStatus: 1, units: 0)
+            SampleDesk.incident(
+                $0, "Filler \($0)", .fire, .minor, .reported, "tripoli", lead: "CD", opened: 1, inStatus: 1, units: 0)
         }
-        state.data.flashAwaiting = [SampleDesk.message(70, "NCEMC", .agencies([SampleDesk.code("CD")]), .flash, "Evacuate", ack: true, minutesAgo: 0)]
+        state.data.flashAwaiting = [
+            SampleDesk.message(
+                70, "NCEMC", .agencies([SampleDesk.code("CD")]), .flash, "Evacuate", ack: true, minutesAgo: 0)
+        ]
         state.noticeAlerts()
         _ = state.handle(.character("G"))
         let lines = DeskView.render(state).lines
         let selected = state.selectedIncident!.incident.reference.rawValue
-        XCTAssertTrue(lines.dropLast(2).contains { $0.contains(selected) }, "the selected row is above the banner:\n\(lines.joined(separator: "\n"))")
+        XCTAssertTrue(
+            lines.dropLast(2).contains { $0.contains(selected) },
+            "the selected row is above the banner:\n\(lines.joined(separator: "\n"))")
         XCTAssertTrue(lines[8].contains("⚠ FLASH"))
     }
 
@@ -179,7 +188,7 @@ final class WalkThroughFindingsTests: XCTestCase {
         for _ in 0..<4 { _ = state.handle(.tab) }
         for c in "boats" { _ = state.handle(.character(c)) }
         _ = state.handle(.escape)
-        _ = state.handle(.down)                          // another incident selected now
+        _ = state.handle(.down)  // another incident selected now
         _ = state.handle(.character("m"))
         let screen = DeskView.render(state).lines.joined(separator: "\n")
         XCTAssertTrue(screen.contains("New message — INC-2026-0001 (draft)"), screen)
@@ -228,7 +237,8 @@ final class WalkThroughFindingsTests: XCTestCase {
     }
 
     func testAReplyToOurOwnMessageGoesToItsRecipientsWithTheCursorInTheMessage() {
-        let ours = SampleDesk.message(71, "CD", .agencies([SampleDesk.code("NCEMC"), SampleDesk.code("LRC")]), .priority, "x", minutesAgo: 1)
+        let ours = SampleDesk.message(
+            71, "CD", .agencies([SampleDesk.code("NCEMC"), SampleDesk.code("LRC")]), .priority, "x", minutesAgo: 1)
         let form = Forms.reply(to: ours.message, from: SampleDesk.code("CD"))
         XCTAssertEqual(form.value("to"), "NCEMC,LRC")
         XCTAssertEqual(form.fields[form.focus].name, "body")
@@ -244,7 +254,9 @@ final class WalkThroughFindingsTests: XCTestCase {
     func testTheClosedListSaysItsOrder() {
         var state = SampleDesk.state(width: 120, height: 30)
         state.incidentQuery = IncidentQuery(openOnly: false, status: .closed)
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · latest closed first]"), DeskView.render(state).lines[0])
+        XCTAssertTrue(
+            DeskView.render(state).lines[0].contains("[filtered · latest closed first]"),
+            DeskView.render(state).lines[0])
     }
 }
 
@@ -258,32 +270,56 @@ final class UnitDetailTests: XCTestCase {
         XCTAssertEqual(state.openUnit, unit.callSign)
         var shown = unit
         shown.contact = "VHF ch 7, +218 91 555 0101"
-        let tasked = Assignment(incident: SampleDesk.ref(1), unit: unit.callSign, taskedAt: SampleDesk.at(30), arrivedAt: SampleDesk.at(20))
+        let tasked = Assignment(
+            incident: SampleDesk.ref(1), unit: unit.callSign, taskedAt: SampleDesk.at(30), arrivedAt: SampleDesk.at(20))
         let link = AssignmentLink(incident: SampleDesk.ref(1), unit: unit.callSign)
-        state.data.unitDetail = UnitDetail(unit: shown, assignments: [tasked], history: [
-            TimelineEntry(at: SampleDesk.at(30), agency: SampleDesk.code("NCEMC"), officer: "Huda", kind: .event(.assignment(.tasked, link))),
-            TimelineEntry(at: SampleDesk.at(20), agency: unit.agency, officer: "radio", kind: .event(.assignment(.arrived, link))),
-        ])
+        state.data.unitDetail = UnitDetail(
+            unit: shown, assignments: [tasked],
+            history: [
+                TimelineEntry(
+                    at: SampleDesk.at(30), agency: SampleDesk.code("NCEMC"), officer: "Huda",
+                    kind: .event(.assignment(.tasked, link))),
+                TimelineEntry(
+                    at: SampleDesk.at(20), agency: unit.agency, officer: "radio",
+                    kind: .event(.assignment(.arrived, link))),
+            ])
         for language in Language.allCases {
             state.language = language
             let screen = DeskView.render(state).lines.joined(separator: "\n")
-            XCTAssertTrue(screen.contains("+218 91 555 0101") && screen.contains("INC-2026-0001"), "\(language):\n\(screen)")
+            XCTAssertTrue(
+                screen.contains("+218 91 555 0101") && screen.contains("INC-2026-0001"), "\(language):\n\(screen)")
             XCTAssertTrue(screen.contains(language == .en ? "arrived INC-2026-0001" : "INC-2026-0001"), screen)
         }
         state.language = .en
         let lines = DeskView.render(state).lines
-        XCTAssertLessThan(lines.firstIndex { $0.contains("arrived INC") } ?? 99, lines.firstIndex { $0.contains("tasked INC") } ?? 0, "newest first")
+        XCTAssertLessThan(
+            lines.firstIndex { $0.contains("arrived INC") } ?? 99, lines.firstIndex { $0.contains("tasked INC") } ?? 0,
+            "newest first")
         // A later registration changed its details; a status reads its arrow the way the language runs.
         state.data.unitDetail?.history += [
-            TimelineEntry(at: SampleDesk.at(40), agency: unit.agency, officer: "radio", kind: .event(.unitRegistered(UnitRegistration(
-                callSign: unit.callSign, agency: unit.agency, kind: unit.kind)))),
-            TimelineEntry(at: SampleDesk.at(10), agency: unit.agency, officer: "radio", kind: .event(.unitRegistered(UnitRegistration(
-                callSign: unit.callSign, agency: unit.agency, kind: unit.kind, contact: "VHF 7")))),
-            TimelineEntry(at: SampleDesk.at(5), agency: unit.agency, officer: "radio", kind: .event(.unitStatusChanged(UnitStatusChange(
-                callSign: unit.callSign, status: .available)))),
+            TimelineEntry(
+                at: SampleDesk.at(40), agency: unit.agency, officer: "radio",
+                kind: .event(
+                    .unitRegistered(
+                        UnitRegistration(
+                            callSign: unit.callSign, agency: unit.agency, kind: unit.kind)))),
+            TimelineEntry(
+                at: SampleDesk.at(10), agency: unit.agency, officer: "radio",
+                kind: .event(
+                    .unitRegistered(
+                        UnitRegistration(
+                            callSign: unit.callSign, agency: unit.agency, kind: unit.kind, contact: "VHF 7")))),
+            TimelineEntry(
+                at: SampleDesk.at(5), agency: unit.agency, officer: "radio",
+                kind: .event(
+                    .unitStatusChanged(
+                        UnitStatusChange(
+                            callSign: unit.callSign, status: .available)))),
         ].sorted { $0.at < $1.at }
         var history = DeskView.render(state).lines.joined(separator: "\n")
-        XCTAssertTrue(history.contains("details changed") && history.contains("registered") && history.contains("→ available"), history)
+        XCTAssertTrue(
+            history.contains("details changed") && history.contains("registered") && history.contains("→ available"),
+            history)
         state.language = .ar
         history = DeskView.render(state).lines.joined(separator: "\n")
         XCTAssertTrue(history.contains("ﺔﺣﺎﺘﻣ ←"), history)

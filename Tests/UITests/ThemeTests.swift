@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import QanatUI
 
 final class ThemeTests: XCTestCase {
@@ -24,7 +25,8 @@ final class ThemeTests: XCTestCase {
 
     func testEveryThemeFileIsBuiltInAsItIs() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: themes.path).filter { $0.hasSuffix(".toml") }
-        XCTAssertEqual(Set(files.map { String($0.dropLast(5)) }), Set(Theme.builtInNames), "run scripts/embed-themes.sh")
+        XCTAssertEqual(
+            Set(files.map { String($0.dropLast(5)) }), Set(Theme.builtInNames), "run scripts/embed-themes.sh")
         for file in files {
             let name = String(file.dropLast(5))
             let text = try String(contentsOf: themes.appendingPathComponent(file), encoding: .utf8)
@@ -35,7 +37,9 @@ final class ThemeTests: XCTestCase {
 
     func testColourBlindThemeHasNoRedOrGreen() throws {
         let used = try load("colour-blind").styles.values.flatMap { [$0.foreground, $0.background] }.compactMap { $0 }
-        for colour in used { XCTAssertFalse([1, 2, 9, 10].contains(colour.fallback) || [1, 2, 9, 10].contains(colour.index)) }
+        for colour in used {
+            XCTAssertFalse([1, 2, 9, 10].contains(colour.fallback) || [1, 2, 9, 10].contains(colour.index))
+        }
     }
 
     func testTwoHundredFiftySixColoursFallBackOnEight() throws {
@@ -47,7 +51,10 @@ final class ThemeTests: XCTestCase {
 
     func testBadThemesAreRefusedNamingWhatIsWrong() {
         func reason(_ toml: String) -> String {
-            do { _ = try Theme.parse(toml: toml, name: "t", file: "t.toml"); return "accepted" } catch { return error.description }
+            do {
+                _ = try Theme.parse(toml: toml, name: "t", file: "t.toml")
+                return "accepted"
+            } catch { return error.description }
         }
         XCTAssertTrue(reason("[roles]\nheadr = { bold = true }").contains("unknown role 'headr'"))
         XCTAssertTrue(reason("[roles]\nheader = { fg = \"orange\" }").contains("header.fg: 'orange' is not one of"))

@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// An idle desk sleeps until what it shows turns over by itself: the clock's minute, an age, a timer.
@@ -44,8 +45,9 @@ final class TimedChangesTests: XCTestCase {
             incident.openedAt = Timestamp(rfc3339: "2026-11-22T10:00:00Z")!
             incident.statusChangedAt = Timestamp(rfc3339: "2026-11-22T11:55:30Z")!
         }
-        XCTAssertEqual(IncidentTimers.nextLevelChange(state.data.incidents[0].incident, after: state.now),
-                       Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
+        XCTAssertEqual(
+            IncidentTimers.nextLevelChange(state.data.incidents[0].incident, after: state.now),
+            Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
         XCTAssertEqual(state.nextTimedChange, Timestamp(rfc3339: "2026-11-22T12:05:30Z")!)
     }
 
@@ -72,7 +74,8 @@ final class TimedChangesTests: XCTestCase {
         wall.board = .incidents
         XCTAssertTrue(WallView.render(wall).lines.contains { $0.contains(" 29s ") })
         wall.tick(SampleDesk.now.adding(seconds: 1))
-        XCTAssertTrue(WallView.render(wall).lines.contains { $0.contains(" 30s ") }, "a fresh age counts seconds on the wall too")
+        XCTAssertTrue(
+            WallView.render(wall).lines.contains { $0.contains(" 30s ") }, "a fresh age counts seconds on the wall too")
         XCTAssertEqual(wall.now, SampleDesk.now.adding(seconds: 1), "the wall's time is the clock's, not its minute")
     }
 }

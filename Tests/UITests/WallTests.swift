@@ -1,5 +1,6 @@
 import QanatCore
 import XCTest
+
 @testable import QanatUI
 
 /// The wall display: what it shows at each size and in both languages, its banners, its
@@ -9,19 +10,25 @@ final class WallTests: XCTestCase {
 
     static func wall(width: Int, height: Int, language: Language = .en) -> WallState {
         let desk = SampleDesk.state(width: width, height: height, language: language)
-        var state = WallState(width: width, height: height, language: language, now: SampleDesk.now, rotationSeconds: 20)
+        var state = WallState(
+            width: width, height: height, language: language, now: SampleDesk.now, rotationSeconds: 20)
         state.boards = desk.data
         state.figures.openIncidents = [.extreme: 1, .severe: 2, .moderate: 1]
         state.figures.unitsAvailable = 1
         state.figures.unitsCommitted = 3
         state.figures.unacknowledgedUrgent = 1
-        state.figures.latestUrgent = desk.data.messages.filter { [.flash, .immediate].contains($0.message.priority) }.reversed()
+        state.figures.latestUrgent = desk.data.messages.filter { [.flash, .immediate].contains($0.message.priority) }
+            .reversed()
         return state
     }
 
-    func assertWallSnapshot(_ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int, Language) -> WallState) {
+    func assertWallSnapshot(
+        _ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int, Language) -> WallState
+    ) {
         for language in Language.allCases {
-            assertFrameSnapshot(language == .ar ? "wall-\(name)-ar" : "wall-\(name)", sizes: Self.sizes, file: file, line: line) {
+            assertFrameSnapshot(
+                language == .ar ? "wall-\(name)-ar" : "wall-\(name)", sizes: Self.sizes, file: file, line: line
+            ) {
                 WallView.render(make($0, $1, language))
             }
         }
@@ -42,7 +49,9 @@ final class WallTests: XCTestCase {
         wall.board = .log
         let lines = WallView.render(wall).lines
         XCTAssertTrue(lines.contains { $0.contains("FLASH") && $0.contains("1/5") }, lines.joined(separator: "\n"))
-        XCTAssertFalse(lines.contains { $0.contains("1/5!") }, "no agency owes anything on the wall:\n" + lines.joined(separator: "\n"))
+        XCTAssertFalse(
+            lines.contains { $0.contains("1/5!") },
+            "no agency owes anything on the wall:\n" + lines.joined(separator: "\n"))
         // A desk whose agency owes the same message marks it.
         var desk = SampleDesk.state(width: 160, height: 48)
         desk.agency = Agency.seed[0].code
@@ -61,7 +70,7 @@ final class WallTests: XCTestCase {
 
     func testStalenessCountsFromTheStoresLastEventAndTheFooterStopsSayingLive() {
         var state = Self.wall(width: 80, height: 24)
-        state.lastChange = SampleDesk.now             // the wall has just started
+        state.lastChange = SampleDesk.now  // the wall has just started
         XCTAssertTrue(WallView.render(state).lines[23].contains("live"))
         state.figures.lastEventAt = SampleDesk.now.adding(seconds: -3660)
         let lines = WallView.render(state).lines
@@ -85,12 +94,16 @@ final class WallTests: XCTestCase {
 
     func testUnacknowledgedFlashMessagesStayPinnedAboveTheLatest() {
         var state = Self.wall(width: 120, height: 30)
-        let old = SampleDesk.message(40, "NCEMC", .everyone, .flash, "Evacuate the lower town now", ack: true, minutesAgo: 300)
+        let old = SampleDesk.message(
+            40, "NCEMC", .everyone, .flash, "Evacuate the lower town now", ack: true, minutesAgo: 300)
         state.figures.pinnedFlash = [old]
         let lines = WallView.render(state).lines
-        guard let header = lines.firstIndex(where: { $0.contains("Latest flash and immediate") }) else { return XCTFail(lines.joined(separator: "\n")) }
-        XCTAssertTrue(lines[header + 1].contains("UNACKNOWLEDGED") && lines[header + 1].contains("Evacuate the lower town now"),
-                      lines.joined(separator: "\n"))
+        guard let header = lines.firstIndex(where: { $0.contains("Latest flash and immediate") }) else {
+            return XCTFail(lines.joined(separator: "\n"))
+        }
+        XCTAssertTrue(
+            lines[header + 1].contains("UNACKNOWLEDGED") && lines[header + 1].contains("Evacuate the lower town now"),
+            lines.joined(separator: "\n"))
     }
 
     func testManyPinnedMessagesLeaveRoomForTheNewest() {
@@ -140,7 +153,9 @@ final class WallTests: XCTestCase {
 
     func testOnlyQQuitsAndNothingDoesWhenLocked() {
         var state = Self.wall(width: 80, height: 24)
-        for key: KeyPress in [.character("m"), .character("o"), .enter, .escape, .character("a"), .character(":"), .function(4)] {
+        for key: KeyPress in [
+            .character("m"), .character("o"), .enter, .escape, .character("a"), .character(":"), .function(4),
+        ] {
             let before = state
             XCTAssertFalse(state.handle(key))
             XCTAssertEqual(state, before, "\(key) changes nothing")

@@ -3,7 +3,8 @@ import QanatChannel
 import QanatCore
 
 struct AckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge a message for an agency.")
+    static let configuration = CommandConfiguration(
+        commandName: "ack", abstract: "Acknowledge a message for an agency.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var officer: OfficerOptions
@@ -16,7 +17,9 @@ struct AckCommand: ParsableCommand {
         result = try recorder.check { actions in try actions.acknowledge(messageID: messageID, agency: agency) }
         guard let write = result.write else {
             if let earlier = result.earlier {
-                print("\(messageID.lowercased()) already acknowledged by \(earlier.agency) at \(LibyaTime.dateTime(earlier.at)) (\(earlier.officer))")
+                print(
+                    "\(messageID.lowercased()) already acknowledged by \(earlier.agency) at \(LibyaTime.dateTime(earlier.at)) (\(earlier.officer))"
+                )
             }
             return
         }

@@ -12,6 +12,7 @@ struct AssignCommand: ParsableCommand {
     @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
 
     func run() throws {
-        try AssignmentCommand.record(.tasked, reference: reference, callSign: callSign, agency: agency, store: store, officer: officer)
+        try AssignmentCommand.record(
+            .tasked, reference: reference, callSign: callSign, agency: agency, store: store, officer: officer)
     }
 }

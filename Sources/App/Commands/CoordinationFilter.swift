@@ -11,8 +11,10 @@ struct CoordinationFilter: ParsableArguments {
         try Self.query(area: area, district: district, sector: sector, organisation: organisation, openOnly: openOnly)
     }
 
-    static func query(area: String? = nil, district: String?, sector: String? = nil, organisation: String? = nil,
-                      openOnly: Bool = false) throws(CLIError) -> CoordinationQuery {
+    static func query(
+        area: String? = nil, district: String?, sector: String? = nil, organisation: String? = nil,
+        openOnly: Bool = false
+    ) throws(CLIError) -> CoordinationQuery {
         do {
             var areas: Set<String>?
             if let area { areas = [try Gazetteer.libya.resolve(area).id] }
@@ -21,8 +23,13 @@ struct CoordinationFilter: ParsableArguments {
                 areas = areas.map { $0.intersection(inDistrict) } ?? inDistrict
             }
             return CoordinationQuery(
-                areas: areas, sector: try sector.map { text throws(QanatCore.ValidationError) in try Sector.parse(text, field: "sector") },
-                organisation: try organisation.map { text throws(QanatCore.ValidationError) in try AgencyCode(text, field: "org") }, openOnly: openOnly)
+                areas: areas,
+                sector: try sector.map { text throws(QanatCore.ValidationError) in
+                    try Sector.parse(text, field: "sector")
+                },
+                organisation: try organisation.map { text throws(QanatCore.ValidationError) in
+                    try AgencyCode(text, field: "org")
+                }, openOnly: openOnly)
         } catch { throw .from(error) }
     }
 }

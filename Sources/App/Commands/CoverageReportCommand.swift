@@ -7,7 +7,8 @@ extension ReportCommand {
     struct CoverageReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "coverage",
-            abstract: "Needs, coverage, duplications, gaps and delays by area and sector, for the coordination meeting.",
+            abstract:
+                "Needs, coverage, duplications, gaps and delays by area and sector, for the coordination meeting.",
             discussion: "CSV columns, in English whatever --lang says: \(CoverageCSV.header.joined(separator: ",")).")
 
         @OptionGroup var store: StoreOptions
@@ -26,9 +27,13 @@ extension ReportCommand {
                 let rules = try Actions(context: .seeded, reader: opened).coverageRules(at: now)
                 cells = try opened.coverage(matching: query, rules: rules)
             } catch { throw CLIError.fromDomain(error) }
-            let lines = format.csv ? CoverageCSV.lines(cells) : CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), localizer, format: format.layout)
-            try destination.deliver(lines, kind: .coverage, parameters: ReportParameters.option("--district", district) + format.parameters,
-                                    store: store, officer: officer.officerName)
+            let lines =
+                format.csv
+                ? CoverageCSV.lines(cells)
+                : CoverageText.lines(cells, today: CalendarDate(libyaDayOf: now), localizer, format: format.layout)
+            try destination.deliver(
+                lines, kind: .coverage, parameters: ReportParameters.option("--district", district) + format.parameters,
+                store: store, officer: officer.officerName)
         }
     }
 }

@@ -5,8 +5,10 @@ import QanatStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "The desk on a fresh demo store: a storm and flash floods in the east, and a feed that keeps it moving.",
-        discussion: "With --print (or when output is not a terminal) the scenario is written and the boards printed instead.")
+        abstract:
+            "The desk on a fresh demo store: a storm and flash floods in the east, and a feed that keeps it moving.",
+        discussion:
+            "With --print (or when output is not a terminal) the scenario is written and the boards printed instead.")
 
     @Option(help: "Where to make the demo store (default: a new temporary directory).") var directory: String?
     @Option(help: "This desk's agency (default CD).") var agency: String = "CD"
@@ -15,7 +17,8 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Write the scenario and print the boards; do not start the desk.") var print = false
 
     func run() throws {
-        let dir = directory ?? NSTemporaryDirectory() + "qanat-demo-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let dir =
+            directory ?? NSTemporaryDirectory() + "qanat-demo-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             throw CLIError.storeUnavailable("cannot create \(dir): \(error.localizedDescription)")
         }
@@ -27,7 +30,9 @@ struct DemoCommand: ParsableCommand {
             copy += 1
             suffix = "-\(copy)"
         }
-        var options = try StoreOptions.parse(["--db", dir + "/qanat\(suffix).sqlite", "--journal", dir + "/journal\(suffix).jsonl"])
+        var options = try StoreOptions.parse([
+            "--db", dir + "/qanat\(suffix).sqlite", "--journal", dir + "/journal\(suffix).jsonl",
+        ])
         options.busyTimeout = 5
         let opened: SQLiteStore
         do { opened = try SQLiteStore.create(path: options.databasePath) } catch { throw CLIError.from(error) }
@@ -40,7 +45,9 @@ struct DemoCommand: ParsableCommand {
                 try list.run()
                 Swift.print()
             }
-            Swift.print("demo store: \(options.databasePath)\n  qanat desk --db \(options.databasePath) --journal \(options.journalPath)")
+            Swift.print(
+                "demo store: \(options.databasePath)\n  qanat desk --db \(options.databasePath) --journal \(options.journalPath)"
+            )
             return
         }
         let interval = feedSeconds

@@ -8,7 +8,8 @@ import QanatStore
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the store, its files' permissions, every journal it ingests, your membership, your journal's backlog and this terminal; say what to fix.",
+        abstract:
+            "Check the store, its files' permissions, every journal it ingests, your membership, your journal's backlog and this terminal; say what to fix.",
         discussion: "Exit code 0 when nothing failed (warnings included), 2 when something did.")
 
     @OptionGroup var store: StoreOptions
@@ -19,12 +20,16 @@ struct DoctorCommand: ParsableCommand {
         var findings = storeFindings()
         // This process's journal, every journal ingest has read, and every one in journals/ (one
         // refused whole on its first read has no cursor yet).
-        let cursors = (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
+        let cursors =
+            (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
         let directory = JournalPlace.directory(beside: store.databasePath)
-        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }
-            .sorted().map { directory + "/" + $0 }
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+            $0.hasSuffix(".jsonl")
+        }
+        .sorted().map { directory + "/" + $0 }
         findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors + present)
-        let members = (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).members().map(\.key.user)) ?? []
+        let members =
+            (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).members().map(\.key.user)) ?? []
         if let journals = JournalsDirectory.finding(directory, members: members) { findings.append(journals) }
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
@@ -40,17 +45,26 @@ struct DoctorCommand: ParsableCommand {
         let path = store.databasePath
         let opened: SQLiteStore
         do { opened = try SQLiteStore(path: path, options: .init(readOnly: true)) } catch {
-            return [Finding(level: .fail, subject: "store", detail: error.description, fix: "`qanat init` (it also upgrades an older store)")]
+            return [
+                Finding(
+                    level: .fail, subject: "store", detail: error.description,
+                    fix: "`qanat init` (it also upgrades an older store)")
+            ]
         }
         var findings: [Finding] = []
         do {
             let (integrity, mode) = try opened.health()
             let events = try opened.eventCount()
             if integrity != "ok" {
-                findings.append(Finding(level: .fail, subject: "store", detail: "\(path): integrity check: \(integrity)",
-                                        fix: "move it aside, `qanat init`, then `qanat ingest` every journal: they hold every event"))
+                findings.append(
+                    Finding(
+                        level: .fail, subject: "store", detail: "\(path): integrity check: \(integrity)",
+                        fix: "move it aside, `qanat init`, then `qanat ingest` every journal: they hold every event"))
             } else if mode != "wal" {
-                findings.append(Finding(level: .warn, subject: "store", detail: "\(path): journal mode \(mode), not WAL", fix: "`qanat init`"))
+                findings.append(
+                    Finding(
+                        level: .warn, subject: "store", detail: "\(path): journal mode \(mode), not WAL",
+                        fix: "`qanat init`"))
             } else {
                 findings.append(.ok("store", "\(path): \(events) events, schema current, integrity ok, WAL"))
             }
@@ -66,14 +80,19 @@ struct DoctorCommand: ParsableCommand {
     private func memberFinding(_ opened: SQLiteStore) throws(StoreError) -> Finding {
         let actor = try opened.actor(user: UnixUser.current, officer: officer.officerName, pinProven: false)
         guard actor.membersManaged else {
-            return Finding(level: .warn, subject: "member", detail: "the store has no members: every user may write",
-                           fix: "qanat member add \(actor.user) --agency CODE --role admin")
+            return Finding(
+                level: .warn, subject: "member", detail: "the store has no members: every user may write",
+                fix: "qanat member add \(actor.user) --agency CODE --role admin")
         }
         guard let member = actor.member else {
-            return Finding(level: .warn, subject: "member", detail: "\(actor.user) is not a member: read-only",
-                           fix: "an admin runs `qanat member add \(actor.user) --agency CODE --role operator`")
+            return Finding(
+                level: .warn, subject: "member", detail: "\(actor.user) is not a member: read-only",
+                fix: "an admin runs `qanat member add \(actor.user) --agency CODE --role operator`")
         }
-        return .ok("member", "\(member.key.description): \(member.role.rawValue) for \(member.agency)" + (member.shared ? ", shared duty account" : ""))
+        return .ok(
+            "member",
+            "\(member.key.description): \(member.role.rawValue) for \(member.agency)"
+                + (member.shared ? ", shared duty account" : ""))
     }
 
     /// Officers whose PIN is kept in a form older than today's (before PBKDF2 at 600,000 rounds):
@@ -81,9 +100,12 @@ struct DoctorCommand: ParsableCommand {
     private func pinFindings(_ opened: SQLiteStore) throws(StoreError) -> [Finding] {
         try opened.members().filter { $0.pin.map(PINHash.isOldForm) ?? false }.map { member in
             let officer = member.key.officer.map { " --for-officer '\($0)'" } ?? ""
-            return Finding(level: .warn, subject: "pin", detail: "\(member.key.description): PIN kept in an old form (weaker hash)",
-                           fix: "an admin runs `qanat member add \(member.key.user)\(officer) --agency \(member.agency) --role \(member.role.rawValue)"
-                               + (member.shared ? " --shared" : "") + " --pin` and the officer types it again")
+            return Finding(
+                level: .warn, subject: "pin",
+                detail: "\(member.key.description): PIN kept in an old form (weaker hash)",
+                fix:
+                    "an admin runs `qanat member add \(member.key.user)\(officer) --agency \(member.agency) --role \(member.role.rawValue)"
+                    + (member.shared ? " --shared" : "") + " --pin` and the officer types it again")
         }
     }
 
@@ -96,13 +118,19 @@ struct DoctorCommand: ParsableCommand {
         var unreadable = 0
         while case let lines = try scanner.read(limit: 10_000), !lines.isEmpty {
             for line in lines {
-                if let entry = try? EventCodec.decode(line.bytes) { ids.append(entry.event.id.rawValue) } else { unreadable += 1 }
+                if let entry = try? EventCodec.decode(line.bytes) {
+                    ids.append(entry.event.id.rawValue)
+                } else {
+                    unreadable += 1
+                }
             }
         }
         let absent = try opened.absentEvents(ids).count
         if absent > 0 {
-            return Finding(level: .warn, subject: "journal", detail: "\(journal): \(absent) of \(ids.count) events not in the store yet",
-                           fix: "qanat ingest")
+            return Finding(
+                level: .warn, subject: "journal",
+                detail: "\(journal): \(absent) of \(ids.count) events not in the store yet",
+                fix: "qanat ingest")
         }
         let note = unreadable > 0 ? ", \(unreadable) unreadable lines (`qanat ingest` names them)" : ""
         return .ok("journal", "\(journal): \(ids.count) events, all in the store\(note)")

@@ -8,12 +8,14 @@ import QanatUI
 
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exercise", abstract: "Joint exercises: a scenario played on an exercise store of its own, controlled, then evaluated.",
+        commandName: "exercise",
+        abstract: "Joint exercises: a scenario played on an exercise store of its own, controlled, then evaluated.",
         subcommands: [Start.self, Pause.self, Resume.self, Skip.self, Add.self, Stop.self, ExerciseReport.self])
 
     /// `--directory DIR`: an exercise's directory; by default the newest under the data directory's `exercises/`.
     struct Place: ParsableArguments {
-        @Option(help: "The exercise's directory (default: the newest in the data directory's exercises/).") var directory: String?
+        @Option(help: "The exercise's directory (default: the newest in the data directory's exercises/).")
+        var directory: String?
 
         static var parent: String { StoreOptions.dataDirectory + "/exercises" }
 
@@ -21,7 +23,9 @@ struct ExerciseCommand: ParsableCommand {
             if let directory { return directory }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: Self.parent)) ?? []
             // A hidden directory is an exercise still being made (or one whose making was killed).
-            let made = names.filter { !$0.hasPrefix(".") }.map { Self.parent + "/" + $0 }.filter { SQLiteStore.exists(at: $0 + "/qanat.sqlite") }
+            let made = names.filter { !$0.hasPrefix(".") }.map { Self.parent + "/" + $0 }.filter {
+                SQLiteStore.exists(at: $0 + "/qanat.sqlite")
+            }
             let newest = made.max { (modified($0) ?? .distantPast) < (modified($1) ?? .distantPast) }
             guard let newest else { throw .noStore("no exercise in \(Self.parent): --directory DIR") }
             return newest
@@ -35,7 +39,9 @@ struct ExerciseCommand: ParsableCommand {
         func run() throws(CLIError) -> ExerciseRun {
             let options = try store()
             let found: ExerciseRun?
-            do { found = try options.readingStore().exerciseRun() } catch let error as StoreError { throw .from(error) } catch { throw .badData("\(error)") }
+            do { found = try options.readingStore().exerciseRun() } catch let error as StoreError {
+                throw .from(error)
+            } catch { throw .badData("\(error)") }
             guard let found else { throw .badData("\(options.databasePath): no exercise was started on this store") }
             return found
         }
@@ -50,7 +56,8 @@ struct ExerciseCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a new exercise store from a scenario and play its injects on time, in the foreground, until the end or Ctrl-C.",
+            abstract:
+                "Make a new exercise store from a scenario and play its injects on time, in the foreground, until the end or Ctrl-C.",
             discussion: """
                 The one command besides init and demo that makes a store: its journal and store are new, in --directory DIR or a \
                 new directory under the data directory's exercises/ named by the scenario and the time. Other desks join with \
@@ -67,9 +74,12 @@ struct ExerciseCommand: ParsableCommand {
             let scenario: ExerciseScenario
             let bytes: [UInt8]
             do { (scenario, bytes) = try ScenarioFile.read(file) } catch { throw CLIError.badData(error.description) }
-            guard ExerciseStart.speeds.contains(speed) else { throw CLIError.badData("--speed: '\(speed)' is outside \(ExerciseStart.speeds)") }
+            guard ExerciseStart.speeds.contains(speed) else {
+                throw CLIError.badData("--speed: '\(speed)' is outside \(ExerciseStart.speeds)")
+            }
             let controller = agency ?? scenario.controller ?? "MOI"
-            let setup = ExerciseSetup(scenario: scenario, digest: ReportDigest.of(bytes), speed: speed, agency: controller)
+            let setup = ExerciseSetup(
+                scenario: scenario, digest: ReportDigest.of(bytes), speed: speed, agency: controller)
             try setup.check(file: file)
             let target = directory ?? Place.parent + "/" + Self.directoryName(scenario.name, at: Clock.now())
             guard !SQLiteStore.exists(at: target + "/qanat.sqlite") else {
@@ -77,8 +87,10 @@ struct ExerciseCommand: ParsableCommand {
             }
             try Self.makeAside(target) { aside in
                 let making = try StoreOptions.exercise(aside)
-                let initialise = try InitCommand.parse(["--db", making.databasePath, "--journal", making.journalPath, "--exercise", "--agency", controller,
-                                                        "--quiet"])
+                let initialise = try InitCommand.parse([
+                    "--db", making.databasePath, "--journal", making.journalPath, "--exercise", "--agency", controller,
+                    "--quiet",
+                ])
                 try initialise.run()
                 _ = FileManager.default.createFile(atPath: aside + "/scenario.toml", contents: Data(bytes))
                 let recorder = try EventRecorder(options: making, officerName: officer.officerName)
@@ -91,7 +103,9 @@ struct ExerciseCommand: ParsableCommand {
             print(terminalSafe("exercise: \(scenario.name) — \(scenario.injects.count) injects at \(speed)× speed"))
             print(terminalSafe("directory: \(target)"))
             print(terminalSafe("desks join with: qanat desk --exercise \(target)"))
-            if let phrase = scenario.stopPhrase { print(terminalSafe("stop phrase (a real emergency ends play): \(phrase)")) }
+            if let phrase = scenario.stopPhrase {
+                print(terminalSafe("stop phrase (a real emergency ends play): \(phrase)"))
+            }
             Interrupt.install()
             fflush(nil)
             // Each inject's line as it plays, even into a pipe or a file.
@@ -99,7 +113,10 @@ struct ExerciseCommand: ParsableCommand {
                 print(line)
                 fflush(nil)
             }
-            print(terminalSafe("exercise ended (\(reason.translations.en)); the report: qanat exercise report --directory \(target)"))
+            print(
+                terminalSafe(
+                    "exercise ended (\(reason.translations.en)); the report: qanat exercise report --directory \(target)"
+                ))
         }
 
         /// Makes the exercise in a hidden directory beside `target` and moves it into place whole:
@@ -121,7 +138,8 @@ struct ExerciseCommand: ParsableCommand {
                 try make(aside)
                 // rename(2) takes the place of an empty directory, never of one that holds anything.
                 guard rename(aside, url.path) == 0 else {
-                    throw CLIError.storeUnavailable("cannot move the exercise into \(url.path): \(String(cString: strerror(errno)))")
+                    throw CLIError.storeUnavailable(
+                        "cannot move the exercise into \(url.path): \(String(cString: strerror(errno)))")
                 }
             } catch {
                 try? FileManager.default.removeItem(atPath: aside)
@@ -131,7 +149,9 @@ struct ExerciseCommand: ParsableCommand {
 
         /// `derna-flood-drill-20261202-1405`: the scenario's name in letters and digits, and Libya time.
         static func directoryName(_ name: String, at time: Timestamp) -> String {
-            let slug = name.lowercased().unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+            let slug = name.lowercased().unicodeScalars.map {
+                $0.isASCII && CharacterSet.alphanumerics.contains($0) ? String($0) : "-"
+            }.joined()
                 .split(separator: "-").joined(separator: "-")
             let c = LibyaTime.civil(time)
             let stamp = String(format: "%04d%02d%02d-%02d%02d%02d", c.year, c.month, c.day, c.hour, c.minute, c.second)
@@ -161,21 +181,24 @@ struct ExerciseCommand: ParsableCommand {
     }
 
     struct Pause: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Pause play (supervisor): no inject plays until resumed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Pause play (supervisor): no inject plays until resumed.")
         @OptionGroup var controller: Controller
 
         func run() throws { try controller.control(.paused, done: "paused") }
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resume play (supervisor); the time paused does not count.")
+        static let configuration = CommandConfiguration(
+            abstract: "Resume play (supervisor); the time paused does not count.")
         @OptionGroup var controller: Controller
 
         func run() throws { try controller.control(.resumed, done: "resumed") }
     }
 
     struct Skip: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Skip an inject (supervisor): by default the next one to play.")
+        static let configuration = CommandConfiguration(
+            abstract: "Skip an inject (supervisor): by default the next one to play.")
         @OptionGroup var controller: Controller
         @Argument(help: "The inject's number.", transform: wholeNumber) var number: Int?
 
@@ -184,15 +207,19 @@ struct ExerciseCommand: ParsableCommand {
             guard let chosen = number ?? run.next?.number else { throw CLIError.badData("no inject left to skip") }
             guard run.injects[chosen] != nil else { throw CLIError.badData("inject: no inject \(chosen)") }
             guard run.played[chosen] == nil, !run.skipped.contains(chosen) else {
-                throw CLIError.badData("inject: \(chosen) was \(run.played[chosen] == nil ? "skipped" : "played") already")
+                throw CLIError.badData(
+                    "inject: \(chosen) was \(run.played[chosen] == nil ? "skipped" : "played") already")
             }
-            try controller.record { actions, agency in try actions.controlExercise(.skipped, inject: chosen, actingAgency: agency) }
+            try controller.record { actions, agency in
+                try actions.controlExercise(.skipped, inject: chosen, actingAgency: agency)
+            }
             print("skipped \(chosen)")
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an inject during play (supervisor); it plays at --at, or at once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add an inject during play (supervisor); it plays at --at, or at once.")
         @OptionGroup var controller: Controller
         @Option(help: "Scenario time it plays at (90, 2m, 1h30m); default: now.") var at: String?
         @Option(help: "The agency it comes from.") var from: String
@@ -210,16 +237,26 @@ struct ExerciseCommand: ParsableCommand {
             let offset: Int
             let allowed: Int?
             do {
-                offset = try at.map { text throws(QanatCore.ValidationError) in try ScenarioDuration.seconds(text, field: "at") }
+                offset =
+                    try at.map { text throws(QanatCore.ValidationError) in
+                        try ScenarioDuration.seconds(text, field: "at")
+                    }
                     ?? Int(current.elapsed(at: Clock.now()).rounded(.up))
-                allowed = try within.map { text throws(QanatCore.ValidationError) in try ScenarioDuration.seconds(text, field: "within") }
+                allowed = try within.map { text throws(QanatCore.ValidationError) in
+                    try ScenarioDuration.seconds(text, field: "within")
+                }
             } catch { throw CLIError.from(error) }
             let number = (current.injects.keys.max() ?? 0) + 1
-            let inject = ExerciseScenario.Inject(at: offset, from: from, to: to, channel: channel, priority: priority, text: text, incident: nil,
-                                                 expect: expect, by: by, within: allowed)
+            let inject = ExerciseScenario.Inject(
+                at: offset, from: from, to: to, channel: channel, priority: priority, text: text, incident: nil,
+                expect: expect, by: by, within: allowed)
             let reference: IncidentReference?
-            do { reference = try incident.map { text throws(QanatCore.ValidationError) in try IncidentReference(text) } } catch { throw CLIError.from(error) }
-            try controller.record { actions, agency in try actions.exerciseInject(inject, number: number, incident: reference, actingAgency: agency) }
+            do {
+                reference = try incident.map { text throws(QanatCore.ValidationError) in try IncidentReference(text) }
+            } catch { throw CLIError.from(error) }
+            try controller.record { actions, agency in
+                try actions.exerciseInject(inject, number: number, incident: reference, actingAgency: agency)
+            }
             print("inject \(number)")
         }
     }

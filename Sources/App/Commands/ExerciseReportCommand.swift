@@ -8,7 +8,9 @@ extension ExerciseCommand {
     struct ExerciseReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
-            abstract: "After an exercise: per inject, who acted, how long it took against the time allowed, and what was missed.")
+            abstract:
+                "After an exercise: per inject, who acted, how long it took against the time allowed, and what was missed."
+        )
 
         @OptionGroup var place: Place
         @OptionGroup var officer: OfficerOptions
@@ -24,12 +26,18 @@ extension ExerciseCommand {
             let run = try place.run()
             let opened = try options.readingStore()
             let events: [Event]
-            do { events = try opened.events(since: run.startedAt, limit: Self.eventLimit) } catch { throw CLIError.from(error) }
-            let lines = ExerciseText.lines(run, outcomes: ExerciseEvaluation.outcomes(run, events: events), localizer, format: markdown ? .markdown : .text)
-            try destination.deliver(lines, kind: .exercise,
-                                    parameters: ReportParameters.option("--directory", place.directory) + ReportParameters.flag("--markdown", markdown)
-                                        + ReportParameters.option("--lang", lang?.rawValue),
-                                    store: options, officer: officer.officerName)
+            do { events = try opened.events(since: run.startedAt, limit: Self.eventLimit) } catch {
+                throw CLIError.from(error)
+            }
+            let lines = ExerciseText.lines(
+                run, outcomes: ExerciseEvaluation.outcomes(run, events: events), localizer,
+                format: markdown ? .markdown : .text)
+            try destination.deliver(
+                lines, kind: .exercise,
+                parameters: ReportParameters.option("--directory", place.directory)
+                    + ReportParameters.flag("--markdown", markdown)
+                    + ReportParameters.option("--lang", lang?.rawValue),
+                store: options, officer: officer.officerName)
         }
     }
 }

@@ -37,15 +37,18 @@ struct FollowCommand: AsyncParsableCommand {
                     // A busy store, a vanished file or a journal refused whole is a pause, not the
                     // end: try again next pass (an admin may fix the journal's mode meanwhile).
                     let text = "\(error)"
-                    if failing[file] != text { FileHandle.standardError.write(Data("qanat follow: \(file): \(text)\n".utf8)) }
+                    if failing[file] != text {
+                        FileHandle.standardError.write(Data("qanat follow: \(file): \(text)\n".utf8))
+                    }
                     failing[file] = text
                 }
             }
             try? await Task.sleep(for: .milliseconds(interval))
         }
         if !json {
-            print("followed \(paths.count) journal(s): ingested \(totals.ingested), already present \(totals.alreadyPresent), "
-                  + "rejected \(totals.rejected), of which \(totals.refused) refused for authority")
+            print(
+                "followed \(paths.count) journal(s): ingested \(totals.ingested), already present \(totals.alreadyPresent), "
+                    + "rejected \(totals.rejected), of which \(totals.refused) refused for authority")
         }
     }
 }

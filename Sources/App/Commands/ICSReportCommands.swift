@@ -13,13 +13,17 @@ extension ReportCommand {
 
         var layout: ReportLayout.Format { markdown ? .markdown : .text }
         func localizer() throws(CLIError) -> Localizer { Localizer(ReportCommand.language(lang)) }
-        var parameters: [String] { ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang?.rawValue) }
+        var parameters: [String] {
+            ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang?.rawValue)
+        }
     }
 
     struct ICS201Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ics201",
-            abstract: "An ICS 201 incident briefing: the incident, its situation and risks, the actions taken, the organisation, the resources.")
+            abstract:
+                "An ICS 201 incident briefing: the incident, its situation and risks, the actions taken, the organisation, the resources."
+        )
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
@@ -34,36 +38,48 @@ extension ReportCommand {
             do {
                 let ref = try IncidentReference(reference)
                 guard let detail = try DeskLoader(store: opened).detail(ref) else {
-                    throw QanatCore.ValidationError(field: "incident", value: reference, problem: .unknown(what: "incident"))
+                    throw QanatCore.ValidationError(
+                        field: "incident", value: reference, problem: .unknown(what: "incident"))
                 }
                 var agencies: [CallSign: AgencyCode] = [:]
-                for assignment in detail.assignments { agencies[assignment.unit] = try opened.unit(assignment.unit)?.agency }
-                briefing = IncidentBriefing(detail: detail, risks: try opened.risks(producing: detail.record.incident), unitAgencies: agencies,
-                                            preparedBy: officer.officerName, agency: try AgencyCode(actingAgency(nil), field: "agency"),
-                                            preparedAt: Clock.now(), exercise: try opened.isExercise())
+                for assignment in detail.assignments {
+                    agencies[assignment.unit] = try opened.unit(assignment.unit)?.agency
+                }
+                briefing = IncidentBriefing(
+                    detail: detail, risks: try opened.risks(producing: detail.record.incident), unitAgencies: agencies,
+                    preparedBy: officer.officerName, agency: try AgencyCode(actingAgency(nil), field: "agency"),
+                    preparedAt: Clock.now(), exercise: try opened.isExercise())
             } catch { throw CLIError.fromDomain(error) }
-            try destination.deliver(ICSText.ics201(briefing, localizer, format: format.layout), kind: .ics201,
-                                    parameters: [reference] + format.parameters, store: store, officer: officer.officerName)
+            try destination.deliver(
+                ICSText.ics201(briefing, localizer, format: format.layout), kind: .ics201,
+                parameters: [reference] + format.parameters, store: store, officer: officer.officerName)
         }
     }
 
     struct ICS214Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ics214",
-            abstract: "An ICS 214 activity log of an officer (every event they signed) or of a unit (its status and assignments).",
-            discussion: "The period runs from --since (default: 24 hours ago) to now. The report's own writer is QANAT_OFFICER, else the Unix user.")
+            abstract:
+                "An ICS 214 activity log of an officer (every event they signed) or of a unit (its status and assignments).",
+            discussion:
+                "The period runs from --since (default: 24 hours ago) to now. The report's own writer is QANAT_OFFICER, else the Unix user."
+        )
 
         @OptionGroup var store: StoreOptions
         @Option(help: "The officer, as they signed the events (any case).") var officer: String?
         @Option(name: .customLong("call-sign"), help: "The unit.") var callSign: String?
-        @Option(help: "From this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time); default 24 hours ago.") var since: String?
+        @Option(
+            help: "From this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time); default 24 hours ago.")
+        var since: String?
         @OptionGroup var format: FormFormat
         @OptionGroup var destination: ReportDestination
 
         static let eventLimit = 10_000
 
         func validate() throws {
-            guard (officer == nil) != (callSign == nil) else { throw ArgumentParser.ValidationError("give --officer NAME or --call-sign CALLSIGN, one of them") }
+            guard (officer == nil) != (callSign == nil) else {
+                throw ArgumentParser.ValidationError("give --officer NAME or --call-sign CALLSIGN, one of them")
+            }
         }
 
         func run() throws {
@@ -84,17 +100,22 @@ extension ReportCommand {
                 } else {
                     let code = try CallSign(callSign ?? "", field: "call-sign")
                     guard let unit = try opened.unit(code) else {
-                        throw QanatCore.ValidationError(field: "call-sign", value: code.rawValue, problem: .unknown(what: "unit"))
+                        throw QanatCore.ValidationError(
+                            field: "call-sign", value: code.rawValue, problem: .unknown(what: "unit"))
                     }
                     keeper = .unit(unit)
                     events = try opened.events(aboutUnit: code, since: start)
                 }
-                log = ActivityLog(keeper: keeper, since: start, until: now, events: events, preparedBy: preparer, exercise: try opened.isExercise())
+                log = ActivityLog(
+                    keeper: keeper, since: start, until: now, events: events, preparedBy: preparer,
+                    exercise: try opened.isExercise())
             } catch { throw CLIError.fromDomain(error) }
-            try destination.deliver(ICSText.ics214(log, localizer, format: format.layout), kind: .ics214,
-                                    parameters: ReportParameters.option("--officer", officer) + ReportParameters.option("--call-sign", callSign)
-                                        + ReportParameters.option("--since", since) + format.parameters,
-                                    store: store, officer: preparer)
+            try destination.deliver(
+                ICSText.ics214(log, localizer, format: format.layout), kind: .ics214,
+                parameters: ReportParameters.option("--officer", officer)
+                    + ReportParameters.option("--call-sign", callSign)
+                    + ReportParameters.option("--since", since) + format.parameters,
+                store: store, officer: preparer)
         }
     }
 }

@@ -6,12 +6,14 @@ import QanatStore
 import QanatUI
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import from other systems.",
-                                                    subcommands: [HXLImportCommand.self, CAPImportCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import from other systems.",
+        subcommands: [HXLImportCommand.self, CAPImportCommand.self])
 
     struct HXLImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "hxl", abstract: "Take the 3W, the needs or the organisations from an HXL CSV file (supervisor).",
+            commandName: "hxl",
+            abstract: "Take the 3W, the needs or the organisations from an HXL CSV file (supervisor).",
             discussion: """
                 Rows are matched by the ids the file carries: a record the store holds is changed only where the file differs, \
                 so a file imported twice is applied once. Every row that cannot be taken is named with its line and reason on \
@@ -38,11 +40,18 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError.badData("\(file): \(error)")
             }
             let importer = HXLImport(actions: try recorder.actions, actingAgency: recorder.agency(nil))
-            var applied = 0, present = 0, refused = 0
+            var applied = 0
+            var present = 0
+            var refused = 0
             for record in records where record.line > table.hashtagLine {
                 do {
-                    let writes = try recorder.check { _ in try importer.writes(kind, table.values(record.fields), at: Clock.now()) }
-                    if writes.isEmpty { present += 1; continue }
+                    let writes = try recorder.check { _ in
+                        try importer.writes(kind, table.values(record.fields), at: Clock.now())
+                    }
+                    if writes.isEmpty {
+                        present += 1
+                        continue
+                    }
                     for write in writes { try recorder.record(try recorder.event(write)) }
                     applied += 1
                 } catch let error as CLIError where error.exitCode == 2 || error.exitCode == 4 {
@@ -56,11 +65,17 @@ struct ImportCommand: ParsableCommand {
 
         private func readText() throws -> String {
             let data: Data
-            if file == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
-                guard let read = FileManager.default.contents(atPath: file) else { throw CLIError.badData("\(file): cannot be read") }
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let read = FileManager.default.contents(atPath: file) else {
+                    throw CLIError.badData("\(file): cannot be read")
+                }
                 data = read
             }
-            guard var text = String(data: data, encoding: .utf8) else { throw CLIError.badData("\(file): not UTF-8 text") }
+            guard var text = String(data: data, encoding: .utf8) else {
+                throw CLIError.badData("\(file): not UTF-8 text")
+            }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             return text
         }

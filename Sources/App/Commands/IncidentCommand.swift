@@ -15,9 +15,11 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Option(help: "A type from the taxonomy, e.g. flood.flashFlood, meteorological.storm, fire.") var type: String
         @Option(help: "\(Severity.spelledOut).") var severity: String
-        @Option(help: "A municipality or district, in any listed spelling (Benghazi, Bengasi, بنغازي).") var area: String
+        @Option(help: "A municipality or district, in any listed spelling (Benghazi, Bengasi, بنغازي).") var area:
+            String
         @Option(help: "A short title.") var title: String
-        @Option(help: "The reporting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
+        @Option(help: "The reporting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency:
+            String?
         @Option(help: "The lead agency (default: the reporting agency).") var lead: String?
         @Option(help: "Where in the area (a street, a wadi, a camp).") var place: String?
         @Option(help: "How many people are affected (0-9 or ٠-٩).", transform: wholeNumber) var people: Int?
@@ -50,11 +52,13 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The incident reference.") var reference: String
-        @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
+        @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency:
+            String?
         @Option(help: "Why (shown in the incident's timeline).") var note: String?
 
         func change(to status: String) throws {
-            try IncidentCommand.changeStatus(reference, to: status, agency: agency, note: note, store: store, officer: officer)
+            try IncidentCommand.changeStatus(
+                reference, to: status, agency: agency, note: note, store: store, officer: officer)
         }
     }
 
@@ -84,12 +88,14 @@ struct IncidentCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an incident's severity, title, place, lead agency or people affected.")
+        static let configuration = CommandConfiguration(
+            abstract: "Change an incident's severity, title, place, lead agency or people affected.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The incident reference.") var reference: String
-        @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency: String?
+        @Option(help: "The acting agency (env QANAT_AGENCY; default: your member agency, else MOI).") var agency:
+            String?
         @Option var severity: String?
         @Option var title: String?
         @Option var place: String?
@@ -99,15 +105,18 @@ struct IncidentCommand: ParsableCommand {
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
             let event = try recorder.record { actions in
-                try actions.updateIncident(reference: reference, agency: recorder.agency(agency), severity: severity,
-                                           title: title, place: place, lead: lead, people: people)
+                try actions.updateIncident(
+                    reference: reference, agency: recorder.agency(agency), severity: severity,
+                    title: title, place: place, lead: lead, people: people)
             }
             print(event.id)
         }
     }
 
-    static func changeStatus(_ reference: String, to status: String, agency: String?, note: String?,
-                             store: StoreOptions, officer: OfficerOptions) throws {
+    static func changeStatus(
+        _ reference: String, to status: String, agency: String?, note: String?,
+        store: StoreOptions, officer: OfficerOptions
+    ) throws {
         let recorder = try EventRecorder(options: store, officer: officer)
         try recorder.record { actions in
             try actions.changeStatus(reference: reference, to: status, agency: recorder.agency(agency), note: note)

@@ -32,7 +32,9 @@ extension IncidentCommand {
             print(Self.text(detail))
             // The register's risks it comes under: its hazard, in an area they expose.
             for risk in risks {
-                print(terminalSafe("risk \(risk.id)  \(risk.entry.band.rawValue) \(risk.entry.score)  \(risk.entry.title)"))
+                print(
+                    terminalSafe(
+                        "risk \(risk.id)  \(risk.entry.band.rawValue) \(risk.entry.score)  \(risk.entry.title)"))
             }
         }
 
@@ -45,45 +47,64 @@ extension IncidentCommand {
                 UntrustedText.sanitized(i.title),
                 "type: \(i.type.rawValue) · area: \(area.map { "\($0.nameEnglish) (\($0.nameArabic))" } ?? i.area)"
                     + (i.place.map { " — " + UntrustedText.sanitized($0) } ?? ""),
-                "reported by \(i.reportingAgency) · lead \(i.leadAgency)" + (i.peopleAffected.map { " · people affected \($0)" } ?? ""),
+                "reported by \(i.reportingAgency) · lead \(i.leadAgency)"
+                    + (i.peopleAffected.map { " · people affected \($0)" } ?? ""),
                 "opened \(LibyaTime.dateTime(i.openedAt)) LY · \(i.status.rawValue) since \(LibyaTime.dateTime(i.statusChangedAt)) LY",
                 "",
                 "units (\(detail.assignments.filter(\.isActive).count) active):",
             ]
             for a in detail.assignments {
-                let stages = [("tasked", a.taskedAt), ("acknowledged", a.acknowledgedAt), ("arrived", a.arrivedAt), ("released", a.releasedAt)]
-                    .compactMap { name, at in at.map { "\(name) \(LibyaTime.dateTime($0))" } }
+                let stages = [
+                    ("tasked", a.taskedAt), ("acknowledged", a.acknowledgedAt), ("arrived", a.arrivedAt),
+                    ("released", a.releasedAt),
+                ]
+                .compactMap { name, at in at.map { "\(name) \(LibyaTime.dateTime($0))" } }
                 lines.append("  \(a.unit)  " + stages.joined(separator: " · "))
             }
             if detail.assignments.isEmpty { lines.append("  none") }
             lines += ["", "timeline (\(detail.timeline.count)):"]
             for entry in detail.timeline {
-                lines.append("  \(LibyaTime.dateTime(entry.at))  \(entry.agency)  \(UntrustedText.sanitized(entry.officer))  "
-                             + UntrustedText.sanitized(entry.summary(l)))
+                lines.append(
+                    "  \(LibyaTime.dateTime(entry.at))  \(entry.agency)  \(UntrustedText.sanitized(entry.officer))  "
+                        + UntrustedText.sanitized(entry.summary(l)))
             }
             return lines.joined(separator: "\n")
         }
 
         static func json(_ detail: IncidentDetail) -> [JSONWriter.Member] {
             detail.record.json + [
-                .objects("assignments", detail.assignments.map { a in
-                    [.string("unit", a.unit.rawValue), .string("taskedAt", a.taskedAt.rfc3339),
-                     .optionalString("acknowledgedAt", a.acknowledgedAt?.rfc3339), .optionalString("arrivedAt", a.arrivedAt?.rfc3339),
-                     .optionalString("releasedAt", a.releasedAt?.rfc3339)]
-                }),
-                .objects("timeline", detail.timeline.map { entry in
-                    var members: [JSONWriter.Member] = [
-                        .string("at", entry.at.rfc3339), .string("agency", entry.agency.rawValue), .string("officer", entry.officer),
-                    ]
-                    switch entry.kind {
-                    case .message(let m):
-                        members += [.string("kind", "message"), .string("id", m.id.rawValue), .string("priority", m.priority.rawValue),
-                                    .optionalString("subject", m.subject), .string("body", m.body)]
-                    case .event(let payload):
-                        members += [.string("kind", "event"), .string("type", payload.type.rawValue), .string("text", entry.summary(Localizer(.en)))]
-                    }
-                    return members
-                }),
+                .objects(
+                    "assignments",
+                    detail.assignments.map { a in
+                        [
+                            .string("unit", a.unit.rawValue), .string("taskedAt", a.taskedAt.rfc3339),
+                            .optionalString("acknowledgedAt", a.acknowledgedAt?.rfc3339),
+                            .optionalString("arrivedAt", a.arrivedAt?.rfc3339),
+                            .optionalString("releasedAt", a.releasedAt?.rfc3339),
+                        ]
+                    }),
+                .objects(
+                    "timeline",
+                    detail.timeline.map { entry in
+                        var members: [JSONWriter.Member] = [
+                            .string("at", entry.at.rfc3339), .string("agency", entry.agency.rawValue),
+                            .string("officer", entry.officer),
+                        ]
+                        switch entry.kind {
+                        case .message(let m):
+                            members += [
+                                .string("kind", "message"), .string("id", m.id.rawValue),
+                                .string("priority", m.priority.rawValue),
+                                .optionalString("subject", m.subject), .string("body", m.body),
+                            ]
+                        case .event(let payload):
+                            members += [
+                                .string("kind", "event"), .string("type", payload.type.rawValue),
+                                .string("text", entry.summary(Localizer(.en))),
+                            ]
+                        }
+                        return members
+                    }),
             ]
         }
     }

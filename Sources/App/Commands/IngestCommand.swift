@@ -7,7 +7,8 @@ import QanatStore
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Apply journal lines to the store, exactly once; prints ingested, already present and rejected counts.",
+        abstract:
+            "Apply journal lines to the store, exactly once; prints ingested, already present and rejected counts.",
         discussion: """
             A journal's lines are attributed to the Unix user who owns the file and held to that member's \
             role and agency, as a live write is. Bad or refused lines go to FILE.rejects with their line \
@@ -19,7 +20,10 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "Journal files (default: this process's journal).") var files: [String] = []
     @Flag(help: "Print the counts as JSON, and no progress.") var json = false
-    @Flag(help: "Retry the lines in each journal's rejects file (FILE or FILE.rejects) instead: those that pass now are applied.")
+    @Flag(
+        help:
+            "Retry the lines in each journal's rejects file (FILE or FILE.rejects) instead: those that pass now are applied."
+    )
     var retryRejects = false
 
     func run() throws {
@@ -30,8 +34,10 @@ struct IngestCommand: ParsableCommand {
         for file in files.isEmpty ? [store.journalPath] : files {
             let progress = ProgressLine(quiet: json)
             do {
-                let report = try JournalIngest(store: opened, journalPath: file).run(now: Clock.now) { report, offset, size in
-                    progress.update(done: report.lines, unit: "lines", fraction: size > 0 ? Double(offset) / Double(size) : nil)
+                let report = try JournalIngest(store: opened, journalPath: file).run(now: Clock.now) {
+                    report, offset, size in
+                    progress.update(
+                        done: report.lines, unit: "lines", fraction: size > 0 ? Double(offset) / Double(size) : nil)
                 }
                 progress.finish()
                 rejected += report.rejected
@@ -63,7 +69,9 @@ struct IngestCommand: ParsableCommand {
     }
 
     static func openStore(_ options: StoreOptions) throws(CLIError) -> SQLiteStore {
-        do { return try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: options.busyTimeout)) } catch {
+        do {
+            return try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: options.busyTimeout))
+        } catch {
             throw .from(error)
         }
     }
@@ -78,7 +86,8 @@ struct IngestCommand: ParsableCommand {
                 .integer("waitingBytes", Int(report.waitingBytes)), .strings("notes", report.notes),
             ])
         }
-        var text = "\(file): \(attribution(report.attributedTo, checked: report.authorityChecked)); ingested \(report.ingested), "
+        var text =
+            "\(file): \(attribution(report.attributedTo, checked: report.authorityChecked)); ingested \(report.ingested), "
             + "already present \(report.alreadyPresent), rejected \(report.rejected)"
         if report.refused > 0 { text += ", of which \(report.refused) refused for authority" }
         if report.rejected > 0 { text += " (see \(RejectsFile(journalPath: file).path))" }
@@ -92,19 +101,24 @@ struct IngestCommand: ParsableCommand {
             return jsonLine([
                 .string("journal", file), .integer("retried", report.retried), .integer("applied", report.applied),
                 .integer("alreadyPresent", report.alreadyPresent), .integer("stillRefused", report.stillRefused.count),
-                .optionalString("attributedTo", report.attributedTo), .integer("unreadableEntries", report.unreadableEntries),
+                .optionalString("attributedTo", report.attributedTo),
+                .integer("unreadableEntries", report.unreadableEntries),
             ])
         }
         guard report.retried > 0 else { return "\(file): no rejected lines to retry" }
-        var text = "\(file): lines attributed to \(report.attributedTo ?? "?"); retried \(report.retried) rejected line(s): "
+        var text =
+            "\(file): lines attributed to \(report.attributedTo ?? "?"); retried \(report.retried) rejected line(s): "
             + "applied \(report.applied), already present \(report.alreadyPresent), still refused \(report.stillRefused.count)"
         for refused in report.stillRefused { text += "\n  line \(refused.line): \(refused.reason)" }
-        if report.unreadableEntries > 0 { text += "\n  \(report.unreadableEntries) entry(ies) of the rejects file could not be read" }
+        if report.unreadableEntries > 0 {
+            text += "\n  \(report.unreadableEntries) entry(ies) of the rejects file could not be read"
+        }
         return text
     }
 
     private static func attribution(_ owner: String?, checked: Bool) -> String {
         guard let owner else { return "no lines read" }
-        return checked ? "lines attributed to \(owner)" : "lines attributed to \(owner) (the store has no members: not checked)"
+        return checked
+            ? "lines attributed to \(owner)" : "lines attributed to \(owner) (the store has no members: not checked)"
     }
 }

@@ -7,7 +7,8 @@ import QanatStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the store for a group (0660 in a 2770 directory), its journals/ directory (3770) and your journal (0640), with the seeded agencies; the user running it becomes the first admin.",
+        abstract:
+            "Create the store for a group (0660 in a 2770 directory), its journals/ directory (3770) and your journal (0640), with the seeded agencies; the user running it becomes the first admin.",
         discussion: """
             Members of the group can write the store and no one else can read it. Each Unix user writes \
             their own journal in journals/, which the others can read but not change or replace: ingest \
@@ -52,7 +53,9 @@ struct InitCommand: ParsableCommand {
         // or a home); a directory that held no store yet is left as its owner made it.
         let storeDirectory = (store.databasePath as NSString).deletingLastPathComponent
         let again = SQLiteStore.exists(at: store.databasePath) && !created.contains(storeDirectory)
-        for directory in created + (again && Self.isStoresOwn(storeDirectory, database: store.databasePath) ? [storeDirectory] : []) {
+        for directory in created
+            + (again && Self.isStoresOwn(storeDirectory, database: store.databasePath) ? [storeDirectory] : [])
+        {
             chown(directory, uid_t.max, gid)
             chmod(directory, 0o2770)
         }
@@ -71,8 +74,10 @@ struct InitCommand: ParsableCommand {
         // Members of the store's group write it too, no one else reads it; SQLite's -wal and
         // -shm follow the store's mode, and Qanat's writers keep them for read-only walls. A
         // journal is its owner's alone to write; the group reads it for ingest.
-        for (path, mode) in [(store.databasePath, 0o660), (store.databasePath + "-wal", 0o660), (store.databasePath + "-shm", 0o660),
-                             (store.journalPath, 0o640)] as [(String, mode_t)]
+        for (path, mode) in [
+            (store.databasePath, 0o660), (store.databasePath + "-wal", 0o660), (store.databasePath + "-shm", 0o660),
+            (store.journalPath, 0o640),
+        ] as [(String, mode_t)]
         where fm.fileExists(atPath: path) {
             if group != nil { chown(path, uid_t.max, gid) }
             chmod(path, mode)
@@ -88,8 +93,9 @@ struct InitCommand: ParsableCommand {
         if unmanaged {
             // A new store is managed from the start: whoever made it may add the others.
             try EventRecorder(options: store, officerName: UnixUser.current).record { actions in
-                try actions.addMember(user: UnixUser.current, officer: nil, agency: agency, role: Role.admin.rawValue,
-                                      shared: false, pinHash: nil)
+                try actions.addMember(
+                    user: UnixUser.current, officer: nil, agency: agency, role: Role.admin.rawValue,
+                    shared: false, pinHash: nil)
             }
             if !quiet { print("admin:   \(UnixUser.current) (\(agency.uppercased()))") }
         }
@@ -98,7 +104,8 @@ struct InitCommand: ParsableCommand {
         print("journal: \(store.journalPath)")
         print("agencies: \(agencies)")
         if let owner = JournalsDirectory.nonRootOwner(journals) {
-            print("""
+            print(
+                """
                 note: \(journals) belongs to \(owner), not root. On a store other users share, ingest refuses their \
                 journals there (\(owner) could replace them) until root owns it:
                   \(JournalsDirectory.fix(journals))
@@ -114,7 +121,9 @@ struct InitCommand: ParsableCommand {
         defer { free(resolved) }
         let real = String(cString: resolved)
         var info = stat()
-        guard real != "/", stat(real, &info) == 0, info.st_mode & S_ISVTX == 0, info.st_uid == geteuid() else { return false }
+        guard real != "/", stat(real, &info) == 0, info.st_mode & S_ISVTX == 0, info.st_uid == geteuid() else {
+            return false
+        }
         setpwent()
         defer { endpwent() }
         while let entry = getpwent() {

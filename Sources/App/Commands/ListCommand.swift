@@ -6,7 +6,9 @@ import QanatUI
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List incidents, units or messages, or the values a field takes (agencies, areas, types, kinds), as a table or JSON lines.")
+        abstract:
+            "List incidents, units or messages, or the values a field takes (agencies, areas, types, kinds), as a table or JSON lines."
+    )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case incidents, units, messages
@@ -15,7 +17,8 @@ struct ListCommand: ParsableCommand {
     }
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "incidents, units, messages; or agencies, areas, types, kinds (the values those fields take).") var kind: Kind
+    @Argument(help: "incidents, units, messages; or agencies, areas, types, kinds (the values those fields take).")
+    var kind: Kind
     @Flag(help: "Every row (read in pages: memory stays flat).") var all = false
     @Option(help: "How many rows (the newest, for incidents and messages).", transform: wholeNumber) var limit: Int = 50
     @Flag(help: "Only incidents that are not closed.") var open = false
@@ -33,9 +36,16 @@ struct ListCommand: ParsableCommand {
             case .incidents:
                 try printPages(IncidentRecord.self) { (key: PageKey?, size) throws(StoreError) in
                     // Without --all: the newest, shown oldest first; with --all: everything, oldest first.
-                    let page = try opened.incidents(openOnly: open, limit: size, after: key,
-                                                    direction: all ? .oldestFirst : .newestFirst)
-                    return (all ? page : page.reversed(), page.last.map { PageKey(time: $0.incident.openedAt.millisecondsSinceEpoch, id: $0.incident.reference.rawValue) })
+                    let page = try opened.incidents(
+                        openOnly: open, limit: size, after: key,
+                        direction: all ? .oldestFirst : .newestFirst)
+                    return (
+                        all ? page : page.reversed(),
+                        page.last.map {
+                            PageKey(
+                                time: $0.incident.openedAt.millisecondsSinceEpoch, id: $0.incident.reference.rawValue)
+                        }
+                    )
                 }
             case .units:
                 try printPages(UnitRecord.self) { (key: String?, size) throws(StoreError) in
@@ -53,9 +63,15 @@ struct ListCommand: ParsableCommand {
             case .messages:
                 let agencies = try opened.agencies().map(\.code)
                 try printPages(ListedMessage.self) { (key: PageKey?, size) throws(StoreError) in
-                    let page = try opened.messages(limit: size, after: key, direction: all ? .oldestFirst : .newestFirst)
+                    let page = try opened.messages(
+                        limit: size, after: key, direction: all ? .oldestFirst : .newestFirst)
                     let listed = page.map { ListedMessage(record: $0, agencies: agencies) }
-                    return (all ? listed : listed.reversed(), page.last.map { PageKey(time: $0.message.postedAt.millisecondsSinceEpoch, id: $0.message.id.rawValue) })
+                    return (
+                        all ? listed : listed.reversed(),
+                        page.last.map {
+                            PageKey(time: $0.message.postedAt.millisecondsSinceEpoch, id: $0.message.id.rawValue)
+                        }
+                    )
                 }
             }
         } catch { throw CLIError.from(error) }

@@ -7,7 +7,8 @@ import QanatStore
 
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Who may do what: Unix users (and officers on a shared account) with an agency and a role.",
+        commandName: "member",
+        abstract: "Who may do what: Unix users (and officers on a shared account) with an agency and a role.",
         discussion: """
             Roles: viewer (reads), operator (posts, opens incidents, assigns and acknowledges for its own agency), \
             supervisor (also closes incidents, registers agencies, acts for any agency), admin (also manages members). \
@@ -23,16 +24,22 @@ struct MemberCommand: ParsableCommand {
         @Argument(help: "The Unix user.") var user: String
         @Option(help: "The member's agency.") var agency: String
         @Option(help: "\(Role.spelledOut).") var role: String
-        @Option(name: .customLong("for-officer"), help: "An officer who signs on under USER (a shared account), with their own role.")
+        @Option(
+            name: .customLong("for-officer"),
+            help: "An officer who signs on under USER (a shared account), with their own role.")
         var forOfficer: String?
         @Flag(help: "USER is a shared duty account: officers sign on at the desk for their shift.") var shared = false
-        @Flag(help: "Ask for a PIN (4–12 digits) the officer gives at sign-on; read from standard input when it is not a terminal.")
+        @Flag(
+            help:
+                "Ask for a PIN (4–12 digits) the officer gives at sign-on; read from standard input when it is not a terminal."
+        )
         var pin = false
 
         func run() throws {
             let pinHash = try pin ? PINHash.hash(PINPrompt.read()) : nil
             try EventRecorder(options: store, officer: officer).record { actions in
-                try actions.addMember(user: user, officer: forOfficer, agency: agency, role: role, shared: shared, pinHash: pinHash)
+                try actions.addMember(
+                    user: user, officer: forOfficer, agency: agency, role: role, shared: shared, pinHash: pinHash)
             }
             print("\(MemberKey(user: user, officer: forOfficer).description): \(role) for \(agency.uppercased())")
         }
@@ -44,7 +51,8 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The Unix user.") var user: String
-        @Option(name: .customLong("for-officer"), help: "Remove only this officer's entry under USER.") var forOfficer: String?
+        @Option(name: .customLong("for-officer"), help: "Remove only this officer's entry under USER.") var forOfficer:
+            String?
 
         func run() throws {
             try EventRecorder(options: store, officer: officer).record { actions in
@@ -55,7 +63,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the members, as a table or one JSON object per line.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the members, as a table or one JSON object per line.")
 
         @OptionGroup var store: StoreOptions
         @Flag(help: "One JSON object per line.") var json = false

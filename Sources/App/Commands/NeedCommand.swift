@@ -4,7 +4,8 @@ import QanatCore
 
 struct NeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "need", abstract: "Humanitarian needs: what an area lacks in a sector, how much, for how many people.",
+        commandName: "need",
+        abstract: "Humanitarian needs: what an area lacks in a sector, how much, for how many people.",
         subcommands: [Report.self, Update.self, List.self])
 
     struct Report: ParsableCommand {
@@ -25,8 +26,9 @@ struct NeedCommand: ParsableCommand {
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
             let event = try recorder.record { actions in
-                try actions.reportNeed(area: area, sector: sector, what: what, quantity: quantity, unit: unit, people: people,
-                                       priority: priority, organisation: recorder.agency(org), incident: incident, at: Clock.now())
+                try actions.reportNeed(
+                    area: area, sector: sector, what: what, quantity: quantity, unit: unit, people: people,
+                    priority: priority, organisation: recorder.agency(org), incident: incident, at: Clock.now())
             }
             if case .needReported(let need) = event.payload { print(need.id) }
         }

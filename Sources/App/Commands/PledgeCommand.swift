@@ -4,11 +4,13 @@ import QanatCore
 
 struct PledgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pledge", abstract: "Pledges: an organisation commits to cover part of a need, in the need's unit.",
+        commandName: "pledge",
+        abstract: "Pledges: an organisation commits to cover part of a need, in the need's unit.",
         subcommands: [Add.self, Update.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Pledge to cover part of an open need; prints the pledge's id.")
+        static let configuration = CommandConfiguration(
+            abstract: "Pledge to cover part of an open need; prints the pledge's id.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
@@ -26,7 +28,8 @@ struct PledgeCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A pledge moves on: delivering, delivered, or withdrawn.")
+        static let configuration = CommandConfiguration(
+            abstract: "A pledge moves on: delivering, delivered, or withdrawn.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions

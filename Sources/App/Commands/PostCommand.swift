@@ -19,9 +19,10 @@ struct PostCommand: ParsableCommand {
 
     func run() throws {
         let event = try EventRecorder(options: store, officer: officer).record { actions in
-            try actions.post(from: from, to: to.split(separator: ",").map(String.init), priority: priority, channel: channel,
-                             subject: subject, body: body.joined(separator: " "), incident: incident,
-                             acknowledgementRequired: acknowledgementRequired)
+            try actions.post(
+                from: from, to: to.split(separator: ",").map(String.init), priority: priority, channel: channel,
+                subject: subject, body: body.joined(separator: " "), incident: incident,
+                acknowledgementRequired: acknowledgementRequired)
         }
         print(event.id)
     }

@@ -22,10 +22,15 @@ struct RebuildCommand: ParsableCommand {
             progress.finish()
             let after = try opened.projectionDigest()
             if json {
-                print(jsonLine([.integer("events", count), .string("before", before), .string("after", after),
-                                .bool("identical", before == after)]))
+                print(
+                    jsonLine([
+                        .integer("events", count), .string("before", before), .string("after", after),
+                        .bool("identical", before == after),
+                    ]))
             } else {
-                print("rebuilt from \(count) events\nprojections before: \(before)\nprojections after:  \(after)\n\(before == after ? "identical" : "DIFFERENT")")
+                print(
+                    "rebuilt from \(count) events\nprojections before: \(before)\nprojections after:  \(after)\n\(before == after ? "identical" : "DIFFERENT")"
+                )
             }
             if before != after {
                 throw CLIError.badData("the rebuilt projections differ from the incremental ones")

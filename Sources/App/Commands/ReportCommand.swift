@@ -7,9 +7,12 @@ import QanatStore
 import QanatUI
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports made from the store.",
-                                                    subcommands: [ShiftReport.self, CoverageReport.self, RisksReport.self, PerformanceReport.self, ICS201Report.self,
-                                                                   ICS214Report.self, VerifyReport.self])
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports made from the store.",
+        subcommands: [
+            ShiftReport.self, CoverageReport.self, RisksReport.self, PerformanceReport.self, ICS201Report.self,
+            ICS214Report.self, VerifyReport.self,
+        ])
 
     /// `--markdown`, `--csv` and `--lang`, as the coordination's and the register's reports take them.
     struct TableFormat: ParsableArguments {
@@ -27,7 +30,8 @@ struct ReportCommand: ParsableCommand {
 
         /// As given, for the record of a report written to a file.
         var parameters: [String] {
-            ReportParameters.flag("--markdown", markdown) + ReportParameters.flag("--csv", csv) + ReportParameters.option("--lang", lang?.rawValue)
+            ReportParameters.flag("--markdown", markdown) + ReportParameters.flag("--csv", csv)
+                + ReportParameters.option("--lang", lang?.rawValue)
         }
     }
 
@@ -37,7 +41,9 @@ struct ReportCommand: ParsableCommand {
         guard let text else { return nil }
         if let parsed = Timestamp(rfc3339: Digits.western(text)) { return parsed }
         guard let day = try? CalendarDate(text, field: option) else {
-            throw CLIError.badData("\(option): '\(terminalSafe(text))' is neither a day (2026-11-22) nor an RFC 3339 time (2026-11-22T06:00:00+02:00)")
+            throw CLIError.badData(
+                "\(option): '\(terminalSafe(text))' is neither a day (2026-11-22) nor an RFC 3339 time (2026-11-22T06:00:00+02:00)"
+            )
         }
         return day.startInLibya
     }
@@ -50,13 +56,19 @@ struct ReportCommand: ParsableCommand {
     struct ShiftReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "shift",
-            abstract: "The shift handover: open incidents, units committed, messages awaiting acknowledgement, the shift's log.",
-            discussion: "The shift is the officer's last sign-on (to its sign-off, or now); with none, the last 12 hours.")
+            abstract:
+                "The shift handover: open incidents, units committed, messages awaiting acknowledgement, the shift's log.",
+            discussion:
+                "The shift is the officer's last sign-on (to its sign-off, or now); with none, the last 12 hours.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
-        @Option(help: "The agency, when the officer never signed on (env QANAT_AGENCY; default MOI).") var agency: String?
-        @Option(help: "Report from this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time) instead of the last sign-on.") var since: String?
+        @Option(help: "The agency, when the officer never signed on (env QANAT_AGENCY; default MOI).") var agency:
+            String?
+        @Option(
+            help:
+                "Report from this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time) instead of the last sign-on."
+        ) var since: String?
         @Flag(help: "Markdown, for a handover kept with the shift's papers.") var markdown = false
         @Option(help: "The report's language (default: LANG).") var lang: Language?
         @OptionGroup var destination: ReportDestination
@@ -69,12 +81,14 @@ struct ReportCommand: ParsableCommand {
             let report: HandoverReport
             do {
                 let opened = try SQLiteStore.reader(at: store.databasePath)
-                report = try HandoverLoader(store: opened).report(officer: officer.officerName, agency: code, now: Clock.now(), since: start)
+                report = try HandoverLoader(store: opened).report(
+                    officer: officer.officerName, agency: code, now: Clock.now(), since: start)
             } catch { throw CLIError.from(error) }
-            try destination.deliver(HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text), kind: .shift,
-                                    parameters: ReportParameters.option("--agency", agency) + ReportParameters.option("--since", since)
-                                        + ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang?.rawValue),
-                                    store: store, officer: officer.officerName, agency: code.rawValue)
+            try destination.deliver(
+                HandoverText.lines(report, Localizer(language), format: markdown ? .markdown : .text), kind: .shift,
+                parameters: ReportParameters.option("--agency", agency) + ReportParameters.option("--since", since)
+                    + ReportParameters.flag("--markdown", markdown) + ReportParameters.option("--lang", lang?.rawValue),
+                store: store, officer: officer.officerName, agency: code.rawValue)
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import QanatCore
 import QanatStore
 
@@ -35,15 +35,22 @@ struct SearchCommand: ParsableCommand {
         } catch { throw CLIError.from(error) }
         if hits.isEmpty, !json {
             // Said on standard error, so a script reading the hits reads none.
-            FileHandle.standardError.write(Data("no incident or message matches '\(words.joined(separator: " "))'\n".utf8))
+            FileHandle.standardError.write(
+                Data("no incident or message matches '\(words.joined(separator: " "))'\n".utf8))
         }
         for hit in hits {
             switch hit {
             case .incident(let record):
-                print(json ? jsonLine([.string("kind", "incident")] + record.json) : "incident " + IncidentRecord.table.line(record.cells))
+                print(
+                    json
+                        ? jsonLine([.string("kind", "incident")] + record.json)
+                        : "incident " + IncidentRecord.table.line(record.cells))
             case .message(let record):
                 let listed = ListedMessage(record: record, agencies: agencies)
-                print(json ? jsonLine([.string("kind", "message")] + listed.json) : "message  " + ListedMessage.table.line(listed.cells))
+                print(
+                    json
+                        ? jsonLine([.string("kind", "message")] + listed.json)
+                        : "message  " + ListedMessage.table.line(listed.cells))
             }
         }
     }

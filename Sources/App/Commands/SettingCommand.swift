@@ -3,11 +3,13 @@ import QanatCore
 
 struct SettingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "setting", abstract: "Settings every desk and report of the store shares.", subcommands: [Set.self, List.self])
+        commandName: "setting", abstract: "Settings every desk and report of the store shares.",
+        subcommands: [Set.self, List.self])
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a setting (supervisor): gapDays, the days after which an open need still not covered is a gap.")
+            abstract:
+                "Change a setting (supervisor): gapDays, the days after which an open need still not covered is a gap.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
@@ -16,7 +18,9 @@ struct SettingCommand: ParsableCommand {
 
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
-            try recorder.record { actions in try actions.changeSetting(setting, value: value, actingAgency: recorder.agency(nil)) }
+            try recorder.record { actions in
+                try actions.changeSetting(setting, value: value, actingAgency: recorder.agency(nil))
+            }
             print("\(setting) \(value)")
         }
     }

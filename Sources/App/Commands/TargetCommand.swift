@@ -5,7 +5,8 @@ import QanatUI
 
 struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "target", abstract: "Response targets every desk and report of the store measures against.", subcommands: [Set.self, List.self])
+        commandName: "target", abstract: "Response targets every desk and report of the store measures against.",
+        subcommands: [Set.self, List.self])
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -20,14 +21,18 @@ struct TargetCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "\(ResponseMetric.spelledOut).") var metric: String
         @Argument(help: "The target in seconds.", transform: wholeNumber) var seconds: Int
-        @Option(help: "The percentile the target is met at (1–99; default 90).", transform: wholeNumber) var percentile: Int?
+        @Option(help: "The percentile the target is met at (1–99; default 90).", transform: wholeNumber) var percentile:
+            Int?
 
         func run() throws {
             let recorder = try EventRecorder(options: store, officer: officer)
             let event = try recorder.record { actions in
-                try actions.setTarget(metric: metric, seconds: seconds, percentile: percentile, actingAgency: recorder.agency(nil))
+                try actions.setTarget(
+                    metric: metric, seconds: seconds, percentile: percentile, actingAgency: recorder.agency(nil))
             }
-            if case .targetSet(let target) = event.payload { print(ListedTarget(target: target).cells.joined(separator: " ")) }
+            if case .targetSet(let target) = event.payload {
+                print(ListedTarget(target: target).cells.joined(separator: " "))
+            }
         }
     }
 
@@ -39,7 +44,9 @@ struct TargetCommand: ParsableCommand {
 
         func run() throws {
             let opened = try store.readingStore()
-            do { printRecords(try opened.responseTargets().map(ListedTarget.init), json: json) } catch { throw CLIError.from(error) }
+            do { printRecords(try opened.responseTargets().map(ListedTarget.init), json: json) } catch {
+                throw CLIError.from(error)
+            }
         }
     }
 }

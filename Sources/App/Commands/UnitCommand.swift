@@ -20,7 +20,8 @@ struct UnitCommand: ParsableCommand {
 
         func run() throws {
             let event = try EventRecorder(options: store, officer: officer).record { actions in
-                try actions.registerUnit(callSign: callSign, agency: agency, kind: kind, capabilities: capabilities, contact: contact)
+                try actions.registerUnit(
+                    callSign: callSign, agency: agency, kind: kind, capabilities: capabilities, contact: contact)
             }
             print(event.id)
         }
@@ -34,14 +35,16 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The unit's call sign.") var callSign: String
         @Option(help: "The unit's kind.") var kind: String?
-        @Option(name: .customLong("capability"), help: "A capability (repeatable): the list replaces the unit's.") var capabilities: [String] = []
+        @Option(name: .customLong("capability"), help: "A capability (repeatable): the list replaces the unit's.")
+        var capabilities: [String] = []
         @Flag(help: "Remove every capability.") var noCapabilities = false
         @Option(help: "How to reach the unit.") var contact: String?
 
         func run() throws {
             let event = try EventRecorder(options: store, officer: officer).record { actions in
-                try actions.updateUnit(callSign: callSign, kind: kind,
-                                       capabilities: noCapabilities ? [] : capabilities.isEmpty ? nil : capabilities, contact: contact)
+                try actions.updateUnit(
+                    callSign: callSign, kind: kind,
+                    capabilities: noCapabilities ? [] : capabilities.isEmpty ? nil : capabilities, contact: contact)
             }
             print(event.id)
         }
@@ -53,7 +56,10 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
         @Argument(help: "The unit's call sign.") var callSign: String
-        @Argument(help: "available or outOfService; on an incident also enRoute, onScene or returning (its assignment's stages).") var status: String
+        @Argument(
+            help:
+                "available or outOfService; on an incident also enRoute, onScene or returning (its assignment's stages)."
+        ) var status: String
         @Option(help: "The acting agency (default: the unit's own).") var agency: String?
 
         func run() throws {

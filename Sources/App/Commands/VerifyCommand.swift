@@ -15,7 +15,9 @@ struct VerifyCommand: ParsableCommand {
         for file in files.isEmpty ? [store.journalPath] : files {
             let report: ChainReport
             do { report = try ChainVerifier.verify(path: file) } catch { throw CLIError.badData(error.description) }
-            print("\(file): \(report.lines) lines, \(report.chained) chained, \(report.unchained) unchained (third-party), \(report.unreadable) unreadable")
+            print(
+                "\(file): \(report.lines) lines, \(report.chained) chained, \(report.unchained) unchained (third-party), \(report.unreadable) unreadable"
+            )
             for item in report.breaks { print("  \(item)") }
             if report.tornTailBytes > 0 { print("  \(report.tornTailBytes) bytes of an unfinished last line") }
             print(report.isIntact ? "  chain intact" : "  CHAIN BROKEN at \(report.breaks.count) place(s)")

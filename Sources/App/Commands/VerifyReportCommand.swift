@@ -8,7 +8,9 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Prove a report file unchanged: its SHA-256 against the reports recorded as written with --out.",
-            discussion: "Exit 0 and who wrote it, when, with which options; exit 2 when no report with these bytes was recorded.")
+            discussion:
+                "Exit 0 and who wrote it, when, with which options; exit 2 when no report with these bytes was recorded."
+        )
 
         @OptionGroup var store: StoreOptions
         @Option(help: "The exercise in DIR wrote it (its store).") var exercise: String?
@@ -29,13 +31,18 @@ extension ReportCommand {
             let written: [Event]
             do { written = try opened.reportsWritten(sha256: digest) } catch { throw CLIError.from(error) }
             guard !written.isEmpty else {
-                throw CLIError.badData("\(terminalSafe(file)): sha256 \(digest) matches no report recorded as written: changed since, or never recorded")
+                throw CLIError.badData(
+                    "\(terminalSafe(file)): sha256 \(digest) matches no report recorded as written: changed since, or never recorded"
+                )
             }
             print("\(terminalSafe(file)): unchanged (sha256 \(digest), \(bytes.count) bytes)")
             for event in written {
                 guard case .reportWritten(let record) = event.payload else { continue }
                 let options = record.parameters.isEmpty ? "" : " " + record.parameters.joined(separator: " ")
-                print(terminalSafe("  \(record.kind.rawValue)\(options) — written to \(record.file) by \(event.officer) (\(event.agency)) at \(event.at)"))
+                print(
+                    terminalSafe(
+                        "  \(record.kind.rawValue)\(options) — written to \(record.file) by \(event.officer) (\(event.agency)) at \(event.at)"
+                    ))
             }
         }
     }

@@ -8,7 +8,9 @@ import QanatUI
 
 struct WallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wall", abstract: "The control room's wall display: read-only; large counters and clock, flash messages, rotating boards.",
+        commandName: "wall",
+        abstract:
+            "The control room's wall display: read-only; large counters and clock, flash messages, rotating boards.",
         discussion: """
             It opens the store read-only and never writes, whatever is typed: `q` quits, and nothing does with --locked \
             (end it with a signal). A user who may only read the store's file and directory can run it (see the README).
@@ -16,8 +18,11 @@ struct WallCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var display: DisplayOptions
-    @Option(help: "Seconds each board (incidents, units, log) stays up (1-3600).", transform: wholeNumber) var rotate = 15
-    @Option(help: "Seconds without a change in the store before a stale-data banner (1-604800).", transform: wholeNumber) var staleAfter = 600
+    @Option(help: "Seconds each board (incidents, units, log) stays up (1-3600).", transform: wholeNumber) var rotate =
+        15
+    @Option(
+        help: "Seconds without a change in the store before a stale-data banner (1-604800).", transform: wholeNumber)
+    var staleAfter = 600
     @Flag(help: "No key quits.") var locked = false
     @Option(help: "Show the exercise in DIR (its qanat.sqlite), whatever QANAT_DB says.") var exercise: String?
 
@@ -36,10 +41,13 @@ struct WallCommand: ParsableCommand {
         let settings = try display.resolve(defaultTheme: "high-contrast")
         let theme = try ThemeLoader.load(settings.theme)
         let screen: TerminalScreen
-        do { screen = try TerminalScreen(theme: theme, explicitBidi: settings.bidi == .app) } catch { throw CLIError.usage("\(error)") }
+        do { screen = try TerminalScreen(theme: theme, explicitBidi: settings.bidi == .app) } catch {
+            throw CLIError.usage("\(error)")
+        }
         defer { screen.close() }
-        var state = WallState(width: screen.size.width, height: screen.size.height, language: settings.language, now: Clock.now(),
-                              rotationSeconds: rotate, staleAfterSeconds: staleAfter)
+        var state = WallState(
+            width: screen.size.width, height: screen.size.height, language: settings.language, now: Clock.now(),
+            rotationSeconds: rotate, staleAfterSeconds: staleAfter)
         state.bidi = settings.bidi
         state.digits = settings.digits
         state.locked = locked

@@ -6,13 +6,19 @@ import QanatUI
 /// environment (LANG for the language, the terminal's variables for bidi).
 struct DisplayOptions: ParsableArguments {
     @Option(help: "The interface's language (default: the config file, else LANG).") var lang: Language?
-    @Option(help: ArgumentHelp(
-        "Who orders Arabic text (default: the config file, else auto).",
-        discussion: "app: Qanat reorders and shapes it and mirrors the layout; terminal: for terminals that do bidi themselves."))
+    @Option(
+        help: ArgumentHelp(
+            "Who orders Arabic text (default: the config file, else auto).",
+            discussion:
+                "app: Qanat reorders and shapes it and mirrors the layout; terminal: for terminals that do bidi themselves."
+        ))
     var bidi: BidiChoice?
     @Option(help: "Digits in the Arabic interface (default: the config file, else western).")
     var digits: DigitStyle?
-    @Option(help: "\(Theme.builtInNames.joined(separator: ", ")), or a theme file's path (Themes/; NO_COLOR gives monochrome).")
+    @Option(
+        help:
+            "\(Theme.builtInNames.joined(separator: ", ")), or a theme file's path (Themes/; NO_COLOR gives monochrome)."
+    )
     var theme: String?
 
     /// What the settings come to, with why bidi is what it is.
@@ -26,21 +32,25 @@ struct DisplayOptions: ParsableArguments {
     }
 
     /// `defaultTheme`: the wall's is high-contrast whatever the desk's config file says.
-    func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment,
-                 defaultTheme: String? = nil) throws(CLIError) -> Resolved {
+    func resolve(
+        environment env: [String: String] = ProcessInfo.processInfo.environment,
+        defaultTheme: String? = nil
+    ) throws(CLIError) -> Resolved {
         let file = try Self.preferences(environment: env)
         let language = lang ?? file.language ?? Self.languageFromLocale(env)
         let chosenBidi: BidiMode?? = bidi.map(\.mode)
         let detected = BidiMode.detect(environment: env)
-        let (mode, reason): (BidiMode, String) = switch (chosenBidi, file.bidi) {
-        case (.some(.some(let mode)), _): (mode, "--bidi \(mode.rawValue)")
-        case (.some(.none), _): detected
-        case (.none, .some(let mode)): (mode, "config file")
-        case (.none, .none): detected
-        }
+        let (mode, reason): (BidiMode, String) =
+            switch (chosenBidi, file.bidi) {
+            case (.some(.some(let mode)), _): (mode, "--bidi \(mode.rawValue)")
+            case (.some(.none), _): detected
+            case (.none, .some(let mode)): (mode, "config file")
+            case (.none, .none): detected
+            }
         let digits = digits ?? file.digits ?? .western
-        return Resolved(language: language, bidi: mode, bidiReason: reason, digits: digits,
-                        theme: theme ?? defaultTheme ?? file.theme ?? "default", bell: file.bell ?? true)
+        return Resolved(
+            language: language, bidi: mode, bidiReason: reason, digits: digits,
+            theme: theme ?? defaultTheme ?? file.theme ?? "default", bell: file.bell ?? true)
     }
 
     static func languageFromLocale(_ env: [String: String]) -> Language {

@@ -11,8 +11,10 @@ enum ThemeLoader {
         directories.append(FileManager.default.currentDirectoryPath + "/Themes")
         // A build's binary sits at <checkout>/.build/<triple>/<configuration>/qanat.
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        directories.append(binary.deletingLastPathComponent().appendingPathComponent("../../../Themes").standardizedFileURL.path)
-        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
+        directories.append(
+            binary.deletingLastPathComponent().appendingPathComponent("../../../Themes").standardizedFileURL.path)
+        let config =
+            env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
         directories += [config + "/qanat/themes", "/usr/local/share/qanat/themes", "/usr/share/qanat/themes"]
         return directories
     }
@@ -29,15 +31,19 @@ enum ThemeLoader {
 
     static func load(_ name: String) throws(CLIError) -> Theme {
         if let file = file(for: name), let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            do { return try Theme.parse(toml: text, name: name, file: file) } catch { throw CLIError.badData(error.description) }
+            do { return try Theme.parse(toml: text, name: name, file: file) } catch {
+                throw CLIError.badData(error.description)
+            }
         }
         do {
             if let builtIn = try Theme.builtIn(name) { return builtIn }
         } catch { throw CLIError.badData(error.description) }
-        let available = Set(searchPath.flatMap { directory in
-            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-                .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
-        } + Theme.builtInNames).sorted()
+        let available = Set(
+            searchPath.flatMap { directory in
+                ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                    .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+            } + Theme.builtInNames
+        ).sorted()
         throw CLIError.usage("--theme: no theme '\(name)'; themes: \(available.joined(separator: ", "))")
     }
 }

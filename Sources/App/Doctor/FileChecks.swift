@@ -14,11 +14,17 @@ enum FileChecks {
         if let dir = info(directory.isEmpty ? "." : directory) {
             let mode = dir.st_mode
             if mode & S_ISGID == 0 || mode & S_IWGRP == 0 || dir.st_gid != group {
-                findings.append(Finding(level: .warn, subject: "directory", detail: "\(directory): \(describe(dir)); files made later may not get group \(groupName)",
-                                        fix: "chgrp \(groupName) \(directory) && chmod 2770 \(directory)"))
+                findings.append(
+                    Finding(
+                        level: .warn, subject: "directory",
+                        detail: "\(directory): \(describe(dir)); files made later may not get group \(groupName)",
+                        fix: "chgrp \(groupName) \(directory) && chmod 2770 \(directory)"))
             } else if mode & S_IRWXO != 0 {
-                findings.append(Finding(level: .warn, subject: "directory", detail: "\(directory): \(describe(dir)): others may look in it",
-                                        fix: "chmod o-rwx \(directory)"))
+                findings.append(
+                    Finding(
+                        level: .warn, subject: "directory",
+                        detail: "\(directory): \(describe(dir)): others may look in it",
+                        fix: "chmod o-rwx \(directory)"))
             } else {
                 findings.append(.ok("directory", "\(directory): \(describe(dir))"))
             }
@@ -26,20 +32,35 @@ enum FileChecks {
         for path in [database, database + "-wal", database + "-shm"] {
             guard let file = info(path) else {
                 if path.hasSuffix("-wal") || path.hasSuffix("-shm") {
-                    findings.append(Finding(level: .warn, subject: "file", detail: "\(path) is missing: a wall whose user may only read the directory cannot open the store",
-                                            fix: "let any Qanat writer open the store once (e.g. `qanat post ...`); Qanat's writers keep the file"))
+                    findings.append(
+                        Finding(
+                            level: .warn, subject: "file",
+                            detail:
+                                "\(path) is missing: a wall whose user may only read the directory cannot open the store",
+                            fix:
+                                "let any Qanat writer open the store once (e.g. `qanat post ...`); Qanat's writers keep the file"
+                        ))
                 }
                 continue
             }
             if file.st_mode & S_IWOTH != 0 {
-                findings.append(Finding(level: .fail, subject: "file", detail: "\(path): \(describe(file)): anyone on this host may write it",
-                                        fix: "chmod 0660 \(path)"))
+                findings.append(
+                    Finding(
+                        level: .fail, subject: "file",
+                        detail: "\(path): \(describe(file)): anyone on this host may write it",
+                        fix: "chmod 0660 \(path)"))
             } else if file.st_mode & S_IROTH != 0 {
-                findings.append(Finding(level: .warn, subject: "file", detail: "\(path): \(describe(file)): anyone on this host may read it",
-                                        fix: "chmod o-rwx \(path)"))
+                findings.append(
+                    Finding(
+                        level: .warn, subject: "file",
+                        detail: "\(path): \(describe(file)): anyone on this host may read it",
+                        fix: "chmod o-rwx \(path)"))
             } else if file.st_gid != group || file.st_mode & S_IWGRP == 0 {
-                findings.append(Finding(level: .warn, subject: "file", detail: "\(path): \(describe(file)): other members of \(groupName) cannot write it",
-                                        fix: "chgrp \(groupName) \(path) && chmod 0660 \(path)"))
+                findings.append(
+                    Finding(
+                        level: .warn, subject: "file",
+                        detail: "\(path): \(describe(file)): other members of \(groupName) cannot write it",
+                        fix: "chgrp \(groupName) \(path) && chmod 0660 \(path)"))
             } else {
                 findings.append(.ok("file", "\(path): \(describe(file))"))
             }
@@ -55,20 +76,31 @@ enum FileChecks {
     /// the group reads it, so that whoever runs ingest can.
     static func journalFinding(_ path: String, own: Bool) -> Finding {
         guard let ownership = JournalOwnership.at(path: path) else {
-            return own ? Finding(level: .ok, subject: "journal", detail: "\(path) does not exist yet: your first write makes it (0640)", fix: nil)
-                : Finding(level: .warn, subject: "journal", detail: "\(path): ingest has a cursor for it, but it is gone (moved or deleted?)",
-                          fix: "nothing, if it was rotated away and ingested whole")
+            return own
+                ? Finding(
+                    level: .ok, subject: "journal",
+                    detail: "\(path) does not exist yet: your first write makes it (0640)", fix: nil)
+                : Finding(
+                    level: .warn, subject: "journal",
+                    detail: "\(path): ingest has a cursor for it, but it is gone (moved or deleted?)",
+                    fix: "nothing, if it was rotated away and ingested whole")
         }
         let mode = JournalOwnership.describe(mode: ownership.mode, owner: ownership.ownerID, group: ownership.groupID)
         if let problem = ownership.problem {
-            return Finding(level: .fail, subject: "journal", detail: "\(problem.detail): ingest refuses its lines", fix: problem.fix)
+            return Finding(
+                level: .fail, subject: "journal", detail: "\(problem.detail): ingest refuses its lines",
+                fix: problem.fix)
         }
         if ownership.mode & 0o004 != 0 {
-            return Finding(level: .warn, subject: "journal", detail: "\(path): \(mode): anyone on this host may read it", fix: "chmod 0640 \(path)")
+            return Finding(
+                level: .warn, subject: "journal", detail: "\(path): \(mode): anyone on this host may read it",
+                fix: "chmod 0640 \(path)")
         }
         if ownership.mode & 0o040 == 0 {
-            return Finding(level: .warn, subject: "journal", detail: "\(path): \(mode): the group cannot read it, so only \(ownership.owner) or root can ingest it",
-                           fix: "chmod 0640 \(path)")
+            return Finding(
+                level: .warn, subject: "journal",
+                detail: "\(path): \(mode): the group cannot read it, so only \(ownership.owner) or root can ingest it",
+                fix: "chmod 0640 \(path)")
         }
         return .ok("journal", "\(path): \(mode), lines attributed to \(ownership.owner)")
     }
@@ -102,8 +134,10 @@ enum JournalsDirectory {
         guard !others.isEmpty else {
             return .ok("journals", "\(directory) belongs to \(owner), the store's only user")
         }
-        return Finding(level: .fail, subject: "journals",
-                       detail: "\(directory) belongs to \(owner), who could replace \(others.sorted().joined(separator: ", "))'s journals: ingest refuses them",
-                       fix: fix(directory))
+        return Finding(
+            level: .fail, subject: "journals",
+            detail:
+                "\(directory) belongs to \(owner), who could replace \(others.sorted().joined(separator: ", "))'s journals: ingest refuses them",
+            fix: fix(directory))
     }
 }

@@ -7,10 +7,13 @@ struct Finding {
     var detail: String
     var fix: String?
 
-    static func ok(_ subject: String, _ detail: String) -> Finding { Finding(level: .ok, subject: subject, detail: detail) }
+    static func ok(_ subject: String, _ detail: String) -> Finding {
+        Finding(level: .ok, subject: subject, detail: detail)
+    }
 
     var lines: [String] {
-        let head = "\(level.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(subject.padding(toLength: 10, withPad: " ", startingAt: 0)) \(detail)"
+        let head =
+            "\(level.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(subject.padding(toLength: 10, withPad: " ", startingAt: 0)) \(detail)"
         return [head] + (fix.map { ["                 fix: \($0)"] } ?? [])
     }
 }

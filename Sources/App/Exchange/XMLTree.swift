@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import QanatChannel
 import QanatCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// XML as `CAPMessage.Element`s, through Foundation's parser; a document that is not well formed
 /// is refused with the line the parser stopped at.
@@ -18,12 +19,19 @@ final class XMLTree: NSObject, XMLParserDelegate {
         parser.shouldProcessNamespaces = true
         parser.delegate = tree
         guard parser.parse(), let root = tree.root else {
-            throw CAPError(element: "line \(parser.lineNumber)", problem: "not well-formed XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"))")
+            throw CAPError(
+                element: "line \(parser.lineNumber)",
+                problem:
+                    "not well-formed XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"))"
+            )
         }
         return root
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         stack.append(CAPMessage.Element(name: name, namespace: namespaceURI))
     }
 
@@ -43,22 +51,31 @@ extension XMLTree {
     /// rather than have the parser read a file (an external entity or DTD) or drop what it will not
     /// expand (an internal one). Looked for in every encoding XML allows, not only UTF-8.
     static func refuseDocumentType(_ data: Data) throws(CAPError) {
-        let encodings: [String.Encoding] = [.utf8, .utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian]
+        let encodings: [String.Encoding] = [
+            .utf8, .utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian,
+        ]
         for encoding in encodings {
             guard let marker = "<!DOCTYPE".data(using: encoding), data.range(of: marker) != nil else { continue }
             let text = String(data: data, encoding: encoding) ?? ""
             var rest = Substring(text)
             while let found = rest.range(of: "<!ENTITY") {
-                let words = rest[found.upperBound...].prefix { $0 != ">" }.split(whereSeparator: \.isWhitespace).filter { $0 != "%" }
+                let words = rest[found.upperBound...].prefix { $0 != ">" }.split(whereSeparator: \.isWhitespace).filter
+                { $0 != "%" }
                 if let name = words.first {
                     let outside = words.dropFirst().first.map { $0 == "SYSTEM" || $0 == "PUBLIC" } ?? false
-                    throw CAPError(element: "DOCTYPE", problem: outside
-                        ? "external entity '\(name)' is refused, and the alert with it; nothing was read from it"
-                        : "entity '\(name)' is refused: a CAP alert declares none, and its text would not be read as written")
+                    throw CAPError(
+                        element: "DOCTYPE",
+                        problem: outside
+                            ? "external entity '\(name)' is refused, and the alert with it; nothing was read from it"
+                            : "entity '\(name)' is refused: a CAP alert declares none, and its text would not be read as written"
+                    )
                 }
                 rest = rest[found.upperBound...]
             }
-            throw CAPError(element: "DOCTYPE", problem: "a document type is refused: a CAP alert has none, and one could read a file or change the text")
+            throw CAPError(
+                element: "DOCTYPE",
+                problem:
+                    "a document type is refused: a CAP alert has none, and one could read a file or change the text")
         }
     }
 }

@@ -36,8 +36,10 @@ struct ExercisePlayer {
                 continue
             }
             if let phrase = run.start.stopPhrase {
-                let fresh = try read { () throws(StoreError) in try store.messageTexts(since: lookedFrom ?? run.startedAt, limit: 10_000) }
-                    .filter { !looked.contains($0.id) }
+                let fresh = try read { () throws(StoreError) in
+                    try store.messageTexts(since: lookedFrom ?? run.startedAt, limit: 10_000)
+                }
+                .filter { !looked.contains($0.id) }
                 if let found = fresh.first(where: { run.start.stops($0.text) }) {
                     say(terminalSafe("STOP PHRASE '\(phrase)' in message \(found.id): play ends on every desk"))
                     try control(.stopped, message: found.id, reason: .stopPhrase)
@@ -59,14 +61,20 @@ struct ExercisePlayer {
                 try control(.stopped, reason: .ended)
                 continue
             }
-            let wake = run.next.map { run.playTime(of: $0, now: now) }
-                ?? now.adding(milliseconds: Int64(max(0, Double(run.length) - run.elapsed(at: now)) / Double(run.start.speed) * 1000))
+            let wake =
+                run.next.map { run.playTime(of: $0, now: now) }
+                ?? now.adding(
+                    milliseconds: Int64(
+                        max(0, Double(run.length) - run.elapsed(at: now)) / Double(run.start.speed) * 1000))
             let seconds = Double(wake.millisecondsSinceEpoch - now.millisecondsSinceEpoch) / 1000
             Thread.sleep(forTimeInterval: max(0.01, min(poll, seconds)))
         }
     }
 
-    private func control(_ action: ExerciseControl.Action, inject: Int? = nil, message: EventID? = nil, reason: ExerciseControl.Reason? = nil) throws {
+    private func control(
+        _ action: ExerciseControl.Action, inject: Int? = nil, message: EventID? = nil,
+        reason: ExerciseControl.Reason? = nil
+    ) throws {
         try recorder.record { actions in
             try actions.controlExercise(action, inject: inject, message: message, reason: reason, actingAgency: agency)
         }
@@ -82,9 +90,13 @@ struct ExercisePlayer {
         let clock = String(format: "+%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         var expectation = ""
         if let expect = inject.expect, let by = inject.by {
-            expectation = ", expects \(by) to \(expect.translations.en)" + (inject.within.map { " within \(IncidentTimers.compact(seconds: Int64($0)))" } ?? "")
+            expectation =
+                ", expects \(by) to \(expect.translations.en)"
+                + (inject.within.map { " within \(IncidentTimers.compact(seconds: Int64($0)))" } ?? "")
         }
-        return terminalSafe("[\(clock)] inject \(inject.number) \(inject.from) → \(inject.to.codes.joined(separator: ", ")) (\(inject.priority.rawValue)\(expectation)): \(inject.text)")
+        return terminalSafe(
+            "[\(clock)] inject \(inject.number) \(inject.from) → \(inject.to.codes.joined(separator: ", ")) (\(inject.priority.rawValue)\(expectation)): \(inject.text)"
+        )
     }
 
     static func describe(_ status: ExerciseRun.Status) -> String {

@@ -19,16 +19,24 @@ extension Organisation: RecordOutput {
     ])
 
     var cells: [String] {
-        [code.rawValue, agency.kind.rawValue, status.rawValue, agency.nameEnglish, agency.nameArabic,
-         sectors.map(\.rawValue).joined(separator: ","), areas.map(areaName).joined(separator: ", ")]
+        [
+            code.rawValue, agency.kind.rawValue, status.rawValue, agency.nameEnglish, agency.nameArabic,
+            sectors.map(\.rawValue).joined(separator: ","), areas.map(areaName).joined(separator: ", "),
+        ]
     }
 
     var json: [JSONWriter.Member] {
         [
-            .string("code", code.rawValue), .string("kind", agency.kind.rawValue), .string("nameEn", agency.nameEnglish),
-            .string("nameAr", agency.nameArabic), .optionalString("registration", registration), .strings("areas", areas),
+            .string("code", code.rawValue), .string("kind", agency.kind.rawValue),
+            .string("nameEn", agency.nameEnglish),
+            .string("nameAr", agency.nameArabic), .optionalString("registration", registration),
+            .strings("areas", areas),
             .strings("sectors", sectors.map(\.rawValue)),
-            .objects("focal", focalPoints.map { f in [.string("name", f.name), .optionalString("phone", f.phone), .optionalString("radio", f.radio)] }),
+            .objects(
+                "focal",
+                focalPoints.map { f in
+                    [.string("name", f.name), .optionalString("phone", f.phone), .optionalString("radio", f.radio)]
+                }),
             .strings("capabilities", capabilities), .string("status", status.rawValue),
         ]
     }
@@ -42,8 +50,12 @@ extension Need: RecordOutput {
     ])
 
     var cells: [String] {
-        [id.rawValue, areaName(report.area), report.sector.rawValue, status.rawValue, "\(report.quantity) \(report.unit)",
-         report.people.map(String.init) ?? "", report.organisation.rawValue, LibyaTime.dateTime(reportedAt), report.what]
+        [
+            id.rawValue, areaName(report.area), report.sector.rawValue, status.rawValue,
+            "\(report.quantity) \(report.unit)",
+            report.people.map(String.init) ?? "", report.organisation.rawValue, LibyaTime.dateTime(reportedAt),
+            report.what,
+        ]
     }
 
     var json: [JSONWriter.Member] {
@@ -53,15 +65,18 @@ extension Need: RecordOutput {
             .optionalInteger("people", report.people), .string("priority", report.priority.rawValue),
             .string("org", report.organisation.rawValue), .optionalString("incident", report.incident?.rawValue),
             .string("reportedOn", reportedDay.description),
-            .string("status", status.rawValue), .string("reportedAt", reportedAt.rfc3339), .string("updatedAt", updatedAt.rfc3339),
+            .string("status", status.rawValue), .string("reportedAt", reportedAt.rfc3339),
+            .string("updatedAt", updatedAt.rfc3339),
         ]
     }
 }
 
 extension Activity: RecordOutput {
     static let table = TextTable(columns: [
-        .init(title: "ID", width: 36), .init(title: "ORG", width: 8), .init(title: "IMPL", width: 8), .init(title: "AREA", width: 16),
-        .init(title: "SECTOR", width: 13), .init(title: "STATUS", width: 9), .init(title: "START", width: 10), .init(title: "END", width: 10),
+        .init(title: "ID", width: 36), .init(title: "ORG", width: 8), .init(title: "IMPL", width: 8),
+        .init(title: "AREA", width: 16),
+        .init(title: "SECTOR", width: 13), .init(title: "STATUS", width: 9), .init(title: "START", width: 10),
+        .init(title: "END", width: 10),
         .init(title: "REACHED", width: 15), .init(title: "WHAT", width: 40),
     ])
 
@@ -69,35 +84,47 @@ extension Activity: RecordOutput {
         let r = registration
         // Reached of targeted: `0/500` until someone is reached, never the target alone.
         let reach = r.targeted.map { "\(reached ?? 0)/\($0)" } ?? reached.map(String.init) ?? ""
-        return [id.rawValue, r.organisation.rawValue, r.implementer?.rawValue ?? "", areaName(r.area), r.sector.rawValue, r.status.rawValue,
-                r.start.description, r.end.description, reach, r.what]
+        return [
+            id.rawValue, r.organisation.rawValue, r.implementer?.rawValue ?? "", areaName(r.area), r.sector.rawValue,
+            r.status.rawValue,
+            r.start.description, r.end.description, reach, r.what,
+        ]
     }
 
     var json: [JSONWriter.Member] {
         let r = registration
         return [
-            .string("id", id.rawValue), .string("org", r.organisation.rawValue), .optionalString("implementer", r.implementer?.rawValue),
-            .string("sector", r.sector.rawValue), .string("area", r.area), .string("what", r.what), .string("start", r.start.description),
-            .string("end", r.end.description), .string("status", r.status.rawValue), .optionalInteger("targeted", r.targeted),
-            .optionalInteger("reached", reached), .strings("needs", r.needs.map(\.rawValue)), .string("registeredAt", registeredAt.rfc3339),
+            .string("id", id.rawValue), .string("org", r.organisation.rawValue),
+            .optionalString("implementer", r.implementer?.rawValue),
+            .string("sector", r.sector.rawValue), .string("area", r.area), .string("what", r.what),
+            .string("start", r.start.description),
+            .string("end", r.end.description), .string("status", r.status.rawValue),
+            .optionalInteger("targeted", r.targeted),
+            .optionalInteger("reached", reached), .strings("needs", r.needs.map(\.rawValue)),
+            .string("registeredAt", registeredAt.rfc3339),
         ]
     }
 }
 
 extension Pledge: RecordOutput {
     static let table = TextTable(columns: [
-        .init(title: "ID", width: 36), .init(title: "NEED", width: 36), .init(title: "ORG", width: 8), .init(title: "QUANTITY", width: 10),
+        .init(title: "ID", width: 36), .init(title: "NEED", width: 36), .init(title: "ORG", width: 8),
+        .init(title: "QUANTITY", width: 10),
         .init(title: "BY", width: 10), .init(title: "STATUS", width: 10),
     ])
 
     var cells: [String] {
-        [id.rawValue, made.need.rawValue, made.organisation.rawValue, String(made.quantity), made.by?.description ?? "", status.rawValue]
+        [
+            id.rawValue, made.need.rawValue, made.organisation.rawValue, String(made.quantity),
+            made.by?.description ?? "", status.rawValue,
+        ]
     }
 
     var json: [JSONWriter.Member] {
         [
             .string("id", id.rawValue), .string("need", made.need.rawValue), .string("org", made.organisation.rawValue),
-            .integer("quantity", made.quantity), .optionalString("by", made.by?.description), .string("status", status.rawValue),
+            .integer("quantity", made.quantity), .optionalString("by", made.by?.description),
+            .string("status", status.rawValue),
             .string("madeAt", madeAt.rfc3339),
         ]
     }

@@ -25,9 +25,11 @@ extension IncidentRecord: RecordOutput {
 
     var cells: [String] {
         let i = incident
-        return [i.reference.rawValue, i.severity.rawValue, i.status.rawValue, i.type.rawValue,
-                Gazetteer.libya.area(id: i.area)?.nameEnglish ?? i.area, i.leadAgency.rawValue, String(activeUnits),
-                LibyaTime.dateTime(i.openedAt), i.title]
+        return [
+            i.reference.rawValue, i.severity.rawValue, i.status.rawValue, i.type.rawValue,
+            Gazetteer.libya.area(id: i.area)?.nameEnglish ?? i.area, i.leadAgency.rawValue, String(activeUnits),
+            LibyaTime.dateTime(i.openedAt), i.title,
+        ]
     }
 
     var json: [JSONWriter.Member] {
@@ -51,13 +53,17 @@ extension UnitRecord: RecordOutput {
     ])
 
     var cells: [String] {
-        [unit.callSign.rawValue, unit.agency.rawValue, unit.kind.rawValue, unit.status.rawValue,
-         LibyaTime.dateTime(unit.statusChangedAt), unit.incident?.rawValue ?? "", unit.capabilities.joined(separator: ", ")]
+        [
+            unit.callSign.rawValue, unit.agency.rawValue, unit.kind.rawValue, unit.status.rawValue,
+            LibyaTime.dateTime(unit.statusChangedAt), unit.incident?.rawValue ?? "",
+            unit.capabilities.joined(separator: ", "),
+        ]
     }
 
     var json: [JSONWriter.Member] {
         [
-            .string("callsign", unit.callSign.rawValue), .string("agency", unit.agency.rawValue), .string("kind", unit.kind.rawValue),
+            .string("callsign", unit.callSign.rawValue), .string("agency", unit.agency.rawValue),
+            .string("kind", unit.kind.rawValue),
             .strings("capabilities", unit.capabilities), .optionalString("contact", unit.contact),
             .string("status", unit.status.rawValue), .string("statusAt", unit.statusChangedAt.rfc3339),
             .optionalString("incident", unit.incident?.rawValue),
@@ -84,8 +90,10 @@ struct ListedMessage: RecordOutput {
         let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
         let tally = record.acknowledgementTally(among: agencies)
         let acks = m.acknowledgementRequired ? "\(tally.done)/\(tally.asked)" : "-"
-        return [LibyaTime.dateTime(m.postedAt), m.agency.rawValue, m.priority.rawValue, m.channel.rawValue,
-                m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", acks, text, m.id.rawValue]
+        return [
+            LibyaTime.dateTime(m.postedAt), m.agency.rawValue, m.priority.rawValue, m.channel.rawValue,
+            m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", acks, text, m.id.rawValue,
+        ]
     }
 
     var json: [JSONWriter.Member] {
@@ -95,9 +103,11 @@ struct ListedMessage: RecordOutput {
             .string("officer", m.officer), .strings("to", m.recipients.codes), .string("priority", m.priority.rawValue),
             .string("channel", m.channel.rawValue), .optionalString("subject", m.subject), .string("body", m.body),
             .optionalString("incident", m.incident?.rawValue), .bool("ack", m.acknowledgementRequired),
-            .objects("acks", acknowledgements.map { a in
-                [.string("agency", a.agency.rawValue), .string("officer", a.officer), .string("at", a.at.rfc3339)]
-            }),
+            .objects(
+                "acks",
+                acknowledgements.map { a in
+                    [.string("agency", a.agency.rawValue), .string("officer", a.officer), .string("at", a.at.rfc3339)]
+                }),
         ]
     }
 }
@@ -113,8 +123,10 @@ extension Member: RecordOutput {
     }
 
     var json: [JSONWriter.Member] {
-        [.string("user", key.user), .optionalString("officer", key.officer), .string("agency", agency.rawValue),
-         .string("role", role.rawValue), .bool("shared", shared), .bool("pin", pin != nil)]
+        [
+            .string("user", key.user), .optionalString("officer", key.officer), .string("agency", agency.rawValue),
+            .string("role", role.rawValue), .bool("shared", shared), .bool("pin", pin != nil),
+        ]
     }
 }
 
@@ -128,12 +140,15 @@ struct ListedValue: RecordOutput {
     var also: [String] = []
 
     static func agency(_ agency: Agency) -> ListedValue {
-        ListedValue(value: agency.code.rawValue, kind: agency.kind.rawValue, english: agency.nameEnglish, arabic: agency.nameArabic)
+        ListedValue(
+            value: agency.code.rawValue, kind: agency.kind.rawValue, english: agency.nameEnglish,
+            arabic: agency.nameArabic)
     }
 
     static func area(_ area: Area) -> ListedValue {
-        ListedValue(value: area.nameEnglish, kind: area.district.map { "\(area.kind.rawValue) in \($0)" } ?? area.kind.rawValue,
-                    english: area.nameEnglish, arabic: area.nameArabic, also: area.otherNames)
+        ListedValue(
+            value: area.nameEnglish, kind: area.district.map { "\(area.kind.rawValue) in \($0)" } ?? area.kind.rawValue,
+            english: area.nameEnglish, arabic: area.nameArabic, also: area.otherNames)
     }
 
     static func named(_ value: String, _ names: (en: String, ar: String)) -> ListedValue {
@@ -149,6 +164,9 @@ struct ListedValue: RecordOutput {
     var cells: [String] { [value, kind, english, arabic, also.joined(separator: ", ")] }
 
     var json: [JSONWriter.Member] {
-        [.string("value", value), .string("kind", kind), .string("english", english), .string("arabic", arabic), .strings("also", also)]
+        [
+            .string("value", value), .string("kind", kind), .string("english", english), .string("arabic", arabic),
+            .strings("also", also),
+        ]
     }
 }

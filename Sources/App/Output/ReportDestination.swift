@@ -8,15 +8,22 @@ import QanatUI
 /// the journal (`report.written`: kind, parameters, SHA-256 of the bytes) so that an archived
 /// copy can be proved unchanged later with `qanat report verify FILE`. Printing records nothing.
 struct ReportDestination: ParsableArguments {
-    @Option(help: "Write to this file and record it in the journal with its SHA-256 (operator role); without it, print.")
+    @Option(
+        help: "Write to this file and record it in the journal with its SHA-256 (operator role); without it, print.")
     var out: String?
 
     /// Prints `lines`, or writes them to `--out` and records the report. The member's role is
     /// checked before the file is touched: a refused report writes nothing anywhere.
-    func deliver(_ lines: [String], kind: ReportKind, parameters: [String], store: StoreOptions, officer: String, agency: String? = nil) throws {
+    func deliver(
+        _ lines: [String], kind: ReportKind, parameters: [String], store: StoreOptions, officer: String,
+        agency: String? = nil
+    ) throws {
         var text = lines.map(terminalSafe)
         // From an exercise store every report says so, in both languages (CSV, read by programs, keeps its columns).
-        let marked = text.first.map { $0.contains(UIText.exercise.translations.en) || $0.contains(UIText.exercise.translations.ar) } ?? false
+        let marked =
+            text.first.map {
+                $0.contains(UIText.exercise.translations.en) || $0.contains(UIText.exercise.translations.ar)
+            } ?? false
         if !parameters.contains("--csv"), !marked, (try? store.readingStore().isExercise()) == true {
             let label = UIText.exercise.translations
             text = ["\(label.en) — \(label.ar)", ""] + text
@@ -30,8 +37,9 @@ struct ReportDestination: ParsableArguments {
         let recorder = try EventRecorder(options: store, officerName: officer)
         let write: Actions.Write
         do {
-            write = try recorder.actions.reportWritten(kind: kind, parameters: parameters, file: path, bytes: bytes,
-                                                       actingAgency: recorder.agency(agency))
+            write = try recorder.actions.reportWritten(
+                kind: kind, parameters: parameters, file: path, bytes: bytes,
+                actingAgency: recorder.agency(agency))
         } catch { throw CLIError.fromDomain(error) }
         let event = try recorder.event(write)
         do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {

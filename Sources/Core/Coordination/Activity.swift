@@ -36,8 +36,12 @@ public struct ActivityRegistration: Equatable, Sendable {
     /// The needs it answers.
     public var needs: [RecordID]
 
-    public init(id: RecordID, organisation: AgencyCode, implementer: AgencyCode? = nil, sector: Sector, area: String, what: String,
-                start: CalendarDate, end: CalendarDate, status: ActivityStatus = .planned, targeted: Int? = nil, needs: [RecordID] = []) {
+    public init(
+        id: RecordID, organisation: AgencyCode, implementer: AgencyCode? = nil, sector: Sector, area: String,
+        what: String,
+        start: CalendarDate, end: CalendarDate, status: ActivityStatus = .planned, targeted: Int? = nil,
+        needs: [RecordID] = []
+    ) {
         self.id = id
         self.organisation = organisation
         self.implementer = implementer
@@ -63,7 +67,10 @@ public struct ActivityChange: Equatable, Sendable {
     public var start: CalendarDate?
     public var end: CalendarDate?
 
-    public init(id: RecordID, status: ActivityStatus? = nil, reached: Int? = nil, start: CalendarDate? = nil, end: CalendarDate? = nil) {
+    public init(
+        id: RecordID, status: ActivityStatus? = nil, reached: Int? = nil, start: CalendarDate? = nil,
+        end: CalendarDate? = nil
+    ) {
         self.id = id
         self.status = status
         self.reached = reached

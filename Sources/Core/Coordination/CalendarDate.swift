@@ -15,9 +15,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
         let parts = Digits.western(text.trimmingSpaces()).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), (1...31).contains(day)
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+            (1...12).contains(month), (1...31).contains(day)
         else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a date YYYY-MM-DD")) }
         let number = CivilTime.days(fromCivil: year, month, day)
         // 2026-02-30 would land on 2026-03-02: refuse a day the month does not have.
@@ -40,7 +40,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         let days = CivilTime.days(fromCivil: year, month, day)
         return CivilTime.civil(fromDays: days) == (year, Int(month), Int(day)) ? days : nil
     }

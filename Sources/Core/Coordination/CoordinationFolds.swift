@@ -8,7 +8,11 @@ extension Fold {
         for event in ordered(events) {
             switch event.payload {
             case .agencyRegistered(let agency):
-                if organisation == nil { organisation = Organisation(agency: agency) } else { organisation?.agency = agency }
+                if organisation == nil {
+                    organisation = Organisation(agency: agency)
+                } else {
+                    organisation?.agency = agency
+                }
             case .organisationRegistered(let registered):
                 organisation = registered
             case .organisationUpdated(let change):
@@ -28,7 +32,8 @@ extension Fold {
     public static func need(_ events: [Event]) -> Need? {
         let events = ordered(events)
         guard let reported = events.first(where: { $0.type == .needReported }),
-              case .needReported(let report) = reported.payload else { return nil }
+            case .needReported(let report) = reported.payload
+        else { return nil }
         var need = Need(report: report, reportedAt: reported.at)
         for event in events {
             guard case .needUpdated(let change) = event.payload else { continue }
@@ -45,11 +50,14 @@ extension Fold {
     public static func activity(_ events: [Event]) -> Activity? {
         let events = ordered(events)
         guard let registered = events.first(where: { $0.type == .activityRegistered }),
-              case .activityRegistered(let registration) = registered.payload else { return nil }
+            case .activityRegistered(let registration) = registered.payload
+        else { return nil }
         var activity = Activity(registration: registration, registeredAt: registered.at)
         for event in events {
             guard case .activityUpdated(let change) = event.payload else { continue }
-            if let status = change.status, status > activity.registration.status { activity.registration.status = status }
+            if let status = change.status, status > activity.registration.status {
+                activity.registration.status = status
+            }
             if let reached = change.reached { activity.reached = reached }
             if let start = change.start { activity.registration.start = start }
             if let end = change.end { activity.registration.end = end }
@@ -61,7 +69,8 @@ extension Fold {
     public static func pledge(_ events: [Event]) -> Pledge? {
         let events = ordered(events)
         guard let madeEvent = events.first(where: { $0.type == .pledgeMade }),
-              case .pledgeMade(let made) = madeEvent.payload else { return nil }
+            case .pledgeMade(let made) = madeEvent.payload
+        else { return nil }
         var pledge = Pledge(made: made, madeAt: madeEvent.at)
         for event in events {
             guard case .pledgeUpdated(let change) = event.payload else { continue }

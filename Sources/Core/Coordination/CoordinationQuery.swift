@@ -9,7 +9,9 @@ public struct CoordinationQuery: Equatable, Sendable {
     /// Open needs only (reported, verified, partly met).
     public var openOnly: Bool
 
-    public init(areas: Set<String>? = nil, sector: Sector? = nil, organisation: AgencyCode? = nil, openOnly: Bool = false) {
+    public init(
+        areas: Set<String>? = nil, sector: Sector? = nil, organisation: AgencyCode? = nil, openOnly: Bool = false
+    ) {
         self.areas = areas
         self.sector = sector
         self.organisation = organisation

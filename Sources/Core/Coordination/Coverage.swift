@@ -78,12 +78,16 @@ public struct CoverageRules: Sendable {
         let pledgesByNeed = Dictionary(grouping: pledges, by: \.made.need)
         let keys = Set(needsByCell.keys).union(activitiesByCell.keys)
         return keys.sorted().map { key in
-            cell(key, needs: needsByCell[key] ?? [], activities: activitiesByCell[key] ?? [], pledgesByNeed: pledgesByNeed)
+            cell(
+                key, needs: needsByCell[key] ?? [], activities: activitiesByCell[key] ?? [],
+                pledgesByNeed: pledgesByNeed)
         }
     }
 
     /// One cell, from the needs and activities in it and the pledges on those needs.
-    public func cell(_ key: CoverageCell.Key, needs: [Need], activities: [Activity], pledgesByNeed: [RecordID: [Pledge]]) -> CoverageCell {
+    public func cell(
+        _ key: CoverageCell.Key, needs: [Need], activities: [Activity], pledgesByNeed: [RecordID: [Pledge]]
+    ) -> CoverageCell {
         let open = needs.filter(\.status.isOpen)
         let active = activities.filter(\.status.isActive)
         let pledges = needs.flatMap { pledgesByNeed[$0.id] ?? [] }
@@ -92,16 +96,26 @@ public struct CoverageRules: Sendable {
         if !overlapping.isEmpty, open.isEmpty || open.contains(where: { overCovered($0, pledgesByNeed[$0.id] ?? []) }) {
             flags.insert(.duplicated)
         }
-        if open.contains(where: { isGap($0, active: active, pledges: pledgesByNeed[$0.id] ?? []) }) { flags.insert(.gap) }
+        if open.contains(where: { isGap($0, active: active, pledges: pledgesByNeed[$0.id] ?? []) }) {
+            flags.insert(.gap)
+        }
         if activities.contains(where: isDelayed) { flags.insert(.delayed) }
-        let present = Set(active.map(\.registration.doer)).union(pledges.filter { $0.status != .withdrawn }.map(\.made.organisation))
+        let present = Set(active.map(\.registration.doer)).union(
+            pledges.filter { $0.status != .withdrawn }.map(\.made.organisation))
         let covered = open.map { Self.coverage(of: $0.id, among: pledgesByNeed[$0.id] ?? []) }
         let totals = Dictionary(grouping: zip(open, covered), by: { $0.0.report.unit }).map { unit, pairs in
-            CoverageCell.Total(unit: unit, needed: pairs.reduce(0) { $0 + $1.0.report.quantity }, covered: pairs.reduce(0) { $0 + $1.1 })
+            CoverageCell.Total(
+                unit: unit, needed: pairs.reduce(0) { $0 + $1.0.report.quantity },
+                covered: pairs.reduce(0) { $0 + $1.1 })
         }.sorted { $0.unit < $1.unit }
-        let share = totals.count == 1 ? Double(totals[0].covered) / Double(max(1, totals[0].needed))
+        let share =
+            totals.count == 1
+            ? Double(totals[0].covered) / Double(max(1, totals[0].needed))
             // Each need counts up to fully covered: one over-pledged need must not hide another short.
-            : open.isEmpty ? nil : zip(open, covered).reduce(0.0) { $0 + min(1, Double($1.1) / Double(max(1, $1.0.report.quantity))) } / Double(open.count)
+            : open.isEmpty
+                ? nil
+                : zip(open, covered).reduce(0.0) { $0 + min(1, Double($1.1) / Double(max(1, $1.0.report.quantity))) }
+                    / Double(open.count)
         return CoverageCell(
             key: key,
             needed: open.reduce(0) { $0 + $1.report.quantity },
@@ -158,13 +172,16 @@ public struct CoverageRules: Sendable {
 
     /// The other organisations, if registering `activity` would leave its cell duplicated with
     /// it among the overlapping: what the form and the command line warn of before saving.
-    public func duplicationWarning(for activity: ActivityRegistration, registeredAt: Timestamp,
-                                   needs: [Need], activities: [Activity], pledges: [Pledge]) -> [AgencyCode] {
+    public func duplicationWarning(
+        for activity: ActivityRegistration, registeredAt: Timestamp,
+        needs: [Need], activities: [Activity], pledges: [Pledge]
+    ) -> [AgencyCode] {
         let proposed = Activity(registration: activity, registeredAt: registeredAt)
         let key = proposed.cell
         let inCell = activities.filter { $0.cell == key && $0.id != activity.id } + [proposed]
-        let cell = cell(key, needs: needs.filter { $0.cell == key }, activities: inCell,
-                        pledgesByNeed: Dictionary(grouping: pledges, by: \.made.need))
+        let cell = cell(
+            key, needs: needs.filter { $0.cell == key }, activities: inCell,
+            pledgesByNeed: Dictionary(grouping: pledges, by: \.made.need))
         guard cell.flags.contains(.duplicated), activity.status.isActive else { return [] }
         let others = inCell.filter {
             $0.status.isActive && $0.registration.doer != activity.doer && overlap($0.dates, proposed.dates)

@@ -8,13 +8,19 @@ extension Gazetteer {
     public func resolveDistrict(_ name: String, field: String = "district") throws(ValidationError) -> Area {
         let key = NameKey.fold(name)
         for district in districts {
-            let names = district.allNames + [Self.bare(district.nameEnglish, " District"), Self.bare(district.nameArabic, "شعبية ")]
-            if district.id == name || district.id == "district." + name.lowercased() || names.contains(where: { NameKey.fold($0) == key }) {
+            let names =
+                district.allNames + [
+                    Self.bare(district.nameEnglish, " District"), Self.bare(district.nameArabic, "شعبية "),
+                ]
+            if district.id == name || district.id == "district." + name.lowercased()
+                || names.contains(where: { NameKey.fold($0) == key })
+            {
                 return district
             }
         }
         let nearest = NearestName.suggest(name, among: districts.map { Self.bare($0.nameEnglish, " District") })
-        throw ValidationError(field: field, value: name, problem: .unknownName(what: "district named", nearest: nearest))
+        throw ValidationError(
+            field: field, value: name, problem: .unknownName(what: "district named", nearest: nearest))
     }
 
     /// The district an area lies in; a district is its own.

@@ -24,9 +24,11 @@ public struct NeedReport: Equatable, Sendable {
     /// from another system's file); nil: the day of its event.
     public var reportedOn: CalendarDate?
 
-    public init(id: RecordID, area: String, sector: Sector, what: String, quantity: Int, unit: String, people: Int? = nil,
-                priority: MessagePriority = .routine, organisation: AgencyCode, incident: IncidentReference? = nil,
-                reportedOn: CalendarDate? = nil) {
+    public init(
+        id: RecordID, area: String, sector: Sector, what: String, quantity: Int, unit: String, people: Int? = nil,
+        priority: MessagePriority = .routine, organisation: AgencyCode, incident: IncidentReference? = nil,
+        reportedOn: CalendarDate? = nil
+    ) {
         self.id = id
         self.area = area
         self.sector = sector
@@ -63,7 +65,8 @@ public struct Need: Equatable, Sendable {
     public var reportedAt: Timestamp
     public var updatedAt: Timestamp
 
-    public init(report: NeedReport, status: NeedStatus = .reported, reportedAt: Timestamp, updatedAt: Timestamp? = nil) {
+    public init(report: NeedReport, status: NeedStatus = .reported, reportedAt: Timestamp, updatedAt: Timestamp? = nil)
+    {
         self.report = report
         self.status = status
         self.reportedAt = reportedAt

@@ -42,8 +42,10 @@ public struct Organisation: Hashable, Sendable {
     public var capabilities: [String]
     public var status: OrganisationStatus
 
-    public init(agency: Agency, registration: String? = nil, areas: [String] = [], sectors: [Sector] = [],
-                focalPoints: [FocalPoint] = [], capabilities: [String] = [], status: OrganisationStatus = .active) {
+    public init(
+        agency: Agency, registration: String? = nil, areas: [String] = [], sectors: [Sector] = [],
+        focalPoints: [FocalPoint] = [], capabilities: [String] = [], status: OrganisationStatus = .active
+    ) {
         self.agency = agency
         self.registration = registration
         self.areas = areas
@@ -60,7 +62,8 @@ public struct Organisation: Hashable, Sendable {
     public func matches(_ text: String) -> Bool {
         let wanted = NameKey.fold(text)
         guard !wanted.isEmpty else { return true }
-        let fields = [code.rawValue, agency.nameEnglish, agency.nameArabic, registration ?? ""] + focalPoints.map(\.name)
+        let fields =
+            [code.rawValue, agency.nameEnglish, agency.nameArabic, registration ?? ""] + focalPoints.map(\.name)
         return fields.contains { NameKey.fold($0).contains(wanted) }
     }
 }
@@ -78,9 +81,11 @@ public struct OrganisationChange: Equatable, Sendable {
     public var capabilities: [String]?
     public var status: OrganisationStatus?
 
-    public init(code: AgencyCode, kind: OrganisationKind? = nil, nameArabic: String? = nil, nameEnglish: String? = nil,
-                registration: String? = nil, areas: [String]? = nil, sectors: [Sector]? = nil, focalPoints: [FocalPoint]? = nil,
-                capabilities: [String]? = nil, status: OrganisationStatus? = nil) {
+    public init(
+        code: AgencyCode, kind: OrganisationKind? = nil, nameArabic: String? = nil, nameEnglish: String? = nil,
+        registration: String? = nil, areas: [String]? = nil, sectors: [Sector]? = nil, focalPoints: [FocalPoint]? = nil,
+        capabilities: [String]? = nil, status: OrganisationStatus? = nil
+    ) {
         self.code = code
         self.kind = kind
         self.nameArabic = nameArabic

@@ -37,10 +37,13 @@ public struct PerformancePeriod: Equatable, Sendable {
     }
 
     public static func lastWeeks(before until: Timestamp, weeks: Int64 = defaultWeeks) -> PerformancePeriod {
-        PerformancePeriod(since: Timestamp(millisecondsSinceEpoch: until.millisecondsSinceEpoch - weeks * week), until: until)
+        PerformancePeriod(
+            since: Timestamp(millisecondsSinceEpoch: until.millisecondsSinceEpoch - weeks * week), until: until)
     }
 
-    public var weeks: Int { Int(max(1, (until.millisecondsSinceEpoch - since.millisecondsSinceEpoch + Self.week - 1) / Self.week)) }
+    public var weeks: Int {
+        Int(max(1, (until.millisecondsSinceEpoch - since.millisecondsSinceEpoch + Self.week - 1) / Self.week))
+    }
 
     public func week(of time: Timestamp) -> Int? {
         let offset = time.millisecondsSinceEpoch - since.millisecondsSinceEpoch
@@ -80,8 +83,10 @@ public struct MetricFigures: Equatable, Sendable {
 public enum ResponsePerformance {
     /// Every agency together first, then each agency by code; the four metrics in order for each.
     /// `onlyAgency` keeps that agency's figures alone.
-    public static func figures(_ samples: [ResponseSample], targets: [ResponseTarget], period: PerformancePeriod,
-                               onlyAgency: AgencyCode? = nil, now: Timestamp) -> [MetricFigures] {
+    public static func figures(
+        _ samples: [ResponseSample], targets: [ResponseTarget], period: PerformancePeriod,
+        onlyAgency: AgencyCode? = nil, now: Timestamp
+    ) -> [MetricFigures] {
         let inPeriod = samples.filter { $0.start >= period.since && $0.start <= period.until }
         let byTarget = Dictionary(targets.map { ($0.metric, $0) }, uniquingKeysWith: { _, last in last })
         let agencies = Set(inPeriod.map(\.agency)).sorted()
@@ -96,25 +101,33 @@ public enum ResponsePerformance {
             ResponseMetric.allCases.map { metric in
                 let measured = samples.filter { $0.metric == metric }
                 let counted = agency == nil && metric.takesFirstAcrossAgencies ? firstOfEachSubject(measured) : measured
-                return figures(counted, metric: metric, agency: agency, target: byTarget[metric], period: period, now: now)
+                return figures(
+                    counted, metric: metric, agency: agency, target: byTarget[metric], period: period, now: now)
             }
         }
     }
 
-    static func figures(_ samples: [ResponseSample], metric: ResponseMetric, agency: AgencyCode?, target: ResponseTarget?,
-                        period: PerformancePeriod, now: Timestamp) -> MetricFigures {
+    static func figures(
+        _ samples: [ResponseSample], metric: ResponseMetric, agency: AgencyCode?, target: ResponseTarget?,
+        period: PerformancePeriod, now: Timestamp
+    ) -> MetricFigures {
         let done = samples.compactMap(\.milliseconds).sorted()
         let waiting = samples.filter { $0.end == nil }
         let limit = target.map { Int64($0.seconds) * 1000 }
-        let over = limit.map { limit in waiting.filter { now.millisecondsSinceEpoch - $0.start.millisecondsSinceEpoch > limit }.count } ?? 0
+        let over =
+            limit.map { limit in
+                waiting.filter { now.millisecondsSinceEpoch - $0.start.millisecondsSinceEpoch > limit }.count
+            } ?? 0
         let trend = target?.percentile ?? ResponseTarget.defaultPercentile
         var byWeek = Array(repeating: [Int64](), count: period.weeks)
         for sample in samples {
             if let taken = sample.milliseconds, let week = period.week(of: sample.start) { byWeek[week].append(taken) }
         }
         return MetricFigures(
-            metric: metric, agency: agency, target: target, completed: done.count, waiting: waiting.count, waitingOverTarget: over,
-            p50: percentile(done, 50), p90: percentile(done, 90), atTargetPercentile: target.flatMap { percentile(done, $0.percentile) },
+            metric: metric, agency: agency, target: target, completed: done.count, waiting: waiting.count,
+            waitingOverTarget: over,
+            p50: percentile(done, 50), p90: percentile(done, 90),
+            atTargetPercentile: target.flatMap { percentile(done, $0.percentile) },
             weekly: byWeek.map { percentile($0.sorted(), trend) })
     }
 

@@ -1,8 +1,15 @@
 /// A warning in the Common Alerting Protocol 1.2 (OASIS), as an incident is exported: one `info`
 /// per language, the area by name, P-code and centre. Elements come in the schema's order.
 public struct CAPAlert: Equatable, Sendable {
-    public enum Status: String, Sendable { case actual = "Actual", exercise = "Exercise" }
-    public enum MessageType: String, Sendable { case alert = "Alert", update = "Update", cancel = "Cancel" }
+    public enum Status: String, Sendable {
+        case actual = "Actual"
+        case exercise = "Exercise"
+    }
+    public enum MessageType: String, Sendable {
+        case alert = "Alert"
+        case update = "Update"
+        case cancel = "Cancel"
+    }
 
     public struct Info: Equatable, Sendable {
         public var language: String
@@ -12,7 +19,10 @@ public struct CAPAlert: Equatable, Sendable {
         public var description: String
         public var areaDescription: String
 
-        public init(language: String, event: String, senderName: String, headline: String, description: String, areaDescription: String) {
+        public init(
+            language: String, event: String, senderName: String, headline: String, description: String,
+            areaDescription: String
+        ) {
             self.language = language
             self.event = event
             self.senderName = senderName
@@ -53,11 +63,12 @@ public struct CAPAlert: Equatable, Sendable {
         sent = messageType == .alert ? incident.openedAt : incident.updatedAt
         references = messageType == .alert ? nil : "\(self.sender),\(first),\(CAPAlert.time(incident.openedAt))"
         category = CAPAlert.category(incident.type)
-        urgency = switch incident.status {
-        case .reported, .verified, .responding: "Immediate"
-        case .contained: "Expected"
-        case .closed: "Past"
-        }
+        urgency =
+            switch incident.status {
+            case .reported, .verified, .responding: "Immediate"
+            case .contained: "Expected"
+            case .closed: "Past"
+            }
         severity = incident.severity.rawValue.prefix(1).uppercased() + incident.severity.rawValue.dropFirst()
         certainty = incident.status == .reported ? "Likely" : "Observed"
         self.infos = infos
@@ -91,7 +102,9 @@ public struct CAPAlert: Equatable, Sendable {
     }
 
     public var xml: String {
-        var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">"# + "\n"
+        var out =
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">"#
+            + "\n"
         func element(_ name: String, _ value: String, indent: Int = 1) {
             out += String(repeating: "  ", count: indent) + "<\(name)>\(CAPAlert.escaped(value))</\(name)>\n"
         }
@@ -146,7 +159,10 @@ public struct CAPAlert: Equatable, Sendable {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+            default:
+                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

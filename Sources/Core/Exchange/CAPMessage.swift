@@ -18,7 +18,8 @@ public struct CAPMessage: Equatable, Sendable {
         public var placements: [Placement] = []
 
         public static func == (a: Info, b: Info) -> Bool {
-            a.language == b.language && a.category == b.category && a.event == b.event && a.urgency == b.urgency && a.severity == b.severity
+            a.language == b.language && a.category == b.category && a.event == b.event && a.urgency == b.urgency
+                && a.severity == b.severity
                 && a.certainty == b.certainty && a.headline == b.headline && a.description == b.description
                 && a.areaDescription == b.areaDescription && a.geocodes == b.geocodes
                 && a.centre?.latitude == b.centre?.latitude && a.centre?.longitude == b.centre?.longitude
@@ -53,7 +54,9 @@ public struct CAPMessage: Equatable, Sendable {
 
         static func centroid(_ points: [Point]) -> Point? {
             guard let first = points.first else { return nil }
-            var area = 0.0, x = 0.0, y = 0.0
+            var area = 0.0
+            var x = 0.0
+            var y = 0.0
             for (a, b) in zip(points, points.dropFirst() + [first]) {
                 let cross = a.longitude * b.latitude - b.longitude * a.latitude
                 area += cross
@@ -61,8 +64,9 @@ public struct CAPMessage: Equatable, Sendable {
                 y += (a.latitude + b.latitude) * cross
             }
             guard abs(area) > 1e-12 else {  // a line or a point: the mean of its points
-                return Point(latitude: points.map(\.latitude).reduce(0, +) / Double(points.count),
-                             longitude: points.map(\.longitude).reduce(0, +) / Double(points.count))
+                return Point(
+                    latitude: points.map(\.latitude).reduce(0, +) / Double(points.count),
+                    longitude: points.map(\.longitude).reduce(0, +) / Double(points.count))
             }
             return Point(latitude: y / (3 * area), longitude: x / (3 * area))
         }
@@ -87,8 +91,11 @@ public struct CAPMessage: Equatable, Sendable {
     public var infos: [Info]
 
     public static func == (a: CAPMessage, b: CAPMessage) -> Bool {
-        a.identifier == b.identifier && a.sender == b.sender && a.sent == b.sent && a.status == b.status && a.messageType == b.messageType
-            && a.references.map { "\($0.sender),\($0.identifier)" } == b.references.map { "\($0.sender),\($0.identifier)" } && a.infos == b.infos
+        a.identifier == b.identifier && a.sender == b.sender && a.sent == b.sent && a.status == b.status
+            && a.messageType == b.messageType
+            && a.references.map { "\($0.sender),\($0.identifier)" }
+                == b.references.map { "\($0.sender),\($0.identifier)" }
+            && a.infos == b.infos
     }
 
     /// An element of the alert as parsed: its name, text and children.
@@ -107,28 +114,44 @@ public struct CAPMessage: Equatable, Sendable {
 
         func child(_ name: String) -> Element? { children.first { $0.name == name } }
         func all(_ name: String) -> [Element] { children.filter { $0.name == name } }
-        func value(_ name: String) -> String? { child(name).map { $0.text.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } }
+        func value(_ name: String) -> String? {
+            child(name).map { $0.text.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        }
     }
 
     /// Reads an alert from its root element, or names what is wrong (`alert/info[2]/severity`).
     public init(_ root: Element) throws(CAPError) {
-        guard root.name == "alert" else { throw CAPError(element: root.name, problem: "the root element is not a CAP alert") }
+        guard root.name == "alert" else {
+            throw CAPError(element: root.name, problem: "the root element is not a CAP alert")
+        }
         guard let namespace = root.namespace, Self.namespaces.contains(namespace) else {
-            throw CAPError(element: "alert", problem: "namespace '\(root.namespace ?? "")' is neither CAP 1.2's nor 1.1's (\(Self.namespaces.joined(separator: ", ")))")
+            throw CAPError(
+                element: "alert",
+                problem:
+                    "namespace '\(root.namespace ?? "")' is neither CAP 1.2's nor 1.1's (\(Self.namespaces.joined(separator: ", ")))"
+            )
         }
         func required(_ element: Element, _ name: String, at path: String) throws(CAPError) -> String {
-            guard let value = element.value(name) else { throw CAPError(element: "\(path)/\(name)", problem: "missing") }
+            guard let value = element.value(name) else {
+                throw CAPError(element: "\(path)/\(name)", problem: "missing")
+            }
             return value
         }
         func oneOf(_ value: String, _ allowed: [String], at path: String) throws(CAPError) -> String {
-            guard allowed.contains(value) else { throw CAPError(element: path, problem: "'\(value)' is not one of: \(allowed.joined(separator: ", "))") }
+            guard allowed.contains(value) else {
+                throw CAPError(element: path, problem: "'\(value)' is not one of: \(allowed.joined(separator: ", "))")
+            }
             return value
         }
         identifier = try required(root, "identifier", at: "alert")
         sender = try required(root, "sender", at: "alert")
         sent = try required(root, "sent", at: "alert")
-        status = try oneOf(try required(root, "status", at: "alert"), ["Actual", "Exercise", "System", "Test", "Draft"], at: "alert/status")
-        messageType = try oneOf(try required(root, "msgType", at: "alert"), ["Alert", "Update", "Cancel", "Ack", "Error"], at: "alert/msgType")
+        status = try oneOf(
+            try required(root, "status", at: "alert"), ["Actual", "Exercise", "System", "Test", "Draft"],
+            at: "alert/status")
+        messageType = try oneOf(
+            try required(root, "msgType", at: "alert"), ["Alert", "Update", "Cancel", "Ack", "Error"],
+            at: "alert/msgType")
         references = (root.value("references") ?? "").split(separator: " ").compactMap { entry in
             let parts = entry.split(separator: ",").map(String.init)
             return parts.count >= 2 ? (parts[0], parts[1]) : nil
@@ -143,19 +166,28 @@ public struct CAPMessage: Equatable, Sendable {
             let placements = try Self.placements(info, at: path)
             let geocodes = placements.compactMap { if case .geocode(_, let value) = $0.kind { value } else { nil } }
             let centre = placements.lazy.compactMap { $0.centre.map { ($0.latitude, $0.longitude) } }.first
-            infos.append(Info(
-                language: info.value("language") ?? "en-US",
-                category: try required(info, "category", at: path),
-                event: try required(info, "event", at: path),
-                urgency: try oneOf(try required(info, "urgency", at: path), ["Immediate", "Expected", "Future", "Past", "Unknown"], at: "\(path)/urgency"),
-                severity: try oneOf(try required(info, "severity", at: path), ["Extreme", "Severe", "Moderate", "Minor", "Unknown"], at: "\(path)/severity"),
-                certainty: try oneOf(try required(info, "certainty", at: path), ["Observed", "Likely", "Possible", "Unlikely", "Unknown"],
-                                     at: "\(path)/certainty"),
-                headline: info.value("headline"), description: info.value("description"),
-                areaDescription: try required(area, "areaDesc", at: "\(path)/area"), geocodes: geocodes,
-                centre: centre.map { (latitude: $0.0, longitude: $0.1) }, placements: placements))
+            infos.append(
+                Info(
+                    language: info.value("language") ?? "en-US",
+                    category: try required(info, "category", at: path),
+                    event: try required(info, "event", at: path),
+                    urgency: try oneOf(
+                        try required(info, "urgency", at: path),
+                        ["Immediate", "Expected", "Future", "Past", "Unknown"], at: "\(path)/urgency"),
+                    severity: try oneOf(
+                        try required(info, "severity", at: path),
+                        ["Extreme", "Severe", "Moderate", "Minor", "Unknown"], at: "\(path)/severity"),
+                    certainty: try oneOf(
+                        try required(info, "certainty", at: path),
+                        ["Observed", "Likely", "Possible", "Unlikely", "Unknown"],
+                        at: "\(path)/certainty"),
+                    headline: info.value("headline"), description: info.value("description"),
+                    areaDescription: try required(area, "areaDesc", at: "\(path)/area"), geocodes: geocodes,
+                    centre: centre.map { (latitude: $0.0, longitude: $0.1) }, placements: placements))
         }
-        guard !infos.isEmpty || messageType == "Cancel" else { throw CAPError(element: "alert/info", problem: "missing") }
+        guard !infos.isEmpty || messageType == "Cancel" else {
+            throw CAPError(element: "alert/info", problem: "missing")
+        }
         self.infos = infos
     }
 
@@ -179,15 +211,21 @@ public struct CAPMessage: Equatable, Sendable {
                 let parts = circle.text.split(whereSeparator: \.isWhitespace)
                 let (latitude, longitude) = try point(String(parts.first ?? ""), at: path)
                 guard let radius = parts.dropFirst().first.flatMap({ Self.decimal(String($0)) }), radius >= 0 else {
-                    throw CAPError(element: path, problem: "'\(circle.text)' is not a circle (latitude,longitude radius in km)")
+                    throw CAPError(
+                        element: path, problem: "'\(circle.text)' is not a circle (latitude,longitude radius in km)")
                 }
-                out.append(Placement(element: path, areaDescription: name,
-                                     kind: .circle(Placement.Point(latitude: latitude, longitude: longitude), radiusKilometres: radius)))
+                out.append(
+                    Placement(
+                        element: path, areaDescription: name,
+                        kind: .circle(
+                            Placement.Point(latitude: latitude, longitude: longitude), radiusKilometres: radius)))
             }
             for (n, geocode) in area.all("geocode").enumerated() {
                 guard let value = geocode.value("value") else { continue }
-                out.append(Placement(element: "\(at)/geocode[\(n + 1)]", areaDescription: name,
-                                     kind: .geocode(scheme: geocode.value("valueName") ?? "", value: value)))
+                out.append(
+                    Placement(
+                        element: "\(at)/geocode[\(n + 1)]", areaDescription: name,
+                        kind: .geocode(scheme: geocode.value("valueName") ?? "", value: value)))
             }
         }
         return out
@@ -196,14 +234,16 @@ public struct CAPMessage: Equatable, Sendable {
     /// A decimal number as CAP writes one (WGS 84 degrees, kilometres): digits, a point, a sign;
     /// not the hexadecimal, exponent or `nan` forms a general parser takes.
     static func decimal(_ text: String) -> Double? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
+        else { return nil }
         return Double(text)
     }
 
     private static func point(_ text: String, at path: String) throws(CAPError) -> (Double, Double) {
         let parts = text.split(separator: ",")
         guard parts.count == 2, let latitude = decimal(String(parts[0])), let longitude = decimal(String(parts[1])),
-              (-90...90).contains(latitude), (-180...180).contains(longitude) else {
+            (-90...90).contains(latitude), (-180...180).contains(longitude)
+        else {
             throw CAPError(element: path, problem: "'\(text)' is not a point (latitude,longitude)")
         }
         return (latitude, longitude)
@@ -229,7 +269,9 @@ public struct CAPMessage: Equatable, Sendable {
         let words = event.lowercased()
         if words.contains("flood") || words.contains("سيول") || words.contains("فيضان") { return .flashFlood }
         switch category {
-        case "Met": return words.contains("sand") || words.contains("غبار") ? .sandstorm : words.contains("heat") ? .heatwave : .storm
+        case "Met":
+            return words.contains("sand") || words.contains("غبار")
+                ? .sandstorm : words.contains("heat") ? .heatwave : .storm
         case "Geo": return words.contains("landslide") ? .landslide : .earthquake
         case "Fire": return .fire
         case "CBRNE": return .hazardousMaterial
@@ -248,8 +290,12 @@ public struct CAPMessage: Equatable, Sendable {
         if let named = gazetteer.area(named: info.areaDescription) { return named }
         guard let centre = info.centre else { return nil }
         return gazetteer.areas.min { a, b in
-            let da = (a.latitude - centre.latitude) * (a.latitude - centre.latitude) + (a.longitude - centre.longitude) * (a.longitude - centre.longitude)
-            let db = (b.latitude - centre.latitude) * (b.latitude - centre.latitude) + (b.longitude - centre.longitude) * (b.longitude - centre.longitude)
+            let da =
+                (a.latitude - centre.latitude) * (a.latitude - centre.latitude) + (a.longitude - centre.longitude)
+                * (a.longitude - centre.longitude)
+            let db =
+                (b.latitude - centre.latitude) * (b.latitude - centre.latitude) + (b.longitude - centre.longitude)
+                * (b.longitude - centre.longitude)
             return da < db
         }
     }

@@ -12,32 +12,53 @@ extension CAPMessage {
                 switch placement.kind {
                 case .circle(let centre, let radius):
                     guard LibyaOutline.contains(latitude: centre.latitude, longitude: centre.longitude) else {
-                        throw CAPError(element: element, problem: "its centre \(Self.degrees(centre.latitude, centre.longitude)) lies outside Libya")
+                        throw CAPError(
+                            element: element,
+                            problem: "its centre \(Self.degrees(centre.latitude, centre.longitude)) lies outside Libya")
                     }
                     guard radius <= Self.widestCircle else {
-                        throw CAPError(element: element, problem: "a circle of \(Int(radius)) km reaches far beyond Libya (at most \(Int(Self.widestCircle)) km)")
+                        throw CAPError(
+                            element: element,
+                            problem:
+                                "a circle of \(Int(radius)) km reaches far beyond Libya (at most \(Int(Self.widestCircle)) km)"
+                        )
                     }
                     placed = true
                 case .polygon(let points):
-                    if let centre = placement.centre, !LibyaOutline.contains(latitude: centre.latitude, longitude: centre.longitude) {
-                        throw CAPError(element: element, problem: "its centre \(Self.degrees(centre.latitude, centre.longitude)) lies outside Libya")
+                    if let centre = placement.centre,
+                        !LibyaOutline.contains(latitude: centre.latitude, longitude: centre.longitude)
+                    {
+                        throw CAPError(
+                            element: element,
+                            problem: "its centre \(Self.degrees(centre.latitude, centre.longitude)) lies outside Libya")
                     }
-                    if let abroad = points.first(where: { LibyaOutline.inNeighbour(latitude: $0.latitude, longitude: $0.longitude) }) {
-                        throw CAPError(element: element, problem: "its point \(Self.degrees(abroad.latitude, abroad.longitude)) lies in a neighbouring country")
+                    if let abroad = points.first(where: {
+                        LibyaOutline.inNeighbour(latitude: $0.latitude, longitude: $0.longitude)
+                    }) {
+                        throw CAPError(
+                            element: element,
+                            problem:
+                                "its point \(Self.degrees(abroad.latitude, abroad.longitude)) lies in a neighbouring country"
+                        )
                     }
                     placed = true
                 case .geocode(let scheme, let value):
                     switch Self.country(scheme: scheme, value: value, gazetteer) {
                     case "LY": placed = true
                     case let country?:
-                        throw CAPError(element: element, problem: "geocode \(scheme) '\(value)' places it in \(country), not Libya")
+                        throw CAPError(
+                            element: element, problem: "geocode \(scheme) '\(value)' places it in \(country), not Libya"
+                        )
                     case nil: break
                     }
                 }
             }
             guard placed else {
-                throw CAPError(element: "alert/info[\(index + 1)]/area ('\(info.areaDescription)')",
-                               problem: "nothing places it in Libya: no Libyan geocode, no polygon or circle within the border, no place of that name")
+                throw CAPError(
+                    element: "alert/info[\(index + 1)]/area ('\(info.areaDescription)')",
+                    problem:
+                        "nothing places it in Libya: no Libyan geocode, no polygon or circle within the border, no place of that name"
+                )
             }
         }
     }

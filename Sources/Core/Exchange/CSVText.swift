@@ -13,12 +13,18 @@ public enum CSVText {
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""
-        var quoted = false, wasQuoted = false
-        var line = 1, recordLine = 1, quoteLine = 1
+        var quoted = false
+        var wasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var quoteLine = 1
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
             return iterator.next()
         }
         func endRecord() {
@@ -32,7 +38,10 @@ public enum CSVText {
             if quoted {
                 if scalar == "\"" {
                     if let after = next() {
-                        if after == "\"" { field.unicodeScalars.append("\""); continue }
+                        if after == "\"" {
+                            field.unicodeScalars.append("\"")
+                            continue
+                        }
                         quoted = false
                         pending = after
                     } else {

@@ -9,7 +9,8 @@ public struct HXLHashtag: Equatable, Sendable, CustomStringConvertible {
         let compact = String(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
         guard compact.hasPrefix("#") else { return nil }
         let parts = compact.dropFirst().split(separator: "+", omittingEmptySubsequences: false).map(String.init)
-        guard let tag = parts.first, !tag.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } })
+        guard let tag = parts.first, !tag.isEmpty,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } })
         else { return nil }
         self.tag = tag
         attributes = Set(parts.dropFirst())
@@ -43,7 +44,8 @@ public struct HXLColumn: Sendable {
     public var hashtag: String { "#" + ([tag] + attributes).joined(separator: "+") }
 
     func matches(_ hashtag: HXLHashtag) -> Bool {
-        hashtag.tag == tag && Set(attributes).isSubset(of: hashtag.attributes) && hashtag.attributes.isDisjoint(with: excluding)
+        hashtag.tag == tag && Set(attributes).isSubset(of: hashtag.attributes)
+            && hashtag.attributes.isDisjoint(with: excluding)
     }
 }
 
@@ -61,28 +63,44 @@ public enum HXLKind: String, NamedValue {
         ]
         switch self {
         case .activities:
-            return [HXLColumn("id", "Activity ID", "#activity+code"), HXLColumn("org", "Organisation", "#org+code", excluding: ["impl"]),
-                    HXLColumn("orgName", "Organisation name", "#org+name", excluding: ["impl"], exportOnly: true),
-                    HXLColumn("implementer", "Implementing organisation", "#org+impl+code"), HXLColumn("sector", "Sector", "#sector"),
-                    HXLColumn("what", "Activity", "#activity+name")] + places
-                + [HXLColumn("start", "Start", "#date+start"), HXLColumn("end", "End", "#date+end"), HXLColumn("status", "Status", "#status"),
-                   HXLColumn("targeted", "People targeted", "#targeted"), HXLColumn("reached", "People reached", "#reached"),
-                   HXLColumn("needs", "Needs answered", "#meta+needs")]
+            return [
+                HXLColumn("id", "Activity ID", "#activity+code"),
+                HXLColumn("org", "Organisation", "#org+code", excluding: ["impl"]),
+                HXLColumn("orgName", "Organisation name", "#org+name", excluding: ["impl"], exportOnly: true),
+                HXLColumn("implementer", "Implementing organisation", "#org+impl+code"),
+                HXLColumn("sector", "Sector", "#sector"),
+                HXLColumn("what", "Activity", "#activity+name"),
+            ] + places
+                + [
+                    HXLColumn("start", "Start", "#date+start"), HXLColumn("end", "End", "#date+end"),
+                    HXLColumn("status", "Status", "#status"),
+                    HXLColumn("targeted", "People targeted", "#targeted"),
+                    HXLColumn("reached", "People reached", "#reached"),
+                    HXLColumn("needs", "Needs answered", "#meta+needs"),
+                ]
         case .needs:
             return [HXLColumn("id", "Need ID", "#meta+id")] + places
-                + [HXLColumn("sector", "Sector", "#sector"), HXLColumn("what", "What is needed", "#item+name"),
-                   HXLColumn("quantity", "Quantity", "#item+needed+num"), HXLColumn("unit", "Unit of measure", "#item+unit"),
-                   HXLColumn("people", "People in need", "#inneed"), HXLColumn("priority", "Priority", "#priority"),
-                   HXLColumn("status", "Status", "#status"), HXLColumn("org", "Reported by", "#org+code"),
-                   HXLColumn("incident", "Incident", "#crisis+code"), HXLColumn("reported", "Reported", "#date+reported"),
-                   HXLColumn("covered", "Covered", "#item+covered+num", exportOnly: true)]
+                + [
+                    HXLColumn("sector", "Sector", "#sector"), HXLColumn("what", "What is needed", "#item+name"),
+                    HXLColumn("quantity", "Quantity", "#item+needed+num"),
+                    HXLColumn("unit", "Unit of measure", "#item+unit"),
+                    HXLColumn("people", "People in need", "#inneed"), HXLColumn("priority", "Priority", "#priority"),
+                    HXLColumn("status", "Status", "#status"), HXLColumn("org", "Reported by", "#org+code"),
+                    HXLColumn("incident", "Incident", "#crisis+code"),
+                    HXLColumn("reported", "Reported", "#date+reported"),
+                    HXLColumn("covered", "Covered", "#item+covered+num", exportOnly: true),
+                ]
         case .organisations:
-            return [HXLColumn("code", "Code", "#org+code"), HXLColumn("kind", "Type", "#org+type"),
-                    HXLColumn("nameEn", "Name (English)", "#org+name+i_en"), HXLColumn("nameAr", "Name (Arabic)", "#org+name+i_ar"),
-                    HXLColumn("registration", "Registration", "#meta+registration"),
-                    HXLColumn("areas", "Areas (P-codes)", "#adm2+code+list"), HXLColumn("sectors", "Sectors", "#sector+list"),
-                    HXLColumn("focal", "Focal points (name;phone;radio)", "#contact+list"),
-                    HXLColumn("capabilities", "Capabilities", "#capacity+list"), HXLColumn("status", "Status", "#status")]
+            return [
+                HXLColumn("code", "Code", "#org+code"), HXLColumn("kind", "Type", "#org+type"),
+                HXLColumn("nameEn", "Name (English)", "#org+name+i_en"),
+                HXLColumn("nameAr", "Name (Arabic)", "#org+name+i_ar"),
+                HXLColumn("registration", "Registration", "#meta+registration"),
+                HXLColumn("areas", "Areas (P-codes)", "#adm2+code+list"),
+                HXLColumn("sectors", "Sectors", "#sector+list"),
+                HXLColumn("focal", "Focal points (name;phone;radio)", "#contact+list"),
+                HXLColumn("capabilities", "Capabilities", "#capacity+list"), HXLColumn("status", "Status", "#status"),
+            ]
         }
     }
 
@@ -100,10 +118,15 @@ public struct HXLTable: Sendable {
 
     /// Finds the hashtag row among the first rows (HXL allows header rows above it).
     public init(kind: HXLKind, records: [(line: Int, fields: [String])]) throws(HXLError) {
-        guard let row = records.prefix(25).first(where: { record in
-            let tagged = record.fields.filter { !$0.trimmingSpaces().isEmpty }
-            return !tagged.isEmpty && tagged.allSatisfy { HXLHashtag($0) != nil }
-        }) else { throw HXLError(line: 1, problem: "no hashtag row (#org, #sector, ...) in the first 25 rows: not an HXL file") }
+        guard
+            let row = records.prefix(25).first(where: { record in
+                let tagged = record.fields.filter { !$0.trimmingSpaces().isEmpty }
+                return !tagged.isEmpty && tagged.allSatisfy { HXLHashtag($0) != nil }
+            })
+        else {
+            throw HXLError(
+                line: 1, problem: "no hashtag row (#org, #sector, ...) in the first 25 rows: not an HXL file")
+        }
         self.kind = kind
         hashtagLine = row.line
         var columnOf: [String: Int] = [:]
@@ -111,7 +134,9 @@ public struct HXLTable: Sendable {
             // The most specific hashtag wins when several match (`#org+code` before `#org`).
             let candidates = row.fields.enumerated().compactMap { index, text in HXLHashtag(text).map { (index, $0) } }
                 .filter { column.matches($0.1) }
-            if let best = candidates.min(by: { $0.1.attributes.count < $1.1.attributes.count }) { columnOf[column.key] = best.0 }
+            if let best = candidates.min(by: { $0.1.attributes.count < $1.1.attributes.count }) {
+                columnOf[column.key] = best.0
+            }
         }
         self.columnOf = columnOf
     }

@@ -28,8 +28,12 @@ public struct ExerciseInject: Equatable, Sendable {
     /// Seconds the expected action has, from the inject.
     public var within: Int?
 
-    public init(number: Int, offset: Int, from: AgencyCode, to: Recipients, channel: MessageChannel = .radio, priority: MessagePriority = .immediate,
-                text: String, incident: IncidentReference? = nil, expect: ExpectedAction? = nil, by: AgencyCode? = nil, within: Int? = nil) {
+    public init(
+        number: Int, offset: Int, from: AgencyCode, to: Recipients, channel: MessageChannel = .radio,
+        priority: MessagePriority = .immediate,
+        text: String, incident: IncidentReference? = nil, expect: ExpectedAction? = nil, by: AgencyCode? = nil,
+        within: Int? = nil
+    ) {
         self.number = number
         self.offset = offset
         self.from = from
@@ -60,7 +64,10 @@ public struct ExerciseStart: Equatable, Sendable {
     /// SHA-256 of the scenario file, as hex.
     public var scenario: String
 
-    public init(name: String, nameArabic: String? = nil, speed: Int = 1, stopPhrase: String? = nil, injects: Int, scenario: String) {
+    public init(
+        name: String, nameArabic: String? = nil, speed: Int = 1, stopPhrase: String? = nil, injects: Int,
+        scenario: String
+    ) {
         self.name = name
         self.nameArabic = nameArabic
         self.speed = speed
@@ -166,7 +173,9 @@ public struct ExerciseRun: Equatable, Sendable {
     }
 
     /// Injects in the order they play: by offset, then number.
-    public var orderedInjects: [ExerciseInject] { injects.values.sorted { ($0.offset, $0.number) < ($1.offset, $1.number) } }
+    public var orderedInjects: [ExerciseInject] {
+        injects.values.sorted { ($0.offset, $0.number) < ($1.offset, $1.number) }
+    }
 
     /// The injects as they played (a pause, a skip or an added inject moves them from the plan),
     /// then those that did not play, in their planned order.
@@ -182,7 +191,9 @@ public struct ExerciseRun: Equatable, Sendable {
     public func due(at now: Timestamp) -> [ExerciseInject] {
         guard status == .running else { return [] }
         let elapsed = elapsed(at: now)
-        return orderedInjects.filter { Double($0.offset) <= elapsed && played[$0.number] == nil && !skipped.contains($0.number) }
+        return orderedInjects.filter {
+            Double($0.offset) <= elapsed && played[$0.number] == nil && !skipped.contains($0.number)
+        }
     }
 
     /// Scenario time play lasts: to the last inject and the time its answer is allowed.
@@ -192,7 +203,9 @@ public struct ExerciseRun: Equatable, Sendable {
     public func isOver(at now: Timestamp) -> Bool { next == nil && elapsed(at: now) >= Double(length) }
 
     /// The next inject to play, if any is left.
-    public var next: ExerciseInject? { orderedInjects.first { played[$0.number] == nil && !skipped.contains($0.number) } }
+    public var next: ExerciseInject? {
+        orderedInjects.first { played[$0.number] == nil && !skipped.contains($0.number) }
+    }
 
     /// The wall-clock time the inject plays at, with play as it stands (no further pause).
     public func playTime(of inject: ExerciseInject, now: Timestamp) -> Timestamp {
@@ -206,7 +219,8 @@ extension Fold {
     public static func exercise(_ events: [Event]) -> ExerciseRun? {
         let events = ordered(events)
         guard let startEvent = events.first(where: { $0.type == .exerciseStarted }),
-              case .exerciseStarted(let start) = startEvent.payload else { return nil }
+            case .exerciseStarted(let start) = startEvent.payload
+        else { return nil }
         var run = ExerciseRun(start: start, startedAt: startEvent.at)
         for event in events {
             switch event.payload {
@@ -216,7 +230,9 @@ extension Fold {
                 guard run.stopped == nil || control.action == .played else { continue }
                 switch control.action {
                 case .played:
-                    if let number = control.inject, run.played[number] == nil { run.played[number] = .init(at: event.at, message: control.message) }
+                    if let number = control.inject, run.played[number] == nil {
+                        run.played[number] = .init(at: event.at, message: control.message)
+                    }
                 case .skipped:
                     if let number = control.inject { run.skipped.insert(number) }
                 case .paused:
@@ -240,7 +256,9 @@ public enum ScenarioDuration {
     public static func seconds(_ text: String, field: String) throws(ValidationError) -> Int {
         let trimmed = Digits.western(text.trimmingSpaces()).lowercased()
         if let plain = Int(trimmed), plain >= 0 { return plain }
-        var total = 0, number = "", seen = false
+        var total = 0
+        var number = ""
+        var seen = false
         for character in trimmed where character != " " {
             if character.isASCII, character.isNumber {
                 number.append(character)
@@ -251,14 +269,22 @@ public enum ScenarioDuration {
             case "h": unit = 3600
             case "m": unit = 60
             case "s": unit = 1
-            default: throw ValidationError(field: field, value: text, problem: .malformed(expected: "a duration: 90, 90s, 2m, 1h30m"))
+            default:
+                throw ValidationError(
+                    field: field, value: text, problem: .malformed(expected: "a duration: 90, 90s, 2m, 1h30m"))
             }
-            guard let value = Int(number) else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a duration: 90, 90s, 2m, 1h30m")) }
+            guard let value = Int(number) else {
+                throw ValidationError(
+                    field: field, value: text, problem: .malformed(expected: "a duration: 90, 90s, 2m, 1h30m"))
+            }
             total += value * unit
             number = ""
             seen = true
         }
-        guard seen, number.isEmpty else { throw ValidationError(field: field, value: text, problem: .malformed(expected: "a duration: 90, 90s, 2m, 1h30m")) }
+        guard seen, number.isEmpty else {
+            throw ValidationError(
+                field: field, value: text, problem: .malformed(expected: "a duration: 90, 90s, 2m, 1h30m"))
+        }
         return total
     }
 }

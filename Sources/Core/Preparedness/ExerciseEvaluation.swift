@@ -44,12 +44,18 @@ public enum ExerciseEvaluation {
         let during = events.filter { end == nil || $0.at <= end! }.sorted(by: Event.precedes)
         return run.playingOrder.map { inject in
             guard let played = run.played[inject.number] else {
-                return InjectOutcome(inject: inject, playedAt: nil, responses: [], verdict: run.skipped.contains(inject.number) ? .skipped : .notPlayed)
+                return InjectOutcome(
+                    inject: inject, playedAt: nil, responses: [],
+                    verdict: run.skipped.contains(inject.number) ? .skipped : .notPlayed)
             }
-            guard let expect = inject.expect else { return InjectOutcome(inject: inject, playedAt: played.at, responses: [], verdict: .noExpectation) }
+            guard let expect = inject.expect else {
+                return InjectOutcome(inject: inject, playedAt: played.at, responses: [], verdict: .noExpectation)
+            }
             var responses: [InjectOutcome.Response] = []
-            for event in during where event.at >= played.at && !responses.contains(where: { $0.agency == event.agency }) {
-                guard answers(event, expect, inject: inject, message: played.message, injectMessages: injectMessages) else { continue }
+            for event in during where event.at >= played.at && !responses.contains(where: { $0.agency == event.agency })
+            {
+                guard answers(event, expect, inject: inject, message: played.message, injectMessages: injectMessages)
+                else { continue }
                 // Scenario time, as the time allowed is: at its speed, the pauses left out.
                 let seconds = Int((run.elapsed(at: event.at) - run.elapsed(at: played.at)).rounded())
                 responses.append(.init(agency: event.agency, officer: event.officer, at: event.at, seconds: seconds))
@@ -57,7 +63,9 @@ public enum ExerciseEvaluation {
             let verdict: InjectOutcome.Verdict
             if let mine = responses.first(where: { $0.agency == inject.by }) {
                 verdict = inject.within.map { mine.seconds <= $0 } ?? true ? .met : .late
-            } else if let within = inject.within, let stop = run.stopped, run.elapsed(at: stop.at) - run.elapsed(at: played.at) < Double(within) {
+            } else if let within = inject.within, let stop = run.stopped,
+                run.elapsed(at: stop.at) - run.elapsed(at: played.at) < Double(within)
+            {
                 verdict = .cutShort
             } else {
                 verdict = .missed
@@ -67,12 +75,16 @@ public enum ExerciseEvaluation {
     }
 
     /// Whether `event` is the kind of action the inject expects.
-    static func answers(_ event: Event, _ expect: ExpectedAction, inject: ExerciseInject, message: EventID?, injectMessages: Set<EventID>) -> Bool {
+    static func answers(
+        _ event: Event, _ expect: ExpectedAction, inject: ExerciseInject, message: EventID?,
+        injectMessages: Set<EventID>
+    ) -> Bool {
         switch (expect, event.payload) {
         case (.acknowledge, .messageAcknowledged(let ack)): return ack.message == message
         case (.assign, .assignment(.tasked, let link)): return inject.incident.map { $0 == link.incident } ?? true
         case (.open, .incidentOpened): return true
-        case (.status, .incidentStatusChanged(let change)): return inject.incident.map { $0 == change.reference } ?? true
+        case (.status, .incidentStatusChanged(let change)):
+            return inject.incident.map { $0 == change.reference } ?? true
         case (.post, .messagePosted): return !injectMessages.contains(event.id)
         default: return false
         }

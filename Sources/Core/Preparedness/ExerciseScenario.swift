@@ -14,8 +14,11 @@ public struct ExerciseScenario: Equatable, Sendable {
         public var lead: String?
         public var people: Int?
 
-        public init(key: String, type: String, severity: String, area: String, title: String, place: String? = nil, agency: String,
-                    lead: String? = nil, people: Int? = nil) {
+        public init(
+            key: String, type: String, severity: String, area: String, title: String, place: String? = nil,
+            agency: String,
+            lead: String? = nil, people: Int? = nil
+        ) {
             (self.key, self.type, self.severity, self.area, self.title) = (key, type, severity, area, title)
             (self.place, self.agency, self.lead, self.people) = (place, agency, lead, people)
         }
@@ -42,8 +45,11 @@ public struct ExerciseScenario: Equatable, Sendable {
         public var organisation: String
         public var incident: String?
 
-        public init(area: String, sector: String, what: String, quantity: Int, unit: String, people: Int? = nil, organisation: String,
-                    incident: String? = nil) {
+        public init(
+            area: String, sector: String, what: String, quantity: Int, unit: String, people: Int? = nil,
+            organisation: String,
+            incident: String? = nil
+        ) {
             (self.area, self.sector, self.what, self.quantity, self.unit) = (area, sector, what, quantity, unit)
             (self.people, self.organisation, self.incident) = (people, organisation, incident)
         }
@@ -63,9 +69,14 @@ public struct ExerciseScenario: Equatable, Sendable {
         public var by: String?
         public var within: Int?
 
-        public init(at: Int, from: String, to: [String], channel: String? = nil, priority: String? = nil, text: String, incident: String? = nil,
-                    expect: String? = nil, by: String? = nil, within: Int? = nil) {
-            (self.at, self.from, self.to, self.channel, self.priority, self.text) = (at, from, to, channel, priority, text)
+        public init(
+            at: Int, from: String, to: [String], channel: String? = nil, priority: String? = nil, text: String,
+            incident: String? = nil,
+            expect: String? = nil, by: String? = nil, within: Int? = nil
+        ) {
+            (self.at, self.from, self.to, self.channel, self.priority, self.text) = (
+                at, from, to, channel, priority, text
+            )
             (self.incident, self.expect, self.by, self.within) = (incident, expect, by, within)
         }
     }
@@ -93,20 +104,27 @@ public struct ExerciseScenario: Equatable, Sendable {
         guard !injects.isEmpty else { throw ValidationError(field: "injects", value: "", problem: .empty) }
         var keys: Set<String> = []
         for (index, incident) in incidents.enumerated() where !keys.insert(incident.key).inserted {
-            throw ValidationError(field: "incidents[\(index + 1)].key", value: incident.key, problem: .malformed(expected: "a key no other incident has"))
+            throw ValidationError(
+                field: "incidents[\(index + 1)].key", value: incident.key,
+                problem: .malformed(expected: "a key no other incident has"))
         }
         var callSigns: Set<String> = []
         for (index, unit) in units.enumerated() where !callSigns.insert(unit.callSign.uppercased()).inserted {
-            throw ValidationError(field: "units[\(index + 1)].call_sign", value: unit.callSign, problem: .malformed(expected: "a call sign no other unit has"))
+            throw ValidationError(
+                field: "units[\(index + 1)].call_sign", value: unit.callSign,
+                problem: .malformed(expected: "a call sign no other unit has"))
         }
         for (index, need) in needs.enumerated() {
             if let key = need.incident, !keys.contains(key) {
-                throw ValidationError(field: "needs[\(index + 1)].incident", value: key, problem: .notOneOf(keys.sorted()))
+                throw ValidationError(
+                    field: "needs[\(index + 1)].incident", value: key, problem: .notOneOf(keys.sorted()))
             }
         }
         for (index, inject) in injects.enumerated() {
             let field = "injects[\(index + 1)]"
-            if let key = inject.incident, !keys.contains(key) { throw ValidationError(field: field + ".incident", value: key, problem: .notOneOf(keys.sorted())) }
+            if let key = inject.incident, !keys.contains(key) {
+                throw ValidationError(field: field + ".incident", value: key, problem: .notOneOf(keys.sorted()))
+            }
             if ExerciseStart.carries(inject.text, phrase: stopPhrase) {
                 throw ValidationError(field: field + ".text", value: stopPhrase ?? "", problem: .carriesStopPhrase)
             }

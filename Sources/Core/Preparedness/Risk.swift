@@ -6,7 +6,9 @@ public enum RiskNature: String, NamedValue {
     /// The nature of a hazard of the incident taxonomy.
     public static func of(_ hazard: IncidentType) -> RiskNature {
         switch hazard {
-        case .flashFlood, .riverFlood, .coastalFlood, .storm, .sandstorm, .heatwave, .earthquake, .landslide, .wildfire, .outbreak: .natural
+        case .flashFlood, .riverFlood, .coastalFlood, .storm, .sandstorm, .heatwave, .earthquake, .landslide, .wildfire,
+            .outbreak:
+            .natural
         default: .human
         }
     }
@@ -31,7 +33,8 @@ public enum RiskScale {
 
     /// Likelihood of the risk occurring at least once in the next five years.
     public static let likelihood: [Int: String] = [
-        1: "less than 0.2 % in five years", 2: "0.2 – 1 %", 3: "1 – 5 %", 4: "5 – 25 %", 5: "more than 25 % in five years",
+        1: "less than 0.2 % in five years", 2: "0.2 – 1 %", 3: "1 – 5 %", 4: "5 – 25 %",
+        5: "more than 25 % in five years",
     ]
 
     /// Impact by casualties, people displaced and damage.
@@ -61,8 +64,11 @@ public struct RiskEntry: Equatable, Sendable {
     public var resources: [String]
     public var nextReview: CalendarDate?
 
-    public init(id: RecordID, hazard: IncidentType, title: String, areas: [String], likelihood: Int, impact: Int, owner: AgencyCode,
-                mitigations: [String] = [], plan: String? = nil, resources: [String] = [], nextReview: CalendarDate? = nil) {
+    public init(
+        id: RecordID, hazard: IncidentType, title: String, areas: [String], likelihood: Int, impact: Int,
+        owner: AgencyCode,
+        mitigations: [String] = [], plan: String? = nil, resources: [String] = [], nextReview: CalendarDate? = nil
+    ) {
         self.id = id
         self.hazard = hazard
         self.title = title
@@ -80,11 +86,16 @@ public struct RiskEntry: Equatable, Sendable {
 
     /// The gazetteer ids it covers: each area named, and a district's municipalities.
     public var exposedAreas: Set<String> {
-        Set(areas.flatMap { id in Gazetteer.libya.area(id: id)?.kind == .district ? Array(Gazetteer.libya.areaIDs(inDistrict: id)) : [id] })
+        Set(
+            areas.flatMap { id in
+                Gazetteer.libya.area(id: id)?.kind == .district ? Array(Gazetteer.libya.areaIDs(inDistrict: id)) : [id]
+            })
     }
 
     /// An incident of this hazard in an area it exposes is one it produced.
-    public func produced(_ incident: Incident) -> Bool { incident.type == hazard && exposedAreas.contains(incident.area) }
+    public func produced(_ incident: Incident) -> Bool {
+        incident.type == hazard && exposedAreas.contains(incident.area)
+    }
     /// 1–25.
     public var score: Int { likelihood * impact }
     public var band: RiskBand { RiskBand(score: score) }
@@ -104,9 +115,12 @@ public struct RiskChange: Equatable, Sendable {
     public var resources: [String]?
     public var nextReview: CalendarDate?
 
-    public init(id: RecordID, hazard: IncidentType? = nil, title: String? = nil, areas: [String]? = nil, likelihood: Int? = nil,
-                impact: Int? = nil, owner: AgencyCode? = nil, mitigations: [String]? = nil, plan: String? = nil, resources: [String]? = nil,
-                nextReview: CalendarDate? = nil) {
+    public init(
+        id: RecordID, hazard: IncidentType? = nil, title: String? = nil, areas: [String]? = nil, likelihood: Int? = nil,
+        impact: Int? = nil, owner: AgencyCode? = nil, mitigations: [String]? = nil, plan: String? = nil,
+        resources: [String]? = nil,
+        nextReview: CalendarDate? = nil
+    ) {
         self.id = id
         self.hazard = hazard
         self.title = title
@@ -190,14 +204,16 @@ extension Fold {
     public static func risk(_ events: [Event]) -> Risk? {
         let events = ordered(events)
         guard let registered = events.first(where: { $0.type == .riskRegistered }),
-              case .riskRegistered(let entry) = registered.payload else { return nil }
+            case .riskRegistered(let entry) = registered.payload
+        else { return nil }
         var risk = Risk(entry: entry, registeredAt: registered.at)
         for event in events {
             switch event.payload {
             case .riskUpdated(let change):
                 change.applied(to: &risk.entry)
             case .riskReviewed(let review):
-                risk.reviews.append(Risk.Reviewed(at: event.at, agency: event.agency, officer: event.officer, note: review.note))
+                risk.reviews.append(
+                    Risk.Reviewed(at: event.at, agency: event.agency, officer: event.officer, note: review.note))
                 if let next = review.next { risk.entry.nextReview = next }
             default:
                 continue

@@ -4,10 +4,15 @@ public enum AssignmentSchema: PayloadSchema {
     public static let types: [EventType] = AssignmentStage.allCases.map(\.eventType)
     public static let fields: [FieldSpec] = [.text("incident"), .text("unit")]
 
-    public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext) throws(ValidationError) -> EventPayload {
+    public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext)
+        throws(ValidationError) -> EventPayload
+    {
         let stage = AssignmentStage.allCases.first { $0.eventType == type } ?? .tasked
-        return .assignment(stage, AssignmentLink(incident: try IncidentReference(try given.requiredText("incident"), field: "incident"),
-                                                 unit: try CallSign(try given.requiredText("unit"), field: "unit")))
+        return .assignment(
+            stage,
+            AssignmentLink(
+                incident: try IncidentReference(try given.requiredText("incident"), field: "incident"),
+                unit: try CallSign(try given.requiredText("unit"), field: "unit")))
     }
 
     public static func values(of payload: EventPayload) -> [(name: String, value: FieldValue?)] {

@@ -1,6 +1,8 @@
 /// Checks the coordination's schemas share.
 enum CoordinationRule {
-    static func quantity(_ given: FieldValues, _ name: String = "quantity", required: Bool) throws(ValidationError) -> Int? {
+    static func quantity(_ given: FieldValues, _ name: String = "quantity", required: Bool) throws(ValidationError)
+        -> Int?
+    {
         guard let value = given.integer(name) else {
             if required { throw ValidationError(field: name, value: "", problem: .missing) }
             return nil
@@ -13,7 +15,9 @@ enum CoordinationRule {
 
     static func people(_ given: FieldValues, _ name: String) throws(ValidationError) -> Int? {
         guard let value = given.integer(name) else { return nil }
-        guard Limits.people.contains(value) else { throw ValidationError(field: name, value: String(value), problem: .outOfRange(Limits.people)) }
+        guard Limits.people.contains(value) else {
+            throw ValidationError(field: name, value: String(value), problem: .outOfRange(Limits.people))
+        }
         return value
     }
 
@@ -29,7 +33,9 @@ enum CoordinationRule {
         try CalendarDate(try given.requiredText(name), field: name)
     }
 
-    static func optional<Value: NamedValue>(_ given: FieldValues, _ name: String, as: Value.Type) throws(ValidationError) -> Value? {
+    static func optional<Value: NamedValue>(_ given: FieldValues, _ name: String, as: Value.Type)
+        throws(ValidationError) -> Value?
+    {
         try given.text(name).map { text throws(ValidationError) in try Value.parse(text, field: name) }
     }
 
@@ -58,7 +64,9 @@ enum CoordinationRule {
     static func capabilities(_ items: [String]?) throws(ValidationError) -> [String]? {
         guard let items else { return nil }
         var capabilities: [String] = []
-        for item in items { capabilities.append(try TextRule.required(item, field: "capabilities", maximum: Limits.capability)) }
+        for item in items {
+            capabilities.append(try TextRule.required(item, field: "capabilities", maximum: Limits.capability))
+        }
         return capabilities
     }
 
@@ -68,6 +76,10 @@ enum CoordinationRule {
         return ids
     }
 
-    static func text<Value: RawRepresentable<String>>(_ value: Value?) -> FieldValue? { value.map { .text($0.rawValue) } }
-    static func list<Value: RawRepresentable<String>>(_ values: [Value]?) -> FieldValue? { values.map { .list($0.map(\.rawValue)) } }
+    static func text<Value: RawRepresentable<String>>(_ value: Value?) -> FieldValue? {
+        value.map { .text($0.rawValue) }
+    }
+    static func list<Value: RawRepresentable<String>>(_ values: [Value]?) -> FieldValue? {
+        values.map { .list($0.map(\.rawValue)) }
+    }
 }

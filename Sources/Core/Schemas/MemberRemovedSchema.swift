@@ -3,7 +3,9 @@ public enum MemberRemovedSchema: PayloadSchema {
     public static let types: [EventType] = [.memberRemoved]
     public static let fields: [FieldSpec] = [.text("user"), .text("officer", required: false)]
 
-    public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext) throws(ValidationError) -> EventPayload {
+    public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext)
+        throws(ValidationError) -> EventPayload
+    {
         .memberRemoved(try FieldRule.memberKey(given))
     }
 

@@ -9,10 +9,14 @@ public struct FieldSpec: Sendable, Equatable {
     public let kind: FieldKind
     public let required: Bool
 
-    public static func text(_ name: String, required: Bool = true) -> FieldSpec { FieldSpec(name: name, kind: .text, required: required) }
+    public static func text(_ name: String, required: Bool = true) -> FieldSpec {
+        FieldSpec(name: name, kind: .text, required: required)
+    }
     public static func integer(_ name: String) -> FieldSpec { FieldSpec(name: name, kind: .integer, required: false) }
     public static func flag(_ name: String) -> FieldSpec { FieldSpec(name: name, kind: .flag, required: false) }
-    public static func list(_ name: String, required: Bool = false) -> FieldSpec { FieldSpec(name: name, kind: .list, required: required) }
+    public static func list(_ name: String, required: Bool = false) -> FieldSpec {
+        FieldSpec(name: name, kind: .list, required: required)
+    }
 }
 
 /// A field's value as given: read from a journal line, a form or the command line, not yet checked.
@@ -73,12 +77,16 @@ public protocol SchemaContext {
 /// elsewhere, is still the agency the line names).
 public struct RecordedContext: SchemaContext {
     public init() {}
-    public func agency(_ text: String, field: String) throws(ValidationError) -> AgencyCode { try AgencyCode(text, field: field) }
+    public func agency(_ text: String, field: String) throws(ValidationError) -> AgencyCode {
+        try AgencyCode(text, field: field)
+    }
     public var gazetteer: Gazetteer { .libya }
 }
 
 extension WriteContext: SchemaContext {
-    public func agency(_ text: String, field: String) throws(ValidationError) -> AgencyCode { try knownAgency(text, field: field) }
+    public func agency(_ text: String, field: String) throws(ValidationError) -> AgencyCode {
+        try knownAgency(text, field: field)
+    }
 }
 
 /// One event type's payload, in one place: its fields on the wire, how given values become a
@@ -88,7 +96,8 @@ public protocol PayloadSchema {
     /// The event types of this shape (the four assignment stages share one).
     static var types: [EventType] { get }
     static var fields: [FieldSpec] { get }
-    static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext) throws(ValidationError) -> EventPayload
+    static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext) throws(ValidationError)
+        -> EventPayload
     /// The payload's fields in wire order; nil for an optional field it does not carry.
     static func values(of payload: EventPayload) -> [(name: String, value: FieldValue?)]
 }
@@ -97,13 +106,16 @@ public protocol PayloadSchema {
 /// schema file listed here, and its fold.
 public enum EventSchemas {
     public static let all: [any PayloadSchema.Type] = [
-        AgencyRegisteredSchema.self, IncidentOpenedSchema.self, IncidentUpdatedSchema.self, IncidentStatusChangedSchema.self,
+        AgencyRegisteredSchema.self, IncidentOpenedSchema.self, IncidentUpdatedSchema.self,
+        IncidentStatusChangedSchema.self,
         UnitRegisteredSchema.self, UnitStatusChangedSchema.self, AssignmentSchema.self, MessagePostedSchema.self,
         MessageAcknowledgedSchema.self, MemberAddedSchema.self, MemberRemovedSchema.self, ShiftSchema.self,
-        OrganisationRegisteredSchema.self, OrganisationUpdatedSchema.self, NeedReportedSchema.self, NeedUpdatedSchema.self,
+        OrganisationRegisteredSchema.self, OrganisationUpdatedSchema.self, NeedReportedSchema.self,
+        NeedUpdatedSchema.self,
         ActivityRegisteredSchema.self, ActivityUpdatedSchema.self, PledgeMadeSchema.self, PledgeUpdatedSchema.self,
         SettingChangedSchema.self, RiskRegisteredSchema.self, RiskUpdatedSchema.self, RiskReviewedSchema.self,
-        TargetSetSchema.self, ReportWrittenSchema.self, ExerciseStartedSchema.self, ExerciseInjectSchema.self, ExerciseControlSchema.self,
+        TargetSetSchema.self, ReportWrittenSchema.self, ExerciseStartedSchema.self, ExerciseInjectSchema.self,
+        ExerciseControlSchema.self,
     ]
 
     private static let byType: [EventType: any PayloadSchema.Type] = Dictionary(
@@ -115,7 +127,9 @@ public enum EventSchemas {
     }
 
     /// The checked payload of `type` from what was given.
-    public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext) throws(ValidationError) -> EventPayload {
+    public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext)
+        throws(ValidationError) -> EventPayload
+    {
         try schema(for: type).make(type, given, context)
     }
 
@@ -133,12 +147,15 @@ enum FieldRule {
         return people
     }
 
-    static func optionalAgency(_ text: String?, field: String, _ context: some SchemaContext) throws(ValidationError) -> AgencyCode? {
+    static func optionalAgency(_ text: String?, field: String, _ context: some SchemaContext) throws(ValidationError)
+        -> AgencyCode?
+    {
         try text.map { code throws(ValidationError) in try context.agency(code, field: field) }
     }
 
     static func memberKey(_ given: FieldValues) throws(ValidationError) -> MemberKey {
-        MemberKey(user: try MemberKey.user(try given.requiredText("user")),
-                  officer: try TextRule.optional(given.text("officer"), field: "officer", maximum: Limits.officer))
+        MemberKey(
+            user: try MemberKey.user(try given.requiredText("user")),
+            officer: try TextRule.optional(given.text("officer"), field: "officer", maximum: Limits.officer))
     }
 }

@@ -39,9 +39,10 @@ extension MessageRecord {
 extension DeskState {
     /// The board's input as this desk shows it: its selection, its agency.
     var boardInput: BoardInput {
-        BoardInput(data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
-                   mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
-                   incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
-                   selectedRiskLikelihood: selection.riskCell?.likelihood)
+        BoardInput(
+            data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
+            mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
+            incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
+            selectedRiskLikelihood: selection.riskCell?.likelihood)
     }
 }

@@ -2,7 +2,9 @@ import QanatCore
 
 /// Wall-clock durations for board cells, from the state's `now`: `1h40`, or `1س40` in Arabic.
 func since(_ time: Timestamp, _ now: Timestamp, _ l: Localizer) -> String {
-    l.number(IncidentTimers.compact(seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000, units: l.durationUnits))
+    l.number(
+        IncidentTimers.compact(
+            seconds: (now.millisecondsSinceEpoch - time.millisecondsSinceEpoch) / 1000, units: l.durationUnits))
 }
 
 func areaName(_ id: String, _ localizer: Localizer) -> String {
@@ -19,13 +21,18 @@ enum IncidentsBoard {
     static func columns(_ state: BoardInput) -> [TableColumn<IncidentRecord>] {
         let now = state.now
         return [
-            .init(title: .colReference, width: referenceWidth(state.data.incidents), keep: 100) { r, _ in (r.incident.reference.rawValue, nil) },
-            .init(title: .colSeverity, width: 8, keep: 90) { r, l in (l(r.incident.severity), r.incident.severity.role) },
+            .init(title: .colReference, width: referenceWidth(state.data.incidents), keep: 100) { r, _ in
+                (r.incident.reference.rawValue, nil)
+            },
+            .init(title: .colSeverity, width: 8, keep: 90) { r, l in (l(r.incident.severity), r.incident.severity.role)
+            },
             .init(title: .colStatus, width: 10, keep: 80) { r, l in (l(r.incident.status), nil) },
             .init(title: .colType, width: 16, keep: 30, wide: 28) { r, l in (l(r.incident.type), nil) },
             .init(title: .colTitle, width: 0, keep: 100) { r, _ in (r.incident.title, nil) },
             .init(title: .colArea, width: 12, keep: 70, wide: 22) { r, l in (areaName(r.incident.area, l), nil) },
-            .init(title: .colAge, width: 5, keep: 35, alignRight: true) { r, l in (since(r.incident.openedAt, now, l), nil) },
+            .init(title: .colAge, width: 5, keep: 35, alignRight: true) { r, l in
+                (since(r.incident.openedAt, now, l), nil)
+            },
             .init(title: .colInStatus, width: 6, keep: 60, alignRight: true) { r, l in
                 (since(r.incident.statusChangedAt, now, l), timerRole(IncidentTimers.level(r.incident, now: now)))
             },
@@ -45,12 +52,16 @@ enum IncidentsBoard {
     static func draw(_ state: BoardInput, into frame: inout Frame, x: Int = 0, width: Int) {
         let l = state.localizer
         guard !state.data.incidents.isEmpty else {
-            frame.put(l(state.incidentFiltering ? .noMatches : .noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
+            frame.put(
+                l(state.incidentFiltering ? .noMatches : .noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY,
+                role: .dim, limit: width - 1)
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)
-        sub.table(columns(state), rows: state.data.incidents, top: 0, height: state.height, width: width,
-                  flexibleMinimum: 20, selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: l) { _ in .normal }
+        sub.table(
+            columns(state), rows: state.data.incidents, top: 0, height: state.height, width: width,
+            flexibleMinimum: 20, selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: l
+        ) { _ in .normal }
         frame.blit(sub, x: x, y: 1)
     }
 }
@@ -62,7 +73,9 @@ enum UnitsBoard {
         case unit(UnitRecord)
     }
 
-    static func rows(_ state: BoardInput) -> [Row] { rows(state.data.units, grouping: state.unitGrouping, localizer: state.localizer) }
+    static func rows(_ state: BoardInput) -> [Row] {
+        rows(state.data.units, grouping: state.unitGrouping, localizer: state.localizer)
+    }
 
     static func rows(_ units: [UnitRecord], grouping: UnitGrouping, localizer l: Localizer) -> [Row] {
         let groups: [(String, [UnitRecord])]
@@ -88,13 +101,20 @@ enum UnitsBoard {
         }
         return [
             // Every column fits 80 cells (the kind too); the capabilities take what is left.
-            .init(title: .colCallSign, width: 13, keep: 100, indent: 2) { row, _ in unit(row) { $0.unit.callSign.rawValue } },
+            .init(title: .colCallSign, width: 13, keep: 100, indent: 2) { row, _ in
+                unit(row) { $0.unit.callSign.rawValue }
+            },
             .init(title: .colAgency, width: 7, keep: 80) { row, _ in unit(row) { $0.unit.agency.rawValue } },
             .init(title: .colKind, width: 13, keep: 50) { row, l in unit(row) { l($0.unit.kind) } },
             .init(title: .colStatus, width: 14, keep: 90) { row, l in unit(row) { l($0.unit.status) } },
-            .init(title: .colSince, width: 5, keep: 60, alignRight: true) { row, l in unit(row) { since($0.unit.statusChangedAt, now, l) } },
-            .init(title: .colIncident, width: 13, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" } },
-            .init(title: .colCapabilities, width: 0, keep: 10) { row, _ in unit(row) { $0.unit.capabilities.joined(separator: ", ") } },
+            .init(title: .colSince, width: 5, keep: 60, alignRight: true) { row, l in
+                unit(row) { since($0.unit.statusChangedAt, now, l) }
+            },
+            .init(title: .colIncident, width: 13, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" }
+            },
+            .init(title: .colCapabilities, width: 0, keep: 10) { row, _ in
+                unit(row) { $0.unit.capabilities.joined(separator: ", ") }
+            },
         ]
     }
 
@@ -105,12 +125,14 @@ enum UnitsBoard {
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)
-        sub.table(columns(state), rows: rows, top: 0, height: state.height, width: width, flexibleMinimum: 9,
-                  selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: state.localizer,
-                  banner: { row in
-                      if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }
-                      return nil
-                  }) { row in
+        sub.table(
+            columns(state), rows: rows, top: 0, height: state.height, width: width, flexibleMinimum: 9,
+            selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: state.localizer,
+            banner: { row in
+                if case .group(let name, let count) = row { return "▸ \(name) (\(count))" }
+                return nil
+            }
+        ) { row in
             if case .group = row { return .groupHeader }
             return .normal
         }
@@ -121,9 +143,11 @@ enum UnitsBoard {
 enum LogBoard {
     static func columns(_ state: BoardInput) -> [TableColumn<MessageRecord>] {
         [
-            .init(title: .colTime, width: 5, keep: 100) { r, l in (l.shortTime(r.message.postedAt, now: state.now), nil) },
+            .init(title: .colTime, width: 5, keep: 100) { r, l in (l.shortTime(r.message.postedAt, now: state.now), nil)
+            },
             .init(title: .colFrom, width: 7, keep: 95) { r, _ in (r.message.agency.rawValue, nil) },
-            .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role) },
+            .init(title: .colPriority, width: 10, keep: 90) { r, l in (l(r.message.priority), r.message.priority.role)
+            },
             // At 80 columns the incident stays and the recipients go (the detail names them).
             .init(title: .colTo, width: 11, keep: 40) { r, _ in (addressees(r), nil) },
             .init(title: .colIncident, width: 13, keep: 50) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
@@ -160,9 +184,11 @@ enum LogBoard {
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)
-        sub.table(columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 35,
-                  selected: state.selected, scrollTo: state.scrollTo, mark: state.mark,
-                  localizer: state.localizer) { record in
+        sub.table(
+            columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 35,
+            selected: state.selected, scrollTo: state.scrollTo, mark: state.mark,
+            localizer: state.localizer
+        ) { record in
             // Flash and immediate stay highlighted until this desk's agency acknowledges them.
             if record.message.priority >= .immediate, state.awaitsOurAcknowledgement(record) { return .unacknowledged }
             return .normal

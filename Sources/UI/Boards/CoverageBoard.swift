@@ -37,7 +37,9 @@ public struct CoverageDetail: Equatable, Sendable {
     /// The organisations with an activity or a pledge here, with their focal points.
     public var organisations: [Organisation]
 
-    public init(key: CoverageCell.Key, needs: [Need], activities: [Activity], pledges: [Pledge], organisations: [Organisation]) {
+    public init(
+        key: CoverageCell.Key, needs: [Need], activities: [Activity], pledges: [Pledge], organisations: [Organisation]
+    ) {
         self.key = key
         self.needs = needs
         self.activities = activities
@@ -70,7 +72,10 @@ enum CoverageBoard {
         for district in byDistrict.keys.sorted(by: { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }) {
             rows.append(.district(district))
             for area in (byDistrict[district] ?? []).sorted(by: { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }) {
-                rows.append(.area(area, Dictionary((byArea[area] ?? []).map { ($0.key.sector, $0) }, uniquingKeysWith: { a, _ in a })))
+                rows.append(
+                    .area(
+                        area,
+                        Dictionary((byArea[area] ?? []).map { ($0.key.sector, $0) }, uniquingKeysWith: { a, _ in a })))
             }
         }
         return rows
@@ -112,13 +117,16 @@ enum CoverageBoard {
             frame.put(l(.noCoverage), x: 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
-        let areaWidth = areaWidth(width), cellWidth = cellWidth(width)
+        let areaWidth = areaWidth(width)
+        let cellWidth = cellWidth(width)
         let top = 1
         frame.fill(x: 0, y: top, width: width, role: .header)
         frame.put(field: l(.colArea), x: 0, y: top, width: areaWidth, role: .header)
         for (index, sector) in Sector.allCases.enumerated() {
-            frame.put(field: sectorTitle(sector, width: cellWidth - 1, l), x: areaWidth + 1 + index * cellWidth, y: top, width: cellWidth - 1,
-                      role: .header)
+            frame.put(
+                field: sectorTitle(sector, width: cellWidth - 1, l), x: areaWidth + 1 + index * cellWidth, y: top,
+                width: cellWidth - 1,
+                role: .header)
         }
         let visible = max(0, state.height - 1)
         let offset = BoardLayout.scrollOffset(selected: state.scrollTo, visible: visible)
@@ -136,13 +144,15 @@ enum CoverageBoard {
                     let x = areaWidth + 1 + column * cellWidth
                     let chosen = selectedRow && state.selectedSector == sector && state.mark == .row
                     guard let cell = cells[sector] else {
-                        frame.put(field: chosen ? "·" : "", x: x, y: y, width: cellWidth - 1, role: chosen ? .selected : .dim)
+                        frame.put(
+                            field: chosen ? "·" : "", x: x, y: y, width: cellWidth - 1, role: chosen ? .selected : .dim)
                         continue
                     }
                     let (flags, figures) = parts(cell, width: cellWidth, l)
                     let cellRole = chosen ? StyleRole.selected : role(cell)
                     frame.fill(x: x, y: y, width: cellWidth - 1, role: cellRole)
-                    let used = flags.isEmpty ? 0 : frame.put(flags, x: x, y: y, role: cellRole, limit: cellWidth - 1) + 1
+                    let used =
+                        flags.isEmpty ? 0 : frame.put(flags, x: x, y: y, role: cellRole, limit: cellWidth - 1) + 1
                     frame.put(figures, x: x + used, y: y, role: cellRole, limit: max(0, cellWidth - 1 - used))
                 }
             }
@@ -172,8 +182,11 @@ enum CoverageBoard {
             frame.put(field: name, x: 1, y: y, width: nameWidth - 1)
             for (index, figure) in figures.enumerated() {
                 let flag = CoverageFlag.allCases[index]
-                let role: StyleRole = figure == 0 ? .dim : flag == .gap ? .timerAlarm : flag == .duplicated ? .timerWarning : .priorityImmediate
-                frame.put(field: l.number(figure), x: nameWidth + index * 14, y: y, width: 13, role: role, alignRight: true)
+                let role: StyleRole =
+                    figure == 0
+                    ? .dim : flag == .gap ? .timerAlarm : flag == .duplicated ? .timerWarning : .priorityImmediate
+                frame.put(
+                    field: l.number(figure), x: nameWidth + index * 14, y: y, width: 13, role: role, alignRight: true)
             }
         }
     }

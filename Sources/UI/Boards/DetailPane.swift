@@ -93,7 +93,9 @@ enum DetailPane {
         let (x, width) = placement(state)
         let top = 1
         let bottom = state.boardHeight
-        for y in top...max(top, bottom) { frame.fill(x: x, y: y, width: width, role: state.detailFocused ? .overlay : .normal) }
+        for y in top...max(top, bottom) {
+            frame.fill(x: x, y: y, width: width, role: state.detailFocused ? .overlay : .normal)
+        }
         if x > 0 { for y in top...max(top, bottom) { frame.put("│", x: x - 1, y: y, role: .dim) } }
         let (lines, above, below) = shown(lines(state, width: width), state: state)
         for (offset, line) in lines.enumerated() {
@@ -105,7 +107,9 @@ enum DetailPane {
             }
             var used = line.indent
             for field in line.fields where used < width {
-                used += frame.put(field.text, x: x + used, y: y, role: field.role ?? line.role, limit: width - used) + line.gap
+                used +=
+                    frame.put(field.text, x: x + used, y: y, role: field.role ?? line.role, limit: width - used)
+                    + line.gap
             }
         }
         // Where more is hidden, a mark at the pane's edge says which way.
@@ -120,14 +124,17 @@ enum IncidentDetailLines {
         let l = state.localizer
         let i = detail.record.incident
         var lines: [DetailLine] = [
-            DetailLine(styled: [(i.reference.rawValue, .title), (l(i.severity), i.severity.role), (l(i.status), .title)], gap: 2),
+            DetailLine(
+                styled: [(i.reference.rawValue, .title), (l(i.severity), i.severity.role), (l(i.status), .title)],
+                gap: 2),
             DetailLine([i.title], role: .title),
             DetailLine(["\(l(i.type)) · \(areaName(i.area, l))" + (i.place.map { " — \($0)" } ?? "")]),
         ]
         var facts = "\(l(.reportedBy)) \(i.reportingAgency) · \(l(.leadAgency)) \(i.leadAgency)"
         if let people = i.peopleAffected { facts += " · \(l(.peopleAffected)) \(l.number(people))" }
         lines.append(DetailLine([facts]))
-        lines.append(DetailLine(["\(l(.openedAt)) \(l.dateTime(i.openedAt)) (\(since(i.openedAt, state.now, l)))"], role: .dim))
+        lines.append(
+            DetailLine(["\(l(.openedAt)) \(l.dateTime(i.openedAt)) (\(since(i.openedAt, state.now, l)))"], role: .dim))
         lines.append(.blank)
         lines.append(DetailLine(["── \(l(.assignedUnits)) ──"], role: .header, indent: 0))
         for a in detail.assignments {
@@ -143,7 +150,8 @@ enum IncidentDetailLines {
             let (text, role) = describe(entry, l)
             // A message or a note of several lines: its first line on the entry's, the rest below it.
             let broken = text.last.map(ReportLayout.cellLines) ?? []
-            lines.append(DetailLine([l.clock(entry.at), entry.agency.rawValue] + text.dropLast() + broken.prefix(1), role: role))
+            lines.append(
+                DetailLine([l.clock(entry.at), entry.agency.rawValue] + text.dropLast() + broken.prefix(1), role: role))
             lines += broken.dropFirst().map { DetailLine([$0], role: role, indent: continuationIndent) }
         }
         return lines
@@ -152,7 +160,9 @@ enum IncidentDetailLines {
     /// Where a timeline entry's further lines start: under its text, past the time and agency.
     static let continuationIndent = 8
 
-    static func timelineHeader(_ l: Localizer) -> DetailLine { DetailLine(["── \(l(.timeline)) ──"], role: .header, indent: 0) }
+    static func timelineHeader(_ l: Localizer) -> DetailLine {
+        DetailLine(["── \(l(.timeline)) ──"], role: .header, indent: 0)
+    }
 
     /// Lines up to and with the timeline's header: what stays on screen above the newest entries.
     static func factCount(_ lines: [DetailLine]) -> Int {
@@ -175,13 +185,19 @@ enum IncidentDetailLines {
     static func describe(_ entry: TimelineEntry, _ l: Localizer) -> ([String], StyleRole) {
         switch entry.kind {
         case .message(let m):
-            return (["[\(l(m.priority))]", [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")], m.priority.role)
+            return (
+                ["[\(l(m.priority))]", [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")], m.priority.role
+            )
         case .event(let payload):
             switch payload {
             case .incidentOpened: return ([l(.eventOpened)], .normal)
             case .incidentUpdated: return ([l(.eventUpdated)], .normal)
             case .incidentStatusChanged(let change):
-                return (change.note.map { ["\(l(.statusArrow)) \(l(change.status)):", $0] } ?? ["\(l(.statusArrow)) \(l(change.status))"], .normal)
+                return (
+                    change.note.map { ["\(l(.statusArrow)) \(l(change.status)):", $0] } ?? [
+                        "\(l(.statusArrow)) \(l(change.status))"
+                    ], .normal
+                )
             case .assignment(let stage, let link):
                 return ([link.unit.rawValue, l(verb(stage))], .normal)
             default:

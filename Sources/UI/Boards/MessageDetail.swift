@@ -12,7 +12,10 @@ enum MessageDetail {
         var lines: [DetailLine] = [
             DetailLine(styled: [(l(m.priority), m.priority.role), (l(m.channel), nil), (l.dateTime(m.postedAt), .dim)]),
             DetailLine([l(.fieldFrom), m.agency.rawValue, m.officer]),
-            DetailLine([l(.msgTo), m.recipients == .everyone ? "* (\(l(.everyAgency)))" : m.recipients.codes.joined(separator: ", ")]),
+            DetailLine([
+                l(.msgTo),
+                m.recipients == .everyone ? "* (\(l(.everyAgency)))" : m.recipients.codes.joined(separator: ", "),
+            ]),
             .blank,
         ]
         if let subject = m.subject {
@@ -22,14 +25,17 @@ enum MessageDetail {
         lines.append(.blank)
         if m.acknowledgementRequired {
             let tally = record.acknowledgementTally(among: state.data.agencies)
-            lines.append(DetailLine(["── \(l(.sectionAcknowledgements)) \(l.number(tally.done))/\(l.number(tally.asked)) ──"],
-                                    role: .header, indent: 0))
+            lines.append(
+                DetailLine(
+                    ["── \(l(.sectionAcknowledgements)) \(l.number(tally.done))/\(l.number(tally.asked)) ──"],
+                    role: .header, indent: 0))
             for agency in m.addressees(among: state.data.agencies) {
                 if let ack = record.acknowledgements.first(where: { $0.agency == agency }) {
                     lines.append(DetailLine([agency.rawValue, "✓", l.clock(ack.at), ack.officer]))
                 } else {
                     let owed = agency == state.agency
-                    lines.append(DetailLine([agency.rawValue, l(.awaitingAcknowledgement)], role: owed ? .unacknowledged : .dim))
+                    lines.append(
+                        DetailLine([agency.rawValue, l(.awaitingAcknowledgement)], role: owed ? .unacknowledged : .dim))
                 }
             }
         } else {

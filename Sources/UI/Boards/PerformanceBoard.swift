@@ -25,7 +25,9 @@ enum PerformanceBoard {
     }
 
     static func columns() -> [TableColumn<Row>] {
-        func cell(_ index: Int, role: @escaping (MetricFigures) -> StyleRole? = { _ in nil }) -> (Row, Localizer) -> (String, StyleRole?) {
+        func cell(_ index: Int, role: @escaping (MetricFigures) -> StyleRole? = { _ in nil }) -> (Row, Localizer) -> (
+            String, StyleRole?
+        ) {
             { row, l in
                 guard case .figures(let f) = row else { return ("", .groupHeader) }
                 let cells = PerformanceText.row(f, l)
@@ -41,7 +43,9 @@ enum PerformanceBoard {
             // `≤ 20د00ث عند م90`: sixteen cells.
             .init(title: .colTarget, width: 16, keep: 50, wide: 24, cell: cell(4)),
             .init(title: .colMet, width: 4, keep: 95, cell: cell(5, role: missed)),
-            .init(title: .colWaiting, width: 7, keep: 40, wide: 24, cell: cell(6) { $0.waitingOverTarget > 0 ? .timerAlarm : nil }),
+            .init(
+                title: .colWaiting, width: 7, keep: 40, wide: 24,
+                cell: cell(6) { $0.waitingOverTarget > 0 ? .timerAlarm : nil }),
             .init(title: .colTrend, width: 0, keep: 10, cell: cell(7)),
         ]
     }
@@ -56,12 +60,14 @@ enum PerformanceBoard {
             return
         }
         var sub = Frame(width: width, height: state.height - 1, layout: frame.layout)
-        sub.table(columns(), rows: rows, top: 0, height: state.height - 1, width: width, flexibleMinimum: 12,
-                  selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: l,
-                  banner: { row in
-                      guard case .agency(let agency) = row else { return nil }
-                      return "▸ " + (agency?.rawValue ?? l(.allAgencies))
-                  }) { row in
+        sub.table(
+            columns(), rows: rows, top: 0, height: state.height - 1, width: width, flexibleMinimum: 12,
+            selected: state.selected, scrollTo: state.scrollTo, mark: state.mark, localizer: l,
+            banner: { row in
+                guard case .agency(let agency) = row else { return nil }
+                return "▸ " + (agency?.rawValue ?? l(.allAgencies))
+            }
+        ) { row in
             if case .agency = row { return .groupHeader }
             return .normal
         }

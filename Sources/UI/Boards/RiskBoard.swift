@@ -46,7 +46,9 @@ enum RiskBoard {
         frame.fill(x: 0, y: 1, width: width, role: .header)
         frame.put(field: "\(l(.colImpact)) ↓ \(l(.colLikelihood)) →", x: 0, y: 1, width: labelWidth, role: .header)
         for likelihood in levels {
-            frame.put(field: l.number(likelihood), x: labelWidth + 1 + (likelihood - 1) * cellWidth, y: 1, width: cellWidth - 1, role: .header)
+            frame.put(
+                field: l.number(likelihood), x: labelWidth + 1 + (likelihood - 1) * cellWidth, y: 1,
+                width: cellWidth - 1, role: .header)
         }
         for (row, impact) in levels.reversed().enumerated() {
             let top = 2 + row * cellHeight
@@ -58,12 +60,17 @@ enum RiskBoard {
                 let overdue = inCell.contains { $0.reviewOverdue(today: CalendarDate(libyaDayOf: state.now)) }
                 let text = "\(letter(cell.band, l)) \(l.number(inCell.count))" + (overdue ? " !" : "")
                 let x = labelWidth + 1 + (likelihood - 1) * cellWidth
-                for line in 0..<cellHeight { frame.fill(x: x, y: top + line, width: cellWidth - 1, role: chosen ? .selected : role(cell.band)) }
-                frame.put(field: text, x: x, y: top + cellHeight / 2, width: cellWidth - 1, role: chosen ? .selected : role(cell.band))
+                for line in 0..<cellHeight {
+                    frame.fill(x: x, y: top + line, width: cellWidth - 1, role: chosen ? .selected : role(cell.band))
+                }
+                frame.put(
+                    field: text, x: x, y: top + cellHeight / 2, width: cellWidth - 1,
+                    role: chosen ? .selected : role(cell.band))
             }
         }
         let legendY = 2 + levels.count * cellHeight
-        let legend = RiskBand.allCases.map { "\(letter($0, l)) \(l($0))" }.joined(separator: " · ") + " · ! \(l(.overdue))"
+        let legend =
+            RiskBand.allCases.map { "\(letter($0, l)) \(l($0))" }.joined(separator: " · ") + " · ! \(l(.overdue))"
         frame.put(legend, x: 0, y: legendY, role: .dim, limit: width)
     }
 }
@@ -74,30 +81,49 @@ enum RiskDetailLines {
         let l = state.localizer
         let today = CalendarDate(libyaDayOf: state.now)
         let inCell = RiskBoard.risks(in: cell, state.data.risks)
-        var out = [DetailLine(styled: [("\(l(.colLikelihood)) \(l.number(cell.likelihood)) × \(l(.colImpact)) \(l.number(cell.impact))", .title),
-                                       (l(cell.band), RiskBoard.role(cell.band))])]
+        var out = [
+            DetailLine(styled: [
+                (
+                    "\(l(.colLikelihood)) \(l.number(cell.likelihood)) × \(l(.colImpact)) \(l.number(cell.impact))",
+                    .title
+                ),
+                (l(cell.band), RiskBoard.role(cell.band)),
+            ])
+        ]
         out.append(DetailLine([l(RiskScaleLabels.likelihood(cell.likelihood))], role: .dim))
         out.append(DetailLine([l(RiskScaleLabels.impact(cell.impact))], role: .dim))
         if inCell.isEmpty { out.append(DetailLine([l(.noRisksHere)], role: .dim)) }
         for risk in inCell {
             let e = risk.entry
             out.append(.blank)
-            out.append(DetailLine(styled: [(e.title, nil), ("\(l(.colScore)) \(l.number(e.score))", nil), (l(e.band), RiskBoard.role(e.band))],
-                                  role: .header, gap: 2))
-            out.append(DetailLine([l(e.hazard), l(e.nature), e.areas.map { areaName($0, l) }.joined(separator: ", ")], indent: 2))
+            out.append(
+                DetailLine(
+                    styled: [
+                        (e.title, nil), ("\(l(.colScore)) \(l.number(e.score))", nil),
+                        (l(e.band), RiskBoard.role(e.band)),
+                    ],
+                    role: .header, gap: 2))
+            out.append(
+                DetailLine(
+                    [l(e.hazard), l(e.nature), e.areas.map { areaName($0, l) }.joined(separator: ", ")], indent: 2))
             let overdue = risk.reviewOverdue(today: today)
             // Each label, code and date its own field: a date inside Arabic text would be turned round.
-            out.append(DetailLine(styled: [(l(.colOwner), nil), (e.owner.rawValue, nil), (l(.colReview), nil),
-                                           (e.nextReview.map { l.number($0.description) } ?? "—", overdue ? .timerAlarm : nil),
-                                           (overdue ? l(.overdue) : "", .timerAlarm)], indent: 2, gap: 1))
+            out.append(
+                DetailLine(
+                    styled: [
+                        (l(.colOwner), nil), (e.owner.rawValue, nil), (l(.colReview), nil),
+                        (e.nextReview.map { l.number($0.description) } ?? "—", overdue ? .timerAlarm : nil),
+                        (overdue ? l(.overdue) : "", .timerAlarm),
+                    ], indent: 2, gap: 1))
             for mitigation in e.mitigations { out.append(DetailLine(["• " + mitigation], indent: 2)) }
             // The incidents it produced: its hazard, in an area it exposes.
             for record in state.data.riskIncidents[risk.id] ?? [] {
                 let i = record.incident
-                out.append(DetailLine(styled: [(i.reference.rawValue, nil), (l(i.status), nil), (i.title, nil)], indent: 2, gap: 2))
+                out.append(
+                    DetailLine(
+                        styled: [(i.reference.rawValue, nil), (l(i.status), nil), (i.title, nil)], indent: 2, gap: 2))
             }
         }
         return out
     }
 }
-

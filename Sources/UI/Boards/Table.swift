@@ -16,13 +16,17 @@ struct TableColumn<Row> {
 
 /// The columns that fit `width`, with their x and final width. The flexible column grows into
 /// what is left and is at least `flexibleMinimum` cells; columns least worth keeping go first.
-func placeColumns<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimum: Int) -> [(column: TableColumn<Row>, x: Int, width: Int)] {
+func placeColumns<Row>(_ columns: [TableColumn<Row>], width: Int, flexibleMinimum: Int) -> [(
+    column: TableColumn<Row>, x: Int, width: Int
+)] {
     var kept = Array(columns.indices)
     func needed(_ indices: [Int]) -> Int {
-        indices.reduce(0) { $0 + (columns[$1].width == 0 ? flexibleMinimum : columns[$1].width) } + max(0, indices.count - 1)
+        indices.reduce(0) { $0 + (columns[$1].width == 0 ? flexibleMinimum : columns[$1].width) }
+            + max(0, indices.count - 1)
     }
     while needed(kept) > width, kept.count > 1,
-          let drop = kept.filter({ columns[$0].width > 0 }).min(by: { columns[$0].keep < columns[$1].keep }) {
+        let drop = kept.filter({ columns[$0].width > 0 }).min(by: { columns[$0].keep < columns[$1].keep })
+    {
         kept.removeAll { $0 == drop }
     }
     let fixed = kept.reduce(0) { $0 + columns[$1].width } + max(0, kept.count - 1)
@@ -54,14 +58,18 @@ enum SelectionMark { case row, none }
 extension Frame {
     /// Draws a header row and the rows that fit, keeping `selected` in view. A row for which
     /// `banner` gives text (a group header) spans the whole width instead of the columns.
-    mutating func table<Row>(_ columns: [TableColumn<Row>], rows: [Row], top: Int, height: Int, width: Int,
-                             flexibleMinimum: Int, selected: Int?, scrollTo: Int? = nil, mark: SelectionMark = .row, localizer: Localizer,
-                             banner: (Row) -> String? = { _ in nil }, rowRole: (Row) -> StyleRole) {
+    mutating func table<Row>(
+        _ columns: [TableColumn<Row>], rows: [Row], top: Int, height: Int, width: Int,
+        flexibleMinimum: Int, selected: Int?, scrollTo: Int? = nil, mark: SelectionMark = .row, localizer: Localizer,
+        banner: (Row) -> String? = { _ in nil }, rowRole: (Row) -> StyleRole
+    ) {
         let placed = placeColumns(columns, width: width, flexibleMinimum: flexibleMinimum)
         fill(x: 0, y: top, width: width, role: .header)
         for (column, x, w) in placed {
             // A header's digits are figures (p50), written in the interface's digits like the cells.
-            put(field: localizer.number(localizer(column.title)), x: x, y: top, width: w, role: .header, alignRight: column.alignRight)
+            put(
+                field: localizer.number(localizer(column.title)), x: x, y: top, width: w, role: .header,
+                alignRight: column.alignRight)
         }
         let visible = max(0, height - 1)
         let offset = BoardLayout.scrollOffset(selected: scrollTo ?? selected ?? 0, visible: visible)
@@ -80,7 +88,8 @@ extension Frame {
                 let marked = wholeRow
                 let indent = min(column.indent, max(0, w - 1))
                 if indent > 0 { fill(x: x, y: y, width: indent, role: marked ? .selected : (role ?? base)) }
-                put(field: text, x: x + indent, y: y, width: w - indent, role: marked ? .selected : (role ?? base),
+                put(
+                    field: text, x: x + indent, y: y, width: w - indent, role: marked ? .selected : (role ?? base),
                     alignRight: column.alignRight)
             }
         }

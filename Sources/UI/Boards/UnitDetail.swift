@@ -20,12 +20,20 @@ enum UnitDetailLines {
         let l = state.localizer
         let u = detail.unit
         var lines: [DetailLine] = [
-            DetailLine(styled: [(u.callSign.rawValue, .title), (l(u.status), u.status == .outOfService ? .timerAlarm : .title)], gap: 2),
+            DetailLine(
+                styled: [
+                    (u.callSign.rawValue, .title), (l(u.status), u.status == .outOfService ? .timerAlarm : .title),
+                ], gap: 2),
             DetailLine([l(.colAgency), u.agency.rawValue, "·", l(u.kind)]),
         ]
-        if !u.capabilities.isEmpty { lines.append(DetailLine([l(.colCapabilities), u.capabilities.joined(separator: ", ")])) }
+        if !u.capabilities.isEmpty {
+            lines.append(DetailLine([l(.colCapabilities), u.capabilities.joined(separator: ", ")]))
+        }
         lines.append(DetailLine([l(.unitContact), u.contact ?? l(.none)], role: u.contact == nil ? .dim : .normal))
-        lines.append(DetailLine(["\(l(.colSince)) \(l.dateTime(u.statusChangedAt)) (\(since(u.statusChangedAt, state.now, l)))"], role: .dim))
+        lines.append(
+            DetailLine(
+                ["\(l(.colSince)) \(l.dateTime(u.statusChangedAt)) (\(since(u.statusChangedAt, state.now, l)))"],
+                role: .dim))
         lines.append(.blank)
         lines.append(DetailLine(["── \(l(.currentAssignment)) ──"], role: .header, indent: 0))
         if let current = detail.assignments.first(where: \.isActive) {
@@ -39,10 +47,14 @@ enum UnitDetailLines {
         lines.append(DetailLine(["── \(l(.unitHistory)) ──"], role: .header, indent: 0))
         if detail.history.isEmpty { lines.append(DetailLine([l(.noTimeline)], role: .dim)) }
         // The first registration registered it; any later one changed its details.
-        let firstRegistration = detail.history.first { if case .event(.unitRegistered) = $0.kind { true } else { false } }?.at
+        let firstRegistration = detail.history.first {
+            if case .event(.unitRegistered) = $0.kind { true } else { false }
+        }?.at
         for entry in detail.history.reversed() {
             var words = describe(entry, l)
-            if case .event(.unitRegistered) = entry.kind, entry.at != firstRegistration { words = [l(.eventUnitChanged)] }
+            if case .event(.unitRegistered) = entry.kind, entry.at != firstRegistration {
+                words = [l(.eventUnitChanged)]
+            }
             lines.append(DetailLine([l.shortTime(entry.at, now: state.now), entry.agency.rawValue] + words))
         }
         return lines

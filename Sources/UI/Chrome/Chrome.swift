@@ -28,16 +28,21 @@ enum Chrome {
             note = describe(state.logQuery, l)
             // What awaits us may be more than the window holds: say that the oldest are not shown.
             let owed = state.data.pendingAcknowledgements
-            if state.logQuery.awaitingAcknowledgementBy == state.agency, owed > state.data.messages.count, !state.data.logWindowPartial {
-                note += " · \(l(.showingNewest)) \(l.number(state.data.messages.count))/\(l.number(state.unacknowledgedCount))"
+            if state.logQuery.awaitingAcknowledgementBy == state.agency, owed > state.data.messages.count,
+                !state.data.logWindowPartial
+            {
+                note +=
+                    " · \(l(.showingNewest)) \(l.number(state.data.messages.count))/\(l.number(state.unacknowledgedCount))"
             }
         }
         if state.board == .coverage {
-            note = describe(state.coverageFilter, cells: state.data.coverage, l, compact: state.width < DeskView.sideBySideWidth)
+            note = describe(
+                state.coverageFilter, cells: state.data.coverage, l, compact: state.width < DeskView.sideBySideWidth)
         }
         if tooSmall {
             // Below the size the boards are laid out for, columns and rows go: say so, not silently.
-            x += 1 + frame.put("⚠ \(l(.screenTooSmall)) ", x: x + 1, y: 0, role: .statusBusy, limit: frame.width - x - 1)
+            x +=
+                1 + frame.put("⚠ \(l(.screenTooSmall)) ", x: x + 1, y: 0, role: .statusBusy, limit: frame.width - x - 1)
             let size = l.number("\(DeskView.smallest.width)×\(DeskView.smallest.height)")
             x += frame.put(size, x: x, y: 0, role: .statusBusy, limit: frame.width - x, paragraph: .leftToRight)
         }
@@ -55,9 +60,12 @@ enum Chrome {
 
     /// The coverage board's filter and its flags counted: `Derna · shelter · gap 3 · duplicated 1`.
     /// Compact on a narrow screen: the letters and their counts (`D 1 · G 3 · L 0`), the names in the help.
-    static func describe(_ filter: CoverageFilter, cells: [CoverageCell], _ l: Localizer, compact: Bool = false) -> String {
+    static func describe(_ filter: CoverageFilter, cells: [CoverageCell], _ l: Localizer, compact: Bool = false)
+        -> String
+    {
         let parts = [
-            filter.district.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) }, filter.sector.map { l($0) }, filter.kind.map { l($0) },
+            filter.district.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) }, filter.sector.map { l($0) },
+            filter.kind.map { l($0) },
         ].compactMap { $0 }
         // Each flag's letter beside its name: the legend of the board's cells, and their count.
         let counts = CoverageFlag.allCases.map { flag in
@@ -94,13 +102,15 @@ enum Chrome {
         // Between shifts on a duty terminal nobody is on it: not the officer who signed off.
         part(state.shift == .awaitingSignOn ? l(.awaitingSignOn) : "\(state.officer) @ \(state.agency)")
         if state.readOnly != nil { part(l(.readOnly), role: .statusBusy) }
-        part("\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
-             role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar)
-        let (health, role): (String, StyleRole) = switch state.store {
-        case .live: (l(.live), .statusLive)
-        case .busy: (l(.busy), .statusBusy)
-        case .offline: (l(.offline), .statusOffline)
-        }
+        part(
+            "\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
+            role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar)
+        let (health, role): (String, StyleRole) =
+            switch state.store {
+            case .live: (l(.live), .statusLive)
+            case .busy: (l(.busy), .statusBusy)
+            case .offline: (l(.offline), .statusOffline)
+            }
         part(health, role: role)
         if state.backlog > 0 { part("\(l(.waiting)): \(l.number(state.backlog))", role: .statusBusy) }
         // The last notice, or why the store is offline so the officer can act (no store yet: `qanat init`).

@@ -17,7 +17,7 @@ public enum DeskView {
         Chrome.drawTabs(state, into: &frame)
         switch state.board {
         case .incidents where state.showingDetail, .units where state.showingDetail, .log where state.showingDetail,
-             .coverage where state.showingDetail, .risks where state.showingDetail:
+            .coverage where state.showingDetail, .risks where state.showingDetail:
             let (x, _) = DetailPane.placement(state)
             if x > 0 { drawBoard(state, into: &frame, width: x - 1) }
             DetailPane.draw(state, into: &frame)
@@ -25,7 +25,9 @@ public enum DeskView {
         }
         if state.realEmergency {
             // Above any alert, whole: play is over on every desk and what comes now is real.
-            Band.draw(StopBanner.text(state.data.stopMessage, state.localizer), role: .severityExtreme, bottom: state.height - 2, into: &frame)
+            Band.draw(
+                StopBanner.text(state.data.stopMessage, state.localizer), role: .severityExtreme,
+                bottom: state.height - 2, into: &frame)
         } else if let alert = state.alerts.first {
             drawAlert(alert, more: state.alerts.count - 1, state: state, into: &frame)
         }
@@ -37,8 +39,9 @@ public enum DeskView {
         if state.confirmingQuit { drawQuestion(state.localizer(.quitWithDraft), state: state, into: &frame) }
         if let number = state.confirmingSkip, let inject = state.data.exerciseRun?.injects[number] {
             let l = state.localizer
-            drawQuestion("\(l(.skipInjectQuestion)) \(l.number(number)) (\(inject.from) → \(inject.to.codes.joined(separator: ", ")): "
-                         + "\(DisplayWidth.truncate(inject.text, to: 30)))? \(l(.yesNo))", state: state, into: &frame)
+            drawQuestion(
+                "\(l(.skipInjectQuestion)) \(l.number(number)) (\(inject.from) → \(inject.to.codes.joined(separator: ", ")): "
+                    + "\(DisplayWidth.truncate(inject.text, to: 30)))? \(l(.yesNo))", state: state, into: &frame)
         }
         return frame
     }
@@ -48,7 +51,9 @@ public enum DeskView {
         let bandWidth = min(state.width, DisplayWidth.of(text) + 4)
         let x = (state.width - bandWidth) / 2
         let y = state.height / 2
-        for row in max(0, y - 1)...min(state.height - 1, y + 1) { frame.fill(x: x, y: row, width: bandWidth, role: .unacknowledged) }
+        for row in max(0, y - 1)...min(state.height - 1, y + 1) {
+            frame.fill(x: x, y: row, width: bandWidth, role: .unacknowledged)
+        }
         frame.put(text, x: x + 2, y: y, role: .unacknowledged, limit: max(0, bandWidth - 4))
     }
 

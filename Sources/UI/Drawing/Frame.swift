@@ -62,8 +62,10 @@ public struct Frame: Equatable, Sendable {
     /// Text is sanitised here, so no caller can let a control character reach the terminal; with
     /// a reordered layout it is drawn as one bidi field. Returns the number of cells used.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil,
-                             paragraph: TextDirection? = nil) -> Int {
+    public mutating func put(
+        _ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil,
+        paragraph: TextDirection? = nil
+    ) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let placed = placed(text, limit: min(limit ?? width, width - max(0, x)), paragraph: paragraph)
         return draw(placed, from: column(x, span: placed.width), y: y, role: role)
@@ -88,8 +90,10 @@ public struct Frame: Equatable, Sendable {
     /// of its own, in the line's direction: from the start edge, so that in Arabic the pieces run
     /// right to left while each keeps its own direction. Returns the cells used.
     @discardableResult
-    public mutating func put(pieces: [String], separator: String = " · ", x: Int, y: Int, role: StyleRole = .normal,
-                             limit: Int? = nil) -> Int {
+    public mutating func put(
+        pieces: [String], separator: String = " · ", x: Int, y: Int, role: StyleRole = .normal,
+        limit: Int? = nil
+    ) -> Int {
         let room = min(limit ?? width, width - max(0, x))
         // In a mirrored line each piece reads from the right as well: `Tab التالي`, key first.
         let direction: TextDirection? = layout.mirrored ? .rightToLeft : nil
@@ -104,8 +108,10 @@ public struct Frame: Equatable, Sendable {
     /// `put`, with the characters in `marked` (ranges of `text`'s characters: a search match)
     /// drawn in `markRole`, wherever the bidi step has put them.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int, marking marked: [Range<Int>],
-                             as markRole: StyleRole) -> Int {
+    public mutating func put(
+        _ text: String, x: Int, y: Int, role: StyleRole, limit: Int, marking marked: [Range<Int>],
+        as markRole: StyleRole
+    ) -> Int {
         guard !marked.isEmpty else { return put(text, x: x, y: y, role: role, limit: limit) }
         guard y >= 0, y < height, x < width else { return 0 }
         let sanitized = UntrustedText.sanitized(text)
@@ -120,7 +126,8 @@ public struct Frame: Equatable, Sendable {
             while cell >= 0, cell < width {
                 cells[y * width + cell].role = markRole
                 cell += 1
-                guard cell < width, cells[y * width + cell].text.isEmpty else { break }  // a wide character's second cell
+                // A wide character's second cell.
+                guard cell < width, cells[y * width + cell].text.isEmpty else { break }
             }
         }
         return used
@@ -140,7 +147,10 @@ public struct Frame: Equatable, Sendable {
                 if column > start, column - 1 >= 0, column - 1 < width { cells[y * width + column - 1].text += cluster }
                 continue
             }
-            guard column >= 0, column + w <= width else { column += w; continue }
+            guard column >= 0, column + w <= width else {
+                column += w
+                continue
+            }
             set(column, y, Cell(text: cluster, role: role))
             if w == 2 { set(column + 1, y, Cell(text: "", role: role)) }
             column += w
@@ -151,8 +161,10 @@ public struct Frame: Equatable, Sendable {
     /// An editable field: `text` in `width` cells with the cursor (before logical character
     /// `cursor`) as a cell in `cursorRole`. Right-to-left text keeps its order while being typed,
     /// and a cursor past its end stands to its left.
-    public mutating func putEditable(_ text: String, cursor: Int, x: Int, y: Int, width fieldWidth: Int,
-                                     role: StyleRole, cursorRole: StyleRole) {
+    public mutating func putEditable(
+        _ text: String, cursor: Int, x: Int, y: Int, width fieldWidth: Int,
+        role: StyleRole, cursorRole: StyleRole
+    ) {
         guard y >= 0, y < height, fieldWidth > 1 else { return }
         fill(x: x, y: y, width: fieldWidth, role: role)
         let shownFrom = max(0, cursor - fieldWidth + 2)
@@ -172,8 +184,9 @@ public struct Frame: Equatable, Sendable {
         if cursorColumn >= 0, cursorColumn < width { cells[y * width + cursorColumn].role = cursorRole }
     }
 
-
-    public mutating func put(field text: String, x: Int, y: Int, width fieldWidth: Int, role: StyleRole = .normal, alignRight: Bool = false) {
+    public mutating func put(
+        field text: String, x: Int, y: Int, width fieldWidth: Int, role: StyleRole = .normal, alignRight: Bool = false
+    ) {
         fill(x: x, y: y, width: fieldWidth, role: role)
         let used = placed(text, limit: fieldWidth).width
         put(text, x: alignRight ? x + fieldWidth - used : x, y: y, role: role, limit: fieldWidth)
@@ -187,7 +200,9 @@ public struct Frame: Equatable, Sendable {
     public mutating func fill(x: Int, y: Int, width fillWidth: Int, role: StyleRole, text: String = " ") {
         guard y >= 0, y < height else { return }
         let left = column(x, span: fillWidth)
-        for column in max(0, left)..<max(max(0, left), min(width, left + fillWidth)) { set(column, y, Cell(text: text, role: role)) }
+        for column in max(0, left)..<max(max(0, left), min(width, left + fillWidth)) {
+            set(column, y, Cell(text: text, role: role))
+        }
     }
 
     public mutating func fill(row y: Int, role: StyleRole) { fill(x: 0, y: y, width: width, role: role) }

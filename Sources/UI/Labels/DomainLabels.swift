@@ -201,19 +201,26 @@ extension ValidationError: Translatable {
     /// What a value should have been, in Arabic; a phrase the table lacks stays as the check wrote it.
     static func arabic(expected: String) -> String {
         let fixed: [String: String] = [
-            "a whole number": "عدد صحيح", "a date YYYY-MM-DD": "تاريخ بصيغة YYYY-MM-DD", "a day of the calendar": "يوم من أيام التقويم",
+            "a whole number": "عدد صحيح", "a date YYYY-MM-DD": "تاريخ بصيغة YYYY-MM-DD",
+            "a day of the calendar": "يوم من أيام التقويم",
             "a UUID": "معرّف UUID", "an incident reference like INC-2026-0001": "مرجع حادثة مثل INC-2026-0001",
             "an agency code (2-12 letters, digits or -)": "رمز جهة (من 2 إلى 12 حرفًا أو رقمًا أو -)",
             "a call sign (2-24 letters, digits, - _ /)": "رمز نداء (من 2 إلى 24 حرفًا أو رقمًا أو - _ /)",
-            "a Unix user name": "اسم مستخدم يونكس", "4 to 12 digits": "من 4 إلى 12 رقمًا", "NAME;PHONE;RADIO": "الاسم;الهاتف;اللاسلكي",
+            "a Unix user name": "اسم مستخدم يونكس", "4 to 12 digits": "من 4 إلى 12 رقمًا",
+            "NAME;PHONE;RADIO": "الاسم;الهاتف;اللاسلكي",
             "a duration: 90, 90s, 2m, 1h30m": "مدة: 90 أو 90s أو 2m أو 1h30m",
         ]
         if let arabic = fixed[expected] { return arabic }
-        for (english, arabic) in [("on or after the start, ", "في يوم البدء أو بعده، "), ("planned: it starts on ", "مخطط: يبدأ في ")]
+        for (english, arabic) in [
+            ("on or after the start, ", "في يوم البدء أو بعده، "), ("planned: it starts on ", "مخطط: يبدأ في "),
+        ]
         where expected.hasPrefix(english) {
-            return arabic + expected.dropFirst(english.count).replacingOccurrences(of: ", after today", with: "، بعد اليوم")
+            return arabic
+                + expected.dropFirst(english.count).replacingOccurrences(of: ", after today", with: "، بعد اليوم")
         }
-        if expected.hasPrefix("today (") { return "اليوم أو بعده " + expected.dropFirst("today ".count).prefix { $0 != ")" } + ")" }
+        if expected.hasPrefix("today (") {
+            return "اليوم أو بعده " + expected.dropFirst("today ".count).prefix { $0 != ")" } + ")"
+        }
         return expected
     }
 
@@ -225,7 +232,8 @@ extension ValidationError: Translatable {
     static func arabic(what: String) -> String {
         let fixed: [String: String] = [
             "area in the gazetteer named": "منطقة في الدليل باسم", "area in the gazetteer for": "منطقة في الدليل لـ",
-            "area with the P-code": "منطقة بالرمز", "district named": "مقاطعة باسم", "incident": "حادثة", "member": "عضو",
+            "area with the P-code": "منطقة بالرمز", "district named": "مقاطعة باسم", "incident": "حادثة",
+            "member": "عضو",
             "message": "رسالة", "organisation": "جهة", "risk": "خطر", "unit": "وحدة",
             "alert imported before, named by": "تنبيه مستورد من قبل باسم",
         ]
@@ -243,7 +251,8 @@ extension ValidationError: Translatable {
         case .malformed(let expected): return "'\(value)' بصيغة غير صحيحة (\(Self.arabic(expected: expected)))"
         case .unknown(let what): return "لا يوجد \(Self.arabic(what: what)) '\(value)'"
         case .transitionRefused(let from, let allowed):
-            return "لا يمكن الانتقال من \(from) إلى \(value)؛ المسموح من \(from): \(allowed.isEmpty ? "لا شيء" : allowed.joined(separator: "، "))"
+            return
+                "لا يمكن الانتقال من \(from) إلى \(value)؛ المسموح من \(from): \(allowed.isEmpty ? "لا شيء" : allowed.joined(separator: "، "))"
         case .outOfRange(let range): return "'\(value)' خارج المدى \(range.lowerBound)–\(range.upperBound)"
         case .exists(let what): return "'\(value)' موجود مسبقًا (\(what))"
         case .unavailable(let status, let incident):

@@ -13,17 +13,23 @@ extension ResponseMetric: Translatable {
 
 extension Localizer {
     /// The letters of a duration in this language: `1h40`, `1س40`.
-    var durationUnits: IncidentTimers.UnitLetters { language == .ar ? ("ث", "د", "س", "ي") : IncidentTimers.englishUnits }
+    var durationUnits: IncidentTimers.UnitLetters {
+        language == .ar ? ("ث", "د", "س", "ي") : IncidentTimers.englishUnits
+    }
 
     /// A response time to the second while it is short: `42s`, `3m05s`, `1h05m`, `2d04h`.
     public func responseTime(milliseconds: Int64) -> String {
         let s = max(0, milliseconds / 1000)
         let u = durationUnits
         let two = { (n: Int64) in n < 10 ? "0\(n)" : "\(n)" }
-        let text = s < 60 ? "\(s)\(u.second)"
-            : s < 3600 ? "\(s / 60)\(u.minute)\(two(s % 60))\(u.second)"
-            : s < 86_400 ? "\(s / 3600)\(u.hour)\(two(s / 60 % 60))\(u.minute)"
-            : "\(s / 86_400)\(u.day)\(two(s / 3600 % 24))\(u.hour)"
+        let text =
+            s < 60
+            ? "\(s)\(u.second)"
+            : s < 3600
+                ? "\(s / 60)\(u.minute)\(two(s % 60))\(u.second)"
+                : s < 86_400
+                    ? "\(s / 3600)\(u.hour)\(two(s / 60 % 60))\(u.minute)"
+                    : "\(s / 86_400)\(u.day)\(two(s / 3600 % 24))\(u.hour)"
         return number(text)
     }
 
@@ -42,10 +48,11 @@ public enum Sparkline {
 
     public static func line(_ values: [Int64?]) -> String {
         let top = values.compactMap { $0 }.max() ?? 0
-        return String(values.map { value -> Character in
-            guard let value else { return "·" }
-            guard top > 0 else { return bars[0] }
-            return bars[min(bars.count - 1, Int(value * Int64(bars.count - 1) / top))]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return "·" }
+                guard top > 0 else { return bars[0] }
+                return bars[min(bars.count - 1, Int(value * Int64(bars.count - 1) / top))]
+            })
     }
 }

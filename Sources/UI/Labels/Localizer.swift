@@ -42,9 +42,12 @@ public struct Localizer: Sendable {
     /// A number, time or duration Qanat wrote, in this interface's digits.
     public func number(_ text: String) -> String {
         guard language == .ar, digits == .arabicIndic else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            (0x30...0x39).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0x30 + 0x0660) ?? scalar : scalar
-        }))
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (0x30...0x39).contains(scalar.value)
+                        ? Unicode.Scalar(scalar.value - 0x30 + 0x0660) ?? scalar : scalar
+                }))
     }
 
     public func number(_ value: Int) -> String { number(String(value)) }

@@ -2,7 +2,8 @@
 public enum UIText: CaseIterable, Sendable {
     case appName, incidents, units, log
     case colReference, colSeverity, colStatus, colType, colTitle, colArea, colAge, colInStatus, colLead, colUnits
-    case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo, colAcks, colMessage
+    case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo,
+        colAcks, colMessage
     case live, busy, offline, waiting, unacknowledged, officer, libyaTime
     case noOpenIncidents, noUnits, noMessages
     case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
@@ -10,9 +11,12 @@ public enum UIText: CaseIterable, Sendable {
     case help, helpClose, keyHelp, keyQuit, keyMove, keyDetails, keyBack, keySearch, keyPalette, keyFirstRow
     case keyGroup, keyLanguage, keyFilterOpen
     case filterAll, filterUnacknowledged
-    case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered, eventUnitChanged, statusArrow
+    case eventOpened, eventUpdated, eventTasked, eventAcknowledged, eventArrived, eventReleased, eventRegistered,
+        eventUnitChanged, statusArrow
     case tasked, arrived, released
-    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit, formEditUnit, formReviewRisk, noFocalPoint, openRiskCellFirst, fieldRisk, fieldNextReview, keyReviewRisk, fieldCapabilities, keyRegisterUnit, keyEditUnit
+    case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit,
+        formEditUnit, formReviewRisk, noFocalPoint, openRiskCellFirst, fieldRisk, fieldNextReview, keyReviewRisk,
+        fieldCapabilities, keyRegisterUnit, keyEditUnit
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noSuchIncident
@@ -20,28 +24,44 @@ public enum UIText: CaseIterable, Sendable {
     case openIncident, searchHint, paletteHint, noResults, searching
     case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
     case readOnly
-    case wallTitle, wallOpen, wallUnitsAvailable, wallUnitsCommitted, wallUnacknowledgedUrgent, wallLatestUrgent, wallNoUrgent
-    case handoverTitle, sectionOpenIncidents, shiftLabel, notSignedOn, handedOver, sectionUnitsCommitted, sectionAwaiting, sectionShiftLog, none
+    case wallTitle, wallOpen, wallUnitsAvailable, wallUnitsCommitted, wallUnacknowledgedUrgent, wallLatestUrgent,
+        wallNoUrgent
+    case handoverTitle, sectionOpenIncidents, shiftLabel, notSignedOn, handedOver, sectionUnitsCommitted,
+        sectionAwaiting, sectionShiftLog, none
     case draftsRestored, keyHandover, handoverHint, formSignOn, formSignOff, fieldPIN, signedOn, signedOff, wrongPIN
     case wallStale, wallStoreUnreadable, wallEvery, wallSeconds, wallLastChange, wallLocked, exercise
-    case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked, messageKeys, keyReply
-    case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert, awaitingSignOn, handedOverBy, draftMarker, latestClosedFirst
-    case coverageTitle, colDistrict, colSector, colNeeded, colCovered, colOrganisations, colFlags, coverageSummary, noCoverage
+    case fieldFrom, msgTo, everyAgency, sectionAcknowledgements, awaitingAcknowledgement, noAcknowledgementAsked,
+        messageKeys, keyReply
+    case keyScroll, helpPages, keyFirstLast, keyTabDetail, wallPinned, wallStaleShort, alertOpen, keyOpenAlert,
+        awaitingSignOn, handedOverBy, draftMarker, latestClosedFirst
+    case coverageTitle, colDistrict, colSector, colNeeded, colCovered, colOrganisations, colFlags, coverageSummary,
+        noCoverage
     case coverage, keyMoveSector, keyCoverageFilter, formCoverageFilter, sectionNeeds, sectionActivities, sectionPledges
     case sectionOrganisations, phone, radio, duplicatedWith, reportedAgo, reachedOf, pledgedBy, wallCoverageTitle
     case formRegisterActivity, keyRegisterActivity, fieldOrganisation, fieldImplementer, fieldWhat, fieldStart, fieldEnd
     case fieldTargeted, fieldNeed, wouldDuplicate, showingNewest
-    case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed, fieldBy, noOpenNeed
+    case formReportNeed, formMakePledge, keyReportNeed, keyMakePledge, fieldQuantity, fieldUnit, fieldPeopleInNeed,
+        fieldBy, noOpenNeed
     case openCellFirst, fieldNeeded, enterSavesAnyway, enterOpensAnyway, screenTooSmall, riskBoard, noRisksHere
-    case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue, noRisks, risksByBand
-    case performanceBoard, performanceTitle, performanceTo, colMetric, colCompleted, colP50, colP90, colTarget, colMet, colWaiting, colTrend
-    case ics201Title, ics214Title, icsIncidentName, icsIncidentNumber, icsInitiated, icsLocation, icsSituation, icsRisk, icsPreparedBy
-    case icsObjectives, icsToComplete, icsActions, icsAction, icsOrganisation, icsRole, icsRespondingAgency, icsResources, icsResource
-    case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered, icsSignedOn, icsSignedOff
-    case exerciseReportTitle, exerciseStartedAt, exerciseEndedAt, exerciseSpeed, exerciseInjects, exerciseNumber, exerciseAt, exerciseExpected
-    case keyExercisePlay, keyExerciseSkip, keyExerciseInject, notAnExercise, noInjectLeft, formAddInject, fieldInjectAt, fieldExpectedBy, fieldWithin
-    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped, exerciseOthersActed, unitContact, currentAssignment, unitHistory, realDeskHow, skipInjectQuestion, yesNo, skipKept, exerciseNextInject
-    case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget, trendExplained, performanceRules
+    case riskRegisterTitle, colBand, colScore, colLikelihood, colImpact, colHazard, colOwner, colReview, overdue,
+        noRisks, risksByBand
+    case performanceBoard, performanceTitle, performanceTo, colMetric, colCompleted, colP50, colP90, colTarget, colMet,
+        colWaiting, colTrend
+    case ics201Title, ics214Title, icsIncidentName, icsIncidentNumber, icsInitiated, icsLocation, icsSituation, icsRisk,
+        icsPreparedBy
+    case icsObjectives, icsToComplete, icsActions, icsAction, icsOrganisation, icsRole, icsRespondingAgency,
+        icsResources, icsResource
+    case icsIncidents, icsPeriod, icsHomeAgency, icsUnit, icsActivityLog, icsActivity, icsAcknowledged, icsRegistered,
+        icsSignedOn, icsSignedOff
+    case exerciseReportTitle, exerciseStartedAt, exerciseEndedAt, exerciseSpeed, exerciseInjects, exerciseNumber,
+        exerciseAt, exerciseExpected
+    case keyExercisePlay, keyExerciseSkip, keyExerciseInject, notAnExercise, noInjectLeft, formAddInject, fieldInjectAt,
+        fieldExpectedBy, fieldWithin
+    case exerciseTook, exerciseVerdict, exerciseWhoActed, exerciseMissed, exercisePaused, exerciseStopped,
+        exerciseOthersActed, unitContact, currentAssignment, unitHistory, realDeskHow, skipInjectQuestion, yesNo,
+        skipKept, exerciseNextInject
+    case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget,
+        trendExplained, performanceRules
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -83,9 +103,14 @@ public enum UIText: CaseIterable, Sendable {
         case .sectionAwaiting: ("Awaiting acknowledgement by", "بانتظار إقرار")
         case .sectionShiftLog: ("Shift log", "سجل المناوبة")
         case .none: ("none", "لا شيء")
-        case .draftsRestored: ("Unsent text from your last session is kept: m or o opens it", "نص لم يُرسل من جلستك السابقة محفوظ: m أو o لفتحه")
+        case .draftsRestored:
+            (
+                "Unsent text from your last session is kept: m or o opens it",
+                "نص لم يُرسل من جلستك السابقة محفوظ: m أو o لفتحه"
+            )
         case .keyHandover: ("shift handover report; sign off", "تقرير تسليم المناوبة؛ إنهاء المناوبة")
-        case .handoverHint: ("↑↓ scroll · S sign off and hand over · Esc back", "↑↓ تمرير · S إنهاء المناوبة والتسليم · Esc رجوع")
+        case .handoverHint:
+            ("↑↓ scroll · S sign off and hand over · Esc back", "↑↓ تمرير · S إنهاء المناوبة والتسليم · Esc رجوع")
         case .formSignOn: ("Sign on for your shift", "تسجيل الدخول للمناوبة")
         case .formSignOff: ("Sign off and hand over", "إنهاء المناوبة والتسليم")
         case .fieldPIN: ("PIN", "الرقم السري")
@@ -127,14 +152,25 @@ public enum UIText: CaseIterable, Sendable {
         case .help: ("Keys", "المفاتيح")
         case .helpClose: ("Esc or ? closes this help", "Esc أو ? لإغلاق المساعدة")
         case .helpPages: ("Space or PgDn next page, PgUp back", "Space أو PgDn للصفحة التالية، PgUp للسابقة")
-        case .keyFirstLast: ("first / last row; on the log, End and G follow live", "الصف الأول / الأخير؛ وفي السجل End و G للمتابعة المباشرة")
+        case .keyFirstLast:
+            (
+                "first / last row; on the log, End and G follow live",
+                "الصف الأول / الأخير؛ وفي السجل End و G للمتابعة المباشرة"
+            )
         case .keyFirstRow: ("first row", "الصف الأول")
-        case .keyTabDetail: ("next board; with a detail open, into it (to scroll)", "اللوحة التالية؛ ومع التفاصيل: الانتقال إليها للتمرير")
+        case .keyTabDetail:
+            (
+                "next board; with a detail open, into it (to scroll)",
+                "اللوحة التالية؛ ومع التفاصيل: الانتقال إليها للتمرير"
+            )
         case .keyHelp: ("this help", "هذه المساعدة")
         case .keyQuit: ("quit", "خروج")
         case .keyMove: ("move", "تحرك")
-        case .keyDetails: ("details: an incident, a unit, a whole message, a cell",
-                           "التفاصيل: حادثة، أو وحدة، أو رسالة كاملة، أو خانة")
+        case .keyDetails:
+            (
+                "details: an incident, a unit, a whole message, a cell",
+                "التفاصيل: حادثة، أو وحدة، أو رسالة كاملة، أو خانة"
+            )
         case .keyBack: ("back", "رجوع")
         case .keySearch: ("search", "بحث")
         case .keyPalette: ("command palette", "لوحة الأوامر")
@@ -158,8 +194,13 @@ public enum UIText: CaseIterable, Sendable {
         case .formAssignUnit: ("Assign a unit to", "تكليف وحدة بـ")
         case .formUnitStatus: ("Change status of unit", "تغيير حالة الوحدة")
         case .formRegisterUnit: ("Add a unit", "إضافة وحدة")
-        case .noFocalPoint: ("no focal point on record (qanat org update CODE --focal \"NAME;PHONE;RADIO\")", "لا جهة اتصال مسجلة")
-        case .openRiskCellFirst: ("Open the cell first (Enter), then v reviews one of its risks", "افتح الخانة أولًا (Enter) ثم v لمراجعة أحد مخاطرها")
+        case .noFocalPoint:
+            ("no focal point on record (qanat org update CODE --focal \"NAME;PHONE;RADIO\")", "لا جهة اتصال مسجلة")
+        case .openRiskCellFirst:
+            (
+                "Open the cell first (Enter), then v reviews one of its risks",
+                "افتح الخانة أولًا (Enter) ثم v لمراجعة أحد مخاطرها"
+            )
         case .formReviewRisk: ("Review a risk", "مراجعة خطر")
         case .fieldRisk: ("Risk", "الخطر")
         case .fieldNextReview: ("Next review", "المراجعة التالية")
@@ -175,15 +216,23 @@ public enum UIText: CaseIterable, Sendable {
         case .fieldNote: ("Note", "ملاحظة")
         case .yes: ("yes", "نعم")
         case .no: ("no", "لا")
-        case .formHint: ("Tab next · ←→ choose · Enter on the last field sends · Esc closes (kept)",
-                         "Tab التالي · ←→ اختيار · Enter في آخر حقل للإرسال · Esc للإغلاق (يُحفظ)")
+        case .formHint:
+            (
+                "Tab next · ←→ choose · Enter on the last field sends · Esc closes (kept)",
+                "Tab التالي · ←→ اختيار · Enter في آخر حقل للإرسال · Esc للإغلاق (يُحفظ)"
+            )
         case .keyPost: ("new message", "رسالة جديدة")
         case .keyOpen: ("open an incident", "فتح حادثة")
         case .keyStatus: ("change status (incident or unit)", "تغيير الحالة (حادثة أو وحدة)")
         case .keyAssignOrAcknowledge: ("assign a unit / acknowledge a message", "تكليف وحدة / إقرار رسالة")
-        case .quitWithDraft: ("A form holds unsent text. Quit anyway? y / n", "في النموذج نص لم يُرسل. الخروج على أي حال؟ نعم: ن أو y · لا: ل أو n")
+        case .quitWithDraft:
+            (
+                "A form holds unsent text. Quit anyway? y / n",
+                "في النموذج نص لم يُرسل. الخروج على أي حال؟ نعم: ن أو y · لا: ل أو n"
+            )
         case .sent: ("recorded", "سُجّل")
-        case .keptInJournal: ("store busy: kept in the journal, applied when it frees", "المخزن مشغول: حُفظ في السجل وسيُطبّق لاحقًا")
+        case .keptInJournal:
+            ("store busy: kept in the journal, applied when it frees", "المخزن مشغول: حُفظ في السجل وسيُطبّق لاحقًا")
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
@@ -201,7 +250,8 @@ public enum UIText: CaseIterable, Sendable {
         case .noCoverage: ("No needs or activities recorded", "لا احتياجات ولا أنشطة مسجلة")
         case .coverage: ("Coverage", "التغطية")
         case .keyMoveSector: ("move across: sectors, or likelihood", "التنقل أفقيًا: القطاعات أو الاحتمال")
-        case .keyCoverageFilter: ("coverage: filter by district, sector, kind", "التغطية: تصفية حسب الشعبية والقطاع ونوع الجهة")
+        case .keyCoverageFilter:
+            ("coverage: filter by district, sector, kind", "التغطية: تصفية حسب الشعبية والقطاع ونوع الجهة")
         case .formCoverageFilter: ("Filter the coverage board", "تصفية لوحة التغطية")
         case .sectionNeeds: ("Needs", "الاحتياجات")
         case .sectionActivities: ("Activities", "الأنشطة")
@@ -226,7 +276,8 @@ public enum UIText: CaseIterable, Sendable {
         case .wouldDuplicate: ("Would duplicate the work of", "سيكرر عمل")
         case .enterSavesAnyway: ("Enter saves it anyway", "Enter للحفظ على أي حال")
         case .screenTooSmall: ("needs", "يلزم")
-        case .enterOpensAnyway: ("Enter opens a new incident anyway, Esc goes back", "Enter لفتح حادث جديد على أي حال، Esc للرجوع")
+        case .enterOpensAnyway:
+            ("Enter opens a new incident anyway, Esc goes back", "Enter لفتح حادث جديد على أي حال، Esc للرجوع")
         case .riskBoard: ("Risks", "المخاطر")
         case .noRisksHere: ("No risk of this likelihood and impact", "لا خطر بهذا الاحتمال وهذا الأثر")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
@@ -288,8 +339,10 @@ public enum UIText: CaseIterable, Sendable {
         case .exerciseNumber: ("#", "#")
         case .exerciseAt: ("At", "عند")
         case .exerciseExpected: ("Expected", "المتوقع")
-        case .keyExercisePlay: ("exercise: pause or resume play (controller)", "التمرين: إيقاف العرض مؤقتًا أو استئنافه (المتحكم)")
-        case .keyExerciseSkip: ("exercise: skip the next inject (controller)", "التمرين: تخطي الرسالة التالية (المتحكم)")
+        case .keyExercisePlay:
+            ("exercise: pause or resume play (controller)", "التمرين: إيقاف العرض مؤقتًا أو استئنافه (المتحكم)")
+        case .keyExerciseSkip:
+            ("exercise: skip the next inject (controller)", "التمرين: تخطي الرسالة التالية (المتحكم)")
         case .keyExerciseInject: ("exercise: add an inject (controller)", "التمرين: إضافة رسالة تمرينية (المتحكم)")
         case .notAnExercise: ("No exercise plays on this store", "لا تمرين يُعرض على هذا المخزن")
         case .noInjectLeft: ("No inject left to play", "لم تبق رسالة تمرينية للعرض")
@@ -300,7 +353,8 @@ public enum UIText: CaseIterable, Sendable {
         case .exerciseTook: ("Took", "استغرق")
         case .exerciseVerdict: ("Result", "النتيجة")
         case .exerciseWhoActed: ("Who acted", "من تصرف")
-        case .exerciseOthersActed: ("Others who did what was expected of another agency", "جهات أخرى قامت بما كان متوقعًا من غيرها")
+        case .exerciseOthersActed:
+            ("Others who did what was expected of another agency", "جهات أخرى قامت بما كان متوقعًا من غيرها")
         case .exerciseMissed: ("Missed, late or not played", "ما فات أو تأخر أو لم يُعرض")
         case .exercisePaused: ("paused", "متوقف مؤقتًا")
         case .exerciseStopped: ("EXERCISE STOPPED", "توقف التمرين")
@@ -310,7 +364,8 @@ public enum UIText: CaseIterable, Sendable {
         case .skipInjectQuestion: ("Skip inject", "تخطي الرسالة التمرينية")
         case .yesNo: ("y / n", "نعم: ن أو y · لا: ل أو n")
         case .skipKept: ("not skipped", "لم يُتخطَّ شيء")
-        case .realDeskHow: ("the real desk: q, then qanat without --exercise", "المكتب الحقيقي: q ثم qanat وحده، دون تمرين")
+        case .realDeskHow:
+            ("the real desk: q, then qanat without --exercise", "المكتب الحقيقي: q ثم qanat وحده، دون تمرين")
         case .exerciseNextInject: ("next inject", "الرسالة التالية")
         case .allAgencies: ("All agencies", "كل الجهات")
         case .noResponses: ("Nothing to measure in this period", "لا شيء للقياس في هذه الفترة")
@@ -320,25 +375,38 @@ public enum UIText: CaseIterable, Sendable {
         case .noTargets: ("no target set (qanat target set)", "لا أهداف محددة (qanat target set)")
         case .atPercentile: ("at p", "عند م")
         case .overTarget: ("over target", "تجاوزت الهدف")
-        case .trendExplained: ("By week: the target's percentile (p90 without one), oldest week at the left, · none",
-                               "أسبوعيًا: مئين الهدف (م90 بدونه)، الأقدم على اليسار، · لا شيء؛ م50 وم90: المئين الخمسون والتسعون")
-        case .performanceRules: ("Acknowledge: flash and immediate messages asking for it, each agency's first. Assign, arrive: from the report to the agency's first unit. Close: the lead agency's.",
-                                 "الإقرار: الرسائل العاجلة جدًا والفورية التي تطلبه، أول إقرار لكل جهة. التكليف والوصول: من البلاغ إلى أول وحدة للجهة. الإغلاق: للجهة القائدة.")
+        case .trendExplained:
+            (
+                "By week: the target's percentile (p90 without one), oldest week at the left, · none",
+                "أسبوعيًا: مئين الهدف (م90 بدونه)، الأقدم على اليسار، · لا شيء؛ م50 وم90: المئين الخمسون والتسعون"
+            )
+        case .performanceRules:
+            (
+                "Acknowledge: flash and immediate messages asking for it, each agency's first. Assign, arrive: from the report to the agency's first unit. Close: the lead agency's.",
+                "الإقرار: الرسائل العاجلة جدًا والفورية التي تطلبه، أول إقرار لكل جهة. التكليف والوصول: من البلاغ إلى أول وحدة للجهة. الإغلاق: للجهة القائدة."
+            )
         case .formReportNeed: ("Report a need:", "الإبلاغ عن احتياج:")
         case .formMakePledge: ("Pledge:", "تعهد:")
         case .keyReportNeed: ("report a need in this area and sector", "الإبلاغ عن احتياج في هذه المنطقة والقطاع")
-        case .keyMakePledge: ("pledge to an open need of the cell (its detail open)", "التعهد باحتياج مفتوح في الخانة (تفاصيلها مفتوحة)")
+        case .keyMakePledge:
+            ("pledge to an open need of the cell (its detail open)", "التعهد باحتياج مفتوح في الخانة (تفاصيلها مفتوحة)")
         case .fieldQuantity: ("Quantity", "الكمية")
         case .fieldUnit: ("Unit of measure", "وحدة القياس")
         case .fieldPeopleInNeed: ("People in need", "المحتاجون")
         case .fieldBy: ("By (date)", "بحلول (تاريخ)")
-        case .noOpenNeed: ("No open need in this cell: r reports one", "لا احتياج مفتوح في هذه الخانة: r للإبلاغ عن احتياج")
-        case .openCellFirst: ("Open the cell first (Enter), then p pledges to one of its needs", "افتح الخانة أولًا (Enter) ثم p للتعهد باحتياج منها")
+        case .noOpenNeed:
+            ("No open need in this cell: r reports one", "لا احتياج مفتوح في هذه الخانة: r للإبلاغ عن احتياج")
+        case .openCellFirst:
+            (
+                "Open the cell first (Enter), then p pledges to one of its needs",
+                "افتح الخانة أولًا (Enter) ثم p للتعهد باحتياج منها"
+            )
         case .fieldNeeded: ("What is needed", "المطلوب")
         case .awaitingSignOn: ("nobody signed on", "لا أحد في المناوبة")
         case .handedOverBy: ("Handed over by", "سلّمها")
         case .alertOpen: ("! opens it", "! لفتحها")
-        case .keyOpenAlert: ("open the alert: a flash message, an extreme incident", "فتح التنبيه: رسالة عاجلة جدًا أو حادثة قصوى")
+        case .keyOpenAlert:
+            ("open the alert: a flash message, an extreme incident", "فتح التنبيه: رسالة عاجلة جدًا أو حادثة قصوى")
         case .wallPinned: ("UNACKNOWLEDGED", "بلا إقرار")
         case .wallStaleShort: ("stale", "قديمة")
         case .msgTo: ("To", "إلى")
@@ -346,26 +414,47 @@ public enum UIText: CaseIterable, Sendable {
         case .sectionAcknowledgements: ("Acknowledgements", "الإقرارات")
         case .awaitingAcknowledgement: ("awaiting", "بانتظار الإقرار")
         case .noAcknowledgementAsked: ("No acknowledgement asked.", "لم يُطلب إقرار.")
-        case .messageKeys: ("Enter incident · r reply · a acknowledge · Tab scroll · Esc back",
-                            "الحادثة Enter · رد r · إقرار a · تمرير Tab · رجوع Esc")
+        case .messageKeys:
+            (
+                "Enter incident · r reply · a acknowledge · Tab scroll · Esc back",
+                "الحادثة Enter · رد r · إقرار a · تمرير Tab · رجوع Esc"
+            )
         case .keyReply: ("reply to the message (to its sender)", "الرد على الرسالة (إلى مُرسلها)")
-        case .keyScroll: ("in a detail, after Tab: scroll; Home End too", "في التفاصيل بعد Tab: التمرير؛ و Home End أيضًا")
+        case .keyScroll:
+            ("in a detail, after Tab: scroll; Home End too", "في التفاصيل بعد Tab: التمرير؛ و Home End أيضًا")
         case .noSuchIncident: ("no such incident:", "لا توجد حادثة:")
-        case .noFreeUnit: ("no unit is free: every unit is busy or out of service (F3)", "لا وحدة متاحة: كل الوحدات مشغولة أو خارج الخدمة (F3)")
+        case .noFreeUnit:
+            (
+                "no unit is free: every unit is busy or out of service (F3)",
+                "لا وحدة متاحة: كل الوحدات مشغولة أو خارج الخدمة (F3)"
+            )
         case .formIncidentFilter: ("Show incidents", "عرض الحوادث")
         case .fieldOrder: ("Order", "الترتيب")
         case .fieldMinimumSeverity: ("Severity at least", "الخطورة على الأقل")
-        case .keyFilter: ("incidents: filter by status, severity, agency, area", "الحوادث: تصفية حسب الحالة والخطورة والجهة والمنطقة")
+        case .keyFilter:
+            (
+                "incidents: filter by status, severity, agency, area",
+                "الحوادث: تصفية حسب الحالة والخطورة والجهة والمنطقة"
+            )
         case .keySort: ("incidents: next order", "الحوادث: الترتيب التالي")
         case .filtered: ("filtered", "مصفّاة")
         case .openIncident: ("Open", "افتح")
-        case .searchHint: ("Type, then Enter searches incidents and messages · Esc closes",
-                           "اكتب ثم Enter للبحث في الحوادث والرسائل · Esc للإغلاق")
-        case .paletteHint: ("Type to narrow, or an incident number · ↑↓ Enter runs · Esc closes",
-                            "اكتب للتضييق أو رقم حادثة · ↑↓ اختيار · Enter للتنفيذ · Esc للإغلاق")
+        case .searchHint:
+            (
+                "Type, then Enter searches incidents and messages · Esc closes",
+                "اكتب ثم Enter للبحث في الحوادث والرسائل · Esc للإغلاق"
+            )
+        case .paletteHint:
+            (
+                "Type to narrow, or an incident number · ↑↓ Enter runs · Esc closes",
+                "اكتب للتضييق أو رقم حادثة · ↑↓ اختيار · Enter للتنفيذ · Esc للإغلاق"
+            )
         case .noResults: ("Nothing found.", "لم يُعثر على شيء.")
-        case .searching: ("↑↓ choose · Enter opens · type and Enter to search again · Esc closes",
-                          "↑↓ اختيار · Enter للفتح · اكتب ثم Enter لبحث جديد · Esc للإغلاق")
+        case .searching:
+            (
+                "↑↓ choose · Enter opens · type and Enter to search again · Esc closes",
+                "↑↓ اختيار · Enter للفتح · اكتب ثم Enter لبحث جديد · Esc للإغلاق"
+            )
         case .noLinkedIncident: ("This message names no incident.", "هذه الرسالة لا تشير إلى حادثة.")
         case .noMatches: ("Nothing matches the filter (f to change it).", "لا شيء يطابق التصفية (f لتغييرها).")
         case .formLogFilter: ("Show messages", "عرض الرسائل")

@@ -210,7 +210,9 @@ public struct Form: Equatable, Sendable {
                 let typed = String(c).lowercased()
                 let start = min((options.firstIndex { $0.value == field.value } ?? -1) + 1, options.count)
                 let rotated = Array(options[start...] + options[..<start])
-                if let match = rotated.first(where: { [$0.value, $0.en, $0.ar].contains { $0.lowercased().hasPrefix(typed) } }) {
+                if let match = rotated.first(where: {
+                    [$0.value, $0.en, $0.ar].contains { $0.lowercased().hasPrefix(typed) }
+                }) {
                     field.value = match.value
                 }
             case .toggle:

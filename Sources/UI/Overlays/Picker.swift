@@ -47,13 +47,17 @@ public struct Picker: Equatable, Sendable {
 extension Picker {
     /// The palette's lines for what was typed: an incident reference (or its bare number, this
     /// year) to open, then every command whose description matches, in either language.
-    static func paletteEntries(_ typed: String, now: Timestamp, localizer l: Localizer, exercise: Bool = false,
-                               unavailable: (DeskAction) -> String? = { _ in nil }) -> [PickerEntry] {
+    static func paletteEntries(
+        _ typed: String, now: Timestamp, localizer l: Localizer, exercise: Bool = false,
+        unavailable: (DeskAction) -> String? = { _ in nil }
+    ) -> [PickerEntry] {
         let text = typed.trimmingSpaces()
         var entries: [PickerEntry] = []
         if let reference = reference(in: text, now: now) {
-            entries.append(PickerEntry(label: l(.openIncident) + " " + reference.rawValue, detail: "",
-                                       target: .incident(reference)))
+            entries.append(
+                PickerEntry(
+                    label: l(.openIncident) + " " + reference.rawValue, detail: "",
+                    target: .incident(reference)))
         }
         let needle = text.lowercased()
         for binding in KeyBindings.all where !binding.actsOnPlace && (exercise || binding.scope != .exercise) {
@@ -62,8 +66,10 @@ extension Picker {
             guard needle.isEmpty || haystack.contains(where: { $0.contains(needle) }) else { continue }
             let board: Board? = if case .boards(let boards) = binding.scope { boards.first } else { nil }
             let reason = unavailable(binding.action)
-            entries.append(PickerEntry(label: l(binding.text), detail: reason.map { "\(binding.label) · \($0)" } ?? binding.label,
-                                       target: .action(binding.action, board: board), unavailable: reason))
+            entries.append(
+                PickerEntry(
+                    label: l(binding.text), detail: reason.map { "\(binding.label) · \($0)" } ?? binding.label,
+                    target: .action(binding.action, board: board), unavailable: reason))
         }
         return entries
     }
@@ -78,13 +84,15 @@ extension Picker {
             switch hit {
             case .incident(let record):
                 let i = record.incident
-                return PickerEntry(lead: i.reference.rawValue, label: i.title, detail: l(i.status) + " · " + l(i.severity),
-                                   target: .incident(i.reference))
+                return PickerEntry(
+                    lead: i.reference.rawValue, label: i.title, detail: l(i.status) + " · " + l(i.severity),
+                    target: .incident(i.reference))
             case .message(let record):
                 let m = record.message
                 let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
-                return PickerEntry(lead: l.clock(m.postedAt) + " " + m.agency.rawValue, label: text,
-                                   detail: m.incident?.rawValue ?? "", target: .message(m.id))
+                return PickerEntry(
+                    lead: l.clock(m.postedAt) + " " + m.agency.rawValue, label: text,
+                    detail: m.incident?.rawValue ?? "", target: .message(m.id))
             }
         }
     }

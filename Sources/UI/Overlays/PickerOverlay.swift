@@ -29,17 +29,20 @@ enum PickerOverlay {
             // The lead (a reference; a time and an agency) is a field of its own: in Arabic it
             // stands at the line's start, and the title keeps its own direction after it.
             let lead = entry.lead.isEmpty ? 0 : frame.put(entry.lead, x: x + 2, y: y, role: role, limit: width / 3) + 2
-            frame.put(entry.label, x: x + 2 + lead, y: y, role: role, limit: max(0, width - detailWidth - 5 - lead),
-                      marking: SearchText.matches(of: matched, in: entry.label), as: chosen ? .selected : .match)
-            frame.put(entry.detail, x: x + width - 2 - detailWidth, y: y, role: chosen ? .selected : .dim, limit: detailWidth)
+            frame.put(
+                entry.label, x: x + 2 + lead, y: y, role: role, limit: max(0, width - detailWidth - 5 - lead),
+                marking: SearchText.matches(of: matched, in: entry.label), as: chosen ? .selected : .match)
+            frame.put(
+                entry.detail, x: x + width - 2 - detailWidth, y: y, role: chosen ? .selected : .dim, limit: detailWidth)
         }
         if picker.entries.isEmpty, picker.answered != nil {
             frame.put(l(.noResults), x: x + 2, y: top + 2, role: .dim, limit: width - 4)
         }
-        let hint: UIText = switch picker.kind {
-        case .palette: .paletteHint
-        case .search: picker.answered == nil ? .searchHint : .searching
-        }
+        let hint: UIText =
+            switch picker.kind {
+            case .palette: .paletteHint
+            case .search: picker.answered == nil ? .searchHint : .searching
+            }
         frame.put(pieces: l.pieces(hint), x: x + 2, y: top + height - 1, role: .dim, limit: width - 4)
     }
 }

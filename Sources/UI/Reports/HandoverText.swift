@@ -23,28 +23,45 @@ public enum HandoverText {
         let shift = report.shift
         var out: [Block] = [.title("\(l(.handoverTitle)) — \(shift.officer) (\(shift.agency))")]
         let end = shift.end.map(l.dateTime) ?? l.dateTime(report.now)
-        out.append(.text("\(l(.shiftLabel)): \(l.dateTime(shift.start)) – \(end)" + (report.signedOn ? "" : " (\(l(.notSignedOn)))")))
+        out.append(
+            .text(
+                "\(l(.shiftLabel)): \(l.dateTime(shift.start)) – \(end)"
+                    + (report.signedOn ? "" : " (\(l(.notSignedOn)))")))
         if let note = shift.note {
             let lines = ReportLayout.cellLines(note)
             out.append(.text("\(l(.handedOver)): \(lines[0])"))
             out += lines.dropFirst().map { .text("  " + $0) }
         }
-        out.append(.section(heading: "\(l(.sectionOpenIncidents)) (\(l.number(report.openIncidents.count)))",
-                            header: [l(.colReference), l(.colSeverity), l(.colStatus), l(.colTitle), l(.colArea), l(.colUnits)],
-                            rows: report.openIncidents.map { record in
-                                let i = record.incident
-                                return [i.reference.rawValue, l(i.severity), l(i.status), i.title, areaName(i.area, l), l.number(record.activeUnits)]
-                            }))
-        out.append(.section(heading: "\(l(.sectionUnitsCommitted)) (\(l.number(report.committedUnits.count)))",
-                            header: [l(.colCallSign), l(.colAgency), l(.colStatus), l(.colIncident), l(.colSince)],
-                            rows: report.committedUnits.map { record in
-                                let u = record.unit
-                                return [u.callSign.rawValue, u.agency.rawValue, l(u.status), u.incident?.rawValue ?? "", l.dateTime(u.statusChangedAt)]
-                            }))
-        out.append(.section(heading: "\(l(.sectionAwaiting)) \(shift.agency) (\(l.number(report.awaitingAcknowledgement.count)))",
-                            header: messageHeader(l), rows: report.awaitingAcknowledgement.map { messageRow($0, l) }))
-        out.append(.section(heading: "\(l(.sectionShiftLog)) (\(l.number(report.log.count)))",
-                            header: messageHeader(l), rows: report.log.map { messageRow($0, l) }))
+        out.append(
+            .section(
+                heading: "\(l(.sectionOpenIncidents)) (\(l.number(report.openIncidents.count)))",
+                header: [l(.colReference), l(.colSeverity), l(.colStatus), l(.colTitle), l(.colArea), l(.colUnits)],
+                rows: report.openIncidents.map { record in
+                    let i = record.incident
+                    return [
+                        i.reference.rawValue, l(i.severity), l(i.status), i.title, areaName(i.area, l),
+                        l.number(record.activeUnits),
+                    ]
+                }))
+        out.append(
+            .section(
+                heading: "\(l(.sectionUnitsCommitted)) (\(l.number(report.committedUnits.count)))",
+                header: [l(.colCallSign), l(.colAgency), l(.colStatus), l(.colIncident), l(.colSince)],
+                rows: report.committedUnits.map { record in
+                    let u = record.unit
+                    return [
+                        u.callSign.rawValue, u.agency.rawValue, l(u.status), u.incident?.rawValue ?? "",
+                        l.dateTime(u.statusChangedAt),
+                    ]
+                }))
+        out.append(
+            .section(
+                heading: "\(l(.sectionAwaiting)) \(shift.agency) (\(l.number(report.awaitingAcknowledgement.count)))",
+                header: messageHeader(l), rows: report.awaitingAcknowledgement.map { messageRow($0, l) }))
+        out.append(
+            .section(
+                heading: "\(l(.sectionShiftLog)) (\(l.number(report.log.count)))",
+                header: messageHeader(l), rows: report.log.map { messageRow($0, l) }))
         return out
     }
 
@@ -55,7 +72,10 @@ public enum HandoverText {
     static func messageRow(_ record: MessageRecord, _ l: Localizer) -> [String] {
         let m = record.message
         let text = [m.subject, m.body].compactMap { $0 }.joined(separator: " — ")
-        return [l.dateTime(m.postedAt), l(m.priority), m.agency.rawValue, m.recipients.codes.joined(separator: ","), m.incident?.rawValue ?? "", text]
+        return [
+            l.dateTime(m.postedAt), l(m.priority), m.agency.rawValue, m.recipients.codes.joined(separator: ","),
+            m.incident?.rawValue ?? "", text,
+        ]
     }
 
 }

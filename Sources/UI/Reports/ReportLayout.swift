@@ -66,7 +66,6 @@ public enum ReportLayout {
         return out
     }
 
-
     /// Untrusted text on one line, safe for a terminal.
     static func clean(_ text: String) -> String { cellLines(text).joined(separator: " ") }
 

@@ -4,148 +4,148 @@
 enum BuiltInThemes {
     static let files: [String: String] = [
         "colour-blind": #"""
-# Qanat theme "colour-blind": no red/green pairs; severity runs cyan → yellow → orange → black on
-# yellow (Okabe–Ito hues on 256-colour terminals), with bold and reverse carrying it on 8.
-[roles]
-dim = { dim = true }
-header = { fg = 39, fg8 = "cyan", bold = true, underline = true }
-tabActive = { fg = "black", bg = 39, bg8 = "cyan", bold = true }
-tabInactive = { fg = "white", bg = 24, bg8 = "blue" }
-selected = { reverse = true }
-statusBar = { fg = "white", bg = 24, bg8 = "blue" }
-statusLive = { fg = 39, fg8 = "cyan", bg = 24, bg8 = "blue", bold = true }
-statusBusy = { fg = 220, fg8 = "yellow", bg = 24, bg8 = "blue", bold = true }
-statusOffline = { fg = "black", bg = 208, bg8 = "yellow", bold = true, underline = true }
-severityMinor = { fg = 39, fg8 = "cyan" }
-severityModerate = { fg = 220, fg8 = "yellow" }
-severitySevere = { fg = 208, fg8 = "yellow", bold = true, underline = true }
-severityExtreme = { fg = "black", bg = 220, bg8 = "yellow", bold = true }
-priorityPriority = { fg = 39, fg8 = "cyan" }
-priorityImmediate = { fg = 208, fg8 = "yellow", bold = true }
-priorityFlash = { fg = "black", bg = 220, bg8 = "yellow", bold = true }
-unacknowledged = { fg = "black", bg = 208, bg8 = "yellow", bold = true, underline = true }
-timerWarning = { fg = 220, fg8 = "yellow", bold = true }
-timerAlarm = { fg = "black", bg = 208, bg8 = "yellow", bold = true }
-groupHeader = { fg = 175, fg8 = "magenta", bold = true }
-key = { fg = "black", bg = 39, bg8 = "cyan" }
-match = { bold = true, underline = true }
-overlay = { fg = "white", bg = "black" }
-error = { fg = 208, fg8 = "yellow", bold = true, underline = true }
-title = { bold = true }
-"""#,
+        # Qanat theme "colour-blind": no red/green pairs; severity runs cyan → yellow → orange → black on
+        # yellow (Okabe–Ito hues on 256-colour terminals), with bold and reverse carrying it on 8.
+        [roles]
+        dim = { dim = true }
+        header = { fg = 39, fg8 = "cyan", bold = true, underline = true }
+        tabActive = { fg = "black", bg = 39, bg8 = "cyan", bold = true }
+        tabInactive = { fg = "white", bg = 24, bg8 = "blue" }
+        selected = { reverse = true }
+        statusBar = { fg = "white", bg = 24, bg8 = "blue" }
+        statusLive = { fg = 39, fg8 = "cyan", bg = 24, bg8 = "blue", bold = true }
+        statusBusy = { fg = 220, fg8 = "yellow", bg = 24, bg8 = "blue", bold = true }
+        statusOffline = { fg = "black", bg = 208, bg8 = "yellow", bold = true, underline = true }
+        severityMinor = { fg = 39, fg8 = "cyan" }
+        severityModerate = { fg = 220, fg8 = "yellow" }
+        severitySevere = { fg = 208, fg8 = "yellow", bold = true, underline = true }
+        severityExtreme = { fg = "black", bg = 220, bg8 = "yellow", bold = true }
+        priorityPriority = { fg = 39, fg8 = "cyan" }
+        priorityImmediate = { fg = 208, fg8 = "yellow", bold = true }
+        priorityFlash = { fg = "black", bg = 220, bg8 = "yellow", bold = true }
+        unacknowledged = { fg = "black", bg = 208, bg8 = "yellow", bold = true, underline = true }
+        timerWarning = { fg = 220, fg8 = "yellow", bold = true }
+        timerAlarm = { fg = "black", bg = 208, bg8 = "yellow", bold = true }
+        groupHeader = { fg = 175, fg8 = "magenta", bold = true }
+        key = { fg = "black", bg = 39, bg8 = "cyan" }
+        match = { bold = true, underline = true }
+        overlay = { fg = "white", bg = "black" }
+        error = { fg = 208, fg8 = "yellow", bold = true, underline = true }
+        title = { bold = true }
+        """#,
         "default": #"""
-# Qanat theme "default": dark background, the 8 ANSI colours (any terminal).
-# Roles: see Sources/UI/Frame.swift (StyleRole). Colours: names, bright-NAME, or 0-255 with fg8/bg8.
-[roles]
-dim = { dim = true }
-header = { fg = "cyan", bold = true, underline = true }
-tabActive = { fg = "black", bg = "cyan", bold = true }
-tabInactive = { fg = "white", bg = "blue" }
-selected = { reverse = true }
-statusBar = { fg = "white", bg = "blue" }
-statusLive = { fg = "green", bg = "blue", bold = true }
-statusBusy = { fg = "yellow", bg = "blue", bold = true }
-statusOffline = { fg = "white", bg = "red", bold = true }
-severityMinor = { fg = "green" }
-severityModerate = { fg = "yellow" }
-severitySevere = { fg = "red", bold = true }
-severityExtreme = { fg = "white", bg = "red", bold = true }
-priorityPriority = { fg = "cyan" }
-priorityImmediate = { fg = "yellow", bold = true }
-priorityFlash = { fg = "white", bg = "red", bold = true }
-unacknowledged = { fg = "black", bg = "yellow", bold = true }
-timerWarning = { fg = "yellow", bold = true }
-timerAlarm = { fg = "white", bg = "red", bold = true }
-groupHeader = { fg = "magenta", bold = true }
-key = { fg = "black", bg = "cyan" }
-match = { bold = true, underline = true }
-overlay = { fg = "white", bg = "black" }
-error = { fg = "red", bold = true }
-title = { bold = true }
-"""#,
+        # Qanat theme "default": dark background, the 8 ANSI colours (any terminal).
+        # Roles: see Sources/UI/Frame.swift (StyleRole). Colours: names, bright-NAME, or 0-255 with fg8/bg8.
+        [roles]
+        dim = { dim = true }
+        header = { fg = "cyan", bold = true, underline = true }
+        tabActive = { fg = "black", bg = "cyan", bold = true }
+        tabInactive = { fg = "white", bg = "blue" }
+        selected = { reverse = true }
+        statusBar = { fg = "white", bg = "blue" }
+        statusLive = { fg = "green", bg = "blue", bold = true }
+        statusBusy = { fg = "yellow", bg = "blue", bold = true }
+        statusOffline = { fg = "white", bg = "red", bold = true }
+        severityMinor = { fg = "green" }
+        severityModerate = { fg = "yellow" }
+        severitySevere = { fg = "red", bold = true }
+        severityExtreme = { fg = "white", bg = "red", bold = true }
+        priorityPriority = { fg = "cyan" }
+        priorityImmediate = { fg = "yellow", bold = true }
+        priorityFlash = { fg = "white", bg = "red", bold = true }
+        unacknowledged = { fg = "black", bg = "yellow", bold = true }
+        timerWarning = { fg = "yellow", bold = true }
+        timerAlarm = { fg = "white", bg = "red", bold = true }
+        groupHeader = { fg = "magenta", bold = true }
+        key = { fg = "black", bg = "cyan" }
+        match = { bold = true, underline = true }
+        overlay = { fg = "white", bg = "black" }
+        error = { fg = "red", bold = true }
+        title = { bold = true }
+        """#,
         "high-contrast": #"""
-# Qanat theme "high-contrast": bright colours on black, bold throughout; the wall's default.
-[roles]
-normal = { fg = "bright-white", bg = "black" }
-dim = { fg = "white", bg = "black" }
-header = { fg = "black", bg = "bright-white", bold = true }
-tabActive = { fg = "black", bg = "bright-yellow", bold = true }
-tabInactive = { fg = "bright-white", bg = "black", bold = true }
-selected = { fg = "black", bg = "bright-cyan", bold = true }
-statusBar = { fg = "bright-white", bg = "black", bold = true, reverse = true }
-statusLive = { fg = "black", bg = "bright-green", bold = true }
-statusBusy = { fg = "black", bg = "bright-yellow", bold = true }
-statusOffline = { fg = "bright-white", bg = "red", bold = true }
-severityMinor = { fg = "bright-green", bg = "black", bold = true }
-severityModerate = { fg = "bright-yellow", bg = "black", bold = true }
-severitySevere = { fg = "bright-red", bg = "black", bold = true }
-severityExtreme = { fg = "bright-white", bg = "red", bold = true }
-priorityRoutine = { fg = "bright-white", bg = "black" }
-priorityPriority = { fg = "bright-cyan", bg = "black", bold = true }
-priorityImmediate = { fg = "bright-yellow", bg = "black", bold = true }
-priorityFlash = { fg = "bright-white", bg = "red", bold = true }
-unacknowledged = { fg = "black", bg = "bright-yellow", bold = true }
-timerWarning = { fg = "bright-yellow", bg = "black", bold = true }
-timerAlarm = { fg = "bright-white", bg = "red", bold = true }
-groupHeader = { fg = "bright-magenta", bg = "black", bold = true }
-key = { fg = "black", bg = "bright-white", bold = true }
-match = { fg = "bright-yellow", bold = true, underline = true }
-overlay = { fg = "bright-white", bg = "blue", bold = true }
-error = { fg = "bright-red", bg = "black", bold = true }
-title = { fg = "bright-white", bg = "black", bold = true }
-"""#,
+        # Qanat theme "high-contrast": bright colours on black, bold throughout; the wall's default.
+        [roles]
+        normal = { fg = "bright-white", bg = "black" }
+        dim = { fg = "white", bg = "black" }
+        header = { fg = "black", bg = "bright-white", bold = true }
+        tabActive = { fg = "black", bg = "bright-yellow", bold = true }
+        tabInactive = { fg = "bright-white", bg = "black", bold = true }
+        selected = { fg = "black", bg = "bright-cyan", bold = true }
+        statusBar = { fg = "bright-white", bg = "black", bold = true, reverse = true }
+        statusLive = { fg = "black", bg = "bright-green", bold = true }
+        statusBusy = { fg = "black", bg = "bright-yellow", bold = true }
+        statusOffline = { fg = "bright-white", bg = "red", bold = true }
+        severityMinor = { fg = "bright-green", bg = "black", bold = true }
+        severityModerate = { fg = "bright-yellow", bg = "black", bold = true }
+        severitySevere = { fg = "bright-red", bg = "black", bold = true }
+        severityExtreme = { fg = "bright-white", bg = "red", bold = true }
+        priorityRoutine = { fg = "bright-white", bg = "black" }
+        priorityPriority = { fg = "bright-cyan", bg = "black", bold = true }
+        priorityImmediate = { fg = "bright-yellow", bg = "black", bold = true }
+        priorityFlash = { fg = "bright-white", bg = "red", bold = true }
+        unacknowledged = { fg = "black", bg = "bright-yellow", bold = true }
+        timerWarning = { fg = "bright-yellow", bg = "black", bold = true }
+        timerAlarm = { fg = "bright-white", bg = "red", bold = true }
+        groupHeader = { fg = "bright-magenta", bg = "black", bold = true }
+        key = { fg = "black", bg = "bright-white", bold = true }
+        match = { fg = "bright-yellow", bold = true, underline = true }
+        overlay = { fg = "bright-white", bg = "blue", bold = true }
+        error = { fg = "bright-red", bg = "black", bold = true }
+        title = { fg = "bright-white", bg = "black", bold = true }
+        """#,
         "light": #"""
-# Qanat theme "light": for a light terminal background; 256 colours where the terminal has them.
-[roles]
-dim = { fg = 244, fg8 = "black", dim = true }
-header = { fg = 25, fg8 = "blue", bold = true, underline = true }
-tabActive = { fg = "white", bg = 25, bg8 = "blue", bold = true }
-tabInactive = { fg = "black", bg = 252, bg8 = "white" }
-selected = { fg = "black", bg = 153, bg8 = "cyan" }
-statusBar = { fg = "black", bg = 252, bg8 = "white" }
-statusLive = { fg = 22, fg8 = "green", bg = 252, bg8 = "white", bold = true }
-statusBusy = { fg = 130, fg8 = "yellow", bg = 252, bg8 = "white", bold = true }
-statusOffline = { fg = "white", bg = 124, bg8 = "red", bold = true }
-severityMinor = { fg = 22, fg8 = "green" }
-severityModerate = { fg = 130, fg8 = "yellow" }
-severitySevere = { fg = 124, fg8 = "red", bold = true }
-severityExtreme = { fg = "white", bg = 124, bg8 = "red", bold = true }
-priorityPriority = { fg = 25, fg8 = "blue" }
-priorityImmediate = { fg = 130, fg8 = "yellow", bold = true }
-priorityFlash = { fg = "white", bg = 124, bg8 = "red", bold = true }
-unacknowledged = { fg = "black", bg = 220, bg8 = "yellow", bold = true }
-timerWarning = { fg = 130, fg8 = "yellow", bold = true }
-timerAlarm = { fg = "white", bg = 124, bg8 = "red", bold = true }
-groupHeader = { fg = 90, fg8 = "magenta", bold = true }
-key = { fg = "white", bg = 25, bg8 = "blue" }
-match = { bold = true, underline = true }
-overlay = { fg = "black", bg = 230, bg8 = "white" }
-error = { fg = 124, fg8 = "red", bold = true }
-title = { bold = true }
-"""#,
+        # Qanat theme "light": for a light terminal background; 256 colours where the terminal has them.
+        [roles]
+        dim = { fg = 244, fg8 = "black", dim = true }
+        header = { fg = 25, fg8 = "blue", bold = true, underline = true }
+        tabActive = { fg = "white", bg = 25, bg8 = "blue", bold = true }
+        tabInactive = { fg = "black", bg = 252, bg8 = "white" }
+        selected = { fg = "black", bg = 153, bg8 = "cyan" }
+        statusBar = { fg = "black", bg = 252, bg8 = "white" }
+        statusLive = { fg = 22, fg8 = "green", bg = 252, bg8 = "white", bold = true }
+        statusBusy = { fg = 130, fg8 = "yellow", bg = 252, bg8 = "white", bold = true }
+        statusOffline = { fg = "white", bg = 124, bg8 = "red", bold = true }
+        severityMinor = { fg = 22, fg8 = "green" }
+        severityModerate = { fg = 130, fg8 = "yellow" }
+        severitySevere = { fg = 124, fg8 = "red", bold = true }
+        severityExtreme = { fg = "white", bg = 124, bg8 = "red", bold = true }
+        priorityPriority = { fg = 25, fg8 = "blue" }
+        priorityImmediate = { fg = 130, fg8 = "yellow", bold = true }
+        priorityFlash = { fg = "white", bg = 124, bg8 = "red", bold = true }
+        unacknowledged = { fg = "black", bg = 220, bg8 = "yellow", bold = true }
+        timerWarning = { fg = 130, fg8 = "yellow", bold = true }
+        timerAlarm = { fg = "white", bg = 124, bg8 = "red", bold = true }
+        groupHeader = { fg = 90, fg8 = "magenta", bold = true }
+        key = { fg = "white", bg = 25, bg8 = "blue" }
+        match = { bold = true, underline = true }
+        overlay = { fg = "black", bg = 230, bg8 = "white" }
+        error = { fg = 124, fg8 = "red", bold = true }
+        title = { bold = true }
+        """#,
         "monochrome": #"""
-# Qanat theme "monochrome": attributes only, for monochrome terminals and NO_COLOR.
-[roles]
-dim = { dim = true }
-header = { bold = true, underline = true }
-tabActive = { bold = true, reverse = true }
-selected = { reverse = true }
-statusBar = { reverse = true }
-statusLive = { bold = true, reverse = true }
-statusBusy = { bold = true, reverse = true, underline = true }
-statusOffline = { bold = true, reverse = true, underline = true }
-severitySevere = { bold = true }
-severityExtreme = { bold = true, reverse = true }
-priorityImmediate = { bold = true }
-priorityFlash = { bold = true, reverse = true }
-unacknowledged = { bold = true, underline = true }
-timerWarning = { bold = true }
-timerAlarm = { bold = true, reverse = true }
-groupHeader = { bold = true }
-key = { reverse = true }
-match = { bold = true, underline = true }
-error = { bold = true }
-title = { bold = true }
-"""#,
+        # Qanat theme "monochrome": attributes only, for monochrome terminals and NO_COLOR.
+        [roles]
+        dim = { dim = true }
+        header = { bold = true, underline = true }
+        tabActive = { bold = true, reverse = true }
+        selected = { reverse = true }
+        statusBar = { reverse = true }
+        statusLive = { bold = true, reverse = true }
+        statusBusy = { bold = true, reverse = true, underline = true }
+        statusOffline = { bold = true, reverse = true, underline = true }
+        severitySevere = { bold = true }
+        severityExtreme = { bold = true, reverse = true }
+        priorityImmediate = { bold = true }
+        priorityFlash = { bold = true, reverse = true }
+        unacknowledged = { bold = true, underline = true }
+        timerWarning = { bold = true }
+        timerAlarm = { bold = true, reverse = true }
+        groupHeader = { bold = true }
+        key = { reverse = true }
+        match = { bold = true, underline = true }
+        error = { bold = true }
+        title = { bold = true }
+        """#,
     ]
 }

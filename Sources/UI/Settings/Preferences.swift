@@ -38,24 +38,31 @@ public struct Preferences: Equatable, Sendable {
         let table: TOMLTable
         do {
             table = try TOMLFile.table(text)
-            try TOMLFile.refuseUnknownKeys(table, allowed: ["language", "bidi", "digits", "theme", "bell"], noun: "setting")
+            try TOMLFile.refuseUnknownKeys(
+                table, allowed: ["language", "bidi", "digits", "theme", "bell"], noun: "setting")
         } catch { throw PreferencesError(file: file, reason: error.reason) }
         func value<T>(_ key: String, _ parse: (String) -> T?, allowed: [String]) throws(PreferencesError) -> T? {
             guard let entry = table[key] else { return nil }
             guard let text = entry.string, let parsed = parse(text) else {
-                throw PreferencesError(file: file, reason: "\(key): \(entry) is not one of: \(allowed.joined(separator: ", "))")
+                throw PreferencesError(
+                    file: file, reason: "\(key): \(entry) is not one of: \(allowed.joined(separator: ", "))")
             }
             return parsed
         }
         var preferences = Preferences()
-        preferences.language = try value("language", Language.init(rawValue:), allowed: Language.allCases.map(\.rawValue))
-        let bidi: BidiMode?? = try value("bidi", { $0 == "auto" ? .some(nil) : BidiMode(rawValue: $0).map { .some($0) } },
-                                         allowed: BidiMode.allCases.map(\.rawValue) + ["auto"])
+        preferences.language = try value(
+            "language", Language.init(rawValue:), allowed: Language.allCases.map(\.rawValue))
+        let bidi: BidiMode?? = try value(
+            "bidi", { $0 == "auto" ? .some(nil) : BidiMode(rawValue: $0).map { .some($0) } },
+            allowed: BidiMode.allCases.map(\.rawValue) + ["auto"])
         preferences.bidi = bidi ?? nil
-        preferences.digits = try value("digits", DigitStyle.init(rawValue:), allowed: DigitStyle.allCases.map(\.rawValue))
+        preferences.digits = try value(
+            "digits", DigitStyle.init(rawValue:), allowed: DigitStyle.allCases.map(\.rawValue))
         preferences.theme = try value("theme", { $0 }, allowed: ["a theme's name"])
         if let entry = table["bell"] {
-            guard let on = entry.bool else { throw PreferencesError(file: file, reason: "bell: \(entry) is not one of: true, false") }
+            guard let on = entry.bool else {
+                throw PreferencesError(file: file, reason: "bell: \(entry) is not one of: true, false")
+            }
             preferences.bell = on
         }
         return preferences

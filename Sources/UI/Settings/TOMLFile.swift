@@ -19,10 +19,14 @@ public enum TOMLFile {
 
     /// Refuses the first key of `table` not in `allowed`: at the top of a file as "unknown NOUN
     /// 'KEY'; NOUNs: …", inside a table at `path` as "PATH.KEY: unknown key; keys: …".
-    public static func refuseUnknownKeys(_ table: TOMLTable, allowed: [String], at path: String = "",
-                                         noun: String = "key") throws(Problem) {
+    public static func refuseUnknownKeys(
+        _ table: TOMLTable, allowed: [String], at path: String = "",
+        noun: String = "key"
+    ) throws(Problem) {
         guard let unknown = table.keys.sorted().first(where: { !allowed.contains($0) }) else { return }
         let list = allowed.joined(separator: ", ")
-        throw Problem(reason: path.isEmpty ? "unknown \(noun) '\(unknown)'; \(noun)s: \(list)" : "\(path).\(unknown): unknown key; keys: \(list)")
+        throw Problem(
+            reason: path.isEmpty
+                ? "unknown \(noun) '\(unknown)'; \(noun)s: \(list)" : "\(path).\(unknown): unknown key; keys: \(list)")
     }
 }

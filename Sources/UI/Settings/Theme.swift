@@ -8,8 +8,10 @@ public struct CellStyle: Equatable, Sendable {
     public var reverse = false
     public var underline = false
 
-    public init(foreground: ThemeColor? = nil, background: ThemeColor? = nil, bold: Bool = false, dim: Bool = false,
-                reverse: Bool = false, underline: Bool = false) {
+    public init(
+        foreground: ThemeColor? = nil, background: ThemeColor? = nil, bold: Bool = false, dim: Bool = false,
+        reverse: Bool = false, underline: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
@@ -62,54 +64,58 @@ public struct Theme: Equatable, Sendable {
     public var usesColour: Bool { styles.values.contains { $0.foreground != nil || $0.background != nil } }
 
     /// Built in, so the desk always starts even with no theme files: dark, and attributes only.
-    public static let dark = Theme(name: "default", styles: [
-        .dim: CellStyle(dim: true),
-        .header: CellStyle(foreground: .cyan, bold: true, underline: true),
-        .tabActive: CellStyle(foreground: .black, background: .cyan, bold: true),
-        .tabInactive: CellStyle(foreground: .white, background: .blue),
-        .selected: CellStyle(reverse: true),
-        .statusBar: CellStyle(foreground: .white, background: .blue),
-        .statusLive: CellStyle(foreground: .green, background: .blue, bold: true),
-        .statusBusy: CellStyle(foreground: .yellow, background: .blue, bold: true),
-        .statusOffline: CellStyle(foreground: .white, background: .red, bold: true),
-        .severityMinor: CellStyle(foreground: .green),
-        .severityModerate: CellStyle(foreground: .yellow),
-        .severitySevere: CellStyle(foreground: .red, bold: true),
-        .severityExtreme: CellStyle(foreground: .white, background: .red, bold: true),
-        .priorityPriority: CellStyle(foreground: .cyan),
-        .priorityImmediate: CellStyle(foreground: .yellow, bold: true),
-        .priorityFlash: CellStyle(foreground: .white, background: .red, bold: true),
-        .unacknowledged: CellStyle(foreground: .black, background: .yellow, bold: true),
-        .timerWarning: CellStyle(foreground: .yellow, bold: true),
-        .timerAlarm: CellStyle(foreground: .white, background: .red, bold: true),
-        .groupHeader: CellStyle(foreground: .magenta, bold: true),
-        .key: CellStyle(foreground: .black, background: .cyan),
-        .match: CellStyle(bold: true, underline: true),
-        .overlay: CellStyle(foreground: .white, background: .black),
-        .error: CellStyle(foreground: .red, bold: true),
-        .title: CellStyle(bold: true),
-    ])
+    public static let dark = Theme(
+        name: "default",
+        styles: [
+            .dim: CellStyle(dim: true),
+            .header: CellStyle(foreground: .cyan, bold: true, underline: true),
+            .tabActive: CellStyle(foreground: .black, background: .cyan, bold: true),
+            .tabInactive: CellStyle(foreground: .white, background: .blue),
+            .selected: CellStyle(reverse: true),
+            .statusBar: CellStyle(foreground: .white, background: .blue),
+            .statusLive: CellStyle(foreground: .green, background: .blue, bold: true),
+            .statusBusy: CellStyle(foreground: .yellow, background: .blue, bold: true),
+            .statusOffline: CellStyle(foreground: .white, background: .red, bold: true),
+            .severityMinor: CellStyle(foreground: .green),
+            .severityModerate: CellStyle(foreground: .yellow),
+            .severitySevere: CellStyle(foreground: .red, bold: true),
+            .severityExtreme: CellStyle(foreground: .white, background: .red, bold: true),
+            .priorityPriority: CellStyle(foreground: .cyan),
+            .priorityImmediate: CellStyle(foreground: .yellow, bold: true),
+            .priorityFlash: CellStyle(foreground: .white, background: .red, bold: true),
+            .unacknowledged: CellStyle(foreground: .black, background: .yellow, bold: true),
+            .timerWarning: CellStyle(foreground: .yellow, bold: true),
+            .timerAlarm: CellStyle(foreground: .white, background: .red, bold: true),
+            .groupHeader: CellStyle(foreground: .magenta, bold: true),
+            .key: CellStyle(foreground: .black, background: .cyan),
+            .match: CellStyle(bold: true, underline: true),
+            .overlay: CellStyle(foreground: .white, background: .black),
+            .error: CellStyle(foreground: .red, bold: true),
+            .title: CellStyle(bold: true),
+        ])
 
-    public static let monochrome = Theme(name: "monochrome", styles: [
-        .dim: CellStyle(dim: true),
-        .header: CellStyle(bold: true, underline: true),
-        .tabActive: CellStyle(bold: true, reverse: true),
-        .selected: CellStyle(reverse: true),
-        .statusBar: CellStyle(reverse: true),
-        .statusLive: CellStyle(bold: true, reverse: true),
-        .statusBusy: CellStyle(bold: true, reverse: true, underline: true),
-        .statusOffline: CellStyle(bold: true, reverse: true, underline: true),
-        .severitySevere: CellStyle(bold: true),
-        .severityExtreme: CellStyle(bold: true, reverse: true),
-        .priorityImmediate: CellStyle(bold: true),
-        .priorityFlash: CellStyle(bold: true, reverse: true),
-        .unacknowledged: CellStyle(bold: true, underline: true),
-        .timerWarning: CellStyle(bold: true),
-        .timerAlarm: CellStyle(bold: true, reverse: true),
-        .groupHeader: CellStyle(bold: true),
-        .key: CellStyle(reverse: true),
-        .match: CellStyle(bold: true, underline: true),
-        .error: CellStyle(bold: true),
-        .title: CellStyle(bold: true),
-    ])
+    public static let monochrome = Theme(
+        name: "monochrome",
+        styles: [
+            .dim: CellStyle(dim: true),
+            .header: CellStyle(bold: true, underline: true),
+            .tabActive: CellStyle(bold: true, reverse: true),
+            .selected: CellStyle(reverse: true),
+            .statusBar: CellStyle(reverse: true),
+            .statusLive: CellStyle(bold: true, reverse: true),
+            .statusBusy: CellStyle(bold: true, reverse: true, underline: true),
+            .statusOffline: CellStyle(bold: true, reverse: true, underline: true),
+            .severitySevere: CellStyle(bold: true),
+            .severityExtreme: CellStyle(bold: true, reverse: true),
+            .priorityImmediate: CellStyle(bold: true),
+            .priorityFlash: CellStyle(bold: true, reverse: true),
+            .unacknowledged: CellStyle(bold: true, underline: true),
+            .timerWarning: CellStyle(bold: true),
+            .timerAlarm: CellStyle(bold: true, reverse: true),
+            .groupHeader: CellStyle(bold: true),
+            .key: CellStyle(reverse: true),
+            .match: CellStyle(bold: true, underline: true),
+            .error: CellStyle(bold: true),
+            .title: CellStyle(bold: true),
+        ])
 }

@@ -31,7 +31,9 @@ extension Theme {
         var styles: [StyleRole: CellStyle] = [:]
         for key in roles.keys {
             guard let role = StyleRole(rawValue: key) else { continue }
-            guard let entry = roles[key]?.table else { throw ThemeError(file: file, reason: "\(key): expected an inline table") }
+            guard let entry = roles[key]?.table else {
+                throw ThemeError(file: file, reason: "\(key): expected an inline table")
+            }
             styles[role] = try style(entry, role: key, file: file)
         }
         return Theme(name: name, styles: styles)
@@ -40,17 +42,25 @@ extension Theme {
     private static let styleKeys = ["fg", "bg", "fg8", "bg8", "bold", "dim", "reverse", "underline"]
 
     private static func style(_ entry: TOMLTable, role: String, file: String) throws(ThemeError) -> CellStyle {
-        do { try TOMLFile.refuseUnknownKeys(entry, allowed: styleKeys, at: role) } catch { throw ThemeError(file: file, reason: error.reason) }
+        do { try TOMLFile.refuseUnknownKeys(entry, allowed: styleKeys, at: role) } catch {
+            throw ThemeError(file: file, reason: error.reason)
+        }
         func flag(_ key: String) throws(ThemeError) -> Bool {
             guard let value = entry[key] else { return false }
-            guard let bool = value.bool else { throw ThemeError(file: file, reason: "\(role).\(key): expected true or false") }
+            guard let bool = value.bool else {
+                throw ThemeError(file: file, reason: "\(role).\(key): expected true or false")
+            }
             return bool
         }
         func colour(_ key: String) throws(ThemeError) -> ThemeColor? {
             guard let value = entry[key] else { return nil }
             if let name = value.string {
                 guard let colour = ThemeColor(name: name) else {
-                    throw ThemeError(file: file, reason: "\(role).\(key): '\(name)' is not one of \(ThemeColor.names.joined(separator: ", ")) (or bright-NAME, or 0-255)")
+                    throw ThemeError(
+                        file: file,
+                        reason:
+                            "\(role).\(key): '\(name)' is not one of \(ThemeColor.names.joined(separator: ", ")) (or bright-NAME, or 0-255)"
+                    )
                 }
                 return colour
             }
@@ -60,14 +70,17 @@ extension Theme {
             var fallback = index < 16 ? index % 8 : 7
             if let name = entry[key + "8"]?.string {
                 guard let base = ThemeColor(name: name), base.index < 8 else {
-                    throw ThemeError(file: file, reason: "\(role).\(key)8: '\(name)' is not one of \(ThemeColor.names.joined(separator: ", "))")
+                    throw ThemeError(
+                        file: file,
+                        reason: "\(role).\(key)8: '\(name)' is not one of \(ThemeColor.names.joined(separator: ", "))")
                 }
                 fallback = base.index
             }
             return ThemeColor(index: index, fallback: fallback)
         }
-        return CellStyle(foreground: try colour("fg"), background: try colour("bg"), bold: try flag("bold"),
-                         dim: try flag("dim"), reverse: try flag("reverse"), underline: try flag("underline"))
+        return CellStyle(
+            foreground: try colour("fg"), background: try colour("bg"), bold: try flag("bold"),
+            dim: try flag("dim"), reverse: try flag("reverse"), underline: try flag("underline"))
     }
 }
 

@@ -55,9 +55,13 @@ extension DeskState {
         case .failed(let reason):
             show(problem: reason)
         case .likelyDuplicates(let references):
-            warn("\(l(.likelyDuplicate)) \(references.map(\.rawValue).joined(separator: ", ")) — \(l(.enterOpensAnyway))")
+            warn(
+                "\(l(.likelyDuplicate)) \(references.map(\.rawValue).joined(separator: ", ")) — \(l(.enterOpensAnyway))"
+            )
         case .duplicatesActivity(let organisations):
-            warn("\(l(.wouldDuplicate)) \(organisations.map(\.rawValue).joined(separator: ", ")) — \(l(.enterSavesAnyway))")
+            warn(
+                "\(l(.wouldDuplicate)) \(organisations.map(\.rawValue).joined(separator: ", ")) — \(l(.enterSavesAnyway))"
+            )
         case .signedOn(let name, let code, let kept, let inJournal, let backlog):
             apply(.recorded(.signedOn, kept: inJournal, backlog: backlog))
             (officer, agency, shift) = (name, code, .onShift(since: now))
@@ -116,11 +120,12 @@ extension DeskState {
             shift = .awaitingSignOn
             form = Forms.signOn(officer: "", agency: account.agency)
         }
-        let refusal: Refusal? = switch actor.role {
-        case nil: .notMember(user: actor.user)
-        case .viewer: .viewerReadsOnly
-        default: nil
-        }
+        let refusal: Refusal? =
+            switch actor.role {
+            case nil: .notMember(user: actor.user)
+            case .viewer: .viewerReadsOnly
+            default: nil
+            }
         guard refusal != readOnly else { return }
         readOnly = refusal
         if let refusal { notice = localizer(refusal) }

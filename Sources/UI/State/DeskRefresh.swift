@@ -19,10 +19,14 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let performance = DeskRefresh(rawValue: 1 << 7)
     /// The exercise's play: running, paused or stopped, and its injects.
     public static let exercise = DeskRefresh(rawValue: 1 << 8)
-    public static let all: DeskRefresh = [.incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance, .exercise]
+    public static let all: DeskRefresh = [
+        .incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance, .exercise,
+    ]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
-    public static func after(_ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil, unit: CallSign? = nil) -> DeskRefresh {
+    public static func after(
+        _ changes: StoreChanges, detail: IncidentReference?, message: EventID? = nil, unit: CallSign? = nil
+    ) -> DeskRefresh {
         guard let subjects = changes.subjects else { return .all }
         var refresh: DeskRefresh = []
         for subject in subjects {
@@ -68,7 +72,10 @@ public struct ReloadPlan: Equatable, Sendable {
     /// Members or a shift changed: who this desk is to the store must be learned again.
     public var access: Bool
 
-    public init(refresh: DeskRefresh, changedMessages: Set<EventID>? = nil, changedRecords: Set<Subject>? = nil, access: Bool = true) {
+    public init(
+        refresh: DeskRefresh, changedMessages: Set<EventID>? = nil, changedRecords: Set<Subject>? = nil,
+        access: Bool = true
+    ) {
         self.refresh = refresh
         self.changedMessages = changedMessages
         self.changedRecords = changedRecords
@@ -79,21 +86,30 @@ public struct ReloadPlan: Equatable, Sendable {
 extension DeskRefresh {
     /// The plan for reading `asked` (a key's new filter, a detail opened) and whatever `changes`
     /// touched, on `state`; `firstRead` when nothing was read before.
-    public static func plan(asked: DeskRefresh, changes: StoreChanges, firstRead: Bool, state: DeskState) -> ReloadPlan {
-        let refresh = asked.union(after(changes, detail: state.detailReference, message: state.openMessage, unit: state.openUnit))
+    public static func plan(asked: DeskRefresh, changes: StoreChanges, firstRead: Bool, state: DeskState) -> ReloadPlan
+    {
+        let refresh = asked.union(
+            after(changes, detail: state.detailReference, message: state.openMessage, unit: state.openUnit))
         let subjects = firstRead ? nil : changes.subjects
         // Messages posted or acknowledged update the log's window by themselves, unless the
         // window was asked for whole (a new filter) or agencies changed who owes what.
-        let changedMessages = asked.contains(.messages) || refresh.contains(.agencies) ? nil
-            : subjects.map { Set($0.compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } }) }
+        let changedMessages =
+            asked.contains(.messages) || refresh.contains(.agencies)
+            ? nil
+            : subjects.map {
+                Set($0.compactMap { subject -> EventID? in if case .message(let id) = subject { id } else { nil } })
+            }
         // Needs, activities and pledges read again only the cells they lie in, unless the board
         // was asked for whole (a new filter) or a setting or an organisation changed.
-        let changedRecords = asked.contains(.coordination) ? nil
+        let changedRecords =
+            asked.contains(.coordination)
+            ? nil
             : subjects.flatMap { subjects -> Set<Subject>? in
                 subjects.contains(where: \.changesEveryCell) ? nil : subjects.filter(\.isCoordinationRecord)
             }
-        return ReloadPlan(refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords,
-                          access: changes.subjects?.contains(where: \.concernsAccess) ?? true)
+        return ReloadPlan(
+            refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords,
+            access: changes.subjects?.contains(where: \.concernsAccess) ?? true)
     }
 }
 

@@ -50,13 +50,22 @@ extension DeskState {
         var fresh: [DeskAlert] = []
         for record in data.flashAwaiting where alerted.insert(.message(record.message.id)).inserted {
             let m = record.message
-            fresh.append(DeskAlert(subject: .message(m.id), at: m.postedAt, headline: .message(
-                m.priority, from: m.agency, text: [m.subject, m.body].compactMap { $0 }.joined(separator: " — "))))
+            fresh.append(
+                DeskAlert(
+                    subject: .message(m.id), at: m.postedAt,
+                    headline: .message(
+                        m.priority, from: m.agency,
+                        text: [m.subject, m.body].compactMap { $0 }.joined(separator: " — "))))
         }
-        for record in data.newestExtreme where record.incident.openedAt >= startedAt
-            && alerted.insert(.incident(record.incident.reference)).inserted {
+        for record in data.newestExtreme
+        where record.incident.openedAt >= startedAt
+            && alerted.insert(.incident(record.incident.reference)).inserted
+        {
             let i = record.incident
-            fresh.append(DeskAlert(subject: .incident(i.reference), at: i.openedAt, headline: .incident(i.severity, i.reference, title: i.title)))
+            fresh.append(
+                DeskAlert(
+                    subject: .incident(i.reference), at: i.openedAt,
+                    headline: .incident(i.severity, i.reference, title: i.title)))
         }
         guard !fresh.isEmpty else { return }
         alerts = (fresh + alerts).sorted { $0.at > $1.at }

@@ -12,7 +12,9 @@ extension DeskState {
         var kept: [String: [String: String]] = [:]
         for (key, fresh) in Self.keepable {
             let draftKey = Self.draftKey(fresh().purpose)
-            let candidates = [form, drafts[draftKey]].compactMap { $0 }.filter { Self.draftKey($0.purpose) == draftKey && $0.edited }
+            let candidates = [form, drafts[draftKey]].compactMap { $0 }.filter {
+                Self.draftKey($0.purpose) == draftKey && $0.edited
+            }
             if let draft = candidates.first {
                 kept[key] = Dictionary(uniqueKeysWithValues: draft.fields.map { ($0.name, $0.value) })
             }

@@ -88,7 +88,10 @@ extension DeskState {
             if y >= BoardLayout.firstRowY, row < rowCount { return moveTo(row, by: 0) }
             return nil
         }
-        guard let action = KeyBindings.action(for: key, on: board, detailFocused: detailFocused && showingDetail, exercise: exercise) else { return nil }
+        guard
+            let action = KeyBindings.action(
+                for: key, on: board, detailFocused: detailFocused && showingDetail, exercise: exercise)
+        else { return nil }
         return perform(action)
     }
 
@@ -114,7 +117,8 @@ extension DeskState {
         case .search: picker = Picker(kind: .search)
         case .palette:
             var palette = Picker(kind: .palette)
-            palette.entries = Picker.paletteEntries("", now: now, localizer: localizer, exercise: exercise, unavailable: unavailable)
+            palette.entries = Picker.paletteEntries(
+                "", now: now, localizer: localizer, exercise: exercise, unavailable: unavailable)
             picker = palette
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
@@ -140,12 +144,17 @@ extension DeskState {
         case .registerUnit: open(Forms.registerUnit(agency: agency))
         case .reviewRisk:
             guard let cell = openRiskCell else { return nil }
-            open(Forms.reviewRisk(RiskBoard.risks(in: cell, data.risks), today: CalendarDate(libyaDayOf: now)), keepingDraft: false)
+            open(
+                Forms.reviewRisk(RiskBoard.risks(in: cell, data.risks), today: CalendarDate(libyaDayOf: now)),
+                keepingDraft: false)
         case .editUnit:
             if let unit = selectedUnit { open(Forms.editUnit(unit), keepingDraft: false) }
         case .changeStatus:
-            if let incident = selectedIncident?.incident { open(Forms.incidentStatus(incident)) }
-            else if let unit = selectedUnit { open(Forms.unitStatus(unit)) }
+            if let incident = selectedIncident?.incident {
+                open(Forms.incidentStatus(incident))
+            } else if let unit = selectedUnit {
+                open(Forms.unitStatus(unit))
+            }
         case .assignOrAcknowledge:
             if let incident = selectedIncident?.incident {
                 open(Forms.assignUnit(incident, available: freeUnits))
@@ -173,7 +182,9 @@ extension DeskState {
             return moveTo(rowCount - 1)
         case .details: return openDetails()
         case .reply:
-            if let message = openedOrSelectedMessage?.message { open(Forms.reply(to: message, from: agency), keepingDraft: false) }
+            if let message = openedOrSelectedMessage?.message {
+                open(Forms.reply(to: message, from: agency), keepingDraft: false)
+            }
         case .back: closeDetail()
         case .exercisePlay, .exerciseSkip, .exerciseInject: return exerciseControl(action)
         case .scrollLine(let delta): scrollDetail { top, _, _ in top + delta }
@@ -255,8 +266,9 @@ extension DeskState {
         default:
             guard current.query.editText(key) else { return nil }
             if current.kind == .palette {
-                current.entries = Picker.paletteEntries(current.query.value, now: now, localizer: localizer, exercise: exercise,
-                                                        unavailable: unavailable)
+                current.entries = Picker.paletteEntries(
+                    current.query.value, now: now, localizer: localizer, exercise: exercise,
+                    unavailable: unavailable)
                 current.selected = 0
             }
         }
@@ -306,7 +318,8 @@ extension DeskState {
             // else becomes the target of `s` or `a` without the officer choosing it.
             let query = try Forms.query(from: filter)
             if let agency = query.agency, !data.agencies.isEmpty, !data.agencies.contains(agency) {
-                throw ValidationError(field: "agency", value: agency.rawValue, problem: .notOneOf(data.agencies.map(\.rawValue).sorted()))
+                throw ValidationError(
+                    field: "agency", value: agency.rawValue, problem: .notOneOf(data.agencies.map(\.rawValue).sorted()))
             }
             incidentQuery = query
         }
@@ -384,7 +397,8 @@ extension DeskState {
         let onward = stride(from: start, through: step > 0 ? count - 1 : 0, by: step)
         let back = stride(from: start - step, through: step > 0 ? 0 : count - 1, by: -step)
         guard let target = (Array(onward) + Array(back)).first(where: { key(atRow: $0) != nil }),
-              let key = key(atRow: target) else { return nil }
+            let key = key(atRow: target)
+        else { return nil }
         selection[board] = key
         cursorRow[board] = target
         if board == .log { followingLog = false }
@@ -408,10 +422,13 @@ extension DeskState {
 
     /// The next or previous sector of the selected area (`direction` counts from the start edge).
     private mutating func moveSector(by direction: Int) -> DeskEffect? {
-        guard let current = selection.cell ?? key(atRow: viewRow).flatMap({ key -> CoverageCell.Key? in
-            if case .cell(let cell) = key { return cell }
-            return nil
-        }) else { return nil }
+        guard
+            let current = selection.cell
+                ?? key(atRow: viewRow).flatMap({ key -> CoverageCell.Key? in
+                    if case .cell(let cell) = key { return cell }
+                    return nil
+                })
+        else { return nil }
         // Filtered to one sector, the board has one column to be on.
         let sectors = coverageFilter.sector.map { [$0] } ?? Sector.allCases
         let index = (sectors.firstIndex(of: current.sector) ?? 0) + direction

@@ -209,8 +209,10 @@ public struct DeskState: Equatable, Sendable {
     /// `K` asked whether to skip this inject; the next key answers.
     public internal(set) var confirmingSkip: Int?
 
-    public init(width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp,
-                bidi: BidiMode = .app, digits: DigitStyle = .western) {
+    public init(
+        width: Int, height: Int, language: Language, officer: String, agency: AgencyCode, now: Timestamp,
+        bidi: BidiMode = .app, digits: DigitStyle = .western
+    ) {
         self.bidi = bidi
         self.digits = digits
         self.width = width
@@ -225,7 +227,9 @@ public struct DeskState: Equatable, Sendable {
     public var localizer: Localizer { Localizer(language, digits: digits) }
 
     /// The coverage rules as the store sets them, today in Libya.
-    public var coverageRules: CoverageRules { CoverageRules(today: CalendarDate(libyaDayOf: now), gapDays: data.gapDays) }
+    public var coverageRules: CoverageRules {
+        CoverageRules(today: CalendarDate(libyaDayOf: now), gapDays: data.gapDays)
+    }
 
     /// Arabic mirrors the layout only where Qanat orders the text itself: a terminal that does
     /// its own bidi mirrors each right-to-left line on its own.
@@ -247,7 +251,9 @@ public struct DeskState: Equatable, Sendable {
     /// Rows for a board (its header included) between the tab bar and the status bar; an alert's
     /// banner takes the last, so that it never covers a row.
     public var boardHeight: Int {
-        let banner = realEmergency ? Band.height(StopBanner.text(data.stopMessage, localizer), width: width, screenHeight: height)
+        let banner =
+            realEmergency
+            ? Band.height(StopBanner.text(data.stopMessage, localizer), width: width, screenHeight: height)
             : alerts.isEmpty ? 0 : 1
         return max(1, height - 2 - banner)
     }
@@ -351,7 +357,8 @@ public struct DeskState: Equatable, Sendable {
     /// Nil while the log follows live: the newest row changes under the officer's keys.
     public var selectedMessage: MessageRecord? {
         guard board == .log, !followingLog, let id = selection.message else { return nil }
-        return data.messages.first { $0.message.id == id } ?? data.hiddenMessage.flatMap { $0.message.id == id ? $0 : nil }
+        return data.messages.first { $0.message.id == id }
+            ?? data.hiddenMessage.flatMap { $0.message.id == id ? $0 : nil }
     }
 
     /// After new rows arrived: a board with nothing selected selects its first row, by
@@ -360,7 +367,9 @@ public struct DeskState: Equatable, Sendable {
     public mutating func settleSelection() {
         // A coverage cell its filter hides leaves the selection: the board's first cell is taken, so
         // that Enter and `n` act on what is shown.
-        if let cell = selection.cell, row(of: .cell(cell)) == nil || (coverageFilter.sector.map { $0 != cell.sector } ?? false) {
+        if let cell = selection.cell,
+            row(of: .cell(cell)) == nil || (coverageFilter.sector.map { $0 != cell.sector } ?? false)
+        {
             selection.cell = nil
         }
         for board in [Board.incidents, .units, .coverage, .risks, .performance] {

@@ -3,18 +3,23 @@ public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
     case postMessage, openIncident, changeStatus, assignOrAcknowledge, reply
     case registerUnit, editUnit, reviewRisk
-    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity, reportNeed, makePledge
+    case filterIncidents, sortIncidents, groupUnits, filterLog, awaitingUs, filterCoverage, registerActivity,
+        reportNeed, makePledge
     /// Left (-1) or right (+1) on the screen: the coverage board's sectors.
     case moveColumn(Int)
     case board(Board)
     /// Tab and Shift-Tab: into or out of an open detail, else the next or previous board.
     case nextPane(Int)
-    case move(Int), movePage(Int), first, last
+    case move(Int)
+    case movePage(Int)
+    case first, last
     case details, back
     /// The controller's, on an exercise store: pause or resume play, skip the next inject, add one.
     case exercisePlay, exerciseSkip, exerciseInject
     /// In a focused detail pane.
-    case scrollLine(Int), scrollPage(Int), scrollTop, scrollEnd
+    case scrollLine(Int)
+    case scrollPage(Int)
+    case scrollTop, scrollEnd
 }
 
 /// Where a binding applies: on every board, on some, or in a focused detail pane (which the
@@ -44,8 +49,10 @@ public struct KeyBinding: Sendable {
     /// Acts on a selected place (a row, an open detail): the palette, which runs from anywhere, leaves it out.
     public let actsOnPlace: Bool
 
-    init(_ label: String, _ text: UIText, _ scope: KeyScope = .everyBoard, actsOnPlace: Bool = false,
-         keys: [(key: KeyPress, action: DeskAction)]) {
+    init(
+        _ label: String, _ text: UIText, _ scope: KeyScope = .everyBoard, actsOnPlace: Bool = false,
+        keys: [(key: KeyPress, action: DeskAction)]
+    ) {
         self.label = label
         self.text = text
         self.scope = scope
@@ -53,7 +60,10 @@ public struct KeyBinding: Sendable {
         self.actsOnPlace = actsOnPlace
     }
 
-    init(_ label: String, _ text: UIText, _ scope: KeyScope = .everyBoard, actsOnPlace: Bool = false, key: Character, _ action: DeskAction) {
+    init(
+        _ label: String, _ text: UIText, _ scope: KeyScope = .everyBoard, actsOnPlace: Bool = false, key: Character,
+        _ action: DeskAction
+    ) {
         self.init(label, text, scope, actsOnPlace: actsOnPlace, keys: [(.character(key), action)])
     }
 
@@ -68,33 +78,51 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = [
         KeyBinding("?", .keyHelp, key: "?", .help),
         KeyBinding("q", .keyQuit, key: "q", .quit),
-        KeyBinding("F2 1", .incidents, keys: [(.function(2), .board(.incidents)), (.character("1"), .board(.incidents))]),
+        KeyBinding(
+            "F2 1", .incidents, keys: [(.function(2), .board(.incidents)), (.character("1"), .board(.incidents))]),
         KeyBinding("F3 2", .units, keys: [(.function(3), .board(.units)), (.character("2"), .board(.units))]),
         KeyBinding("F4 3", .log, keys: [(.function(4), .board(.log)), (.character("3"), .board(.log))]),
         KeyBinding("F5 4", .coverage, keys: [(.function(5), .board(.coverage)), (.character("4"), .board(.coverage))]),
         KeyBinding("F6 5", .riskBoard, keys: [(.function(6), .board(.risks)), (.character("5"), .board(.risks))]),
-        KeyBinding("F7 6", .performanceBoard, keys: [(.function(7), .board(.performance)), (.character("6"), .board(.performance))]),
-        KeyBinding("↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true, keys: [
-            (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
-            (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),
-        ]),
-        KeyBinding("Home End G", .keyFirstLast, actsOnPlace: true, keys: [(.home, .first), (.end, .last), (.character("G"), .last)]),
+        KeyBinding(
+            "F7 6", .performanceBoard,
+            keys: [(.function(7), .board(.performance)), (.character("6"), .board(.performance))]),
+        KeyBinding(
+            "↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true,
+            keys: [
+                (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
+                (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),
+            ]),
+        KeyBinding(
+            "Home End G", .keyFirstLast, actsOnPlace: true,
+            keys: [(.home, .first), (.end, .last), (.character("G"), .last)]),
         KeyBinding("g", .keyFirstRow, .boards([.incidents, .log, .coverage]), actsOnPlace: true, key: "g", .first),
-        KeyBinding("← → h l", .keyMoveSector, .boards([.coverage, .risks]), actsOnPlace: true, keys: [
-            (.left, .moveColumn(-1)), (.right, .moveColumn(1)), (.character("h"), .moveColumn(-1)), (.character("l"), .moveColumn(1)),
-        ]),
-        KeyBinding("Enter", .keyDetails, .boards([.incidents, .units, .log, .coverage, .risks]), actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding(
+            "← → h l", .keyMoveSector, .boards([.coverage, .risks]), actsOnPlace: true,
+            keys: [
+                (.left, .moveColumn(-1)), (.right, .moveColumn(1)), (.character("h"), .moveColumn(-1)),
+                (.character("l"), .moveColumn(1)),
+            ]),
+        KeyBinding(
+            "Enter", .keyDetails, .boards([.incidents, .units, .log, .coverage, .risks]), actsOnPlace: true,
+            keys: [(.enter, .details)]),
         KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
-        KeyBinding("Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
-        KeyBinding("j k PgUp PgDn g G", .keyScroll, .detail, actsOnPlace: true, keys: [
-            (.up, .scrollLine(-1)), (.character("k"), .scrollLine(-1)), (.down, .scrollLine(1)), (.character("j"), .scrollLine(1)),
-            (.pageUp, .scrollPage(-1)), (.pageDown, .scrollPage(1)),
-            (.home, .scrollTop), (.character("g"), .scrollTop), (.end, .scrollEnd), (.character("G"), .scrollEnd),
-        ]),
+        KeyBinding(
+            "Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
+        KeyBinding(
+            "j k PgUp PgDn g G", .keyScroll, .detail, actsOnPlace: true,
+            keys: [
+                (.up, .scrollLine(-1)), (.character("k"), .scrollLine(-1)), (.down, .scrollLine(1)),
+                (.character("j"), .scrollLine(1)),
+                (.pageUp, .scrollPage(-1)), (.pageDown, .scrollPage(1)),
+                (.home, .scrollTop), (.character("g"), .scrollTop), (.end, .scrollEnd), (.character("G"), .scrollEnd),
+            ]),
         KeyBinding("m", .keyPost, key: "m", .postMessage),
         KeyBinding("o", .keyOpen, key: "o", .openIncident),
         KeyBinding("s", .keyStatus, .boards([.incidents, .units]), actsOnPlace: true, key: "s", .changeStatus),
-        KeyBinding("a", .keyAssignOrAcknowledge, .boards([.incidents, .log]), actsOnPlace: true, key: "a", .assignOrAcknowledge),
+        KeyBinding(
+            "a", .keyAssignOrAcknowledge, .boards([.incidents, .log]), actsOnPlace: true, key: "a", .assignOrAcknowledge
+        ),
         KeyBinding("r", .keyReply, .boards([.log]), actsOnPlace: true, key: "r", .reply),
         KeyBinding("!", .keyOpenAlert, key: "!", .openAlert),
         KeyBinding("f", .keyFilter, .boards([.incidents]), key: "f", .filterIncidents),
@@ -124,7 +152,9 @@ public enum KeyBindings {
     }
 
     /// What a key does on a board; a focused detail pane's bindings come before the board's.
-    public static func action(for key: KeyPress, on board: Board, detailFocused: Bool, exercise: Bool = false) -> DeskAction? {
+    public static func action(for key: KeyPress, on board: Board, detailFocused: Bool, exercise: Bool = false)
+        -> DeskAction?
+    {
         let applying = shown(on: board, exercise: exercise).filter { $0.scope != .detail || detailFocused }
         let ordered = applying.filter { $0.scope == .detail } + applying.filter { $0.scope != .detail }
         return ordered.lazy.compactMap { binding in binding.keys.first { $0.key == key }?.action }.first

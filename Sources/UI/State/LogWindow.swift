@@ -7,10 +7,13 @@ import QanatCore
 public enum LogWindow {
     /// The window after the change; nil when that cannot be known without reading it again (a
     /// full window lost a row, and the one before it was never read).
-    public static func merge(_ window: [MessageRecord], changed: Set<EventID>, fresh: [MessageRecord], limit: Int) -> [MessageRecord]? {
+    public static func merge(_ window: [MessageRecord], changed: Set<EventID>, fresh: [MessageRecord], limit: Int)
+        -> [MessageRecord]?
+    {
         let kept = window.filter { !changed.contains($0.message.id) }
         let merged = (kept + fresh).sorted { a, b in
-            a.message.postedAt != b.message.postedAt ? a.message.postedAt < b.message.postedAt : a.message.id < b.message.id
+            a.message.postedAt != b.message.postedAt
+                ? a.message.postedAt < b.message.postedAt : a.message.id < b.message.id
         }
         if window.count >= limit, merged.count < limit { return nil }
         return Array(merged.suffix(limit))

@@ -5,9 +5,13 @@ import QanatCore
 /// incident's age counts seconds). Loops sleep until then, so an idle desk or wall wakes about
 /// once a minute.
 enum TimedChanges {
-    static func next(after now: Timestamp, incidents: [IncidentRecord], units: [UnitRecord], since starts: [Timestamp] = []) -> Timestamp {
+    static func next(
+        after now: Timestamp, incidents: [IncidentRecord], units: [UnitRecord], since starts: [Timestamp] = []
+    ) -> Timestamp {
         var next = Timestamp(millisecondsSinceEpoch: (now.millisecondsSinceEpoch / 60_000 + 1) * 60_000)
-        func shown(since start: Timestamp) { next = min(next, IncidentTimers.nextCompactChange(since: start, now: now)) }
+        func shown(since start: Timestamp) {
+            next = min(next, IncidentTimers.nextCompactChange(since: start, now: now))
+        }
         for record in incidents {
             shown(since: record.incident.openedAt)
             shown(since: record.incident.statusChangedAt)
@@ -22,8 +26,9 @@ enum TimedChanges {
 extension DeskState {
     /// When the desk's screen next turns over by itself (`TimedChanges`).
     public var nextTimedChange: Timestamp {
-        TimedChanges.next(after: now, incidents: data.incidents, units: data.units,
-                          since: data.detail.map { [$0.record.incident.openedAt] } ?? [])
+        TimedChanges.next(
+            after: now, incidents: data.incidents, units: data.units,
+            since: data.detail.map { [$0.record.incident.openedAt] } ?? [])
     }
 }
 
@@ -31,8 +36,9 @@ extension WallState {
     /// When the wall's screen next turns over by itself: an age or a timer on its boards, the
     /// staleness banner (when it appears, then its count), or the next board's turn.
     public var nextTimedChange: Timestamp {
-        let onBoards = TimedChanges.next(after: now, incidents: boards.incidents, units: boards.units,
-                                         since: staleSeconds == nil ? [] : [lastActivity])
+        let onBoards = TimedChanges.next(
+            after: now, incidents: boards.incidents, units: boards.units,
+            since: staleSeconds == nil ? [] : [lastActivity])
         let goesStale = lastActivity.adding(seconds: Int64(staleAfterSeconds) + 1)
         return min(nextRotation, onBoards, goesStale > now ? goesStale : onBoards)
     }

@@ -32,7 +32,10 @@ public struct WallState: Equatable, Sendable {
     /// Locked: no key quits (the control room's screen is not a keyboard's).
     public var locked = false
 
-    public init(width: Int, height: Int, language: Language, now: Timestamp, rotationSeconds: Int = 15, staleAfterSeconds: Int = 600) {
+    public init(
+        width: Int, height: Int, language: Language, now: Timestamp, rotationSeconds: Int = 15,
+        staleAfterSeconds: Int = 600
+    ) {
         self.width = width
         self.height = height
         self.language = language

@@ -24,7 +24,9 @@ public enum WallView {
         }
         let big = state.width >= bigWidth && state.height >= bigHeight
         let counters = counters(state)
-        let counterRows = big ? bigCounterRows(counters, width: state.width - clockWidth) : smallCounterRows(counters, width: state.width)
+        let counterRows =
+            big
+            ? bigCounterRows(counters, width: state.width - clockWidth) : smallCounterRows(counters, width: state.width)
         let banners = banners(state)
         // Pinned flash messages get lines of their own: the latest list keeps all of its lines,
         // so that a burst of new messages still reaches the room.
@@ -43,7 +45,9 @@ public enum WallView {
         }
         if big {
             drawBigClock(state, into: &frame, top: countersTop)
-            for (line, row) in counterRows.enumerated() { drawBig(row, into: &frame, top: countersTop + line * (BigDigits.height + 2)) }
+            for (line, row) in counterRows.enumerated() {
+                drawBig(row, into: &frame, top: countersTop + line * (BigDigits.height + 2))
+            }
         } else {
             for (line, row) in counterRows.enumerated() { drawSmall(row, state, into: &frame, y: countersTop + line) }
         }
@@ -65,19 +69,26 @@ public enum WallView {
         let f = state.figures
         var list = Severity.allCases.reversed().map { severity in
             let n = f.openIncidents[severity] ?? 0
-            return Counter(label: l(.wallOpen) + " · " + l(severity), value: String(n), role: n > 0 ? severity.role : .dim)
+            return Counter(
+                label: l(.wallOpen) + " · " + l(severity), value: String(n), role: n > 0 ? severity.role : .dim)
         }
         list.append(Counter(label: l(.wallUnitsAvailable), value: String(f.unitsAvailable), role: .title))
         list.append(Counter(label: l(.wallUnitsCommitted), value: String(f.unitsCommitted), role: .title))
-        let unacknowledged = f.unacknowledgedUrgent >= WallFigures.unacknowledgedCap ? "\(WallFigures.unacknowledgedCap)+" : String(f.unacknowledgedUrgent)
-        list.append(Counter(label: l(.wallUnacknowledgedUrgent), value: unacknowledged,
-                            role: f.unacknowledgedUrgent > 0 ? .priorityFlash : .dim))
+        let unacknowledged =
+            f.unacknowledgedUrgent >= WallFigures.unacknowledgedCap
+            ? "\(WallFigures.unacknowledgedCap)+" : String(f.unacknowledgedUrgent)
+        list.append(
+            Counter(
+                label: l(.wallUnacknowledgedUrgent), value: unacknowledged,
+                role: f.unacknowledgedUrgent > 0 ? .priorityFlash : .dim))
         return list
     }
 
     static let counterGap = 3
 
-    static func bigWidth(_ counter: Counter) -> Int { max(DisplayWidth.of(counter.label), BigDigits.width(counter.value)) }
+    static func bigWidth(_ counter: Counter) -> Int {
+        max(DisplayWidth.of(counter.label), BigDigits.width(counter.value))
+    }
 
     /// Counters in lines that fit `width`.
     static func bigCounterRows(_ counters: [Counter], width: Int) -> [[Counter]] {
@@ -109,7 +120,8 @@ public enum WallView {
             let w = bigWidth(counter)
             frame.put(counter.label, x: x, y: top, role: counter.role == .dim ? .dim : .title, limit: w)
             for (line, text) in BigDigits.rows(counter.value).enumerated() {
-                frame.put(text, x: x, y: top + 1 + line, role: counter.role == .priorityFlash ? .timerAlarm : counter.role)
+                frame.put(
+                    text, x: x, y: top + 1 + line, role: counter.role == .priorityFlash ? .timerAlarm : counter.role)
             }
             x += w + counterGap
         }
@@ -148,12 +160,13 @@ public enum WallView {
         var list: [Banner] = []
         if state.exercise {
             // Stopped by its stop phrase, the exercise gives way to a real emergency.
-            let text: String = switch state.boards.exerciseRun?.status {
-            case .stopped(.stopPhrase): StopBanner.text(state.boards.stopMessage, l)
-            case .stopped(let reason): "\(l(.exerciseStopped)) — \(l(reason))"
-            case .paused: "\(l(.exercise)) — \(l(.exercisePaused))"
-            case .running, nil: Array(repeating: l(.exercise), count: 3).joined(separator: " — ")
-            }
+            let text: String =
+                switch state.boards.exerciseRun?.status {
+                case .stopped(.stopPhrase): StopBanner.text(state.boards.stopMessage, l)
+                case .stopped(let reason): "\(l(.exerciseStopped)) — \(l(reason))"
+                case .paused: "\(l(.exercise)) — \(l(.exercisePaused))"
+                case .running, nil: Array(repeating: l(.exercise), count: 3).joined(separator: " — ")
+                }
             list.append(Banner(text: text, role: .severityExtreme))
         }
         switch state.health {
@@ -200,7 +213,9 @@ public enum WallView {
         // Flash messages still owed an acknowledgement stay pinned on top until they are acknowledged.
         let pinned = state.figures.pinnedFlash.prefix(pinnedLines)
         let pinnedIDs = Set(pinned.map(\.message.id))
-        let messages = Array(pinned) + state.figures.latestUrgent.filter { !pinnedIDs.contains($0.message.id) }.prefix(lines - pinned.count)
+        let messages =
+            Array(pinned)
+            + state.figures.latestUrgent.filter { !pinnedIDs.contains($0.message.id) }.prefix(lines - pinned.count)
         guard !messages.isEmpty else {
             frame.put(l(.wallNoUrgent), x: 1, y: top + 1, role: .dim)
             return
@@ -225,8 +240,9 @@ public enum WallView {
         let height = bottom - top + 1
         // The wall has no agency (no owed marker) and no selection; the log shows its newest rows.
         let rows = state.board == .log ? state.boards.messages.count : 0
-        let input = BoardInput(data: state.boards, localizer: l, now: state.now, height: max(1, height - 2), selected: nil,
-                               scrollTo: max(0, rows - 1), mark: .none, agency: nil)
+        let input = BoardInput(
+            data: state.boards, localizer: l, now: state.now, height: max(1, height - 2), selected: nil,
+            scrollTo: max(0, rows - 1), mark: .none, agency: nil)
         var board = Frame(width: state.width, height: height, layout: frame.layout)
         switch state.board {
         case .incidents: IncidentsBoard.draw(input, into: &board, width: state.width)
@@ -250,14 +266,17 @@ public enum WallView {
         let y = state.height - 1
         frame.fill(row: y, role: .statusBar)
         // Under a stale banner the footer does not say live.
-        let (health, role): (String, StyleRole) = switch state.health {
-        case .live where state.staleSeconds != nil: (l(.wallStaleShort), .statusBusy)
-        case .live: (l(.live), .statusLive)
-        case .unreadable: (l(.offline), .statusOffline)
-        }
+        let (health, role): (String, StyleRole) =
+            switch state.health {
+            case .live where state.staleSeconds != nil: (l(.wallStaleShort), .statusBusy)
+            case .live: (l(.live), .statusLive)
+            case .unreadable: (l(.offline), .statusOffline)
+            }
         var x = frame.put(" \(health) ", x: 0, y: y, role: role) + 1
         // An unreadable store has no last change to tell: the wall's own start would mislead.
-        if state.health == .live { x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastActivity))", x: x, y: y, role: .statusBar) + 2 }
+        if state.health == .live {
+            x += frame.put("\(l(.wallLastChange)) \(l.clock(state.lastActivity))", x: x, y: y, role: .statusBar) + 2
+        }
         frame.put(l(.readOnly), x: x, y: y, role: .statusBar)
         let hint = state.locked ? l(.wallLocked) : "q " + l(.keyQuit)
         frame.put(hint, x: state.width - DisplayWidth.of(hint) - 1, y: y, role: .statusBar)
