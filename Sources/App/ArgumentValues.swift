@@ -4,8 +4,14 @@ import QanatUI
 
 // The display settings are parsed by the argument parser itself, which lists their values in
 // `--help` and refuses a wrong one with its own wording.
-extension Language: ExpressibleByArgument {}
-extension DigitStyle: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {
+    /// `AR` as `ar`: a value is taken in any case, as the domain's values are.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension DigitStyle: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// `--bidi`: who orders Arabic text (`BidiMode`), or `auto` to tell from the terminal.
 struct BidiChoice: ExpressibleByArgument, Equatable {
@@ -13,6 +19,7 @@ struct BidiChoice: ExpressibleByArgument, Equatable {
     let mode: BidiMode?
 
     init?(argument: String) {
+        let argument = argument.lowercased()
         if argument == "auto" {
             mode = nil
         } else if let mode = BidiMode(rawValue: argument) {

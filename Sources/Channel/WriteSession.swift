@@ -21,6 +21,9 @@ public struct WriteSession: Sendable {
     public private(set) var storeProblem: StoreError?
     /// Events in the journal that the store has not taken yet.
     public private(set) var pending: [Event] = []
+    /// Those of `pending` made while no one knew who was writing (the store could not be read):
+    /// checked against the member's role before they are applied.
+    private var unchecked: Set<EventID> = []
 
     public init(journalPath: String, officer: String, store: (any StoreWriter)?, actor: Actor? = nil) {
         self.journalPath = journalPath
@@ -40,15 +43,27 @@ public struct WriteSession: Sendable {
         var session = WriteSession(journalPath: journalPath, officer: name, store: nil)
         do {
             let store = try SQLiteStore(path: storePath, options: .init(busyTimeout: busyTimeout))
-            let actor = try store.actor(user: UnixUser.current, officer: name, pinProven: false)
-            try Self.checkJournal(journalPath, for: store)
-            (session.store, session.actor) = (store, actor)
+            try session.learn(from: store, journalPath: journalPath)
+            session.store = store
             JournalPlace.prepare(journal: journalPath, store: storePath)
         } catch let error as StoreError {
             guard error.isUnavailable else { throw error }
             session.storeProblem = error
+            // A store that cannot be written now (locked) can often still be read: who is writing
+            // and whether it is an exercise's are then known, and the event kept is checked and
+            // journalled where it belongs, as if the store had taken it.
+            if let reader = try? SQLiteStore.reader(at: storePath, busyTimeout: min(busyTimeout, 1)) {
+                try session.learn(from: reader, journalPath: journalPath)
+            }
         }
         return session
+    }
+
+    /// Who is writing (the command line proves no PIN), and that the journal is where this store's
+    /// events belong.
+    private mutating func learn(from store: any StoreReader, journalPath: String) throws {
+        actor = try store.actor(user: UnixUser.current, officer: officer, pinProven: false)
+        try Self.checkJournal(journalPath, for: store)
     }
 
     /// An exercise store's events are journalled in its own directory only: a journal elsewhere
@@ -101,23 +116,55 @@ public struct WriteSession: Sendable {
     public mutating func record(_ events: [Event]) throws(ChannelError) -> Outcome {
         do { try JournalWriter(path: journalPath).append(events) } catch { throw .journal(error) }
         guard let store else {
-            pending += events
+            keep(events)
             return .kept(storeProblem)
         }
         do {
             try store.apply(events)
             return .applied
         } catch {
-            pending += events
+            keep(events)
             return .kept(error)
         }
     }
 
-    /// Applies what the store could not take before; true when something went in.
-    public mutating func retry() -> Bool {
-        guard !pending.isEmpty, let store, (try? store.apply(pending)) != nil else { return false }
+    private mutating func keep(_ events: [Event]) {
+        pending += events
+        if actor == nil { unchecked.formUnion(events.map(\.id)) }
+    }
+
+    /// What a retry did: the events that went in, and those refused once the member was known
+    /// (they stay in the journal, where ingest refuses them too).
+    public struct Retry: Sendable {
+        public var applied: [Event] = []
+        public var refused: [(event: Event, refusal: Refusal)] = []
+    }
+
+    /// Applies what the store could not take before; nil when nothing changed. An event made while
+    /// no one knew who was writing is first checked against the member's role, as it would have
+    /// been: until the member is known it waits.
+    public mutating func retry() -> Retry? {
+        guard !pending.isEmpty, let store else { return nil }
+        var result = Retry()
+        var checked: [Event] = []
+        for event in pending {
+            guard unchecked.contains(event.id) else {
+                checked.append(event)
+                continue
+            }
+            guard let actor else { return nil }
+            do {
+                try Authority.check(event.payload, agency: event.agency, by: actor)
+                checked.append(event)
+            } catch {
+                result.refused.append((event, error))
+            }
+        }
+        guard (try? store.apply(checked)) != nil else { return nil }
+        result.applied = checked
         pending.removeAll()
-        return true
+        unchecked.removeAll()
+        return result
     }
 
     /// The store (re)connected or lost: a desk's session follows its loop's connection.

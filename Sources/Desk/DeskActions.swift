@@ -81,9 +81,10 @@ public struct DeskActions {
         }
     }
 
-    /// Applies what the store could not take before; nil when nothing went in.
+    /// Applies what the store could not take before; nil when nothing changed.
     public mutating func retry() -> DeskOutcome? {
-        session.retry() ? .backlogApplied : nil
+        guard let retry = session.retry() else { return nil }
+        return .backlogApplied(refused: retry.refused.map(\.refusal))
     }
 
     /// The loop's connection to the store, and who this desk is to its members.

@@ -82,12 +82,77 @@ final class WriteSessionTests: XCTestCase {
         let event = try session.event(try post("radio only")(actions))
         guard case .kept = try session.record(event) else { return XCTFail("applied without a store") }
         XCTAssertEqual(session.pending.map(\.id), [event.id])
-        XCTAssertFalse(session.retry(), "still no store")
+        XCTAssertNil(session.retry(), "still no store")
         session.use(store)
-        XCTAssertTrue(session.retry())
+        XCTAssertNil(session.retry(), "made while no one knew who was writing: it waits for the member to be known")
+        session.learned(try store.actor(user: UnixUser.current, officer: "Huda", pinProven: false))
+        XCTAssertEqual(session.retry()?.applied.map(\.id), [event.id])
         XCTAssertEqual(session.pending, [])
         XCTAssertNotNil(try store.message(event.id))
         XCTAssertEqual(try journalLines(), 1, "journalled once")
+    }
+
+    /// A desk that started while the store was away wrote without knowing its member: once the
+    /// store is back, what it kept meets the role it would have met, and a viewer's goes nowhere.
+    func testWhatWasKeptUnknownIsCheckedBeforeItIsApplied() throws {
+        var session = WriteSession(journalPath: journal, officer: "Huda", store: nil)
+        let event = try session.event(try post("typed while offline")(try session.actions()))
+        try session.record(event)
+        session.use(store)
+        let viewer = Member(key: MemberKey(user: "huda", officer: nil), agency: try AgencyCode("NCEMC"), role: .viewer)
+        session.learned(Actor(user: "huda", officer: "Huda", member: viewer, membersManaged: true))
+        let retry = try XCTUnwrap(session.retry())
+        XCTAssertEqual(retry.applied, [])
+        XCTAssertEqual(retry.refused.map(\.refusal), [.viewerReadsOnly])
+        XCTAssertEqual(session.pending, [], "not retried for ever")
+        XCTAssertNil(try store.message(event.id), "never applied")
+        XCTAssertEqual(try journalLines(), 1, "still in the journal, where ingest refuses it too")
+    }
+
+    /// A store locked by another writer can still be read: the command's member and the place of
+    /// its journal are known, so what it keeps acts for the member's agency.
+    func testALockedStoreIsStillReadForWhoIsWriting() throws {
+        let entry = Member(
+            key: MemberKey(user: UnixUser.current, officer: nil), agency: try AgencyCode("CD"), role: .operator)
+        var admin = WriteSession(journalPath: directory + "/journals/admin.jsonl", officer: "Admin", store: store)
+        try admin.record(
+            try admin.event(
+                (
+                    try AgencyCode("MOI"),
+                    .memberAdded(
+                        Member(key: MemberKey(user: "boss", officer: nil), agency: try AgencyCode("MOI"), role: .admin))
+                )))
+        try admin.record(try admin.event((try AgencyCode("MOI"), .memberAdded(entry))))
+        // Another process holds the write lock over an emptied WAL: opening for writing then fails as busy.
+        let lock = Process()
+        lock.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        lock.arguments = [store.path]
+        let input = Pipe()
+        let output = Pipe()
+        (lock.standardInput, lock.standardOutput) = (input, output)
+        try lock.run()
+        input.fileHandleForWriting.write(
+            Data(".filectrl persist_wal 1\nPRAGMA wal_checkpoint(TRUNCATE);\nBEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8)
+        )
+        var said = ""
+        while !said.contains("locked") {
+            let data = output.fileHandleForReading.availableData
+            guard !data.isEmpty else { break }
+            said += String(decoding: data, as: UTF8.self)
+        }
+        defer {
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+            lock.waitUntilExit()
+        }
+        var session = try WriteSession.open(
+            storePath: store.path, journalPath: journal, officer: "Huda", busyTimeout: 0.3)
+        XCTAssertNotNil(session.storeProblem, "the lock held: the store could not be opened for writing")
+        XCTAssertEqual(session.actor?.member?.agency.rawValue, "CD", "learned while the store is locked")
+        let write = try session.actions().post(
+            from: actingAgency(nil, member: session.actor?.member), to: ["MOI"], priority: "routine", channel: "radio",
+            subject: nil, body: "kept", incident: nil, acknowledgementRequired: false)
+        XCTAssertEqual(write.agency.rawValue, "CD")
+        guard case .kept = try session.record(try session.event(write)) else { return XCTFail("applied under a lock") }
     }
 
     func testTheChecksReadTheAgenciesTheStoreKnowsNow() throws {

@@ -84,6 +84,21 @@ final class CommandLineValuesTests: XCTestCase {
         let digits = try q.run("desk", "--digits", "roman")
         XCTAssertTrue(digits.stderr.contains("'western' and 'arabic-indic'"), digits.stderr)
         XCTAssertTrue(try q.run("desk", "--help").stdout.contains("(values: app, terminal, auto)"))
+        XCTAssertEqual(try q.run("init").status, 0)
+        let upper = try q.run("report", "shift", "--lang", "AR")
+        XCTAssertEqual(upper.status, 0, "a value in any case: \(upper.stderr)")
+    }
+
+    /// Run again, init upgrades a store; it never makes a real store an exercise's.
+    func testInitNeverTurnsARealStoreIntoAnExercise() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: q.database))
+        let again = try q.run("init", "--exercise")
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("is a real store and stays one"), again.stderr)
+        XCTAssertFalse(try q.run("list", "incidents").stdout.contains("EXERCISE"))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: q.database)), before, "nothing changed")
     }
 
     /// Help that lists a field's values takes them from the field's type, so it cannot go stale.

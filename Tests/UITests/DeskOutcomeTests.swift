@@ -31,7 +31,7 @@ final class DeskOutcomeTests: XCTestCase {
         XCTAssertNil(state.form)
         XCTAssertEqual(state.notice, state.localizer(.keptInJournal))
         XCTAssertEqual(state.backlog, 3)
-        state.apply(.backlogApplied)
+        state.apply(.backlogApplied(refused: []))
         XCTAssertEqual(state.backlog, 0)
     }
 

@@ -33,6 +33,21 @@ final class ExerciseDeskTests: XCTestCase {
         return Fold.exercise(events)
     }
 
+    /// A viewer's desk on an exercise reads play, and its controller keys say why they cannot act.
+    func testAViewersControllerKeysSayItReadsOnly() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.exercise = true
+        state.data.exerciseRun = run([])
+        state.readOnly = .viewerReadsOnly
+        for key: Character in ["P", "K", "I"] {
+            state.notice = nil
+            XCTAssertNil(state.handle(.character(key)), "\(key)")
+            XCTAssertEqual(state.notice, state.localizer(Refusal.viewerReadsOnly), "\(key)")
+            XCTAssertNil(state.confirmingSkip)
+            XCTAssertNil(state.form)
+        }
+    }
+
     func testTheControllersKeysAndWhatTheStatusBarSays() {
         var state = SampleDesk.state(width: 120, height: 30)
         XCTAssertNil(state.handle(.character("P")), "not bound on a real store")

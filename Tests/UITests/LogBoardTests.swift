@@ -63,6 +63,21 @@ final class LogBoardTests: XCTestCase {
             DeskView.render(state).lines[0])
     }
 
+    /// A mistyped agency is refused beside its field, as on the incidents' filter: it must not read as "no messages".
+    func testAnUnknownAgencyIsRefusedAndTheQueryStays() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        _ = state.handle(.function(4))
+        _ = state.handle(.character("f"))
+        for c in "ZZ" { _ = state.handle(.character(c)) }
+        for _ in 0..<3 { _ = state.handle(.tab) }
+        XCTAssertNil(state.handle(.enter))
+        XCTAssertEqual(state.form?.purpose, .logFilter, "the form stays")
+        XCTAssertTrue(
+            state.form?.fields[0].error?.contains("'ZZ' is not one of") ?? false,
+            "\(state.form?.fields.map { "\($0.name)=\($0.value) \($0.error ?? "")" } ?? [])")
+        XCTAssertEqual(state.logQuery, MessageQuery())
+    }
+
     func testAWrongIncidentIsShownBesideItsFieldAndTheQueryStays() {
         var state = SampleDesk.state(width: 120, height: 30)
         _ = state.handle(.function(4))

@@ -46,6 +46,25 @@ final class PickerTests: XCTestCase {
         XCTAssertEqual(state.notice, reason, "the key's own refusal")
     }
 
+    /// A read-only desk is told so first, whatever else an action would need; `!` with no alert says that.
+    func testAReadOnlyDeskIsToldSoBeforeAnythingElse() throws {
+        var state = SampleDesk.state(width: 120, height: 30)
+        state.readOnly = .viewerReadsOnly
+        state.data.units = state.data.units.map { record in
+            var busy = record
+            busy.unit.status = .outOfService
+            return busy
+        }
+        XCTAssertNil(state.handle(.character("a")), "assign, with no free unit")
+        XCTAssertEqual(state.notice, state.localizer(Refusal.viewerReadsOnly))
+        state.readOnly = nil
+        _ = state.handle(.character("a"))
+        XCTAssertEqual(state.notice, state.localizer(.noFreeUnit))
+        state.alerts = []
+        _ = state.handle(.character("!"))
+        XCTAssertEqual(state.notice, state.localizer(.noAlert))
+    }
+
     /// A number that names no incident says so and leaves the officer where they typed it.
     func testAPaletteMissStaysOnTheBoardItWasTypedOn() {
         var state = SampleDesk.state(width: 120, height: 30)

@@ -32,6 +32,13 @@ struct InitCommand: ParsableCommand {
         // Another program's database is refused before anything is made beside it.
         if SQLiteStore.exists(at: store.databasePath) {
             do { try SQLiteStore.requireQanatSchema(at: store.databasePath) } catch { throw CLIError.from(error) }
+            // Run again, init upgrades and repairs a store; it never makes a real store an exercise's
+            // (its banner, its marked reports and its drill alerts would then pass for the real ones).
+            if exercise, (try? SQLiteStore.reader(at: store.databasePath).isExercise()) != true {
+                throw CLIError.usage(
+                    "--exercise: \(store.databasePath) is a real store and stays one; an exercise gets a new store "
+                        + "(`qanat exercise start`, or `qanat init --exercise` on a new path); nothing was changed")
+            }
         }
         let journals = JournalPlace.directory(beside: store.databasePath)
         var link = stat()

@@ -16,7 +16,7 @@ public enum UIText: CaseIterable, Sendable {
     case tasked, arrived, released
     case formPostMessage, formOpenIncident, formIncidentStatus, formAssignUnit, formUnitStatus, formRegisterUnit,
         formEditUnit, formReviewRisk, noFocalPoint, openRiskCellFirst, fieldRisk, fieldNextReview, keyReviewRisk,
-        fieldCapabilities, keyRegisterUnit, keyEditUnit
+        fieldCapabilities, keyRegisterUnit, keyEditUnit, keptThenRefused, noAlert
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
     case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noSuchIncident
@@ -233,6 +233,12 @@ public enum UIText: CaseIterable, Sendable {
         case .sent: ("recorded", "سُجّل")
         case .keptInJournal:
             ("store busy: kept in the journal, applied when it frees", "المخزن مشغول: حُفظ في السجل وسيُطبّق لاحقًا")
+        case .keptThenRefused:
+            (
+                "kept while the store was away, then refused (still in the journal):",
+                "حُفظ أثناء غياب المخزن ثم رُفض (باقٍ في السجل):"
+            )
+        case .noAlert: ("no alert is open", "لا يوجد تنبيه قائم")
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")
         case .acknowledged: ("acknowledged", "تم الإقرار")
         case .nothingSelected: ("nothing selected", "لا شيء محدد")
@@ -347,7 +353,7 @@ public enum UIText: CaseIterable, Sendable {
         case .notAnExercise: ("No exercise plays on this store", "لا تمرين يُعرض على هذا المخزن")
         case .noInjectLeft: ("No inject left to play", "لم تبق رسالة تمرينية للعرض")
         case .formAddInject: ("Add an inject:", "إضافة رسالة تمرينية:")
-        case .fieldInjectAt: ("At (2m; or now)", "عند (2m أو الآن)")
+        case .fieldInjectAt: ("At (blank: now)", "عند (فارغ: الآن)")
         case .fieldExpectedBy: ("Expected of", "المتوقع من")
         case .fieldWithin: ("Within (2m)", "خلال (2m)")
         case .exerciseTook: ("Took", "استغرق")

@@ -23,8 +23,9 @@ public enum DeskOutcome: Equatable, Sendable {
     case signedOn(officer: String, agency: AgencyCode, drafts: [String: [String: String]], kept: Bool, backlog: Int)
     /// The officer signed off with `note`; on a shared account the desk waits for the next one.
     case signedOff(note: String?, kept: Bool, backlog: Int)
-    /// Events kept while the store was away went in.
-    case backlogApplied
+    /// Events kept while the store was away went in; those `refused` once the member was known
+    /// (made while no one could tell who was writing) did not.
+    case backlogApplied(refused: [Refusal])
     /// Who this desk is to the store's members, learned when they (or a shift) changed.
     case accessLearned(Actor)
     /// The store answered, is locked past the desk's short wait, or cannot be read.
@@ -78,8 +79,14 @@ extension DeskState {
             shift = .awaitingSignOn
             form = Forms.signOn(officer: "", agency: agency)
             form?.notice = handoverNote
-        case .backlogApplied:
+        case .backlogApplied(let refused):
             backlog = 0
+            if let refusal = refused.first {
+                notice = "\(l(.keptThenRefused)) \(l.number(refused.count)): \(l(refusal))"
+            } else if notice == l(.keptInJournal) {
+                // The write that waited is in: the notice that it waited no longer holds.
+                notice = l(.sent)
+            }
         case .accessLearned(let actor):
             learned(actor)
         case .store(let health):

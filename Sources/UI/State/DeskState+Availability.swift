@@ -8,30 +8,40 @@ extension DeskState {
         let l = localizer
         let writing = readOnly.map { l($0) }
         switch action {
-        case .openAlert: return alerts.isEmpty ? l(.nothingSelected) : nil
-        case .postMessage, .openIncident, .registerUnit: return writing
-        case .registerActivity, .reportNeed:
-            return selectedCell == nil ? l(.nothingSelected) : writing
+        case .openAlert: return alerts.isEmpty ? l(.noAlert) : nil
+        // A read-only desk writes nothing: said first, whatever else the action would need.
+        case .postMessage, .openIncident, .registerUnit, .registerActivity, .reportNeed, .makePledge, .reviewRisk,
+            .editUnit, .changeStatus, .reply, .exercisePlay, .exerciseSkip, .exerciseInject:
+            return writing ?? needs(action)
+        case .assignOrAcknowledge:
+            // Acknowledging is a read-only desk's refusal to make at the write (the store's members decide).
+            if selectedIncident != nil { return writing ?? (freeUnits.isEmpty ? l(.noFreeUnit) : nil) }
+            return openedOrSelectedMessage == nil ? l(.nothingSelected) : nil
+        default: return nil
+        }
+    }
+
+    /// What a writing action needs besides a desk that may write: a place, an open cell, play going on.
+    private func needs(_ action: DeskAction) -> String? {
+        let l = localizer
+        switch action {
+        case .registerActivity, .reportNeed: return selectedCell == nil ? l(.nothingSelected) : nil
         case .makePledge:
             guard let key = selectedCell else { return l(.nothingSelected) }
             // The needs to choose from are the open cell's, as its detail shows them.
             guard let detail = openCellDetail(key) else { return l(.openCellFirst) }
-            return detail.needs.contains(where: \.status.isOpen) ? writing : l(.noOpenNeed)
+            return detail.needs.contains(where: \.status.isOpen) ? nil : l(.noOpenNeed)
         case .reviewRisk:
             // The risks to choose from are the open cell's, as its detail lists them.
             guard let cell = openRiskCell else { return l(.openRiskCellFirst) }
-            return RiskBoard.risks(in: cell, data.risks).isEmpty ? l(.noRisksHere) : writing
-        case .editUnit: return selectedUnit == nil ? l(.nothingSelected) : writing
-        case .changeStatus: return selectedIncident == nil && selectedUnit == nil ? l(.nothingSelected) : writing
-        case .assignOrAcknowledge:
-            if selectedIncident != nil { return freeUnits.isEmpty ? l(.noFreeUnit) : writing }
-            return openedOrSelectedMessage == nil ? l(.nothingSelected) : nil
-        case .reply: return openedOrSelectedMessage == nil ? l(.nothingSelected) : writing
+            return RiskBoard.risks(in: cell, data.risks).isEmpty ? l(.noRisksHere) : nil
+        case .editUnit: return selectedUnit == nil ? l(.nothingSelected) : nil
+        case .changeStatus: return selectedIncident == nil && selectedUnit == nil ? l(.nothingSelected) : nil
+        case .reply: return openedOrSelectedMessage == nil ? l(.nothingSelected) : nil
         case .exercisePlay, .exerciseSkip, .exerciseInject:
             guard exercise, let run = data.exerciseRun else { return l(.notAnExercise) }
             if case .stopped = run.status { return l(.exerciseStopped) }
-            if action == .exerciseSkip, run.next == nil { return l(.noInjectLeft) }
-            return action == .exerciseInject ? writing : nil
+            return action == .exerciseSkip && run.next == nil ? l(.noInjectLeft) : nil
         default: return nil
         }
     }

@@ -311,18 +311,24 @@ extension DeskState {
         if filter.purpose == .coverageFilter {
             coverageFilter = try Forms.coverageFilter(from: filter)
         } else if filter.purpose == .logFilter {
-            logQuery = try Forms.messageQuery(from: filter, agency: agency, year: LibyaTime.civil(now).year)
+            let query = try Forms.messageQuery(from: filter, agency: agency, year: LibyaTime.civil(now).year)
+            try requireKnown(query.agency)
+            logQuery = query
             followingLog = true
         } else {
             // The selection stays the incident it was, even when the filter hides it: nothing
             // else becomes the target of `s` or `a` without the officer choosing it.
             let query = try Forms.query(from: filter)
-            if let agency = query.agency, !data.agencies.isEmpty, !data.agencies.contains(agency) {
-                throw ValidationError(
-                    field: "agency", value: agency.rawValue, problem: .notOneOf(data.agencies.map(\.rawValue).sorted()))
-            }
+            try requireKnown(query.agency)
             incidentQuery = query
         }
+    }
+
+    /// A filter's agency is one the channel knows: a mistyped code must not read as "no messages".
+    private func requireKnown(_ code: AgencyCode?) throws(ValidationError) {
+        guard let code, !data.agencies.isEmpty, !data.agencies.contains(code) else { return }
+        throw ValidationError(
+            field: "agency", value: code.rawValue, problem: .notOneOf(data.agencies.map(\.rawValue).sorted()))
     }
 
     mutating func switchTo(_ next: Board) {
