@@ -26,8 +26,18 @@ final class EventRecorder {
     /// The store, when it could be opened; checks that need its state are skipped without it.
     var store: (any StoreWriter)? { session.store }
     var actor: Actor? { session.actor }
-    /// The checks as they stand now (the store's agencies, or the seeded ones without it).
-    var actions: Actions { get throws(CLIError) { do { return try session.actions() } catch { throw .from(error) } } }
+    /// The checks, against the store's agencies as the command found them: read once, as a command
+    /// is short (an exercise's set-up checks ten thousand injects against them).
+    var actions: Actions {
+        get throws(CLIError) {
+            if let checks { return checks }
+            let fresh: Actions
+            do { fresh = try session.actions() } catch { throw .from(error) }
+            checks = fresh
+            return fresh
+        }
+    }
+    private var checks: Actions?
 
     /// Runs a check from `Actions` and records its event; validation errors exit 2, refusals 4.
     @discardableResult
