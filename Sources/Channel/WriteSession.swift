@@ -13,7 +13,7 @@ public struct WriteSession: Sendable {
     /// Who signs the events: on a shared duty account, the officer on shift.
     public private(set) var officer: String
     /// Who is writing, as the store's members know them; nil when the store could not be read
-    /// (the check is then left to file permissions, and the event waits in the journal).
+    /// (events made meanwhile wait in the journal, and meet the role once it is known: `retry`, ingest).
     public private(set) var actor: Actor?
     /// nil when the store could not be opened (`storeProblem` says why): checks that need its
     /// state are skipped, and writes are kept in the journal.
@@ -53,7 +53,8 @@ public struct WriteSession: Sendable {
             // and whether it is an exercise's are then known, and the event kept is checked and
             // journalled where it belongs, as if the store had taken it.
             if let reader = try? SQLiteStore.reader(at: storePath, busyTimeout: min(busyTimeout, 1)) {
-                try session.learn(from: reader, journalPath: journalPath)
+                session.actor = try? reader.actor(user: UnixUser.current, officer: name, pinProven: false)
+                try Self.checkJournal(journalPath, for: reader)
             }
         }
         return session
@@ -79,9 +80,10 @@ public struct WriteSession: Sendable {
     /// The checks, against the agencies the store knows now; the seeded ones when it is busy or away.
     public func actions() throws(ChannelError) -> Actions {
         guard let store else { return Actions(context: .seeded, store: nil) }
-        do { return Actions(context: try store.writeContext(), store: store) } catch  where error.isUnavailable {
+        do { return Actions(context: try store.writeContext(), store: store) } catch {
+            guard error.isUnavailable else { throw .store(error) }
             return Actions(context: .seeded, store: store)
-        } catch { throw .store(error) }
+        }
     }
 
     /// The event for `write`, if the member's role allows it and it leaves the store an admin.
