@@ -54,9 +54,7 @@ struct ExportCommand: ParsableCommand {
                     incident: incident, sender: incident.leadAgency, exercise: try opened.isExercise(), infos: infos)
             } catch { throw CLIError.fromDomain(error) }
             guard let out else { return writeExport(alert.xml) }
-            do { try Data(alert.xml.utf8).write(to: URL(fileURLWithPath: out)) } catch {
-                throw CLIError.badData("--out \(out): \(error.localizedDescription)")
-            }
+            try OutputFile.write(Array(alert.xml.utf8), to: try ReportDestination.checkedPath(out))
         }
     }
 
@@ -96,9 +94,7 @@ struct ExportCommand: ParsableCommand {
             } catch { throw CLIError.from(error) }
             let text = lines.map { $0 + "\r\n" }.joined()
             guard let out else { return writeExport(text) }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out)) } catch {
-                throw CLIError.badData("--out \(out): \(error.localizedDescription)")
-            }
+            try OutputFile.write(Array(text.utf8), to: try ReportDestination.checkedPath(out))
         }
     }
 }

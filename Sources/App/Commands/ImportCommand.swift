@@ -81,10 +81,3 @@ struct ImportCommand: ParsableCommand {
         }
     }
 }
-
-/// An export on standard output: as it is into a pipe or a file, but on a terminal with what the
-/// records hold made visible (`␛`), so that stored text never drives the terminal.
-func writeExport(_ text: String) {
-    let shown = isatty(STDOUT_FILENO) == 1 ? terminalSafe(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
-    FileHandle.standardOutput.write(Data(shown.utf8))
-}

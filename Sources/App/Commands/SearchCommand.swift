@@ -36,7 +36,7 @@ struct SearchCommand: ParsableCommand {
         if hits.isEmpty, !json {
             // Said on standard error, so a script reading the hits reads none.
             FileHandle.standardError.write(
-                Data("no incident or message matches '\(words.joined(separator: " "))'\n".utf8))
+                Data("no incident or message matches '\(terminalSafe(words.joined(separator: " ")))'\n".utf8))
         }
         for hit in hits {
             switch hit {

@@ -42,9 +42,7 @@ struct ReportDestination: ParsableArguments {
                 actingAgency: recorder.agency(agency))
         } catch { throw CLIError.fromDomain(error) }
         let event = try recorder.event(write)
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw CLIError.badData("--out \(out): \(error.localizedDescription); nothing was recorded")
-        }
+        try OutputFile.write(bytes, to: path)
         try recorder.record(event)
         if case .reportWritten(let record) = event.payload { print("\(terminalSafe(path)) sha256 \(record.sha256)") }
     }
