@@ -16,6 +16,18 @@ final class ExchangeTests: XCTestCase {
         XCTAssertEqual(try CSVText.records("\n\na,b\n\n").map(\.fields), [["a", "b"]], "blank lines are no rows")
     }
 
+    /// A cell a spreadsheet would run is written as text; numbers stay numbers; an import gives back the text.
+    func testCellsThatWouldRunAsFormulasAreWrittenAsTextAndReadBack() throws {
+        XCTAssertEqual(CSVText.field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        XCTAssertEqual(
+            CSVText.line(["+1 call", "-cmd", "@SUM(A1)", "\tx", "-5", "+3.5", "1e3", "plain", "'quoted"]),
+            "'+1 call,'-cmd,'@SUM(A1),'\tx,-5,+3.5,1e3,plain,'quoted")
+        for text in ["=1+1", "-", "'=x", "''=x", "'plain", "-5", "=", "@", "plain"] {
+            let written = try CSVText.records(CSVText.line([text]))[0].fields[0]
+            XCTAssertEqual(CSVText.unneutralised(written), text, "round trip of \(text)")
+        }
+    }
+
     func testColumnsAreFoundByHashtagInAnyOrderAndTheMostSpecificWins() throws {
         let records = try CSVText.records(
             """

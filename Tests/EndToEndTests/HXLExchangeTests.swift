@@ -85,6 +85,28 @@ final class HXLExchangeTests: XCTestCase {
         XCTAssertEqual(organisations.count, 15, "the fourteen agencies and the new one")
     }
 
+    /// A need whose text a spreadsheet would run is exported as text, and an import gives it back exactly.
+    func testAFormulaInACellIsExportedAsTextAndImportedBack() throws {
+        let source = try QanatProcess()
+        XCTAssertEqual(try source.run("init").status, 0)
+        let hostile = "=HYPERLINK(\"http://evil.example\",\"Tents\")"
+        let reported = try source.run(
+            "need", "report", "--area", "Derna", "--sector", "shelter", "--what", hostile, "--quantity", "40",
+            "--unit=-tents", "--org", "LRC")
+        XCTAssertEqual(reported.status, 0, reported.stderr)
+        XCTAssertEqual(try source.run("export", "hxl", "needs", "--out", source.directory + "/needs.csv").status, 0)
+        let csv = try String(contentsOfFile: source.directory + "/needs.csv", encoding: .utf8)
+        XCTAssertTrue(csv.contains("\"'=HYPERLINK("), csv)
+        XCTAssertTrue(csv.contains(",'-tents,"), csv)
+        XCTAssertFalse(csv.contains(",=") || csv.contains(",\"="), "no cell begins a formula: \(csv)")
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        XCTAssertEqual(try q.run("import", "hxl", "needs", source.directory + "/needs.csv").status, 0)
+        let listed = try q.run("need", "list", "--json").stdout
+        XCTAssertTrue(listed.contains(#""what":"=HYPERLINK(\"http://evil.example\",\"Tents\")""#), listed)
+        XCTAssertTrue(listed.contains(#""unit":"-tents""#), listed)
+    }
+
     func testAnImportAppliesEachRowOnceNamesRefusedRowsAndNeedsASupervisor() throws {
         let source = try QanatProcess()
         _ = try seed(source)

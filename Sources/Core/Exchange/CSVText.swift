@@ -3,8 +3,29 @@ public enum CSVText {
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
 
     public static func field(_ text: String) -> String {
+        let text = neutralised(text)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+    /// first: OWASP's CSV injection) is written after a `'`, which spreadsheets show as text; a
+    /// number stays a number. A cell that would read as one so marked gets a mark too, so that
+    /// `unneutralised` gives every text back exactly.
+    public static func neutralised(_ text: String) -> String {
+        runsAsFormula(Substring(text)) ? "'" + text : text
+    }
+
+    /// A cell as it was before `neutralised` (an import of what Qanat exported).
+    public static func unneutralised(_ text: String) -> String {
+        guard text.first == "'", runsAsFormula(text.dropFirst()) else { return text }
+        return String(text.dropFirst())
+    }
+
+    private static func runsAsFormula(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        if first == "'" { return runsAsFormula(text.dropFirst()) }
+        return ["=", "+", "-", "@", "\t", "\r"].contains(first) && Double(text) == nil
     }
 
     /// A CSV text's records, each with the line it starts on (1-based). A quoted field may span

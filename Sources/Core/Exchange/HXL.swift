@@ -145,7 +145,7 @@ public struct HXLTable: Sendable {
     public func values(_ fields: [String]) -> [String: String] {
         var values: [String: String] = [:]
         for (key, index) in columnOf where index < fields.count {
-            let value = fields[index].trimmingSpaces()
+            let value = CSVText.unneutralised(fields[index].trimmingSpaces())
             if !value.isEmpty { values[key] = value }
         }
         return values
