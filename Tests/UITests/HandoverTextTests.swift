@@ -59,6 +59,26 @@ final class HandoverTextTests: XCTestCase {
         }
     }
 
+    /// What users typed reaches a Markdown report as text: no HTML of theirs runs, no link of theirs is made.
+    func testUsersHTMLAndLinksAreTextInMarkdown() {
+        var desk = SampleDesk.state(width: 120, height: 40)
+        let hostile = "<script>alert(1)</script> [map](javascript:alert(2)) <img src=x onerror=alert(3)> & co"
+        var first = desk.data.incidents[0]
+        first.incident.title = hostile
+        desk.data.incidents[0] = first
+        var shift = Shift(officer: "Huda <b>", agency: SampleDesk.code("NCEMC"), start: SampleDesk.at(480))
+        (shift.end, shift.note) = (SampleDesk.now, "[click](javascript:alert(4))")
+        let report = HandoverReport(
+            shift: shift, signedOn: true, now: SampleDesk.now, openIncidents: desk.data.incidents, committedUnits: [],
+            awaitingAcknowledgement: [], log: [])
+        let text = HandoverText.lines(report, Localizer(.en), format: .markdown).joined(separator: "\n")
+        for dangerous in ["<script", "<img", "<b>", "[map](", "[click]("] {
+            XCTAssertFalse(text.contains(dangerous), "\(dangerous) in:\n\(text)")
+        }
+        XCTAssertTrue(text.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\[map\\](javascript:alert(2))"), text)
+        XCTAssertTrue(text.contains("&amp; co"), text)
+    }
+
     /// A message of several lines keeps them: further rows under its column in text, `<br>` in Markdown.
     func testAMessageOfSeveralLinesKeepsItsLineBreaks() throws {
         var report = report(signedOn: true)

@@ -49,11 +49,11 @@ public enum ReportLayout {
         for block in blocks {
             switch block {
             case .title(let title):
-                out += ["# " + clean(title), ""]
+                out += ["# " + markdownSafe(clean(title)), ""]
             case .text(let text):
-                out.append(text)
+                out.append(markdownSafe(text))
             case .section(let heading, let header, let rows):
-                out += ["", "## " + clean(heading)]
+                out += ["", "## " + markdownSafe(clean(heading))]
                 guard !rows.isEmpty else {
                     out += ["", "_\(l(.none))_"]
                     continue
@@ -85,7 +85,26 @@ public enum ReportLayout {
 
     /// A Markdown table cell: no pipe may end it early, and its line breaks are `<br>`.
     static func cell(_ text: String) -> String {
-        cellLines(text).map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
-            .joined(separator: "<br>")
+        cellLines(text).map {
+            markdownSafe($0).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+        }
+        .joined(separator: "<br>")
+    }
+
+    /// Text from users, in Markdown that a browser may render: its HTML (`<script>`, `<img onerror>`)
+    /// shows as text, and its brackets make no link (`[x](javascript:…)`).
+    static func markdownSafe(_ text: String) -> String {
+        var safe = ""
+        for character in text {
+            switch character {
+            case "&": safe += "&amp;"
+            case "<": safe += "&lt;"
+            case ">": safe += "&gt;"
+            case "[": safe += "\\["
+            case "]": safe += "\\]"
+            default: safe.append(character)
+            }
+        }
+        return safe
     }
 }
