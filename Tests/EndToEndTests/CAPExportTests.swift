@@ -293,6 +293,17 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(older.status, 0, older.stderr)
     }
 
+    /// A document nested sixty thousand elements deep is refused whole (it overflowed the stack), naming the limit.
+    func testAnAlertNestedFarTooDeepIsRefused() throws {
+        let (text, q) = try exportedStorm(in: "Sabha")
+        let depth = 60_000
+        let nested = String(repeating: "<note>", count: depth) + String(repeating: "</note>", count: depth)
+        let deep = try importing(q, "deep", text.replacingOccurrences(of: "<headline>", with: nested + "<headline>"))
+        XCTAssertEqual(deep.status, 2, deep.stderr)
+        XCTAssertTrue(deep.stderr.contains("elements nested deeper than 32 levels"), deep.stderr)
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0, "nothing written")
+    }
+
     /// What the attack found: a polygon crowding its points on Libya's side of the border, a circle
     /// reaching across half of Africa, hexadecimal coordinates, a document type hidden behind a
     /// comment or in UTF-16 — each refused, nothing written.

@@ -9,8 +9,12 @@ import QanatCore
 /// XML as `CAPMessage.Element`s, through Foundation's parser; a document that is not well formed
 /// is refused with the line the parser stopped at.
 final class XMLTree: NSObject, XMLParserDelegate {
+    /// A CAP alert is five elements deep (alert, info, area, geocode, value); a document nested far
+    /// deeper is refused rather than built (60,000 levels overflowed the stack).
+    static let deepest = 32
     private var stack: [CAPMessage.Element] = []
     private var root: CAPMessage.Element?
+    private var tooDeep = false
 
     static func parse(_ data: Data) throws(CAPError) -> CAPMessage.Element {
         try refuseDocumentType(data)
@@ -18,7 +22,13 @@ final class XMLTree: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = tree
-        guard parser.parse(), let root = tree.root else {
+        let parsed = parser.parse()
+        if tree.tooDeep {
+            throw CAPError(
+                element: "line \(parser.lineNumber)",
+                problem: "elements nested deeper than \(deepest) levels: no CAP alert is; nothing was read from it")
+        }
+        guard parsed, let root = tree.root else {
             throw CAPError(
                 element: "line \(parser.lineNumber)",
                 problem:
@@ -32,6 +42,11 @@ final class XMLTree: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        guard stack.count < Self.deepest else {
+            tooDeep = true
+            parser.abortParsing()
+            return
+        }
         stack.append(CAPMessage.Element(name: name, namespace: namespaceURI))
     }
 
