@@ -36,13 +36,21 @@ public struct CAPImport {
             return (reference, [(own, opening), (messageID, try message(alert, about: reference))])
         case "Update", "Cancel":
             let mine = Self.eventID(alert.sender, alert.identifier, alert.messageType.lowercased())
-            guard let first = alert.references.first else {
+            guard !alert.references.isEmpty else {
                 throw ValidationError(field: "alert/references", value: "", problem: .missing)
+            }
+            // A sender updates or cancels its own alerts only: another's would change an incident it never raised.
+            let references = alert.references.filter { $0.sender == alert.sender }
+            guard let first = references.first else {
+                throw CAPError(
+                    element: "alert/references",
+                    problem: "\(alert.messageType) from \(alert.sender) refused: a sender updates and cancels only its "
+                        + "own alerts, and these are " + alert.references.map(\.sender).joined(separator: ", ") + "'s")
             }
             let firstOpened = Self.eventID(first.sender, first.identifier, "opened")
             var opening: [Planned] = []
             let reference: IncidentReference
-            if let known = try referencedIncident(alert.references, store) {
+            if let known = try referencedIncident(references, store) {
                 reference = known
             } else {
                 // The first alert never reached this store: the update opens the incident, with the id the

@@ -371,4 +371,28 @@ final class CAPImportTests: XCTestCase {
         XCTAssertEqual(all.count, 1, all.joined(separator: "\n"))
         XCTAssertTrue(all[0].contains(#""status":"closed""#), all[0])
     }
+
+    /// A sender updates and cancels its own alerts only: another sender's Cancel naming the first
+    /// alert closes nothing (it closed someone else's incident).
+    func testAnotherSendersCancelClosesNothing() throws {
+        let (text, q) = try exportedStorm(in: "Sabha")
+        let identifier = "qanat-INC-2026-0001"
+        let sender = try XCTUnwrap(
+            text.components(separatedBy: "<sender>").dropFirst().first?.components(separatedBy: "<").first)
+        XCTAssertEqual(try importing(q, "alert", text).status, 0)
+        let forged = text.replacingOccurrences(of: "<sender>\(sender)</sender>", with: "<sender>mallory</sender>")
+            .replacingOccurrences(of: "<identifier>\(identifier)</identifier>", with: "<identifier>X1</identifier>")
+            .replacingOccurrences(
+                of: "<msgType>Alert</msgType>",
+                with:
+                    "<msgType>Cancel</msgType>\n  <references>\(sender),\(identifier),2026-12-01T00:00:00+02:00</references>"
+            )
+        let cancel = try importing(q, "forged", forged)
+        XCTAssertEqual(cancel.status, 2, cancel.stderr)
+        XCTAssertTrue(
+            cancel.stderr.contains("Cancel from mallory refused: a sender updates and cancels only its own alerts"),
+            cancel.stderr)
+        let open = try q.run("list", "incidents", "--open", "--json").lines
+        XCTAssertEqual(open.count, 1, "the incident stays open")
+    }
 }
