@@ -29,6 +29,19 @@ struct InitCommand: ParsableCommand {
             guard let entry = getgrnam(group) else { throw CLIError.usage("--group: no Unix group '\(group)'") }
             gid = entry.pointee.gr_gid
         }
+        // A link at the store's path (or its WAL files') would have init convert, or give the group,
+        // whatever it points at: another user's file. Init works on the real path, on files it made.
+        for path in [store.databasePath, store.databasePath + "-wal", store.databasePath + "-shm"] {
+            var link = stat()
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                throw CLIError.usage("\(terminalSafe(path)) is a link: give the store's real path; nothing was changed")
+            }
+        }
+        if SQLiteStore.presence(at: store.databasePath) == .missing, fm.fileExists(atPath: store.databasePath) {
+            throw CLIError.usage(
+                "\(terminalSafe(store.databasePath)) is an empty file init did not make: remove it, then run init "
+                    + "again; nothing was changed")
+        }
         // Another program's database is refused before anything is made beside it.
         if SQLiteStore.exists(at: store.databasePath) {
             do { try SQLiteStore.requireQanatSchema(at: store.databasePath) } catch { throw CLIError.from(error) }
