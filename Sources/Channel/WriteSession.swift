@@ -69,10 +69,16 @@ public struct WriteSession: Sendable {
 
     /// An exercise store's events are journalled in its own directory only: a journal elsewhere
     /// (QANAT_JOURNAL left pointing at the real one) would carry them into the real store at ingest.
+    /// Real paths are compared, links resolved, and a link at the journal's own name is refused: a
+    /// `journals/` or a journal linked to the real ones must not pass for the exercise's.
     public static func checkJournal(_ journalPath: String, for store: any StoreReader) throws(ChannelError) {
         guard (try? store.isExercise()) == true else { return }
-        let home = URL(fileURLWithPath: store.path).deletingLastPathComponent().standardizedFileURL.path
-        guard URL(fileURLWithPath: journalPath).standardizedFileURL.path.hasPrefix(home + "/") else {
+        let home = URL(fileURLWithPath: store.path).deletingLastPathComponent().resolvingSymlinksInPath().path
+        let journal = URL(fileURLWithPath: journalPath)
+        let directory = journal.deletingLastPathComponent().resolvingSymlinksInPath().path
+        var info = stat()
+        let linked = lstat(journalPath, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        guard !linked, (directory + "/").hasPrefix(home + "/") else {
             throw .exerciseJournalElsewhere(journal: journalPath, exercise: home)
         }
     }

@@ -183,6 +183,15 @@ final class WriteSessionTests: XCTestCase {
             try WriteSession.open(
                 storePath: store.path, journalPath: "/tmp/real-journal.jsonl", officer: "Huda",
                 busyTimeout: 1))
+        // Links inside the exercise's directory to the real journals are where they lead, not where they stand.
+        let real = directory + "-real-journals"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/linked", withDestinationPath: real)
+        XCTAssertThrowsError(try WriteSession.checkJournal(directory + "/linked/huda.jsonl", for: store))
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/journals/link.jsonl", withDestinationPath: real + "/huda.jsonl")
+        XCTAssertThrowsError(try WriteSession.checkJournal(directory + "/journals/link.jsonl", for: store))
+        XCTAssertNoThrow(try WriteSession.checkJournal(directory + "/journals/../journals/huda.jsonl", for: store))
     }
 
     /// The controller's writes need play going on: an exercise store, started, not stopped.
