@@ -29,6 +29,20 @@ public struct RejectsFile: Sendable {
         }
     }
 
+    /// Why a file found at a rejects file's name is not one this process may write into (someone
+    /// else's, or one others may edit: whoever ingests may be root); nil when it may.
+    public static func distrust(_ info: stat, journalPath: String) -> String? {
+        var journal = stat()
+        let journalOwner = stat(journalPath, &journal) == 0 ? journal.st_uid : geteuid()
+        if info.st_mode & S_IFMT == S_IFLNK || info.st_mode & S_IFMT == S_IFIFO {
+            return "a link or a pipe, not a rejects file: someone planted it"
+        }
+        guard info.st_mode & S_IFMT == S_IFREG, [geteuid(), 0, journalOwner].contains(info.st_uid),
+            info.st_uid == geteuid() || info.st_mode & 0o022 == 0
+        else { return "\(UnixAccounts.userName(info.st_uid))'s, not a rejects file this ingest may trust" }
+        return nil
+    }
+
     /// Where a rejected line was, as a rejects entry names it. Its text is read again from the
     /// journal itself when it is retried: the journal, not this file, says what was written and by whom.
     public struct Entry: Equatable, Sendable {
@@ -93,16 +107,8 @@ public struct RejectsFile: Sendable {
                 path: path,
                 refusing: "a link or a pipe, not a rejects file: someone planted it; remove it (`rm \(path)`)")
         }
-        let info = try file.status()
-        var journal = stat()
-        let journalOwner = stat(journalPath, &journal) == 0 ? journal.st_uid : geteuid()
-        if info.st_mode & S_IFMT != S_IFREG || ![geteuid(), 0, journalOwner].contains(info.st_uid)
-            || (info.st_uid != geteuid() && info.st_mode & 0o022 != 0)
-        {
-            throw JournalError(
-                path: path,
-                refusing: "\(UnixAccounts.userName(info.st_uid))'s, not a rejects file this ingest may trust; "
-                    + "remove it (`rm \(path)`)")
+        if let problem = Self.distrust(try file.status(), journalPath: journalPath) {
+            throw JournalError(path: path, refusing: problem + "; remove it (`rm \(path)`)")
         }
         try file.lock(LOCK_EX)
         defer { flock(file.descriptor, LOCK_UN) }

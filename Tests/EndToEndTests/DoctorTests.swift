@@ -178,6 +178,28 @@ final class DoctorTests: XCTestCase {
     }
 
     /// Each user's log is written from the first run, where the README says.
+    /// A rejects file another user planted (or a link at its name) stops every ingest of that
+    /// journal: doctor names it, with the fix, even before the journal's first line.
+    func testDoctorNamesAPlantedRejectsFile() throws {
+        let intruder = try UnixTestAccounts.user("qplanter")
+        let q = try QanatProcess()
+        let options = ["--db", q.database]
+        XCTAssertEqual(try q.run(["init"] + options, extraEnvironment: ["QANAT_JOURNAL": ""]).status, 0)
+        let journals = q.directory + "/journals"
+        let planted = journals + "/newmember.jsonl.rejects"
+        FileManager.default.createFile(atPath: planted, contents: nil, attributes: [.posixPermissions: 0o644])
+        let entry = try XCTUnwrap(getpwnam(intruder))
+        XCTAssertEqual(chown(planted, entry.pointee.pw_uid, entry.pointee.pw_gid), 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: journals + "/root.jsonl.rejects", withDestinationPath: "/etc/passwd")
+        let doctor = try q.run(["doctor"] + options, extraEnvironment: ["QANAT_JOURNAL": ""])
+        XCTAssertNotEqual(doctor.status, 0)
+        XCTAssertTrue(
+            doctor.stdout.contains("\(planted): \(intruder)'s, not a rejects file this ingest may trust")
+                && doctor.stdout.contains("rm \(planted)"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("root.jsonl.rejects: a link or a pipe, not a rejects file"), doctor.stdout)
+    }
+
     func testTheLogIsWrittenFromTheFirstRun() throws {
         let q = try QanatProcess()
         let process = q.process(["list", "incidents", "--db", q.directory + "/none.sqlite"])

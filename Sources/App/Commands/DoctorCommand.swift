@@ -23,9 +23,13 @@ struct DoctorCommand: ParsableCommand {
         let cursors =
             (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
         let directory = JournalPlace.directory(beside: store.databasePath)
-        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
-            $0.hasSuffix(".jsonl")
-        }
+        // A rejects file stands for its journal too: one planted before the journal's first line.
+        let present = Set(
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap { name -> String? in
+                if name.hasSuffix(".jsonl") { return name }
+                return name.hasSuffix(".jsonl.rejects") ? String(name.dropLast(".rejects".count)) : nil
+            }
+        )
         .sorted().map { directory + "/" + $0 }
         findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors + present)
         let members =

@@ -68,8 +68,22 @@ enum FileChecks {
         var seen: Set<String> = []
         for (index, journal) in journals.enumerated() where seen.insert(journal).inserted {
             findings.append(journalFinding(journal, own: index == 0))
+            if let planted = rejectsFinding(journal) { findings.append(planted) }
         }
         return findings
+    }
+
+    /// A file at a journal's rejects name that ingest would refuse to write (planted by another
+    /// user, a link, a pipe) stops every ingest of that journal: named, with the fix.
+    static func rejectsFinding(_ journal: String) -> Finding? {
+        let path = RejectsFile(journalPath: journal).path
+        var found = stat()
+        guard lstat(path, &found) == 0, let problem = RejectsFile.distrust(found, journalPath: journal) else {
+            return nil
+        }
+        return Finding(
+            level: .fail, subject: "rejects", detail: "\(path): \(problem): ingest of \(journal) stops at it",
+            fix: "rm \(path)")
     }
 
     /// A journal's lines are attributed to its owner only if no one else can write or replace it;
