@@ -43,7 +43,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .nothingToChange, .exerciseJournalElsewhere: .usage(error.description)
         case .needsStore: .storeUnavailable(error.description)
         case .play(.stopped(let reason)): .badData("play stopped already (\(reason.translations.en))")
-        case .play: .badData(error.description)
+        case .play, .idHeld: .badData(error.description)
         }
     }
 

@@ -18,8 +18,23 @@ public struct CAPImport {
     public typealias Planned = (id: EventID, write: Actions.Write)
 
     /// The incident the alert is about, and the events still to write (none when it was applied before).
+    /// An id the alert's events take that the store holds already with something else is a conflict
+    /// (someone wrote it first), named with its writer: the import reports nothing it did not do.
     public func plan(_ alert: CAPMessage, at now: Timestamp) throws -> (reference: IncidentReference, writes: [Planned])
     {
+        let planned = try events(alert, at: now)
+        guard let store = actions.store else { return planned }
+        for (id, _) in planned.writes {
+            if let held = try storeCall({ () throws(StoreError) in try store.event(id) }) {
+                throw ChannelError.idHeld(id: id, by: held)
+            }
+        }
+        return planned
+    }
+
+    private func events(_ alert: CAPMessage, at now: Timestamp) throws -> (
+        reference: IncidentReference, writes: [Planned]
+    ) {
         guard let store = actions.store else {
             throw ChannelError.needsStore("an alert is matched against the store's incidents")
         }

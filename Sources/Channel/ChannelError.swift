@@ -16,6 +16,8 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
     /// An exercise store's events go to a journal in its own directory only: elsewhere (the real
     /// one) they would reach the real store at ingest.
     case exerciseJournalElsewhere(journal: String, exercise: String)
+    /// An event id an import's event takes (derived from what it imports) is held by another event.
+    case idHeld(id: EventID, by: Event)
     /// The exercise's play cannot be controlled now.
     case play(PlayProblem)
 
@@ -31,6 +33,10 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
         case .journal(let error): "\(error); nothing was recorded"
         case .nothingToChange(let options): "nothing to change: give \(options.joined(separator: ", "))"
         case .needsStore(let why): "the store is unavailable: \(why)"
+        case .idHeld(let id, let held):
+            "conflict: event \(id) is held already by a \(held.type.rawValue) event of \(held.agency.rawValue) (officer "
+                + "\(held.officer), Unix user \(held.user ?? "not recorded"), \(held.at.rfc3339)), not this import's; "
+                + "nothing was written"
         case .play(.notAnExercise(let path)): "\(path): not an exercise store"
         case .play(.notStarted(let path)): "\(path): no exercise was started on this store"
         case .play(.stopped(let reason)): "play stopped already (\(reason.rawValue))"

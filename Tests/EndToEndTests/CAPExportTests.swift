@@ -1,4 +1,7 @@
 import Foundation
+import QanatCore
+import QanatJournal
+import QanatStore
 import QanatTestSupport
 import XCTest
 
@@ -394,5 +397,36 @@ final class CAPImportTests: XCTestCase {
             cancel.stderr)
         let open = try q.run("list", "incidents", "--open", "--json").lines
         XCTAssertEqual(open.count, 1, "the incident stays open")
+    }
+
+    /// An event written first under the id an alert's opening takes (the ids are derived from the
+    /// alert) makes the import a conflict, named with its writer; it never claims an incident it did not open.
+    func testAnIdTheAlertTakesHeldByAnotherEventIsAConflict() throws {
+        let (text, q) = try exportedStorm(in: "Sabha")
+        // The id the opening takes, as another store that imported the alert has it.
+        let scratch = try QanatProcess()
+        XCTAssertEqual(try scratch.run("init").status, 0)
+        XCTAssertEqual(try importing(scratch, "alert", text).status, 0)
+        let opening = try XCTUnwrap(
+            try SQLiteStore(path: scratch.database).events(about: IncidentReference("INC-2026-0001")).first)
+        // Someone writes an event of their own under that id, and it is ingested.
+        let forged = q.directory + "/forger.jsonl"
+        let at = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000)
+        try JournalWriter(path: forged).append(
+            Event(
+                id: opening.id, at: at, agency: try AgencyCode("MOI"), officer: "forger", user: nil,
+                payload: .messagePosted(
+                    MessagePosting(
+                        recipients: .everyone, priority: .routine, channel: .radio, subject: nil, body: "claimed",
+                        incident: nil, acknowledgementRequired: false))))
+        XCTAssertEqual(try q.run("ingest", forged).status, 0)
+        let imported = try importing(q, "alert", text)
+        XCTAssertEqual(imported.status, 2, imported.stdout)
+        XCTAssertTrue(
+            imported.stderr.contains(
+                "conflict: event \(opening.id) is held already by a message.posted event of MOI (officer forger"),
+            imported.stderr)
+        XCTAssertEqual(imported.stdout, "", "no reference claimed")
+        XCTAssertEqual(try q.run("list", "incidents", "--json").lines.count, 0)
     }
 }
