@@ -85,6 +85,7 @@ public struct HXLImport {
             let existing = try actions.storeCall({ () throws(StoreError) in try store.activity(id) })
         {
             let r = existing.registration
+            try sameOrganisation(values, r.organisation, id: id, .activities)
             let status = values["status"].flatMap { $0.lowercased() == r.status.rawValue.lowercased() ? nil : $0 }
             let start = values["start"].flatMap { $0 == r.start.description ? nil : $0 }
             let end = values["end"].flatMap { $0 == r.end.description ? nil : $0 }
@@ -116,6 +117,7 @@ public struct HXLImport {
         if let store = actions.store,
             let existing = try actions.storeCall({ () throws(StoreError) in try store.need(id) })
         {
+            try sameOrganisation(values, existing.report.organisation, id: id, .needs)
             let status = values["status"].flatMap {
                 $0.lowercased() == existing.status.rawValue.lowercased() ? nil : $0
             }
@@ -137,6 +139,17 @@ public struct HXLImport {
         }
         let update = try actions.context.payload(.needUpdated, ["need": .text(id.rawValue), "status": .text(status)])
         return [reported, (reported.agency, update)]
+    }
+
+    /// A row whose id the store holds for another organisation's record is not that record: a
+    /// partner's row is never merged into someone else's (the id is taken, the row refused).
+    private func sameOrganisation(_ values: [String: String], _ holder: AgencyCode, id: RecordID, _ kind: HXLKind)
+        throws
+    {
+        guard let named = values["org"], named.uppercased() != holder.rawValue else { return }
+        throw ValidationError(
+            field: kind.columns[0].hashtag, value: id.rawValue,
+            problem: .exists(what: "\(kind.rawValue.dropLast()) of \(holder)"))
     }
 
     private func organisation(_ values: [String: String]) throws -> [Actions.Write] {

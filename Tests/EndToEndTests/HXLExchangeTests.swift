@@ -107,6 +107,28 @@ final class HXLExchangeTests: XCTestCase {
         XCTAssertTrue(listed.contains(#""unit":"-tents""#), listed)
     }
 
+    /// A partner's row carrying the id of another organisation's need is refused, never merged into it.
+    func testARowWithAnotherOrganisationsIdIsRefusedNotMerged() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        let need = try q.run(
+            "need", "report", "--area", "Derna", "--sector", "shelter", "--what", "Tents", "--quantity", "40",
+            "--unit", "tents", "--org", "LRC"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try """
+        Need ID,Sector,What,Qty,Unit,By,Area
+        #meta+id,#sector,#item+name,#item+needed+num,#item+unit,#org+code,#adm2+name
+        \(need),shelter,Tents,400,tents,WFP,Derna
+        """.write(toFile: q.directory + "/partner.csv", atomically: false, encoding: .utf8)
+        let imported = try q.run("import", "hxl", "needs", q.directory + "/partner.csv")
+        XCTAssertEqual(imported.status, 2, imported.stdout)
+        XCTAssertTrue(imported.stdout.hasPrefix("0 applied, 0 already present, 1 refused"), imported.stdout)
+        XCTAssertTrue(
+            imported.stderr.contains("line 3: #meta+id: '\(need)' exists already, a need of LRC"), imported.stderr)
+        let listed = try q.run("need", "list", "--json").stdout
+        XCTAssertTrue(listed.contains(#""quantity":40"#) && listed.contains(#""org":"LRC""#), listed)
+    }
+
     func testAnImportAppliesEachRowOnceNamesRefusedRowsAndNeedsASupervisor() throws {
         let source = try QanatProcess()
         _ = try seed(source)
