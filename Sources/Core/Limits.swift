@@ -1,5 +1,7 @@
 /// Bounds on free text, checked when an event is written and when a journal line is read.
 public enum Limits {
+    /// Seconds a journal line may be dated ahead of the clock of the host that reads it in.
+    public static let futureSkew: Int64 = 120
     public static let title = 200
     public static let subject = 200
     public static let body = 8000

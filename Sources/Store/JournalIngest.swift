@@ -76,6 +76,11 @@ public struct JournalIngest: Sendable {
     /// The path as given, before links were resolved: a link someone else made is their choice of file.
     let givenPath: String
     public var batchSize = 5_000
+    /// This host's clock when a line is read: a line dated further ahead than `Limits.futureSkew`
+    /// is refused (a date to come would pin a "latest wins" fold for good).
+    public var clock: @Sendable () -> Timestamp = {
+        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    }
 
     public init(store: SQLiteStore, journalPath: String) {
         self.store = store
@@ -150,9 +155,19 @@ public struct JournalIngest: Sendable {
             var decoded: [Line] = []
             decoded.reserveCapacity(lines.count)
             var unreadable: [RejectsFile.Rejection] = []
+            let latest = clock().adding(seconds: Limits.futureSkew)
             for line in lines {
                 do {
-                    decoded.append((line, try authority.attributed(EventCodec.decode(line.bytes).event)))
+                    let event = try authority.attributed(EventCodec.decode(line.bytes).event)
+                    guard event.at <= latest else {
+                        unreadable.append(
+                            rejection(
+                                line,
+                                "dated \(event.at.rfc3339), more than \(Limits.futureSkew) s ahead of this host's clock "
+                                    + "(\(clock().rfc3339)): a line may not claim a time to come"))
+                        continue
+                    }
+                    decoded.append((line, event))
                 } catch {
                     unreadable.append(rejection(line, error.description))
                 }

@@ -66,6 +66,32 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(try store.eventCount(), 3)
     }
 
+    /// A line dated more than two minutes ahead of the reading host's clock goes to the rejects with
+    /// why: a date to come would pin a "latest wins" fold (an update dated 2099 outlived every later one).
+    func testALineDatedAheadOfTheClockIsRejected() throws {
+        let dir = try temporaryDirectory()
+        let journal = dir + "/radio.jsonl"
+        let events = scenario(count: 3, seed: 7)
+        let clock = events.map(\.at).max() ?? now()
+        var ahead = events[0]
+        ahead.id = .make(at: clock)
+        ahead.at = clock.adding(seconds: Limits.futureSkew + 1)
+        var soon = events[1]
+        soon.id = .make(at: clock)
+        soon.at = clock.adding(seconds: Limits.futureSkew - 5)
+        try append(([ahead, soon] + events).map(line).joined(separator: "\n") + "\n", to: journal)
+        let store = try SQLiteStore.create(path: dir + "/store.sqlite")
+        var ingest = JournalIngest(store: store, journalPath: journal)
+        ingest.clock = { clock }
+        let report = try ingest.run(now: now)
+        XCTAssertEqual([report.lines, report.ingested, report.rejected], [5, 4, 1])
+        let rejects = try String(contentsOfFile: journal + ".rejects", encoding: .utf8)
+        XCTAssertTrue(
+            rejects.contains(#""line":1"#) && rejects.contains("more than 120 s ahead of this host's clock"), rejects)
+        XCTAssertNil(try store.event(ahead.id))
+        XCTAssertNotNil(try store.event(soon.id), "a clock a little fast is no lie")
+    }
+
     func testResumesFromItsCursorAndNeverAppliesTwice() throws {
         let dir = try temporaryDirectory()
         let journal = dir + "/journal.jsonl"
