@@ -151,7 +151,8 @@ final class PerformanceCommandTests: XCTestCase {
         let proved = try q.run("report", "verify", file)
         XCTAssertEqual(proved.status, 0, proved.stderr)
         XCTAssertTrue(
-            proved.stdout.contains("unchanged") && proved.stdout.contains("performance --markdown --lang ar"),
+            proved.stdout.contains("unchanged") && proved.stdout.contains("performance --markdown --lang ar")
+                && proved.stdout.contains("by Unix user \(NSUserName()), officer Test Officer"),
             proved.stdout)
         let printed = try MemberRoleTests.journalLines(q)
         XCTAssertEqual(try q.run("report", "risks").status, 0)

@@ -39,10 +39,13 @@ extension ReportCommand {
             for event in written {
                 guard case .reportWritten(let record) = event.payload else { continue }
                 let options = record.parameters.isEmpty ? "" : " " + record.parameters.joined(separator: " ")
+                // The Unix user is the kernel's word, as ingest attributes the journal by its owner; the
+                // officer's name is what the line declares.
+                let user = event.user.map { "Unix user \($0)" } ?? "no Unix user recorded"
                 print(
                     terminalSafe(
-                        "  \(record.kind.rawValue)\(options) — written to \(record.file) by \(event.officer) (\(event.agency)) at \(event.at)"
-                    ))
+                        "  \(record.kind.rawValue)\(options) — written to \(record.file) by \(user), "
+                            + "officer \(event.officer) (\(event.agency)), at \(event.at)"))
             }
         }
     }
