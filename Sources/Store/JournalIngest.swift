@@ -47,6 +47,9 @@ public struct JournalCursor: Equatable, Sendable {
     public var identity: FileIdentity
     public var offset: Int64
     public var nextLine: Int
+    /// The anchor: the SHA-256 of the last line read (`LineHash`), so that `verify` finds a journal
+    /// rewritten or cut short behind ingest's back; nil for a cursor from before anchors.
+    public var head: String? = nil
 }
 
 public enum IngestError: Error, CustomStringConvertible, Sendable {
@@ -99,7 +102,7 @@ public struct JournalIngest: Sendable {
                 JournalCursor(
                     identity: FileIdentity(
                         device: UInt64(row["device"] as Int64), inode: UInt64(row["inode"] as Int64)),
-                    offset: row["offset"], nextLine: row["line"])
+                    offset: row["offset"], nextLine: row["line"], head: row["head"])
             }
         }
     }
@@ -199,11 +202,13 @@ public struct JournalIngest: Sendable {
                     let through = end == decoded.count ? last : decoded[end - 1].line
                     try db.execute(
                         sql: """
-                            INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line) VALUES (?, ?, ?, ?, ?)
+                            INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line, head)
+                            VALUES (?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             journalPath, Int64(bitPattern: scanner.identity.device),
                             Int64(bitPattern: scanner.identity.inode), through.endOffset, through.number + 1,
+                            LineHash.hex(through.bytes),
                         ])
                 }
                 report.ingested += outcome.inserted

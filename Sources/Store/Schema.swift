@@ -346,6 +346,10 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v14: journal anchors") { db in
+            // The hash of the last line ingest read from each journal: `verify` compares the file with it.
+            try db.execute(sql: "ALTER TABLE journal_cursors ADD COLUMN head TEXT")
+        }
         return migrator
     }
 
