@@ -158,16 +158,11 @@ public struct JournalIngest: Sendable {
             var decoded: [Line] = []
             decoded.reserveCapacity(lines.count)
             var unreadable: [RejectsFile.Rejection] = []
-            let latest = clock().adding(seconds: Limits.futureSkew)
             for line in lines {
                 do {
                     let event = try authority.attributed(EventCodec.decode(line.bytes).event)
-                    guard event.at <= latest else {
-                        unreadable.append(
-                            rejection(
-                                line,
-                                "dated \(event.at.rfc3339), more than \(Limits.futureSkew) s ahead of this host's clock "
-                                    + "(\(clock().rfc3339)): a line may not claim a time to come"))
+                    if let ahead = futureDated(event) {
+                        unreadable.append(rejection(line, ahead))
                         continue
                     }
                     decoded.append((line, event))
@@ -225,6 +220,15 @@ public struct JournalIngest: Sendable {
     }
 
     typealias Line = (line: JournalLine, event: Event)
+
+    /// Why `event` is refused for its date, when it is dated further ahead of this host's clock than
+    /// `Limits.futureSkew`: at ingest and when its rejects are retried alike.
+    func futureDated(_ event: Event) -> String? {
+        let now = clock()
+        guard event.at > now.adding(seconds: Limits.futureSkew) else { return nil }
+        return "dated \(event.at.rfc3339), more than \(Limits.futureSkew) s ahead of this host's clock "
+            + "(\(now.rfc3339)): a line may not claim a time to come"
+    }
 
     private func rejection(_ line: JournalLine, _ reason: String) -> RejectsFile.Rejection {
         RejectsFile.Rejection(

@@ -53,6 +53,10 @@ extension JournalIngest {
                 refuse(error.description)
                 continue
             }
+            if let ahead = futureDated(event) {
+                refuse(ahead)
+                continue
+            }
             do {
                 try authority.check(event)
             } catch {

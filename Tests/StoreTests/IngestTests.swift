@@ -90,6 +90,12 @@ final class IngestTests: XCTestCase {
             rejects.contains(#""line":1"#) && rejects.contains("more than 120 s ahead of this host's clock"), rejects)
         XCTAssertNil(try store.event(ahead.id))
         XCTAssertNotNil(try store.event(soon.id), "a clock a little fast is no lie")
+        let retried = try ingest.retryRejects()
+        XCTAssertEqual(retried.applied, 0, "retrying its rejects does not apply it either")
+        XCTAssertTrue(retried.stillRefused.first?.reason.contains("ahead of this host's clock") ?? false, "\(retried)")
+        let itsTime = ahead.at
+        ingest.clock = { itsTime }
+        XCTAssertEqual(try ingest.retryRejects().applied, 1, "once its time has come, it passes")
     }
 
     func testResumesFromItsCursorAndNeverAppliesTwice() throws {
