@@ -53,6 +53,7 @@ public struct Gazetteer: Sendable {
 
     /// Resolves a name in any listed spelling or script, or throws naming `field`.
     public func resolve(_ name: String, field: String = "area") throws(ValidationError) -> Area {
+        guard !name.trimmingSpaces().isEmpty else { throw ValidationError(field: field, value: name, problem: .empty) }
         if let index = byID[name] ?? byKey[NameKey.fold(name)] { return areas[index] }
         let nearest = NearestName.suggest(name, among: areas.flatMap(\.allNames))
         throw ValidationError(

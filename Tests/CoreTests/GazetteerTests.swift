@@ -14,6 +14,13 @@ final class GazetteerTests: XCTestCase {
         }
     }
 
+    /// An area left empty is said to be empty, not looked for as a name ("no area named ''").
+    func testAnEmptyAreaIsEmpty() {
+        XCTAssertThrowsError(try Gazetteer.libya.resolve("  ", field: "area")) { error in
+            XCTAssertEqual((error as? ValidationError)?.description, "area: must not be empty")
+        }
+    }
+
     func testResolvesOtherSpellingsAndScripts() throws {
         for name in ["Benghazi", "Bengasi", "بنغازي", "BENGHAZI", "banghazi"] {
             XCTAssertEqual(try Gazetteer.libya.resolve(name).id, "benghazi", name)
