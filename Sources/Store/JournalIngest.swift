@@ -158,10 +158,12 @@ public struct JournalIngest: Sendable {
             var decoded: [Line] = []
             decoded.reserveCapacity(lines.count)
             var unreadable: [RejectsFile.Rejection] = []
+            // The clock is read once a batch, not once a line: ingest is the path of millions of lines.
+            let received = clock()
             for line in lines {
                 do {
                     let event = try authority.attributed(EventCodec.decode(line.bytes).event)
-                    if let ahead = futureDated(event) {
+                    if let ahead = futureDated(event, now: received) {
                         unreadable.append(rejection(line, ahead))
                         continue
                     }
@@ -223,8 +225,7 @@ public struct JournalIngest: Sendable {
 
     /// Why `event` is refused for its date, when it is dated further ahead of this host's clock than
     /// `Limits.futureSkew`: at ingest and when its rejects are retried alike.
-    func futureDated(_ event: Event) -> String? {
-        let now = clock()
+    func futureDated(_ event: Event, now: Timestamp) -> String? {
         guard event.at > now.adding(seconds: Limits.futureSkew) else { return nil }
         return "dated \(event.at.rfc3339), more than \(Limits.futureSkew) s ahead of this host's clock "
             + "(\(now.rfc3339)): a line may not claim a time to come"

@@ -53,7 +53,7 @@ extension JournalIngest {
                 refuse(error.description)
                 continue
             }
-            if let ahead = futureDated(event) {
+            if let ahead = futureDated(event, now: clock()) {
                 refuse(ahead)
                 continue
             }

@@ -5,8 +5,9 @@ extension DeskState {
     /// every binding's requirement (as lazygit's `GetDisabledReason`): the dispatch refuses with
     /// this, and the palette shows the command greyed with it.
     public func unavailable(_ action: DeskAction) -> String? {
+        // Asked on every key (a move too): the refusal's text is made only for an action that has one.
         let l = localizer
-        let writing = readOnly.map { l($0) }
+        var writing: String? { readOnly.map { l($0) } }
         switch action {
         case .openAlert: return alerts.isEmpty ? l(.noAlert) : nil
         // A read-only desk writes nothing: said first, whatever else the action would need.
