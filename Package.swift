@@ -54,11 +54,15 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             path: "Sources/Channel"),
+        // The service that alone writes a shared store: it follows the members' journals and answers on a socket.
+        .target(
+            name: "QanatService", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"],
+            path: "Sources/Service"),
         .executableTarget(
             name: "QanatApp",
             dependencies: [
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk",
-                "QanatTerminal",
+                "QanatTerminal", "QanatService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // Exercise scenarios are TOML, as themes and the config file are.

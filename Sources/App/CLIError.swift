@@ -15,20 +15,24 @@ enum CLIError: Error, CustomStringConvertible {
     case refused(Refusal)
     case unattributable(IngestError)
     case noStore(String)
+    /// On a service store, what only its service does (ingest, follow, rebuild).
+    case serviceOnly(String)
 
     var exitCode: Int32 {
         switch self {
         case .usage: 1
         case .badData: 2
         case .storeUnavailable: 3
-        case .refused, .unattributable: 4
+        case .refused, .unattributable, .serviceOnly: 4
         case .noStore: 5
         }
     }
 
     var description: String {
         switch self {
-        case .usage(let text), .badData(let text), .storeUnavailable(let text), .noStore(let text): text
+        case .usage(let text), .badData(let text), .storeUnavailable(let text), .noStore(let text),
+            .serviceOnly(let text):
+            text
         case .refused(let refusal): "refused: \(refusal); nothing was written"
         case .unattributable(let error): error.description
         }
@@ -64,6 +68,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .notFound: .badData(error.description)
         case .failed, .corruptEvent: .storeUnavailable(error.description)
         case .noStore, .notAStore: .noStore(error.description)
+        case .serviceOwned: .serviceOnly(error.description)
         }
     }
 

@@ -14,6 +14,12 @@ final class EventRecorder {
         try self.init(options: options, officerName: officer.officerName)
     }
 
+    /// On a session made by the caller: `init` records the first admin in the store it holds open.
+    init(options: StoreOptions, session: WriteSession) {
+        self.options = options
+        self.session = session
+    }
+
     init(options: StoreOptions, officerName: String) throws(CLIError) {
         self.options = options
         do {
@@ -77,8 +83,10 @@ final class EventRecorder {
         if case .kept(let error) = outcome {
             let reason = error.map { "\($0)" } ?? "store unavailable"
             let what = events.count == 1 ? "event \(events[0].id)" : "\(events.count) events"
-            throw .storeUnavailable(
-                "\(reason); \(what) kept in \(options.journalPath) — `qanat ingest` applies it later")
+            let later =
+                session.service.map { "the service (\($0.user)) applies it when it runs" }
+                ?? "`qanat ingest` applies it later"
+            throw .storeUnavailable("\(reason); \(what) kept in \(options.journalPath); \(later)")
         }
     }
 

@@ -17,6 +17,7 @@ struct Qanat: AsyncParsableCommand {
             DeskCommand.self, WallCommand.self, DemoCommand.self, InitCommand.self, PostCommand.self,
             IncidentCommand.self, UnitCommand.self, AssignCommand.self,
             AssignmentCommand.self, AckCommand.self, ListCommand.self, IngestCommand.self, FollowCommand.self,
+            ServeCommand.self,
             SearchCommand.self, MemberCommand.self, ReportCommand.self, DoctorCommand.self, RebuildCommand.self,
             VerifyCommand.self,
             OrgCommand.self, NeedCommand.self, ActivityCommand.self, PledgeCommand.self, SettingCommand.self,

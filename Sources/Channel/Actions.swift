@@ -10,8 +10,8 @@ public struct Actions: Sendable {
     public let context: WriteContext
     /// What the checks read.
     public let store: (any StoreReader)?
-    /// Where incident references are allocated: the write path's store; nil for checks only.
-    private let references: (any StoreWriter)?
+    /// Where incident references are allocated: the write path's store or its service; nil for checks only.
+    private let references: (any IncidentReferenceSource)?
 
     public typealias Write = (agency: AgencyCode, payload: EventPayload)
 
@@ -20,6 +20,13 @@ public struct Actions: Sendable {
         self.context = context
         self.store = store
         references = store
+    }
+
+    /// Checks against `reader`, references numbered by `references` (a service store's service).
+    public init(context: WriteContext, reader: (any StoreReader)?, references: (any IncidentReferenceSource)?) {
+        self.context = context
+        store = reader
+        self.references = references
     }
 
     /// Checks only (a report's rules, a dry run): references would be provisional.

@@ -15,9 +15,14 @@ public struct WriteSession: Sendable {
     /// Who is writing, as the store's members know them; nil when the store could not be read
     /// (events made meanwhile wait in the journal, and meet the role once it is known: `retry`, ingest).
     public private(set) var actor: Actor?
-    /// nil when the store could not be opened (`storeProblem` says why): checks that need its
-    /// state are skipped, and writes are kept in the journal.
-    public private(set) var store: (any StoreWriter)?
+    /// How this session reaches the store: writing it (embedded) or through its service; nil when
+    /// it could not be opened (`storeProblem` says why): checks that need its state are skipped,
+    /// and writes are kept in the journal.
+    public private(set) var connection: StoreConnection?
+    /// The store opened for writing (an embedded store); nil on a service store or without one.
+    public var store: (any StoreWriter)? { connection?.writer }
+    /// What the checks read: the store, whoever writes it.
+    public var reader: (any StoreReader)? { connection?.reader }
     public private(set) var storeProblem: StoreError?
     /// Events in the journal that the store has not taken yet.
     public private(set) var pending: [Event] = []
@@ -26,9 +31,14 @@ public struct WriteSession: Sendable {
     private var unchecked: Set<EventID> = []
 
     public init(journalPath: String, officer: String, store: (any StoreWriter)?, actor: Actor? = nil) {
+        self.init(
+            journalPath: journalPath, officer: officer, connection: store.map(StoreConnection.direct), actor: actor)
+    }
+
+    public init(journalPath: String, officer: String, connection: StoreConnection?, actor: Actor? = nil) {
         self.journalPath = journalPath
         self.officer = officer
-        self.store = store
+        self.connection = connection
         self.actor = actor
     }
 
@@ -40,11 +50,11 @@ public struct WriteSession: Sendable {
         busyTimeout: Double
     ) throws -> WriteSession {
         let name = try WriteContext(agencies: []).officer(officer)
-        var session = WriteSession(journalPath: journalPath, officer: name, store: nil)
+        var session = WriteSession(journalPath: journalPath, officer: name, connection: nil)
         do {
-            let store = try SQLiteStore(path: storePath, options: .init(busyTimeout: busyTimeout))
-            try session.learn(from: store, journalPath: journalPath)
-            session.store = store
+            let connection = try StoreConnection.open(storePath: storePath, busyTimeout: busyTimeout)
+            try session.learn(from: connection.reader, journalPath: journalPath)
+            session.connection = connection
             JournalPlace.prepare(journal: journalPath, store: storePath)
         } catch let error as StoreError {
             guard error.isUnavailable else { throw error }
@@ -85,18 +95,20 @@ public struct WriteSession: Sendable {
 
     /// The checks, against the agencies the store knows now; the seeded ones when it is busy or away.
     public func actions() throws(ChannelError) -> Actions {
-        guard let store else { return Actions(context: .seeded, store: nil) }
-        do { return Actions(context: try store.writeContext(), store: store) } catch {
+        guard let connection else { return Actions(context: .seeded, store: nil) }
+        let context: WriteContext
+        do { context = try connection.reader.writeContext() } catch {
             guard error.isUnavailable else { throw .store(error) }
-            return Actions(context: .seeded, store: store)
+            context = .seeded
         }
+        return Actions(context: context, reader: connection.reader, references: connection.references)
     }
 
     /// The event for `write`, if the member's role allows it and it leaves the store an admin.
     /// Throws `Refusal`, or `ChannelError` when the members could not be read.
     public func event(_ write: Actions.Write) throws -> Event {
         if let actor { try Authority.check(write.payload, agency: write.agency, by: actor) }
-        try Actions(context: .seeded, store: store).checkKeepsAnAdmin(write)
+        try Actions(context: .seeded, reader: reader, references: nil).checkKeepsAnAdmin(write)
         let now = Clock.now()
         return Event(
             id: .make(at: now), at: now, agency: write.agency, officer: officer, user: UnixUser.current,
@@ -123,17 +135,39 @@ public struct WriteSession: Sendable {
     @discardableResult
     public mutating func record(_ events: [Event]) throws(ChannelError) -> Outcome {
         do { try JournalWriter(path: journalPath).append(events) } catch { throw .journal(error) }
-        guard let store else {
+        switch connection {
+        case nil:
             keep(events)
             return .kept(storeProblem)
-        }
-        do {
-            try store.apply(events)
-            return .applied
-        } catch {
+        case .direct(let store):
+            do {
+                try store.apply(events)
+                return .applied
+            } catch {
+                keep(events)
+                return .kept(error)
+            }
+        case .service(let link):
+            // The service reads the journal and applies it; the writer only watches for it.
+            if link.awaitApplied(events.map(\.id)) { return .applied }
             keep(events)
-            return .kept(error)
+            let running = (try? link.client.ask(.hello)) != nil
+            return .kept(
+                .unavailable(
+                    path: link.reader.path,
+                    reason: running
+                        ? "its service (\(link.owner.user)) has not applied it within \(Self.seconds(link.wait))"
+                        : "its service (\(link.owner.user)) is not running"))
         }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// Whether a service writes the store: then a kept event is the service's to apply, not `retry`'s.
+    public var service: ServiceOwner? {
+        if case .service(let link) = connection { link.owner } else { nil }
     }
 
     private mutating func keep(_ events: [Event]) {
@@ -152,7 +186,18 @@ public struct WriteSession: Sendable {
     /// no one knew who was writing is first checked against the member's role, as it would have
     /// been: until the member is known it waits.
     public mutating func retry() -> Retry? {
-        guard !pending.isEmpty, let store else { return nil }
+        guard !pending.isEmpty, let connection else { return nil }
+        guard case .direct(let store) = connection else {
+            guard case .service(let link) = connection, let applied = link.applied(pending.map(\.id)),
+                !applied.isEmpty
+            else { return nil }
+            // The service applied them (and held them to the member's role as it read them).
+            var result = Retry()
+            result.applied = pending.filter { applied.contains($0.id) }
+            pending.removeAll { applied.contains($0.id) }
+            unchecked.subtract(applied)
+            return result
+        }
         var result = Retry()
         var checked: [Event] = []
         for event in pending {
@@ -176,9 +221,9 @@ public struct WriteSession: Sendable {
     }
 
     /// The store (re)connected or lost: a desk's session follows its loop's connection.
-    public mutating func use(_ store: (any StoreWriter)?, problem: StoreError? = nil) {
-        self.store = store
-        storeProblem = store == nil ? problem : nil
+    public mutating func use(_ connection: StoreConnection?, problem: StoreError? = nil) {
+        self.connection = connection
+        storeProblem = connection == nil ? problem : nil
     }
 
     /// Who is writing, as the store's members know them now (an admin changed them, or a shift began).

@@ -88,7 +88,7 @@ public struct DeskActions {
     }
 
     /// The loop's connection to the store, and who this desk is to its members.
-    public mutating func use(_ store: (any StoreWriter)?) { session.use(store) }
+    public mutating func use(_ connection: StoreConnection?) { session.use(connection) }
     public mutating func learned(_ actor: Actor) { session.learned(actor) }
 
     /// An officer starts a shift on a shared account: their name, an agency their role allows,

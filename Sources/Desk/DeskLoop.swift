@@ -15,7 +15,7 @@ public struct DeskLoop {
     public private(set) var state: DeskState
     /// `bell = false` in the config file silences it.
     let ringsBell: Bool
-    private var store: (any StoreWriter)?
+    private var store: (any StoreReader)?
     private var watcher: ChangeWatcher?
     private var lastVersion: Int64?
     /// The last event read; what came after it decides which windows to read again.
@@ -83,9 +83,11 @@ public struct DeskLoop {
         guard store == nil, Date() >= nextReconnect else { return }
         do {
             // A short timeout: a locked store shows "busy"; writes wait in the journal meanwhile.
-            store = try SQLiteStore(path: storePath, options: .init(busyTimeout: 0.2))
+            // On a service store the desk reads, and its writes wait for the service a moment.
+            let connection = try StoreConnection.open(storePath: storePath, busyTimeout: 0.2)
+            store = connection.reader
             watcher = try ChangeWatcher(path: storePath)
-            actions.use(store)
+            actions.use(connection)
             state.apply(.store(.live))
         } catch {
             store = nil

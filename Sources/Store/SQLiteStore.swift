@@ -16,10 +16,15 @@ public final class SQLiteStore: Sendable {
         public var busyTimeout: TimeInterval = 5
         /// Make the store when there is none: only `qanat init` and the demo (and test fixtures) ask.
         public var create = false
-        public init(readOnly: Bool = false, busyTimeout: TimeInterval = 5, create: Bool = false) {
+        /// Opened by the store's service (or by root setting it up): the one writer of a service store.
+        public var asService = false
+        public init(
+            readOnly: Bool = false, busyTimeout: TimeInterval = 5, create: Bool = false, asService: Bool = false
+        ) {
             self.readOnly = readOnly
             self.busyTimeout = busyTimeout
             self.create = create
+            self.asService = asService
         }
     }
 
@@ -132,7 +137,14 @@ public final class SQLiteStore: Sendable {
         while opened == nil {
             do {
                 let pool = try DatabasePool(path: path, configuration: config)
-                if !options.readOnly { try Schema.migrator.migrate(pool) }
+                if !options.readOnly {
+                    // A service store is written by its service alone, even where a mistake in modes
+                    // would let another process: it is refused before anything is written.
+                    if let owner = try pool.read(ServiceOwner.read), !owner.admits(asService: options.asService) {
+                        throw StoreError.serviceOwned(path: path, owner: owner)
+                    }
+                    try Schema.migrator.migrate(pool)
+                }
                 opened = pool
             } catch {
                 let mapped = StoreError.from(error, path: path)

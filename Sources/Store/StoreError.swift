@@ -15,6 +15,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case noStore(path: String)
     /// A file is at the path, but not a store: nothing is written to it, nor to the journal.
     case notAStore(path: String, reason: String)
+    /// A service store: only its service writes it; others hand their events over in their journal.
+    case serviceOwned(path: String, owner: ServiceOwner)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .corruptEvent(let id, let reason): "event \(id) in the store cannot be read: \(reason)"
         case .notAStore(let path, let reason):
             "\(path) is not a Qanat store (\(reason)); nothing was written. Check --db or QANAT_DB"
+        case .serviceOwned(let path, let owner):
+            "store \(path) is written by its service alone (\(owner.user)); other processes read it and write their journal"
         case .noStore(let path):
             "no store at \(path); nothing was written. Check --db or QANAT_DB, or create it with `qanat init --db \(path)`"
         }

@@ -65,13 +65,22 @@ public protocol StoreReader: Sendable {
         id: EventID, at: Timestamp, text: String
     )]
     func events(byOfficer officer: String, since: Timestamp, limit: Int) throws(StoreError) -> [Event]
+    /// Of `ids`, those the store does not hold yet: a journal's backlog, a write waiting for its service.
+    func absentEvents(_ ids: [String]) throws(StoreError) -> [String]
+    /// The service that alone writes this store; nil for an embedded store.
+    func serviceOwner() throws(StoreError) -> ServiceOwner?
+}
+
+/// Where incident references are numbered: the store itself when this process writes it, its
+/// service when a service owns it.
+public protocol IncidentReferenceSource: Sendable {
+    func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference
 }
 
 /// What changes the store, refining what reads it (as GRDB's `DatabaseWriter: DatabaseReader`):
 /// events applied, the read model rebuilt, incident references allocated. Only the write path
 /// (`WriteSession`), ingest and the commands that make a store hold one.
-public protocol StoreWriter: StoreReader {
-    func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference
+public protocol StoreWriter: StoreReader, IncidentReferenceSource {
     @discardableResult func apply(_ events: [Event]) throws(StoreError) -> ApplyResult
     @discardableResult func rebuild(progress: (Int, Int) -> Void) throws(StoreError) -> Int
 }

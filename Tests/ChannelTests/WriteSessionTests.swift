@@ -83,7 +83,7 @@ final class WriteSessionTests: XCTestCase {
         guard case .kept = try session.record(event) else { return XCTFail("applied without a store") }
         XCTAssertEqual(session.pending.map(\.id), [event.id])
         XCTAssertNil(session.retry(), "still no store")
-        session.use(store)
+        session.use(.direct(store))
         XCTAssertNil(session.retry(), "made while no one knew who was writing: it waits for the member to be known")
         session.learned(try store.actor(user: UnixUser.current, officer: "Huda", pinProven: false))
         XCTAssertEqual(session.retry()?.applied.map(\.id), [event.id])
@@ -98,7 +98,7 @@ final class WriteSessionTests: XCTestCase {
         var session = WriteSession(journalPath: journal, officer: "Huda", store: nil)
         let event = try session.event(try post("typed while offline")(try session.actions()))
         try session.record(event)
-        session.use(store)
+        session.use(.direct(store))
         let viewer = Member(key: MemberKey(user: "huda", officer: nil), agency: try AgencyCode("NCEMC"), role: .viewer)
         session.learned(Actor(user: "huda", officer: "Huda", member: viewer, membersManaged: true))
         let retry = try XCTUnwrap(session.retry())

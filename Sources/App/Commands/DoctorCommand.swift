@@ -20,8 +20,8 @@ struct DoctorCommand: ParsableCommand {
         var findings = storeFindings()
         // This process's journal, every journal ingest has read, and every one in journals/ (one
         // refused whole on its first read has no cursor yet).
-        let cursors =
-            (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).journalCursorPaths()) ?? []
+        let reader = try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true))
+        let cursors = (try? reader?.journalCursorPaths()) ?? []
         let directory = JournalPlace.directory(beside: store.databasePath)
         // A rejects file stands for its journal too: one planted before the journal's first line.
         let present = Set(
@@ -31,9 +31,10 @@ struct DoctorCommand: ParsableCommand {
             }
         )
         .sorted().map { directory + "/" + $0 }
-        findings += FileChecks.findings(database: store.databasePath, journals: [store.journalPath] + cursors + present)
-        let members =
-            (try? SQLiteStore(path: store.databasePath, options: .init(readOnly: true)).members().map(\.key.user)) ?? []
+        findings += FileChecks.findings(
+            database: store.databasePath, journals: [store.journalPath] + cursors + present,
+            service: (try? reader?.serviceOwner()) ?? nil)
+        let members = (try? reader?.members().map(\.key.user)) ?? []
         if let journals = JournalsDirectory.finding(directory, members: members) { findings.append(journals) }
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QanatChannel
 import QanatJournal
+import QanatService
 import QanatStore
 
 struct FollowCommand: AsyncParsableCommand {
@@ -14,37 +15,18 @@ struct FollowCommand: AsyncParsableCommand {
     @Flag(help: "Print each pass that found lines as JSON.") var json = false
 
     func run() async throws {
-        let opened = try IngestCommand.openStore(store)
+        let opened = try IngestCommand.openStore(store, for: "follow")
         let paths = files.isEmpty ? [store.journalPath] : files
-        let stop = StopSignal()
-        var totals = IngestReport()
+        let stop = StopRequest()
+        var follower = JournalFollower(store: opened)
         // On a terminal (or with --json) each pass that found lines is reported; in a pipe (a
         // service's log) the passes that rejected or refused lines. Each goes out at once.
-        let reportPasses = json || isatty(STDOUT_FILENO) == 1
-        // Each journal's last failure, said once rather than every pass.
-        var failing: [String: String] = [:]
+        let log = IngestLog(json: json, everyPass: json || isatty(STDOUT_FILENO) == 1, command: "follow")
         while !stop.requested {
-            for file in paths where JournalScanner.identity(at: file) != nil {
-                do {
-                    let report = try JournalIngest(store: opened, journalPath: file).run(now: Clock.now)
-                    failing[file] = nil
-                    totals.add(report)
-                    if reportPasses ? report.lines > 0 || !report.notes.isEmpty : report.rejected > 0 {
-                        print(IngestCommand.describe(report, file: file, json: json))
-                        fflush(nil)
-                    }
-                } catch {
-                    // A busy store, a vanished file or a journal refused whole is a pause, not the
-                    // end: try again next pass (an admin may fix the journal's mode meanwhile).
-                    let text = "\(error)"
-                    if failing[file] != text {
-                        FileHandle.standardError.write(Data("qanat follow: \(file): \(text)\n".utf8))
-                    }
-                    failing[file] = text
-                }
-            }
+            for file in paths { follower.ingest(file, passed: log.passed, failed: log.failed) }
             try? await Task.sleep(for: .milliseconds(interval))
         }
+        let totals = follower.totals
         if !json {
             print(
                 "followed \(paths.count) journal(s): ingested \(totals.ingested), already present \(totals.alreadyPresent), "
@@ -53,31 +35,21 @@ struct FollowCommand: AsyncParsableCommand {
     }
 }
 
-/// SIGINT or SIGTERM asks a loop to finish its pass and stop.
-final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    private var sources: [DispatchSourceSignal] = []
+/// How `follow` and `serve` tell what their passes did: to standard output as it happens, and a
+/// journal's failure to standard error.
+struct IngestLog {
+    let json: Bool
+    /// Every pass that read lines, or only those that rejected some (a service's log in a pipe).
+    let everyPass: Bool
+    let command: String
 
-    init() {
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in self?.set() }
-            source.resume()
-            sources.append(source)
-        }
+    func passed(_ file: String, _ report: IngestReport) {
+        guard everyPass ? report.lines > 0 || !report.notes.isEmpty : report.rejected > 0 else { return }
+        print(IngestCommand.describe(report, file: file, json: json))
+        fflush(nil)
     }
 
-    private func set() {
-        lock.lock()
-        flag = true
-        lock.unlock()
-    }
-
-    var requested: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return flag
+    func failed(_ file: String, _ reason: String) {
+        FileHandle.standardError.write(Data("qanat \(command): \(terminalSafe(file)): \(reason)\n".utf8))
     }
 }

@@ -27,7 +27,7 @@ struct IngestCommand: ParsableCommand {
     var retryRejects = false
 
     func run() throws {
-        let opened = try IngestCommand.openStore(store)
+        let opened = try IngestCommand.openStore(store, for: retryRejects ? "ingest --retry-rejects" : "ingest")
         if retryRejects { return try retry(in: opened) }
         var failures: [CLIError] = []
         var rejected = 0
@@ -68,9 +68,15 @@ struct IngestCommand: ParsableCommand {
         if still > 0 { throw CLIError.badData("\(still) rejected line(s) still refused") }
     }
 
-    static func openStore(_ options: StoreOptions) throws(CLIError) -> SQLiteStore {
+    /// The store opened for writing by a command that only a service store's service may run there.
+    static func openStore(_ options: StoreOptions, for verb: String) throws(CLIError) -> SQLiteStore {
         do {
-            return try SQLiteStore(path: options.databasePath, options: .init(busyTimeout: options.busyTimeout))
+            return try SQLiteStore(
+                path: options.databasePath, options: .init(busyTimeout: options.busyTimeout, asService: true))
+        } catch .serviceOwned(_, let owner) {
+            throw .serviceOnly(
+                "refused: `qanat \(verb)` on this store is its service's (\(owner.user)), which reads every journal as "
+                    + "it is written; nothing was changed")
         } catch {
             throw .from(error)
         }

@@ -18,7 +18,12 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The first admin's agency.") var agency = "MOI"
     @Flag(help: "An exercise store: the desk and the wall say EXERCISE on every screen.") var exercise = false
-    @Option(help: "The Unix group whose members use the store (default: your primary group).") var group: String?
+    @Option(help: "The Unix group whose members use the store (default: your primary group; with --service, USER's).")
+    var group: String?
+    @Option(
+        name: .customLong("service"),
+        help: "Make a service store (run by root): only USER's `qanat serve` writes it; the group reads it.")
+    var serviceUser: String?
     /// For a command that makes a store as one step of its own (`exercise start`): nothing printed.
     @Flag(help: .private) var quiet = false
 
@@ -29,6 +34,15 @@ struct InitCommand: ParsableCommand {
             guard let entry = getgrnam(group) else { throw CLIError.usage("--group: no Unix group '\(group)'") }
             gid = entry.pointee.gr_gid
         }
+        var service = try serviceUser.map { user throws(CLIError) in try ServiceSetup(user: user, group: group) }
+        if service != nil, exercise {
+            throw CLIError.usage("--service: an exercise store stays one its members write; nothing was changed")
+        }
+        // Run again on a service store, init keeps it one (root repairs its modes).
+        if service == nil, let owner = (try? SQLiteStore.reader(at: store.databasePath).serviceOwner()) ?? nil {
+            service = try ServiceSetup(user: owner.user, group: group)
+        }
+        if let service { gid = service.group }
         // A link at the store's path (or its WAL files') would have init convert, or give the group,
         // whatever it points at: another user's file. Init works on the real path, on files it made.
         for path in [store.databasePath, store.databasePath + "-wal", store.databasePath + "-shm"] {
@@ -79,8 +93,17 @@ struct InitCommand: ParsableCommand {
             chown(directory, uid_t.max, gid)
             chmod(directory, 0o2770)
         }
+        if service != nil, !created.contains(storeDirectory),
+            !Self.isStoresOwn(storeDirectory, database: store.databasePath, ownedBy: nil)
+        {
+            throw CLIError.usage(
+                "--service: \(storeDirectory) holds other files or is shared; a service store needs a directory of "
+                    + "its own, which only the service may write; nothing was changed")
+        }
         let opened: SQLiteStore
-        do { opened = try SQLiteStore.create(path: store.databasePath) } catch { throw CLIError.from(error) }
+        do { opened = try SQLiteStore.create(path: store.databasePath, options: .init(asService: true)) } catch {
+            throw CLIError.from(error)
+        }
         // Every user's journal in one directory where each may add their own file and no one may
         // remove or replace another's (set-group-ID and sticky).
         if !fm.fileExists(atPath: journals) { mkdir(journals, 0o700) }
@@ -107,20 +130,28 @@ struct InitCommand: ParsableCommand {
         do {
             if try opened.setting("created_at") == nil { try opened.setSetting("created_at", Clock.now().rfc3339) }
             if exercise { try opened.setSetting(SQLiteStore.exerciseSetting, "true") }
+            if let service { try opened.setServiceOwner(service.owner) }
             agencies = try opened.agencies().count
             unmanaged = try opened.members().isEmpty
         } catch { throw CLIError.from(error) }
         if unmanaged {
             // A new store is managed from the start: whoever made it may add the others.
-            try EventRecorder(options: store, officerName: UnixUser.current).record { actions in
+            // Recorded here, not handed to a service that may not run yet.
+            let session = WriteSession(journalPath: store.journalPath, officer: UnixUser.current, store: opened)
+            try EventRecorder(options: store, session: session).record { actions in
                 try actions.addMember(
                     user: UnixUser.current, officer: nil, agency: agency, role: Role.admin.rawValue,
                     shared: false, pinHash: nil)
             }
             if !quiet { print("admin:   \(UnixUser.current) (\(agency.uppercased()))") }
         }
+        // Last, once nothing more is written as this user: the store becomes the service's alone.
+        service?.seal(store: store.databasePath)
         guard !quiet else { return }
         print("store:   \(store.databasePath)")
+        if let service {
+            print("service: \(service.owner.user) writes the store: run `qanat serve` as \(service.owner.user)")
+        }
         print("journal: \(store.journalPath)")
         print("agencies: \(agencies)")
         if let owner = JournalsDirectory.nonRootOwner(journals) {
@@ -134,14 +165,15 @@ struct InitCommand: ParsableCommand {
     }
 
     /// A directory that is the store's own to set, its real path (links resolved) read: owned by
-    /// whoever runs init, holding nothing but the store's files and journals/, and neither the
+    /// `owner` (whoever runs init; anyone when root makes it a service's), holding nothing but the store's files and journals/, and neither the
     /// root, anyone's home, nor one others share by design (sticky, like /tmp).
-    static func isStoresOwn(_ directory: String, database: String) -> Bool {
+    static func isStoresOwn(_ directory: String, database: String, ownedBy owner: uid_t? = geteuid()) -> Bool {
         guard !directory.isEmpty, let resolved = realpath(directory, nil) else { return false }
         defer { free(resolved) }
         let real = String(cString: resolved)
         var info = stat()
-        guard real != "/", stat(real, &info) == 0, info.st_mode & S_ISVTX == 0, info.st_uid == geteuid() else {
+        guard real != "/", stat(real, &info) == 0, info.st_mode & S_ISVTX == 0, owner.map({ info.st_uid == $0 }) ?? true
+        else {
             return false
         }
         setpwent()
@@ -153,7 +185,9 @@ struct InitCommand: ParsableCommand {
             }
         }
         let name = (database as NSString).lastPathComponent
-        let storeFiles: Set<String> = [name, name + "-wal", name + "-shm", "journals", "scenario.toml", "qanat.log"]
+        let storeFiles: Set<String> = [
+            name, name + "-wal", name + "-shm", name + ".sock", "journals", "scenario.toml", "qanat.log",
+        ]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? ["?"]
         return entries.allSatisfy { storeFiles.contains($0) || $0.hasSuffix(".jsonl") || $0.hasSuffix(".rejects") }
     }

@@ -12,7 +12,7 @@ struct RebuildCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON, and no progress.") var json = false
 
     func run() throws {
-        let opened = try IngestCommand.openStore(store)
+        let opened = try IngestCommand.openStore(store, for: "rebuild")
         let progress = ProgressLine(quiet: json)
         do {
             let before = try opened.projectionDigest()

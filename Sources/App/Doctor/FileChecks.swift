@@ -1,13 +1,28 @@
 import Foundation
 import QanatJournal
+import QanatStore
 
 /// Who may read and write the store and the journals: the files' modes and group, and the
 /// directory's (set-group-ID, so that files SQLite creates later get the group too).
 enum FileChecks {
-    /// `journals`: this process's journal and every journal the store has a cursor for.
-    static func findings(database: String, journals: [String]) -> [Finding] {
+    /// `journals`: this process's journal and every journal the store has a cursor for. A service
+    /// store's own files are held to other modes (`ServiceChecks`).
+    static func findings(database: String, journals: [String], service: ServiceOwner?) -> [Finding] {
+        guard info(database) != nil else { return [] }  // the store check says it is missing
+        let store = service.map { ServiceChecks.findings(database: database, owner: $0) } ?? storeFindings(database)
+        var seen: Set<String> = []
         var findings: [Finding] = []
-        guard let storeInfo = info(database) else { return [] }  // the store check says it is missing
+        for (index, journal) in journals.enumerated() where seen.insert(journal).inserted {
+            findings.append(journalFinding(journal, own: index == 0))
+            if let planted = rejectsFinding(journal) { findings.append(planted) }
+        }
+        return store + findings
+    }
+
+    /// An embedded store's files: the group's to write (0660 in a 2770 directory), no one else's.
+    private static func storeFindings(_ database: String) -> [Finding] {
+        var findings: [Finding] = []
+        guard let storeInfo = info(database) else { return [] }
         let group = storeInfo.st_gid
         let groupName = getgrgid(group).map { String(cString: $0.pointee.gr_name) } ?? String(group)
         let directory = (database as NSString).deletingLastPathComponent
@@ -64,11 +79,6 @@ enum FileChecks {
             } else {
                 findings.append(.ok("file", "\(path): \(describe(file))"))
             }
-        }
-        var seen: Set<String> = []
-        for (index, journal) in journals.enumerated() where seen.insert(journal).inserted {
-            findings.append(journalFinding(journal, own: index == 0))
-            if let planted = rejectsFinding(journal) { findings.append(planted) }
         }
         return findings
     }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import QanatService
+import QanatStore
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract:
+            "Run the service that alone writes a service store: it applies every member's journal as it is written.",
+        discussion: """
+            Run in the foreground as the store's service user (the one `qanat init --service USER` named). It \
+            follows every journal in journals/ beside the store (and each --gateway-journal), holds each line to its \
+            writer's role as ingest does, and numbers incident references for the members' processes on the \
+            socket beside the store (STORE.sock). Members' commands write their journal and wait for it to be \
+            applied. SIGTERM or SIGINT stops it after the batch in hand.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Option(
+        name: .customLong("gateway-journal"),
+        help: "A journal outside journals/ to follow too (a gateway's); repeat for more.")
+    var gatewayJournals: [String] = []
+    @Flag(help: "Print each pass that read lines as JSON.") var json = false
+
+    func run() throws {
+        let stop = StopRequest()
+        let service: RecordService
+        do { service = try RecordService(storePath: store.databasePath, otherJournals: gatewayJournals) } catch {
+            throw CLIError.serviceOnly("qanat serve: \(error)")
+        }
+        print(
+            "serving \(store.databasePath) as \(service.owner.user): \(service.journals().count) journal(s), socket "
+                + ServiceOwner.socketPath(beside: store.databasePath))
+        fflush(nil)
+        let log = IngestLog(json: json, everyPass: true, command: "serve")
+        do { try service.run(stop: stop, log: .init(passed: log.passed, failed: log.failed)) } catch {
+            throw CLIError.storeUnavailable("qanat serve: \(error)")
+        }
+        let totals = service.totals
+        print(
+            "stopped: ingested \(totals.ingested), already present \(totals.alreadyPresent), rejected \(totals.rejected), "
+                + "of which \(totals.refused) refused for authority")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import QanatCore
+import QanatStore
+
+/// A member's side of the service's socket. The socket must be the service's own (its owner the
+/// service's user): the store's directory is the service's, but a mistake in modes must not let
+/// another member stand in for it.
+public struct ServiceClient: IncidentReferenceSource {
+    public let socketPath: String
+    public let owner: ServiceOwner
+    public var timeout: Double
+
+    public init(store: String, owner: ServiceOwner, timeout: Double = 2) {
+        socketPath = ServiceOwner.socketPath(beside: store)
+        self.owner = owner
+        self.timeout = timeout
+    }
+
+    /// Throws `.unavailable` (the write waits in the journal) when the service cannot be asked.
+    public func ask(_ request: ServiceRequest) throws(StoreError) -> ServiceReply {
+        var info = stat()
+        guard lstat(socketPath, &info) == 0 else { throw away("no socket at \(socketPath)") }
+        guard info.st_mode & S_IFMT == S_IFSOCK, info.st_uid == owner.uid else {
+            throw away("\(socketPath) is not the service's socket (owner uid \(info.st_uid))")
+        }
+        let fd: Int32
+        do { fd = try UnixSocket.connect(to: socketPath, timeout: timeout) } catch { throw away("\(error)") }
+        defer { close(fd) }
+        do {
+            try UnixSocket.writeLine(fd, try JSONEncoder().encode(request))
+            return try JSONDecoder().decode(ServiceReply.self, from: try UnixSocket.readLine(fd))
+        } catch {
+            throw away("\(error)")
+        }
+    }
+
+    public func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference {
+        let reply = try ask(.reference(year: year))
+        guard let text = reply.reference, let reference = try? IncidentReference(text) else {
+            throw .failed(path: socketPath, reason: reply.refusal ?? "the service gave no reference")
+        }
+        return reference
+    }
+
+    private func away(_ reason: String) -> StoreError {
+        .unavailable(path: socketPath, reason: "its service (\(owner.user)) cannot be asked: \(reason)")
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import QanatChannel
+import QanatCore
+import QanatJournal
+import QanatStore
+
+/// `qanat serve`: the one process that writes a service store. Members write only their journals;
+/// the service watches them (inotify) and takes every new line through the same gate as ingest
+/// (attributed to the file's owner, held to that member's role), numbers incident references on
+/// its socket, and stops after the batch in hand when asked.
+public final class RecordService {
+    public let store: SQLiteStore
+    public let owner: ServiceOwner
+    /// `journals/` beside the store, where every member's journal is.
+    public let journalsDirectory: String
+    /// Journals elsewhere that the service follows too (a gateway's).
+    public let otherJournals: [String]
+    /// How often every journal is looked at even if the kernel said nothing (a lost notification).
+    public var safetyInterval: Int32 = 30_000
+    private var follower: JournalFollower
+
+    /// What a pass did and what failed, for the service's log.
+    public struct Log {
+        public var passed: (String, IngestReport) -> Void
+        public var failed: (String, String) -> Void
+        public init(passed: @escaping (String, IngestReport) -> Void, failed: @escaping (String, String) -> Void) {
+            self.passed = passed
+            self.failed = failed
+        }
+    }
+
+    public init(storePath: String, otherJournals: [String] = []) throws(ServiceError) {
+        do {
+            store = try SQLiteStore(path: storePath, options: .init(busyTimeout: 5, asService: true))
+        } catch .serviceOwned(_, let owner) {
+            throw .notTheService(running: UnixUser.current, owner: owner)
+        } catch {
+            throw .store(error)
+        }
+        let found: ServiceOwner?
+        do { found = try store.serviceOwner() } catch { throw .store(error) }
+        guard let found else { throw .embeddedStore(path: storePath) }
+        // Root may set the store up, but the service runs as its own user: files it makes
+        // (rejects, the socket) must be that user's.
+        guard geteuid() == found.uid else { throw .notTheService(running: UnixUser.current, owner: found) }
+        owner = found
+        journalsDirectory = JournalPlace.directory(beside: storePath)
+        self.otherJournals = otherJournals.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        follower = JournalFollower(store: store)
+    }
+
+    /// What every pass so far did.
+    public var totals: IngestReport { follower.totals }
+
+    /// Every journal the service follows: the `.jsonl` files of `journals/` and the others named.
+    public func journals() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: journalsDirectory)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { journalsDirectory + "/" + $0 } + otherJournals
+    }
+
+    /// Runs until `stop`: a pass over every journal, then one for each journal the kernel names.
+    public func run(stop: StopRequest, log: Log) throws(ServiceError) {
+        var group = stat()
+        stat(store.path, &group)
+        let listener = try ServiceListener(
+            path: ServiceOwner.socketPath(beside: store.path), group: group.st_gid
+        ) { [store] request, uid in Self.answer(request, from: uid, store: store) }
+        listener.start()
+        defer { listener.stop() }
+        let watched = [journalsDirectory] + otherJournals.map { ($0 as NSString).deletingLastPathComponent }
+        let watcher = try JournalWatcher(directories: watched)
+        let followed = Set(otherJournals)
+        pass(journals(), log: log)
+        while !stop.requested {
+            let wake = watcher.wait(milliseconds: safetyInterval, stop: stop.descriptor)
+            if wake.stopped || stop.requested { break }
+            if wake.overflowed || wake.timedOut {
+                pass(journals(), log: log)
+                continue
+            }
+            let named = wake.paths.filter { path in
+                path.hasSuffix(".jsonl") && (followed.contains(path) || path.hasPrefix(journalsDirectory + "/"))
+            }
+            pass(named.sorted(), log: log)
+        }
+    }
+
+    private func pass(_ paths: [String], log: Log) {
+        for path in paths { follower.ingest(path, passed: log.passed, failed: log.failed) }
+    }
+
+    /// One request on the socket, from the Unix user the kernel names.
+    static func answer(_ request: ServiceRequest, from uid: uid_t, store: SQLiteStore) -> ServiceReply {
+        let caller = UnixAccounts.userName(uid)
+        switch request {
+        case .hello:
+            return ServiceReply(caller: caller)
+        case .reference(let year):
+            // Numbers are the channel's: only a member who may open an incident takes one.
+            guard mayWrite(caller, in: store) else {
+                return ServiceReply(caller: caller, refusal: "\(caller) may not open incidents on this store")
+            }
+            guard (2000...9999).contains(year) else { return ServiceReply(caller: caller, refusal: "no such year") }
+            do {
+                return ServiceReply(caller: caller, reference: try store.nextIncidentReference(year: year).rawValue)
+            } catch {
+                return ServiceReply(caller: caller, refusal: "\(error)")
+            }
+        }
+    }
+
+    private static func mayWrite(_ user: String, in store: SQLiteStore) -> Bool {
+        guard let members = try? store.members() else { return false }
+        if members.isEmpty { return true }
+        return members.contains { $0.key.user == user && $0.role >= .operator }
+    }
+}
