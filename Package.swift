@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "QanatBench",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatFixtures", "QanatUI", "QanatDesk",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatFixtures", "QanatUI", "QanatDesk",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/Bench"),

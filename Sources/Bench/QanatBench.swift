@@ -6,6 +6,7 @@ import QanatStore
 /// the coverage board and the HXL export on 50,000 activities (`CoverageBenchmark`), `--performance`
 /// for `qanat report performance` over its own store of `--events` messages (`PerformanceBenchmark`),
 /// `--exercise-setup` for setting up a scenario of ten thousand injects (`ExerciseSetupBenchmark`),
+/// `--service` for the write path through `qanat serve` beside the direct one (`ServiceBenchmark`),
 /// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
@@ -39,6 +40,11 @@ enum QanatBench {
             try NoticeLatency.runWriter(database: arguments.database, writes: arguments.writes)
             return
         }
+        if arguments.role == "post-writer" {
+            try ServiceBenchmark.runPostWriter(
+                database: arguments.database, journal: arguments.journal, posts: arguments.writes, tag: arguments.tag)
+            return
+        }
         let directory = arguments.directory
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -61,6 +67,15 @@ enum QanatBench {
         }
         if arguments.role == "exercise-setup" {
             table.add(try ExerciseSetupBenchmark(directory: directory).run())
+            table.print()
+            return
+        }
+        if arguments.role == "service" {
+            // Its own store of --events messages, written first directly and then through the service.
+            let ingest = try IngestBenchmark(directory: directory, events: arguments.events).run()
+            table.add(ingest)
+            table.add(
+                try ServiceBenchmark(directory: directory, database: ingest.database, writes: arguments.writes).run())
             table.print()
             return
         }
@@ -89,6 +104,10 @@ enum QanatBench {
         table.add(try CoverageBenchmark(directory: directory).run())
         table.add(try PerformanceBenchmark(directory: directory, database: ingest.database).run())
         table.add(try ExerciseSetupBenchmark(directory: directory).run())
+        // Last: it makes the big store a service store.
+        table.add(
+            try ServiceBenchmark(directory: directory, database: ingest.database, writes: min(arguments.writes, 200))
+                .run())
         table.print()
     }
 }
@@ -100,6 +119,8 @@ struct BenchArguments {
     var directory = NSTemporaryDirectory() + "qanat-bench"
     var role = "main"
     var database = ""
+    var journal = ""
+    var tag = ""
 
     init(_ argv: [String]) {
         var i = 1
@@ -122,6 +143,17 @@ struct BenchArguments {
                 role = "writer"
                 database = value
                 i += 1
+            case "--post-writer":
+                role = "post-writer"
+                database = value
+                i += 1
+            case "--journal":
+                journal = value
+                i += 1
+            case "--tag":
+                tag = value
+                i += 1
+            case "--service": role = "service"
             case "--fan-out": role = "fan-out"
             case "--coverage": role = "coverage"
             case "--performance": role = "performance"

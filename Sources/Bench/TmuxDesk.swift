@@ -130,13 +130,21 @@ extension TmuxDesk {
         to store: SQLiteStore, count: Int, pause: ClosedRange<useconds_t>,
         priority: MessagePriority = .routine
     ) throws -> (seen: [Double], commits: [Double], missed: Int) {
+        try probeWrites(count: count, pause: pause, priority: priority) { try store.apply([$0]) }
+    }
+
+    /// The same, each message written by `write` (straight into a store, or through its service).
+    func probeWrites(
+        count: Int, pause: ClosedRange<useconds_t>, priority: MessagePriority = .routine,
+        write: (Event) throws -> Void
+    ) throws -> (seen: [Double], commits: [Double], missed: Int) {
         var (seen, commits, missed) = ([Double](), [Double](), 0)
         for i in 0..<count {
             usleep(useconds_t.random(in: pause))
             let marker = "probe-\(i)-on-screen"
             let from = size
             let t0 = monotonicNanoseconds()
-            try store.apply([probeMessage(marker, priority: priority)])
+            try write(probeMessage(marker, priority: priority))
             commits.append(Double(monotonicNanoseconds() - t0) / 1e6)
             if let shown = waitFor(marker, from: from, since: t0, timeout: 3) {
                 seen.append(shown)

@@ -1,11 +1,10 @@
 import Foundation
+import QanatStore
 
 /// Where a writer's journal lies by default: `journals/` beside the store, one file per Unix user,
 /// which its owner alone writes (0640), so its lines are attributed to them at ingest.
 public enum JournalPlace {
-    public static func directory(beside store: String) -> String {
-        URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("journals").path
-    }
+    public static func directory(beside store: String) -> String { StoreFiles.journals(beside: store) }
 
     /// Makes the journal's directory when it is the store's `journals/` and missing (a store made
     /// before there was one). Anything else is left to whoever chose the path.

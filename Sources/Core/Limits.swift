@@ -2,6 +2,9 @@
 public enum Limits {
     /// Seconds a journal line may be dated ahead of the clock of the host that reads it in.
     public static let futureSkew: Int64 = 120
+    /// Bytes of one journal line: far beyond any event (a body of 8,000 characters, escaped, is
+    /// under 50 KB), so that a line without end cannot make ingest hold or read it again whole.
+    public static let journalLine = 1 << 20
     public static let title = 200
     public static let subject = 200
     public static let body = 8000

@@ -1,3 +1,5 @@
+import QanatCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -8,6 +10,8 @@ public struct JournalLine: Sendable {
     public var offset: Int64
     public var endOffset: Int64
     public var bytes: [UInt8]
+    /// Longer than `Limits.journalLine`: rejected whole, its bytes neither kept nor read again.
+    public var tooLong = false
 }
 
 /// Reads complete lines of a journal from a position. A last line with no newline yet is torn
@@ -56,17 +60,19 @@ public final class JournalScanner {
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// Up to `limit` complete lines; an empty result means nothing complete is left for now.
+    /// Up to `limit` complete lines; an empty result means nothing complete is left for now. A line
+    /// longer than `Limits.journalLine` comes back `tooLong` as soon as it is, newline or not.
     public func read(limit: Int, chunkSize: Int = 1 << 20) throws(JournalError) -> [JournalLine] {
         var lines: [JournalLine] = []
         var scanStart = 0
         while lines.count < limit {
             let consumed = Int(position - bufferOffset)
             if let newline = buffer[max(consumed, scanStart)...].firstIndex(of: 0x0A) {
+                let tooLong = newline - consumed > Limits.journalLine
                 let line = JournalLine(
                     number: nextLineNumber, offset: position,
                     endOffset: bufferOffset + Int64(newline + 1),
-                    bytes: Self.text(buffer[consumed..<newline], at: position))
+                    bytes: tooLong ? [] : Self.text(buffer[consumed..<newline], at: position), tooLong: tooLong)
                 lines.append(line)
                 position = line.endOffset
                 nextLineNumber += 1
@@ -77,11 +83,38 @@ public final class JournalScanner {
             buffer.removeFirst(consumed)
             bufferOffset = position
             scanStart = buffer.count
+            if buffer.count > Limits.journalLine {
+                lines.append(try skipLongLine(chunkSize: chunkSize))
+                scanStart = 0
+                continue
+            }
             let more = try file.read(at: bufferOffset + Int64(buffer.count), count: chunkSize)
             if more.isEmpty { break }
             buffer.append(contentsOf: more)
         }
         return lines
+    }
+
+    /// The over-long line at `position`, passed over to its newline (or to the end of what is
+    /// written: bytes added to it later come as a line of their own, and are refused as such).
+    private func skipLongLine(chunkSize: Int) throws(JournalError) -> JournalLine {
+        var end = bufferOffset + Int64(buffer.count)
+        buffer.removeAll()
+        while true {
+            let more = try file.read(at: end, count: chunkSize)
+            guard !more.isEmpty else { break }
+            if let newline = more.firstIndex(of: 0x0A) {
+                end += Int64(newline + 1)
+                buffer = Array(more[(newline + 1)...])
+                break
+            }
+            end += Int64(more.count)
+        }
+        let line = JournalLine(number: nextLineNumber, offset: position, endOffset: end, bytes: [], tooLong: true)
+        bufferOffset = end
+        position = end
+        nextLineNumber += 1
+        return line
     }
 
     /// The complete line that starts at `offset`, or nil when no line ends after it; the scanner's
@@ -98,6 +131,10 @@ public final class JournalScanner {
                     bytes: Self.text(bytes[...], at: offset))
             }
             bytes += chunk
+            if bytes.count > Limits.journalLine {
+                return JournalLine(
+                    number: number, offset: offset, endOffset: offset + Int64(bytes.count), bytes: [], tooLong: true)
+            }
         }
     }
 

@@ -8,9 +8,13 @@ public struct RejectsFile: Sendable {
     public let path: String
     let journalPath: String
 
-    public init(journalPath: String) {
+    /// Beside the journal, or in `directory`: a service store keeps its members' rejects in a
+    /// directory of its own, where no member can plant a file that would stop ingest.
+    public init(journalPath: String, directory: String? = nil) {
         self.journalPath = journalPath
-        path = journalPath + ".rejects"
+        path =
+            directory.map { $0 + "/" + (journalPath as NSString).lastPathComponent + ".rejects" }
+            ?? journalPath + ".rejects"
     }
 
     public struct Rejection: Sendable {

@@ -18,6 +18,7 @@ public final class RecordService {
     /// How often every journal is looked at even if the kernel said nothing (a lost notification).
     public var safetyInterval: Int32 = 30_000
     private var follower: JournalFollower
+    private let applied = AppliedSignal()
 
     /// What a pass did and what failed, for the service's log.
     public struct Log {
@@ -64,7 +65,7 @@ public final class RecordService {
         stat(store.path, &group)
         let listener = try ServiceListener(
             path: ServiceOwner.socketPath(beside: store.path), group: group.st_gid
-        ) { [store] request, uid in Self.answer(request, from: uid, store: store) }
+        ) { [store, applied] request, uid in Self.answer(request, from: uid, store: store, applied: applied) }
         listener.start()
         defer { listener.stop() }
         let watched = [journalsDirectory] + otherJournals.map { ($0 as NSString).deletingLastPathComponent }
@@ -86,11 +87,15 @@ public final class RecordService {
     }
 
     private func pass(_ paths: [String], log: Log) {
+        let before = follower.totals.ingested
         for path in paths { follower.ingest(path, passed: log.passed, failed: log.failed) }
+        if follower.totals.ingested != before { applied.passed() }
     }
 
     /// One request on the socket, from the Unix user the kernel names.
-    static func answer(_ request: ServiceRequest, from uid: uid_t, store: SQLiteStore) -> ServiceReply {
+    static func answer(
+        _ request: ServiceRequest, from uid: uid_t, store: SQLiteStore, applied: AppliedSignal
+    ) -> ServiceReply {
         let caller = UnixAccounts.userName(uid)
         switch request {
         case .hello:
@@ -100,12 +105,28 @@ public final class RecordService {
             guard mayWrite(caller, in: store) else {
                 return ServiceReply(caller: caller, refusal: "\(caller) may not open incidents on this store")
             }
-            guard (2000...9999).contains(year) else { return ServiceReply(caller: caller, refusal: "no such year") }
+            // This year's numbers (or the next's, at midnight on 31 December): no one takes numbers far ahead.
+            guard abs(year - Clock.year) <= 1 else {
+                return ServiceReply(caller: caller, refusal: "references are numbered for this year, not \(year)")
+            }
             do {
                 return ServiceReply(caller: caller, reference: try store.nextIncidentReference(year: year).rawValue)
             } catch {
                 return ServiceReply(caller: caller, refusal: "\(error)")
             }
+        case .applied(let ids, let within):
+            let limit = ServiceReply.appliedLimit
+            guard ids.count <= limit.ids, within >= 0 else {
+                return ServiceReply(
+                    caller: caller, refusal: "at most \(limit.ids) events, for at most \(limit.seconds) s")
+            }
+            var waiting = ids
+            let deadline = Date().addingTimeInterval(min(within, limit.seconds))
+            let done = applied.wait(until: deadline) {
+                if let absent = try? store.absentEvents(waiting) { waiting = absent }
+                return waiting.isEmpty
+            }
+            return ServiceReply(caller: caller, applied: done)
         }
     }
 

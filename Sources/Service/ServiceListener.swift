@@ -6,16 +6,21 @@ import QanatChannel
 #endif
 
 /// The service's socket: each connection is one request and one reply, answered on a thread of
-/// its own so that a member who connects and says nothing delays no one (a read gives up after
-/// two seconds). Who asks is the kernel's word (`SO_PEERCRED`), never the request's.
+/// its own so that a member who connects and says nothing delays no one: the request must come
+/// whole within two seconds, and each Unix user holds at most a few connections at once (beyond
+/// that, and beyond the limit for all, a connection is closed unanswered and the caller goes on as
+/// if the service were away). Who asks is the kernel's word (`SO_PEERCRED`), never the request's.
 public final class ServiceListener: @unchecked Sendable {
     public let path: String
     private let descriptor: Int32
     private let answer: @Sendable (ServiceRequest, uid_t) -> ServiceReply
     private let lock = NSLock()
-    private var open = 0
-    /// Connections answered at once; more wait in the kernel's backlog.
-    static let concurrentLimit = 32
+    private var open: [uid_t: Int] = [:]
+    /// Connections answered at once, in all and for one Unix user.
+    static let concurrentLimit = 256
+    static let perUserLimit = 16
+    /// Seconds a request has to arrive whole.
+    static let requestDeadline = 2.0
 
     public init(
         path: String, group: gid_t, answer: @escaping @Sendable (ServiceRequest, uid_t) -> ServiceReply
@@ -46,25 +51,25 @@ public final class ServiceListener: @unchecked Sendable {
                 return
             }
             _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
-            guard reserve() else {
+            guard let uid = UnixSocket.peerUID(connection), reserve(uid) else {
                 close(connection)
                 continue
             }
             let thread = Thread { [self] in
-                serve(connection)
-                release()
+                serve(connection, from: uid)
+                release(uid)
             }
             thread.start()
         }
     }
 
-    private func serve(_ connection: Int32) {
+    private func serve(_ connection: Int32, from uid: uid_t) {
         defer { close(connection) }
-        UnixSocket.setTimeout(connection, seconds: 2)
-        guard let uid = UnixSocket.peerUID(connection) else { return }
+        UnixSocket.setTimeout(connection, seconds: Self.requestDeadline)
         let reply: ServiceReply
         do {
-            let request = try JSONDecoder().decode(ServiceRequest.self, from: try UnixSocket.readLine(connection))
+            let line = try UnixSocket.readLine(connection, within: Self.requestDeadline)
+            let request = try JSONDecoder().decode(ServiceRequest.self, from: line)
             reply = answer(request, uid)
         } catch {
             reply = ServiceReply(refusal: "not a request: \(error)")
@@ -72,17 +77,20 @@ public final class ServiceListener: @unchecked Sendable {
         if let data = try? JSONEncoder().encode(reply) { try? UnixSocket.writeLine(connection, data) }
     }
 
-    private func reserve() -> Bool {
+    private func reserve(_ uid: uid_t) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard open < Self.concurrentLimit else { return false }
-        open += 1
+        guard open.values.reduce(0, +) < Self.concurrentLimit, open[uid, default: 0] < Self.perUserLimit else {
+            return false
+        }
+        open[uid, default: 0] += 1
         return true
     }
 
-    private func release() {
+    private func release(_ uid: uid_t) {
         lock.lock()
-        open -= 1
+        open[uid, default: 1] -= 1
+        if open[uid] == 0 { open[uid] = nil }
         lock.unlock()
     }
 }

@@ -19,6 +19,8 @@ public struct IngestReport: Equatable, Sendable {
     public var authorityChecked = false
     /// Lines refused by authority, also counted in `rejected`.
     public var refused = 0
+    /// Where the rejected lines were written.
+    public var rejectsPath: String?
 
     public init() {}
 
@@ -31,6 +33,7 @@ public struct IngestReport: Equatable, Sendable {
         waitingBytes = other.waitingBytes
         notes += other.notes
         attributedTo = other.attributedTo ?? attributedTo
+        rejectsPath = other.rejectsPath ?? rejectsPath
         authorityChecked = authorityChecked || other.authorityChecked
     }
 }
@@ -150,7 +153,8 @@ public struct JournalIngest: Sendable {
         var authority = try lineAuthority(for: scanner)
         report.attributedTo = authority.owner
         report.authorityChecked = authority.checks
-        let rejects = RejectsFile(journalPath: journalPath)
+        let rejects = store.rejectsFile(for: journalPath)
+        report.rejectsPath = rejects.path
         while true {
             let lines: [JournalLine]
             do { lines = try scanner.read(limit: batchSize) } catch { throw .journal(error) }
@@ -161,6 +165,10 @@ public struct JournalIngest: Sendable {
             // The clock is read once a batch, not once a line: ingest is the path of millions of lines.
             let received = clock()
             for line in lines {
+                guard !line.tooLong else {
+                    unreadable.append(rejection(line, JournalIngest.tooLong))
+                    continue
+                }
                 do {
                     let event = try authority.attributed(EventCodec.decode(line.bytes).event)
                     if let ahead = futureDated(event, now: received) {
@@ -230,6 +238,8 @@ public struct JournalIngest: Sendable {
         return "dated \(event.at.rfc3339), more than \(Limits.futureSkew) s ahead of this host's clock "
             + "(\(now.rfc3339)): a line may not claim a time to come"
     }
+
+    static let tooLong = "longer than \(Limits.journalLine) bytes: no event is; the line is not read"
 
     private func rejection(_ line: JournalLine, _ reason: String) -> RejectsFile.Rejection {
         RejectsFile.Rejection(

@@ -27,7 +27,7 @@ extension JournalIngest {
     /// checks as at ingest. The rejects file is left as it is: retrying again changes nothing more.
     public func retryRejects() throws(IngestError) -> RetryReport {
         var report = RetryReport()
-        let rejects = RejectsFile(journalPath: journalPath)
+        let rejects = store.rejectsFile(for: journalPath)
         guard JournalScanner.identity(at: rejects.path) != nil else { return report }
         let entries: [RejectsFile.Entry]
         let scanner: JournalScanner
@@ -48,6 +48,10 @@ extension JournalIngest {
                 continue
             }
             func refuse(_ reason: String) { report.stillRefused.append(.init(line: entry.line, reason: reason)) }
+            guard !line.tooLong else {
+                refuse(Self.tooLong)
+                continue
+            }
             let event: Event
             do { event = try authority.attributed(EventCodec.decode(line.bytes).event) } catch {
                 refuse(error.description)

@@ -1,5 +1,8 @@
 import Foundation
+import QanatChannel
+import QanatStore
 import QanatTestSupport
+import QanatText
 import XCTest
 
 /// A service store with real Unix users: only the service's process writes it; members read it,
@@ -60,6 +63,10 @@ final class ServiceStoreTests: XCTestCase {
             extraEnvironment: environment)
     }
 
+    func serviceOwner() throws -> ServiceOwner {
+        try XCTUnwrap(try SQLiteStore.reader(at: store).serviceOwner())
+    }
+
     func mode(_ path: String) -> (owner: String, mode: mode_t) {
         var info = stat()
         stat(path, &info)
@@ -100,6 +107,23 @@ final class ServiceStoreTests: XCTestCase {
             ["post", "--from", "NCEMC", "--to", "*", "--priority", "routine", "--channel", "radio", "as NCEMC"],
             extraEnvironment: environment)
         XCTAssertEqual(other.status, 4, other.stderr)
+
+        // A rejects file planted beside a member's journal stops nothing: the service keeps the
+        // rejects of journals/ in a directory of its own, which members read.
+        let journal = directory + "/journals/\(operatorUser).jsonl"
+        XCTAssertTrue(FileManager.default.createFile(atPath: journal + ".rejects", contents: nil))
+        chown(journal + ".rejects", 65534, uid_t.max)
+        let line =
+            #"{"v":1,"id":"0192f3c4-0000-7000-8000-0000000000c1","at":"2026-12-02T01:00:00Z","agency":"NCEMC","officer":"script","type":"message.posted","data":{"to":["*"],"priority":"routine","channel":"sms","body":"script as NCEMC"}}"#
+        let appended = try q.run(
+            ["-u", operatorUser, "--", "/bin/sh", "-c", "printf '%s\\n' \"$1\" >> \(journal)", "sh", line],
+            extraEnvironment: environment, executable: "/usr/sbin/runuser")
+        XCTAssertEqual(appended.status, 0, appended.stderr)
+        let after = try post("after a refused line", as: operatorUser)
+        XCTAssertEqual(after.status, 0, after.stderr + log())
+        let rejects = try String(contentsOfFile: directory + "/rejects/\(operatorUser).jsonl.rejects", encoding: .utf8)
+        XCTAssertTrue(rejects.contains("operators act for their own agency (LRC), not for NCEMC"), rejects)
+        XCTAssertTrue(log().contains("see \(directory)/rejects/\(operatorUser).jsonl.rejects"), log())
 
         // The member's own tools cannot write the store, nor run what is the service's.
         let direct = try q.run(
@@ -170,6 +194,34 @@ final class ServiceStoreTests: XCTestCase {
         let root = try qanat("serve")
         XCTAssertEqual(root.status, 4, root.stderr)
 
+        // Root sets a service store up but does not ingest into it: the rejects would be root's.
+        let rootIngest = try qanat("ingest")
+        XCTAssertEqual(rootIngest.status, 4, rootIngest.stderr)
+        XCTAssertTrue(rootIngest.stderr.contains("is its service's (\(serviceUser))"), rootIngest.stderr)
+
+        // A member's journal planted by another member before their first write: doctor says so.
+        let planted = (store as NSString).deletingLastPathComponent + "/journals/\(operatorUser).jsonl"
+        XCTAssertTrue(FileManager.default.createFile(atPath: planted, contents: nil))
+        chown(planted, getpwnam(outsider).pointee.pw_uid, uid_t.max)
+        chmod(planted, 0o640)
+        let doctor = try qanat("doctor", as: operatorUser)
+        XCTAssertTrue(
+            doctor.stdout.contains(
+                "fail  journal    \(planted): 0640 \(outsider):\(group): your journal is \(outsider)'s"),
+            doctor.stdout)
+        XCTAssertEqual(doctor.status, 2)
+
+        // A service store only under directories no member could swap: here one the operator owns.
+        let owned = q.directory + "/operator-owned"
+        try FileManager.default.createDirectory(atPath: owned, withIntermediateDirectories: true)
+        chown(owned, getpwnam(operatorUser).pointee.pw_uid, uid_t.max)
+        let underMember = try q.run(
+            ["init", "--db", owned + "/svc/qanat.sqlite", "--service", serviceUser, "--group", group],
+            extraEnvironment: environment)
+        XCTAssertEqual(underMember.status, 1, underMember.stdout)
+        XCTAssertTrue(underMember.stderr.contains("\(owned) belongs to \(operatorUser)"), underMember.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: owned + "/svc"))
+
         let embedded = q.directory + "/embedded/qanat.sqlite"
         XCTAssertEqual(try q.run(["init", "--db", embedded], extraEnvironment: environment).status, 0)
         let none = try q.run(["serve", "--db", embedded], extraEnvironment: environment)
@@ -220,5 +272,129 @@ final class ServiceStoreTests: XCTestCase {
         }
         XCTAssertEqual(bodies.count, 400, "every post applied once")
         XCTAssertEqual(Set(bodies).count, 400, "none twice")
+    }
+
+    /// The desk as a member of a service store, in tmux: its forms write through the service
+    /// (references numbered by it), another process's writes arrive, and with the service stopped
+    /// a write is kept and then applied once it runs again. In English and in Arabic.
+    func testADeskWorksThroughTheService() throws {
+        let group = try UnixTestAccounts.group("qanatsvcdesk")
+        let serviceUser = try UnixTestAccounts.user("qanatsvc", groups: [group])
+        let operatorUser = try UnixTestAccounts.user("qanatsop", groups: [group])
+        XCTAssertEqual(try qanat("init", "--service", serviceUser, "--group", group).status, 0)
+        try startService(as: serviceUser)
+        XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
+        let data = q.directory + "/operator-data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        chown(data, getpwnam(operatorUser).pointee.pw_uid, uid_t.max)
+        func desk(_ arguments: String) throws -> TmuxSession {
+            try TmuxSession(
+                command: "runuser -u \(operatorUser) -- \(try q.binaryForOtherUsers()) desk \(arguments)", width: 120,
+                height: 30,
+                environment: [
+                    "QANAT_DB": store, "QANAT_LOG": "", "HOME": "/tmp", "XDG_DATA_HOME": data, "LANG": "C.UTF-8",
+                    "TERM": "screen-256color", "QANAT_CONFIG": "/nonexistent/qanat-test-config.toml",
+                ])
+        }
+
+        let english = try desk("")
+        try english.waitFor { $0.contains("@ LRC") }
+        try DeskHarness.openFlashFlood(english, area: "Derna", title: "Opened through the service")
+        var screen = try english.waitFor { $0.contains("Opened through the service") }
+        XCTAssertNotNil(screen.range(of: #"INC-\d{4}-0001"#, options: .regularExpression), screen)
+        XCTAssertTrue(screen.contains("recorded"), screen)
+        XCTAssertEqual(
+            try qanat(
+                "post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio",
+                "from the command line"
+            ).status, 0)
+        try english.send("F4")
+        screen = try english.waitFor { $0.contains("from the command line") }
+        XCTAssertTrue(screen.contains("from the command line"), screen)
+
+        let arabic = try desk("--lang ar --bidi app")
+        try arabic.waitFor { $0.contains(Bidi.visual("الحوادث")) }
+        try arabic.send("o")
+        try arabic.waitFor { $0.contains(Bidi.visual("فتح حادثة")) }
+        try arabic.send("Tab", "Tab")
+        try arabic.type("طبرق")
+        try arabic.send("Tab")
+        try arabic.type("فيضان عبر الخدمة")
+        try arabic.send("Enter", "Enter", "Enter", "Enter")
+        var listed = ""
+        for _ in 0..<50 where !listed.contains("فيضان عبر الخدمة") {
+            Thread.sleep(forTimeInterval: 0.1)
+            listed = try qanat("list", "incidents", "--json").stdout
+        }
+        XCTAssertNotNil(
+            listed.range(of: #""ref":"INC-\d{4}-0002","title":"فيضان عبر الخدمة""#, options: .regularExpression),
+            listed)
+        try arabic.send("q")
+
+        // The service stopped: the desk keeps the write and says so; started again, it is applied once.
+        service?.terminate()
+        service?.waitUntilExit()
+        try english.send("F2")
+        try DeskHarness.openFlashFlood(english, area: "Sabha", title: "While the service sleeps")
+        screen = try english.waitFor { $0.contains("kept in the journal:") }
+        XCTAssertTrue(screen.contains("kept in the journal: applied once the store (or its service) takes it"), screen)
+        XCTAssertFalse(try qanat("list", "incidents").stdout.contains("While the service sleeps"))
+        try startService(as: serviceUser)
+        screen = try english.waitFor(10) { $0.contains("While the service sleeps") }
+        XCTAssertTrue(screen.contains("While the service sleeps"), screen + log())
+        XCTAssertEqual(
+            try qanat("list", "incidents").stdout.components(separatedBy: "While the service sleeps").count, 2)
+        try english.send("q")
+    }
+
+    /// One user holding connections open, or trickling a request a byte at a time, delays no one
+    /// else; the socket answers only this year's references and waits for applied events.
+    func testTheSocketServesEveryoneWhileOneUserHoldsIt() throws {
+        let group = try UnixTestAccounts.group("qanatsvcdesk")
+        let serviceUser = try UnixTestAccounts.user("qanatsvc", groups: [group])
+        let operatorUser = try UnixTestAccounts.user("qanatsop", groups: [group])
+        XCTAssertEqual(try qanat("init", "--service", serviceUser, "--group", group).status, 0)
+        try startService(as: serviceUser)
+        XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
+        let socket = ServiceOwner.socketPath(beside: store)
+        // This process (root) holds twenty connections and says nothing.
+        let held = try (0..<20).map { _ in try UnixSocket.connect(to: socket, timeout: 5) }
+        let opened = try qanat(
+            "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Tripoli", "--title", "Held",
+            as: operatorUser)
+        XCTAssertEqual(opened.status, 0, opened.stderr)
+        XCTAssertTrue(opened.stdout.contains("-0001"), "numbered by the service, not provisional: \(opened.stdout)")
+
+        // Beyond its share, a user's connection is closed unanswered (the caller goes on without).
+        XCTAssertThrowsError(try ServiceClient(store: store, owner: try serviceOwner()).ask(.hello))
+        for fd in held { close(fd) }
+        Thread.sleep(forTimeInterval: 0.2)
+
+        // A request trickled a byte at a time is cut off at the deadline, not held for as long as it trickles.
+        let trickle = try UnixSocket.connect(to: socket, timeout: 5)
+        defer { close(trickle) }
+        let started = Date()
+        XCTAssertEqual(try ServiceClient(store: store, owner: try serviceOwner()).ask(.hello).caller, "root")
+        var cut = false
+        for byte in Array("{\"hello\":{}".utf8) + Array(repeating: UInt8(ascii: " "), count: 20) {
+            var one = byte
+            if send(trickle, &one, 1, Int32(MSG_NOSIGNAL)) != 1 {
+                cut = true
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        XCTAssertTrue(cut, "the service kept a trickling request past its deadline")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 4)
+        XCTAssertGreaterThan(Date().timeIntervalSince(started), 1.5, "cut at the deadline, not at once")
+
+        let client = ServiceClient(store: store, owner: try serviceOwner())
+        let far = try client.ask(.reference(year: 9999))
+        XCTAssertNil(far.reference)
+        XCTAssertTrue(far.refusal?.contains("numbered for this year") == true, "\(far)")
+        let waited = Date()
+        let absent = try client.ask(.applied(ids: ["0192f3c4-0000-7000-8000-00000000dead"], within: 0.3), waiting: 0.3)
+        XCTAssertEqual(absent.applied, false)
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(waited), 0.3)
     }
 }

@@ -98,6 +98,34 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(try ingest.retryRejects().applied, 1, "once its time has come, it passes")
     }
 
+    /// A line longer than any event is refused as soon as it is, finished or not, and never held
+    /// whole: a member's endless line cannot stall ingest or fill the service's memory.
+    func testALineLongerThanAnyEventIsRefusedAndTheRestGoesIn() throws {
+        let dir = try temporaryDirectory()
+        let journal = dir + "/radio.jsonl"
+        let events = scenario(count: 3, seed: 11)
+        let long = [UInt8](repeating: UInt8(ascii: "a"), count: Limits.journalLine + 10)
+        try append(line(events[0]) + "\n", to: journal)
+        try append(long + [0x0A], to: journal)
+        try append(line(events[1]) + "\n", to: journal)
+        // A second one still being written: no newline yet.
+        try append(long + long, to: journal)
+        let store = try SQLiteStore.create(path: dir + "/store.sqlite")
+        let ingest = JournalIngest(store: store, journalPath: journal)
+        let report = try ingest.run(now: now)
+        XCTAssertEqual([report.lines, report.ingested, report.rejected], [4, 2, 2])
+        XCTAssertEqual(report.waitingBytes, 0, "the unfinished long line is passed over, not waited for")
+        let rejects = try String(contentsOfFile: journal + ".rejects", encoding: .utf8)
+        XCTAssertTrue(rejects.contains(#""line":2"#) && rejects.contains("longer than 1048576 bytes"), rejects)
+        XCTAssertLessThan(rejects.utf8.count, 4096, "the rejects file does not copy the line")
+        // Its end, written later, is a line of its own, refused as such; the next event goes in.
+        try append("aaaa\n" + line(events[2]) + "\n", to: journal)
+        let next = try ingest.run(now: now)
+        XCTAssertEqual([next.lines, next.ingested, next.rejected], [2, 1, 1])
+        XCTAssertEqual(try store.eventCount(), 3)
+        XCTAssertEqual(try ingest.retryRejects().stillRefused.count, 3)
+    }
+
     func testResumesFromItsCursorAndNeverAppliesTwice() throws {
         let dir = try temporaryDirectory()
         let journal = dir + "/journal.jsonl"

@@ -70,16 +70,24 @@ struct IngestCommand: ParsableCommand {
 
     /// The store opened for writing by a command that only a service store's service may run there.
     static func openStore(_ options: StoreOptions, for verb: String) throws(CLIError) -> SQLiteStore {
-        do {
-            return try SQLiteStore(
-                path: options.databasePath, options: .init(busyTimeout: options.busyTimeout, asService: true))
-        } catch .serviceOwned(_, let owner) {
-            throw .serviceOnly(
+        func refusal(_ owner: ServiceOwner) -> CLIError {
+            .serviceOnly(
                 "refused: `qanat \(verb)` on this store is its service's (\(owner.user)), which reads every journal as "
                     + "it is written; nothing was changed")
+        }
+        let opened: SQLiteStore
+        do {
+            opened = try SQLiteStore(
+                path: options.databasePath, options: .init(busyTimeout: options.busyTimeout, asService: true))
+        } catch .serviceOwned(_, let owner) {
+            throw refusal(owner)
         } catch {
             throw .from(error)
         }
+        // Root may set a service store up, not ingest into it: the rejects it made would be root's,
+        // and the service could not write them again.
+        if let owner = (try? opened.serviceOwner()) ?? nil, geteuid() != owner.uid { throw refusal(owner) }
+        return opened
     }
 
     static func describe(_ report: IngestReport, file: String, json: Bool) -> String {
@@ -96,7 +104,9 @@ struct IngestCommand: ParsableCommand {
             "\(file): \(attribution(report.attributedTo, checked: report.authorityChecked)); ingested \(report.ingested), "
             + "already present \(report.alreadyPresent), rejected \(report.rejected)"
         if report.refused > 0 { text += ", of which \(report.refused) refused for authority" }
-        if report.rejected > 0 { text += " (see \(RejectsFile(journalPath: file).path))" }
+        if report.rejected > 0 {
+            text += " (see \(report.rejectsPath ?? RejectsFile(journalPath: file).path))"
+        }
         if report.waitingBytes > 0 { text += "; \(report.waitingBytes) bytes of an unfinished last line wait" }
         for note in report.notes { text += "\n  \(note)" }
         return text

@@ -42,7 +42,15 @@ struct InitCommand: ParsableCommand {
         if service == nil, let owner = (try? SQLiteStore.reader(at: store.databasePath).serviceOwner()) ?? nil {
             service = try ServiceSetup(user: owner.user, group: group)
         }
-        if let service { gid = service.group }
+        if let service {
+            gid = service.group
+            if let unsafe = service.unsafeAncestor(of: store.databasePath) {
+                throw CLIError.usage(
+                    "--service: \(unsafe): whoever may change it could put another directory in the store's place; "
+                        + "keep a service store under directories only root (or the service) may change; nothing was changed"
+                )
+            }
+        }
         // A link at the store's path (or its WAL files') would have init convert, or give the group,
         // whatever it points at: another user's file. Init works on the real path, on files it made.
         for path in [store.databasePath, store.databasePath + "-wal", store.databasePath + "-shm"] {

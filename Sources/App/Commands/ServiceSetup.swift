@@ -41,6 +41,27 @@ struct ServiceSetup {
         return groups.prefix(Int(count)).contains(group)
     }
 
+    /// The first directory above the store's whose owner is neither root nor the service, or that
+    /// others may write without the sticky bit: whoever controls it could move the store's directory
+    /// aside and put one of their own in its place (as sshd's StrictModes asks of a home).
+    func unsafeAncestor(of store: String) -> String? {
+        var directory = URL(fileURLWithPath: store).deletingLastPathComponent().deletingLastPathComponent()
+            .standardizedFileURL.path
+        while true {
+            var info = stat()
+            if stat(directory, &info) == 0 {
+                if info.st_uid != 0, info.st_uid != owner.uid {
+                    return "\(directory) belongs to \(UnixAccounts.userName(info.st_uid))"
+                }
+                if info.st_mode & 0o022 != 0, info.st_mode & S_ISVTX == 0 {
+                    return "\(directory) is \(FileChecks.describe(info)): others may write it"
+                }
+            }
+            guard directory != "/" else { return nil }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+    }
+
     /// The store's directory and files the service's alone to write, the group's to read: 2750 and
     /// 0640. No member may rename, replace or change the store, whatever SQLite would allow them.
     func seal(store path: String) {

@@ -110,6 +110,13 @@ enum FileChecks {
                     fix: "nothing, if it was rotated away and ingested whole")
         }
         let mode = JournalOwnership.describe(mode: ownership.mode, owner: ownership.ownerID, group: ownership.groupID)
+        if own, ownership.ownerID != geteuid() {
+            // Planted before this user's first write: their writes cannot be kept there.
+            return Finding(
+                level: .fail, subject: "journal",
+                detail: "\(path): \(mode): your journal is \(ownership.owner)'s; your writes cannot be kept in it",
+                fix: "an admin reads it (`qanat verify \(path)`), then removes it: sudo rm \(path)")
+        }
         if let problem = ownership.problem {
             return Finding(
                 level: .fail, subject: "journal", detail: "\(problem.detail): ingest refuses its lines",

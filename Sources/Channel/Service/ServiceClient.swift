@@ -17,14 +17,17 @@ public struct ServiceClient: IncidentReferenceSource {
     }
 
     /// Throws `.unavailable` (the write waits in the journal) when the service cannot be asked.
-    public func ask(_ request: ServiceRequest) throws(StoreError) -> ServiceReply {
+    /// `waiting` seconds are added to the socket's timeout for a question the service holds.
+    public func ask(_ request: ServiceRequest, waiting: Double = 0) throws(StoreError) -> ServiceReply {
         var info = stat()
         guard lstat(socketPath, &info) == 0 else { throw away("no socket at \(socketPath)") }
         guard info.st_mode & S_IFMT == S_IFSOCK, info.st_uid == owner.uid else {
             throw away("\(socketPath) is not the service's socket (owner uid \(info.st_uid))")
         }
         let fd: Int32
-        do { fd = try UnixSocket.connect(to: socketPath, timeout: timeout) } catch { throw away("\(error)") }
+        do { fd = try UnixSocket.connect(to: socketPath, timeout: timeout + waiting) } catch {
+            throw away("\(error)")
+        }
         defer { close(fd) }
         do {
             try UnixSocket.writeLine(fd, try JSONEncoder().encode(request))

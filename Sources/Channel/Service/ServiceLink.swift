@@ -10,21 +10,35 @@ public final class ServiceLink: Sendable {
     public let client: ServiceClient
     /// How long a write waits for the service (the command's `--wait`).
     public let wait: Double
-    /// Wakes the wait when the store's WAL is written; nil where it could not be opened (then polled).
-    private let watcher: ChangeWatcher?
 
     public init(reader: any StoreReader, owner: ServiceOwner, wait: Double) {
         self.reader = reader
         self.owner = owner
         self.wait = wait
         client = ServiceClient(store: reader.path, owner: owner, timeout: max(0.2, min(wait, 2)))
-        watcher = try? ChangeWatcher(path: reader.path)
     }
 
-    /// Waits until the store holds every one of `ids`, or `wait` runs out: whether it does.
+    /// Waits until the store holds every one of `ids`, or `wait` runs out: whether it does. The
+    /// service says when (it knows when it applies); if it cannot be asked, the store is watched.
     public func awaitApplied(_ ids: [EventID]) -> Bool {
         let deadline = Date().addingTimeInterval(wait)
-        var waiting = ids.map(\.rawValue)
+        let names = ids.map(\.rawValue)
+        if (try? reader.absentEvents(names))?.isEmpty == true { return true }
+        if ids.count <= ServiceReply.appliedLimit.ids,
+            let reply = try? client.ask(
+                .applied(ids: names, within: min(wait, ServiceReply.appliedLimit.seconds)), waiting: wait),
+            let applied = reply.applied
+        {
+            return applied
+        }
+        return watch(names, until: deadline)
+    }
+
+    /// Asks the store after each commit the kernel reports (and every 50 ms) until `deadline`.
+    private func watch(_ names: [String], until deadline: Date) -> Bool {
+        // Wakes the wait when the store's WAL is written; without it (no inotify), polled.
+        let watcher = try? ChangeWatcher(path: reader.path)
+        var waiting = names
         while true {
             // Drained before asking, so a commit after the question still wakes the poll below.
             _ = watcher?.takeNotifications()

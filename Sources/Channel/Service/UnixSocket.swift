@@ -12,6 +12,7 @@ public enum UnixSocket {
         case pathTooLong(String)
         case tooLong(limit: Int)
         case closed
+        case timedOut(Double)
 
         public var description: String {
             switch self {
@@ -19,6 +20,7 @@ public enum UnixSocket {
             case .pathTooLong(let path): "socket path too long (\(path.utf8.count) bytes): \(path)"
             case .tooLong(let limit): "a message longer than \(limit) bytes"
             case .closed: "the connection closed before a whole line came"
+            case .timedOut(let seconds): "no whole line within \(seconds) s"
             }
         }
     }
@@ -94,14 +96,22 @@ public enum UnixSocket {
         return credentials.uid
     }
 
-    /// One line, without its newline.
-    public static func readLine(_ fd: Int32) throws(Failure) -> Data {
+    /// One line, without its newline; with `within`, the whole line must come in that many seconds
+    /// (a peer sending a byte a second holds nothing for long).
+    public static func readLine(_ fd: Int32, within seconds: Double? = nil) throws(Failure) -> Data {
         var line = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = seconds.map { Date().addingTimeInterval($0) }
         while true {
+            if let deadline, let seconds {
+                let remaining = deadline.timeIntervalSinceNow
+                guard remaining > 0 else { throw .timedOut(seconds) }
+                setTimeout(fd, seconds: remaining)
+            }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK, let seconds { throw .timedOut(seconds) }
                 throw .system("read", errno)
             }
             guard count > 0 else { throw .closed }

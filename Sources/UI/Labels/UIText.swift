@@ -232,7 +232,10 @@ public enum UIText: CaseIterable, Sendable {
             )
         case .sent: ("recorded", "سُجّل")
         case .keptInJournal:
-            ("store busy: kept in the journal, applied when it frees", "المخزن مشغول: حُفظ في السجل وسيُطبّق لاحقًا")
+            (
+                "kept in the journal: applied once the store (or its service) takes it",
+                "حُفظ في السجل: يُطبَّق حين يتسلّمه المخزن (أو خدمته)"
+            )
         case .keptThenRefused:
             (
                 "kept while the store was away, then refused (still in the journal):",
