@@ -187,17 +187,24 @@ public struct WriteSession: Sendable {
     /// been: until the member is known it waits.
     public mutating func retry() -> Retry? {
         guard !pending.isEmpty, let connection else { return nil }
-        guard case .direct(let store) = connection else {
-            guard case .service(let link) = connection, let applied = link.applied(pending.map(\.id)),
-                !applied.isEmpty
-            else { return nil }
-            // The service applied them (and held them to the member's role as it read them).
-            var result = Retry()
-            result.applied = pending.filter { applied.contains($0.id) }
-            pending.removeAll { applied.contains($0.id) }
-            unchecked.subtract(applied)
-            return result
+        switch connection {
+        case .service(let link): return appliedByService(link)
+        case .direct(let store): return retry(in: store)
         }
+    }
+
+    /// Those of `pending` the service has applied since (it held them to the member's role as it
+    /// read them); one it refused stays pending, and in its rejects.
+    private mutating func appliedByService(_ link: ServiceLink) -> Retry? {
+        guard let applied = link.applied(pending.map(\.id)), !applied.isEmpty else { return nil }
+        var result = Retry()
+        result.applied = pending.filter { applied.contains($0.id) }
+        pending.removeAll { applied.contains($0.id) }
+        unchecked.subtract(applied)
+        return result
+    }
+
+    private mutating func retry(in store: any StoreWriter) -> Retry? {
         var result = Retry()
         var checked: [Event] = []
         for event in pending {

@@ -22,6 +22,9 @@ public struct DeskLoop {
     private var lastSequence: Int64?
     private var painter = FramePainter<DeskState>()
     private var nextReconnect = Date.distantPast
+    /// A service store's service, asked now and then whether it answers.
+    private var service: ServiceLink?
+    private var nextServiceCheck = Date.distantPast
     private var wake = StoreWake()
     private var actions: DeskActions
 
@@ -83,9 +86,11 @@ public struct DeskLoop {
         guard store == nil, Date() >= nextReconnect else { return }
         do {
             // A short timeout: a locked store shows "busy"; writes wait in the journal meanwhile.
-            // On a service store the desk reads, and its writes wait for the service a moment.
-            let connection = try StoreConnection.open(storePath: storePath, busyTimeout: 0.2)
+            // On a service store the desk reads, and its writes wait for the service a moment
+            // (a second at most: it is usually a few milliseconds, and the keyboard waits meanwhile).
+            let connection = try StoreConnection.open(storePath: storePath, busyTimeout: 0.2, serviceWait: 1)
             store = connection.reader
+            if case .service(let link) = connection { service = link }
             watcher = try ChangeWatcher(path: storePath)
             actions.use(connection)
             state.apply(.store(.live))
@@ -95,6 +100,21 @@ public struct DeskLoop {
             nextReconnect = Date().addingTimeInterval(2)
         }
     }
+
+    /// On a service store, whether its service answers, asked every few seconds: the store reads
+    /// as usual while it is stopped, but writes wait in the journal, and the status bar says so.
+    private mutating func checkService() {
+        guard let service, Date() >= nextServiceCheck else { return }
+        nextServiceCheck = Date().addingTimeInterval(Self.serviceCheckInterval)
+        let answers = (try? service.client.ask(.hello)) != nil
+        switch (state.store, answers) {
+        case (.live, false): state.apply(.store(.serviceAway))
+        case (.serviceAway, true): state.apply(.store(.live))
+        default: break
+        }
+    }
+
+    static let serviceCheckInterval: TimeInterval = 5
 
     /// Who this desk is to the store's members: what its writes are checked against.
     private mutating func learnAccess() {
@@ -112,7 +132,9 @@ public struct DeskLoop {
         connect()
         let retried = actions.retry()
         if let retried { state.apply(retried) }
-        guard let watcher, wake.shouldAsk(watcher, settled: state.store == .live) else { return retried != nil }
+        checkService()
+        let settled = state.store == .live || state.store == .serviceAway
+        guard let watcher, wake.shouldAsk(watcher, settled: settled) else { return retried != nil }
         guard let version = try? watcher.dataVersion() else {
             state.apply(.store(.busy))
             return retried != nil
@@ -159,7 +181,8 @@ public struct DeskLoop {
             try DeskLoader(store: store).load(into: &state, plan: plan, firstPageOnly: firstPageOnly)
             (lastVersion, lastSequence) = (version, changes.lastSequence)
             if plan.access { learnAccess() }
-            state.apply(.store(.live))
+            // Read: live, unless its service is known to be away (the store reads all the same).
+            if state.store != .serviceAway { state.apply(.store(.live)) }
         } catch {
             storeFailed(error)
         }

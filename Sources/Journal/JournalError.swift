@@ -65,7 +65,11 @@ final class OpenFile {
         return (FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), Int64(info.st_size))
     }
 
-    func read(at offset: Int64, count: Int) throws(JournalError) -> [UInt8] {
+    func read(at offset: Int64, count wanted: Int) throws(JournalError) -> [UInt8] {
+        // No bigger than what the file holds past `offset` (a little more, for what is being
+        // appended): a pass that finds one new line must not clear a megabyte for it.
+        let held = (try? identity().1).map { Int(max(0, $0 - offset)) + 4096 } ?? wanted
+        let count = min(wanted, held)
         var buffer = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {

@@ -17,8 +17,8 @@ public final class ServiceListener: @unchecked Sendable {
     private let lock = NSLock()
     private var open: [uid_t: Int] = [:]
     /// Connections answered at once, in all and for one Unix user.
-    static let concurrentLimit = 256
-    static let perUserLimit = 16
+    static let concurrentLimit = 512
+    static let perUserLimit = 64
     /// Seconds a request has to arrive whole.
     static let requestDeadline = 2.0
 

@@ -339,9 +339,13 @@ final class ServiceStoreTests: XCTestCase {
         screen = try english.waitFor { $0.contains("kept in the journal:") }
         XCTAssertTrue(screen.contains("kept in the journal: applied once the store (or its service) takes it"), screen)
         XCTAssertFalse(try qanat("list", "incidents").stdout.contains("While the service sleeps"))
+        screen = try english.waitFor(8) { $0.contains("│ service stopped │") }
+        XCTAssertTrue(screen.contains("│ service stopped │"), "the status bar says the service is away: \(screen)")
         try startService(as: serviceUser)
         screen = try english.waitFor(10) { $0.contains("While the service sleeps") }
         XCTAssertTrue(screen.contains("While the service sleeps"), screen + log())
+        screen = try english.waitFor(8) { $0.contains("│ live │") }
+        XCTAssertTrue(screen.contains("│ live │"), screen)
         XCTAssertEqual(
             try qanat("list", "incidents").stdout.components(separatedBy: "While the service sleeps").count, 2)
         try english.send("q")
@@ -357,8 +361,8 @@ final class ServiceStoreTests: XCTestCase {
         try startService(as: serviceUser)
         XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
         let socket = ServiceOwner.socketPath(beside: store)
-        // This process (root) holds twenty connections and says nothing.
-        let held = try (0..<20).map { _ in try UnixSocket.connect(to: socket, timeout: 5) }
+        // This process (root) holds more connections than its share and says nothing.
+        let held = try (0..<70).map { _ in try UnixSocket.connect(to: socket, timeout: 5) }
         let opened = try qanat(
             "incident", "open", "--type", "fire", "--severity", "minor", "--area", "Tripoli", "--title", "Held",
             as: operatorUser)
@@ -396,5 +400,43 @@ final class ServiceStoreTests: XCTestCase {
         let absent = try client.ask(.applied(ids: ["0192f3c4-0000-7000-8000-00000000dead"], within: 0.3), waiting: 0.3)
         XCTAssertEqual(absent.applied, false)
         XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(waited), 0.3)
+    }
+
+    /// `init --service` on a group store its members wrote themselves makes it a service store:
+    /// what they wrote stays, the files become the service's, and their next writes go through it.
+    func testAGroupStoreIsConvertedInPlace() throws {
+        let group = try UnixTestAccounts.group("qanatsvcdesk")
+        let serviceUser = try UnixTestAccounts.user("qanatsvc", groups: [group])
+        let operatorUser = try UnixTestAccounts.user("qanatsop", groups: [group])
+        XCTAssertEqual(try qanat("init", "--group", group).status, 0)
+        XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
+        XCTAssertEqual(try post("written before the service", as: operatorUser).status, 0)
+        let directory = (store as NSString).deletingLastPathComponent
+        XCTAssertEqual(mode(directory).mode, 0o2770)
+
+        let converted = try qanat("init", "--service", serviceUser, "--group", group)
+        XCTAssertEqual(converted.status, 0, converted.stderr)
+        XCTAssertEqual(mode(directory).owner, serviceUser)
+        XCTAssertEqual(mode(directory).mode, 0o2750)
+        for path in [store, store + "-wal", store + "-shm"] {
+            XCTAssertEqual(mode(path).owner, serviceUser, path)
+            XCTAssertEqual(mode(path).mode, 0o640, path)
+        }
+        // Until the service runs, a member's write waits in the journal; then it is applied.
+        let waiting = try post("written after the conversion", as: operatorUser, wait: "0.3")
+        XCTAssertEqual(waiting.status, 3, waiting.stderr)
+        try startService(as: serviceUser)
+        XCTAssertEqual(try post("written through the service", as: operatorUser).status, 0)
+        let messages = try qanat("list", "messages", as: operatorUser).stdout
+        for text in ["written before the service", "written after the conversion", "written through the service"] {
+            XCTAssertEqual(messages.components(separatedBy: text).count, 2, "\(text) once:\n\(messages)")
+        }
+        let again = try qanat("init")
+        XCTAssertEqual(again.status, 0, "root repairs a service store and it stays one: \(again.stderr)")
+        XCTAssertEqual(mode(directory).mode, 0o2750)
+        XCTAssertEqual(mode(store).owner, serviceUser)
+        var info = stat()
+        stat(store, &info)
+        XCTAssertEqual(info.st_gid, getgrnam(group).pointee.gr_gid, "still the members' group")
     }
 }

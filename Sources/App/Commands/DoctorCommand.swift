@@ -132,10 +132,13 @@ struct DoctorCommand: ParsableCommand {
         }
         let absent = try opened.absentEvents(ids).count
         if absent > 0 {
+            // On a service store only the service ingests: the fix is to have it run.
+            let service = try opened.serviceOwner()
             return Finding(
                 level: .warn, subject: "journal",
                 detail: "\(journal): \(absent) of \(ids.count) events not in the store yet",
-                fix: "qanat ingest")
+                fix: service.map { "the service applies them when it runs: `qanat serve` as \($0.user)" }
+                    ?? "qanat ingest")
         }
         let note = unreadable > 0 ? ", \(unreadable) unreadable lines (`qanat ingest` names them)" : ""
         return .ok("journal", "\(journal): \(ids.count) events, all in the store\(note)")

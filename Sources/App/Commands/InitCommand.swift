@@ -40,7 +40,9 @@ struct InitCommand: ParsableCommand {
         }
         // Run again on a service store, init keeps it one (root repairs its modes).
         if service == nil, let owner = (try? SQLiteStore.reader(at: store.databasePath).serviceOwner()) ?? nil {
-            service = try ServiceSetup(user: owner.user, group: group)
+            var info = stat()
+            let current = stat(store.databasePath, &info) == 0 ? info.st_gid : nil
+            service = try ServiceSetup(user: owner.user, group: group, current: current)
         }
         if let service {
             gid = service.group
@@ -194,7 +196,7 @@ struct InitCommand: ParsableCommand {
         }
         let name = (database as NSString).lastPathComponent
         let storeFiles: Set<String> = [
-            name, name + "-wal", name + "-shm", name + ".sock", "journals", "scenario.toml", "qanat.log",
+            name, name + "-wal", name + "-shm", name + ".sock", "journals", "rejects", "scenario.toml", "qanat.log",
         ]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? ["?"]
         return entries.allSatisfy { storeFiles.contains($0) || $0.hasSuffix(".jsonl") || $0.hasSuffix(".rejects") }

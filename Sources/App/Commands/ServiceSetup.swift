@@ -9,7 +9,9 @@ struct ServiceSetup {
     let group: gid_t
 
     /// Throws a usage error naming what is wrong and how to fix it; nothing is changed before.
-    init(user: String, group: String?) throws(CLIError) {
+    /// Without `group`, the members' group is `current` (a store's, when init repairs it), else
+    /// the service user's own.
+    init(user: String, group: String?, current: gid_t? = nil) throws(CLIError) {
         guard let entry = getpwnam(user) else {
             throw .usage("--service: no Unix user '\(user)' (make it first, e.g. `useradd --system qanat`)")
         }
@@ -24,7 +26,7 @@ struct ServiceSetup {
             guard let found = getgrnam(group) else { throw .usage("--group: no Unix group '\(group)'") }
             self.group = found.pointee.gr_gid
         } else {
-            self.group = primary
+            self.group = current ?? primary
         }
         // The service writes rejects files into journals/ (3770, the group's): it must be in the group.
         guard Self.isMember(user, primary: primary, of: self.group) else {

@@ -90,18 +90,23 @@ public enum StoreConnection: Sendable {
     }
 
     /// A service store is read, and its service takes the writes; any other is opened for writing.
-    public static func open(storePath: String, busyTimeout: Double) throws(StoreError) -> StoreConnection {
+    /// `busyTimeout` is how long a write waits for a locked store, `serviceWait` for the service
+    /// (the same unless given: the desk waits longer for a service than for a lock).
+    public static func open(storePath: String, busyTimeout: Double, serviceWait: Double? = nil) throws(StoreError)
+        -> StoreConnection
+    {
+        let wait = serviceWait ?? busyTimeout
         if let reader = try? SQLiteStore.reader(at: storePath, busyTimeout: min(busyTimeout, 1)),
             let owner = (try? reader.serviceOwner()) ?? nil
         {
-            return .service(ServiceLink(reader: reader, owner: owner, wait: busyTimeout))
+            return .service(ServiceLink(reader: reader, owner: owner, wait: wait))
         }
         do {
             return .direct(try SQLiteStore(path: storePath, options: .init(busyTimeout: busyTimeout)))
         } catch .serviceOwned(_, let owner) {
             // Became a service store between the two looks: read it as one.
             let reader = try SQLiteStore.reader(at: storePath, busyTimeout: min(busyTimeout, 1))
-            return .service(ServiceLink(reader: reader, owner: owner, wait: busyTimeout))
+            return .service(ServiceLink(reader: reader, owner: owner, wait: wait))
         }
     }
 }

@@ -110,6 +110,7 @@ enum Chrome {
             case .live: (l(.live), .statusLive)
             case .busy: (l(.busy), .statusBusy)
             case .offline: (l(.offline), .statusOffline)
+            case .serviceAway: (l(.serviceAway), .statusOffline)
             }
         part(health, role: role)
         if state.backlog > 0 { part("\(l(.waiting)): \(l.number(state.backlog))", role: .statusBusy) }

@@ -4,7 +4,7 @@ public enum UIText: CaseIterable, Sendable {
     case colReference, colSeverity, colStatus, colType, colTitle, colArea, colAge, colInStatus, colLead, colUnits
     case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo,
         colAcks, colMessage
-    case live, busy, offline, waiting, unacknowledged, officer, libyaTime
+    case live, busy, offline, serviceAway, waiting, unacknowledged, officer, libyaTime
     case noOpenIncidents, noUnits, noMessages
     case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
     case groupedByStatus, groupedByAgency
@@ -133,6 +133,7 @@ public enum UIText: CaseIterable, Sendable {
         case .exercise: ("EXERCISE", "تمرين")
         case .busy: ("busy", "مشغول")
         case .offline: ("offline", "غير متصل")
+        case .serviceAway: ("service stopped", "الخدمة متوقفة")
         case .waiting: ("waiting", "بالانتظار")
         case .unacknowledged: ("unack", "بلا إقرار")
         case .officer: ("Officer", "الضابط")
@@ -234,12 +235,12 @@ public enum UIText: CaseIterable, Sendable {
         case .keptInJournal:
             (
                 "kept in the journal: applied once the store (or its service) takes it",
-                "حُفظ في السجل: يُطبَّق حين يتسلّمه المخزن (أو خدمته)"
+                "حُفظ في دفتر اليومية: يُطبَّق حين يتسلّمه المخزن (أو خدمته)"
             )
         case .keptThenRefused:
             (
                 "kept while the store was away, then refused (still in the journal):",
-                "حُفظ أثناء غياب المخزن ثم رُفض (باقٍ في السجل):"
+                "حُفظ أثناء غياب المخزن ثم رُفض (باقٍ في دفتر اليومية):"
             )
         case .noAlert: ("no alert is open", "لا يوجد تنبيه قائم")
         case .likelyDuplicate: ("Likely duplicate of", "قد تكون مكررة لـ")

@@ -31,6 +31,8 @@ public enum StoreHealth: Equatable, Sendable {
     /// The store is locked past the desk's short timeout; writes wait in the journal.
     case busy
     case offline(reason: String)
+    /// A service store read as usual, whose service does not answer: writes wait in the journal.
+    case serviceAway
 }
 
 public enum UnitGrouping: Sendable { case status, agency }
