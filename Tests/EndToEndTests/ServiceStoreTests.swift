@@ -63,6 +63,17 @@ final class ServiceStoreTests: XCTestCase {
             extraEnvironment: environment)
     }
 
+    /// A service store its service runs, with an LRC operator: what most tests start from.
+    func runningStoreWithOperator() throws -> (service: String, operator: String) {
+        let group = try UnixTestAccounts.group("qanatsvcdesk")
+        let serviceUser = try UnixTestAccounts.user("qanatsvc", groups: [group])
+        let operatorUser = try UnixTestAccounts.user("qanatsop", groups: [group])
+        XCTAssertEqual(try qanat("init", "--service", serviceUser, "--group", group).status, 0)
+        try startService(as: serviceUser)
+        XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
+        return (serviceUser, operatorUser)
+    }
+
     func serviceOwner() throws -> ServiceOwner {
         try XCTUnwrap(try SQLiteStore.reader(at: store).serviceOwner())
     }
@@ -222,6 +233,10 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertTrue(underMember.stderr.contains("\(owned) belongs to \(operatorUser)"), underMember.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: owned + "/svc"))
 
+        let missing = try q.run(
+            ["serve", "--db", q.directory + "/nothing/qanat.sqlite"], extraEnvironment: environment)
+        XCTAssertEqual(missing.status, 5, "no store: \(missing.stderr)")
+
         let embedded = q.directory + "/embedded/qanat.sqlite"
         XCTAssertEqual(try q.run(["init", "--db", embedded], extraEnvironment: environment).status, 0)
         let none = try q.run(["serve", "--db", embedded], extraEnvironment: environment)
@@ -278,12 +293,7 @@ final class ServiceStoreTests: XCTestCase {
     /// (references numbered by it), another process's writes arrive, and with the service stopped
     /// a write is kept and then applied once it runs again. In English and in Arabic.
     func testADeskWorksThroughTheService() throws {
-        let group = try UnixTestAccounts.group("qanatsvcdesk")
-        let serviceUser = try UnixTestAccounts.user("qanatsvc", groups: [group])
-        let operatorUser = try UnixTestAccounts.user("qanatsop", groups: [group])
-        XCTAssertEqual(try qanat("init", "--service", serviceUser, "--group", group).status, 0)
-        try startService(as: serviceUser)
-        XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
+        let (serviceUser, operatorUser) = try runningStoreWithOperator()
         let data = q.directory + "/operator-data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         chown(data, getpwnam(operatorUser).pointee.pw_uid, uid_t.max)
@@ -354,12 +364,7 @@ final class ServiceStoreTests: XCTestCase {
     /// One user holding connections open, or trickling a request a byte at a time, delays no one
     /// else; the socket answers only this year's references and waits for applied events.
     func testTheSocketServesEveryoneWhileOneUserHoldsIt() throws {
-        let group = try UnixTestAccounts.group("qanatsvcdesk")
-        let serviceUser = try UnixTestAccounts.user("qanatsvc", groups: [group])
-        let operatorUser = try UnixTestAccounts.user("qanatsop", groups: [group])
-        XCTAssertEqual(try qanat("init", "--service", serviceUser, "--group", group).status, 0)
-        try startService(as: serviceUser)
-        XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
+        let (_, operatorUser) = try runningStoreWithOperator()
         let socket = ServiceOwner.socketPath(beside: store)
         // This process (root) holds more connections than its share and says nothing.
         let held = try (0..<70).map { _ in try UnixSocket.connect(to: socket, timeout: 5) }

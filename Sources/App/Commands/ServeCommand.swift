@@ -27,7 +27,11 @@ struct ServeCommand: ParsableCommand {
         let stop = StopRequest()
         let service: RecordService
         do { service = try RecordService(storePath: store.databasePath, otherJournals: gatewayJournals) } catch {
-            throw CLIError.serviceOnly("qanat serve: \(error)")
+            switch error {
+            case .store(let problem): throw CLIError.from(problem)
+            case .notTheService, .embeddedStore: throw CLIError.serviceOnly("qanat serve: \(error)")
+            case .system, .socket: throw CLIError.storeUnavailable("qanat serve: \(error)")
+            }
         }
         print(
             "serving \(store.databasePath) as \(service.owner.user): \(service.journals().count) journal(s), socket "
