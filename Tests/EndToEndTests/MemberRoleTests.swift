@@ -172,6 +172,30 @@ extension MemberRoleTests {
                 "qanat member add duty --for-officer 'Salma Idris' --agency LRC --role operator --pin"), doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains("duty/Huda: PIN"), "a PIN set now is in today's form:\n\(doctor.stdout)")
     }
+
+    /// An officer's entry on a shared account with no PIN and more than the account may: naming
+    /// the officer takes it, so doctor names it; with a PIN, or no higher than the account, it is quiet.
+    func testDoctorNamesAnOfficerEntryNoPINGuardsAboveItsAccount() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        XCTAssertEqual(try q.run("member", "add", "duty", "--agency", "LRC", "--role", "viewer", "--shared").status, 0)
+        for (officer, role) in [("Omar", "supervisor"), ("Aisha", "viewer")] {
+            let added = try q.run(
+                "member", "add", "duty", "--for-officer", officer, "--agency", "LRC", "--role", role)
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        let pin = try q.shell("echo 2468 | qanat member add duty --for-officer Huda --agency LRC --role operator --pin")
+        pin.waitUntilExit()
+        let doctor = try q.run("doctor").stdout
+        XCTAssertTrue(
+            doctor.contains(
+                "warn  pin        duty/Omar: supervisor with no PIN, above the account's own (viewer): whoever uses duty "
+                    + "and names this officer acts as supervisor"), doctor)
+        XCTAssertTrue(
+            doctor.contains("qanat member add duty --for-officer 'Omar' --agency LRC --role supervisor --pin"), doctor)
+        XCTAssertFalse(doctor.contains("duty/Aisha:"), "no higher than the account: \(doctor)")
+        XCTAssertFalse(doctor.contains("duty/Huda:"), "a PIN guards it: \(doctor)")
+    }
 }
 
 /// The same rules in the desk: a viewer's desk says read-only and why, and opens no form.

@@ -103,15 +103,37 @@ struct DoctorCommand: ParsableCommand {
     /// Officers whose PIN is kept in a form older than today's (before PBKDF2 at 600,000 rounds):
     /// it still verifies, but an admin should set it again.
     private func pinFindings(_ opened: SQLiteStore) throws(StoreError) -> [Finding] {
-        try opened.members().filter { $0.pin.map(PINHash.isOldForm) ?? false }.map { member in
-            let officer = member.key.officer.map { " --for-officer '\($0)'" } ?? ""
-            return Finding(
+        let members = try opened.members()
+        let oldForm = members.filter { $0.pin.map(PINHash.isOldForm) ?? false }.map { member in
+            Finding(
                 level: .warn, subject: "pin",
                 detail: "\(member.key.description): PIN kept in an old form (weaker hash)",
-                fix:
-                    "an admin runs `qanat member add \(member.key.user)\(officer) --agency \(member.agency) --role \(member.role.rawValue)"
-                    + (member.shared ? " --shared" : "") + " --pin` and the officer types it again")
+                fix: "an admin runs `\(Self.setPIN(member))` and the officer types it again")
         }
+        return oldForm + unguardedOfficers(members)
+    }
+
+    /// An officer's entry on a shared account with no PIN and a role above the account's own: anyone
+    /// who uses the account and names that officer acts with it (naming is not proving).
+    private func unguardedOfficers(_ members: [Member]) -> [Finding] {
+        members.filter { $0.key.officer != nil && $0.pin == nil }.compactMap { entry in
+            let account = members.first { $0.key.user == entry.key.user && $0.key.officer == nil }
+            guard account.map({ entry.role > $0.role }) ?? true else { return nil }
+            let below =
+                account.map { "the account's own (\($0.role.rawValue))" } ?? "the account's (none: not a member)"
+            return Finding(
+                level: .warn, subject: "pin",
+                detail:
+                    "\(entry.key.description): \(entry.role.rawValue) with no PIN, above \(below): whoever uses "
+                    + "\(entry.key.user) and names this officer acts as \(entry.role.rawValue)",
+                fix: "an admin runs `\(Self.setPIN(entry))`, or gives the entry the account's role")
+        }
+    }
+
+    private static func setPIN(_ member: Member) -> String {
+        let officer = member.key.officer.map { " --for-officer '\($0)'" } ?? ""
+        return "qanat member add \(member.key.user)\(officer) --agency \(member.agency) --role \(member.role.rawValue)"
+            + (member.shared ? " --shared" : "") + " --pin"
     }
 
     /// Events in this process's journal that the store has not taken (it was busy or away).

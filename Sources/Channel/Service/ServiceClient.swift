@@ -37,6 +37,18 @@ public struct ServiceClient: IncidentReferenceSource {
         }
     }
 
+    /// Whether a service listens on the socket at all: false when it stopped (no socket) or was
+    /// killed (nothing accepts). A busy service that refused one connection still listens.
+    public var listens: Bool {
+        do {
+            close(try UnixSocket.connect(to: socketPath, timeout: timeout))
+            return true
+        } catch {
+            guard case .system(_, let code) = error else { return true }
+            return code != ENOENT && code != ECONNREFUSED
+        }
+    }
+
     public func nextIncidentReference(year: Int64) throws(StoreError) -> IncidentReference {
         let reply = try ask(.reference(year: year))
         guard let text = reply.reference, let reference = try? IncidentReference(text) else {
