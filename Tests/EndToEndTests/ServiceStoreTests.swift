@@ -200,6 +200,9 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: store))
 
         XCTAssertEqual(try qanat("init", "--service", serviceUser, "--group", group).status, 0)
+        let memberInit = try qanat("init", as: operatorUser)
+        XCTAssertEqual(memberInit.status, 4, memberInit.stderr)
+        XCTAssertTrue(memberInit.stderr.contains("root or \(serviceUser) runs init on it"), memberInit.stderr)
         let member = try qanat("serve", as: operatorUser)
         XCTAssertEqual(member.status, 4, member.stderr)
         XCTAssertTrue(

@@ -40,6 +40,11 @@ struct InitCommand: ParsableCommand {
         }
         // Run again on a service store, init keeps it one (root repairs its modes).
         if service == nil, let owner = (try? SQLiteStore.reader(at: store.databasePath).serviceOwner()) ?? nil {
+            guard geteuid() == 0 || geteuid() == owner.uid else {
+                throw CLIError.serviceOnly(
+                    "refused: \(store.databasePath) is written by its service alone (\(owner.user)); root or "
+                        + "\(owner.user) runs init on it; nothing was changed")
+            }
             var info = stat()
             let current = stat(store.databasePath, &info) == 0 ? info.st_gid : nil
             service = try ServiceSetup(user: owner.user, group: group, current: current)
@@ -175,8 +180,9 @@ struct InitCommand: ParsableCommand {
     }
 
     /// A directory that is the store's own to set, its real path (links resolved) read: owned by
-    /// `owner` (whoever runs init; anyone when root makes it a service's), holding nothing but the store's files and journals/, and neither the
-    /// root, anyone's home, nor one others share by design (sticky, like /tmp).
+    /// `owner` (whoever runs init; anyone when root makes it a service's), holding nothing but the
+    /// store's files and journals/, and neither the root, anyone's home, nor one others share by
+    /// design (sticky, like /tmp).
     static func isStoresOwn(_ directory: String, database: String, ownedBy owner: uid_t? = geteuid()) -> Bool {
         guard !directory.isEmpty, let resolved = realpath(directory, nil) else { return false }
         defer { free(resolved) }
