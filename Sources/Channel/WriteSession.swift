@@ -149,15 +149,15 @@ public struct WriteSession: Sendable {
             }
         case .service(let link):
             // The service reads the journal and applies it; the writer only watches for it.
-            if link.awaitApplied(events.map(\.id)) { return .applied }
+            let waited = link.awaitApplied(events.map(\.id))
+            if waited == .applied { return .applied }
             keep(events)
-            let running = (try? link.client.ask(.hello)) != nil
             return .kept(
                 .unavailable(
                     path: link.reader.path,
-                    reason: running
-                        ? "its service (\(link.owner.user)) has not applied it within \(Self.seconds(link.wait))"
-                        : "its service (\(link.owner.user)) is not running"))
+                    reason: waited == .serviceAway
+                        ? "its service (\(link.owner.user)) is not running"
+                        : "its service (\(link.owner.user)) has not applied it within \(Self.seconds(link.wait))"))
         }
     }
 

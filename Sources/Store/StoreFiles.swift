@@ -16,18 +16,15 @@ extension SQLiteStore {
     /// Where a journal's rejects go: beside it, except on a service store, whose service keeps the
     /// rejects of `journals/` in its own `rejects/` (members read them; none can plant one there).
     public func rejectsFile(for journal: String) -> RejectsFile {
-        let directory = URL(fileURLWithPath: journal).deletingLastPathComponent().standardizedFileURL.path
-        let journals = URL(fileURLWithPath: Self.journalsDirectory(beside: path)).standardizedFileURL.path
-        guard directory == journals, (try? serviceOwner()) ?? nil != nil else {
+        let directory = JournalIngest.canonical(URL(fileURLWithPath: journal).deletingLastPathComponent().path)
+        guard directory == JournalIngest.canonical(StoreFiles.journals(beside: path)),
+            (try? serviceOwner()) ?? nil != nil
+        else {
             return RejectsFile(journalPath: journal)
         }
         let rejects = StoreFiles.rejects(beside: path)
         // Made by the service (the store's directory is its alone); set-group-ID, so members read it.
         if !FileManager.default.fileExists(atPath: rejects) { mkdir(rejects, 0o750) }
         return RejectsFile(journalPath: journal, directory: rejects)
-    }
-
-    static func journalsDirectory(beside store: String) -> String {
-        URL(fileURLWithPath: StoreFiles.journals(beside: store)).resolvingSymlinksInPath().path
     }
 }

@@ -18,23 +18,33 @@ public final class ServiceLink: Sendable {
         client = ServiceClient(store: reader.path, owner: owner, timeout: max(0.2, min(wait, 2)))
     }
 
-    /// Waits until the store holds every one of `ids`, or `wait` runs out: whether it does. The
-    /// service says when (it knows when it applies); if it cannot be asked, the store is watched.
-    public func awaitApplied(_ ids: [EventID]) -> Bool {
+    /// What came of waiting for a write.
+    public enum Wait: Equatable, Sendable {
+        case applied
+        /// The service runs but has not applied it within the wait.
+        case pending
+        /// No service listens: nothing applies it before one runs again.
+        case serviceAway
+    }
+
+    /// Waits until the store holds every one of `ids`, or `wait` runs out. The service says when
+    /// (it knows when it applies); if it cannot be asked, the store is watched.
+    public func awaitApplied(_ ids: [EventID]) -> Wait {
         let deadline = Date().addingTimeInterval(wait)
         let names = ids.map(\.rawValue)
-        if (try? reader.absentEvents(names))?.isEmpty == true { return true }
+        func held() -> Bool { (try? reader.absentEvents(names))?.isEmpty == true }
+        if held() { return .applied }
         if ids.count <= ServiceReply.appliedLimit.ids,
             let reply = try? client.ask(
                 .applied(ids: names, within: min(wait, ServiceReply.appliedLimit.seconds)), waiting: wait),
             let applied = reply.applied
         {
-            return applied
+            return applied ? .applied : .pending
         }
-        // No service listening: nothing will apply it before it runs again, so the writer is told
-        // at once rather than after its whole wait (an officer on the radio is waiting too).
-        guard client.listens else { return (try? reader.absentEvents(names))?.isEmpty == true }
-        return watch(names, until: deadline)
+        // No service listening: the writer is told at once rather than after its whole wait (an
+        // officer on the radio is waiting too).
+        guard client.listens else { return held() ? .applied : .serviceAway }
+        return watch(names, until: deadline) ? .applied : .pending
     }
 
     /// Asks the store after each commit the kernel reports (and every 50 ms) until `deadline`.
