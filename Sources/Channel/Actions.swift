@@ -1,4 +1,5 @@
 import QanatCore
+import QanatJournal
 import QanatStore
 
 /// What a person can do on the channel, checked the same way from the command line and from
@@ -288,17 +289,22 @@ public struct Actions: Sendable {
     }
 
     /// An officer signing on to a shared duty account: who they are to the store's members,
-    /// checked by `Authority.signOn` (their PIN, and an agency their role allows).
-    public func signOn(officer: String, agency: String, pin: String, user: String) throws -> (
-        officer: String, agency: AgencyCode, actor: Actor
-    ) {
+    /// checked by `Authority.signOn` (their PIN, and an agency their role allows). On a service
+    /// store the service checks a guarded entry's PIN and gives the desk the seal for its lines.
+    public func signOn(officer: String, agency: String, pin: String, user: String, service: ServiceClient? = nil)
+        throws -> (officer: String, agency: AgencyCode, actor: Actor, seal: LineSeal?)
+    {
         guard let store else { throw ChannelError.needsStore("signing on needs the store's members") }
         let name = try context.officer(officer)
         let code = try context.knownAgency(agency, field: "agency")
         let actor = try storeCall { () throws(StoreError) in try store.actor(user: user, officer: name, pinProven: true)
         }
-        try Authority.signOn(for: code, by: actor) { PINHash.verify(pin, against: $0) }
-        return (name, code, actor)
+        guard let service, actor.member?.pin != nil else {
+            try Authority.signOn(for: code, by: actor) { PINHash.verify(pin, against: $0) }
+            return (name, code, actor, nil)
+        }
+        try Authority.signOn(for: code, by: actor) { _ in true }
+        return (name, code, actor, try service.signOn(officer: name, pin: pin))
     }
 
     @discardableResult

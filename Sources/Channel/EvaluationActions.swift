@@ -16,13 +16,15 @@ extension Actions {
 
     /// The record of `bytes` written to `file`, with their SHA-256 (from swift-crypto, as the journal's chain).
     public func reportWritten(
-        kind: ReportKind, parameters: [String], file: String, bytes: [UInt8], actingAgency: String
+        kind: ReportKind, parameters: [String], file: String, bytes: [UInt8], actingAgency: String,
+        attestedBy: String? = nil
     ) throws -> Write {
         let payload = try context.payload(
             .reportWritten,
             [
                 "kind": .text(kind.rawValue), "parameters": .list(parameters), "file": .text(file),
                 "sha256": .text(ReportDigest.of(bytes)), "bytes": .integer(bytes.count),
+                "attestedBy": attestedBy.map(FieldValue.text),
             ])
         return (try context.knownAgency(actingAgency, field: "agency"), payload)
     }

@@ -28,13 +28,13 @@ public enum PINHash {
         let pin = Digits.western(typed)
         let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
         if parts.count == 4, parts[0] == scheme, let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
-            let salt = bytes(hex: parts[2]), let kept = bytes(hex: parts[3]), kept.count == 32
+            let salt = [UInt8](hex: parts[2]), let kept = [UInt8](hex: parts[3]), kept.count == 32
         {
             // SymmetricKey compares in constant time.
             return SymmetricKey(data: derive(pin, salt: salt, rounds: rounds)) == SymmetricKey(data: kept)
         }
         if parts.count == 3, parts[0].hasPrefix(oldScheme), let rounds = Int(parts[0].dropFirst(oldScheme.count)),
-            (1...1_000_000).contains(rounds), let salt = bytes(hex: parts[1]), let kept = bytes(hex: parts[2]),
+            (1...1_000_000).contains(rounds), let salt = [UInt8](hex: parts[1]), let kept = [UInt8](hex: parts[2]),
             kept.count == 32
         {
             return SymmetricKey(data: oldDigest(pin, salt: salt, rounds: rounds)) == SymmetricKey(data: kept)
@@ -72,18 +72,5 @@ public enum PINHash {
             value = Array(hasher.finalize())
         }
         return value
-    }
-
-    private static func bytes(hex text: Substring) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else {
-                return nil
-            }
-            out.append(byte)
-        }
-        return out
     }
 }

@@ -29,6 +29,8 @@ public struct WriteSession: Sendable {
     /// Those of `pending` made while no one knew who was writing (the store could not be read):
     /// checked against the member's role before they are applied.
     private var unchecked: Set<EventID> = []
+    /// While a PIN-guarded officer is signed on through the service: what seals each line (`LineSeal`).
+    public private(set) var seal: LineSeal?
 
     public init(journalPath: String, officer: String, store: (any StoreWriter)?, actor: Actor? = nil) {
         self.init(
@@ -134,14 +136,14 @@ public struct WriteSession: Sendable {
     /// Events in one append (one `fsync`) and one transaction: all applied, or all kept.
     @discardableResult
     public mutating func record(_ events: [Event]) throws(ChannelError) -> Outcome {
-        do { try JournalWriter(path: journalPath).append(events) } catch { throw .journal(error) }
+        do { try JournalWriter(path: journalPath).append(events, seal: seal) } catch { throw .journal(error) }
         switch connection {
         case nil:
             keep(events)
             return .kept(storeProblem)
         case .direct(let store):
             do {
-                try store.apply(events)
+                try store.apply(Self.stamped(events))
                 return .applied
             } catch {
                 keep(events)
@@ -204,6 +206,17 @@ public struct WriteSession: Sendable {
         return result
     }
 
+    /// Events as this process hands them to the store it writes: received now (a service stamps
+    /// what it reads itself).
+    static func stamped(_ events: [Event]) -> [Event] {
+        let now = Clock.now()
+        return events.map { event in
+            var event = event
+            event.received = now
+            return event
+        }
+    }
+
     private mutating func retry(in store: any StoreWriter) -> Retry? {
         var result = Retry()
         var checked: [Event] = []
@@ -220,7 +233,7 @@ public struct WriteSession: Sendable {
                 result.refused.append((event, error))
             }
         }
-        guard (try? store.apply(checked)) != nil else { return nil }
+        guard (try? store.apply(Self.stamped(checked))) != nil else { return nil }
         result.applied = checked
         pending.removeAll()
         unchecked.removeAll()
@@ -236,9 +249,19 @@ public struct WriteSession: Sendable {
     /// Who is writing, as the store's members know them now (an admin changed them, or a shift began).
     public mutating func learned(_ actor: Actor) { self.actor = actor }
 
-    /// An officer signed on to a shared duty account: the events are theirs from now on.
-    public mutating func signOn(officer: String, actor: Actor) {
+    /// An officer signed on to a shared duty account: the events are theirs from now on, sealed
+    /// with the session the service gave when their entry is PIN-guarded on a service store.
+    public mutating func signOn(officer: String, actor: Actor, seal: LineSeal? = nil) {
         self.officer = officer
         self.actor = actor
+        self.seal = seal
+    }
+
+    /// The shift ended: nothing more is sealed for its officer.
+    public mutating func signedOff() { seal = nil }
+
+    /// The service's socket, when the store has one: sign-on asks it.
+    public var serviceClient: ServiceClient? {
+        if case .service(let link) = connection { link.client } else { nil }
     }
 }

@@ -42,9 +42,24 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case lastAdmin(user: String)
     /// The PIN typed at sign-on is not the one the officer's entry holds.
     case wrongPIN
+    /// Too many wrong PINs for the entry: the next attempt waits this long.
+    case pinThrottled(seconds: Int)
+    /// On a service store the service holds no PIN for the officer: set before the store had its
+    /// service (and so void), or never.
+    case noPINHeld(officer: String)
+    /// On a service store a report's record is the service's: it renders the bytes it records.
+    case reportsAreTheServices
     /// A journal line naming a Unix user other than the journal's owner, the one identity the
     /// system vouches for.
     case claimsOtherUser(owner: String, claimed: String)
+
+    /// Refusals about the PIN typed at sign-on (the desk shows them on the PIN's field).
+    public var concernsPIN: Bool {
+        switch self {
+        case .wrongPIN, .pinThrottled, .noPINHeld: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -60,6 +75,13 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
             "\(user) is the store's last admin: add another admin first"
         case .wrongPIN:
             "wrong PIN"
+        case .pinThrottled(let seconds):
+            "too many wrong PINs: try again in \(seconds) s"
+        case .reportsAreTheServices:
+            "on a service store the service records reports it rendered itself (`--out` asks it); a member's line may not"
+        case .noPINHeld(let officer):
+            "the store's service holds no PIN for \(officer) (one set before the store had its service is void): "
+                + "an admin sets it again with qanat member add … --pin"
         case .claimsOtherUser(let owner, let claimed):
             "written by \(owner), claims \(claimed)"
         }

@@ -9,14 +9,37 @@ public struct Event: Equatable, Sendable {
     /// The Unix user of the process that wrote it; nil for third-party lines that do not say.
     public var user: String?
     public var payload: EventPayload
+    /// When the first store to take the event in received it (a service's ingest, a direct
+    /// writer's commit): that store's clock, not the writer's claim. It travels with the event and
+    /// is never read from a journal line; nil where no store has stamped it.
+    public var received: Timestamp?
 
-    public init(id: EventID, at: Timestamp, agency: AgencyCode, officer: String, user: String?, payload: EventPayload) {
+    public init(
+        id: EventID, at: Timestamp, agency: AgencyCode, officer: String, user: String?, payload: EventPayload,
+        received: Timestamp? = nil
+    ) {
         self.id = id
         self.at = at
         self.agency = agency
         self.officer = officer
         self.user = user
         self.payload = payload
+        self.received = received
+    }
+
+    /// The same event, whenever and wherever it was received.
+    public static func == (a: Event, b: Event) -> Bool {
+        a.id == b.id && a.at == b.at && a.agency == b.agency && a.officer == b.officer && a.user == b.user
+            && a.payload == b.payload
+    }
+
+    /// The time a response-time metric uses: the claimed time, unless it is earlier than the
+    /// receipt by more than `Limits.claimTrust` — a line written long before it reached any store
+    /// (a writer offline, or a date set back) is measured from when it arrived.
+    public static func measured(claimed: Timestamp, received: Timestamp?) -> (time: Timestamp, byReceipt: Bool) {
+        guard let received, received.millisecondsSinceEpoch - claimed.millisecondsSinceEpoch > Limits.claimTrust * 1000
+        else { return (claimed, false) }
+        return (received, true)
     }
 
     public var type: EventType { payload.type }

@@ -67,8 +67,12 @@ public struct Member: Equatable, Sendable {
     public var role: Role
     /// A shared duty account: officers sign on at the desk by name, for a shift.
     public var shared: Bool
-    /// The salted hash officers prove at sign-on (`PIN.hash`); never the PIN itself.
+    /// The salted hash officers prove at sign-on (`PIN.hash`); never the PIN itself. On a service
+    /// store, `heldByService`: the service keeps the hash where no member can read it.
     public var pin: String?
+
+    /// The `pin` of an entry whose PIN the store's service holds.
+    public static let heldByService = "service"
 
     public init(key: MemberKey, agency: AgencyCode, role: Role, shared: Bool = false, pin: String? = nil) {
         self.key = key

@@ -95,11 +95,11 @@ public struct DeskActions {
     /// and the PIN their entry sets. Refusals name the field and keep the form.
     private mutating func signOn(_ form: Form, state: DeskState) -> DeskOutcome {
         do {
-            let (name, agency, actor) = try session.actions().signOn(
+            let (name, agency, actor, seal) = try session.actions().signOn(
                 officer: form.value("officer"), agency: form.value("agency"), pin: form.value("pin"),
-                user: UnixUser.current)
+                user: UnixUser.current, service: session.serviceClient)
             let previous = session
-            session.signOn(officer: name, actor: actor)
+            session.signOn(officer: name, actor: actor, seal: seal)
             let outcome = record((agency, .shift(ShiftChange(signedOn: true))), done: .signedOn)
             guard case .recorded(_, let kept, let backlog) = outcome else {
                 session = previous
@@ -110,7 +110,7 @@ public struct DeskActions {
         } catch let error as ValidationError {
             return .invalid([error])
         } catch let refusal as Refusal {
-            return .signOnRefused(field: refusal == .wrongPIN ? "pin" : "agency", refusal)
+            return .signOnRefused(field: refusal.concernsPIN ? "pin" : "agency", refusal)
         } catch {
             return .failed("\(error)")
         }
@@ -125,6 +125,7 @@ public struct DeskActions {
         }
         let outcome = record((state.agency, .shift(ShiftChange(signedOn: false, note: note))), done: .signedOff)
         guard case .recorded(_, let kept, let backlog) = outcome else { return outcome }
+        session.signedOff()
         if state.shift != .notRequired { drafts(for: state.officer).save(state.keptDrafts) }
         return .signedOff(note: note, kept: kept, backlog: backlog)
     }

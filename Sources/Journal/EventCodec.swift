@@ -5,14 +5,19 @@ import QanatCore
 public struct JournalEntry: Equatable, Sendable {
     public var event: Event
     public var previousLineHash: String?
+    /// The desk session that sealed the line, and its MAC (`LineSeal`); nil for an unsealed line.
+    public var session: String? = nil
+    public var mac: String? = nil
 }
 
 /// The journal's line format, version 1 (docs/journal-format.md).
 public enum EventCodec {
-    static let envelopeFields = ["v", "id", "at", "agency", "officer", "user", "type", "data", "prev"]
+    static let envelopeFields = [
+        "v", "id", "at", "agency", "officer", "user", "type", "data", "prev", "session", "mac",
+    ]
 
-    /// The line for `event`, without its newline.
-    public static func encode(_ event: Event, previousLineHash: String?) -> [UInt8] {
+    /// The line for `event`, without its newline; sealed (`LineSeal`) when a seal is given.
+    public static func encode(_ event: Event, previousLineHash: String?, seal: LineSeal? = nil) -> [UInt8] {
         var writer = JSONWriter()
         writer.object([
             .integer("v", 1),
@@ -24,8 +29,9 @@ public enum EventCodec {
             .string("type", event.type.rawValue),
             .object("data", data(of: event.payload)),
             .optionalString("prev", previousLineHash),
+            .optionalString("session", seal?.session),
         ])
-        return writer.bytes
+        return seal?.sealed(writer.bytes) ?? writer.bytes
     }
 
     /// The payload alone, as stored beside the event in the database.
@@ -76,9 +82,20 @@ public enum EventCodec {
         let typeText = try envelope.string("type")
         let type = try envelope.check { () throws(ValidationError) in try EventType.parse(typeText, field: "type") }
         let payload = try PayloadDecoder.decode(type, from: envelope)
+        let session = try envelope.optionalString("session")
+        let mac = try envelope.optionalString("mac")
+        if let session, !LineSeal.isSessionID(session) {
+            throw LineError.field(
+                ValidationError(field: "session", value: session, problem: .malformed(expected: "a UUID")))
+        }
+        if let mac, [UInt8](hex: mac)?.count != 32 || session == nil {
+            throw LineError.field(
+                ValidationError(
+                    field: "mac", value: mac, problem: .malformed(expected: "64 hex digits, after a session")))
+        }
         return JournalEntry(
             event: Event(id: id, at: at, agency: agency, officer: officer, user: user, payload: payload),
-            previousLineHash: try envelope.optionalString("prev"))
+            previousLineHash: try envelope.optionalString("prev"), session: session, mac: mac)
     }
 
     public static func decode(_ line: [UInt8]) throws(LineError) -> JournalEntry {

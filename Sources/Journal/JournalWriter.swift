@@ -22,8 +22,9 @@ public struct JournalWriter: Sendable {
 
     /// Appends several events in one write, each chained to the one before. Returns the offset
     /// just past the last line.
+    /// `seal`: the desk session that seals each line (`LineSeal`), while a PIN-guarded officer is signed on.
     @discardableResult
-    public func append(_ events: [Event]) throws(JournalError) -> Int64 {
+    public func append(_ events: [Event], seal: LineSeal? = nil) throws(JournalError) -> Int64 {
         let file = try OpenFile(path: path, flags: O_RDWR | O_APPEND | O_CREAT)
         try file.lock(LOCK_EX)
         defer { flock(file.descriptor, LOCK_UN) }
@@ -33,7 +34,8 @@ public struct JournalWriter: Sendable {
         // A writer that died mid-line left a torn fragment: end it, so our line stays whole.
         if !endsWithNewline { bytes.append(0x0A) }
         for event in events {
-            let line = EventCodec.encode(event, previousLineHash: previous.map { LineHash.hex($0) } ?? Self.genesisHash)
+            let line = EventCodec.encode(
+                event, previousLineHash: previous.map { LineHash.hex($0) } ?? Self.genesisHash, seal: seal)
             bytes.append(contentsOf: line)
             bytes.append(0x0A)
             previous = line

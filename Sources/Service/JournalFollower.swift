@@ -8,17 +8,24 @@ import QanatStore
 /// refused whole until an admin fixes its mode) is told once, not every pass.
 public struct JournalFollower {
     public let store: SQLiteStore
+    /// The service's desk sessions, proving sealed lines; nil for `follow`.
+    public let sessions: (any DeskSessions)?
     public private(set) var totals = IngestReport()
     private var failing: [String: String] = [:]
 
-    public init(store: SQLiteStore) { self.store = store }
+    public init(store: SQLiteStore, sessions: (any DeskSessions)? = nil) {
+        self.store = store
+        self.sessions = sessions
+    }
 
     public mutating func ingest(
         _ file: String, passed: (String, IngestReport) -> Void, failed: (String, String) -> Void
     ) {
         guard JournalScanner.identity(at: file) != nil else { return }
         do {
-            let report = try JournalIngest(store: store, journalPath: file).run(now: Clock.now)
+            var ingest = JournalIngest(store: store, journalPath: file)
+            ingest.sessions = sessions
+            let report = try ingest.run(now: Clock.now)
             failing[file] = nil
             totals.add(report)
             passed(file, report)

@@ -19,14 +19,22 @@ public final class RecordService {
     public var safetyInterval: Int32 = 30_000
     private var follower: JournalFollower
     private let applied = AppliedSignal()
+    /// PIN hashes and desk sessions, which prove a signed-on officer's sealed lines at ingest.
+    public let vault: ServiceVault
 
     /// What a pass did and what failed, for the service's log.
-    public struct Log {
-        public var passed: (String, IngestReport) -> Void
-        public var failed: (String, String) -> Void
-        public init(passed: @escaping (String, IngestReport) -> Void, failed: @escaping (String, String) -> Void) {
+    public struct Log: Sendable {
+        public var passed: @Sendable (String, IngestReport) -> Void
+        public var failed: @Sendable (String, String) -> Void
+        /// Sign-ons, refused PINs and PINs set: what the service records of its socket.
+        public var said: @Sendable (String) -> Void
+        public init(
+            passed: @escaping @Sendable (String, IngestReport) -> Void,
+            failed: @escaping @Sendable (String, String) -> Void, said: @escaping @Sendable (String) -> Void
+        ) {
             self.passed = passed
             self.failed = failed
+            self.said = said
         }
     }
 
@@ -47,7 +55,8 @@ public final class RecordService {
         owner = found
         journalsDirectory = JournalPlace.directory(beside: storePath)
         self.otherJournals = otherJournals.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        follower = JournalFollower(store: store)
+        vault = try ServiceVault(path: ServiceOwner.vaultPath(beside: storePath))
+        follower = JournalFollower(store: store, sessions: vault)
     }
 
     /// What every pass so far did.
@@ -65,7 +74,11 @@ public final class RecordService {
         stat(store.path, &group)
         let listener = try ServiceListener(
             path: ServiceOwner.socketPath(beside: store.path), group: group.st_gid
-        ) { [store, applied] request, uid in Self.answer(request, from: uid, store: store, applied: applied) }
+        ) { [store, applied, vault, owner] request, uid in
+            Self.answer(
+                request, from: uid, store: store, applied: applied, vault: vault,
+                reports: ReportAttestation(store: store, owner: owner), said: log.said)
+        }
         listener.start()
         defer { listener.stop() }
         let watched = [journalsDirectory] + otherJournals.map { ($0 as NSString).deletingLastPathComponent }
@@ -94,7 +107,8 @@ public final class RecordService {
 
     /// One request on the socket, from the Unix user the kernel names.
     static func answer(
-        _ request: ServiceRequest, from uid: uid_t, store: SQLiteStore, applied: AppliedSignal
+        _ request: ServiceRequest, from uid: uid_t, store: SQLiteStore, applied: AppliedSignal, vault: ServiceVault,
+        reports: ReportAttestation, said: (String) -> Void
     ) -> ServiceReply {
         let caller = UnixAccounts.userName(uid)
         switch request {
@@ -127,7 +141,42 @@ public final class RecordService {
                 return waiting.isEmpty
             }
             return ServiceReply(caller: caller, applied: done)
+        case .setPIN(let user, let officer, let pin):
+            let entry = MemberKey(user: user, officer: officer).description
+            guard isAdmin(caller, in: store) else {
+                return ServiceReply(caller: caller, refusal: "only an admin sets a PIN; \(caller) is not one")
+            }
+            do {
+                try vault.setPIN(try PIN.check(pin), user: user, officer: officer)
+            } catch {
+                return ServiceReply(caller: caller, refusal: "\(error)")
+            }
+            said("PIN set for \(entry) by \(caller)")
+            return ServiceReply(caller: caller, pinSet: true)
+        case .signOn(let officer, let pin):
+            let answer = vault.signOn(user: caller, officer: officer, pin: pin)
+            let entry = MemberKey(user: caller, officer: officer).description
+            switch answer {
+            case .signedOn: said("signed on: \(entry)")
+            case .wrongPIN: said("sign-on refused: \(entry), wrong PIN")
+            case .throttled(let seconds): said("sign-on refused: \(entry), throttled for \(seconds) s")
+            case .noPIN: said("sign-on refused: \(entry), no PIN held by the service")
+            case .failed(let reason): said("sign-on failed: \(entry): \(reason)")
+            }
+            return ServiceReply(caller: caller, signOn: answer)
+        case .report(let asked):
+            let reply = reports.answer(asked, from: caller)
+            said(
+                reply.report != nil
+                    ? "report \(asked.kind) rendered for \(caller)"
+                    : "report \(asked.kind) refused for \(caller): \(reply.refusal ?? "")")
+            return reply
         }
+    }
+
+    private static func isAdmin(_ user: String, in store: SQLiteStore) -> Bool {
+        guard let members = try? store.members() else { return false }
+        return members.isEmpty || members.contains { $0.key.user == user && $0.key.officer == nil && $0.role == .admin }
     }
 
     private static func mayWrite(_ user: String, in store: SQLiteStore) -> Bool {

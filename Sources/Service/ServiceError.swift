@@ -11,6 +11,8 @@ public enum ServiceError: Error, CustomStringConvertible, Sendable {
     case notTheService(running: String, owner: ServiceOwner)
     /// `serve` on a store that no service owns: `init --service` makes one.
     case embeddedStore(path: String)
+    /// The vault is not the service's own 0600 file: planted, or opened to others.
+    case untrustedVault(path: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,9 @@ public enum ServiceError: Error, CustomStringConvertible, Sendable {
         case .embeddedStore(let path):
             "\(path) is not a service store: its members write it themselves. `qanat init --service USER` makes "
                 + "it one (run by root)"
+        case .untrustedVault(let path):
+            "\(path) is not the service's own file (a regular file, 0600, its user's): it holds the PIN hashes; "
+                + "move it aside and set the PINs again"
         }
     }
 }

@@ -82,8 +82,11 @@ public struct JournalIngest: Sendable {
     /// The path as given, before links were resolved: a link someone else made is their choice of file.
     let givenPath: String
     public var batchSize = 5_000
-    /// This host's clock when a line is read: a line dated further ahead than `Limits.futureSkew`
-    /// is refused (a date to come would pin a "latest wins" fold for good).
+    /// This host's clock when a line is read: each event is stamped received then, and a line dated
+    /// further ahead than `Limits.futureSkew` is refused (a date to come would pin a "latest wins"
+    /// fold for good).
+    /// The service's desk sessions, which prove a PIN-guarded officer's sealed lines; nil outside a service.
+    public var sessions: (any DeskSessions)?
     public var clock: @Sendable () -> Timestamp = {
         Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
     }
@@ -170,12 +173,14 @@ public struct JournalIngest: Sendable {
                     continue
                 }
                 do {
-                    let event = try authority.attributed(EventCodec.decode(line.bytes).event)
+                    let entry = try EventCodec.decode(line.bytes)
+                    var event = authority.attributed(entry.event)
+                    event.received = received
                     if let ahead = futureDated(event, now: received) {
                         unreadable.append(rejection(line, ahead))
                         continue
                     }
-                    decoded.append((line, event))
+                    decoded.append((line, event, entry.proven(by: sessions, line: line.bytes, owner: authority.owner)))
                 } catch {
                     unreadable.append(rejection(line, error.description))
                 }
@@ -196,7 +201,7 @@ public struct JournalIngest: Sendable {
                     let line = decoded[end]
                     end += 1
                     do {
-                        try authority.check(line.event)
+                        try authority.check(line.event, pinProven: line.sealed)
                         admitted.append(line)
                         membersChanged = LineAuthority.changesMembers(line.event)
                     } catch {
@@ -229,7 +234,8 @@ public struct JournalIngest: Sendable {
         return report
     }
 
-    typealias Line = (line: JournalLine, event: Event)
+    /// A line read, its event, and whether its seal proved it came from its officer's desk.
+    typealias Line = (line: JournalLine, event: Event, sealed: Bool)
 
     /// Why `event` is refused for its date, when it is dated further ahead of this host's clock than
     /// `Limits.futureSkew`: at ingest and when its rejects are retried alike.
@@ -253,8 +259,13 @@ public struct JournalIngest: Sendable {
         let members: [Member]
         do { ownership = try scanner.ownership() } catch { throw .journal(error) }
         if scanner.path == journalPath { ownership = ownership.checkingLinks(along: givenPath) }
-        do { members = try store.members() } catch { throw .store(error) }
-        let authority = LineAuthority(owner: ownership.owner, members: members)
+        let serviceStore: Bool
+        do {
+            members = try store.members()
+            serviceStore = try store.serviceOwner() != nil
+        } catch { throw .store(error) }
+        let authority = LineAuthority(
+            owner: ownership.owner, members: members, reportsAttestedByService: serviceStore)
         if authority.checks, let problem = ownership.problem { throw .unattributable(problem) }
         return authority
     }

@@ -52,17 +52,21 @@ extension JournalIngest {
                 refuse(Self.tooLong)
                 continue
             }
-            let event: Event
-            do { event = try authority.attributed(EventCodec.decode(line.bytes).event) } catch {
+            let entry: JournalEntry
+            do { entry = try EventCodec.decode(line.bytes) } catch {
                 refuse(error.description)
                 continue
             }
-            if let ahead = futureDated(event, now: clock()) {
+            var event = authority.attributed(entry.event)
+            let now = clock()
+            event.received = now
+            if let ahead = futureDated(event, now: now) {
                 refuse(ahead)
                 continue
             }
             do {
-                try authority.check(event)
+                try authority.check(
+                    event, pinProven: entry.proven(by: sessions, line: line.bytes, owner: authority.owner))
             } catch {
                 let present: Set<EventID>
                 do { present = try store.storedUnchanged([event]) } catch { throw .store(error) }

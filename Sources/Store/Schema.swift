@@ -350,6 +350,10 @@ enum Schema {
             // The hash of the last line ingest read from each journal: `verify` compares the file with it.
             try db.execute(sql: "ALTER TABLE journal_cursors ADD COLUMN head TEXT")
         }
+        migrator.registerMigration("v15: receipt stamps") { db in
+            // When the first store took each event in; events from before it stay unstamped.
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN received INTEGER")
+        }
         return migrator
     }
 

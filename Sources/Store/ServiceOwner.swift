@@ -18,6 +18,9 @@ public struct ServiceOwner: Equatable, Sendable, CustomStringConvertible {
     /// one can plant another there): members ask it for references and wait on it.
     public static func socketPath(beside store: String) -> String { store + ".sock" }
 
+    /// The service's vault: PIN hashes and desk sessions, readable by the service alone.
+    public static func vaultPath(beside store: String) -> String { store + ".vault" }
+
     public var description: String { "\(user) (uid \(uid))" }
 
     /// Whether this process may open the store for writing: the service's user, or root setting

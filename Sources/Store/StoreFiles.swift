@@ -7,6 +7,11 @@ public enum StoreFiles {
         URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("journals").path
     }
 
+    /// The service's own journal: the reports it rendered and recorded.
+    public static func serviceJournal(beside store: String) -> String {
+        URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("service.jsonl").path
+    }
+
     public static func rejects(beside store: String) -> String {
         URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("rejects").path
     }

@@ -1,6 +1,7 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatJournal
 import QanatStore
 import QanatTestSupport
 import XCTest
@@ -11,7 +12,9 @@ final class PerformanceCommandTests: XCTestCase {
     /// A day of traffic two days ago: a flash message acknowledged by CD in 30 s and LRC in 90 s
     /// (and still owed by MOI), an incident CD's unit was tasked to in 2 min and reached in 10,
     /// closed after 2 h, and one with nothing assigned.
-    static func traffic(into path: String) throws {
+    /// Returns the flash message.
+    @discardableResult
+    static func traffic(into path: String) throws -> Event {
         let store = try SQLiteStore(path: path)
         let t0 = QanatChannel.Clock.now().millisecondsSinceEpoch - 2 * 86_400_000
         func event(_ seconds: Int64, _ agency: String, _ payload: EventPayload) throws -> Event {
@@ -54,12 +57,13 @@ final class PerformanceCommandTests: XCTestCase {
                         reference: second, title: "Power cut", type: .flashFlood, severity: .minor,
                         area: "derna", leadAgency: try AgencyCode("MOI")))),
         ])
+        return flash
     }
 
     func testResponseTimesPerAgencyAgainstTargetsASupervisorSets() throws {
         let q = try QanatProcess()
         XCTAssertEqual(try q.run("init").status, 0)
-        try Self.traffic(into: q.database)
+        let flash = try Self.traffic(into: q.database)
         let set = try q.run("target", "set", "acknowledge", "60")
         XCTAssertEqual(set.status, 0, set.stderr)
         XCTAssertEqual(try q.run("target", "set", "close", "3600", "--percentile", "50").status, 0)
@@ -114,6 +118,25 @@ final class PerformanceCommandTests: XCTestCase {
         let trend = try XCTUnwrap(
             years.split(separator: "\n").first { $0.hasPrefix("  acknowledge") }?.split(separator: " ").last)
         XCTAssertEqual(trend.count, 27, "the last half year of weeks, after an ellipsis: \(trend)")
+        XCTAssertTrue(try q.run("report", "performance").stdout.contains("Measured from receipt: 0"))
+
+        // MOI's acknowledgement, dated a minute after the message but received two days later.
+        let late = flash.at.adding(seconds: 60)
+        let ack = Event(
+            id: .make(at: late), at: late, agency: try AgencyCode("MOI"), officer: "radio room", user: nil,
+            payload: .messageAcknowledged(MessageAcknowledgement(message: flash.id)))
+        let gateway = q.directory + "/gateway.jsonl"
+        try Data(EventCodec.encode(ack, previousLineHash: nil) + [0x0A]).write(to: URL(fileURLWithPath: gateway))
+        let ingested = try q.run("ingest", gateway)
+        XCTAssertEqual(ingested.status, 0, ingested.stderr)
+        let measured = try q.run("report", "performance", "--csv").lines.first { $0.hasPrefix("MOI,acknowledge,") }
+        let cells = try XCTUnwrap(measured?.split(separator: ",").map(String.init))
+        XCTAssertEqual(cells[2], "1")
+        XCTAssertGreaterThanOrEqual(
+            Double(cells[3]) ?? 0, 172_800, "measured to its receipt, not to the minute it claims: \(cells)")
+        XCTAssertEqual(measured?.split(separator: ",").last, "1")
+        XCTAssertTrue(try q.run("report", "performance").stdout.contains("Measured from receipt: 1"))
+
         let wrongSince = try q.run("report", "performance", "--since", "yesterday")
         XCTAssertEqual(wrongSince.status, 2)
         XCTAssertTrue(
@@ -152,7 +175,7 @@ final class PerformanceCommandTests: XCTestCase {
         XCTAssertEqual(proved.status, 0, proved.stderr)
         XCTAssertTrue(
             proved.stdout.contains("unchanged") && proved.stdout.contains("performance --markdown --lang ar")
-                && proved.stdout.contains("by Unix user \(NSUserName()), officer Test Officer"),
+                && proved.stdout.contains("by Unix user \(NSUserName()), officer Test Officer declared"),
             proved.stdout)
         let printed = try MemberRoleTests.journalLines(q)
         XCTAssertEqual(try q.run("report", "risks").status, 0)

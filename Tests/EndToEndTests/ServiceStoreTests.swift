@@ -153,6 +153,16 @@ final class ServiceStoreTests: XCTestCase {
             doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("ok    service    \(serviceUser) answers"), doctor.stdout)
 
+        // Each journal is its owner's and the service's to read: no member reads another's lines (and
+        // copies an event's id) before the service has applied them.
+        XCTAssertTrue(
+            doctor.stdout.contains("each journal readable by its owner and \(serviceUser) alone"), doctor.stdout)
+        let peek = try q.run(
+            ["-u", operatorUser, "--", "/bin/cat", directory + "/journals/root.jsonl"],
+            executable: "/usr/sbin/runuser")
+        XCTAssertNotEqual(peek.status, 0, "a member read root's journal: \(peek.stdout)")
+        XCTAssertEqual(mode(journal).mode, 0o640, "the mode shows the ACL's mask")
+
         // Stopped, the service finishes and removes its socket; writes wait in the journal (exit 3)…
         service?.terminate()
         service?.waitUntilExit()
@@ -316,7 +326,8 @@ final class ServiceStoreTests: XCTestCase {
         let english = try desk("")
         try english.waitFor { $0.contains("@ LRC") }
         try DeskHarness.openFlashFlood(english, area: "Derna", title: "Opened through the service")
-        var screen = try english.waitFor { $0.contains("Opened through the service") }
+        // The form shows the title while it is typed: the row and the notice say it was recorded.
+        var screen = try english.waitFor { $0.contains("Opened through the service") && $0.contains("recorded") }
         XCTAssertNotNil(screen.range(of: #"INC-\d{4}-0001"#, options: .regularExpression), screen)
         XCTAssertTrue(screen.contains("recorded"), screen)
         XCTAssertEqual(
@@ -422,11 +433,24 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertEqual(try qanat("init", "--group", group).status, 0)
         XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
         XCTAssertEqual(try post("written before the service", as: operatorUser).status, 0)
+        // A PIN set on the group store: its hash is in the store and the journals, for every member to read.
+        XCTAssertEqual(
+            try qanat(
+                [
+                    "member", "add", operatorUser, "--for-officer", "Huda", "--agency", "LRC", "--role", "operator",
+                    "--pin",
+                ], input: "1357\n"
+            ).status, 0)
         let directory = (store as NSString).deletingLastPathComponent
         XCTAssertEqual(mode(directory).mode, 0o2770)
 
+        let rootJournal = directory + "/journals/root.jsonl"
+        let read = ["-u", operatorUser, "--", "/bin/cat", rootJournal]
+        XCTAssertEqual(try q.run(read, executable: "/usr/sbin/runuser").status, 0, "a group store's journals are read")
         let converted = try qanat("init", "--service", serviceUser, "--group", group)
         XCTAssertEqual(converted.status, 0, converted.stderr)
+        XCTAssertNotEqual(
+            try q.run(read, executable: "/usr/sbin/runuser").status, 0, "converted, only the owner and the service")
         XCTAssertEqual(mode(directory).owner, serviceUser)
         XCTAssertEqual(mode(directory).mode, 0o2750)
         for path in [store, store + "-wal", store + "-shm"] {
@@ -437,6 +461,16 @@ final class ServiceStoreTests: XCTestCase {
         let waiting = try post("written after the conversion", as: operatorUser, wait: "0.3")
         XCTAssertEqual(waiting.status, 3, waiting.stderr)
         try startService(as: serviceUser)
+        let void = "\(operatorUser)/Huda: PIN set before the store had its service (\(serviceUser)): void"
+        XCTAssertTrue(try qanat("doctor").stdout.contains(void), "conversion voids the PINs members could read")
+        XCTAssertEqual(
+            try qanat(
+                [
+                    "member", "add", operatorUser, "--for-officer", "Huda", "--agency", "LRC", "--role", "operator",
+                    "--pin",
+                ], input: "1357\n"
+            ).status, 0)
+        XCTAssertFalse(try qanat("doctor").stdout.contains(void), "set again, the service holds it")
         XCTAssertEqual(try post("written through the service", as: operatorUser).status, 0)
         let messages = try qanat("list", "messages", as: operatorUser).stdout
         for text in ["written before the service", "written after the conversion", "written through the service"] {

@@ -101,16 +101,30 @@ struct DoctorCommand: ParsableCommand {
     }
 
     /// Officers whose PIN is kept in a form older than today's (before PBKDF2 at 600,000 rounds):
-    /// it still verifies, but an admin should set it again.
+    /// it still verifies, but an admin should set it again. On a service store only the service's
+    /// PINs count: one whose hash is in the store was set before the store had its service, and is void.
     private func pinFindings(_ opened: SQLiteStore) throws(StoreError) -> [Finding] {
         let members = try opened.members()
-        let oldForm = members.filter { $0.pin.map(PINHash.isOldForm) ?? false }.map { member in
-            Finding(
-                level: .warn, subject: "pin",
-                detail: "\(member.key.description): PIN kept in an old form (weaker hash)",
-                fix: "an admin runs `\(Self.setPIN(member))` and the officer types it again")
+        let hashed = members.filter { $0.pin != nil && $0.pin != Member.heldByService }
+        let kept: [Finding]
+        if let owner = try opened.serviceOwner() {
+            kept = hashed.map { member in
+                Finding(
+                    level: .warn, subject: "pin",
+                    detail:
+                        "\(member.key.description): PIN set before the store had its service (\(owner.user)): void, "
+                        + "the officer cannot sign on",
+                    fix: "an admin runs `\(Self.setPIN(member))`: the service keeps the new one")
+            }
+        } else {
+            kept = hashed.filter { PINHash.isOldForm($0.pin ?? "") }.map { member in
+                Finding(
+                    level: .warn, subject: "pin",
+                    detail: "\(member.key.description): PIN kept in an old form (weaker hash)",
+                    fix: "an admin runs `\(Self.setPIN(member))` and the officer types it again")
+            }
         }
-        return oldForm + unguardedOfficers(members)
+        return kept + unguardedOfficers(members)
     }
 
     /// An officer's entry on a shared account with no PIN and a role above the account's own: anyone

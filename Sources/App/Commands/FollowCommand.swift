@@ -52,4 +52,10 @@ struct IngestLog {
     func failed(_ file: String, _ reason: String) {
         FileHandle.standardError.write(Data("qanat \(command): \(terminalSafe(file)): \(reason)\n".utf8))
     }
+
+    /// What the service records of its socket, one line each (JSON with `--json`).
+    func said(_ text: String) {
+        print(json ? jsonLine([.string("service", text)]) : "qanat \(command): \(terminalSafe(text))")
+        fflush(nil)
+    }
 }

@@ -160,8 +160,15 @@ struct InitCommand: ParsableCommand {
             }
             if !quiet { print("admin:   \(UnixUser.current) (\(agency.uppercased()))") }
         }
-        // Last, once nothing more is written as this user: the store becomes the service's alone.
+        // Last, once nothing more is written as this user: the store becomes the service's alone,
+        // and each journal its owner's and the service's to read.
         service?.seal(store: store.databasePath)
+        if let service, let problem = JournalReaders.restrict(journals, service: service.owner.uid) {
+            FileHandle.standardError.write(
+                Data(
+                    "qanat init: note: \(problem); members can read each other's journals (`qanat doctor` says so)\n"
+                        .utf8))
+        }
         guard !quiet else { return }
         print("store:   \(store.databasePath)")
         if let service {
@@ -202,7 +209,8 @@ struct InitCommand: ParsableCommand {
         }
         let name = (database as NSString).lastPathComponent
         let storeFiles: Set<String> = [
-            name, name + "-wal", name + "-shm", name + ".sock", "journals", "rejects", "scenario.toml", "qanat.log",
+            name, name + "-wal", name + "-shm", name + ".sock", name + ".vault", "journals", "rejects", "scenario.toml",
+            "qanat.log",
         ]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? ["?"]
         return entries.allSatisfy { storeFiles.contains($0) || $0.hasSuffix(".jsonl") || $0.hasSuffix(".rejects") }

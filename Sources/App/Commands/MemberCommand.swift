@@ -36,12 +36,24 @@ struct MemberCommand: ParsableCommand {
         var pin = false
 
         func run() throws {
-            let pinHash = try pin ? PINHash.hash(PINPrompt.read()) : nil
+            let pinHash = try pin ? keptPIN(PINPrompt.read()) : nil
             try EventRecorder(options: store, officer: officer).record { actions in
                 try actions.addMember(
                     user: user, officer: forOfficer, agency: agency, role: role, shared: shared, pinHash: pinHash)
             }
             print("\(MemberKey(user: user, officer: forOfficer).description): \(role) for \(agency.uppercased())")
+        }
+
+        /// What the entry records of the PIN: its hash, or on a service store only that the service
+        /// holds it (the PIN goes to the service over its socket, and no event carries its hash).
+        private func keptPIN(_ typed: String) throws -> String {
+            let reader = try? SQLiteStore.reader(at: store.databasePath)
+            guard let owner = (try? reader?.serviceOwner()) ?? nil else { return PINHash.hash(typed) }
+            do {
+                try ServiceClient(store: store.databasePath, owner: owner).setPIN(
+                    typed, user: user, officer: forOfficer)
+            } catch { throw CLIError.from(error) }
+            return Member.heldByService
         }
     }
 

@@ -30,7 +30,7 @@ struct ServeCommand: ParsableCommand {
             switch error {
             case .store(let problem): throw CLIError.from(problem)
             case .notTheService, .embeddedStore: throw CLIError.serviceOnly("qanat serve: \(error)")
-            case .system, .socket: throw CLIError.storeUnavailable("qanat serve: \(error)")
+            case .system, .socket, .untrustedVault: throw CLIError.storeUnavailable("qanat serve: \(error)")
             }
         }
         print(
@@ -38,7 +38,7 @@ struct ServeCommand: ParsableCommand {
                 + ServiceOwner.socketPath(beside: store.databasePath))
         fflush(nil)
         let log = IngestLog(json: json, everyPass: true, command: "serve")
-        do { try service.run(stop: stop, log: .init(passed: log.passed, failed: log.failed)) } catch {
+        do { try service.run(stop: stop, log: .init(passed: log.passed, failed: log.failed, said: log.said)) } catch {
             throw CLIError.storeUnavailable("qanat serve: \(error)")
         }
         let totals = service.totals

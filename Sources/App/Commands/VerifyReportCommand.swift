@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatStore
 
 extension ReportCommand {
     struct VerifyReport: ParsableCommand {
@@ -35,17 +36,32 @@ extension ReportCommand {
                     "\(terminalSafe(file)): sha256 \(digest) matches no report recorded as written: changed since, or never recorded"
                 )
             }
+            // On a service store only what its service rendered proves anything: a record without its
+            // attestation was made by a member (before the store had its service).
+            let service: ServiceOwner?
+            do { service = try opened.serviceOwner() } catch { throw CLIError.from(error) }
+            let proving = written.filter { event in
+                guard let service else { return true }
+                guard case .reportWritten(let record) = event.payload else { return false }
+                return record.attestedBy == service.user
+            }
+            guard !proving.isEmpty else {
+                throw CLIError.badData(
+                    "\(terminalSafe(file)): sha256 \(digest) is recorded only by a member's own line, not rendered by "
+                        + "the store's service (\(service?.user ?? "")): no proof")
+            }
             print("\(terminalSafe(file)): unchanged (sha256 \(digest), \(bytes.count) bytes)")
-            for event in written {
+            for event in proving {
                 guard case .reportWritten(let record) = event.payload else { continue }
                 let options = record.parameters.isEmpty ? "" : " " + record.parameters.joined(separator: " ")
                 // The Unix user is the kernel's word, as ingest attributes the journal by its owner; the
                 // officer's name is what the line declares.
                 let user = event.user.map { "Unix user \($0)" } ?? "no Unix user recorded"
+                let maker = record.attestedBy.map { "rendered by the service (\($0)) for \(user)" } ?? "by \(user)"
                 print(
                     terminalSafe(
-                        "  \(record.kind.rawValue)\(options) — written to \(record.file) by \(user), "
-                            + "officer \(event.officer) (\(event.agency)), at \(event.at)"))
+                        "  \(record.kind.rawValue)\(options) — written to \(record.file) \(maker), "
+                            + "officer \(event.officer) declared (\(event.agency)), at \(event.at)"))
             }
         }
     }

@@ -14,6 +14,7 @@ enum ServiceChecks {
         {
             findings.append(finding(path, directory: isDirectory, owner: owner))
         }
+        findings.append(journalReaders(JournalPlace.directory(beside: database), owner: owner))
         do {
             _ = try ServiceClient(store: database, owner: owner).ask(.hello)
             findings.append(.ok("service", "\(owner.user) answers on \(ServiceOwner.socketPath(beside: database))"))
@@ -25,6 +26,26 @@ enum ServiceChecks {
                     fix: "run `qanat serve --db \(database)` as \(owner.user)"))
         }
         return findings
+    }
+
+    /// Whether each journal is readable by its owner and the service alone (`JournalReaders`).
+    private static func journalReaders(_ journals: String, owner: ServiceOwner) -> Finding {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: journals)) ?? []
+        let open =
+            [(journals, JournalReaders.defaultAttribute)]
+            + names.sorted().filter { $0.hasSuffix(".jsonl") }.map {
+                (journals + "/" + $0, JournalReaders.accessAttribute)
+            }
+        let readable = open.filter { !JournalReaders.restricted($0.0, service: owner.uid, attribute: $0.1) }.map(\.0)
+        guard readable.isEmpty else {
+            return Finding(
+                level: .warn, subject: "journals",
+                detail:
+                    "\(readable.joined(separator: ", ")): members may read each other's lines before \(owner.user) "
+                    + "applies them (and copy an event's id)",
+                fix: "root runs `qanat init` again: it limits each journal's readers to its owner and the service")
+        }
+        return .ok("journals", "\(journals): each journal readable by its owner and \(owner.user) alone")
     }
 
     private static func finding(_ path: String, directory: Bool, owner: ServiceOwner) -> Finding {

@@ -7,6 +7,7 @@ enum PerformanceCSV {
     static let header = [
         "agency", "metric", "completed", "p50_seconds", "p90_seconds", "target_seconds", "target_percentile",
         "at_target_percentile_seconds", "met", "waiting", "waiting_over_target", "weekly_seconds",
+        "measured_by_receipt",
     ]
 
     static func lines(_ figures: [MetricFigures]) -> [String] {
@@ -18,7 +19,7 @@ enum PerformanceCSV {
                     f.target.map { String($0.seconds) } ?? "", f.target.map { String($0.percentile) } ?? "",
                     seconds(f.atTargetPercentile),
                     f.met.map { $0 ? "yes" : "no" } ?? "", String(f.waiting), String(f.waitingOverTarget),
-                    f.weekly.map(seconds).joined(separator: ";"),
+                    f.weekly.map(seconds).joined(separator: ";"), String(f.byReceipt),
                 ])
             }
     }

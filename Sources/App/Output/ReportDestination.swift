@@ -35,6 +35,12 @@ struct ReportDestination: ParsableArguments {
         let bytes = Array((text.joined(separator: "\n") + "\n").utf8)
         let path = try Self.checkedPath(out)
         let recorder = try EventRecorder(options: store, officerName: officer)
+        if let client = recorder.session.serviceClient {
+            return try attested(
+                ReportRequest(
+                    kind: kind, parameters: parameters, officer: officer, agency: recorder.agency(agency), file: path),
+                by: client)
+        }
         let write: Actions.Write
         do {
             write = try recorder.actions.reportWritten(
@@ -49,6 +55,15 @@ struct ReportDestination: ParsableArguments {
 }
 
 extension ReportDestination {
+    /// On a service store the service renders the report from the store and records it; the bytes
+    /// it returns are what the file holds, so `report verify` proves them Qanat's own.
+    private func attested(_ request: ReportRequest, by client: ServiceClient) throws {
+        let bytes: [UInt8]
+        do { bytes = try client.report(request) } catch { throw CLIError.from(error) }
+        try OutputFile.write(bytes, to: request.file)
+        print("\(terminalSafe(request.file)) sha256 \(ReportDigest.of(bytes))")
+    }
+
     /// The file's absolute path, once it is one a report can be written to: not empty, not a
     /// directory, in a directory that exists.
     static func checkedPath(_ out: String) throws(CLIError) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import QanatCore
+import QanatJournal
 import QanatStore
 
 /// A member's side of the service's socket. The socket must be the service's own (its owner the
@@ -18,7 +19,9 @@ public struct ServiceClient: IncidentReferenceSource {
 
     /// Throws `.unavailable` (the write waits in the journal) when the service cannot be asked.
     /// `waiting` seconds are added to the socket's timeout for a question the service holds.
-    public func ask(_ request: ServiceRequest, waiting: Double = 0) throws(StoreError) -> ServiceReply {
+    public func ask(_ request: ServiceRequest, waiting: Double = 0, replyLimit: Int = UnixSocket.lineLimit)
+        throws(StoreError) -> ServiceReply
+    {
         var info = stat()
         guard lstat(socketPath, &info) == 0 else { throw away("no socket at \(socketPath)") }
         guard info.st_mode & S_IFMT == S_IFSOCK, info.st_uid == owner.uid else {
@@ -31,7 +34,7 @@ public struct ServiceClient: IncidentReferenceSource {
         defer { close(fd) }
         do {
             try UnixSocket.writeLine(fd, try JSONEncoder().encode(request))
-            return try JSONDecoder().decode(ServiceReply.self, from: try UnixSocket.readLine(fd))
+            return try JSONDecoder().decode(ServiceReply.self, from: try UnixSocket.readLine(fd, limit: replyLimit))
         } catch {
             throw away("\(error)")
         }
@@ -55,6 +58,54 @@ public struct ServiceClient: IncidentReferenceSource {
             throw .failed(path: socketPath, reason: reply.refusal ?? "the service gave no reference")
         }
         return reference
+    }
+
+    /// Hands an entry's PIN to the service, which keeps its hash (and only the hash) in its vault.
+    /// Hashing is slow on purpose: the service is given time for it.
+    public func setPIN(_ pin: String, user: String, officer: String?) throws(ChannelError) {
+        let reply: ServiceReply
+        do { reply = try ask(.setPIN(user: user, officer: officer, pin: pin), waiting: 30) } catch {
+            throw .store(error)
+        }
+        guard reply.pinSet == true else {
+            throw .store(.failed(path: socketPath, reason: reply.refusal ?? "the service did not keep the PIN"))
+        }
+    }
+
+    /// An officer signing on to this user's shared account: the seal for their desk's lines, or
+    /// the refusal (`Refusal`) the desk shows on the PIN's field.
+    public func signOn(officer: String, pin: String) throws -> LineSeal {
+        let reply: ServiceReply
+        do { reply = try ask(.signOn(officer: officer, pin: pin), waiting: 30) } catch {
+            throw ChannelError.store(error)
+        }
+        switch reply.signOn {
+        case .signedOn(let session, let key)?:
+            guard let seal = LineSeal(session: session, keyHex: key) else {
+                throw ChannelError.store(.failed(path: socketPath, reason: "the service gave a malformed session"))
+            }
+            return seal
+        case .wrongPIN?: throw Refusal.wrongPIN
+        case .throttled(let seconds)?: throw Refusal.pinThrottled(seconds: seconds)
+        case .noPIN?: throw Refusal.noPINHeld(officer: officer)
+        case .failed(let reason)?: throw ChannelError.store(.failed(path: socketPath, reason: reason))
+        case nil:
+            throw ChannelError.store(.failed(path: socketPath, reason: reply.refusal ?? "the service did not answer"))
+        }
+    }
+
+    /// The report the service rendered from the store and recorded as written, for the member's
+    /// process to write to the file.
+    public func report(_ request: ReportRequest) throws(ChannelError) -> [UInt8] {
+        let reply: ServiceReply
+        do {
+            // Base64 is a third longer than the bytes, and JSON adds its braces.
+            reply = try ask(.report(request), waiting: 120, replyLimit: ServiceReply.reportLimit / 3 * 4 + 4096)
+        } catch { throw .store(error) }
+        guard let text = reply.report, let bytes = Data(base64Encoded: text) else {
+            throw .store(.failed(path: socketPath, reason: reply.refusal ?? "the service rendered no report"))
+        }
+        return Array(bytes)
     }
 
     private func away(_ reason: String) -> StoreError {

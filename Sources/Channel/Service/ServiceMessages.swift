@@ -9,6 +9,24 @@ public enum ServiceRequest: Codable, Equatable, Sendable {
     /// Answer once the store holds every one of these events, or when `within` seconds have passed:
     /// a writer waits on the service rather than every writer asking the store after every commit.
     case applied(ids: [String], within: Double)
+    /// An admin hands over an officer's (or a user's) PIN: the service keeps its hash, never an event.
+    case setPIN(user: String, officer: String?, pin: String)
+    /// An officer signs on to the caller's shared account with their PIN.
+    case signOn(officer: String, pin: String)
+    /// A report for a file: the service renders it from the store, records it and returns its bytes.
+    case report(ReportRequest)
+}
+
+/// The service's answer to a sign-on.
+public enum SignOnAnswer: Codable, Equatable, Sendable {
+    /// The desk's session, and the key its lines are sealed with (`LineSeal`) while the officer is on.
+    case signedOn(session: String, key: String)
+    case wrongPIN
+    /// Too many wrong PINs: the next attempt waits this long.
+    case throttled(seconds: Int)
+    /// The service holds no PIN for the entry: set before the store had a service, or never.
+    case noPIN
+    case failed(String)
 }
 
 /// The service's answer: what was asked for, or why not.
@@ -18,15 +36,28 @@ public struct ServiceReply: Codable, Equatable, Sendable {
     public var reference: String?
     /// Whether every event asked about is in the store.
     public var applied: Bool?
+    public var signOn: SignOnAnswer?
+    /// A PIN the service now keeps.
+    public var pinSet: Bool?
+    /// A report's bytes (base64), as the service rendered and recorded them.
+    public var report: String?
     public var refusal: String?
 
-    public init(caller: String? = nil, reference: String? = nil, applied: Bool? = nil, refusal: String? = nil) {
+    public init(
+        caller: String? = nil, reference: String? = nil, applied: Bool? = nil, signOn: SignOnAnswer? = nil,
+        pinSet: Bool? = nil, report: String? = nil, refusal: String? = nil
+    ) {
         self.caller = caller
         self.reference = reference
         self.applied = applied
+        self.signOn = signOn
+        self.pinSet = pinSet
+        self.report = report
         self.refusal = refusal
     }
 
     /// The most events one `applied` question may name, and the longest it may wait.
     public static let appliedLimit = (ids: 10_000, seconds: 30.0)
+    /// The largest report the service renders and returns.
+    public static let reportLimit = 32 * 1024 * 1024
 }

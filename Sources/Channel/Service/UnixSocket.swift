@@ -98,7 +98,10 @@ public enum UnixSocket {
 
     /// One line, without its newline; with `within`, the whole line must come in that many seconds
     /// (a peer sending a byte a second holds nothing for long).
-    public static func readLine(_ fd: Int32, within seconds: Double? = nil) throws(Failure) -> Data {
+    /// One line, up to `limit` bytes (a request's; a reply carrying a report may be longer).
+    public static func readLine(_ fd: Int32, within seconds: Double? = nil, limit: Int = lineLimit) throws(Failure)
+        -> Data
+    {
         var line = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = seconds.map { Date().addingTimeInterval($0) }
@@ -120,7 +123,7 @@ public enum UnixSocket {
                 return line
             }
             line.append(contentsOf: buffer[0..<count])
-            guard line.count <= lineLimit else { throw .tooLong(limit: lineLimit) }
+            guard line.count <= limit else { throw .tooLong(limit: limit) }
         }
     }
 

@@ -14,13 +14,19 @@ public struct ReportRecord: Equatable, Sendable {
     /// Lower-case hex, 64 characters.
     public var sha256: String
     public var bytes: Int
+    /// On a service store, the service's Unix user: it rendered these bytes from the store itself.
+    /// A member's own record (on an embedded store) has none.
+    public var attestedBy: String?
 
-    public init(kind: ReportKind, parameters: [String], file: String, sha256: String, bytes: Int) {
+    public init(
+        kind: ReportKind, parameters: [String], file: String, sha256: String, bytes: Int, attestedBy: String? = nil
+    ) {
         self.kind = kind
         self.parameters = parameters
         self.file = file
         self.sha256 = sha256
         self.bytes = bytes
+        self.attestedBy = attestedBy
     }
 
     public static func isDigest(_ text: String) -> Bool {

@@ -9,13 +9,20 @@ public struct ResponseSample: Equatable, Sendable {
     public var subject: String
     public var start: Timestamp
     public var end: Timestamp?
+    /// Whether its start or end is the receipt of an event whose claimed time was much earlier
+    /// (`Event.measured`).
+    public var byReceipt: Bool
 
-    public init(metric: ResponseMetric, agency: AgencyCode, subject: String, start: Timestamp, end: Timestamp?) {
+    public init(
+        metric: ResponseMetric, agency: AgencyCode, subject: String, start: Timestamp, end: Timestamp?,
+        byReceipt: Bool = false
+    ) {
         self.metric = metric
         self.agency = agency
         self.subject = subject
         self.start = start
         self.end = end
+        self.byReceipt = byReceipt
     }
 
     /// Milliseconds taken; a clock that ran behind never makes it negative.
@@ -69,6 +76,8 @@ public struct MetricFigures: Equatable, Sendable {
     public var atTargetPercentile: Int64?
     /// Milliseconds at the target's percentile (the 90th without one), week by week.
     public var weekly: [Int64?]
+    /// Responses counted here whose start or end was measured from its receipt (`Event.measured`).
+    public var byReceipt = 0
 
     /// nil when there is no target or nothing completed to judge.
     public var met: Bool? {
@@ -128,7 +137,7 @@ public enum ResponsePerformance {
             waitingOverTarget: over,
             p50: percentile(done, 50), p90: percentile(done, 90),
             atTargetPercentile: target.flatMap { percentile(done, $0.percentile) },
-            weekly: byWeek.map { percentile($0.sorted(), trend) })
+            weekly: byWeek.map { percentile($0.sorted(), trend) }, byReceipt: samples.filter(\.byReceipt).count)
     }
 
     /// The nearest-rank percentile of sorted values: the smallest value with at least `p` % at or below it.

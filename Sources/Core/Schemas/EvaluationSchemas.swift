@@ -36,6 +36,7 @@ public enum ReportWrittenSchema: PayloadSchema {
     public static let types: [EventType] = [.reportWritten]
     public static let fields: [FieldSpec] = [
         .text("kind"), .list("parameters"), .text("file"), .text("sha256"), .integer("bytes"),
+        .text("attestedBy", required: false),
     ]
 
     public static func make(_ type: EventType, _ given: FieldValues, _ context: some SchemaContext)
@@ -63,8 +64,12 @@ public enum ReportWrittenSchema: PayloadSchema {
             }
             parameters.append(parameter)
         }
+        let attestedBy = try given.text("attestedBy").map { text throws(ValidationError) in
+            try MemberKey.user(text, field: "attestedBy")
+        }
         return .reportWritten(
-            ReportRecord(kind: kind, parameters: parameters, file: file, sha256: digest, bytes: bytes))
+            ReportRecord(
+                kind: kind, parameters: parameters, file: file, sha256: digest, bytes: bytes, attestedBy: attestedBy))
     }
 
     public static func values(of payload: EventPayload) -> [(name: String, value: FieldValue?)] {
@@ -72,7 +77,7 @@ public enum ReportWrittenSchema: PayloadSchema {
         return [
             ("kind", .text(r.kind.rawValue)), ("parameters", .list(r.parameters)), ("file", .text(r.file)),
             ("sha256", .text(r.sha256)),
-            ("bytes", .integer(r.bytes)),
+            ("bytes", .integer(r.bytes)), ("attestedBy", r.attestedBy.map(FieldValue.text)),
         ]
     }
 }

@@ -190,6 +190,18 @@ extension Refusal: Translatable {
             (description, "\(user) هو آخر مسؤول في المخزن: أضف مسؤولاً آخر أولاً")
         case .wrongPIN:
             (description, "رقم سري خاطئ")
+        case .pinThrottled(let seconds):
+            (description, "محاولات خاطئة كثيرة: حاول بعد \(seconds) ث")
+        case .reportsAreTheServices:
+            (
+                description,
+                "في مخزن الخدمة تسجّل الخدمة التقارير التي أعدّتها بنفسها (الخيار --out يطلبها منها)؛ لا يسجّلها سطر عضو"
+            )
+        case .noPINHeld(let officer):
+            (
+                description,
+                "لا تحتفظ خدمة المخزن برقم سري لـ \(officer) (الرقم المحدد قبل الخدمة لاغٍ): يحدده مسؤول من جديد بالأمر qanat member add … --pin"
+            )
         case .claimsOtherUser(let owner, let claimed):
             (description, "كتبه \(owner) ويدّعي أنه \(claimed)")
         }

@@ -33,6 +33,15 @@ extension Localizer {
         return number(text)
     }
 
+    /// How many responses were measured from an event's receipt, their claimed time lying more
+    /// than `Limits.claimTrust` before it.
+    public func measuredByReceipt(_ count: Int) -> String {
+        let limit = responseTime(milliseconds: Limits.claimTrust * 1000)
+        return language == .ar
+            ? "قيس من وقت الاستلام: \(number(count)) — وقتها المُعلن أسبق من استلام المخزن لها بأكثر من \(limit)"
+            : "Measured from receipt: \(number(count)) — their claimed time was more than \(limit) before the store received them"
+    }
+
     /// `≤ 1m00s at p90`.
     public func target(_ target: ResponseTarget) -> String {
         "≤ \(responseTime(milliseconds: Int64(target.seconds) * 1000)) \(self(.atPercentile))\(number(target.percentile))"

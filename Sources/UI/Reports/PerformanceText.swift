@@ -19,6 +19,7 @@ public enum PerformanceText {
                         ? l(.noTargets) : targets.map { "\(l($0.metric)) \(l.target($0))" }.joined(separator: " · "))))
         out.append(.text(l(.performanceRules)))
         out.append(.text(l(.trendExplained)))
+        out.append(.text(l.measuredByReceipt(figures.filter { $0.agency == nil }.map(\.byReceipt).reduce(0, +))))
         for (agency, rows) in byAgency(figures) {
             out.append(
                 .section(heading: agency?.rawValue ?? l(.allAgencies), header: header(l), rows: rows.map { row($0, l) })

@@ -1,0 +1,41 @@
+import Foundation
+import QanatChannel
+import QanatCore
+import QanatJournal
+import QanatStore
+
+/// A report asked for a file on a service store: the service checks the asker's role, renders the
+/// report itself (`ReportRenderer`), records `report.written` with the bytes' SHA-256, attested by
+/// its own user and naming the asker's Unix user (the kernel's word), in its own journal and the
+/// store, and returns the bytes. `report verify` then passes only for what the service rendered.
+struct ReportAttestation {
+    let store: SQLiteStore
+    let owner: ServiceOwner
+
+    func answer(_ request: ReportRequest, from caller: String) -> ServiceReply {
+        do {
+            let (kind, arguments) = try request.arguments()
+            let actions = Actions(context: try store.writeContext(), reader: store, references: nil)
+            let officer = try actions.context.officer(request.officer)
+            let actor = try store.actor(user: caller, officer: officer, pinProven: false)
+            // The role is checked on the record before the report is rendered, and again with its bytes.
+            let asked = try actions.reportWritten(
+                kind: kind, parameters: request.parameters, file: request.file, bytes: [], actingAgency: request.agency,
+                attestedBy: owner.user)
+            try Authority.check(asked.payload, agency: asked.agency, by: actor)
+            let bytes = try ReportRenderer(storePath: store.path).render(arguments)
+            let write = try actions.reportWritten(
+                kind: kind, parameters: request.parameters, file: request.file, bytes: bytes,
+                actingAgency: request.agency, attestedBy: owner.user)
+            let now = Clock.now()
+            let event = Event(
+                id: .make(at: now), at: now, agency: write.agency, officer: officer, user: caller,
+                payload: write.payload, received: now)
+            try JournalWriter(path: StoreFiles.serviceJournal(beside: store.path)).append(event)
+            try store.apply([event])
+            return ServiceReply(caller: caller, report: Data(bytes).base64EncodedString())
+        } catch {
+            return ServiceReply(caller: caller, refusal: "\(error)")
+        }
+    }
+}

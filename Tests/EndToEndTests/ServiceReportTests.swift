@@ -1,0 +1,75 @@
+import Foundation
+import QanatChannel
+import QanatCore
+import QanatJournal
+import QanatStore
+import QanatTestSupport
+import XCTest
+
+/// Reports on a service store: the service renders what `--out` writes and records it, so
+/// `report verify` proves bytes Qanat made from the store and names who asked; a member's own
+/// `report.written` line proves nothing.
+extension ServiceStoreTests {
+    func testTheServiceRendersAndAttestsEveryReportWritten() throws {
+        let (serviceUser, operatorUser) = try runningStoreWithOperator()
+        let own = q.directory + "/operator-files"
+        try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        chown(own, getpwnam(operatorUser).pointee.pw_uid, uid_t.max)
+        XCTAssertEqual(try post("for the report", as: operatorUser).status, 0)
+
+        let file = own + "/shift.md"
+        let written = try qanat(
+            "report", "shift", "--agency", "LRC", "--markdown", "--out", file, as: operatorUser)
+        XCTAssertEqual(written.status, 0, written.stderr + log())
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        XCTAssertTrue(written.stdout.contains("sha256 \(ReportDigest.of(bytes))"), written.stdout)
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("# "), "the shift report in Markdown")
+        XCTAssertEqual(mode(file).owner, operatorUser, "the member's process writes the file")
+        XCTAssertTrue(log().contains("report shift rendered for \(operatorUser)"), log())
+        let record = try String(
+            contentsOfFile: (store as NSString).deletingLastPathComponent + "/service.jsonl", encoding: .utf8)
+        XCTAssertTrue(record.contains(#""attestedBy":"\#(serviceUser)""#), "the service's own journal: \(record)")
+
+        let proved = try qanat("report", "verify", file, as: operatorUser)
+        XCTAssertEqual(proved.status, 0, proved.stderr)
+        XCTAssertTrue(
+            proved.stdout.contains("rendered by the service (\(serviceUser)) for Unix user \(operatorUser)"),
+            proved.stdout)
+
+        // A member's self-made record of other bytes: refused at ingest, and it proves nothing.
+        let forgedFile = own + "/forged.md"
+        let forgedBytes = Array("# Shift report\nall quiet\n".utf8)
+        try Data(forgedBytes).write(to: URL(fileURLWithPath: forgedFile))
+        let now = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000))
+        let forged = Event(
+            id: .make(at: now), at: now, agency: try AgencyCode("LRC"), officer: "Director General",
+            user: operatorUser,
+            payload: .reportWritten(
+                ReportRecord(
+                    kind: .shift, parameters: ["--markdown"], file: forgedFile, sha256: ReportDigest.of(forgedBytes),
+                    bytes: forgedBytes.count, attestedBy: serviceUser)))
+        let journal = (store as NSString).deletingLastPathComponent + "/journals/\(operatorUser).jsonl"
+        let line = String(decoding: EventCodec.encode(forged, previousLineHash: nil), as: UTF8.self)
+        let appended = try q.run(
+            ["-u", operatorUser, "--", "sh", "-c", "printf '%s\\n' \"$0\" >> \"$1\"", line, journal],
+            executable: "/usr/sbin/runuser")
+        XCTAssertEqual(appended.status, 0, appended.stderr)
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !log().contains("refused for authority") { Thread.sleep(forTimeInterval: 0.1) }
+        let rejects = (store as NSString).deletingLastPathComponent + "/rejects/\(operatorUser).jsonl.rejects"
+        XCTAssertTrue(
+            (try? String(contentsOfFile: rejects, encoding: .utf8))?.contains("the service records reports") ?? false,
+            log())
+        let refused = try qanat("report", "verify", forgedFile, as: operatorUser)
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("matches no report recorded as written"), refused.stderr)
+
+        // Only the options a report takes: nothing that names another store or file.
+        let client = ServiceClient(store: store, owner: try serviceOwner())
+        XCTAssertThrowsError(
+            try client.report(
+                ReportRequest(
+                    kind: .shift, parameters: ["--db", "/etc/shadow"], officer: "x", agency: "LRC", file: "/tmp/x"))
+        ) { XCTAssertTrue("\($0)".contains("'--db' is not an option a report takes"), "\($0)") }
+    }
+}
