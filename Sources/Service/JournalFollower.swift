@@ -1,5 +1,6 @@
 import Foundation
 import QanatChannel
+import QanatCore
 import QanatJournal
 import QanatStore
 
@@ -10,29 +11,66 @@ public struct JournalFollower {
     public let store: SQLiteStore
     /// The service's desk sessions, proving sealed lines; nil for `follow`.
     public let sessions: (any DeskSessions)?
+    /// Whether this follower is the store's only writer (the service): then the members and the
+    /// rejects' places it read stay true until one of its own passes changes the members.
+    public let onlyWriter: Bool
     public private(set) var totals = IngestReport()
     private var failing: [String: String] = [:]
+    private var members: [Member]?
+    private var serviceOwned: Bool?
+    private var rejects: [String: RejectsFile] = [:]
 
-    public init(store: SQLiteStore, sessions: (any DeskSessions)? = nil) {
+    public init(store: SQLiteStore, sessions: (any DeskSessions)? = nil, onlyWriter: Bool = false) {
         self.store = store
         self.sessions = sessions
+        self.onlyWriter = onlyWriter
     }
 
+    /// Returns whether the journal has more to read than this run took (`IngestReport.more`).
+    @discardableResult
     public mutating func ingest(
         _ file: String, passed: (String, IngestReport) -> Void, failed: (String, String) -> Void
-    ) {
-        guard JournalScanner.identity(at: file) != nil else { return }
+    ) -> Bool {
+        guard JournalScanner.identity(at: file) != nil else { return false }
         do {
             var ingest = JournalIngest(store: store, journalPath: file)
             ingest.sessions = sessions
+            ingest.facts = try facts(for: file)
+            // The only writer applies a pass in one transaction: a batch a journal, the rest next pass.
+            if onlyWriter { ingest.batchLimit = 1 }
             let report = try ingest.run(now: Clock.now)
+            if report.membersChanged { members = nil }
             failing[file] = nil
             totals.add(report)
             passed(file, report)
+            return report.more
         } catch {
+            // A failure may leave the members changed (a batch applied before it): read them again.
+            members = nil
             let text = "\(error)"
             if failing[file] != text { failed(file, text) }
             failing[file] = text
+            return false
         }
+    }
+
+    /// What was read of the store, to be read again: a pass that did not commit took it back.
+    public mutating func forget() {
+        members = nil
+        serviceOwned = nil
+    }
+
+    /// The store's members and the journal's rejects, read once while this is the only writer.
+    private mutating func facts(for file: String) throws(StoreError) -> JournalIngest.StoreFacts? {
+        guard onlyWriter else { return nil }
+        let known: [Member]
+        if let members { known = members } else { known = try store.members() }
+        members = known
+        let owned: Bool
+        if let serviceOwned { owned = serviceOwned } else { owned = try store.serviceOwner() != nil }
+        serviceOwned = owned
+        let place = rejects[file] ?? store.rejectsFile(for: file)
+        rejects[file] = place
+        return JournalIngest.StoreFacts(members: known, serviceOwned: owned, rejects: place)
     }
 }

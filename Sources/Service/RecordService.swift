@@ -56,7 +56,7 @@ public final class RecordService {
         journalsDirectory = JournalPlace.directory(beside: storePath)
         self.otherJournals = otherJournals.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         vault = try ServiceVault(path: ServiceOwner.vaultPath(beside: storePath))
-        follower = JournalFollower(store: store, sessions: vault)
+        follower = JournalFollower(store: store, sessions: vault, onlyWriter: true)
     }
 
     /// What every pass so far did.
@@ -99,10 +99,26 @@ public final class RecordService {
         }
     }
 
+    /// Every journal named, in one transaction (one commit however many journals brought a line),
+    /// and again for those with more to read; writers waiting on the socket are told after each commit.
     private func pass(_ paths: [String], log: Log) {
-        let before = follower.totals.ingested
-        for path in paths { follower.ingest(path, passed: log.passed, failed: log.failed) }
-        if follower.totals.ingested != before { applied.passed() }
+        var paths = paths
+        while !paths.isEmpty {
+            let before = follower.totals.ingested
+            var more: [String] = []
+            do {
+                try store.inOnePass {
+                    more = paths.filter { follower.ingest($0, passed: log.passed, failed: log.failed) }
+                }
+            } catch {
+                // Nothing of the pass stands (its cursors neither): the next pass reads it all again.
+                log.failed(store.path, "a pass was not committed: \(error)")
+                follower.forget()
+                return
+            }
+            if follower.totals.ingested != before { applied.passed() }
+            paths = more
+        }
     }
 
     /// One request on the socket, from the Unix user the kernel names.

@@ -21,6 +21,10 @@ public struct IngestReport: Equatable, Sendable {
     public var refused = 0
     /// Where the rejected lines were written.
     public var rejectsPath: String?
+    /// Whether an applied line changed the members (a follower reads them again).
+    public var membersChanged = false
+    /// Whether the run stopped at its `batchLimit` with lines still to read.
+    public var more = false
 
     public init() {}
 
@@ -35,6 +39,8 @@ public struct IngestReport: Equatable, Sendable {
         attributedTo = other.attributedTo ?? attributedTo
         rejectsPath = other.rejectsPath ?? rejectsPath
         authorityChecked = authorityChecked || other.authorityChecked
+        membersChanged = membersChanged || other.membersChanged
+        more = more || other.more
     }
 }
 
@@ -82,11 +88,30 @@ public struct JournalIngest: Sendable {
     /// The path as given, before links were resolved: a link someone else made is their choice of file.
     let givenPath: String
     public var batchSize = 5_000
+    /// Batches read in one run at most (a service's pass, which holds one transaction): the rest
+    /// waits for the next run, and the report says there is `more`.
+    public var batchLimit: Int?
     /// This host's clock when a line is read: each event is stamped received then, and a line dated
     /// further ahead than `Limits.futureSkew` is refused (a date to come would pin a "latest wins"
     /// fold for good).
     /// The service's desk sessions, which prove a PIN-guarded officer's sealed lines; nil outside a service.
     public var sessions: (any DeskSessions)?
+    /// What the caller knows of the store already (a service, its only writer, reads it once, not
+    /// for each journal each pass); nil: read it.
+    public var facts: StoreFacts?
+
+    public struct StoreFacts: Sendable {
+        public var members: [Member]
+        public var serviceOwned: Bool
+        /// Where this journal's rejects go (`SQLiteStore.rejectsFile(for:)`).
+        public var rejects: RejectsFile
+
+        public init(members: [Member], serviceOwned: Bool, rejects: RejectsFile) {
+            self.members = members
+            self.serviceOwned = serviceOwned
+            self.rejects = rejects
+        }
+    }
     public var clock: @Sendable () -> Timestamp = {
         Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
     }
@@ -103,8 +128,9 @@ public struct JournalIngest: Sendable {
 
     public func cursor() throws(StoreError) -> JournalCursor? {
         try store.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM journal_cursors WHERE path = ?", arguments: [journalPath]).map {
-                row in
+            // Cached: a service asks it for every journal it reads, every pass.
+            let statement = try db.cachedStatement(sql: "SELECT * FROM journal_cursors WHERE path = ?")
+            return try Row.fetchOne(statement, arguments: [journalPath]).map { row in
                 JournalCursor(
                     identity: FileIdentity(
                         device: UInt64(row["device"] as Int64), inode: UInt64(row["inode"] as Int64)),
@@ -153,11 +179,12 @@ public struct JournalIngest: Sendable {
         do { scanner = try JournalScanner(path: path, offset: cursor.offset, lineNumber: cursor.nextLine) } catch {
             throw .journal(error)
         }
-        var authority = try lineAuthority(for: scanner)
+        var authority = try lineAuthority(for: scanner, known: facts)
         report.attributedTo = authority.owner
         report.authorityChecked = authority.checks
-        let rejects = store.rejectsFile(for: journalPath)
+        let rejects = facts?.rejects ?? store.rejectsFile(for: journalPath)
         report.rejectsPath = rejects.path
+        var batches = 0
         while true {
             let lines: [JournalLine]
             do { lines = try scanner.read(limit: batchSize) } catch { throw .journal(error) }
@@ -210,11 +237,12 @@ public struct JournalIngest: Sendable {
                 }
                 let outcome = try apply(admitted, refused: refused, rejects: rejects, now: now) { db in
                     let through = end == decoded.count ? last : decoded[end - 1].line
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT OR REPLACE INTO journal_cursors (path, device, inode, offset, line, head)
                             VALUES (?, ?, ?, ?, ?, ?)
-                            """,
+                            """
+                    ).execute(
                         arguments: [
                             journalPath, Int64(bitPattern: scanner.identity.device),
                             Int64(bitPattern: scanner.identity.inode), through.endOffset, through.number + 1,
@@ -225,10 +253,18 @@ public struct JournalIngest: Sendable {
                 report.alreadyPresent += outcome.alreadyPresent
                 report.rejected += outcome.rejected
                 report.refused += outcome.refused
-                if membersChanged { authority = try lineAuthority(for: scanner) }
+                if membersChanged {
+                    authority = try lineAuthority(for: scanner)
+                    report.membersChanged = true
+                }
                 start = end
             } while start < decoded.count
             progress(report, last.endOffset, scanner.size)
+            batches += 1
+            if let batchLimit, batches >= batchLimit, lines.count == batchSize {
+                report.more = true
+                break
+            }
         }
         report.waitingBytes = scanner.pendingBytes
         return report
@@ -254,16 +290,20 @@ public struct JournalIngest: Sendable {
 
     /// Who the lines read by `scanner` are attributed to, and the members they are held to now.
     /// A journal someone else could have written or swapped is refused whole once there are members.
-    func lineAuthority(for scanner: JournalScanner) throws(IngestError) -> LineAuthority {
+    func lineAuthority(for scanner: JournalScanner, known: StoreFacts? = nil) throws(IngestError) -> LineAuthority {
         var ownership: JournalOwnership
         let members: [Member]
         do { ownership = try scanner.ownership() } catch { throw .journal(error) }
         if scanner.path == journalPath { ownership = ownership.checkingLinks(along: givenPath) }
         let serviceStore: Bool
-        do {
-            members = try store.members()
-            serviceStore = try store.serviceOwner() != nil
-        } catch { throw .store(error) }
+        if let known {
+            (members, serviceStore) = (known.members, known.serviceOwned)
+        } else {
+            do {
+                members = try store.members()
+                serviceStore = try store.serviceOwner() != nil
+            } catch { throw .store(error) }
+        }
         let authority = LineAuthority(
             owner: ownership.owner, members: members, reportsAttestedByService: serviceStore)
         if authority.checks, let problem = ownership.problem { throw .unattributable(problem) }

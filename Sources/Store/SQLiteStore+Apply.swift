@@ -85,29 +85,19 @@ extension SQLiteStore {
     func applyBatch(_ events: [Event], cursor: (Database) throws -> Void) throws(StoreError) -> (
         ApplyResult, [Int: EventConflict]
     ) {
-        var outcome = (ApplyResult(), [Int: EventConflict]())
-        do {
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    var projector = Projector(db: db)
-                    let present = try projector.apply(reportingPresent: events)
-                    var conflicts: [Int: EventConflict] = [:]
-                    for index in present {
-                        let given = events[index]
-                        guard let stored = try Self.storedEvent(given.id, in: db) else { continue }
-                        if let conflict = EventConflict.between(stored, given) { conflicts[index] = conflict }
-                    }
-                    guard conflicts.isEmpty else {
-                        outcome = (ApplyResult(), conflicts)
-                        return .rollback
-                    }
-                    try cursor(db)
-                    outcome = (ApplyResult(inserted: events.count - present.count, alreadyPresent: present.count), [:])
-                    return .commit
-                }
+        try transaction { db in
+            var projector = Projector(db: db)
+            let present = try projector.apply(reportingPresent: events)
+            var conflicts: [Int: EventConflict] = [:]
+            for index in present {
+                let given = events[index]
+                guard let stored = try Self.storedEvent(given.id, in: db) else { continue }
+                if let conflict = EventConflict.between(stored, given) { conflicts[index] = conflict }
             }
-        } catch { throw StoreError.from(error, path: path) }
-        return outcome
+            guard conflicts.isEmpty else { return ((ApplyResult(), conflicts), .rollback) }
+            try cursor(db)
+            return ((ApplyResult(inserted: events.count - present.count, alreadyPresent: present.count), [:]), .commit)
+        }
     }
 }
 

@@ -169,11 +169,55 @@ public final class SQLiteStore: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
+        do {
+            if let pass = OnePass.current, pass.store === self { return try body(pass.database) }
+            return try pool.read(body)
+        } catch { throw StoreError.from(error, path: path) }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+        try transaction { db in
+            let result = try body(db)
+            return (result, .commit)
+        }
+    }
+
+    /// `body` in a transaction of its own — or, inside `inOnePass`, in a savepoint of the pass's.
+    func transaction<T>(_ body: (Database) throws -> (T, Database.TransactionCompletion)) throws(StoreError) -> T {
+        var result: T?
+        do {
+            try withoutActuallyEscaping(body) { body in
+                let run = { (db: Database) in
+                    let (value, completion) = try body(db)
+                    result = value
+                    return completion
+                }
+                if let pass = OnePass.current, pass.store === self {
+                    try pass.database.inSavepoint { try run(pass.database) }
+                } else {
+                    try pool.writeWithoutTransaction { db in try db.inTransaction(.immediate) { try run(db) } }
+                }
+            }
+        } catch { throw StoreError.from(error, path: path) }
+        // A completed transaction has run `body`, which set the result.
+        guard let result else { throw StoreError.failed(path: path, reason: "a transaction ended without a result") }
+        return result
+    }
+
+    /// Runs `body` — any number of this store's reads and writes, on this thread — in one write
+    /// transaction, each write in a savepoint of it: the service applies every journal a pass read
+    /// with one commit, and each journal's batch (with its cursor) still stands or falls alone.
+    /// Reads inside see the pass's own writes.
+    public func inOnePass<T>(_ body: () throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try OnePass.$current.withValue(OnePass(store: self, database: db)) { try body() }
+                return .commit
+            }
+            guard let result else { throw StoreError.failed(path: path, reason: "a pass ended without a result") }
+            return result
+        }
     }
 
     /// What a write is validated against: the agencies this store knows.
@@ -237,4 +281,11 @@ public final class SQLiteStore: Sendable {
     public func eventCount() throws(StoreError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
     }
+}
+
+/// The transaction a pass holds open on this thread (`SQLiteStore.inOnePass`).
+struct OnePass: @unchecked Sendable {
+    let store: SQLiteStore
+    let database: Database
+    @TaskLocal static var current: OnePass?
 }
