@@ -20,8 +20,8 @@ let package = Package(
         .target(name: "QanatCore", path: "Sources/Core"),
         // ICU's bidi and shaping behind a C shim (see its header for why).
         .target(name: "CICU", path: "Sources/CICU", linkerSettings: [.linkedLibrary("icuuc")]),
-        // Extended attributes, for the POSIX ACLs that keep a service store's journals private.
-        .target(name: "CXattr", path: "Sources/CXattr"),
+        // Linux calls the Glibc module lacks: POSIX ACLs (a service store's journals), prctl (the desk's keys).
+        .target(name: "CLinux", path: "Sources/CLinux"),
         .target(name: "QanatText", dependencies: ["CICU"], path: "Sources/Text"),
         .target(
             name: "QanatUI",
@@ -64,7 +64,7 @@ let package = Package(
             name: "QanatApp",
             dependencies: [
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk",
-                "QanatTerminal", "QanatService", "CXattr",
+                "QanatTerminal", "QanatService", "CLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // Exercise scenarios are TOML, as themes and the config file are.

@@ -41,8 +41,8 @@ struct StoreOptions: ParsableArguments {
 
     /// One journal per Unix user, by default in `journals/` beside the store (`JournalPlace`).
     var journalPath: String {
-        journal ?? Environment.value("QANAT_JOURNAL") ?? JournalPlace.directory(beside: databasePath)
-            + "/\(UnixUser.current).jsonl"
+        journal ?? Environment.value("QANAT_JOURNAL")
+            ?? JournalPlace.own(in: JournalPlace.directory(beside: databasePath), user: UnixUser.current)
     }
 }
 

@@ -18,6 +18,44 @@ public enum JournalPlace {
         seal(directory, group: info.st_gid)
     }
 
+    /// `user`'s journal in `directory`: the file of their own there — `USER.jsonl`, or `USER.*.jsonl`
+    /// when that name was taken first — or the name their first write makes. `journals/` lets any
+    /// member make any name, so another member may plant `USER.jsonl` before USER's first write: it
+    /// is theirs (ingest attributes a journal to its owner), and USER writes beside it under a name
+    /// no one could guess, which they alone own from then on.
+    public static func own(in directory: String, user: String, uid: uid_t = geteuid()) -> String {
+        let plain = "\(user).jsonl"
+        func owned(_ name: String) -> Bool {
+            var info = stat()
+            return lstat(directory + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_uid == uid
+        }
+        var info = stat()
+        guard lstat(directory + "/" + plain, &info) == 0, !owned(plain) else { return directory + "/" + plain }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if let mine = names.sorted().first(where: { $0.hasPrefix("\(user).") && $0.hasSuffix(".jsonl") && owned($0) }) {
+            return directory + "/" + mine
+        }
+        return Unguessed.name(in: directory, user: user)
+    }
+
+    /// One unguessable name a process, so that every use of it before the first write agrees.
+    private enum Unguessed {
+        static let lock = NSLock()
+        nonisolated(unsafe) static var names: [String: String] = [:]
+
+        static func name(in directory: String, user: String) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            let key = directory + "/" + user
+            if let known = names[key] { return known }
+            var random = SystemRandomNumberGenerator()
+            let suffix = String(random.next() & 0xFFFF_FFFF_FFFF, radix: 16)
+            let name = directory + "/\(user).\(suffix).jsonl"
+            names[key] = name
+            return name
+        }
+    }
+
     /// 3770 — set-group-ID and sticky, so no one removes or replaces another's journal — in the
     /// store's group.
     public static func seal(_ directory: String, group: gid_t) {

@@ -49,6 +49,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     case noPINHeld(officer: String)
     /// On a service store a report's record is the service's: it renders the bytes it records.
     case reportsAreTheServices
+    /// A PIN is checked by the store's service, which is not running.
+    case serviceAway(service: String)
     /// A journal line naming a Unix user other than the journal's owner, the one identity the
     /// system vouches for.
     case claimsOtherUser(owner: String, claimed: String)
@@ -56,7 +58,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// Refusals about the PIN typed at sign-on (the desk shows them on the PIN's field).
     public var concernsPIN: Bool {
         switch self {
-        case .wrongPIN, .pinThrottled, .noPINHeld: true
+        case .wrongPIN, .pinThrottled, .noPINHeld, .serviceAway: true
         default: false
         }
     }
@@ -77,6 +79,8 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
             "wrong PIN"
         case .pinThrottled(let seconds):
             "too many wrong PINs: try again in \(seconds) s"
+        case .serviceAway(let service):
+            "the store's service (\(service)) is not running, and it checks PINs: signing on waits for it"
         case .reportsAreTheServices:
             "on a service store the service records reports it rendered itself (`--out` asks it); a member's line may not"
         case .noPINHeld(let officer):

@@ -3,9 +3,10 @@ public enum Limits {
     /// Seconds a journal line may be dated ahead of the clock of the host that reads it in.
     public static let futureSkew: Int64 = 120
     /// Seconds a claimed time may lie before its receipt and still be trusted by response-time
-    /// metrics: a desk's write reaches its store within seconds; a line that took longer was kept
-    /// offline or dated back, and is measured from its receipt.
-    public static let claimTrust: Int64 = 600
+    /// metrics — as far as a line may lie ahead (`futureSkew`): a desk's write reaches its store
+    /// within seconds; a line that took longer was kept offline or dated back, and is measured
+    /// from its receipt.
+    public static let claimTrust: Int64 = futureSkew
     /// Bytes of one journal line: far beyond any event (a body of 8,000 characters, escaped, is
     /// under 50 KB), so that a line without end cannot make ingest hold or read it again whole.
     public static let journalLine = 1 << 20

@@ -25,6 +25,8 @@ public struct DeskLoop {
     /// A service store's service, asked now and then whether it answers.
     private var service: ServiceLink?
     private var nextServiceCheck = Date.distantPast
+    /// Whether the store's service answered when last asked; nil before it is asked.
+    private var serviceAnswers: Bool?
     private var wake = StoreWake()
     private var actions: DeskActions
 
@@ -56,7 +58,14 @@ public struct DeskLoop {
             }
             painter.paint(state, on: screen, render: DeskView.render)
             // A log holding its first page only is read whole as soon as no key is waiting.
-            let sleep = state.data.logWindowPartial ? 0 : wake.sleep(until: state.nextTimedChange, watcher)
+            // On a service store the desk asks after its service every two seconds: a killed one leaves no
+            // notice to wake on.
+            let sleep =
+                state.data.logWindowPartial
+                ? 0
+                : min(
+                    wake.sleep(until: state.nextTimedChange, watcher),
+                    service == nil ? Int32.max : Int32(Self.serviceCheckInterval * 1000))
             let waited = screen.readKey(timeoutMilliseconds: sleep, wakingOn: wake.descriptors(watcher))
             let pressed = Interrupt.take() ? .interrupt : waited
             if let key = pressed {
@@ -104,17 +113,21 @@ public struct DeskLoop {
     /// On a service store, whether its service answers, asked every few seconds: the store reads
     /// as usual while it is stopped, but writes wait in the journal, and the status bar says so.
     private mutating func checkService() {
-        guard let service, Date() >= nextServiceCheck else { return }
-        nextServiceCheck = Date().addingTimeInterval(Self.serviceCheckInterval)
-        let answers = (try? service.client.ask(.hello)) != nil
-        switch (state.store, answers) {
-        case (.live, false): state.apply(.store(.serviceAway))
-        case (.serviceAway, true): state.apply(.store(.live))
+        guard let service else { return }
+        if Date() >= nextServiceCheck {
+            nextServiceCheck = Date().addingTimeInterval(Self.serviceCheckInterval)
+            serviceAnswers = (try? service.client.ask(.hello)) != nil
+        }
+        // Also when a read has just made the store live: a desk started with its service stopped
+        // says so from its first frame.
+        switch (state.store, serviceAnswers) {
+        case (.live, false?): state.apply(.store(.serviceAway))
+        case (.serviceAway, true?): state.apply(.store(.live))
         default: break
         }
     }
 
-    static let serviceCheckInterval: TimeInterval = 5
+    static let serviceCheckInterval: TimeInterval = 2
 
     /// Who this desk is to the store's members: what its writes are checked against.
     private mutating func learnAccess() {
@@ -143,6 +156,7 @@ public struct DeskLoop {
         if changed {
             wake.sawChange()
             reload([])
+            checkService()
         }
         return retried != nil || changed
     }

@@ -65,12 +65,18 @@ public struct LineSeal: Sendable {
 /// journal comes from the desk where `officer` signed on.
 public protocol DeskSessions: Sendable {
     func proves(owner: String, officer: String, session: String, signed: [UInt8], mac: String) -> Bool
+    /// The officer signed off at that desk: no line after it is theirs.
+    func end(owner: String, session: String)
 }
 
 extension JournalEntry {
-    /// Whether `sessions` prove this entry, read from `line`, came from its officer's desk.
+    /// Whether `sessions` prove this entry, read from `line`, came from its officer's desk. A proven
+    /// sign-off ends its session: the lines before it in the journal were proven already.
     public func proven(by sessions: (any DeskSessions)?, line: [UInt8], owner: String) -> Bool {
-        guard let sessions, let session, let mac, let signed = LineSeal.signedPart(of: line) else { return false }
-        return sessions.proves(owner: owner, officer: event.officer, session: session, signed: signed, mac: mac)
+        guard let sessions, let session, let mac, let signed = LineSeal.signedPart(of: line),
+            sessions.proves(owner: owner, officer: event.officer, session: session, signed: signed, mac: mac)
+        else { return false }
+        if event.type == .shiftSignedOff { sessions.end(owner: owner, session: session) }
+        return true
     }
 }

@@ -7,11 +7,15 @@ import QanatCore
 public struct RejectsFile: Sendable {
     public let path: String
     let journalPath: String
+    /// A service's: its rejects hold members' lines whole, which only the service (and root) read,
+    /// as only the journal's owner and the service read the journal.
+    let servicesOwn: Bool
 
     /// Beside the journal, or in `directory`: a service store keeps its members' rejects in a
     /// directory of its own, where no member can plant a file that would stop ingest.
     public init(journalPath: String, directory: String? = nil) {
         self.journalPath = journalPath
+        servicesOwn = directory != nil
         path =
             directory.map { $0 + "/" + (journalPath as NSString).lastPathComponent + ".rejects" }
             ?? journalPath + ".rejects"
@@ -114,6 +118,7 @@ public struct RejectsFile: Sendable {
         if let problem = Self.distrust(try file.status(), journalPath: journalPath) {
             throw JournalError(path: path, refusing: problem + "; remove it (`rm \(path)`)")
         }
+        if servicesOwn { fchmod(file.descriptor, 0o600) }
         try file.lock(LOCK_EX)
         defer { flock(file.descriptor, LOCK_UN) }
         try file.writeAll(out)

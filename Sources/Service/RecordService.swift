@@ -70,6 +70,7 @@ public final class RecordService {
 
     /// Runs until `stop`: a pass over every journal, then one for each journal the kernel names.
     public func run(stop: StopRequest, log: Log) throws(ServiceError) {
+        vault.said = log.said
         var group = stat()
         stat(store.path, &group)
         let listener = try ServiceListener(

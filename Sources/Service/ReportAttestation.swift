@@ -23,7 +23,7 @@ struct ReportAttestation {
                 kind: kind, parameters: request.parameters, file: request.file, bytes: [], actingAgency: request.agency,
                 attestedBy: owner.user)
             try Authority.check(asked.payload, agency: asked.agency, by: actor)
-            let bytes = try ReportRenderer(storePath: store.path).render(arguments)
+            let bytes = try ReportRenderer(storePath: store.path).render(arguments, officer: officer)
             let write = try actions.reportWritten(
                 kind: kind, parameters: request.parameters, file: request.file, bytes: bytes,
                 actingAgency: request.agency, attestedBy: owner.user)

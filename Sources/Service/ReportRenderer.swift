@@ -20,11 +20,15 @@ struct ReportRenderer {
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    func render(_ arguments: [String]) throws(ReportRequest.Refused) -> [UInt8] {
+    /// `officer`: who asked, as they name themselves — the report's preparer, not the service.
+    func render(_ arguments: [String], officer: String) throws(ReportRequest.Refused) -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["report"] + arguments + ["--db=\(storePath)"]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "QANAT_LOG": "", "HOME": "/nonexistent"]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "QANAT_LOG": "", "HOME": "/nonexistent",
+            "QANAT_OFFICER": officer,
+        ]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

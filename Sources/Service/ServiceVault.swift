@@ -32,8 +32,9 @@ public final class ServiceVault: DeskSessions, @unchecked Sendable {
     /// Wrong PINs allowed before each further attempt waits, and the longest wait.
     static let freeAttempts = 3
     static let longestWait = 300.0
-    /// A session's lines are proven for this long after sign-on (a shift, and a journal kept offline).
-    static let sessionLifetime: Int64 = 30 * 86_400_000
+    /// A session's lines are proven for this long after sign-on at most (a shift, and a journal kept
+    /// while the service was away); a sign-off ends it sooner.
+    static let sessionLifetime: Int64 = 86_400_000
 
     /// Reads the vault at `path`, or starts an empty one. A file that is not the service's own, or
     /// that others may read or write, is refused: someone planted it or opened it up.
@@ -109,11 +110,17 @@ public final class ServiceVault: DeskSessions, @unchecked Sendable {
         return LineSeal.verifies(signed, mac: mac, keyHex: found.key)
     }
 
-    /// Entries whose PIN the service holds.
-    public var guarded: Set<String> {
+    /// What the vault records of sessions ended (the service's log).
+    public var said: @Sendable (String) -> Void = { _ in }
+
+    public func end(owner: String, session: String) {
         lock.lock()
         defer { lock.unlock() }
-        return Set(contents.pins.keys)
+        guard let ended = contents.sessions[session], ended.user == owner else { return }
+        said("signed off: \(MemberKey(user: owner, officer: ended.officer).description)")
+        contents.sessions[session] = nil
+        // Kept in memory even if the vault cannot be written now: it is written with the next change.
+        try? save()
     }
 
     /// Written whole beside itself and moved into place: a crash leaves the old vault or the new.

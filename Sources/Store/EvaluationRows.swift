@@ -25,7 +25,12 @@ enum EvaluationRows {
         let start = Event.measured(
             claimed: Timestamp(millisecondsSinceEpoch: row["start"]), received: time(row, "start_received"))
         let finish = end.flatMap { column in
-            time(row, column).map { Event.measured(claimed: $0, received: time(row, column + "_received")) }
+            time(row, column).map { claimed -> (time: Timestamp, byReceipt: Bool) in
+                let received = time(row, column + "_received")
+                // An answer claimed before what it answers is not believed either.
+                if claimed < start.time, let received { return (received, true) }
+                return Event.measured(claimed: claimed, received: received)
+            }
         }
         return ResponseSample(
             metric: metric, agency: try AgencyCode(row["agency"] as String), subject: row["subject"],

@@ -64,14 +64,27 @@ extension ServiceStoreTests {
         XCTAssertNotEqual(byOperator.status, 0)
         XCTAssertTrue(log().contains("PIN set for \(duty)/Salem by root"), log())
         XCTAssertFalse(log().contains("Huda"), log())
+
+        // With the service stopped no PIN can be kept: said so, and nothing is recorded.
+        service?.terminate()
+        service?.waitUntilExit()
+        let away = try qanat(
+            ["member", "add", duty, "--for-officer", "Huda", "--agency", "LRC", "--role", "operator", "--pin"],
+            input: "1357\n")
+        XCTAssertEqual(away.status, 3, away.stderr)
+        XCTAssertTrue(away.stderr.contains("keeps PINs, and it is not running: start it"), away.stderr)
+        XCTAssertFalse(try reader.members().contains { $0.key.officer == "Huda" })
     }
 
     /// The desk on a shared account signs on through the service: wrong PINs are refused and then
     /// throttled, the right one gives the desk a session, and its sealed lines carry the officer's
     /// role — which no line written by anyone else on the account (or copied) does.
     func testSignOnThroughTheServiceSealsTheDesksLines() throws {
-        _ = try runningStoreWithOperator()
+        let (serviceUser, _) = try runningStoreWithOperator()
         let duty = try sharedDutyAccount()
+        // The desk starts while the service is stopped: it says so, and signing on waits for it.
+        service?.terminate()
+        service?.waitUntilExit()
         let data = q.directory + "/duty-data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         chown(data, getpwnam(duty).pointee.pw_uid, uid_t.max)
@@ -81,9 +94,24 @@ extension ServiceStoreTests {
                 "QANAT_DB": store, "QANAT_LOG": "", "HOME": "/tmp", "XDG_DATA_HOME": data, "LANG": "C.UTF-8",
                 "TERM": "screen-256color", "QANAT_CONFIG": "/nonexistent/qanat-test-config.toml",
             ])
-        var screen = try desk.waitFor { $0.contains("Sign on for your shift") }
+        var screen = try desk.waitFor { $0.contains("Sign on for your shift") && $0.contains("service stopped") }
+        XCTAssertTrue(screen.contains("│ service stopped │"), "from its first frames: \(screen)")
         try desk.type("Salem")
         try desk.send("Tab", "Tab")
+        try desk.type("2468")
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("signing on waits for it") }
+        XCTAssertTrue(
+            screen.contains("the store's service (\(serviceUser)) is not running, and it checks PINs"), screen)
+        try desk.send("BSpace", "BSpace", "BSpace", "BSpace")
+        try startService(as: serviceUser)
+        // No other process of the account may read the desk's memory, where the seal's key will be.
+        let pid =
+            try q.run(["-u", duty, "-f", "qanat desk"], executable: "/usr/bin/pgrep").stdout
+            .split(separator: "\n").first.map(String.init) ?? ""
+        XCTAssertFalse(pid.isEmpty)
+        let peek = try q.run(["-u", duty, "--", "/bin/cat", "/proc/\(pid)/environ"], executable: "/usr/sbin/runuser")
+        XCTAssertNotEqual(peek.status, 0, "the account read the desk's memory")
         for wrong in ["1111", "2222", "3333"] {
             try desk.type(wrong)
             try desk.send("Enter")
@@ -135,5 +163,17 @@ extension ServiceStoreTests {
         while Date() < deadline, !log().contains("refused for authority") { Thread.sleep(forTimeInterval: 0.1) }
         XCTAssertTrue(log().contains("of which 1 refused for authority"), log())
         XCTAssertFalse(try qanat("list", "messages").stdout.contains("forged on the duty account"))
+
+        // Signing off ends the desk's session at the service: no later line is the officer's.
+        try desk.send("Escape", "H")
+        _ = try desk.waitFor { $0.contains("Shift handover") }
+        try desk.send("S")
+        screen = try desk.waitFor { $0.contains("Sign off and hand over") }
+        XCTAssertTrue(screen.contains("Sign off and hand over"), screen)
+        try desk.send("Enter")
+        screen = try desk.waitFor { $0.contains("Sign on for your shift") }
+        let ended = Date().addingTimeInterval(5)
+        while Date() < ended, !log().contains("signed off: \(duty)/salem") { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertTrue(log().contains("signed off: \(duty)/salem"), log() + screen)
     }
 }

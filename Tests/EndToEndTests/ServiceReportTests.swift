@@ -23,7 +23,10 @@ extension ServiceStoreTests {
         XCTAssertEqual(written.status, 0, written.stderr + log())
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         XCTAssertTrue(written.stdout.contains("sha256 \(ReportDigest.of(bytes))"), written.stdout)
-        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("# "), "the shift report in Markdown")
+        XCTAssertTrue(
+            String(decoding: bytes, as: UTF8.self).hasPrefix("# Shift handover — \(operatorUser) (LRC)"),
+            "the shift report in Markdown, prepared by who asked, not the service: \(String(decoding: bytes, as: UTF8.self))"
+        )
         XCTAssertEqual(mode(file).owner, operatorUser, "the member's process writes the file")
         XCTAssertTrue(log().contains("report shift rendered for \(operatorUser)"), log())
         let record = try String(
@@ -71,5 +74,29 @@ extension ServiceStoreTests {
                 ReportRequest(
                     kind: .shift, parameters: ["--db", "/etc/shadow"], officer: "x", agency: "LRC", file: "/tmp/x"))
         ) { XCTAssertTrue("\($0)".contains("'--db' is not an option a report takes"), "\($0)") }
+    }
+
+    /// Any member may make any name in journals/: one planted at a new member's name before their
+    /// first write stays its maker's, and the new member writes beside it under a name of their own.
+    func testAJournalPlantedAtANewMembersNameDoesNotStopThem() throws {
+        let (_, operatorUser) = try runningStoreWithOperator()
+        let newcomer = try UnixTestAccounts.user("qanatsnew", groups: [try UnixTestAccounts.group("qanatsvcdesk")])
+        let journals = (store as NSString).deletingLastPathComponent + "/journals"
+        let planted = journals + "/\(newcomer).jsonl"
+        let plant = try q.run(
+            ["-u", operatorUser, "--", "sh", "-c", "umask 077; : > \"$0\"", planted], executable: "/usr/sbin/runuser")
+        XCTAssertEqual(plant.status, 0, plant.stderr)
+        XCTAssertEqual(try qanat("member", "add", newcomer, "--agency", "LRC", "--role", "operator").status, 0)
+        let first = try post("first words of a new member", as: newcomer)
+        XCTAssertEqual(first.status, 0, first.stderr + log())
+        XCTAssertEqual(try post("and the second", as: newcomer).status, 0)
+        let own = try FileManager.default.contentsOfDirectory(atPath: journals).filter {
+            $0.hasPrefix(newcomer + ".") && $0 != newcomer + ".jsonl"
+        }
+        XCTAssertEqual(own.count, 1, "one journal of their own beside the planted one: \(own)")
+        XCTAssertEqual(mode(journals + "/" + own[0]).owner, newcomer)
+        let messages = try qanat("list", "messages").stdout
+        XCTAssertTrue(messages.contains("first words of a new member") && messages.contains("and the second"), messages)
+        XCTAssertEqual(mode(planted).owner, operatorUser, "the planted file is left to its maker")
     }
 }

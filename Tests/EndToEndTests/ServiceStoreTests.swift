@@ -132,7 +132,9 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertEqual(appended.status, 0, appended.stderr)
         let after = try post("after a refused line", as: operatorUser)
         XCTAssertEqual(after.status, 0, after.stderr + log())
-        let rejects = try String(contentsOfFile: directory + "/rejects/\(operatorUser).jsonl.rejects", encoding: .utf8)
+        let rejectsPath = directory + "/rejects/\(operatorUser).jsonl.rejects"
+        let rejects = try String(contentsOfFile: rejectsPath, encoding: .utf8)
+        XCTAssertEqual(mode(rejectsPath).mode, 0o600, "members' lines whole: the service's (and root's) to read")
         XCTAssertTrue(rejects.contains("operators act for their own agency (LRC), not for NCEMC"), rejects)
         XCTAssertTrue(log().contains("see \(directory)/rejects/\(operatorUser).jsonl.rejects"), log())
 
@@ -226,7 +228,8 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertEqual(rootIngest.status, 4, rootIngest.stderr)
         XCTAssertTrue(rootIngest.stderr.contains("is its service's (\(serviceUser))"), rootIngest.stderr)
 
-        // A member's journal planted by another member before their first write: doctor says so.
+        // A member's journal planted by another member before their first write: doctor says so, and
+        // names the journal of their own they write beside it.
         let planted = (store as NSString).deletingLastPathComponent + "/journals/\(operatorUser).jsonl"
         XCTAssertTrue(FileManager.default.createFile(atPath: planted, contents: nil))
         chown(planted, getpwnam(outsider).pointee.pw_uid, uid_t.max)
@@ -234,9 +237,9 @@ final class ServiceStoreTests: XCTestCase {
         let doctor = try qanat("doctor", as: operatorUser)
         XCTAssertTrue(
             doctor.stdout.contains(
-                "fail  journal    \(planted): 0640 \(outsider):\(group): your journal is \(outsider)'s"),
+                "warn  journal    \(planted): made by \(outsider) before your first write; your journal is "
+                    + "\(planted.dropLast(".jsonl".count))."),
             doctor.stdout)
-        XCTAssertEqual(doctor.status, 2)
 
         // A service store only under directories no member could swap: here one the operator owns.
         let owned = q.directory + "/operator-owned"
@@ -449,6 +452,11 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertEqual(try q.run(read, executable: "/usr/sbin/runuser").status, 0, "a group store's journals are read")
         let converted = try qanat("init", "--service", serviceUser, "--group", group)
         XCTAssertEqual(converted.status, 0, converted.stderr)
+        XCTAssertTrue(
+            converted.stdout.contains("pins:    void, set before the store had its service")
+                && converted.stdout.contains(
+                    "\(operatorUser)/Huda"),
+            converted.stdout)
         XCTAssertNotEqual(
             try q.run(read, executable: "/usr/sbin/runuser").status, 0, "converted, only the owner and the service")
         XCTAssertEqual(mode(directory).owner, serviceUser)

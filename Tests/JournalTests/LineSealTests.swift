@@ -8,14 +8,34 @@ import XCTest
 final class LineSealTests: XCTestCase {
     let session = "0192f3c4-0000-7000-8000-000000000001"
 
-    /// Sessions the test gives: one key, for one user and officer.
-    struct OneSession: DeskSessions {
+    /// Sessions the test gives: one key, for one user and officer, until it is ended.
+    final class OneSession: DeskSessions, @unchecked Sendable {
         let session: String
         let key: String
+        var ended = false
+        init(session: String, key: String) {
+            self.session = session
+            self.key = key
+        }
         func proves(owner: String, officer: String, session: String, signed: [UInt8], mac: String) -> Bool {
-            owner == "duty" && officer == "Salem" && session == self.session
+            !ended && owner == "duty" && officer == "Salem" && session == self.session
                 && LineSeal.verifies(signed, mac: mac, keyHex: key)
         }
+        func end(owner: String, session: String) { ended = ended || session == self.session }
+    }
+
+    func testASealedSignOffEndsItsSession() throws {
+        let key = LineSeal.newKeyHex()
+        let seal = try XCTUnwrap(LineSeal(session: session, keyHex: key))
+        let sessions = OneSession(session: session, key: key)
+        var post = sampleMessage(body: "before")
+        post.officer = "Salem"
+        var off = post
+        off.id = .make(at: post.at)
+        off.payload = .shift(ShiftChange(signedOn: false))
+        let lines = [post, off, post].map { EventCodec.encode($0, previousLineHash: nil, seal: seal) }
+        let proven = try lines.map { try EventCodec.decode($0).proven(by: sessions, line: $0, owner: "duty") }
+        XCTAssertEqual(proven, [true, true, false], "a line after the sign-off is no longer the officer's")
     }
 
     func testASealedLineIsProvenAndAnyChangeBreaksIt() throws {

@@ -85,6 +85,16 @@ final class ReceiptStampTests: XCTestCase {
             // An acknowledgement claimed ten seconds in, received an hour later.
             event(.messageAcknowledged(MessageAcknowledgement(message: flash.id)), at: 10, by: lrc, received: 3600),
         ])
+        // Another flash, acknowledged "before" it was posted, within the trust of the receipt.
+        let early = event(
+            .messagePosted(
+                MessagePosting(
+                    recipients: .agencies([lrc]), priority: .flash, channel: .radio, subject: nil, body: "second",
+                    incident: nil, acknowledgementRequired: true)), at: 500, by: cd, received: 500)
+        try store.apply([
+            early,
+            event(.messageAcknowledged(MessageAcknowledgement(message: early.id)), at: 450, by: lrc, received: 530),
+        ])
         let period = PerformancePeriod(since: time(-60), until: time(86_400))
         let samples = try store.responseSamples(period)
         func one(_ metric: ResponseMetric) throws -> ResponseSample {
@@ -96,13 +106,17 @@ final class ReceiptStampTests: XCTestCase {
         XCTAssertTrue(try one(.arrive).byReceipt)
         XCTAssertEqual(try one(.acknowledge).milliseconds, 3_600_000)
         XCTAssertTrue(try one(.acknowledge).byReceipt)
+        let answeredEarly = try XCTUnwrap(samples.first { $0.subject == early.id.rawValue })
+        XCTAssertEqual(
+            answeredEarly.milliseconds, 30_000, "an answer dated before its question counts from its receipt")
+        XCTAssertTrue(answeredEarly.byReceipt)
         let waiting = try XCTUnwrap(samples.first { $0.metric == .assign && $0.subject == "INC-2026-0002" })
         XCTAssertEqual(waiting.start, time(4000), "waiting since its receipt")
         XCTAssertTrue(waiting.byReceipt)
         let figures = ResponsePerformance.figures(samples, targets: [], period: period, now: time(86_400))
         XCTAssertEqual(
-            figures.filter { $0.agency == nil }.map(\.byReceipt).reduce(0, +), 4,
-            "the acknowledgement, the arrival, and the second incident's assignment and closure waiting")
+            figures.filter { $0.agency == nil }.map(\.byReceipt).reduce(0, +), 5,
+            "two acknowledgements, the arrival, and the second incident's assignment and closure waiting")
     }
 
     func testAClaimedTimeWithinTheTrustOfItsReceiptIsKept() {

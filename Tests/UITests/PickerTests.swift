@@ -60,6 +60,9 @@ final class PickerTests: XCTestCase {
         state.readOnly = nil
         _ = state.handle(.character("a"))
         XCTAssertEqual(state.notice, state.localizer(.noFreeUnit))
+        state.data.units = []
+        _ = state.handle(.character("a"))
+        XCTAssertEqual(state.notice, state.localizer(.noUnitRegistered), "none busy: none registered")
         state.alerts = []
         _ = state.handle(.character("!"))
         XCTAssertEqual(state.notice, state.localizer(.noAlert))

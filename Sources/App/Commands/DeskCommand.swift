@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLinux
 import Foundation
 import QanatChannel
 import QanatCore
@@ -43,6 +44,12 @@ struct DeskCommand: ParsableCommand {
         // the desk sees the hang-up as a key and ends itself, keeping unsent text as a draft.
         signal(SIGHUP, SIG_IGN)
         Interrupt.install()
+        // On a shared account the desk holds the key that seals a signed-on officer's lines: no other
+        // process of the account may read it from this one's memory.
+        guard qanat_forbid_dumps() == 0 else {
+            throw CLIError.storeUnavailable(
+                "the desk could not keep its memory to itself: \(String(cString: strerror(errno)))")
+        }
         let screen: TerminalScreen
         let chosen = try ThemeLoader.load(settings.theme)
         // Without a terminal curses reads end-of-file forever (it spun at 98 % of a core).

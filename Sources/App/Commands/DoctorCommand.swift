@@ -34,6 +34,9 @@ struct DoctorCommand: ParsableCommand {
         findings += FileChecks.findings(
             database: store.databasePath, journals: [store.journalPath] + cursors + present,
             service: (try? reader?.serviceOwner()) ?? nil)
+        if let planted = FileChecks.plantedAtYourName(in: directory, yours: store.journalPath) {
+            findings.append(planted)
+        }
         let members = (try? reader?.members().map(\.key.user)) ?? []
         if let journals = JournalsDirectory.finding(directory, members: members) { findings.append(journals) }
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
@@ -75,7 +78,7 @@ struct DoctorCommand: ParsableCommand {
             }
             findings.append(try memberFinding(opened))
             findings += try pinFindings(opened)
-            findings.append(try backlogFinding(opened))
+            if let backlog = try backlogFinding(opened) { findings.append(backlog) }
         } catch {
             findings.append(Finding(level: .fail, subject: "store", detail: "\(error)", fix: nil))
         }
@@ -110,11 +113,13 @@ struct DoctorCommand: ParsableCommand {
         if let owner = try opened.serviceOwner() {
             kept = hashed.map { member in
                 Finding(
-                    level: .warn, subject: "pin",
+                    level: .fail, subject: "pin",
                     detail:
                         "\(member.key.description): PIN set before the store had its service (\(owner.user)): void, "
                         + "the officer cannot sign on",
-                    fix: "an admin runs `\(Self.setPIN(member))`: the service keeps the new one")
+                    fix:
+                        "with the service running, an admin runs `\(Self.setPIN(member))` and the officer chooses a "
+                        + "new, different PIN (the old one's hash was readable): the service keeps it")
             }
         } else {
             kept = hashed.filter { PINHash.isOldForm($0.pin ?? "") }.map { member in
@@ -150,10 +155,11 @@ struct DoctorCommand: ParsableCommand {
             + (member.shared ? " --shared" : "") + " --pin"
     }
 
-    /// Events in this process's journal that the store has not taken (it was busy or away).
-    private func backlogFinding(_ opened: SQLiteStore) throws -> Finding {
+    /// Events in this process's journal that the store has not taken (it was busy or away); nil
+    /// before the first write (the journal's own check says so).
+    private func backlogFinding(_ opened: SQLiteStore) throws -> Finding? {
         let journal = store.journalPath
-        guard FileManager.default.fileExists(atPath: journal) else { return .ok("journal", "\(journal): none yet") }
+        guard FileManager.default.fileExists(atPath: journal) else { return nil }
         let scanner = try JournalScanner(path: journal)
         var ids: [String] = []
         var unreadable = 0

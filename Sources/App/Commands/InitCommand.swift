@@ -12,7 +12,9 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Members of the group can write the store and no one else can read it. Each Unix user writes \
             their own journal in journals/, which the others can read but not change or replace: ingest \
-            attributes a journal's lines to its owner. Run it again to repair the modes.
+            attributes a journal's lines to its owner. With --service USER (run by root) only `qanat serve`, \
+            running as USER, writes the store (0640 in 2750, USER's): members read it, and each journal is \
+            readable by its owner and the service alone. Run it again to repair the modes.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -142,12 +144,16 @@ struct InitCommand: ParsableCommand {
         }
         let agencies: Int
         let unmanaged: Bool
+        let voided: [Member]
         do {
             if try opened.setting("created_at") == nil { try opened.setSetting("created_at", Clock.now().rfc3339) }
             if exercise { try opened.setSetting(SQLiteStore.exerciseSetting, "true") }
             if let service { try opened.setServiceOwner(service.owner) }
             agencies = try opened.agencies().count
             unmanaged = try opened.members().isEmpty
+            // A hash in the store was readable by every member: on a service store it counts for nothing.
+            voided =
+                service == nil ? [] : try opened.members().filter { $0.pin != nil && $0.pin != Member.heldByService }
         } catch { throw CLIError.from(error) }
         if unmanaged {
             // A new store is managed from the start: whoever made it may add the others.
@@ -176,6 +182,13 @@ struct InitCommand: ParsableCommand {
         }
         print("journal: \(store.journalPath)")
         print("agencies: \(agencies)")
+        if !voided.isEmpty {
+            print(
+                "pins:    void, set before the store had its service (their hashes were readable): "
+                    + voided.map(\.key.description).joined(separator: ", ")
+                    + "; with the service running, an admin sets a new, different PIN for each "
+                    + "(`qanat member add USER --for-officer NAME … --pin`; `qanat doctor` names each)")
+        }
         if let owner = JournalsDirectory.nonRootOwner(journals) {
             print(
                 """

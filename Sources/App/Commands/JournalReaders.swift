@@ -1,4 +1,4 @@
-import CXattr
+import CLinux
 import Foundation
 
 /// On a service store each journal is readable by its owner and the service alone: a POSIX ACL

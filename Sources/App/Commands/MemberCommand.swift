@@ -52,6 +52,10 @@ struct MemberCommand: ParsableCommand {
             do {
                 try ServiceClient(store: store.databasePath, owner: owner).setPIN(
                     typed, user: user, officer: forOfficer)
+            } catch .store(.unavailable) {
+                throw CLIError.storeUnavailable(
+                    "the store's service (\(owner.user)) keeps PINs, and it is not running: start it (`qanat serve` as "
+                        + "\(owner.user)), then set the PIN again; nothing was recorded")
             } catch { throw CLIError.from(error) }
             return Member.heldByService
         }

@@ -60,8 +60,11 @@ extension ReportCommand {
                 let maker = record.attestedBy.map { "rendered by the service (\($0)) for \(user)" } ?? "by \(user)"
                 print(
                     terminalSafe(
-                        "  \(record.kind.rawValue)\(options) — written to \(record.file) \(maker), "
-                            + "officer \(event.officer) declared (\(event.agency)), at \(event.at)"))
+                        """
+                          the \(record.kind.rawValue) report\(options)
+                            \(maker) (the officer's name as given: \(event.officer), \(event.agency))
+                            written to \(record.file) on \(LibyaTime.dateTime(event.at)) Libya time
+                        """))
             }
         }
     }

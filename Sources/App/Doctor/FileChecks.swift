@@ -1,4 +1,5 @@
 import Foundation
+import QanatChannel
 import QanatJournal
 import QanatStore
 
@@ -17,6 +18,19 @@ enum FileChecks {
             if let planted = rejectsFinding(journal) { findings.append(planted) }
         }
         return store + findings
+    }
+
+    /// `journals/USER.jsonl` made by someone else before USER's first write: USER writes beside it
+    /// (`JournalPlace.own`), and its lines are its maker's; an admin may remove it.
+    static func plantedAtYourName(in directory: String, yours: String) -> Finding? {
+        let plain = directory + "/\(UnixUser.current).jsonl"
+        guard yours != plain, let found = info(plain), found.st_uid != geteuid() else { return nil }
+        return Finding(
+            level: .warn, subject: "journal",
+            detail:
+                "\(plain): made by \(UnixAccounts.userName(found.st_uid)) before your first write; your journal is "
+                + "\(yours), and that file's lines are its maker's",
+            fix: "an admin reads it, then removes it (`rm \(plain)`, as root)")
     }
 
     /// An embedded store's files: the group's to write (0660 in a 2770 directory), no one else's.

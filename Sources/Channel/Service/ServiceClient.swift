@@ -77,7 +77,8 @@ public struct ServiceClient: IncidentReferenceSource {
     public func signOn(officer: String, pin: String) throws -> LineSeal {
         let reply: ServiceReply
         do { reply = try ask(.signOn(officer: officer, pin: pin), waiting: 30) } catch {
-            throw ChannelError.store(error)
+            guard case .unavailable = error else { throw ChannelError.store(error) }
+            throw Refusal.serviceAway(service: owner.user)
         }
         switch reply.signOn {
         case .signedOn(let session, let key)?:
@@ -109,6 +110,8 @@ public struct ServiceClient: IncidentReferenceSource {
     }
 
     private func away(_ reason: String) -> StoreError {
-        .unavailable(path: socketPath, reason: "its service (\(owner.user)) cannot be asked: \(reason)")
+        .unavailable(
+            path: String(socketPath.dropLast(".sock".count)),
+            reason: "its service (\(owner.user)) cannot be asked: \(reason)")
     }
 }

@@ -192,6 +192,8 @@ extension Refusal: Translatable {
             (description, "رقم سري خاطئ")
         case .pinThrottled(let seconds):
             (description, "محاولات خاطئة كثيرة: حاول بعد \(seconds) ث")
+        case .serviceAway(let service):
+            (description, "خدمة المخزن (\(service)) متوقفة، وهي التي تتحقق من الرقم السري: تسجيل الدخول ينتظر تشغيلها")
         case .reportsAreTheServices:
             (
                 description,

@@ -33,13 +33,15 @@ extension Localizer {
         return number(text)
     }
 
-    /// How many responses were measured from an event's receipt, their claimed time lying more
-    /// than `Limits.claimTrust` before it.
+    /// How many responses were measured from when the store received an event, its recorded time
+    /// lying more than `Limits.claimTrust` before (or before what it answered).
     public func measuredByReceipt(_ count: Int) -> String {
         let limit = responseTime(milliseconds: Limits.claimTrust * 1000)
         return language == .ar
-            ? "قيس من وقت الاستلام: \(number(count)) — وقتها المُعلن أسبق من استلام المخزن لها بأكثر من \(limit)"
-            : "Measured from receipt: \(number(count)) — their claimed time was more than \(limit) before the store received them"
+            ? "استجابات قيست من وقت استلامها: \(number(count)) (سُجّل وقتها قبل وصولها إلى المخزن بأكثر من \(limit): "
+                + "كاتب غير متصل، أو وقت مُرجَع إلى الوراء)"
+            : "Responses measured from when the store received them: \(number(count)) (recorded more than \(limit) "
+                + "before they arrived: a writer offline, or a time set back)"
     }
 
     /// `≤ 1m00s at p90`.

@@ -19,7 +19,8 @@ public enum UIText: CaseIterable, Sendable {
         fieldCapabilities, keyRegisterUnit, keyEditUnit, keptThenRefused, noAlert
     case fieldTo, fieldChannel, fieldSubject, fieldAcknowledgement, fieldNote, yes, no, formHint
     case keyPost, keyOpen, keyStatus, keyAssignOrAcknowledge, quitWithDraft
-    case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noSuchIncident
+    case sent, keptInJournal, likelyDuplicate, acknowledged, nothingSelected, noFreeUnit, noUnitRegistered,
+        noSuchIncident
     case formIncidentFilter, fieldOrder, fieldMinimumSeverity, keyFilter, keySort, filtered
     case openIncident, searchHint, paletteHint, noResults, searching
     case noLinkedIncident, noMatches, formLogFilter, fieldMinimumPriority, fieldAwaitingUs, keyLogFilter
@@ -433,6 +434,11 @@ public enum UIText: CaseIterable, Sendable {
         case .keyScroll:
             ("in a detail, after Tab: scroll; Home End too", "في التفاصيل بعد Tab: التمرير؛ و Home End أيضًا")
         case .noSuchIncident: ("no such incident:", "لا توجد حادثة:")
+        case .noUnitRegistered:
+            (
+                "no unit is registered yet: register one on the units board (F3, n)",
+                "لا وحدة مسجلة بعد: سجّل وحدة في لوحة الوحدات (F3، n)"
+            )
         case .noFreeUnit:
             (
                 "no unit is free: every unit is busy or out of service (F3)",

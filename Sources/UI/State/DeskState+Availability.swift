@@ -16,7 +16,9 @@ extension DeskState {
             return writing ?? needs(action)
         case .assignOrAcknowledge:
             // Acknowledging is a read-only desk's refusal to make at the write (the store's members decide).
-            if selectedIncident != nil { return writing ?? (freeUnits.isEmpty ? l(.noFreeUnit) : nil) }
+            if selectedIncident != nil {
+                return writing ?? (data.units.isEmpty ? l(.noUnitRegistered) : freeUnits.isEmpty ? l(.noFreeUnit) : nil)
+            }
             return openedOrSelectedMessage == nil ? l(.nothingSelected) : nil
         default: return nil
         }
