@@ -47,6 +47,7 @@ struct ServiceBenchmark {
         let idle = CPUSample.percent(from: start, to: CPUSample.of(service.processIdentifier))
 
         let (directP, serviceP) = (Percentiles(directSeen.seen), Percentiles(serviceSeen.seen))
+        let (directOwn, serviceOwn) = (Percentiles(directSeen.own), Percentiles(serviceSeen.own))
         let (directRecord, serviceRecord) = (Percentiles(directSeen.commits), Percentiles(serviceSeen.commits))
         let total = writers * posts
         return [
@@ -57,6 +58,14 @@ struct ServiceBenchmark {
                 baseline: String(
                     format: "direct, same store and desk: p50 %.1f, p99 %.1f ms", directP.p50, directP.p99),
                 goal: "p99 ≤ 100 ms", verdict: serviceP.p99 <= 100 && serviceSeen.missed == 0 ? "met" : "MISSED"),
+            BenchResult(
+                what: "through the service: a post from the desk's form → its own screen (\(writes) posts, log)",
+                figure: String(format: "p50 %.1f ms, p99 %.1f ms", serviceOwn.p50, serviceOwn.p99)
+                    + (serviceSeen.ownMissed > 0 ? ", \(serviceSeen.ownMissed) not seen" : ""),
+                baseline: String(
+                    format: "direct, same store and desk: p50 %.1f, p99 %.1f ms", directOwn.p50, directOwn.p99),
+                goal: "p99 ≤ 50 ms",
+                verdict: serviceOwn.p99 <= 50 && serviceSeen.ownMissed == 0 ? "met" : "MISSED"),
             BenchResult(
                 what: "through the service: a write until it is applied (the writer's wait)",
                 figure: String(format: "p50 %.1f ms, p99 %.1f ms", serviceRecord.p50, serviceRecord.p99),
@@ -79,15 +88,18 @@ struct ServiceBenchmark {
         ]
     }
 
-    /// A write → the desk's screen, `writes` times; the desk (re)started on the store as it is now.
+    /// A write → the desk's screen, `writes` times, then as many posts from the desk's own form;
+    /// the desk (re)started on the store as it is now.
     private func probe(_ desk: TmuxDesk, write: (Event) throws -> Void) throws -> (
-        seen: [Double], commits: [Double], missed: Int
+        seen: [Double], commits: [Double], missed: Int, own: [Double], ownMissed: Int
     ) {
         desk.start("desk --agency CD")
         _ = desk.waitFor(DeskProcessBenchmark.frameDrawn, from: 0, since: monotonicNanoseconds(), timeout: 30)
         desk.send("F4")
         Thread.sleep(forTimeInterval: 0.5)
-        return try desk.probeWrites(count: writes, pause: 20_000...120_000, write: write)
+        let others = try desk.probeWrites(count: writes, pause: 20_000...120_000, write: write)
+        let own = desk.probeOwnPosts(count: writes, pause: 20_000...120_000)
+        return (others.seen, others.commits, others.missed, own.seen, own.missed)
     }
 
     /// `writers` processes posting `posts` messages each, every one waiting until it is applied:

@@ -156,6 +156,35 @@ extension TmuxDesk {
     }
 }
 
+extension TmuxDesk {
+    /// Messages posted from this desk's own form, `count` times, the log open: from the Enter that
+    /// sends one until it is on this screen. The form is filled first, so only the write, the wait
+    /// for the store (or its service) and the redraw are timed.
+    func probeOwnPosts(count: Int, pause: ClosedRange<useconds_t>) -> (seen: [Double], missed: Int) {
+        var (seen, missed) = ([Double](), 0)
+        for i in 0..<count {
+            usleep(useconds_t.random(in: pause))
+            let marker = "own-post-\(i)-on-screen"
+            send("m")
+            usleep(100_000)
+            // To the message (the fifth field), then on to the last, where Enter sends.
+            send("Tab", "Tab", "Tab", "Tab")
+            Tmux.run(socket: socket, ["send-keys", "-t", "desk", "-l", marker])
+            send("Tab", "Tab")
+            usleep(100_000)
+            let from = size
+            let t0 = monotonicNanoseconds()
+            send("Enter")
+            if let shown = waitFor(marker, from: from, since: t0, timeout: 3) {
+                seen.append(shown)
+            } else {
+                missed += 1
+            }
+        }
+        return (seen, missed)
+    }
+}
+
 /// A message event posted now, whose body is `marker`: something the screen can be searched for.
 func probeMessage(_ marker: String, priority: MessagePriority = .routine) -> Event {
     var spec = timespec()

@@ -25,6 +25,8 @@ struct ReportRenderer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["report"] + arguments + ["--db=\(storePath)"]
+        // The service's own directory: the one it was started in may be closed to its user.
+        process.currentDirectoryURL = URL(fileURLWithPath: storePath).deletingLastPathComponent()
         process.environment = [
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "QANAT_LOG": "", "HOME": "/nonexistent",
             "QANAT_OFFICER": officer,

@@ -10,19 +10,27 @@ import XCTest
 /// throttles wrong ones), and proves an officer's desk lines by the session it gave that desk.
 extension ServiceStoreTests {
     /// `qanat` as root with `input` on its standard input, as an admin types a PIN into a pipe.
-    func qanat(_ arguments: [String], input: String) throws -> (status: Int32, stderr: String) {
-        let process = q.process(arguments, extraEnvironment: environment)
-        let stdin = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, said)
+    func qanat(_ arguments: [String], input: String) throws -> QanatProcess.Result {
+        try q.run(arguments, extraEnvironment: environment, input: input)
+    }
+
+    /// Appends `line` to `journal` as `user` (as a member's own tools could), then waits until the
+    /// service's log says `logged`.
+    func append(_ line: String, to journal: String, as user: String, thenAwait logged: String) throws {
+        let appended = try q.run(
+            ["-u", user, "--", "sh", "-c", "printf '%s\\n' \"$0\" >> \"$1\"", line, journal],
+            executable: "/usr/sbin/runuser")
+        XCTAssertEqual(appended.status, 0, appended.stderr)
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !log().contains(logged) { Thread.sleep(forTimeInterval: 0.1) }
+    }
+
+    /// An admin gives `user`'s officer Huda a PIN (on an embedded store: its hash in the event).
+    func setHudaPIN(for user: String) throws -> Int32 {
+        try qanat(
+            ["member", "add", user, "--for-officer", "Huda", "--agency", "LRC", "--role", "operator", "--pin"],
+            input: "1357\n"
+        ).status
     }
 
     func sharedDutyAccount() throws -> String {
@@ -155,12 +163,7 @@ extension ServiceStoreTests {
         var line = String(decoding: EventCodec.encode(forged, previousLineHash: nil), as: UTF8.self)
         line.removeLast()
         line += "," + sealed[session] + #","mac":""# + String(repeating: "ab", count: 32) + #""}"#
-        let appended = try q.run(
-            ["-u", duty, "--", "sh", "-c", "printf '%s\\n' \"$0\" >> \"$1\"", line, journal],
-            executable: "/usr/sbin/runuser")
-        XCTAssertEqual(appended.status, 0, appended.stderr)
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, !log().contains("refused for authority") { Thread.sleep(forTimeInterval: 0.1) }
+        try append(line, to: journal, as: duty, thenAwait: "refused for authority")
         XCTAssertTrue(log().contains("of which 1 refused for authority"), log())
         XCTAssertFalse(try qanat("list", "messages").stdout.contains("forged on the duty account"))
 

@@ -53,12 +53,7 @@ extension ServiceStoreTests {
                     bytes: forgedBytes.count, attestedBy: serviceUser)))
         let journal = (store as NSString).deletingLastPathComponent + "/journals/\(operatorUser).jsonl"
         let line = String(decoding: EventCodec.encode(forged, previousLineHash: nil), as: UTF8.self)
-        let appended = try q.run(
-            ["-u", operatorUser, "--", "sh", "-c", "printf '%s\\n' \"$0\" >> \"$1\"", line, journal],
-            executable: "/usr/sbin/runuser")
-        XCTAssertEqual(appended.status, 0, appended.stderr)
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, !log().contains("refused for authority") { Thread.sleep(forTimeInterval: 0.1) }
+        try append(line, to: journal, as: operatorUser, thenAwait: "refused for authority")
         let rejects = (store as NSString).deletingLastPathComponent + "/rejects/\(operatorUser).jsonl.rejects"
         XCTAssertTrue(
             (try? String(contentsOfFile: rejects, encoding: .utf8))?.contains("the service records reports") ?? false,

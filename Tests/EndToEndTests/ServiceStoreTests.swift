@@ -41,6 +41,12 @@ final class ServiceStoreTests: XCTestCase {
             ["--reuid", user, "--regid", user, "--init-groups", "--", try q.binaryForOtherUsers(), "serve"],
             extraEnvironment: environment)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        // Started where its user may not look, as from a checkout in a 0700 directory: nothing it
+        // runs may depend on the directory it was started in.
+        let closed = q.directory + "/closed"
+        try FileManager.default.createDirectory(atPath: closed, withIntermediateDirectories: true)
+        chmod(closed, 0o700)
+        process.currentDirectoryURL = URL(fileURLWithPath: closed)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: serviceLog))
         process.standardError = process.standardOutput
         process.standardInput = FileHandle.nullDevice
@@ -437,13 +443,7 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertEqual(try qanat("member", "add", operatorUser, "--agency", "LRC", "--role", "operator").status, 0)
         XCTAssertEqual(try post("written before the service", as: operatorUser).status, 0)
         // A PIN set on the group store: its hash is in the store and the journals, for every member to read.
-        XCTAssertEqual(
-            try qanat(
-                [
-                    "member", "add", operatorUser, "--for-officer", "Huda", "--agency", "LRC", "--role", "operator",
-                    "--pin",
-                ], input: "1357\n"
-            ).status, 0)
+        XCTAssertEqual(try setHudaPIN(for: operatorUser), 0)
         let directory = (store as NSString).deletingLastPathComponent
         XCTAssertEqual(mode(directory).mode, 0o2770)
 
@@ -471,13 +471,7 @@ final class ServiceStoreTests: XCTestCase {
         try startService(as: serviceUser)
         let void = "\(operatorUser)/Huda: PIN set before the store had its service (\(serviceUser)): void"
         XCTAssertTrue(try qanat("doctor").stdout.contains(void), "conversion voids the PINs members could read")
-        XCTAssertEqual(
-            try qanat(
-                [
-                    "member", "add", operatorUser, "--for-officer", "Huda", "--agency", "LRC", "--role", "operator",
-                    "--pin",
-                ], input: "1357\n"
-            ).status, 0)
+        XCTAssertEqual(try setHudaPIN(for: operatorUser), 0)
         XCTAssertFalse(try qanat("doctor").stdout.contains(void), "set again, the service holds it")
         XCTAssertEqual(try post("written through the service", as: operatorUser).status, 0)
         let messages = try qanat("list", "messages", as: operatorUser).stdout

@@ -72,18 +72,25 @@ public struct QanatProcess: Sendable {
             executable: "/usr/sbin/runuser")
     }
 
+    /// `input`: written to its standard input (a PIN an admin types into a pipe), else none.
     @discardableResult
-    public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil) throws
-        -> Result
-    {
+    public func run(
+        _ arguments: [String], extraEnvironment: [String: String] = [:], executable: String? = nil,
+        input: String? = nil
+    ) throws -> Result {
         let process = process(arguments, extraEnvironment: extraEnvironment)
         if let executable { process.executableURL = URL(fileURLWithPath: executable) }
         let out = Pipe()
         let err = Pipe()
+        let stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
