@@ -19,6 +19,8 @@ public struct JournalFollower {
     private var members: [Member]?
     private var serviceOwned: Bool?
     private var rejects: [String: RejectsFile] = [:]
+    /// The ids of the events the runs since `takeStored` stored (the only writer collects them).
+    private var stored: [String] = []
 
     public init(store: SQLiteStore, sessions: (any DeskSessions)? = nil, onlyWriter: Bool = false) {
         self.store = store
@@ -37,9 +39,13 @@ public struct JournalFollower {
             ingest.sessions = sessions
             ingest.facts = try facts(for: file)
             // The only writer applies a pass in one transaction: a batch a journal, the rest next pass.
-            if onlyWriter { ingest.batchLimit = 1 }
+            if onlyWriter {
+                ingest.batchLimit = 1
+                ingest.collectsStored = true
+            }
             let report = try ingest.run(now: Clock.now)
             if report.membersChanged { members = nil }
+            stored += report.stored
             failing[file] = nil
             totals.add(report)
             passed(file, report)
@@ -58,6 +64,13 @@ public struct JournalFollower {
     public mutating func forget() {
         members = nil
         serviceOwned = nil
+        stored = []
+    }
+
+    /// The ids stored since the last call (the pass that stored them has committed).
+    public mutating func takeStored() -> [String] {
+        defer { stored = [] }
+        return stored
     }
 
     /// The store's members and the journal's rejects, read once while this is the only writer.

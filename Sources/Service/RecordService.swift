@@ -105,7 +105,6 @@ public final class RecordService {
     private func pass(_ paths: [String], log: Log) {
         var paths = paths
         while !paths.isEmpty {
-            let before = follower.totals.ingested
             var more: [String] = []
             do {
                 try store.inOnePass {
@@ -117,7 +116,9 @@ public final class RecordService {
                 follower.forget()
                 return
             }
-            if follower.totals.ingested != before { applied.passed() }
+            // Told once the pass is committed: a waiting writer then finds its events in the store.
+            let stored = follower.takeStored()
+            if !stored.isEmpty { applied.passed(stored) }
             paths = more
         }
     }
@@ -151,12 +152,8 @@ public final class RecordService {
                 return ServiceReply(
                     caller: caller, refusal: "at most \(limit.ids) events, for at most \(limit.seconds) s")
             }
-            var waiting = ids
             let deadline = Date().addingTimeInterval(min(within, limit.seconds))
-            let done = applied.wait(until: deadline) {
-                if let absent = try? store.absentEvents(waiting) { waiting = absent }
-                return waiting.isEmpty
-            }
+            let done = applied.wait(for: ids, until: deadline) { try? store.absentEvents(ids) }
             return ServiceReply(caller: caller, applied: done)
         case .setPIN(let user, let officer, let pin):
             let entry = MemberKey(user: user, officer: officer).description

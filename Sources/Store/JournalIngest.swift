@@ -25,6 +25,8 @@ public struct IngestReport: Equatable, Sendable {
     public var membersChanged = false
     /// Whether the run stopped at its `batchLimit` with lines still to read.
     public var more = false
+    /// The ids of the events the store now holds from this run, when asked (`collectsStored`).
+    public var stored: [String] = []
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct IngestReport: Equatable, Sendable {
         authorityChecked = authorityChecked || other.authorityChecked
         membersChanged = membersChanged || other.membersChanged
         more = more || other.more
+        stored += other.stored
     }
 }
 
@@ -91,6 +94,8 @@ public struct JournalIngest: Sendable {
     /// Batches read in one run at most (a service's pass, which holds one transaction): the rest
     /// waits for the next run, and the report says there is `more`.
     public var batchLimit: Int?
+    /// Whether the report lists the ids it stored (a service tells its waiting writers).
+    public var collectsStored = false
     /// This host's clock when a line is read: each event is stamped received then, and a line dated
     /// further ahead than `Limits.futureSkew` is refused (a date to come would pin a "latest wins"
     /// fold for good).
@@ -250,6 +255,7 @@ public struct JournalIngest: Sendable {
                         ])
                 }
                 report.ingested += outcome.inserted
+                report.stored += outcome.stored
                 report.alreadyPresent += outcome.alreadyPresent
                 report.rejected += outcome.rejected
                 report.refused += outcome.refused
@@ -311,6 +317,7 @@ public struct JournalIngest: Sendable {
     }
 
     struct RunOutcome {
+        var stored: [String] = []
         var inserted = 0
         var alreadyPresent = 0
         var rejected = 0
@@ -334,6 +341,7 @@ public struct JournalIngest: Sendable {
             }
             do { try rejects.append(refusals, at: now()) } catch { throw .journal(error) }
             outcome.alreadyPresent += refused.count - refusals.count
+            if collectsStored { outcome.stored += present.map(\.rawValue) }
             outcome.rejected += refusals.count
             outcome.refused += refusals.count
         }
@@ -346,6 +354,7 @@ public struct JournalIngest: Sendable {
             guard !result.1.isEmpty else {
                 outcome.inserted += result.0.inserted
                 outcome.alreadyPresent += result.0.alreadyPresent
+                if collectsStored { outcome.stored += pending.map(\.event.id.rawValue) }
                 return outcome
             }
             let conflicts = result.1.sorted { $0.key < $1.key }.map {
