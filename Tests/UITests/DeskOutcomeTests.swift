@@ -84,6 +84,11 @@ final class DeskOutcomeTests: XCTestCase {
         XCTAssertEqual(state.shift, .awaitingSignOn)
         XCTAssertEqual(state.form?.purpose, .signOn)
         XCTAssertEqual(state.form?.value("agency"), "NCEMC")
+        var duty = desk()
+        let viewing = Member(key: MemberKey(user: "duty", officer: nil), agency: ncemc, role: .viewer, shared: true)
+        duty.apply(.accessLearned(Actor(user: "duty", officer: "duty", member: viewing, membersManaged: true)))
+        XCTAssertEqual(duty.readOnly, .viewerReadsOnly)
+        XCTAssertNil(duty.notice, "a viewer account waiting for its officer is asked to sign on, not sent to an admin")
 
         var viewer = desk()
         let entry = Member(key: MemberKey(user: "wall", officer: nil), agency: ncemc, role: .viewer)

@@ -135,7 +135,8 @@ extension DeskState {
             }
         guard refusal != readOnly else { return }
         readOnly = refusal
-        if let refusal { notice = localizer(refusal) }
+        // A shared viewer account waiting for its officer: the sign-on form is what to do, not an admin.
+        if let refusal, shift != .awaitingSignOn { notice = localizer(refusal) }
     }
 
     /// What the loader read for `refresh`: the open detail is read, new alerts noticed.
