@@ -35,11 +35,10 @@ final class AppliedSignal: @unchecked Sendable {
     /// it could not be read); what passes apply after that is looked for in memory, and the store is
     /// asked again only at the deadline (an id applied so long ago that it was forgotten).
     func wait(for ids: [String], until deadline: Date, absentNow: () -> [String]?) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        condition.unlock()
+        // The store is read before the lock is taken: a pass committing meanwhile is found in `recent`.
         var waiting = absentNow() ?? ids
         condition.lock()
+        defer { condition.unlock() }
         while true {
             waiting.removeAll { recent.contains($0) }
             if waiting.isEmpty { return true }

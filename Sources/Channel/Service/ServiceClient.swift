@@ -8,11 +8,14 @@ import QanatStore
 /// another member stand in for it.
 public struct ServiceClient: IncidentReferenceSource {
     public let socketPath: String
+    /// The store the service writes: what a member is told is away.
+    let storePath: String
     public let owner: ServiceOwner
     public var timeout: Double
 
     public init(store: String, owner: ServiceOwner, timeout: Double = 2) {
         socketPath = ServiceOwner.socketPath(beside: store)
+        storePath = store
         self.owner = owner
         self.timeout = timeout
     }
@@ -110,8 +113,6 @@ public struct ServiceClient: IncidentReferenceSource {
     }
 
     private func away(_ reason: String) -> StoreError {
-        .unavailable(
-            path: String(socketPath.dropLast(".sock".count)),
-            reason: "its service (\(owner.user)) cannot be asked: \(reason)")
+        .unavailable(path: storePath, reason: "its service (\(owner.user)) cannot be asked: \(reason)")
     }
 }
