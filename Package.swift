@@ -102,6 +102,7 @@ let package = Package(
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures",
                 "QanatApp", "QanatText",
                 "QanatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+            ],
+            exclude: ["Releases"]),
     ]
 )
