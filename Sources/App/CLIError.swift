@@ -64,7 +64,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     static func from(_ error: StoreError) -> CLIError {
         switch error {
-        case .unavailable: .storeUnavailable(error.description)
+        case .unavailable, .newerRelease: .storeUnavailable(error.description)
         case .notFound: .badData(error.description)
         case .failed, .corruptEvent: .storeUnavailable(error.description)
         case .noStore, .notAStore: .noStore(error.description)

@@ -22,7 +22,7 @@ struct Qanat: AsyncParsableCommand {
             VerifyCommand.self,
             OrgCommand.self, NeedCommand.self, ActivityCommand.self, PledgeCommand.self, SettingCommand.self,
             ExportCommand.self, ImportCommand.self, RiskCommand.self,
-            TargetCommand.self, ExerciseCommand.self,
+            TargetCommand.self, ExerciseCommand.self, BackupCommand.self, RestoreCommand.self, DigestCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)
 

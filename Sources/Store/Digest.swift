@@ -13,20 +13,41 @@ extension SQLiteStore {
         try read { db in try Self.digest(db, tables: try Schema.digestedTables(db)) }
     }
 
+    /// The whole record's digest: every event (by id, without the store's own sequence and receipt
+    /// stamp, which differ between copies that hold the same events) and every projection. Two
+    /// stores with equal digests hold the same record; `qanat digest` prints it, and a backup and
+    /// its restore are compared by it.
+    public func recordDigest() throws(StoreError) -> String {
+        try read { db in
+            var hasher = SHA256()
+            try Self.hash(
+                Row.fetchCursor(
+                    db,
+                    sql: "SELECT id, at, type, agency, officer, user, subject, subject2, data FROM events ORDER BY id"),
+                into: &hasher)
+            hasher.update(data: Array(try Self.digest(db, tables: try Schema.digestedTables(db)).utf8))
+            return hasher.finalize().hexString
+        }
+    }
+
     /// The digest over these tables, each in the order its key gives.
     static func digest(_ db: Database, tables: [(name: String, order: String)]) throws -> String {
         var hasher = SHA256()
         for (table, order) in tables {
             hasher.update(data: Array(table.utf8))
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
-            while let row = try rows.next() {
-                for value in row.databaseValues {
-                    hasher.update(data: Array(value.description.utf8))
-                    hasher.update(data: [0x1F])
-                }
-                hasher.update(data: [0x1E])
-            }
+            try hash(Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)"), into: &hasher)
         }
         return hasher.finalize().hexString
+    }
+
+    /// Each row's values, separated by unit separators, each row ended by a record separator.
+    private static func hash(_ rows: RowCursor, into hasher: inout SHA256) throws {
+        while let row = try rows.next() {
+            for value in row.databaseValues {
+                hasher.update(data: Array(value.description.utf8))
+                hasher.update(data: [0x1F])
+            }
+            hasher.update(data: [0x1E])
+        }
     }
 }

@@ -101,6 +101,15 @@ public final class SQLiteStore: Sendable {
         }
     }
 
+    /// A store a later release migrated is refused, by readers and writers alike: this release would
+    /// read its tables wrongly and write rows its schema no longer means.
+    static func refuseNewer(_ pool: DatabasePool, path: String) throws {
+        let unknown = try pool.read { db in
+            try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.migrator.migrations)
+        }
+        guard unknown.isEmpty else { throw StoreError.newerRelease(path: path, migrations: unknown.sorted()) }
+    }
+
     /// Opens (and for writers migrates) the store at `path`; makes it only when `options.create`.
     public init(path: String, options: Options = Options()) throws(StoreError) {
         self.path = path
@@ -137,6 +146,7 @@ public final class SQLiteStore: Sendable {
         while opened == nil {
             do {
                 let pool = try DatabasePool(path: path, configuration: config)
+                try Self.refuseNewer(pool, path: path)
                 if !options.readOnly {
                     // A service store is written by its service alone, even where a mistake in modes
                     // would let another process: it is refused before anything is written.

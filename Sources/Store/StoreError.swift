@@ -18,6 +18,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A service store: only its service writes it; others hand their events over in their journal.
     case serviceOwned(path: String, owner: ServiceOwner)
 
+    /// Made or migrated by a later release of Qanat: this one neither reads nor writes it.
+    case newerRelease(path: String, migrations: [String])
+
     public var description: String {
         switch self {
         case .unavailable(let path, let reason): "store \(path) unavailable: \(reason)"
@@ -28,6 +31,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(path) is not a Qanat store (\(reason)); nothing was written. Check --db or QANAT_DB"
         case .serviceOwned(let path, let owner):
             "store \(path) is written by its service alone (\(owner.user)); other processes read it and write their journal"
+        case .newerRelease(let path, let migrations):
+            "store \(path) was migrated by a newer Qanat (\(migrations.joined(separator: ", "))); this release "
+                + "neither reads nor writes it, so nothing was changed: install that release or a later one"
         case .noStore(let path):
             "no store at \(path); nothing was written. Check --db or QANAT_DB, or create it with `qanat init --db \(path)`"
         }

@@ -25,7 +25,24 @@ final class ProgressLine {
         drawn = true
     }
 
+    /// Bytes done of `total`, counted in MiB.
+    func bytes(done: Int64, total: Int64) {
+        update(
+            done: Int(done / 1_048_576), unit: "MiB", fraction: total > 0 ? Double(done) / Double(total) : nil)
+    }
+
     func finish() {
         if enabled, drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// A size as people read it: bytes, KiB or MiB.
+enum ByteCount {
+    static func text(_ bytes: Int64) -> String {
+        switch bytes {
+        case ..<1024: "\(bytes) bytes"
+        case ..<1_048_576: String(format: "%.1f KiB", Double(bytes) / 1024)
+        default: String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+        }
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import QanatFixtures
+import QanatStore
+import QanatTestSupport
+import XCTest
+
+/// Backup and restore of a live service store, with real Unix users writing through its service.
+extension ServiceStoreTests {
+    /// Members posting in the background, each a loop of `qanat post` processes as their own user.
+    func writers(_ users: [String], posts: Int) throws -> [Process] {
+        let binary = try q.binaryForOtherUsers()
+        return try users.map { user in
+            let process = q.process(
+                [
+                    "-u", user, "--", "/bin/sh", "-c",
+                    "for i in $(seq 1 \(posts)); do \(binary) post --from LRC --to '*' --priority routine "
+                        + "--channel radio \"drill $i from \(user)\" >/dev/null || exit 1; done",
+                ], extraEnvironment: environment)
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+    }
+
+    func events(in path: String) throws -> Int {
+        try SQLiteStore(path: path, options: .init(readOnly: true)).eventCount()
+    }
+
+    /// The drill: writers running, a backup, more writes, a restore elsewhere whose digest is the
+    /// backup's and whose journals verify against its anchors; the journals written since, ingested
+    /// into the restored store, bring it level with the source.
+    func testARestoreDrillWhileMembersWrite() throws {
+        let (serviceUser, operatorUser) = try runningStoreWithOperator()
+        let second = try UnixTestAccounts.user("qanatsbk", groups: ["qanatsvcdesk"])
+        XCTAssertEqual(try qanat("member", "add", second, "--agency", "LRC", "--role", "operator").status, 0)
+        let before = try events(in: store)
+        let running = try writers([operatorUser, second], posts: 40)
+        let deadline = Date().addingTimeInterval(60)
+        while try events(in: store) < before + 10, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+
+        let backup = q.directory + "/backup"
+        let taken = try qanat("backup", backup)
+        XCTAssertEqual(taken.status, 0, taken.stderr)
+        for process in running { process.waitUntilExit() }
+        XCTAssertEqual(running.map(\.terminationStatus), [0, 0], "every post was applied: \(log().suffix(2_000))")
+        let manifest = try BackupManifest.read(from: backup)
+        let final = try events(in: store)
+        XCTAssertGreaterThan(manifest.events, before, "the backup holds posts made while it ran")
+        XCTAssertLessThan(manifest.events, final, "and writes went on after it: the drill restores a past point")
+        XCTAssertTrue(
+            taken.stdout.contains("store:   \(manifest.events) events, digest \(manifest.digest)"), taken.stdout)
+        XCTAssertEqual(mode(backup).mode, 0o700, "the backup holds every journal: root's alone")
+
+        let restored = q.directory + "/restored/qanat.sqlite"
+        let made = try q.run(["restore", backup, "--to", restored])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(try q.run(["digest", "--db", restored]).stdout, manifest.digest + "\n")
+        XCTAssertEqual(try events(in: restored), manifest.events)
+        let journals = (restored as NSString).deletingLastPathComponent + "/journals"
+        for user in [operatorUser, second] {
+            XCTAssertEqual(mode(journals + "/\(user).jsonl").owner, user, "each journal keeps its owner")
+        }
+        XCTAssertEqual(mode(restored).owner, serviceUser)
+        XCTAssertEqual(mode((restored as NSString).deletingLastPathComponent).mode, 0o2750)
+        let verified = try q.run(
+            ["verify", "--db", restored] + [operatorUser, second].map { journals + "/\($0).jsonl" })
+        XCTAssertEqual(verified.status, 0, verified.stdout)
+        XCTAssertEqual(verified.stdout.components(separatedBy: "holds what ingest read").count, 3, verified.stdout)
+
+        // The source's journals, written on after the backup, bring the restored store level.
+        let sourceJournals = (store as NSString).deletingLastPathComponent + "/journals"
+        let caughtUp = try q.run(
+            as: serviceUser,
+            ["ingest", "--db", restored] + [operatorUser, second].map { sourceJournals + "/\($0).jsonl" },
+            extraEnvironment: environment)
+        XCTAssertEqual(caughtUp.status, 0, caughtUp.stdout + caughtUp.stderr)
+        XCTAssertEqual(try events(in: restored), final)
+        XCTAssertEqual(
+            try q.run(["digest", "--db", restored]).stdout, try q.run(["digest", "--db", store]).stdout,
+            "level with the source")
+
+        let again = try q.run(["restore", backup, "--to", restored])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("restore makes a new store and overwrites nothing"), again.stderr)
+    }
+
+    /// A backup changed after it was taken is refused before anything is written, naming the file;
+    /// a member may neither back up a service store nor restore journals others own.
+    func testAChangedBackupOrAMemberIsRefused() throws {
+        let (_, operatorUser) = try runningStoreWithOperator()
+        XCTAssertEqual(try post("before the backup", as: operatorUser).status, 0)
+        let byMember = try qanat("backup", q.directory + "/mine", as: operatorUser)
+        XCTAssertEqual(byMember.status, 4, byMember.stderr)
+        XCTAssertTrue(byMember.stderr.contains("run backup as root or qanatsvc"), byMember.stderr)
+
+        // A link a member plants among the journals is not followed: root would copy what it points at.
+        let planted = (store as NSString).deletingLastPathComponent + "/journals/planted.jsonl"
+        XCTAssertEqual(
+            try SystemTool.run(
+                "/usr/sbin/runuser", ["-u", operatorUser, "--", "/bin/ln", "-s", "/etc/shadow", planted]), 0)
+        let backup = q.directory + "/backup"
+        let taken = try qanat("backup", backup)
+        XCTAssertEqual(taken.status, 0, taken.stderr)
+        XCTAssertTrue(taken.stdout.contains("skipped: \(planted): a link, not a file: not read"), taken.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: backup + "/journals/planted.jsonl"))
+        // A copy the member may read: what stops them is whose the journals are.
+        let copy = q.directory + "/copy"
+        XCTAssertEqual(try SystemTool.run("/bin/cp", ["-a", backup, copy]), 0)
+        XCTAssertEqual(try SystemTool.run("/bin/chmod", ["-R", "go+rX", copy]), 0)
+        let target = q.directory + "/by-member/qanat.sqlite"
+        try FileManager.default.createDirectory(
+            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        chown((target as NSString).deletingLastPathComponent, getpwnam(operatorUser).pointee.pw_uid, gid_t.max)
+        let memberRestore = try qanat("restore", copy, "--to", target, as: operatorUser)
+        XCTAssertEqual(memberRestore.status, 1, memberRestore.stderr)
+        XCTAssertTrue(memberRestore.stderr.contains("run it as root; nothing was written"), memberRestore.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target), "nothing was written")
+
+        let journal = backup + "/journals/\(operatorUser).jsonl"
+        var text = try String(contentsOfFile: journal, encoding: .utf8)
+        text = text.replacingOccurrences(of: "before the backup", with: "before the backuq")
+        try text.write(toFile: journal, atomically: false, encoding: .utf8)
+        let elsewhere = q.directory + "/elsewhere/qanat.sqlite"
+        let refused = try q.run(["restore", backup, "--to", elsewhere])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("journals/\(operatorUser).jsonl: changed since the backup"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere), "nothing was written")
+    }
+}
