@@ -198,6 +198,20 @@ final class DoctorTests: XCTestCase {
             doctor.stdout.contains("\(planted): \(intruder)'s, not a rejects file this ingest may trust")
                 && doctor.stdout.contains("rm \(planted)"), doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("root.jsonl.rejects: a link or a pipe, not a rejects file"), doctor.stdout)
+
+        // The same findings as one JSON object for a monitoring system, with the same exit code.
+        let json = try q.run(["doctor", "--json"] + options, extraEnvironment: ["QANAT_JOURNAL": ""])
+        XCTAssertEqual(json.status, 2)
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], json.stdout)
+        XCTAssertEqual(object["severity"] as? String, "fail")
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.filter { $0["severity"] as? String == "fail" }.count, object["failed"] as? Int)
+        let plantedFinding = try XCTUnwrap(
+            findings.first { ($0["detail"] as? String)?.contains("\(planted): \(intruder)'s") == true })
+        XCTAssertEqual(plantedFinding["severity"] as? String, "fail")
+        XCTAssertEqual(plantedFinding["fix"] as? String, "rm \(planted)")
+        XCTAssertTrue(findings.contains { $0["subject"] as? String == "store" && $0["severity"] as? String == "ok" })
     }
 
     func testTheLogIsWrittenFromTheFirstRun() throws {

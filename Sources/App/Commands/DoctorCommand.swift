@@ -10,11 +10,15 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract:
             "Check the store, its files' permissions, every journal it ingests, your membership, your journal's backlog and this terminal; say what to fix.",
-        discussion: "Exit code 0 when nothing failed (warnings included), 2 when something did.")
+        discussion: """
+            Exit code 0 when nothing failed (warnings included), 2 when something did. With --json, one JSON \
+            object for a monitoring system: each finding's severity (ok, warn, fail), subject, detail and fix.
+            """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var officer: OfficerOptions
     @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the findings as one JSON object (exit codes as without it).") var json = false
 
     func run() throws {
         var findings = storeFindings()
@@ -41,10 +45,19 @@ struct DoctorCommand: ParsableCommand {
         if let journals = JournalsDirectory.finding(directory, members: members) { findings.append(journals) }
         findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
-        for finding in findings { for line in finding.lines { print(line) } }
         let failed = findings.filter { $0.level == .fail }.count
         let warned = findings.filter { $0.level == .warn }.count
-        print(failed + warned == 0 ? "all well" : "\(failed) failed, \(warned) to look at")
+        if json {
+            print(
+                jsonLine([
+                    .string("severity", failed > 0 ? "fail" : warned > 0 ? "warn" : "ok"), .integer("failed", failed),
+                    .integer("warned", warned), .string("store", store.databasePath),
+                    .objects("findings", findings.map(\.json)),
+                ]))
+        } else {
+            for finding in findings { for line in finding.lines { print(line) } }
+            print(failed + warned == 0 ? "all well" : "\(failed) failed, \(warned) to look at")
+        }
         if failed > 0 { throw ExitCode(2) }
     }
 

@@ -1,3 +1,5 @@
+import QanatJournal
+
 /// One thing `qanat doctor` looked at: how it stands, and what to do when it is not right.
 struct Finding {
     enum Level: String { case ok, warn, fail }
@@ -9,6 +11,10 @@ struct Finding {
 
     static func ok(_ subject: String, _ detail: String) -> Finding {
         Finding(level: .ok, subject: subject, detail: detail)
+    }
+
+    var json: [JSONWriter.Member] {
+        [.string("severity", level.rawValue), .string("subject", subject), .string("detail", detail), .optionalString("fix", fix)]
     }
 
     var lines: [String] {
