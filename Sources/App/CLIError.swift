@@ -46,6 +46,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .journal(let journal): from(journal)
         case .nothingToChange, .exerciseJournalElsewhere: .usage(error.description)
         case .needsStore: .storeUnavailable(error.description)
+        case .refusedByService: .serviceOnly(error.description)
         case .play(.stopped(let reason)): .badData("play stopped already (\(reason.translations.en))")
         case .play, .idHeld: .badData(error.description)
         }

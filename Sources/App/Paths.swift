@@ -39,11 +39,13 @@ struct StoreOptions: ParsableArguments {
         do { try SQLiteStore.requirePresent(at: databasePath) } catch { throw .from(error) }
     }
 
-    /// One journal per Unix user, by default in `journals/` beside the store (`JournalPlace`).
-    var journalPath: String {
-        journal ?? Environment.value("QANAT_JOURNAL")
-            ?? JournalPlace.own(in: JournalPlace.directory(beside: databasePath), user: UnixUser.current)
+    /// One journal per Unix user, by default in `journals/` beside the store, a file a month (`JournalPlace`).
+    var journalTarget: JournalTarget {
+        if let given = journal ?? Environment.value("QANAT_JOURNAL") { return .file(given) }
+        return .monthly(directory: JournalPlace.directory(beside: databasePath), user: UnixUser.current)
     }
+
+    var journalPath: String { journalTarget.path }
 }
 
 /// Who is acting: the officer's name and the Unix user are recorded on every event.

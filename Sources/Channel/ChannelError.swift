@@ -18,6 +18,8 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
     case exerciseJournalElsewhere(journal: String, exercise: String)
     /// An event id an import's event takes (derived from what it imports) is held by another event.
     case idHeld(id: EventID, by: Event)
+    /// The store's service refused what was asked for the caller's role.
+    case refusedByService(String)
     /// The exercise's play cannot be controlled now.
     case play(PlayProblem)
 
@@ -30,6 +32,7 @@ public enum ChannelError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .store(let error): error.description
+        case .refusedByService(let why): "refused by the store's service: \(why)"
         case .journal(let error): "\(error); nothing was recorded"
         case .nothingToChange(let options): "nothing to change: give \(options.joined(separator: ", "))"
         case .needsStore(let why): "the store is unavailable: \(why)"

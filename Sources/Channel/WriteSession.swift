@@ -9,7 +9,9 @@ import QanatStore
 /// returns, the event is safe whatever the store did; a refused write leaves nothing anywhere.
 /// Events the store could not take wait in `pending` (and in the journal) until `retry`.
 public struct WriteSession: Sendable {
-    public let journalPath: String
+    public let journal: JournalTarget
+    /// The file the next line goes to (the month's, for a store's own journals/).
+    public var journalPath: String { journal.path }
     /// Who signs the events: on a shared duty account, the officer on shift.
     public private(set) var officer: String
     /// Who is writing, as the store's members know them; nil when the store could not be read
@@ -38,7 +40,11 @@ public struct WriteSession: Sendable {
     }
 
     public init(journalPath: String, officer: String, connection: StoreConnection?, actor: Actor? = nil) {
-        self.journalPath = journalPath
+        self.init(journal: .file(journalPath), officer: officer, connection: connection, actor: actor)
+    }
+
+    public init(journal: JournalTarget, officer: String, connection: StoreConnection?, actor: Actor? = nil) {
+        self.journal = journal
         self.officer = officer
         self.connection = connection
         self.actor = actor

@@ -95,7 +95,7 @@ public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 /// Writes that need more than the operator role.
 public enum GuardedAction: String, Sendable, CaseIterable {
     case closeIncident, registerAgency, manageMembers, changeSetting, importData, manageRisks, importAlert,
-        controlExercise
+        controlExercise, sealArchive
 
     public var description: String {
         switch self {
@@ -107,6 +107,7 @@ public enum GuardedAction: String, Sendable, CaseIterable {
         case .manageRisks: "adding or changing a risk of the register"
         case .importAlert: "importing a CAP alert"
         case .controlExercise: "starting or controlling an exercise"
+        case .sealArchive: "sealing a month's archive"
         }
     }
 }
@@ -179,6 +180,7 @@ public enum Authority {
         case .settingChanged, .targetSet: .changeSetting
         case .riskRegistered, .riskUpdated: .manageRisks
         case .exerciseStarted, .exerciseInject, .exerciseControl: .controlExercise
+        case .reportWritten(let record) where record.kind == .archive: .sealArchive
         default: nil
         }
     }
@@ -203,7 +205,7 @@ extension GuardedAction {
         switch self {
         case .closeIncident, .registerAgency, .changeSetting, .importData, .manageRisks, .importAlert, .controlExercise:
             .supervisor
-        case .manageMembers: .admin
+        case .manageMembers, .sealArchive: .admin
         }
     }
 }

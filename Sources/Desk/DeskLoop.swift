@@ -30,18 +30,18 @@ public struct DeskLoop {
     private var wake = StoreWake()
     private var actions: DeskActions
 
-    /// A desk on the store at `storePath` writing to `journalPath`, keeping drafts under `draftsDirectory`.
+    /// A desk on the store at `storePath` writing to `journal`, keeping drafts under `draftsDirectory`.
     public init(
-        storePath: String, journalPath: String, draftsDirectory: String, screen: any Screen, state: DeskState,
+        storePath: String, journal: JournalTarget, draftsDirectory: String, screen: any Screen, state: DeskState,
         ringsBell: Bool = true
     ) {
         self.storePath = storePath
         self.screen = screen
         self.state = state
         self.ringsBell = ringsBell
-        JournalPlace.prepare(journal: journalPath, store: storePath)
+        JournalPlace.prepare(journal: journal.path, store: storePath)
         actions = DeskActions(
-            session: WriteSession(journalPath: journalPath, officer: state.officer, store: nil),
+            session: WriteSession(journal: journal, officer: state.officer, connection: nil),
             storePath: storePath, draftsDirectory: draftsDirectory)
     }
 

@@ -34,6 +34,8 @@ struct ReportAttestation {
             try JournalWriter(path: StoreFiles.serviceJournal(beside: store.path)).append(event)
             try store.apply([event])
             return ServiceReply(caller: caller, report: Data(bytes).base64EncodedString())
+        } catch let refusal as Refusal {
+            return ServiceReply(caller: caller, refusal: "\(refusal); nothing was written", refused: true)
         } catch {
             return ServiceReply(caller: caller, refusal: "\(error)")
         }

@@ -77,7 +77,8 @@ final class LoopInProcessTests: XCTestCase {
         let ended = expectation(description: "the desk's loop ended")
         Thread.detachNewThread {
             var loop = DeskLoop(
-                storePath: q.database, journalPath: q.journal, draftsDirectory: q.directory + "/drafts", screen: screen,
+                storePath: q.database, journal: .file(q.journal), draftsDirectory: q.directory + "/drafts",
+                screen: screen,
                 state: state)
             loop.run()
             ended.fulfill()

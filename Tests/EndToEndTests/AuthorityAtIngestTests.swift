@@ -74,7 +74,7 @@ final class AuthorityAtIngestTests: XCTestCase {
         let live = try post("NCEMC", "live as NCEMC", as: gateway)
         XCTAssertEqual(live.status, 4, live.stderr)
         // Lines its script appends to its own journal meet the same rules at ingest.
-        let own = journals + "/\(gateway).jsonl"
+        let own = monthlyJournal(journals, gateway)
         try append(
             [
                 line(0xb1, agency: "LRC", body: "script for LRC"), line(0xb2, agency: "NCEMC", body: "script as NCEMC"),
@@ -174,7 +174,7 @@ final class AuthorityAtIngestTests: XCTestCase {
         XCTAssertEqual(named.status, 4, named.stdout + named.stderr)
         XCTAssertTrue(named.stderr.contains("operators act for their own agency (MOI), not for NCEMC"), named.stderr)
         // So too in the account's journal: Huda never signed on.
-        let own = journals + "/\(duty).jsonl"
+        let own = monthlyJournal(journals, duty)
         try append(
             [line(0xc1, agency: "NCEMC", body: "line as Huda").replacingOccurrences(of: "SMS gateway", with: "Huda")],
             to: own, as: duty)

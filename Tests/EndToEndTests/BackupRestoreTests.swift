@@ -59,12 +59,12 @@ extension ServiceStoreTests {
         XCTAssertEqual(try events(in: restored), manifest.events)
         let journals = (restored as NSString).deletingLastPathComponent + "/journals"
         for user in [operatorUser, second] {
-            XCTAssertEqual(mode(journals + "/\(user).jsonl").owner, user, "each journal keeps its owner")
+            XCTAssertEqual(mode(monthlyJournal(journals, user)).owner, user, "each journal keeps its owner")
         }
         XCTAssertEqual(mode(restored).owner, serviceUser)
         XCTAssertEqual(mode((restored as NSString).deletingLastPathComponent).mode, 0o2750)
         let verified = try q.run(
-            ["verify", "--db", restored] + [operatorUser, second].map { journals + "/\($0).jsonl" })
+            ["verify", "--db", restored] + [operatorUser, second].map { monthlyJournal(journals, $0) })
         XCTAssertEqual(verified.status, 0, verified.stdout)
         XCTAssertEqual(verified.stdout.components(separatedBy: "holds what ingest read").count, 3, verified.stdout)
 
@@ -72,7 +72,7 @@ extension ServiceStoreTests {
         let sourceJournals = (store as NSString).deletingLastPathComponent + "/journals"
         let caughtUp = try q.run(
             as: serviceUser,
-            ["ingest", "--db", restored] + [operatorUser, second].map { sourceJournals + "/\($0).jsonl" },
+            ["ingest", "--db", restored] + [operatorUser, second].map { monthlyJournal(sourceJournals, $0) },
             extraEnvironment: environment)
         XCTAssertEqual(caughtUp.status, 0, caughtUp.stdout + caughtUp.stderr)
         XCTAssertEqual(try events(in: restored), final)
@@ -117,7 +117,7 @@ extension ServiceStoreTests {
         XCTAssertTrue(memberRestore.stderr.contains("run it as root; nothing was written"), memberRestore.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: target), "nothing was written")
 
-        let journal = backup + "/journals/\(operatorUser).jsonl"
+        let journal = monthlyJournal(backup + "/journals", operatorUser)
         var text = try String(contentsOfFile: journal, encoding: .utf8)
         text = text.replacingOccurrences(of: "before the backup", with: "before the backuq")
         try text.write(toFile: journal, atomically: false, encoding: .utf8)
@@ -125,7 +125,7 @@ extension ServiceStoreTests {
         let refused = try q.run(["restore", backup, "--to", elsewhere])
         XCTAssertEqual(refused.status, 2, refused.stderr)
         XCTAssertTrue(
-            refused.stderr.contains("journals/\(operatorUser).jsonl: changed since the backup"), refused.stderr)
+            refused.stderr.contains("\(journal): changed since the backup"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere), "nothing was written")
     }
 }

@@ -11,7 +11,7 @@ final class DoctorTests: XCTestCase {
         // The journal is the default one: this user's, in journals/ beside the store.
         let options = ["--db", store]
         let defaultJournal = ["QANAT_JOURNAL": ""]
-        let journal = q.directory + "/desk/journals/root.jsonl"
+        let journal = monthlyJournal(q.directory + "/desk/journals", "root")
         let initialised = try q.run(["init", "--group", "qanatdesk"] + options, extraEnvironment: defaultJournal)
         XCTAssertEqual(initialised.status, 0, initialised.stderr)
         var info = stat()
@@ -191,13 +191,15 @@ final class DoctorTests: XCTestCase {
         let entry = try XCTUnwrap(getpwnam(intruder))
         XCTAssertEqual(chown(planted, entry.pointee.pw_uid, entry.pointee.pw_gid), 0)
         try FileManager.default.createSymbolicLink(
-            atPath: journals + "/root.jsonl.rejects", withDestinationPath: "/etc/passwd")
+            atPath: monthlyJournal(journals, "root") + ".rejects", withDestinationPath: "/etc/passwd")
         let doctor = try q.run(["doctor"] + options, extraEnvironment: ["QANAT_JOURNAL": ""])
         XCTAssertNotEqual(doctor.status, 0)
         XCTAssertTrue(
             doctor.stdout.contains("\(planted): \(intruder)'s, not a rejects file this ingest may trust")
                 && doctor.stdout.contains("rm \(planted)"), doctor.stdout)
-        XCTAssertTrue(doctor.stdout.contains("root.jsonl.rejects: a link or a pipe, not a rejects file"), doctor.stdout)
+        XCTAssertTrue(
+            doctor.stdout.contains(monthlyJournal(journals, "root") + ".rejects: a link or a pipe, not a rejects file"),
+            doctor.stdout)
 
         // The same findings as one JSON object for a monitoring system, with the same exit code.
         let json = try q.run(["doctor", "--json"] + options, extraEnvironment: ["QANAT_JOURNAL": ""])

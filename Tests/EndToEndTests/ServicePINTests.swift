@@ -144,7 +144,7 @@ extension ServiceStoreTests {
         try DeskHarness.openFlashFlood(desk, area: "Derna", title: "Sealed by the desk")
         screen = try desk.waitFor { $0.contains("Sealed by the desk") && $0.contains("recorded") }
         XCTAssertTrue(try qanat("list", "incidents").stdout.contains("Sealed by the desk"), log())
-        let journal = (store as NSString).deletingLastPathComponent + "/journals/\(duty).jsonl"
+        let journal = monthlyJournal((store as NSString).deletingLastPathComponent + "/journals", duty)
         let sealed = try XCTUnwrap(
             try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").last {
                 $0.contains("incident.opened")

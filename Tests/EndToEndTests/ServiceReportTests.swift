@@ -51,10 +51,11 @@ extension ServiceStoreTests {
                 ReportRecord(
                     kind: .shift, parameters: ["--markdown"], file: forgedFile, sha256: ReportDigest.of(forgedBytes),
                     bytes: forgedBytes.count, attestedBy: serviceUser)))
-        let journal = (store as NSString).deletingLastPathComponent + "/journals/\(operatorUser).jsonl"
+        let journal = monthlyJournal((store as NSString).deletingLastPathComponent + "/journals", operatorUser)
         let line = String(decoding: EventCodec.encode(forged, previousLineHash: nil), as: UTF8.self)
         try append(line, to: journal, as: operatorUser, thenAwait: "refused for authority")
-        let rejects = (store as NSString).deletingLastPathComponent + "/rejects/\(operatorUser).jsonl.rejects"
+        let rejects =
+            monthlyJournal((store as NSString).deletingLastPathComponent + "/rejects", operatorUser) + ".rejects"
         XCTAssertTrue(
             (try? String(contentsOfFile: rejects, encoding: .utf8))?.contains("the service records reports") ?? false,
             log())
@@ -77,7 +78,7 @@ extension ServiceStoreTests {
         let (_, operatorUser) = try runningStoreWithOperator()
         let newcomer = try UnixTestAccounts.user("qanatsnew", groups: [try UnixTestAccounts.group("qanatsvcdesk")])
         let journals = (store as NSString).deletingLastPathComponent + "/journals"
-        let planted = journals + "/\(newcomer).jsonl"
+        let planted = monthlyJournal(journals, newcomer)
         let plant = try q.run(
             ["-u", operatorUser, "--", "sh", "-c", "umask 077; : > \"$0\"", planted], executable: "/usr/sbin/runuser")
         XCTAssertEqual(plant.status, 0, plant.stderr)
@@ -86,7 +87,7 @@ extension ServiceStoreTests {
         XCTAssertEqual(first.status, 0, first.stderr + log())
         XCTAssertEqual(try post("and the second", as: newcomer).status, 0)
         let own = try FileManager.default.contentsOfDirectory(atPath: journals).filter {
-            $0.hasPrefix(newcomer + ".") && $0 != newcomer + ".jsonl"
+            $0.hasPrefix(newcomer + ".") && journals + "/" + $0 != planted
         }
         XCTAssertEqual(own.count, 1, "one journal of their own beside the planted one: \(own)")
         XCTAssertEqual(mode(journals + "/" + own[0]).owner, newcomer)

@@ -127,7 +127,7 @@ final class ServiceStoreTests: XCTestCase {
 
         // A rejects file planted beside a member's journal stops nothing: the service keeps the
         // rejects of journals/ in a directory of its own, which members read.
-        let journal = directory + "/journals/\(operatorUser).jsonl"
+        let journal = monthlyJournal(directory + "/journals", operatorUser)
         XCTAssertTrue(FileManager.default.createFile(atPath: journal + ".rejects", contents: nil))
         chown(journal + ".rejects", 65534, uid_t.max)
         let line =
@@ -138,11 +138,11 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertEqual(appended.status, 0, appended.stderr)
         let after = try post("after a refused line", as: operatorUser)
         XCTAssertEqual(after.status, 0, after.stderr + log())
-        let rejectsPath = directory + "/rejects/\(operatorUser).jsonl.rejects"
+        let rejectsPath = directory + "/rejects/" + (monthlyJournal("", operatorUser).dropFirst()) + ".rejects"
         let rejects = try String(contentsOfFile: rejectsPath, encoding: .utf8)
         XCTAssertEqual(mode(rejectsPath).mode, 0o600, "members' lines whole: the service's (and root's) to read")
         XCTAssertTrue(rejects.contains("operators act for their own agency (LRC), not for NCEMC"), rejects)
-        XCTAssertTrue(log().contains("see \(directory)/rejects/\(operatorUser).jsonl.rejects"), log())
+        XCTAssertTrue(log().contains("see \(rejectsPath)"), log())
 
         // The member's own tools cannot write the store, nor run what is the service's.
         let direct = try q.run(
@@ -166,7 +166,7 @@ final class ServiceStoreTests: XCTestCase {
         XCTAssertTrue(
             doctor.stdout.contains("each journal readable by its owner and \(serviceUser) alone"), doctor.stdout)
         let peek = try q.run(
-            ["-u", operatorUser, "--", "/bin/cat", directory + "/journals/root.jsonl"],
+            ["-u", operatorUser, "--", "/bin/cat", monthlyJournal(directory + "/journals", "root")],
             executable: "/usr/sbin/runuser")
         XCTAssertNotEqual(peek.status, 0, "a member read root's journal: \(peek.stdout)")
         XCTAssertEqual(mode(journal).mode, 0o640, "the mode shows the ACL's mask")
@@ -236,7 +236,7 @@ final class ServiceStoreTests: XCTestCase {
 
         // A member's journal planted by another member before their first write: doctor says so, and
         // names the journal of their own they write beside it.
-        let planted = (store as NSString).deletingLastPathComponent + "/journals/\(operatorUser).jsonl"
+        let planted = monthlyJournal((store as NSString).deletingLastPathComponent + "/journals", operatorUser)
         XCTAssertTrue(FileManager.default.createFile(atPath: planted, contents: nil))
         chown(planted, getpwnam(outsider).pointee.pw_uid, uid_t.max)
         chmod(planted, 0o640)
@@ -447,7 +447,7 @@ final class ServiceStoreTests: XCTestCase {
         let directory = (store as NSString).deletingLastPathComponent
         XCTAssertEqual(mode(directory).mode, 0o2770)
 
-        let rootJournal = directory + "/journals/root.jsonl"
+        let rootJournal = monthlyJournal(directory + "/journals", "root")
         let read = ["-u", operatorUser, "--", "/bin/cat", rootJournal]
         XCTAssertEqual(try q.run(read, executable: "/usr/sbin/runuser").status, 0, "a group store's journals are read")
         let converted = try qanat("init", "--service", serviceUser, "--group", group)

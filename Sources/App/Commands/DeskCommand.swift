@@ -66,7 +66,7 @@ struct DeskCommand: ParsableCommand {
             width: screen.size.width, height: screen.size.height, language: settings.language,
             officer: officer, agency: code, now: Clock.now(), bidi: settings.bidi, digits: settings.digits)
         var loop = DeskLoop(
-            storePath: store.databasePath, journalPath: store.journalPath,
+            storePath: store.databasePath, journal: store.journalTarget,
             draftsDirectory: StoreOptions.dataDirectory + "/drafts",
             screen: screen, state: state, ringsBell: settings.bell)
         loop.run()

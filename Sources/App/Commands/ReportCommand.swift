@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", abstract: "Reports made from the store.",
         subcommands: [
             ShiftReport.self, CoverageReport.self, RisksReport.self, PerformanceReport.self, ICS201Report.self,
-            ICS214Report.self, VerifyReport.self,
+            ICS214Report.self, ArchiveReport.self, VerifyReport.self,
         ])
 
     /// `--markdown`, `--csv` and `--lang`, as the coordination's and the register's reports take them.

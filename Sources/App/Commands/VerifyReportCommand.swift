@@ -22,7 +22,13 @@ extension ReportCommand {
             if FileManager.default.fileExists(atPath: file, isDirectory: &directory), directory.boolValue {
                 throw CLIError.badData("\(terminalSafe(file)): is a directory; give the report file")
             }
-            let store = try exercise.map(StoreOptions.exercise) ?? store
+            let proof = try Self.proof(of: file, store: try exercise.map(StoreOptions.exercise) ?? store)
+            for line in proof.lines { print(line) }
+        }
+
+        /// What the store records of the file's bytes, as lines to print, and the kinds recorded;
+        /// throws (exit 2) when nothing recorded proves them.
+        static func proof(of file: String, store: StoreOptions) throws -> (lines: [String], kinds: [ReportKind]) {
             let bytes: [UInt8]
             do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
                 throw CLIError.badData("\(terminalSafe(file)): \(error.localizedDescription)")
@@ -50,15 +56,17 @@ extension ReportCommand {
                     "\(terminalSafe(file)): sha256 \(digest) is recorded only by a member's own line, not rendered by "
                         + "the store's service (\(service?.user ?? "")): no proof")
             }
-            print("\(terminalSafe(file)): unchanged (sha256 \(digest), \(bytes.count) bytes)")
+            var lines = ["\(terminalSafe(file)): unchanged (sha256 \(digest), \(bytes.count) bytes)"]
+            var kinds: [ReportKind] = []
             for event in proving {
                 guard case .reportWritten(let record) = event.payload else { continue }
+                kinds.append(record.kind)
                 let options = record.parameters.isEmpty ? "" : " " + record.parameters.joined(separator: " ")
                 // The Unix user is the kernel's word, as ingest attributes the journal by its owner; the
                 // officer's name is what the line declares.
                 let user = event.user.map { "Unix user \($0)" } ?? "no Unix user recorded"
                 let maker = record.attestedBy.map { "rendered by the service (\($0)) for \(user)" } ?? "by \(user)"
-                print(
+                lines.append(
                     terminalSafe(
                         """
                           the \(record.kind.rawValue) report\(options)
@@ -66,6 +74,7 @@ extension ReportCommand {
                             written to \(record.file) on \(LibyaTime.dateTime(event.at)) Libya time
                         """))
             }
+            return (lines, kinds)
         }
     }
 }

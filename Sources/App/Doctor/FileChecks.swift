@@ -23,7 +23,7 @@ enum FileChecks {
     /// `journals/USER.jsonl` made by someone else before USER's first write: USER writes beside it
     /// (`JournalPlace.own`), and its lines are its maker's; an admin may remove it.
     static func plantedAtYourName(in directory: String, yours: String) -> Finding? {
-        let plain = directory + "/\(UnixUser.current).jsonl"
+        let plain = JournalPlace.plain(in: directory, user: UnixUser.current)
         guard yours != plain, let found = info(plain), found.st_uid != geteuid() else { return nil }
         return Finding(
             level: .warn, subject: "journal",

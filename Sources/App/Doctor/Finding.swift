@@ -14,7 +14,10 @@ struct Finding {
     }
 
     var json: [JSONWriter.Member] {
-        [.string("severity", level.rawValue), .string("subject", subject), .string("detail", detail), .optionalString("fix", fix)]
+        [
+            .string("severity", level.rawValue), .string("subject", subject), .string("detail", detail),
+            .optionalString("fix", fix),
+        ]
     }
 
     var lines: [String] {

@@ -32,7 +32,17 @@ struct ReportDestination: ParsableArguments {
             for line in text { print(line) }
             return
         }
-        let bytes = Array((text.joined(separator: "\n") + "\n").utf8)
+        try Self.write(
+            to: out, kind: kind, parameters: parameters, store: store, officer: officer, agency: agency,
+            rendering: { Array((text.joined(separator: "\n") + "\n").utf8) })
+    }
+
+    /// Writes the report `kind` to `out` and records it: rendered by `rendering` here, or on a
+    /// service store by the service, from the store itself.
+    static func write(
+        to out: String, kind: ReportKind, parameters: [String], store: StoreOptions, officer: String,
+        agency: String? = nil, rendering: () throws -> [UInt8]
+    ) throws {
         let path = try Self.checkedPath(out)
         let recorder = try EventRecorder(options: store, officerName: officer)
         if let client = recorder.session.serviceClient {
@@ -41,6 +51,7 @@ struct ReportDestination: ParsableArguments {
                     kind: kind, parameters: parameters, officer: officer, agency: recorder.agency(agency), file: path),
                 by: client)
         }
+        let bytes = try rendering()
         let write: Actions.Write
         do {
             write = try recorder.actions.reportWritten(
@@ -57,7 +68,7 @@ struct ReportDestination: ParsableArguments {
 extension ReportDestination {
     /// On a service store the service renders the report from the store and records it; the bytes
     /// it returns are what the file holds, so `report verify` proves them Qanat's own.
-    private func attested(_ request: ReportRequest, by client: ServiceClient) throws {
+    private static func attested(_ request: ReportRequest, by client: ServiceClient) throws {
         let bytes: [UInt8]
         do { bytes = try client.report(request) } catch { throw CLIError.from(error) }
         try OutputFile.write(bytes, to: request.file)

@@ -24,9 +24,9 @@ public struct ReportRequest: Codable, Equatable, Sendable {
     }
 
     static let flags: Set<String> = ["--markdown", "--csv"]
-    static let valued: Set<String> = ["--lang", "--since", "--agency", "--district", "--officer"]
+    static let valued: Set<String> = ["--lang", "--since", "--agency", "--district", "--officer", "--month"]
     /// The kinds a service store has (an exercise store is never one).
-    static let kinds: [ReportKind] = [.shift, .coverage, .risks, .performance, .ics201, .ics214]
+    static let kinds: [ReportKind] = [.shift, .coverage, .risks, .performance, .ics201, .ics214, .archive]
 
     public struct Refused: Error, CustomStringConvertible {
         public var description: String

@@ -107,6 +107,7 @@ public struct ServiceClient: IncidentReferenceSource {
             reply = try ask(.report(request), waiting: 120, replyLimit: ServiceReply.reportLimit / 3 * 4 + 4096)
         } catch { throw .store(error) }
         guard let text = reply.report, let bytes = Data(base64Encoded: text) else {
+            if reply.refused == true, let refusal = reply.refusal { throw .refusedByService(refusal) }
             throw .store(.failed(path: socketPath, reason: reply.refusal ?? "the service rendered no report"))
         }
         return Array(bytes)

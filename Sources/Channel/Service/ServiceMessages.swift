@@ -42,11 +42,14 @@ public struct ServiceReply: Codable, Equatable, Sendable {
     /// A report's bytes (base64), as the service rendered and recorded them.
     public var report: String?
     public var refusal: String?
+    /// Whether `refusal` is the caller's role's (not a failure of the service).
+    public var refused: Bool?
 
     public init(
         caller: String? = nil, reference: String? = nil, applied: Bool? = nil, signOn: SignOnAnswer? = nil,
-        pinSet: Bool? = nil, report: String? = nil, refusal: String? = nil
+        pinSet: Bool? = nil, report: String? = nil, refusal: String? = nil, refused: Bool? = nil
     ) {
+        self.refused = refused
         self.caller = caller
         self.reference = reference
         self.applied = applied

@@ -1,6 +1,8 @@
 /// The reports Qanat writes to files with `--out`.
 public enum ReportKind: String, NamedValue {
     case shift, coverage, risks, performance, ics201, ics214, exercise
+    /// A month's journal lines, sealed (`qanat archive`).
+    case archive
 }
 
 /// `report.written`: a report written to a file, recorded with the SHA-256 of its bytes so that

@@ -171,6 +171,7 @@ extension GuardedAction: Translatable {
         case .importData: (description, "استيراد ملف يتحدث باسم جهات عديدة")
         case .manageRisks: (description, "إضافة خطر إلى السجل أو تغييره")
         case .importAlert: (description, "استيراد تنبيه CAP")
+        case .sealArchive: (description, "ختم أرشيف شهر")
         }
     }
 }
