@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The service's metrics, in Prometheus's text format (a node-exporter textfile).
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
@@ -58,7 +60,11 @@ let package = Package(
             path: "Sources/Channel"),
         // The service that alone writes a shared store: it follows the members' journals and answers on a socket.
         .target(
-            name: "QanatService", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"],
+            name: "QanatService",
+            dependencies: [
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             path: "Sources/Service"),
         .executableTarget(
             name: "QanatApp",

@@ -21,6 +21,8 @@ public final class RecordService {
     private let applied = AppliedSignal()
     /// PIN hashes and desk sessions, which prove a signed-on officer's sealed lines at ingest.
     public let vault: ServiceVault
+    /// Where the Prometheus textfile goes (`serve --metrics`); nil writes none.
+    public var metricsPath: String?
 
     /// What a pass did and what failed, for the service's log.
     public struct Log: Sendable {
@@ -69,8 +71,21 @@ public final class RecordService {
     }
 
     /// Runs until `stop`: a pass over every journal, then one for each journal the kernel names.
-    public func run(stop: StopRequest, log: Log) throws(ServiceError) {
+    /// `ready` is called once the socket answers and every journal has been read.
+    public func run(stop: StopRequest, log: Log, ready: () -> Void = {}) throws(ServiceError) {
         vault.said = log.said
+        let metrics = metricsPath.map(ServiceMetrics.init)
+        let log =
+            metrics.map { metrics in
+                Log(
+                    passed: { [passed = log.passed] path, report in
+                        metrics.passed(report)
+                        passed(path, report)
+                    }, failed: log.failed, said: log.said)
+            } ?? log
+        func written(force: Bool = false) {
+            do { try metrics?.write(force: force) } catch { log.failed(metricsPath ?? "", "metrics: \(error)") }
+        }
         var group = stat()
         stat(store.path, &group)
         let listener = try ServiceListener(
@@ -85,18 +100,33 @@ public final class RecordService {
         let watched = [journalsDirectory] + otherJournals.map { ($0 as NSString).deletingLastPathComponent }
         let watcher = try JournalWatcher(directories: watched)
         let followed = Set(otherJournals)
-        pass(journals(), log: log)
+        var known = Set(journals())
+        metrics?.watching(known.count)
+        pass(Array(known).sorted(), log: log)
+        written(force: true)
+        ready()
+        defer { written(force: true) }
         while !stop.requested {
-            let wake = watcher.wait(milliseconds: safetyInterval, stop: stop.descriptor)
+            // A change to the metrics not yet written wakes the loop within a second to write it.
+            let wait = metrics?.pending == true ? min(1_000, safetyInterval) : safetyInterval
+            let wake = watcher.wait(milliseconds: wait, stop: stop.descriptor)
             if wake.stopped || stop.requested { break }
             if wake.overflowed || wake.timedOut {
-                pass(journals(), log: log)
+                known = Set(journals())
+                metrics?.watching(known.count)
+                pass(Array(known).sorted(), log: log)
+                written()
                 continue
             }
             let named = wake.paths.filter { path in
                 path.hasSuffix(".jsonl") && (followed.contains(path) || path.hasPrefix(journalsDirectory + "/"))
             }
+            if !known.isSuperset(of: named) {
+                known = Set(journals())
+                metrics?.watching(known.count)
+            }
             pass(named.sorted(), log: log)
+            written()
         }
     }
 

@@ -27,6 +27,8 @@ public struct IngestReport: Equatable, Sendable {
     public var more = false
     /// The ids of the events the store now holds from this run, when asked (`collectsStored`).
     public var stored: [String] = []
+    /// The longest time from a line's own time to this host's reading it, of the lines read.
+    public var lagMilliseconds: Int64 = 0
 
     public init() {}
 
@@ -44,6 +46,7 @@ public struct IngestReport: Equatable, Sendable {
         membersChanged = membersChanged || other.membersChanged
         more = more || other.more
         stored += other.stored
+        lagMilliseconds = max(lagMilliseconds, other.lagMilliseconds)
     }
 }
 
@@ -213,6 +216,8 @@ public struct JournalIngest: Sendable {
                         continue
                     }
                     decoded.append((line, event, entry.proven(by: sessions, line: line.bytes, owner: authority.owner)))
+                    report.lagMilliseconds = max(
+                        report.lagMilliseconds, received.millisecondsSinceEpoch - event.at.millisecondsSinceEpoch)
                 } catch {
                     unreadable.append(rejection(line, error.description))
                 }

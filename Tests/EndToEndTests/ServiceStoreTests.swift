@@ -35,11 +35,11 @@ final class ServiceStoreTests: XCTestCase {
 
     /// `qanat serve` as `user`, in the background; returns once it says it is serving. `setpriv`
     /// execs it in place (runuser would stand between it and the test's SIGTERM).
-    func startService(as user: String) throws {
+    func startService(as user: String, _ arguments: [String] = [], extraEnvironment: [String: String] = [:]) throws {
         XCTAssertTrue(FileManager.default.createFile(atPath: serviceLog, contents: nil))
         let process = q.process(
-            ["--reuid", user, "--regid", user, "--init-groups", "--", try q.binaryForOtherUsers(), "serve"],
-            extraEnvironment: environment)
+            ["--reuid", user, "--regid", user, "--init-groups", "--", try q.binaryForOtherUsers(), "serve"] + arguments,
+            extraEnvironment: environment.merging(extraEnvironment) { $1 })
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         // Started where its user may not look, as from a checkout in a 0700 directory: nothing it
         // runs may depend on the directory it was started in.

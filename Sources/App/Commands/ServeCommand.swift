@@ -22,6 +22,11 @@ struct ServeCommand: ParsableCommand {
         help: "A journal outside journals/ to follow too (a gateway's); repeat for more.")
     var gatewayJournals: [String] = []
     @Flag(help: "Print each pass that read lines as JSON.") var json = false
+    @Option(
+        help:
+            "Write Prometheus metrics to this file (a node-exporter textfile, e.g. /var/lib/prometheus/node-exporter/qanat.prom)."
+    )
+    var metrics: String?
 
     func run() throws {
         let stop = StopRequest()
@@ -37,10 +42,17 @@ struct ServeCommand: ParsableCommand {
             "serving \(store.databasePath) as \(service.owner.user): \(service.journals().count) journal(s), socket "
                 + ServiceOwner.socketPath(beside: store.databasePath))
         fflush(nil)
+        service.metricsPath = metrics
         let log = IngestLog(json: json, everyPass: true, command: "serve")
-        do { try service.run(stop: stop, log: .init(passed: log.passed, failed: log.failed, said: log.said)) } catch {
+        do {
+            try service.run(stop: stop, log: .init(passed: log.passed, failed: log.failed, said: log.said)) {
+                // systemd's Type=notify: ready once the socket answers and every journal was read.
+                SystemdNotify.send("READY=1\nSTATUS=serving \(store.databasePath)")
+            }
+        } catch {
             throw CLIError.storeUnavailable("qanat serve: \(error)")
         }
+        SystemdNotify.send("STOPPING=1")
         let totals = service.totals
         print(
             "stopped: ingested \(totals.ingested), already present \(totals.alreadyPresent), rejected \(totals.rejected), "
