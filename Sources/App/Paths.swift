@@ -3,8 +3,9 @@ import Foundation
 import QanatChannel
 import QanatStore
 
-/// Where the store and the journal are: `--db`/`--journal`, else `QANAT_DB`/`QANAT_JOURNAL`,
-/// else under `$XDG_DATA_HOME/qanat` (`~/.local/share/qanat`).
+/// Where the store and the journal are: `--db`/`--journal`, else `QANAT_DB`/`QANAT_JOURNAL`, else
+/// the host's shared store (`/etc/qanat/config.toml`), else under `$XDG_DATA_HOME/qanat`
+/// (`~/.local/share/qanat`).
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "The shared SQLite store (env QANAT_DB).")
     var database: String?
@@ -26,7 +27,15 @@ struct StoreOptions: ParsableArguments {
     }
 
     var databasePath: String {
-        database ?? Environment.value("QANAT_DB") ?? Self.dataDirectory + "/qanat.sqlite"
+        database ?? Environment.value("QANAT_DB") ?? Self.hostStore ?? Self.dataDirectory + "/qanat.sqlite"
+    }
+
+    /// The installed host's shared store; a wrong settings file stops the command (exit 2).
+    static var hostStore: String? {
+        do { return try SystemConfig.load().store } catch {
+            FileHandle.standardError.write(Data("qanat: \(error.description)\n".utf8))
+            Foundation.exit(error.exitCode)
+        }
     }
 
     /// The store opened for reading only (lists, reports, exports).
