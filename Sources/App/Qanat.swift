@@ -27,7 +27,7 @@ struct Qanat: AsyncParsableCommand {
         ],
         defaultSubcommand: DeskCommand.self)
 
-    static let version = "0.12.0"
+    static let version = "0.13.0"
 
     /// For a mistyped command word (`qanat incdent open`): the nearest command at that level.
     static func suggestion(for arguments: [String]) -> String? {

@@ -371,13 +371,15 @@ enum Schema {
 
     /// Every projection table of the store as its schema stands, by name, each with the columns
     /// that order its rows: its primary key, or every column where it has none (the search
-    /// index, whose own shadow tables are left to it).
+    /// index, whose own shadow tables are left to it). Litestream's own tables (`_litestream_seq`,
+    /// `_litestream_lock`, in a store it replicates) are not the record's.
     static func digestedTables(_ db: Database) throws -> [(name: String, order: String)] {
         let names = try String.fetchAll(
             db,
             sql: """
                 SELECT name FROM sqlite_schema
                 WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\(SearchIndex.table)_%'
+                  AND name NOT LIKE '\\_litestream%' ESCAPE '\\'
                 ORDER BY name
                 """
         ).filter { !notDerived.contains($0) }

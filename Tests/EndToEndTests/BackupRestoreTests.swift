@@ -129,3 +129,33 @@ extension ServiceStoreTests {
         XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere), "nothing was written")
     }
 }
+
+/// Long jobs show their progress on a terminal (count, rate, time left) and nothing in a pipe.
+final class LongJobProgressTests: XCTestCase {
+    func testBackupAndRestoreShowProgressOnATerminalOnly() throws {
+        let q = try QanatProcess()
+        XCTAssertEqual(try q.run("init").status, 0)
+        for i in 0..<20 {
+            XCTAssertEqual(
+                try q.run(
+                    "post", "--from", "MOI", "--to", "*", "--priority", "routine", "--channel", "radio", "post \(i)"
+                )
+                .status, 0)
+        }
+        // `script` gives the command a terminal and keeps every byte it wrote to it.
+        let typescript = q.directory + "/typescript"
+        let onTerminal = try q.run(
+            ["-q", "-e", "-c", "\(QanatProcess.binary) backup \(q.directory)/on-terminal", typescript],
+            executable: "/usr/bin/script")
+        XCTAssertEqual(onTerminal.status, 0, onTerminal.stderr)
+        let drawn = try String(contentsOfFile: typescript, encoding: .utf8)
+        XCTAssertTrue(drawn.contains(" MiB/s") && drawn.contains("\r\u{1B}[K"), drawn.debugDescription)
+
+        let piped = try q.run("backup", q.directory + "/in-a-pipe")
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertFalse(piped.stdout.contains("MiB/s") || piped.stderr.contains("MiB/s"), piped.stderr)
+        let restored = try q.run("restore", q.directory + "/in-a-pipe", "--to", q.directory + "/restored/qanat.sqlite")
+        XCTAssertEqual(restored.status, 0, restored.stderr)
+        XCTAssertEqual(restored.stderr, "", "quiet in a pipe")
+    }
+}

@@ -29,8 +29,13 @@ public struct StoreBackup {
         }
         let source: SQLiteStore
         do { source = try SQLiteStore(path: storePath, options: .init(readOnly: true)) } catch { throw .store(error) }
-        for made in [directory, directory + "/journals"] where !fm.fileExists(atPath: made) {
-            guard mkdir(made, 0o700) == 0 else { throw .system(path: made, operation: "mkdir", code: errno) }
+        // Its parents as mkdir -p makes them; the backup itself root's (or the service's) alone.
+        do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw .system(path: directory, operation: "mkdir", code: EACCES)
+        }
+        chmod(directory, 0o700)
+        guard mkdir(directory + "/journals", 0o700) == 0 || errno == EEXIST else {
+            throw .system(path: directory + "/journals", operation: "mkdir", code: errno)
         }
         let journals = StoreFiles.journals(beside: storePath)
         let cursors: [String]
