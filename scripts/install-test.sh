@@ -33,10 +33,11 @@ mount --bind /dev/pts "$root/dev/pts"
 
 step "apt install ./$(basename "$package")"
 cp "$package" "$root/tmp/"
+in_root apt-get update -qq >&2
 in_root apt-get install -y -qq "/tmp/$(basename "$package")" >&2
 in_root qanat --version | grep -qx "$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/App/Qanat.swift)" \
   || fail "qanat --version"
-in_root man -w qanat-serve >/dev/null 2>&1 || [ -f "$root/usr/share/man/man1/qanat-serve.1.gz" ] || fail "man page"
+in_root man -w qanat.serve >/dev/null || fail "man qanat.serve"
 [ -f "$root/usr/share/bash-completion/completions/qanat" ] || fail "bash completion"
 getent -s files passwd qanat >/dev/null 2>&1 || in_root getent passwd qanat >/dev/null || fail "the qanat user"
 
@@ -48,10 +49,6 @@ step "the shared store, as the README says"
 in_root useradd --create-home huda
 in_root useradd --create-home omar
 in_root qanat init --service qanat >&2
-in_root usermod -aG qanat huda
-in_root usermod -aG qanat omar
-in_root qanat member add huda --agency LRC --role operator >&2
-in_root qanat member add omar --agency MOI --role operator >&2
 
 step "the service, from its unit's command line"
 exec_start=$(sed -n 's/^ExecStart=//p' "$root/usr/lib/systemd/system/qanat.service")
@@ -61,6 +58,12 @@ chroot "$root" /usr/bin/setpriv --reuid qanat --regid qanat --init-groups -- /us
 service=$!
 for _ in $(seq 1 100); do grep -q "^serving " "$work/serve.log" && break; sleep 0.1; done
 grep -q "^serving /var/lib/qanat/qanat.sqlite as qanat" "$work/serve.log" || fail "serve: $(cat "$work/serve.log")"
+
+step "two members: the group and the store's members"
+in_root usermod -aG qanat huda
+in_root usermod -aG qanat omar
+in_root qanat member add huda --agency LRC --role operator >&2
+in_root qanat member add omar --agency MOI --role operator >&2
 
 step "posts from two members, through the service"
 in_root runuser -u huda -- qanat post --from LRC --to '*' --priority routine --channel radio "from Huda" >&2
@@ -101,6 +104,12 @@ done < Tests/EndToEndTests/Releases/0.12.0/owners.txt
 rm "$root/srv/old/owners.txt" "$root/srv/old/README.md"
 in_root chown q12-svc:q12-members /srv/old && in_root chmod 2750 /srv/old
 for journal in "$root"/srv/old/journals/*.jsonl; do in_root setfacl -m u:q12-svc:r,g::-,m::r "/srv/old/journals/$(basename "$journal")"; done
+# Made on another host, it names its service by that host's uid: the service refuses it until root
+# runs init on it once (which keeps it a service store and takes this host's uid).
+moved=$(chroot "$root" /usr/bin/setpriv --reuid q12-svc --regid q12-svc --init-groups -- /usr/bin/qanat serve \
+  --db /srv/old/qanat.sqlite 2>&1 || true)
+echo "$moved" | grep -q "a store made on another host" || fail "a moved store is refused: $moved"
+in_root qanat init --db /srv/old/qanat.sqlite >&2
 chroot "$root" /usr/bin/setpriv --reuid q12-svc --regid q12-svc --init-groups -- /usr/bin/qanat serve \
   --db /srv/old/qanat.sqlite > "$work/old.log" 2>&1 &
 service=$!

@@ -17,6 +17,7 @@ swift build -c release --product generate-manual --scratch-path "$scratch" >&2
 binary="$scratch/release/qanat"
 
 root=$(mktemp -d)
+chmod 0755 "$root"
 trap 'rm -rf "$root"' EXIT
 install -D -m 0755 "$binary" "$root/usr/bin/qanat"
 strip --strip-unneeded "$root/usr/bin/qanat"

@@ -19,6 +19,9 @@ public enum ServiceError: Error, CustomStringConvertible, Sendable {
         case .system(let call, let code): "\(call): \(String(cString: strerror(code)))"
         case .store(let error): error.description
         case .socket(let failure): "the service's socket: \(failure)"
+        case .notTheService(let running, let owner) where running == owner.user:
+            "the store names its service \(owner.user) as uid \(owner.uid), and \(running) is uid \(geteuid()) here "
+                + "(a store made on another host): root runs `qanat init --db STORE` once to give it this host's"
         case .notTheService(let running, let owner):
             "\(running) is not this store's service: run `qanat serve` as \(owner.user)"
         case .embeddedStore(let path):
