@@ -26,8 +26,13 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
         /// Over this journal's archived lines, each with its newline.
         public var sha256: String
 
+        /// The lines the ranges claim, saturating: a hostile manifest may claim more than an Int holds.
         public var count: Int {
-            ranges.reduce(0) { total, range in range.count == 2 ? total + max(0, range[1] - range[0] + 1) : total }
+            ranges.reduce(0) { total, range in
+                guard range.count == 2, range[0] >= 1, range[1] >= range[0] else { return total }
+                let (sum, overflow) = total.addingReportingOverflow(range[1] - range[0] + 1)
+                return overflow ? Int.max : sum
+            }
         }
     }
 

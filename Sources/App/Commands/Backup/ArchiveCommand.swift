@@ -120,7 +120,7 @@ struct ArchiveCommand: ParsableCommand {
             }
             print("  every line as sealed")
             let proof = try ReportCommand.VerifyReport.proof(of: file, store: store)
-            guard proof.kinds.allSatisfy({ $0 == .archive }) else {
+            guard proof.kinds.contains(.archive) else {
                 throw CLIError.badData("\(terminalSafe(file)): recorded as another kind of report, not an archive")
             }
             for line in proof.lines { print(line) }
@@ -146,13 +146,26 @@ struct ArchiveCommand: ParsableCommand {
             if let problem = report.problem {
                 throw CLIError.badData("\(terminalSafe(file)): \(terminalSafe(problem))")
             }
-            _ = try ReportCommand.VerifyReport.proof(of: file, store: store)
-            let opened = try store.readingStore()
-            guard let reader = opened as? SQLiteStore else { throw CLIError.storeUnavailable("no SQLite store") }
+            guard try ReportCommand.VerifyReport.proof(of: file, store: store).kinds.contains(.archive) else {
+                throw CLIError.badData("\(terminalSafe(file)): recorded as another kind of report, not an archive")
+            }
+            let reader: SQLiteStore
+            do { reader = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch {
+                throw CLIError.from(error)
+            }
             let directory = (store.databasePath as NSString).deletingLastPathComponent
             let current = Month(of: Clock.now()).description
+            let followed = Set((try? reader.journalCursorPaths()) ?? [])
             for journal in report.manifest.journals {
                 let path = journal.name.hasPrefix("/") ? journal.name : directory + "/" + journal.name
+                // Only a journal of the store's own: under its directory, or one its ingest reads.
+                let own =
+                    journal.name.hasPrefix("/")
+                    ? followed.contains(path) : !journal.name.split(separator: "/").contains("..")
+                guard own else {
+                    print("kept:    \(terminalSafe(journal.name)): not a journal of this store")
+                    continue
+                }
                 let reason = Self.keep(path, journal, current: current, store: reader)
                 if let reason {
                     print("kept:    \(terminalSafe(journal.name)): \(reason)")
