@@ -69,7 +69,7 @@ step "posts from two members, through the service"
 in_root runuser -u huda -- qanat post --from LRC --to '*' --priority routine --channel radio "from Huda" >&2
 in_root runuser -u omar -- qanat post --from MOI --to LRC --priority immediate --channel phone "from Omar" >&2
 in_root runuser -u huda -- qanat list messages | grep -q "from Omar" || fail "Huda reads Omar's post"
-[ -f "$root/var/lib/qanat/metrics/qanat.prom" ] || fail "the metrics textfile"
+[ -f "$root/var/lib/qanat-metrics/qanat.prom" ] || fail "the metrics textfile"
 
 step "last month's lines, sealed and verified"
 month=$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m)

@@ -5,7 +5,7 @@ import QanatStore
 /// What the service tells a monitoring system, in Prometheus's text format, written as a
 /// node-exporter textfile (`serve --metrics FILE`): replaced whole (a temporary file renamed over
 /// it), so the collector never reads half of one.
-final class ServiceMetrics: @unchecked Sendable {
+public final class ServiceMetrics: @unchecked Sendable {
     let path: String
     private let registry = PrometheusCollectorRegistry()
     private let applied: Counter
@@ -55,17 +55,40 @@ final class ServiceMetrics: @unchecked Sendable {
     /// Whether a change waits to be written (the loop then wakes within a second to write it).
     var pending: Bool { changed }
 
-    /// Writes the file when something changed, at most once a second unless forced.
+    /// Why the file cannot be written safely where it is asked for, or nil: a directory others may
+    /// write would let them replace the figures a monitoring system trusts.
+    public static func problem(with path: String) -> String? {
+        let directory = (path as NSString).deletingLastPathComponent
+        var info = stat()
+        guard stat(directory.isEmpty ? "." : directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            return "--metrics: no directory \(directory)"
+        }
+        guard info.st_mode & 0o022 == 0 else {
+            return
+                "--metrics: others may write \(directory) (\(String(info.st_mode & 0o7777, radix: 8))): give a directory "
+                + "only the service writes"
+        }
+        return nil
+    }
+
+    /// Writes the file when something changed, at most once a second unless forced: into a new
+    /// file of a name no one could guess (`mkstemp`), its mode set on the open file, then renamed
+    /// over the old one.
     func write(force: Bool = false) throws {
         guard changed, force || Date().timeIntervalSince(written) >= 1 else { return }
-        let temporary = path + ".tmp"
+        var template = Array((path + ".XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw ServiceError.system("write beside \(path)", errno) }
+        let temporary = String(cString: template)
+        defer { close(descriptor) }
         let bytes = registry.emitToBuffer()
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw ServiceError.system("write \(temporary)", errno)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fchmod(descriptor, 0o644) == 0, rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw ServiceError.system("write \(path)", code)
         }
-        chmod(temporary, 0o644)
-        guard rename(temporary, path) == 0 else { throw ServiceError.system("rename to \(path)", errno) }
-        written = Date()
+        self.written = Date()
         changed = false
     }
 }

@@ -130,6 +130,70 @@ extension ServiceStoreTests {
     }
 }
 
+/// What a member could plant for root's backup and restore to trip on.
+extension ServiceStoreTests {
+    func testABackupOrARestoreAMemberCouldTamperWithIsRefused() throws {
+        let (_, operatorUser) = try runningStoreWithOperator()
+        XCTAssertEqual(try post("kept safe", as: operatorUser).status, 0)
+        let member = getpwnam(operatorUser).pointee.pw_uid
+        // A directory the member made: they could swap what root writes into for a link to anywhere.
+        let theirs = q.directory + "/theirs"
+        try FileManager.default.createDirectory(atPath: theirs, withIntermediateDirectories: true)
+        chown(theirs, member, gid_t.max)
+        chmod(theirs, 0o755)
+        let intoTheirs = try qanat("backup", theirs)
+        XCTAssertEqual(intoTheirs.status, 1, intoTheirs.stderr)
+        XCTAssertTrue(intoTheirs.stderr.contains("is \(operatorUser)'s, mode 755"), intoTheirs.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: theirs), [], "nothing was written")
+
+        // A sparse file in journals/ claims gigabytes and holds nothing: not copied. (The service is
+        // stopped first: it would read the file's zeros as over-long lines.)
+        service?.terminate()
+        service?.waitUntilExit()
+        let journals = (store as NSString).deletingLastPathComponent + "/journals"
+        let sparse = journals + "/huge.jsonl"
+        XCTAssertEqual(
+            try SystemTool.run(
+                "/usr/sbin/runuser", ["-u", operatorUser, "--", "/usr/bin/truncate", "-s", "3G", sparse]), 0)
+        let backup = q.directory + "/backup"
+        let taken = try qanat("backup", backup)
+        XCTAssertEqual(taken.status, 0, taken.stderr)
+        XCTAssertTrue(taken.stdout.contains("skipped: \(sparse): sparse: it claims 3221225472 bytes"), taken.stdout)
+        unlink(sparse)
+
+        // A backup whose manifest a member could have changed is not restored from, nor a link in it.
+        let copy = q.directory + "/tampered"
+        XCTAssertEqual(try SystemTool.run("/bin/cp", ["-a", backup, copy]), 0)
+        chown(copy + "/manifest.json", member, gid_t.max)
+        let untrusted = try q.run(["restore", copy, "--to", q.directory + "/r1/qanat.sqlite"])
+        XCTAssertEqual(untrusted.status, 2, untrusted.stderr)
+        XCTAssertTrue(untrusted.stderr.contains("is \(operatorUser)'s or others may change it"), untrusted.stderr)
+        chown(copy + "/manifest.json", 0, gid_t.max)
+        let rejects = copy + "/rejects"
+        try? FileManager.default.removeItem(atPath: rejects)
+        try FileManager.default.createSymbolicLink(atPath: rejects, withDestinationPath: "/etc")
+        let text = try String(contentsOfFile: copy + "/manifest.json", encoding: .utf8)
+        let shadow = try FileCopy.sha256(of: "/etc/shadow")
+        try text.replacingOccurrences(
+            of: #""files" : ["#,
+            with:
+                #""files" : [{"bytes":\#(shadow.bytes),"group":"root","mode":"644","owner":"\#(operatorUser)","path":"rejects/shadow","sha256":"\#(shadow.sha256)"},"#
+        ).write(toFile: copy + "/manifest.json", atomically: false, encoding: .utf8)
+        let linked = try q.run(["restore", copy, "--to", q.directory + "/r2/qanat.sqlite"])
+        XCTAssertEqual(linked.status, 2, linked.stderr)
+        XCTAssertTrue(linked.stderr.contains("holds a link or a special file"), linked.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: q.directory + "/r2"), "nothing was written")
+
+        // Nor is a restore made into a directory that holds other things.
+        let shared = q.directory + "/shared"
+        try FileManager.default.createDirectory(atPath: shared + "/someone-else", withIntermediateDirectories: true)
+        let intoShared = try q.run(["restore", backup, "--to", shared + "/qanat.sqlite"])
+        XCTAssertEqual(intoShared.status, 1, intoShared.stderr)
+        XCTAssertTrue(intoShared.stderr.contains("holds other files or is shared"), intoShared.stderr)
+        XCTAssertEqual(mode(shared).mode, 0o755, "left as it was")
+    }
+}
+
 /// Long jobs show their progress on a terminal (count, rate, time left) and nothing in a pipe.
 final class LongJobProgressTests: XCTestCase {
     func testBackupAndRestoreShowProgressOnATerminalOnly() throws {

@@ -192,8 +192,13 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(chown(planted, entry.pointee.pw_uid, entry.pointee.pw_gid), 0)
         try FileManager.default.createSymbolicLink(
             atPath: monthlyJournal(journals, "root") + ".rejects", withDestinationPath: "/etc/passwd")
+        // A name with escape sequences in it, made by whoever may write journals/: shown, not obeyed.
+        XCTAssertTrue(
+            FileManager.default.createFile(atPath: journals + "/x\u{1B}]0;PWNED\u{07}\u{1B}[2J.jsonl", contents: nil))
         let doctor = try q.run(["doctor"] + options, extraEnvironment: ["QANAT_JOURNAL": ""])
         XCTAssertNotEqual(doctor.status, 0)
+        XCTAssertFalse(doctor.stdout.contains("\u{1B}"), "no escape reaches the terminal")
+        XCTAssertTrue(doctor.stdout.contains("PWNED"), doctor.stdout)
         XCTAssertTrue(
             doctor.stdout.contains("\(planted): \(intruder)'s, not a rejects file this ingest may trust")
                 && doctor.stdout.contains("rm \(planted)"), doctor.stdout)

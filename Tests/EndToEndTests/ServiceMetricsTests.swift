@@ -42,6 +42,15 @@ extension ServiceStoreTests {
         try FileManager.default.createDirectory(atPath: textfiles, withIntermediateDirectories: true)
         chown(textfiles, getpwnam(serviceUser).pointee.pw_uid, gid_t.max)
         let metrics = textfiles + "/qanat.prom"
+        // A directory others may write (here /tmp, sticky) would let them replace the figures.
+        let shared = try q.run(
+            [
+                "--reuid", serviceUser, "--regid", serviceUser, "--init-groups", "--", try q.binaryForOtherUsers(),
+                "serve",
+                "--metrics", "/tmp/qanat.prom",
+            ], extraEnvironment: environment, executable: "/usr/bin/setpriv")
+        XCTAssertEqual(shared.status, 1, shared.stderr)
+        XCTAssertTrue(shared.stderr.contains("--metrics: others may write /tmp (1777)"), shared.stderr)
         let notify = try notifySocket()
         defer { close(notify.descriptor) }
         // init recorded the first admin itself: the service applies the member added and the post.

@@ -223,7 +223,7 @@ struct InitCommand: ParsableCommand {
         let name = (database as NSString).lastPathComponent
         let storeFiles: Set<String> = [
             name, name + "-wal", name + "-shm", name + ".sock", name + ".vault", "journals", "rejects", "scenario.toml",
-            "qanat.log", "metrics", "." + name + "-litestream",
+            "qanat.log", "." + name + "-litestream",
         ]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? ["?"]
         return entries.allSatisfy { storeFiles.contains($0) || $0.hasSuffix(".jsonl") || $0.hasSuffix(".rejects") }

@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Print each pass that read lines as JSON.") var json = false
     @Option(
         help:
-            "Write Prometheus metrics to this file (a node-exporter textfile, e.g. /var/lib/prometheus/node-exporter/qanat.prom)."
+            "Write Prometheus metrics to this file (a node-exporter textfile, the package's unit: /var/lib/qanat-metrics/qanat.prom)."
     )
     var metrics: String?
 
@@ -42,6 +42,7 @@ struct ServeCommand: ParsableCommand {
             "serving \(store.databasePath) as \(service.owner.user): \(service.journals().count) journal(s), socket "
                 + ServiceOwner.socketPath(beside: store.databasePath))
         fflush(nil)
+        if let metrics, let problem = ServiceMetrics.problem(with: metrics) { throw CLIError.usage(problem) }
         service.metricsPath = metrics
         let log = IngestLog(json: json, everyPass: true, command: "serve")
         do {

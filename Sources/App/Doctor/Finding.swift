@@ -23,6 +23,7 @@ struct Finding {
     var lines: [String] {
         let head =
             "\(level.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(subject.padding(toLength: 10, withPad: " ", startingAt: 0)) \(detail)"
-        return [head] + (fix.map { ["                 fix: \($0)"] } ?? [])
+        // Paths come from whoever named a file in journals/: shown, never obeyed by the terminal.
+        return ([head] + (fix.map { ["                 fix: \($0)"] } ?? [])).map(terminalSafe)
     }
 }

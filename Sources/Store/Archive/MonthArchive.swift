@@ -55,6 +55,10 @@ public struct MonthArchive {
                 skipped.append("\(journal.path): not a regular file (a link or a pipe): not read")
                 continue
             }
+            if let claim = FileCopy.sparse(info) {
+                skipped.append("\(journal.path): \(claim)")
+                continue
+            }
             let section: Section
             do {
                 section = try Section.read(journal.path, month: month) { bytes in

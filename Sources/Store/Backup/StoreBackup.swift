@@ -24,28 +24,25 @@ public struct StoreBackup {
 
     public mutating func run(qanatVersion: String, now: String) throws(BackupError) -> BackupManifest {
         let fm = FileManager.default
-        if let entries = try? fm.contentsOfDirectory(atPath: directory), !entries.isEmpty {
-            throw .occupied(path: directory, what: "already holds files: a backup goes into a new or empty directory")
-        }
         let source: SQLiteStore
         do { source = try SQLiteStore(path: storePath, options: .init(readOnly: true)) } catch { throw .store(error) }
-        // Its parents as mkdir -p makes them; the backup itself root's (or the service's) alone.
-        do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw .system(path: directory, operation: "mkdir", code: EACCES)
-        }
-        chmod(directory, 0o700)
-        guard mkdir(directory + "/journals", 0o700) == 0 || errno == EEXIST else {
-            throw .system(path: directory + "/journals", operation: "mkdir", code: errno)
+        let held = try ownDirectory()
+        defer { close(held) }
+        // Every file goes into the directory held open, whatever is done to its path meanwhile.
+        let directory = "/proc/self/fd/\(held)"
+        guard mkdir(directory + "/journals", 0o700) == 0 else {
+            throw .system(path: self.directory + "/journals", operation: "mkdir", code: errno)
         }
         let journals = StoreFiles.journals(beside: storePath)
         let cursors: [String]
         do { cursors = try source.journalCursorPaths() } catch { throw .store(error) }
         // The files beside the store besides the database: the journals first, then the service's.
         var plan: [(from: String, to: String, wholeLines: Bool)] = []
-        for name in Self.regularNames(in: journals) {
+        // Journals and their rejects only: a member may put anything in journals/.
+        for name in Self.regularNames(in: journals) where name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.rejects") {
             plan.append((journals + "/" + name, "journals/" + name, true))
         }
-        for name in Self.regularNames(in: StoreFiles.rejects(beside: storePath)) {
+        for name in Self.regularNames(in: StoreFiles.rejects(beside: storePath)) where name.hasSuffix(".rejects") {
             plan.append((StoreFiles.rejects(beside: storePath) + "/" + name, "rejects/" + name, true))
         }
         let serviceJournal = StoreFiles.serviceJournal(beside: storePath)
@@ -101,6 +98,38 @@ public struct StoreBackup {
             files: files, directories: Self.directories(beside: storePath), journals: journalsCopied)
         try manifest.write(to: directory)
         return manifest
+    }
+
+    /// The backup's own directory, held open: one made here (its parents as `mkdir -p` makes them),
+    /// or an empty one of this user's that no one else may open. A directory a member made, or may
+    /// write, would let them swap what root writes into for a link to anywhere.
+    private func ownDirectory() throws(BackupError) -> Int32 {
+        var info = stat()
+        if lstat(directory, &info) != 0 {
+            let parent = (directory as NSString).deletingLastPathComponent
+            if !parent.isEmpty {
+                try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            guard mkdir(directory, 0o700) == 0 else { throw .system(path: directory, operation: "mkdir", code: errno) }
+        } else if info.st_mode & S_IFMT != S_IFDIR {
+            throw .occupied(path: directory, what: "is not a directory: a backup goes into a new directory")
+        }
+        let held = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard held >= 0 else { throw .system(path: directory, operation: "open", code: errno) }
+        guard fstat(held, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 == 0 else {
+            close(held)
+            throw .occupied(
+                path: directory,
+                what:
+                    "is \(UnixAccounts.userName(info.st_uid))'s, mode \(String(info.st_mode & 0o7777, radix: 8)): a backup goes "
+                    + "into a new directory, or an empty one of yours no one else may open (0700)")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(held)")) ?? []
+        guard entries.isEmpty else {
+            close(held)
+            throw .occupied(path: directory, what: "already holds files: a backup goes into a new or empty directory")
+        }
+        return held
     }
 
     /// Every page from one read transaction: however long the copy takes, it is the store at one

@@ -27,8 +27,25 @@ public struct StoreRestore {
     }
 
     /// Reads the manifest and proves every file it lists unchanged; names the first that is not.
+    /// The backup must be one only root or this user could have changed: its manifest is what
+    /// restore trusts for owners and modes.
     public func check() throws(BackupError) -> BackupManifest {
+        try Self.requireTrusted(backup, what: "the backup")
+        try Self.requireTrusted(backup + "/" + BackupManifest.fileName, what: "the backup's manifest")
         let manifest = try BackupManifest.read(from: backup)
+        for file in manifest.files {
+            var part = backup
+            for component in file.path.split(separator: "/") {
+                part += "/" + component
+                try Self.requireTrusted(part, what: "the backup's \(file.path)")
+            }
+        }
+        let listed = Set(manifest.files.map(\.path))
+        for journal in manifest.journals where !listed.contains(journal.copy) {
+            throw .manifest(
+                path: backup + "/" + BackupManifest.fileName,
+                reason: "names a journal it does not hold: \(journal.copy)")
+        }
         let total = manifest.files.reduce(Int64(0)) { $0 + $1.bytes }
         var done: Int64 = 0
         for file in manifest.files {
@@ -49,6 +66,22 @@ public struct StoreRestore {
             }
         }
         return manifest
+    }
+
+    /// A directory or a regular file (never a link) of root's or this user's, that no one else may write.
+    static func requireTrusted(_ path: String, what: String) throws(BackupError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw .changed(file: path, reason: "gone") }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFDIR || kind == S_IFREG else {
+            throw .changed(file: path, reason: "\(what) holds a link or a special file: not restored from")
+        }
+        guard info.st_uid == 0 || info.st_uid == geteuid(), info.st_mode & 0o022 == 0 else {
+            throw .changed(
+                file: path,
+                reason: "\(what) is \(UnixAccounts.userName(info.st_uid))'s or others may change it "
+                    + "(\(String(info.st_mode & 0o7777, radix: 8))): a backup only root could have changed is restored")
+        }
     }
 
     /// The owners and groups the backup names, as this host numbers them; throws naming each one
@@ -110,7 +143,8 @@ public struct StoreRestore {
         try followCursors(manifest)
         for file in manifest.files {
             guard let (uid, gid) = owners[file.path] else { continue }
-            let mode = mode_t(file.mode, radix: 8) ?? 0o600
+            // A file's permission bits only: never set-user-ID, set-group-ID or sticky.
+            let mode = (mode_t(file.mode, radix: 8) ?? 0o600) & 0o777
             let target = target(of: file.path)
             chown(target, uid, gid)
             chmod(target, mode)
@@ -123,7 +157,8 @@ public struct StoreRestore {
             }
         }
         for entry in manifest.directories {
-            guard let (uid, gid) = owners[entry.path], let mode = mode_t(entry.mode, radix: 8) else { continue }
+            guard let (uid, gid) = owners[entry.path], let given = mode_t(entry.mode, radix: 8) else { continue }
+            let mode = given & 0o3777  // a directory may be set-group-ID and sticky, never set-user-ID
             let target = target(of: entry.path)
             if !fm.fileExists(atPath: target) { mkdir(target, 0o700) }
             chown(target, uid, gid)

@@ -73,6 +73,16 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON, and no progress.") var json = false
 
     func run() throws {
+        // A new store in a directory of its own, as init makes one: never a shared one such as /srv or a home.
+        let place = (target as NSString).deletingLastPathComponent
+        if FileManager.default.fileExists(atPath: place),
+            !InitCommand.isStoresOwn(place, database: target, ownedBy: nil)
+        {
+            throw CLIError.usage(
+                "\(terminalSafe(place)) holds other files or is shared (a home, /, a sticky directory): restore makes a "
+                    + "store in a directory of its own (give --to DIR/qanat.sqlite with a new DIR); nothing was written"
+            )
+        }
         let progress = ProgressLine(quiet: json)
         let restore = StoreRestore(backup: directory, storePath: target)
         var checking = restore
