@@ -36,6 +36,9 @@ struct ReportAttestation {
             return ServiceReply(caller: caller, report: Data(bytes).base64EncodedString())
         } catch let refusal as Refusal {
             return ServiceReply(caller: caller, refusal: "\(refusal); nothing was written", refused: true)
+        } catch let refused as ReportRequest.Refused {
+            // A request the service will not render (or a report that says why it cannot be made).
+            return ServiceReply(caller: caller, refusal: refused.description, refused: true)
         } catch {
             return ServiceReply(caller: caller, refusal: "\(error)")
         }

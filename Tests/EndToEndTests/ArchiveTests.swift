@@ -47,6 +47,7 @@ extension ServiceStoreTests {
         let sealed = try qanat("archive", "--month", "2026-11", "--out", archive)
         XCTAssertEqual(sealed.status, 0, sealed.stderr + log())
         XCTAssertTrue(sealed.stdout.hasPrefix("\(archive) sha256 "), sealed.stdout)
+        XCTAssertTrue(sealed.stdout.contains("sealed:  2026-11, 5 line(s) of 1 journal(s)"), sealed.stdout)
         XCTAssertTrue(log().contains("report archive rendered for root"), log())
         let lines = try String(contentsOfFile: archive, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 6, "the manifest and November's five lines, none of December's")
@@ -81,6 +82,10 @@ extension ServiceStoreTests {
         XCTAssertTrue(pruned.stdout.contains("removed: journals/\(operatorUser).2026-11.jsonl"), pruned.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: november))
         XCTAssertEqual(try events(in: store), 9, "the record keeps every line pruned, and the archive's own record")
+        // doctor, for a monitoring system: the pruned month's journal is no worry, and no terminal is asked for.
+        let doctor = try qanat("doctor", "--json")
+        XCTAssertTrue(doctor.stdout.contains("gone, a journal of 2026-11 (archived and pruned"), doctor.stdout)
+        XCTAssertFalse(doctor.stdout.contains(#""subject":"terminal""#), doctor.stdout)
     }
 
     func testOnlyAnAdminSealsAMonthThatHasEnded() throws {
@@ -96,6 +101,12 @@ extension ServiceStoreTests {
         let early = try qanat("archive", "--month", current)
         XCTAssertEqual(early.status, 2)
         XCTAssertTrue(early.stderr.contains("--month \(current): not over yet (Libya time)"), early.stderr)
+        // A month no journal has a line of: nothing sealed, and said so.
+        let empty = try qanat("archive", "--month", "2026-10", "--out", q.directory + "/oct.jsonl")
+        XCTAssertEqual(empty.status, 4, empty.stderr)
+        XCTAssertTrue(
+            empty.stderr.contains("no journal holds a line of 2026-10 (Libya time): nothing to seal"), empty.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: q.directory + "/oct.jsonl"))
         let malformed = try qanat("archive", "--month", "2026-13")
         XCTAssertEqual(malformed.status, 2)
         XCTAssertTrue(malformed.stderr.contains("'2026-13' is not a month: give it as 2026-11"), malformed.stderr)

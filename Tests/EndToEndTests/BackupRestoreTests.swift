@@ -213,11 +213,12 @@ final class LongJobProgressTests: XCTestCase {
             executable: "/usr/bin/script")
         XCTAssertEqual(onTerminal.status, 0, onTerminal.stderr)
         let drawn = try String(contentsOfFile: typescript, encoding: .utf8)
-        XCTAssertTrue(drawn.contains(" MiB/s") && drawn.contains("\r\u{1B}[K"), drawn.debugDescription)
+        XCTAssertTrue(
+            drawn.contains(" of ") && drawn.contains("/s") && drawn.contains("\r\u{1B}[K"), drawn.debugDescription)
 
         let piped = try q.run("backup", q.directory + "/in-a-pipe")
         XCTAssertEqual(piped.status, 0, piped.stderr)
-        XCTAssertFalse(piped.stdout.contains("MiB/s") || piped.stderr.contains("MiB/s"), piped.stderr)
+        XCTAssertFalse(piped.stdout.contains("/s ") || piped.stderr.contains("/s"), piped.stderr)
         let restored = try q.run("restore", q.directory + "/in-a-pipe", "--to", q.directory + "/restored/qanat.sqlite")
         XCTAssertEqual(restored.status, 0, restored.stderr)
         XCTAssertEqual(restored.stderr, "", "quiet in a pipe")

@@ -17,6 +17,11 @@ extension ServiceStoreTests {
         chown(own, getpwnam(operatorUser).pointee.pw_uid, uid_t.max)
         XCTAssertEqual(try post("for the report", as: operatorUser).status, 0)
 
+        // Without --agency, the member's own agency (not MOI), as every write chooses it.
+        let ownAgency = try qanat("report", "shift", as: operatorUser)
+        XCTAssertEqual(ownAgency.status, 0, ownAgency.stderr)
+        XCTAssertTrue(ownAgency.stdout.contains("(LRC)") && !ownAgency.stdout.contains("(MOI)"), ownAgency.stdout)
+
         let file = own + "/shift.md"
         let written = try qanat(
             "report", "shift", "--agency", "LRC", "--markdown", "--out", file, as: operatorUser)

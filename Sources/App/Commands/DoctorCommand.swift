@@ -43,7 +43,10 @@ struct DoctorCommand: ParsableCommand {
         }
         let members = (try? reader?.members().map(\.key.user)) ?? []
         if let journals = JournalsDirectory.finding(directory, members: members) { findings.append(journals) }
-        findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
+        // A monitoring system has no terminal: --json says nothing of one.
+        if !json {
+            findings += TerminalChecks.findings(display: display, environment: ProcessInfo.processInfo.environment)
+        }
         findings += TerminalChecks.themeFindings(display: display, environment: ProcessInfo.processInfo.environment)
         let failed = findings.filter { $0.level == .fail }.count
         let warned = findings.filter { $0.level == .warn }.count

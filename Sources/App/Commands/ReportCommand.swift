@@ -63,8 +63,10 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var officer: OfficerOptions
-        @Option(help: "The agency, when the officer never signed on (env QANAT_AGENCY; default MOI).") var agency:
-            String?
+        @Option(
+            help:
+                "The agency, when the officer never signed on (env QANAT_AGENCY; default: your member agency, else MOI)."
+        ) var agency: String?
         @Option(
             help:
                 "Report from this time (RFC 3339, or a day: 2026-12-01 from its start, Libya time) instead of the last sign-on."
@@ -77,7 +79,13 @@ struct ReportCommand: ParsableCommand {
             let language = ReportCommand.language(lang)
             let start = try ReportCommand.time(since, option: "since")
             let code: AgencyCode
-            do { code = try AgencyCode(actingAgency(agency), field: "agency") } catch { throw CLIError.from(error) }
+            // The member's own agency unless told otherwise, as every write chooses it.
+            let member = try? store.readingStore().actor(
+                user: UnixUser.current, officer: officer.officerName, pinProven: false
+            ).member
+            do { code = try AgencyCode(actingAgency(agency, member: member), field: "agency") } catch {
+                throw CLIError.from(error)
+            }
             let report: HandoverReport
             do {
                 let opened = try SQLiteStore.reader(at: store.databasePath)

@@ -1,5 +1,6 @@
 import Foundation
 import QanatChannel
+import QanatCore
 import QanatJournal
 import QanatStore
 
@@ -110,10 +111,22 @@ enum FileChecks {
             fix: "rm \(path)")
     }
 
+    /// The month a journal's name carries (`USER.2026-11.jsonl`, `USER.2026-11.HEX.jsonl`), if any.
+    static func monthInName(_ path: String) -> Month? {
+        (path as NSString).lastPathComponent.split(separator: ".").lazy.compactMap { Month(String($0)) }.first
+    }
+
     /// A journal's lines are attributed to its owner only if no one else can write or replace it;
     /// the group reads it, so that whoever runs ingest can.
     static func journalFinding(_ path: String, own: Bool) -> Finding {
         guard let ownership = JournalOwnership.at(path: path) else {
+            // A past month's file is gone once its archive verified: `archive prune` removes it.
+            if !own, let month = monthInName(path), month < Month(of: Clock.now()) {
+                return Finding(
+                    level: .ok, subject: "journal",
+                    detail: "\(path): gone, a journal of \(month) (archived and pruned, as `qanat archive prune` does)",
+                    fix: nil)
+            }
             return own
                 ? Finding(
                     level: .ok, subject: "journal",

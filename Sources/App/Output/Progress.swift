@@ -14,21 +14,28 @@ final class ProgressLine {
 
     /// `done` items so far; `fraction` of the work done, when known, for the time left.
     func update(done: Int, unit: String, fraction: Double?) {
+        draw(fraction: fraction) { elapsed in
+            "\(done.formatted()) \(unit)  \(Int(Double(done) / elapsed).formatted()) \(unit)/s"
+        }
+    }
+
+    /// Bytes done of `total`: sizes as people read them, so a small store's progress shows too.
+    func bytes(done: Int64, total: Int64) {
+        draw(fraction: total > 0 ? Double(done) / Double(total) : nil) { elapsed in
+            "\(ByteCount.text(done)) of \(ByteCount.text(total))  \(ByteCount.text(Int64(Double(done) / elapsed)))/s"
+        }
+    }
+
+    private func draw(fraction: Double?, _ text: (Double) -> String) {
         guard enabled, Date().timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = Date()
         let elapsed = max(Date().timeIntervalSince(started), 0.001)
-        var text = "\r\(done.formatted()) \(unit)  \(Int(Double(done) / elapsed).formatted()) \(unit)/s"
+        var line = "\r" + text(elapsed)
         if let fraction, fraction > 0.001 {
-            text += "  ~\(Int(elapsed / fraction - elapsed)) s left"
+            line += "  ~\(Int(elapsed / fraction - elapsed)) s left"
         }
-        FileHandle.standardError.write(Data((text + "\u{1B}[K").utf8))
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
         drawn = true
-    }
-
-    /// Bytes done of `total`, counted in MiB.
-    func bytes(done: Int64, total: Int64) {
-        update(
-            done: Int(done / 1_048_576), unit: "MiB", fraction: total > 0 ? Double(done) / Double(total) : nil)
     }
 
     func finish() {

@@ -76,6 +76,9 @@ public struct MonthArchive {
                     sha256: section.hasher.finalize().hexString))
             body += section.bytes
         }
+        guard !entries.isEmpty else {
+            throw .nothing("no journal holds a line of \(month) (Libya time): nothing to seal; nothing was written")
+        }
         let manifest = ArchiveManifest(
             month: month.description, store: storePath, sealed: now, qanat: qanatVersion, journals: entries,
             lines: entries.reduce(0) { $0 + $1.count })

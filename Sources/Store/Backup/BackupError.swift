@@ -14,6 +14,8 @@ public enum BackupError: Error, CustomStringConvertible, Sendable {
     /// this process may not give files to them.
     case owners(String)
     case store(StoreError)
+    /// Nothing to do: a month with no journal line.
+    case nothing(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum BackupError: Error, CustomStringConvertible, Sendable {
         case .changed(let file, let reason): "\(file): \(reason)"
         case .owners(let reason): reason
         case .store(let error): error.description
+        case .nothing(let why): why
         }
     }
 }

@@ -92,6 +92,12 @@ struct ArchiveCommand: ParsableCommand {
                 }
                 return try made.mapError(CLIError.from).get()
             }
+            // What was sealed, from the file's own manifest: a month with fewer lines than expected shows.
+            if let sealedManifest = try? ArchiveVerifier.verify(path: file).manifest {
+                print(
+                    "sealed:  \(sealedManifest.month), \(sealedManifest.lines) line(s) of "
+                        + "\(sealedManifest.journals.count) journal(s)")
+            }
         }
     }
 

@@ -128,7 +128,7 @@ extension CLIError {
         switch error {
         case .store(let store): from(store)
         case .occupied, .owners: .usage(error.description)
-        case .manifest, .changed: .badData(error.description)
+        case .manifest, .changed, .nothing: .badData(error.description)
         case .system: .storeUnavailable(error.description)
         }
     }
