@@ -146,10 +146,8 @@ extension ServiceStoreTests {
         XCTAssertTrue(intoTheirs.stderr.contains("is \(operatorUser)'s, mode 755"), intoTheirs.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: theirs), [], "nothing was written")
 
-        // A sparse file in journals/ claims gigabytes and holds nothing: not copied. (The service is
-        // stopped first: it would read the file's zeros as over-long lines.)
-        service?.terminate()
-        service?.waitUntilExit()
+        // A sparse file in journals/ claims gigabytes and holds nothing: neither read by the service
+        // (its zeros would be refused as over-long lines, pass after pass) nor copied.
         let journals = (store as NSString).deletingLastPathComponent + "/journals"
         let sparse = journals + "/huge.jsonl"
         XCTAssertEqual(
@@ -159,6 +157,8 @@ extension ServiceStoreTests {
         let taken = try qanat("backup", backup)
         XCTAssertEqual(taken.status, 0, taken.stderr)
         XCTAssertTrue(taken.stdout.contains("skipped: \(sparse): sparse: it claims 3221225472 bytes"), taken.stdout)
+        XCTAssertTrue(
+            log().contains("\(sparse): sparse: it claims 3221225472 bytes"), "the service refused it: \(log())")
         unlink(sparse)
 
         // A backup whose manifest a member could have changed is not restored from, nor a link in it.

@@ -55,7 +55,7 @@ public struct MonthArchive {
                 skipped.append("\(journal.path): not a regular file (a link or a pipe): not read")
                 continue
             }
-            if let claim = FileCopy.sparse(info) {
+            if let claim = JournalScanner.sparse(info) {
                 skipped.append("\(journal.path): \(claim)")
                 continue
             }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import QanatJournal
 
 /// Files read in blocks and hashed as they are read, so a journal of gigabytes needs no more
 /// memory than a block. A link is never followed: a member may plant one among the journals.
@@ -40,7 +41,7 @@ public enum FileCopy {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw .changed(file: path, reason: "not a regular file: not read")
         }
-        if wholeLines, let claim = sparse(info) { throw .changed(file: path, reason: claim) }
+        if wholeLines, let claim = JournalScanner.sparse(info) { throw .changed(file: path, reason: claim) }
         let limit = wholeLines ? try lastLineEnd(input, size: Int64(info.st_size), path: path) : Int64.max
         var output: Int32 = -1
         if let destination {
@@ -78,14 +79,6 @@ public enum FileCopy {
         return Copied(
             sha256: hasher.finalize().hexString, bytes: total, owner: info.st_uid, group: info.st_gid,
             mode: info.st_mode & 0o7777)
-    }
-
-    /// Why a journal's file is not copied or read whole: it claims far more bytes than it holds on
-    /// disk (holes of zeros no writer of lines makes), which would fill the backup's disk as root.
-    public static func sparse(_ info: stat) -> String? {
-        let held = Int64(info.st_blocks) * 512
-        guard Int64(info.st_size) > 1 << 20, held < Int64(info.st_size) / 2 else { return nil }
-        return "sparse: it claims \(info.st_size) bytes and holds \(held) on disk; no journal is: not read"
     }
 
     /// Where the last complete line of the first `size` bytes ends (0 when there is none).
