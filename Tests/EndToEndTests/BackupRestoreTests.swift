@@ -23,6 +23,15 @@ extension ServiceStoreTests {
         }
     }
 
+    /// `command` run as `user` (planting something among the journals), then root's backup into a new directory.
+    func backUp(afterRunning command: [String], as user: String) throws -> (String, QanatProcess.Result) {
+        XCTAssertEqual(try SystemTool.run("/usr/sbin/runuser", ["-u", user, "--"] + command), 0)
+        let backup = q.directory + "/backup"
+        let taken = try qanat("backup", backup)
+        XCTAssertEqual(taken.status, 0, taken.stderr)
+        return (backup, taken)
+    }
+
     func events(in path: String) throws -> Int {
         try SQLiteStore(path: path, options: .init(readOnly: true)).eventCount()
     }
@@ -96,12 +105,7 @@ extension ServiceStoreTests {
 
         // A link a member plants among the journals is not followed: root would copy what it points at.
         let planted = (store as NSString).deletingLastPathComponent + "/journals/planted.jsonl"
-        XCTAssertEqual(
-            try SystemTool.run(
-                "/usr/sbin/runuser", ["-u", operatorUser, "--", "/bin/ln", "-s", "/etc/shadow", planted]), 0)
-        let backup = q.directory + "/backup"
-        let taken = try qanat("backup", backup)
-        XCTAssertEqual(taken.status, 0, taken.stderr)
+        let (backup, taken) = try backUp(afterRunning: ["/bin/ln", "-s", "/etc/shadow", planted], as: operatorUser)
         XCTAssertTrue(taken.stdout.contains("skipped: \(planted): a link, not a file: not read"), taken.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: backup + "/journals/planted.jsonl"))
         // A copy the member may read: what stops them is whose the journals are.
@@ -150,12 +154,7 @@ extension ServiceStoreTests {
         // (its zeros would be refused as over-long lines, pass after pass) nor copied.
         let journals = (store as NSString).deletingLastPathComponent + "/journals"
         let sparse = journals + "/huge.jsonl"
-        XCTAssertEqual(
-            try SystemTool.run(
-                "/usr/sbin/runuser", ["-u", operatorUser, "--", "/usr/bin/truncate", "-s", "3G", sparse]), 0)
-        let backup = q.directory + "/backup"
-        let taken = try qanat("backup", backup)
-        XCTAssertEqual(taken.status, 0, taken.stderr)
+        let (backup, taken) = try backUp(afterRunning: ["/usr/bin/truncate", "-s", "3G", sparse], as: operatorUser)
         XCTAssertTrue(taken.stdout.contains("skipped: \(sparse): sparse: it claims 3221225472 bytes"), taken.stdout)
         XCTAssertTrue(
             log().contains("\(sparse): sparse: it claims 3221225472 bytes"), "the service refused it: \(log())")
