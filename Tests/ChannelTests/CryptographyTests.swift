@@ -41,7 +41,7 @@ final class CryptographyTests: XCTestCase {
             try db.execute(
                 sql: "CREATE TEMP VIEW agencies AS SELECT code, name_ar, name_en, kind, seeded FROM main.agencies")
             defer { try? db.execute(sql: "DROP VIEW temp.agencies") }
-            return try SQLiteStore.digest(db, tables: Self.tablesDigestedThen)
+            return try SQLiteStore.digest(db, tables: Self.tablesDigestedThen, as: .text)
         }
         XCTAssertEqual(digest, Self.digestBeforeSwiftCrypto)
     }
