@@ -111,6 +111,11 @@ public final class RecordService {
             let wait = metrics?.pending == true ? min(1_000, safetyInterval) : safetyInterval
             let wake = watcher.wait(milliseconds: wait, stop: stop.descriptor)
             if wake.stopped || stop.requested { break }
+            if wake.timedOut, wait < safetyInterval {
+                // Woken for the metrics alone: written, and the journals left to their own wakes.
+                written()
+                continue
+            }
             if wake.overflowed || wake.timedOut {
                 known = Set(journals())
                 metrics?.watching(known.count)
