@@ -30,13 +30,16 @@ struct StoreOptions: ParsableArguments {
         database ?? Environment.value("QANAT_DB") ?? Self.hostStore ?? Self.dataDirectory + "/qanat.sqlite"
     }
 
-    /// The installed host's shared store; a wrong settings file stops the command (exit 2).
-    static var hostStore: String? {
-        do { return try SystemConfig.load().store } catch {
+    /// The installed host's shared store, read once a process; a wrong settings file stops the
+    /// command (exit 2).
+    static let hostStore: String? = {
+        switch Result(catching: { () throws(CLIError) in try SystemConfig.load().store }) {
+        case .success(let store): return store
+        case .failure(let error):
             FileHandle.standardError.write(Data("qanat: \(error.description)\n".utf8))
             Foundation.exit(error.exitCode)
         }
-    }
+    }()
 
     /// The store opened for reading only (lists, reports, exports).
     func readingStore() throws(CLIError) -> any StoreReader {

@@ -23,7 +23,7 @@ public struct MonthArchive {
     public static func journals(of store: SQLiteStore) -> [(path: String, name: String)] {
         let directory = (store.path as NSString).deletingLastPathComponent
         let journals = StoreFiles.journals(beside: store.path)
-        var found = StoreBackup.regularNames(in: journals).filter { $0.hasSuffix(".jsonl") }.map {
+        var found = StoreBackup.names(in: journals).filter { $0.hasSuffix(".jsonl") }.map {
             (journals + "/" + $0, "journals/" + $0)
         }
         let service = StoreFiles.serviceJournal(beside: store.path)

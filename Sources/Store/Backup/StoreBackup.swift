@@ -39,10 +39,10 @@ public struct StoreBackup {
         // The files beside the store besides the database: the journals first, then the service's.
         var plan: [(from: String, to: String, wholeLines: Bool)] = []
         // Journals and their rejects only: a member may put anything in journals/.
-        for name in Self.regularNames(in: journals) where name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.rejects") {
+        for name in Self.names(in: journals) where name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.rejects") {
             plan.append((journals + "/" + name, "journals/" + name, true))
         }
-        for name in Self.regularNames(in: StoreFiles.rejects(beside: storePath)) where name.hasSuffix(".rejects") {
+        for name in Self.names(in: StoreFiles.rejects(beside: storePath)) where name.hasSuffix(".rejects") {
             plan.append((StoreFiles.rejects(beside: storePath) + "/" + name, "rejects/" + name, true))
         }
         let serviceJournal = StoreFiles.serviceJournal(beside: storePath)
@@ -191,7 +191,8 @@ public struct StoreBackup {
         }
     }
 
-    static func regularNames(in directory: String) -> [String] {
+    /// Every name in `directory` (files, links, anything a member made): the caller chooses.
+    static func names(in directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 

@@ -57,6 +57,25 @@ struct ArchiveCommand: ParsableCommand {
         abstract: "Seal a month's journal lines into one file whose SHA-256 the store records; verify it later.",
         subcommands: [Seal.self, Verify.self, Prune.self], defaultSubcommand: Seal.self)
 
+    /// The archive at `file` proved: every line as sealed, and its SHA-256 among the archives the
+    /// store recorded (exit 2 otherwise). `read` sees what the file says of itself before its lines
+    /// are judged, `linesSealed` that they all are. Returns the report and the store's record, as lines.
+    static func proved(
+        _ file: String, store: StoreOptions, read: (ArchiveVerifier.Report) -> Void = { _ in },
+        linesSealed: () -> Void = {}
+    ) throws -> (ArchiveVerifier.Report, [String]) {
+        let report: ArchiveVerifier.Report
+        do { report = try ArchiveVerifier.verify(path: file) } catch { throw CLIError.from(error) }
+        read(report)
+        if let problem = report.problem { throw CLIError.badData("\(terminalSafe(file)): \(terminalSafe(problem))") }
+        linesSealed()
+        let proof = try ReportCommand.VerifyReport.proof(of: file, store: store)
+        guard proof.kinds.contains(.archive) else {
+            throw CLIError.badData("\(terminalSafe(file)): recorded as another kind of report, not an archive")
+        }
+        return (report, proof.lines)
+    }
+
     struct Seal: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "seal",
@@ -115,21 +134,15 @@ struct ArchiveCommand: ParsableCommand {
         @Argument(help: "The archive file.") var file: String
 
         func run() throws {
-            let report: ArchiveVerifier.Report
-            do { report = try ArchiveVerifier.verify(path: file) } catch { throw CLIError.from(error) }
-            let manifest = report.manifest
-            print(
-                "\(terminalSafe(file)): the archive of \(manifest.month), \(report.lines) lines of "
-                    + "\(manifest.journals.count) journal(s), sealed \(manifest.sealed)")
-            if let problem = report.problem {
-                throw CLIError.badData("\(terminalSafe(file)): \(terminalSafe(problem))")
+            let (_, proof) = try ArchiveCommand.proved(file, store: store) { report in
+                let manifest = report.manifest
+                print(
+                    "\(terminalSafe(file)): the archive of \(manifest.month), \(report.lines) lines of "
+                        + "\(manifest.journals.count) journal(s), sealed \(manifest.sealed)")
+            } linesSealed: {
+                print("  every line as sealed")
             }
-            print("  every line as sealed")
-            let proof = try ReportCommand.VerifyReport.proof(of: file, store: store)
-            guard proof.kinds.contains(.archive) else {
-                throw CLIError.badData("\(terminalSafe(file)): recorded as another kind of report, not an archive")
-            }
-            for line in proof.lines { print(line) }
+            for line in proof { print(line) }
         }
     }
 
@@ -147,14 +160,7 @@ struct ArchiveCommand: ParsableCommand {
         @Argument(help: "The archive file, verified first.") var file: String
 
         func run() throws {
-            let report: ArchiveVerifier.Report
-            do { report = try ArchiveVerifier.verify(path: file) } catch { throw CLIError.from(error) }
-            if let problem = report.problem {
-                throw CLIError.badData("\(terminalSafe(file)): \(terminalSafe(problem))")
-            }
-            guard try ReportCommand.VerifyReport.proof(of: file, store: store).kinds.contains(.archive) else {
-                throw CLIError.badData("\(terminalSafe(file)): recorded as another kind of report, not an archive")
-            }
+            let (report, _) = try ArchiveCommand.proved(file, store: store)
             let reader: SQLiteStore
             do { reader = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch {
                 throw CLIError.from(error)
