@@ -91,9 +91,17 @@ public final class RecordService {
         let listener = try ServiceListener(
             path: ServiceOwner.socketPath(beside: store.path), group: group.st_gid
         ) { [store, applied, vault, owner] request, uid in
-            Self.answer(
-                request, from: uid, store: store, applied: applied, vault: vault,
-                reports: ReportAttestation(store: store, owner: owner), said: log.said)
+            let caller = UnixAccounts.userName(uid)
+            guard case .report(let asked) = request else {
+                return ServiceAnswer(
+                    Self.answer(request, from: caller, store: store, applied: applied, vault: vault, said: log.said))
+            }
+            let answered = ReportAttestation(store: store, owner: owner).answer(asked, from: caller)
+            log.said(
+                answered.report != nil
+                    ? "report \(asked.kind) rendered for \(caller)"
+                    : "report \(asked.kind) refused for \(caller): \(answered.reply.refusal ?? "")")
+            return answered
         }
         listener.start()
         defer { listener.stop() }
@@ -158,12 +166,11 @@ public final class RecordService {
         }
     }
 
-    /// One request on the socket, from the Unix user the kernel names.
+    /// One request on the socket (a report's aside), from the Unix user the kernel names.
     static func answer(
-        _ request: ServiceRequest, from uid: uid_t, store: SQLiteStore, applied: AppliedSignal, vault: ServiceVault,
-        reports: ReportAttestation, said: (String) -> Void
+        _ request: ServiceRequest, from caller: String, store: SQLiteStore, applied: AppliedSignal,
+        vault: ServiceVault, said: (String) -> Void
     ) -> ServiceReply {
-        let caller = UnixAccounts.userName(uid)
         switch request {
         case .hello:
             return ServiceReply(caller: caller)
@@ -213,13 +220,8 @@ public final class RecordService {
             case .failed(let reason): said("sign-on failed: \(entry): \(reason)")
             }
             return ServiceReply(caller: caller, signOn: answer)
-        case .report(let asked):
-            let reply = reports.answer(asked, from: caller)
-            said(
-                reply.report != nil
-                    ? "report \(asked.kind) rendered for \(caller)"
-                    : "report \(asked.kind) refused for \(caller): \(reply.refusal ?? "")")
-            return reply
+        case .report:
+            return ServiceReply(caller: caller, refusal: "a report is answered on its own")
         }
     }
 

@@ -7,12 +7,12 @@ import QanatStore
 /// A report asked for a file on a service store: the service checks the asker's role, renders the
 /// report itself (`ReportRenderer`), records `report.written` with the bytes' SHA-256, attested by
 /// its own user and naming the asker's Unix user (the kernel's word), in its own journal and the
-/// store, and returns the bytes. `report verify` then passes only for what the service rendered.
+/// store, and sends the bytes after its reply. `report verify` then passes only for what the service rendered.
 struct ReportAttestation {
     let store: SQLiteStore
     let owner: ServiceOwner
 
-    func answer(_ request: ReportRequest, from caller: String) -> ServiceReply {
+    func answer(_ request: ReportRequest, from caller: String) -> ServiceAnswer {
         do {
             let (kind, arguments) = try request.arguments()
             let actions = Actions(context: try store.writeContext(), reader: store, references: nil)
@@ -20,12 +20,13 @@ struct ReportAttestation {
             let actor = try store.actor(user: caller, officer: officer, pinProven: false)
             // The role is checked on the record before the report is rendered, and again with its bytes.
             let asked = try actions.reportWritten(
-                kind: kind, parameters: request.parameters, file: request.file, bytes: [], actingAgency: request.agency,
+                kind: kind, parameters: request.parameters, file: request.file, content: ReportContent(of: []),
+                actingAgency: request.agency,
                 attestedBy: owner.user)
             try Authority.check(asked.payload, agency: asked.agency, by: actor)
-            let bytes = try ReportRenderer(storePath: store.path).render(arguments, officer: officer)
+            let report = try ReportRenderer(storePath: store.path).render(arguments, officer: officer)
             let write = try actions.reportWritten(
-                kind: kind, parameters: request.parameters, file: request.file, bytes: bytes,
+                kind: kind, parameters: request.parameters, file: request.file, content: report.content,
                 actingAgency: request.agency, attestedBy: owner.user)
             let now = Clock.now()
             let event = Event(
@@ -33,14 +34,15 @@ struct ReportAttestation {
                 payload: write.payload, received: now)
             try JournalWriter(path: StoreFiles.serviceJournal(beside: store.path)).append(event)
             try store.apply([event])
-            return ServiceReply(caller: caller, report: Data(bytes).base64EncodedString())
+            return ServiceAnswer(ServiceReply(caller: caller, report: report.content), report: report)
         } catch let refusal as Refusal {
-            return ServiceReply(caller: caller, refusal: "\(refusal); nothing was written", refused: true)
+            return ServiceAnswer(
+                ServiceReply(caller: caller, refusal: "\(refusal); nothing was written", refused: true))
         } catch let refused as ReportRequest.Refused {
             // A request the service will not render (or a report that says why it cannot be made).
-            return ServiceReply(caller: caller, refusal: refused.description, refused: true)
+            return ServiceAnswer(ServiceReply(caller: caller, refusal: refused.description, refused: true))
         } catch {
-            return ServiceReply(caller: caller, refusal: "\(error)")
+            return ServiceAnswer(ServiceReply(caller: caller, refusal: "\(error)"))
         }
     }
 }

@@ -13,7 +13,7 @@ import QanatChannel
 public final class ServiceListener: @unchecked Sendable {
     public let path: String
     private let descriptor: Int32
-    private let answer: @Sendable (ServiceRequest, uid_t) -> ServiceReply
+    private let answer: @Sendable (ServiceRequest, uid_t) -> ServiceAnswer
     private let lock = NSLock()
     private var open: [uid_t: Int] = [:]
     /// Connections answered at once, in all and for one Unix user.
@@ -21,9 +21,11 @@ public final class ServiceListener: @unchecked Sendable {
     static let perUserLimit = 64
     /// Seconds a request has to arrive whole.
     static let requestDeadline = 2.0
+    /// Seconds one send of a report's bytes may wait for the member to read.
+    static let reportSendDeadline = 30.0
 
     public init(
-        path: String, group: gid_t, answer: @escaping @Sendable (ServiceRequest, uid_t) -> ServiceReply
+        path: String, group: gid_t, answer: @escaping @Sendable (ServiceRequest, uid_t) -> ServiceAnswer
     ) throws(ServiceError) {
         self.path = path
         self.answer = answer
@@ -66,15 +68,19 @@ public final class ServiceListener: @unchecked Sendable {
     private func serve(_ connection: Int32, from uid: uid_t) {
         defer { close(connection) }
         UnixSocket.setTimeout(connection, seconds: Self.requestDeadline)
-        let reply: ServiceReply
+        let answered: ServiceAnswer
         do {
             let line = try UnixSocket.readLine(connection, within: Self.requestDeadline)
             let request = try JSONDecoder().decode(ServiceRequest.self, from: line)
-            reply = answer(request, uid)
+            answered = answer(request, uid)
         } catch {
-            reply = ServiceReply(refusal: "not a request: \(error)")
+            answered = ServiceAnswer(ServiceReply(refusal: "not a request: \(error)"))
         }
-        if let data = try? JSONEncoder().encode(reply) { try? UnixSocket.writeLine(connection, data) }
+        guard let data = try? JSONEncoder().encode(answered.reply), (try? UnixSocket.writeLine(connection, data)) != nil
+        else { return }
+        // A report's bytes go at the member's pace: each send may wait, but not for ever.
+        UnixSocket.setTimeout(connection, seconds: Self.reportSendDeadline)
+        _ = answered.report?.send(to: connection)
     }
 
     private func reserve(_ uid: uid_t) -> Bool {
@@ -92,5 +98,16 @@ public final class ServiceListener: @unchecked Sendable {
         open[uid, default: 1] -= 1
         if open[uid] == 0 { open[uid] = nil }
         lock.unlock()
+    }
+}
+
+/// The reply to one request, and the report whose bytes follow it.
+public struct ServiceAnswer: Sendable {
+    public let reply: ServiceReply
+    let report: RenderedReport?
+
+    init(_ reply: ServiceReply, report: RenderedReport? = nil) {
+        self.reply = reply
+        self.report = report
     }
 }

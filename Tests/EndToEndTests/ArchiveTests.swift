@@ -13,7 +13,7 @@ import XCTest
 extension ServiceStoreTests {
     /// `user`'s journal of November 2026, written as their desk would have then (chained lines),
     /// owned by them, in the store's journals/.
-    func novemberJournal(of user: String, posts: Int) throws -> String {
+    func novemberJournal(of user: String, posts: Int, body: String = "November post") throws -> String {
         let journals = (store as NSString).deletingLastPathComponent + "/journals"
         let path = journals + "/\(user).2026-11.jsonl"
         let start = try XCTUnwrap(Timestamp(rfc3339: "2026-11-20T08:00:00Z"))
@@ -26,7 +26,7 @@ extension ServiceStoreTests {
                 payload: .messagePosted(
                     MessagePosting(
                         recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
-                        body: "November post \(i)", incident: nil, acknowledgementRequired: false)))
+                        body: "\(body) \(i)", incident: nil, acknowledgementRequired: false)))
         }
         // Made by them, as their desk makes it (journals/' ACL included); the lines then appended.
         XCTAssertEqual(
@@ -86,6 +86,30 @@ extension ServiceStoreTests {
         let doctor = try qanat("doctor", "--json")
         XCTAssertTrue(doctor.stdout.contains("gone, a journal of 2026-11 (archived and pruned"), doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains(#""subject":"terminal""#), doctor.stdout)
+    }
+
+    /// A busy month is hundreds of MiB: the service sends it after its reply, a piece at a time,
+    /// instead of in one message (which held at most 32 MiB).
+    func testAMonthLargerThanAnyMessageIsSealedWhole() throws {
+        let (_, operatorUser) = try runningStoreWithOperator()
+        // 9,000 Arabic posts of 2,000 letters: about 38 MiB of lines.
+        let body = String(repeating: "بلاغ", count: 500)
+        let november = try novemberJournal(of: operatorUser, posts: 9_000, body: body)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: november)[.size] as? Int)
+        XCTAssertGreaterThan(size, 33_554_432, "larger than the one message a report once travelled in")
+
+        let archive = q.directory + "/nov.jsonl"
+        let sealed = try qanat("archive", "--month", "2026-11", "--out", archive)
+        XCTAssertEqual(sealed.status, 0, sealed.stderr + log())
+        XCTAssertTrue(sealed.stdout.contains("sealed:  2026-11, 9000 line(s) of 1 journal(s)"), sealed.stdout)
+        let sealedBytes = try Data(contentsOf: URL(fileURLWithPath: archive))
+        let manifestEnd = try XCTUnwrap(sealedBytes.firstIndex(of: UInt8(ascii: "\n")))
+        XCTAssertEqual(
+            sealedBytes[(manifestEnd + 1)...], try Data(contentsOf: URL(fileURLWithPath: november)),
+            "every line of the month, verbatim, after the manifest")
+        let verified = try qanat("archive", "verify", archive)
+        XCTAssertEqual(verified.status, 0, verified.stderr)
+        XCTAssertTrue(verified.stdout.contains("9000 lines of 1 journal(s)"), verified.stdout)
     }
 
     func testOnlyAnAdminSealsAMonthThatHasEnded() throws {

@@ -27,7 +27,7 @@ extension ServiceStoreTests {
             "report", "shift", "--agency", "LRC", "--markdown", "--out", file, as: operatorUser)
         XCTAssertEqual(written.status, 0, written.stderr + log())
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-        XCTAssertTrue(written.stdout.contains("sha256 \(ReportDigest.of(bytes))"), written.stdout)
+        XCTAssertTrue(written.stdout.contains("sha256 \(ReportContent(of: bytes).sha256)"), written.stdout)
         XCTAssertTrue(
             String(decoding: bytes, as: UTF8.self).hasPrefix("# Shift handover — \(operatorUser) (LRC)"),
             "the shift report in Markdown, prepared by who asked, not the service: \(String(decoding: bytes, as: UTF8.self))"
@@ -54,7 +54,8 @@ extension ServiceStoreTests {
             user: operatorUser,
             payload: .reportWritten(
                 ReportRecord(
-                    kind: .shift, parameters: ["--markdown"], file: forgedFile, sha256: ReportDigest.of(forgedBytes),
+                    kind: .shift, parameters: ["--markdown"], file: forgedFile,
+                    sha256: ReportContent(of: forgedBytes).sha256,
                     bytes: forgedBytes.count, attestedBy: serviceUser)))
         let journal = monthlyJournal((store as NSString).deletingLastPathComponent + "/journals", operatorUser)
         let line = String(decoding: EventCodec.encode(forged, previousLineHash: nil), as: UTF8.self)
@@ -73,7 +74,8 @@ extension ServiceStoreTests {
         XCTAssertThrowsError(
             try client.report(
                 ReportRequest(
-                    kind: .shift, parameters: ["--db", "/etc/shadow"], officer: "x", agency: "LRC", file: "/tmp/x"))
+                    kind: .shift, parameters: ["--db", "/etc/shadow"], officer: "x", agency: "LRC", file: "/tmp/x"),
+                into: { _ in })
         ) { XCTAssertTrue("\($0)".contains("'--db' is not an option a report takes"), "\($0)") }
     }
 

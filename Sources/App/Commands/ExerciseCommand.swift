@@ -79,7 +79,7 @@ struct ExerciseCommand: ParsableCommand {
             }
             let controller = agency ?? scenario.controller ?? "MOI"
             let setup = ExerciseSetup(
-                scenario: scenario, digest: ReportDigest.of(bytes), speed: speed, agency: controller)
+                scenario: scenario, digest: ReportContent(of: bytes).sha256, speed: speed, agency: controller)
             try setup.check(file: file)
             let target = directory ?? Place.parent + "/" + Self.directoryName(scenario.name, at: Clock.now())
             guard !SQLiteStore.exists(at: target + "/qanat.sqlite") else {

@@ -29,11 +29,8 @@ extension ReportCommand {
         /// What the store records of the file's bytes, as lines to print, and the kinds recorded;
         /// throws (exit 2) when nothing recorded proves them.
         static func proof(of file: String, store: StoreOptions) throws -> (lines: [String], kinds: [ReportKind]) {
-            let bytes: [UInt8]
-            do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
-                throw CLIError.badData("\(terminalSafe(file)): \(error.localizedDescription)")
-            }
-            let digest = ReportDigest.of(bytes)
+            let content = try OutputFile.content(of: file)
+            let digest = content.sha256
             let opened = try store.readingStore()
             let written: [Event]
             do { written = try opened.reportsWritten(sha256: digest) } catch { throw CLIError.from(error) }
@@ -56,7 +53,7 @@ extension ReportCommand {
                     "\(terminalSafe(file)): sha256 \(digest) is recorded only by a member's own line, not rendered by "
                         + "the store's service (\(service?.user ?? "")): no proof")
             }
-            var lines = ["\(terminalSafe(file)): unchanged (sha256 \(digest), \(bytes.count) bytes)"]
+            var lines = ["\(terminalSafe(file)): unchanged (sha256 \(digest), \(content.bytes) bytes)"]
             var kinds: [ReportKind] = []
             for event in proving {
                 guard case .reportWritten(let record) = event.payload else { continue }

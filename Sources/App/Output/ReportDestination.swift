@@ -34,14 +34,14 @@ struct ReportDestination: ParsableArguments {
         }
         try Self.write(
             to: out, kind: kind, parameters: parameters, store: store, officer: officer, agency: agency,
-            rendering: { Array((text.joined(separator: "\n") + "\n").utf8) })
+            rendering: { try $0.append(Array((text.joined(separator: "\n") + "\n").utf8)) })
     }
 
-    /// Writes the report `kind` to `out` and records it: rendered by `rendering` here, or on a
-    /// service store by the service, from the store itself.
+    /// Writes the report `kind` to `out` and records it: rendered into the file by `rendering` here,
+    /// or on a service store by the service, from the store itself.
     static func write(
         to out: String, kind: ReportKind, parameters: [String], store: StoreOptions, officer: String,
-        agency: String? = nil, rendering: () throws -> [UInt8]
+        agency: String? = nil, rendering: (OutputFile.Writer) throws -> Void
     ) throws {
         let path = try Self.checkedPath(out)
         let recorder = try EventRecorder(options: store, officerName: officer)
@@ -51,15 +51,16 @@ struct ReportDestination: ParsableArguments {
                     kind: kind, parameters: parameters, officer: officer, agency: recorder.agency(agency), file: path),
                 by: client)
         }
-        let bytes = try rendering()
+        let file = try OutputFile.Writer(path)
+        try rendering(file)
         let write: Actions.Write
         do {
             write = try recorder.actions.reportWritten(
-                kind: kind, parameters: parameters, file: path, bytes: bytes,
+                kind: kind, parameters: parameters, file: path, content: file.content,
                 actingAgency: recorder.agency(agency))
         } catch { throw CLIError.fromDomain(error) }
         let event = try recorder.event(write)
-        try OutputFile.write(bytes, to: path)
+        try file.commit()
         try recorder.record(event)
         if case .reportWritten(let record) = event.payload { print("\(terminalSafe(path)) sha256 \(record.sha256)") }
     }
@@ -69,10 +70,14 @@ extension ReportDestination {
     /// On a service store the service renders the report from the store and records it; the bytes
     /// it returns are what the file holds, so `report verify` proves them Qanat's own.
     private static func attested(_ request: ReportRequest, by client: ServiceClient) throws {
-        let bytes: [UInt8]
-        do { bytes = try client.report(request) } catch { throw CLIError.from(error) }
-        try OutputFile.write(bytes, to: request.file)
-        print("\(terminalSafe(request.file)) sha256 \(ReportDigest.of(bytes))")
+        let file = try OutputFile.Writer(request.file)
+        let content: ReportContent
+        do { content = try client.report(request) { bytes in try file.append(bytes) } } catch let error as ChannelError
+        {
+            throw CLIError.from(error)
+        }
+        try file.commit()
+        print("\(terminalSafe(request.file)) sha256 \(content.sha256)")
     }
 
     /// The file's absolute path, once it is one a report can be written to: not empty, not a

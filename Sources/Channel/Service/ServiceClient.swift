@@ -22,9 +22,17 @@ public struct ServiceClient: IncidentReferenceSource {
 
     /// Throws `.unavailable` (the write waits in the journal) when the service cannot be asked.
     /// `waiting` seconds are added to the socket's timeout for a question the service holds.
-    public func ask(_ request: ServiceRequest, waiting: Double = 0, replyLimit: Int = UnixSocket.lineLimit)
-        throws(StoreError) -> ServiceReply
-    {
+    public func ask(_ request: ServiceRequest, waiting: Double = 0) throws(StoreError) -> ServiceReply {
+        let connection = try exchange(request, waiting: waiting)
+        close(connection.fd)
+        return connection.reply
+    }
+
+    /// The request sent and the reply read, on a connection left open for what follows the reply
+    /// (a report's bytes), with what was read past the reply's line.
+    private func exchange(_ request: ServiceRequest, waiting: Double) throws(StoreError) -> (
+        fd: Int32, reply: ServiceReply, rest: [UInt8]
+    ) {
         var info = stat()
         guard lstat(socketPath, &info) == 0 else { throw away("no socket at \(socketPath)") }
         guard info.st_mode & S_IFMT == S_IFSOCK, info.st_uid == owner.uid else {
@@ -34,11 +42,13 @@ public struct ServiceClient: IncidentReferenceSource {
         do { fd = try UnixSocket.connect(to: socketPath, timeout: timeout + waiting) } catch {
             throw away("\(error)")
         }
-        defer { close(fd) }
         do {
             try UnixSocket.writeLine(fd, try JSONEncoder().encode(request))
-            return try JSONDecoder().decode(ServiceReply.self, from: try UnixSocket.readLine(fd, limit: replyLimit))
+            var rest: [UInt8] = []
+            let line = try UnixSocket.readLine(fd, rest: &rest)
+            return (fd, try JSONDecoder().decode(ServiceReply.self, from: line), rest)
         } catch {
+            close(fd)
             throw away("\(error)")
         }
     }
@@ -98,19 +108,43 @@ public struct ServiceClient: IncidentReferenceSource {
         }
     }
 
-    /// The report the service rendered from the store and recorded as written, for the member's
-    /// process to write to the file.
-    public func report(_ request: ReportRequest) throws(ChannelError) -> [UInt8] {
-        let reply: ServiceReply
-        do {
-            // Base64 is a third longer than the bytes, and JSON adds its braces.
-            reply = try ask(.report(request), waiting: 120, replyLimit: ServiceReply.reportLimit / 3 * 4 + 4096)
-        } catch { throw .store(error) }
-        guard let text = reply.report, let bytes = Data(base64Encoded: text) else {
-            if reply.refused == true, let refusal = reply.refusal { throw .refusedByService(refusal) }
-            throw .store(.failed(path: socketPath, reason: reply.refusal ?? "the service rendered no report"))
+    /// The report the service rendered from the store and recorded as written, handed to `sink` a
+    /// piece at a time as it comes off the socket (a month's archive may be hundreds of MiB), and
+    /// what the record says of it — checked against the bytes that came.
+    public func report(_ request: ReportRequest, into sink: ([UInt8]) throws -> Void) throws -> ReportContent {
+        let connection: (fd: Int32, reply: ServiceReply, rest: [UInt8])
+        do { connection = try exchange(.report(request), waiting: 120) } catch { throw ChannelError.store(error) }
+        defer { close(connection.fd) }
+        let reply = connection.reply
+        guard let size = reply.reportBytes, let sha256 = reply.reportSHA256, size >= 0 else {
+            if reply.refused == true, let refusal = reply.refusal { throw ChannelError.refusedByService(refusal) }
+            throw ChannelError.store(
+                .failed(path: socketPath, reason: reply.refusal ?? "the service rendered no report"))
         }
-        return Array(bytes)
+        var hasher = ReportContent.Hasher()
+        var remaining = size
+        func take(_ bytes: [UInt8]) throws {
+            bytes.withUnsafeBytes { hasher.update($0) }
+            remaining -= bytes.count
+            try sink(bytes)
+        }
+        if !connection.rest.isEmpty { try take(Array(connection.rest.prefix(remaining))) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while remaining > 0 {
+            let count = buffer.withUnsafeMutableBytes { read(connection.fd, $0.baseAddress, min($0.count, remaining)) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw ChannelError.store(
+                    .failed(path: socketPath, reason: "the report stopped \(remaining) of \(size) bytes short"))
+            }
+            try take(Array(buffer[0..<count]))
+        }
+        let content = hasher.finalize()
+        guard content.sha256 == sha256 else {
+            throw ChannelError.store(
+                .failed(path: socketPath, reason: "the report's bytes are not the ones the service recorded"))
+        }
+        return content
     }
 
     private func away(_ reason: String) -> StoreError {

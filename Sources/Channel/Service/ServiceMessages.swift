@@ -39,15 +39,16 @@ public struct ServiceReply: Codable, Equatable, Sendable {
     public var signOn: SignOnAnswer?
     /// A PIN the service now keeps.
     public var pinSet: Bool?
-    /// A report's bytes (base64), as the service rendered and recorded them.
-    public var report: String?
+    /// A report the service rendered and recorded: its size and SHA-256; its bytes follow the reply's line.
+    public var reportBytes: Int?
+    public var reportSHA256: String?
     public var refusal: String?
     /// Whether `refusal` is the caller's role's (not a failure of the service).
     public var refused: Bool?
 
     public init(
         caller: String? = nil, reference: String? = nil, applied: Bool? = nil, signOn: SignOnAnswer? = nil,
-        pinSet: Bool? = nil, report: String? = nil, refusal: String? = nil, refused: Bool? = nil
+        pinSet: Bool? = nil, report: ReportContent? = nil, refusal: String? = nil, refused: Bool? = nil
     ) {
         self.refused = refused
         self.caller = caller
@@ -55,12 +56,11 @@ public struct ServiceReply: Codable, Equatable, Sendable {
         self.applied = applied
         self.signOn = signOn
         self.pinSet = pinSet
-        self.report = report
+        reportBytes = report?.bytes
+        reportSHA256 = report?.sha256
         self.refusal = refusal
     }
 
     /// The most events one `applied` question may name, and the longest it may wait.
     public static let appliedLimit = (ids: 10_000, seconds: 30.0)
-    /// The largest report the service renders and returns.
-    public static let reportLimit = 32 * 1024 * 1024
 }

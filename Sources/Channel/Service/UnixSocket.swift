@@ -96,12 +96,19 @@ public enum UnixSocket {
         return credentials.uid
     }
 
-    /// One line, without its newline; with `within`, the whole line must come in that many seconds
-    /// (a peer sending a byte a second holds nothing for long).
-    /// One line, up to `limit` bytes (a request's; a reply carrying a report may be longer).
+    /// One line, without its newline, up to `limit` bytes; with `within`, the whole line must come in
+    /// that many seconds (a peer sending a byte a second holds nothing for long).
     public static func readLine(_ fd: Int32, within seconds: Double? = nil, limit: Int = lineLimit) throws(Failure)
         -> Data
     {
+        var rest: [UInt8] = []
+        return try readLine(fd, within: seconds, limit: limit, rest: &rest)
+    }
+
+    /// One line, as above; what came after its newline is left in `rest`.
+    public static func readLine(
+        _ fd: Int32, within seconds: Double? = nil, limit: Int = lineLimit, rest: inout [UInt8]
+    ) throws(Failure) -> Data {
         var line = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = seconds.map { Date().addingTimeInterval($0) }
@@ -120,6 +127,7 @@ public enum UnixSocket {
             guard count > 0 else { throw .closed }
             if let end = buffer[0..<count].firstIndex(of: UInt8(ascii: "\n")) {
                 line.append(contentsOf: buffer[0..<end])
+                rest = Array(buffer[(end + 1)..<count])
                 return line
             }
             line.append(contentsOf: buffer[0..<count])

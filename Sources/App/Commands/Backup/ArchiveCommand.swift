@@ -32,17 +32,22 @@ extension ReportCommand {
 
         func run() throws {
             var archive = MonthArchive(storePath: store.databasePath, month: try month.parsed())
-            let made = Result { () throws(BackupError) in
-                try archive.make(qanatVersion: Qanat.version, now: Clock.now().rfc3339)
-            }
-            let bytes = try made.mapError(CLIError.from).get().1
             // The lines as the journals hold them: on a terminal, made safe to show instead.
-            if isatty(STDOUT_FILENO) == 1 {
-                for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-                    print(terminalSafe(String(line)))
+            let shown = isatty(STDOUT_FILENO) == 1
+            let output = BufferedOutput(descriptor: STDOUT_FILENO)
+            let made = Result { () throws(BackupError) in
+                try archive.write(qanatVersion: Qanat.version, now: Clock.now().rfc3339) { line throws(BackupError) in
+                    let bytes =
+                        shown
+                        ? Array((terminalSafe(String(decoding: line.dropLast(), as: UTF8.self)) + "\n").utf8) : line
+                    guard output.write(bytes) else {
+                        throw .system(path: "standard output", operation: "write", code: errno)
+                    }
                 }
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
+            }
+            _ = try made.mapError(CLIError.from).get()
+            guard output.flush() else {
+                throw CLIError.from(BackupError.system(path: "standard output", operation: "write", code: errno))
             }
             for skipped in archive.skipped {
                 FileHandle.standardError.write(Data("skipped: \(terminalSafe(skipped))\n".utf8))
@@ -102,14 +107,22 @@ struct ArchiveCommand: ParsableCommand {
             try ReportDestination.write(
                 to: file, kind: .archive, parameters: ["--month", sealed.description], store: store,
                 officer: officer.officerName
-            ) {
+            ) { file in
                 var archive = MonthArchive(storePath: store.databasePath, month: sealed)
                 archive.progress = { done, total in progress.bytes(done: done, total: total) }
                 defer { progress.finish() }
+                var failure: CLIError?
                 let made = Result { () throws(BackupError) in
-                    try archive.make(qanatVersion: Qanat.version, now: Clock.now().rfc3339).1
+                    try archive.write(qanatVersion: Qanat.version, now: Clock.now().rfc3339) {
+                        line throws(BackupError) in
+                        do throws(CLIError) { try file.append(line) } catch {
+                            failure = error
+                            throw .system(path: file.path, operation: "write", code: errno)
+                        }
+                    }
                 }
-                return try made.mapError(CLIError.from).get()
+                if let failure { throw failure }
+                _ = try made.mapError(CLIError.from).get()
             }
             // What was sealed, from the file's own manifest: a month with fewer lines than expected shows.
             if let sealedManifest = try? ArchiveVerifier.verify(path: file).manifest {
