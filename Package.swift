@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // The service's metrics, in Prometheus's text format (a node-exporter textfile).
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        // Sites relay through a PostgreSQL hub.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
@@ -66,11 +68,20 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Sources/Service"),
+        // A site's relay to the PostgreSQL hub, and the hub's schema and registry of sites.
+        .target(
+            name: "QanatHub",
+            dependencies: [
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Hub"),
         .executableTarget(
             name: "QanatApp",
             dependencies: [
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatText", "QanatUI", "QanatDesk",
-                "QanatTerminal", "QanatService", "CLinux",
+                "QanatTerminal", "QanatService", "QanatHub", "CLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // Exercise scenarios are TOML, as themes and the config file are.

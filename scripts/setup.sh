@@ -4,7 +4,8 @@ set -euo pipefail
 need=()
 # openssh-server: the end-to-end test that runs the desk over a real SSH connection.
 # acl: setfacl, which the upgrade test uses to give a 0.12.0 store's journals the ACLs they had.
-for pkg in libsqlite3-dev libncurses-dev libicu-dev sqlite3 tmux openssh-server acl; do
+# postgresql-15: the hub sites relay through; the site tests start servers of their own (initdb).
+for pkg in libsqlite3-dev libncurses-dev libicu-dev sqlite3 tmux openssh-server acl postgresql-15; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

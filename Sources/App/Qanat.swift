@@ -23,7 +23,7 @@ struct Qanat: AsyncParsableCommand {
             OrgCommand.self, NeedCommand.self, ActivityCommand.self, PledgeCommand.self, SettingCommand.self,
             ExportCommand.self, ImportCommand.self, RiskCommand.self,
             TargetCommand.self, ExerciseCommand.self, BackupCommand.self, RestoreCommand.self, DigestCommand.self,
-            ArchiveCommand.self,
+            ArchiveCommand.self, HubCommand.self,
         ],
         defaultSubcommand: DeskCommand.self)
 

@@ -13,10 +13,14 @@ public struct Event: Equatable, Sendable {
     /// writer's commit): that store's clock, not the writer's claim. It travels with the event and
     /// is never read from a journal line; nil where no store has stamped it.
     public var received: Timestamp?
+    /// The site that first took the event in, for an event that came from another site through the
+    /// hub; nil for one taken in here (or in a store that is no site). Like `received`, it travels
+    /// with the event and is never read from a journal line.
+    public var origin: SiteCode?
 
     public init(
         id: EventID, at: Timestamp, agency: AgencyCode, officer: String, user: String?, payload: EventPayload,
-        received: Timestamp? = nil
+        received: Timestamp? = nil, origin: SiteCode? = nil
     ) {
         self.id = id
         self.at = at
@@ -25,9 +29,10 @@ public struct Event: Equatable, Sendable {
         self.user = user
         self.payload = payload
         self.received = received
+        self.origin = origin
     }
 
-    /// The same event, whenever and wherever it was received.
+    /// The same event, whenever and wherever (and at whichever site) it was received.
     public static func == (a: Event, b: Event) -> Bool {
         a.id == b.id && a.at == b.at && a.agency == b.agency && a.officer == b.officer && a.user == b.user
             && a.payload == b.payload

@@ -59,20 +59,33 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
         rawValue = upper
     }
 
-    /// What an officer types for an incident: its reference, or its bare number this year
-    /// (`12` or `١٢` is INC-YEAR-0012).
-    public init(typed text: String, year: Int64, field: String = "incident") throws(ValidationError) {
-        let digits = Digits.western(text.trimmingSpaces())
+    /// What an officer types for an incident: its reference, or its bare number this year — this
+    /// site's (`12` or `١٢` is INC-YEAR-0012, at site BGZ INC-YEAR-BGZ0012) — or a site's code and
+    /// number (`bgz12` is INC-YEAR-BGZ0012 wherever it is typed).
+    public init(typed text: String, year: Int64, site: SiteCode? = nil, field: String = "incident")
+        throws(ValidationError)
+    {
+        let typed = Digits.western(text.trimmingSpaces()).uppercased()
+        let letters = typed.prefix { $0.isASCII && $0.isLetter }
+        let digits = typed.dropFirst(letters.count)
         if !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits), number > 0 {
-            self.init(year: year, number: number)
-        } else {
-            try self.init(text, field: field)
+            if letters.isEmpty {
+                self.init(year: year, number: number, site: site)
+                return
+            }
+            if let named = try? SiteCode(String(letters)) {
+                self.init(year: year, number: number, site: named)
+                return
+            }
         }
+        try self.init(text, field: field)
     }
 
-    public init(year: Int64, number: Int) {
+    /// The reference numbered `number` this year: after the site's code at a site.
+    public init(year: Int64, number: Int, site: SiteCode? = nil) {
         let digits = String(number)
-        rawValue = "INC-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        rawValue =
+            "INC-\(year)-" + (site?.rawValue ?? "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// A reference made without the store's counter (it was unavailable): unique by chance,
@@ -102,8 +115,20 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
     /// The year part.
     public var year: Int64? { rawValue.split(separator: "-").dropFirst().first.flatMap { Int64($0) } }
 
-    /// The number part when it is a plain sequence number.
-    public var sequenceNumber: Int? { rawValue.split(separator: "-").last.flatMap { Int($0) } }
+    /// The number part when it is a plain sequence number (no site's code before it).
+    public var sequenceNumber: Int? { numbered.flatMap { $0.site.isEmpty ? $0.number : nil } }
+
+    /// The site whose number it is ("" for a store that is no site's) and the number; nil for a
+    /// reference no counter made (a provisional one, an imported one).
+    public var numbered: (site: String, number: Int)? {
+        guard let last = rawValue.split(separator: "-").last else { return nil }
+        let letters = last.prefix { $0.isLetter }
+        let digits = last.dropFirst(letters.count)
+        guard letters.isEmpty || (2...6).contains(letters.count), !digits.isEmpty, let number = Int(digits) else {
+            return nil
+        }
+        return (String(letters), number)
+    }
 
     public static func < (lhs: IncidentReference, rhs: IncidentReference) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }

@@ -79,6 +79,7 @@ public struct DeskLoader: Sendable {
         if refresh.contains(.agencies) {
             data.agencies = try store.agencies().map(\.code)
             exercise = try store.isExercise()
+            data.site = try store.site()
         }
         if !refresh.isDisjoint(with: [.messages, .agencies]) {
             // The flash messages this agency owes: among the newest rows of the unfiltered log, or

@@ -25,6 +25,7 @@ public struct DeskLoop {
     /// A service store's service, asked now and then whether it answers.
     private var service: ServiceLink?
     private var nextServiceCheck = Date.distantPast
+    private var relay = RelayWatch()
     /// Whether the store's service answered when last asked; nil before it is asked.
     private var serviceAnswers: Bool?
     private var wake = StoreWake()
@@ -129,6 +130,12 @@ public struct DeskLoop {
 
     static let serviceCheckInterval: TimeInterval = 2
 
+    /// A site's relay: looked at as the service is, read when its file changed.
+    private mutating func checkRelay() {
+        guard let store, let news = relay.news(beside: store.path) else { return }
+        state.apply(.relay(news))
+    }
+
     /// Who this desk is to the store's members: what its writes are checked against.
     private mutating func learnAccess() {
         // An officer on shift proved their PIN at sign-on.
@@ -146,6 +153,7 @@ public struct DeskLoop {
         let retried = actions.retry()
         if let retried { state.apply(retried) }
         checkService()
+        checkRelay()
         let settled = state.store == .live || state.store == .serviceAway
         guard let watcher, wake.shouldAsk(watcher, settled: settled) else { return retried != nil }
         guard let version = try? watcher.dataVersion() else {

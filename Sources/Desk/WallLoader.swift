@@ -25,6 +25,7 @@ public struct WallLoader: Sendable {
         boards.coverage = try store.coverage(
             matching: .everything,
             rules: CoverageRules(today: CalendarDate(libyaDayOf: state.now), gapDays: boards.gapDays))
+        boards.relay = state.boards.relay
         let exercise = try store.isExercise()
         if exercise {
             boards.exerciseRun = try store.exerciseRun()

@@ -17,6 +17,7 @@ public struct WallLoop {
     private var painter = FramePainter<WallState>()
     private var nextAttempt = Date.distantPast
     private var wake = StoreWake()
+    private var relay = RelayWatch()
 
     public init(path: String, screen: any Screen, state: WallState) {
         self.path = path
@@ -52,6 +53,7 @@ public struct WallLoop {
                 return
             }
         }
+        if let news = relay.news(beside: path) { state.boards.relay = news }
         guard let store, let watcher, wake.shouldAsk(watcher, settled: state.health == .live) else { return }
         do {
             let version = try watcher.dataVersion()

@@ -13,7 +13,13 @@ struct Projector {
     /// The search vocabulary's counts, written at the end of the batch.
     private let vocabulary = SearchVocabulary.Tally()
 
-    init(db: Database) { self.db = db }
+    /// This store's site: its events are stamped with it, and only its references move its counter.
+    private let site: SiteCode?
+
+    init(db: Database) {
+        self.db = db
+        site = try? SiteRows.ownSite(in: db)
+    }
 
     /// Inserts each event into the log once and projects it. Returns how many were new.
     mutating func apply(_ events: [Event]) throws -> Int {
@@ -21,9 +27,12 @@ struct Projector {
     }
 
     /// Like `apply`; returns the positions of the events whose id the log held already.
+    /// An event taken in here is stamped with this store's site, so that every site's log says the same.
     mutating func apply(reportingPresent events: [Event]) throws -> [Int] {
         var present: [Int] = []
-        for (index, event) in events.enumerated() {
+        for (index, given) in events.enumerated() {
+            var event = given
+            if event.origin == nil { event.origin = site }
             if try EventRows.insert(event, into: db) { try project(event) } else { present.append(index) }
         }
         try finish()
@@ -37,8 +46,9 @@ struct Projector {
         case .messageAcknowledged(let ack):
             try insertAcknowledgement(event, ack)
         case .incidentOpened(let opening):
-            if let number = opening.reference.sequenceNumber,
-                let year = Int64(opening.reference.rawValue.split(separator: "-")[1])
+            // Another site's numbers are its own: they never move this site's counter.
+            if let (numberedBy, number) = opening.reference.numbered, numberedBy == (site?.rawValue ?? ""),
+                let year = opening.reference.year
             {
                 try db.execute(
                     sql: """
@@ -135,8 +145,7 @@ struct Projector {
                 Fold.setting(try EventRows.events(of: subject, in: db, includingSecondary: false)), setting: setting,
                 in: db)
         case .member(let key):
-            let events = try EventRows.events(of: subject, in: db, includingSecondary: false)
-            try Members.write(Fold.member(events), key: key, in: db)
+            try Members.write(try EventRows.events(of: subject, in: db, includingSecondary: false), key: key, in: db)
         case .target(let metric):
             try EvaluationRows.write(
                 Fold.target(try EventRows.events(of: subject, in: db, includingSecondary: false)), metric: metric,

@@ -245,7 +245,8 @@ public final class SQLiteStore: Sendable {
             let next =
                 (try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [name]) ?? 0) + 1
             try db.execute(sql: "INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)", arguments: [name, next])
-            return IncidentReference(year: year, number: next)
+            // At a site the number follows its code: sites number without asking each other.
+            return IncidentReference(year: year, number: next, site: try SiteRows.ownSite(in: db))
         }
     }
 

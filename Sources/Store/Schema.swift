@@ -354,6 +354,29 @@ enum Schema {
             // When the first store took each event in; events from before it stay unstamped.
             try db.execute(sql: "ALTER TABLE events ADD COLUMN received INTEGER")
         }
+        migrator.registerMigration("v16: sites") { db in
+            // The site that first took each event in; members belong to their site (the same login
+            // at two sites is two members), '' in a store that is no site.
+            try db.execute(
+                sql: """
+                    ALTER TABLE events ADD COLUMN origin TEXT;
+                    CREATE TABLE members_by_site (
+                      site TEXT NOT NULL,
+                      user TEXT NOT NULL,
+                      officer TEXT NOT NULL,
+                      officer_name TEXT,
+                      agency TEXT NOT NULL,
+                      role TEXT NOT NULL,
+                      shared INTEGER NOT NULL,
+                      pin TEXT,
+                      PRIMARY KEY (site, user, officer)
+                    ) WITHOUT ROWID;
+                    INSERT INTO members_by_site
+                      SELECT '', user, officer, officer_name, agency, role, shared, pin FROM members;
+                    DROP TABLE members;
+                    ALTER TABLE members_by_site RENAME TO members;
+                    """)
+        }
         return migrator
     }
 

@@ -69,6 +69,8 @@ public protocol StoreReader: Sendable {
     func absentEvents(_ ids: [String]) throws(StoreError) -> [String]
     /// The service that alone writes this store; nil for an embedded store.
     func serviceOwner() throws(StoreError) -> ServiceOwner?
+    /// The site this store is; nil for a store that relays to no hub.
+    func site() throws(StoreError) -> SiteCode?
 }
 
 /// Where incident references are numbered: the store itself when this process writes it, its

@@ -36,11 +36,16 @@ final class CryptographyTests: XCTestCase {
         let events = try scanner.read(limit: 100).compactMap { try? EventCodec.decode($0.bytes).event }
         XCTAssertEqual(events.count, 11)
         try store.apply(events)
-        // Agencies have gained the registry's columns since; the digest then read the table as it was.
+        // Agencies have gained the registry's columns since, and members their site; the digest
+        // then read the tables as they were.
         let digest = try store.write { db in
             try db.execute(
-                sql: "CREATE TEMP VIEW agencies AS SELECT code, name_ar, name_en, kind, seeded FROM main.agencies")
-            defer { try? db.execute(sql: "DROP VIEW temp.agencies") }
+                sql: """
+                    CREATE TEMP VIEW agencies AS SELECT code, name_ar, name_en, kind, seeded FROM main.agencies;
+                    CREATE TEMP VIEW members AS
+                      SELECT user, officer, officer_name, agency, role, shared, pin FROM main.members;
+                    """)
+            defer { try? db.execute(sql: "DROP VIEW temp.agencies; DROP VIEW temp.members") }
             return try SQLiteStore.digest(db, tables: Self.tablesDigestedThen, as: .text)
         }
         XCTAssertEqual(digest, Self.digestBeforeSwiftCrypto)

@@ -26,6 +26,12 @@ struct InitCommand: ParsableCommand {
         name: .customLong("service"),
         help: "Make a service store (run by root): only USER's `qanat serve` writes it; the group reads it.")
     var serviceUser: String?
+    @Option(
+        help: """
+            Make the store a site (with --service): its code (2-6 Latin letters, like BGZ) leads its \
+            incident numbers, and `qanat serve --hub` relays its events through the hub.
+            """)
+    var site: String?
     /// For a command that makes a store as one step of its own (`exercise start`): nothing printed.
     @Flag(help: .private) var quiet = false
 
@@ -37,6 +43,8 @@ struct InitCommand: ParsableCommand {
             gid = entry.pointee.gr_gid
         }
         var service = try serviceUser.map { user throws(CLIError) in try ServiceSetup(user: user, group: group) }
+        let siteCode: SiteCode?
+        do { siteCode = try site.map { try SiteCode($0) } } catch { throw CLIError.badData("--site: \(error)") }
         if service != nil, exercise {
             throw CLIError.usage("--service: an exercise store stays one its members write; nothing was changed")
         }
@@ -50,6 +58,10 @@ struct InitCommand: ParsableCommand {
             var info = stat()
             let current = stat(store.databasePath, &info) == 0 ? info.st_gid : nil
             service = try ServiceSetup(user: owner.user, group: group, current: current)
+        }
+        if siteCode != nil, service == nil {
+            throw CLIError.usage(
+                "--site: a site's store is a service store: give --service USER too; nothing was changed")
         }
         if let service {
             gid = service.group
@@ -149,6 +161,7 @@ struct InitCommand: ParsableCommand {
             if try opened.setting("created_at") == nil { try opened.setSetting("created_at", Clock.now().rfc3339) }
             if exercise { try opened.setSetting(SQLiteStore.exerciseSetting, "true") }
             if let service { try opened.setServiceOwner(service.owner) }
+            if let siteCode { try opened.makeSite(siteCode) }
             agencies = try opened.agencies().count
             unmanaged = try opened.members().isEmpty
             // A hash in the store was readable by every member: on a service store it counts for nothing.
@@ -180,6 +193,7 @@ struct InitCommand: ParsableCommand {
         if let service {
             print("service: \(service.owner.user) writes the store: run `qanat serve` as \(service.owner.user)")
         }
+        if let siteCode { print("site:    \(siteCode): `qanat serve --hub URL` relays it through the hub") }
         print("journal: \(store.journalPath)")
         print("agencies: \(agencies)")
         if !voided.isEmpty {

@@ -113,6 +113,11 @@ enum Chrome {
             case .serviceAway: (l(.serviceAway), .statusOffline)
             }
         part(health, role: role)
+        // A site cut off from the hub works on: its officers see so, and how much waits to go out.
+        if let relay = state.data.relay, !relay.reachable {
+            part(
+                "\(l(.hubCutOff)) · \(l(.toSend)): \(l.number(relay.waiting))", role: .statusOffline)
+        }
         if state.backlog > 0 { part("\(l(.waiting)): \(l.number(state.backlog))", role: .statusBusy) }
         // The last notice, or why the store is offline so the officer can act (no store yet: `qanat init`).
         var last = state.notice

@@ -4,7 +4,7 @@ public enum UIText: CaseIterable, Sendable {
     case colReference, colSeverity, colStatus, colType, colTitle, colArea, colAge, colInStatus, colLead, colUnits
     case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo,
         colAcks, colMessage
-    case live, busy, offline, serviceAway, waiting, unacknowledged, officer, libyaTime
+    case live, busy, offline, serviceAway, waiting, unacknowledged, officer, libyaTime, hubCutOff, toSend
     case noOpenIncidents, noUnits, noMessages
     case timeline, assignedUnits, reportedBy, leadAgency, peopleAffected, place, openedAt, noTimeline
     case groupedByStatus, groupedByAgency
@@ -136,6 +136,8 @@ public enum UIText: CaseIterable, Sendable {
         case .offline: ("offline", "غير متصل")
         case .serviceAway: ("service stopped", "الخدمة متوقفة")
         case .waiting: ("waiting", "بالانتظار")
+        case .hubCutOff: ("hub cut off", "الخادم المركزي منقطع")
+        case .toSend: ("to send", "للإرسال")
         case .unacknowledged: ("unack", "بلا إقرار")
         case .officer: ("Officer", "الضابط")
         case .noOpenIncidents: ("No open incidents.", "لا توجد حوادث مفتوحة.")

@@ -250,15 +250,16 @@ public enum Forms {
     }
 
     /// The log query a filter form describes; "awaiting" means awaiting `agency`, the desk's own.
-    public static func messageQuery(from form: Form, agency ours: AgencyCode, year: Int64) throws(ValidationError)
-        -> MessageQuery
+    public static func messageQuery(from form: Form, agency ours: AgencyCode, year: Int64, site: SiteCode? = nil)
+        throws(ValidationError) -> MessageQuery
     {
         let agency = form.trimmedValue("agency")
         let incident = form.trimmedValue("incident")
         let priority = form.value("priority")
         return MessageQuery(
             agency: agency.isEmpty ? nil : try AgencyCode(agency, field: "agency"),
-            incident: incident.isEmpty ? nil : try IncidentReference(typed: incident, year: year, field: "incident"),
+            incident: incident.isEmpty
+                ? nil : try IncidentReference(typed: incident, year: year, site: site, field: "incident"),
             minimumPriority: priority.isEmpty ? nil : try MessagePriority.parse(priority, field: "priority"),
             awaitingAcknowledgementBy: form.fields.first { $0.name == "awaiting" }?.isOn == true ? ours : nil)
     }

@@ -46,14 +46,14 @@ public struct Picker: Equatable, Sendable {
 
 extension Picker {
     /// The palette's lines for what was typed: an incident reference (or its bare number, this
-    /// year) to open, then every command whose description matches, in either language.
+    /// year's and this site's) to open, then every command whose description matches, in either language.
     static func paletteEntries(
-        _ typed: String, now: Timestamp, localizer l: Localizer, exercise: Bool = false,
+        _ typed: String, now: Timestamp, site: SiteCode? = nil, localizer l: Localizer, exercise: Bool = false,
         unavailable: (DeskAction) -> String? = { _ in nil }
     ) -> [PickerEntry] {
         let text = typed.trimmingSpaces()
         var entries: [PickerEntry] = []
-        if let reference = reference(in: text, now: now) {
+        if let reference = try? IncidentReference(typed: text, year: LibyaTime.civil(now).year, site: site) {
             entries.append(
                 PickerEntry(
                     label: l(.openIncident) + " " + reference.rawValue, detail: "",
@@ -72,10 +72,6 @@ extension Picker {
                     target: .action(binding.action, board: board), unavailable: reason))
         }
         return entries
-    }
-
-    private static func reference(in typed: String, now: Timestamp) -> IncidentReference? {
-        try? IncidentReference(typed: typed, year: LibyaTime.civil(now).year)
     }
 
     /// Search results as lines: incidents first (reference and title), then messages (time, sender, text).

@@ -30,6 +30,8 @@ public enum DeskOutcome: Equatable, Sendable {
     case accessLearned(Actor)
     /// The store answered, is locked past the desk's short wait, or cannot be read.
     case store(StoreHealth)
+    /// The site's relay said how the link to the hub is.
+    case relay(RelayStatus?)
     case handover(HandoverReport)
     case searchResults([SearchHit], for: String)
 
@@ -91,6 +93,8 @@ extension DeskState {
             learned(actor)
         case .store(let health):
             store = health
+        case .relay(let status):
+            data.relay = status
         case .handover(let report):
             handover = HandoverScreen(lines: HandoverText.displayLines(report, l))
         case .searchResults(let hits, let text):

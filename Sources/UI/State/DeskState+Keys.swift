@@ -118,7 +118,7 @@ extension DeskState {
         case .palette:
             var palette = Picker(kind: .palette)
             palette.entries = Picker.paletteEntries(
-                "", now: now, localizer: localizer, exercise: exercise, unavailable: unavailable)
+                "", now: now, site: data.site, localizer: localizer, exercise: exercise, unavailable: unavailable)
             picker = palette
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
         case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
@@ -267,7 +267,7 @@ extension DeskState {
             guard current.query.editText(key) else { return nil }
             if current.kind == .palette {
                 current.entries = Picker.paletteEntries(
-                    current.query.value, now: now, localizer: localizer, exercise: exercise,
+                    current.query.value, now: now, site: data.site, localizer: localizer, exercise: exercise,
                     unavailable: unavailable)
                 current.selected = 0
             }
@@ -311,7 +311,8 @@ extension DeskState {
         if filter.purpose == .coverageFilter {
             coverageFilter = try Forms.coverageFilter(from: filter)
         } else if filter.purpose == .logFilter {
-            let query = try Forms.messageQuery(from: filter, agency: agency, year: LibyaTime.civil(now).year)
+            let query = try Forms.messageQuery(
+                from: filter, agency: agency, year: LibyaTime.civil(now).year, site: data.site)
             try requireKnown(query.agency)
             logQuery = query
             followingLog = true

@@ -71,6 +71,10 @@ public struct DeskData: Equatable, Sendable {
     public var hiddenMessage: MessageRecord?
     /// Every agency on the channel, to know who a message to "*" awaits.
     public var agencies: [AgencyCode] = []
+    /// The site this store is (a bare incident number typed is its), and what its relay last knew
+    /// of the hub; nil for a store that relays to none.
+    public var site: SiteCode?
+    public var relay: RelayStatus?
     /// Messages awaiting this desk's agency's acknowledgement in the whole store, counted up to the cap.
     public var pendingAcknowledgements = 0
     /// The newest flash messages awaiting this desk's agency's acknowledgement, whatever the log's filter.

@@ -169,6 +169,14 @@ public enum WallView {
                 }
             list.append(Banner(text: text, role: .severityExtreme))
         }
+        // A site cut off from the hub: the room sees the picture is this site's alone, since when.
+        if let relay = state.boards.relay, !relay.reachable {
+            list.append(
+                Banner(
+                    text:
+                        "\(l(.hubCutOff)) \(since(relay.checked, state.now, l)) — \(l(.toSend)): \(l.number(relay.waiting))",
+                    role: .statusOffline))
+        }
         switch state.health {
         case .unreadable(let reason):
             list.append(Banner(text: "\(l(.wallStoreUnreadable)): \(reason)", role: .statusOffline))

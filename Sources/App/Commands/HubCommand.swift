@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import QanatCore
+import QanatHub
+import QanatStore
+
+/// The hub's admin's commands (`hub init`, `hub site add`, `hub sites`), and a site's view of its
+/// relay (`hub status`).
+struct HubCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hub",
+        abstract: "The PostgreSQL hub every site relays through: make it, register sites, see a site's link.",
+        discussion: """
+            The hub is a PostgreSQL 15 database. `qanat hub init URL` makes its schema, the role every site joins \
+            and the row-level security that lets a site insert only its own events, for the agencies it hosts; \
+            `qanat hub site add CODE --agency A URL` registers a site and prints the URL its service connects with. \
+            Both run with a role that may create roles (the database's owner).
+            """,
+        subcommands: [Init.self, SiteAdd.self, Sites.self, Status.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Make the hub's schema, roles and row-level security (again: brings them up to date).")
+
+        @Argument(help: "The hub database's URL, with a role that may create roles: postgres://ROLE:PASSWORD@HOST/DB.")
+        var url: String
+
+        func run() throws {
+            let address = try HubCommand.address(url)
+            do { try HubAdmin.initialise(address) } catch { throw CLIError.from(error) }
+            print("hub:     \(address): schema qanat, role qanat_site, row-level security on")
+        }
+    }
+
+    struct SiteAdd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "site",
+            abstract: "Register a site with the agencies it hosts; prints, last, the URL its service connects with.",
+            discussion: """
+                `qanat hub site add BGZ --agency NCEMC --agency LRC URL`. The site's events may speak only for those \
+                agencies: the hub refuses any other, and so does every other site. Keep the printed URL where only \
+                the site's service user reads it (its password is the site's credential).
+                """)
+
+        @Argument(help: "add") var verb: String
+        @Argument(help: "The site's code: 2-6 Latin letters (TRP, BGZ, SBH).") var code: String
+        @Option(help: "An agency the site hosts; repeat for each.") var agency: [String] = []
+        @Argument(help: "The hub database's URL, with a role that may create roles.") var url: String
+
+        func validate() throws {
+            guard verb == "add" else { throw ValidationError("say `qanat hub site add CODE --agency A URL`") }
+            guard !agency.isEmpty else { throw ValidationError("--agency: give each agency the site hosts") }
+        }
+
+        func run() throws {
+            let address = try HubCommand.address(url)
+            let site: SiteCode
+            let agencies: [AgencyCode]
+            do {
+                site = try SiteCode(code)
+                agencies = try agency.map { try AgencyCode($0) }
+            } catch { throw CLIError.badData("\(error)") }
+            let siteURL: String
+            do { siteURL = try HubAdmin.addSite(site, agencies: agencies, at: address) } catch {
+                throw CLIError.from(error)
+            }
+            print("site:    \(site), hosting \(agencies.map(\.rawValue).joined(separator: ", "))")
+            print(siteURL)
+        }
+    }
+
+    struct Sites: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sites", abstract: "The sites the hub registers, with the agencies each hosts.")
+
+        @Argument(help: "The hub database's URL (a site's own will do).") var url: String
+
+        func run() throws {
+            let address = try HubCommand.address(url)
+            let registry: SiteRegistry
+            do { registry = try HubAdmin.sites(at: address) } catch { throw CLIError.from(error) }
+            for site in registry.sites.values.sorted(by: { $0.code < $1.code }) {
+                print("\(site.code)  \(site.agencies.map(\.rawValue).sorted().joined(separator: " "))")
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "This site's link to the hub, as its service last found it.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try store.readingStore()
+            let site: SiteCode?
+            do { site = try opened.site() } catch { throw CLIError.from(error) }
+            let status = RelayFile.read(beside: store.databasePath)
+            guard let site else {
+                throw CLIError.usage("\(store.databasePath) is no site's store (`qanat init --site`)")
+            }
+            print("site:    \(site)")
+            guard let status else {
+                print("hub:     not yet reached (is `qanat serve --hub` running?)")
+                return
+            }
+            print(
+                "hub:     \(status.reachable ? "reachable" : "unreachable") (checked \(status.checked.rfc3339))"
+                    + (status.problem.map { ": \(terminalSafe($0))" } ?? ""))
+            print("waiting: \(status.waiting) event(s) to go out")
+        }
+    }
+
+    static func address(_ url: String) throws(CLIError) -> HubAddress {
+        do { return try HubAddress(url) } catch { throw .usage("the hub's URL: \(error)") }
+    }
+}
+
+extension CLIError {
+    static func from(_ error: HubError) -> CLIError {
+        switch error {
+        case .address, .notASite: .usage(error.description)
+        case .unreachable: .storeUnavailable(error.description)
+        case .refused, .site: .badData(error.description)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import PostgresNIO
+import QanatCore
+
+/// The hub admin's work: making the hub's schema, registering sites (each a PostgreSQL role of its
+/// own, with the agencies it hosts), listing them. Run with a role that may create roles.
+public enum HubAdmin {
+    /// Makes (or brings up to date) the schema, the site group and the row-level security.
+    public static func initialise(_ address: HubAddress) throws(HubError) {
+        try HubSession.run(address) { connection in
+            for statement in HubSchema.statements {
+                do { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: HubSession.logger) } catch
+                {
+                    throw HubError.refused(
+                        doing: "making its schema (\(statement.prefix(60))…)", reason: HubError.reason(error))
+                }
+            }
+        }
+    }
+
+    /// Registers `code` hosting `agencies` and makes its role with a new password; returns the URL
+    /// the site's service connects with.
+    public static func addSite(_ code: SiteCode, agencies: [AgencyCode], at address: HubAddress) throws(HubError)
+        -> String
+    {
+        let role = roleName(code)
+        // 32 random bytes, as hex: only letters and digits, so the statement below can hold it.
+        var random = SystemRandomNumberGenerator()
+        let password = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }
+            .joined()
+        let names = agencies.map(\.rawValue)
+        try HubSession.run(address) { connection in
+            let known = try await connection.query(
+                "SELECT 1 FROM qanat.sites WHERE code = \(code.rawValue)", logger: HubSession.logger)
+            for try await _ in known {
+                throw HubError.site("site \(code) is registered already; nothing was changed")
+            }
+            do {
+                try await connection.query("BEGIN", logger: HubSession.logger)
+                // The role's name and password are made here from checked letters and digits only.
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE \(HubSchema.siteGroup)"),
+                    logger: HubSession.logger)
+                try await connection.query(
+                    "INSERT INTO qanat.sites (code, role, agencies) VALUES (\(code.rawValue), \(role), \(names))",
+                    logger: HubSession.logger)
+                try await connection.query("COMMIT", logger: HubSession.logger)
+            } catch {
+                try? await connection.query("ROLLBACK", logger: HubSession.logger)
+                throw HubError.refused(doing: "registering site \(code)", reason: HubError.reason(error))
+            }
+        }
+        return address.for(user: role, password: password)
+    }
+
+    /// The sites the hub registers.
+    public static func sites(at address: HubAddress) throws(HubError) -> SiteRegistry {
+        try HubSession.run(address) { connection in try await HubSession.registry(connection) }
+    }
+
+    /// A site's PostgreSQL role.
+    static func roleName(_ code: SiteCode) -> String { "qanat_site_" + code.rawValue.lowercased() }
+}

@@ -1,0 +1,39 @@
+import PostgresNIO
+
+/// What went wrong with the hub, named for the officer who runs the site.
+public enum HubError: Error, CustomStringConvertible, Sendable {
+    case address(String)
+    case unreachable(HubAddress, reason: String)
+    /// The hub refused a statement: PostgreSQL's own words, and what was being done.
+    case refused(doing: String, reason: String)
+    case notASite(String)
+    case site(String)
+
+    public var description: String {
+        switch self {
+        case .address(let problem): "the hub's URL: \(problem)"
+        case .unreachable(let hub, let reason): "the hub \(hub) cannot be reached: \(reason)"
+        case .refused(let doing, let reason): "the hub refused \(doing): \(reason)"
+        case .notASite(let problem): problem
+        case .site(let problem): problem
+        }
+    }
+
+    /// PostgreSQL's message from an error postgres-nio threw, without its debug dump.
+    static func reason(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] {
+                let detail = psql.serverInfo?[.detail].map { " (\($0))" } ?? ""
+                return message + detail
+            }
+            return "\(psql.code)"
+        }
+        return "\(error)"
+    }
+
+    /// Whether the hub refused rows for its row-level security (a site writing what is not its own).
+    static func isPolicyViolation(_ error: any Error) -> Bool {
+        guard let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] else { return false }
+        return state == "42501"
+    }
+}

@@ -1,0 +1,91 @@
+import PostgresNIO
+import QanatCore
+import QanatJournal
+
+/// How far a site has read the hub: the last row's transaction id and sequence number. Rows are
+/// read in that order, and only rows of transactions older than every transaction still running
+/// (below the snapshot's xmin): a row that commits late has a transaction id no reader has passed,
+/// so none is skipped, as reading by the sequence alone would.
+struct HubWatermark: CustomStringConvertible, Equatable {
+    var transaction: String
+    var sequence: Int64
+
+    init(transaction: String, sequence: Int64) {
+        self.transaction = transaction
+        self.sequence = sequence
+    }
+
+    /// As the store keeps it (`TX:SEQ`); the start of the hub when nothing was read.
+    init(_ stored: String?) {
+        let parts = (stored ?? "").split(separator: ":")
+        if parts.count == 2, parts[0].allSatisfy(\.isASCIIDigit), let sequence = Int64(parts[1]) {
+            self.init(transaction: String(parts[0]), sequence: sequence)
+        } else {
+            self.init(transaction: "0", sequence: 0)
+        }
+    }
+
+    var description: String { "\(transaction):\(sequence)" }
+}
+
+/// One batch of other sites' events from the hub, each through the origin gate: the line must be
+/// the event the row says (the same id) and its origin must host the agency it speaks for.
+struct HubPull {
+    let site: SiteCode
+    let registry: SiteRegistry
+
+    struct Taken {
+        var accepted: [Event] = []
+        var refused: [RejectsFile.Rejection] = []
+        /// Past the last row read; nil when there was none.
+        var watermark: HubWatermark?
+    }
+
+    func take(after watermark: HubWatermark, limit: Int, on connection: PostgresConnection) async throws -> Taken {
+        let rows = try await connection.query(
+            """
+            SELECT tx::text, seq, origin, id, line, received FROM qanat.events
+            WHERE (tx, seq) > (\(watermark.transaction)::xid8, \(watermark.sequence))
+              AND tx < pg_snapshot_xmin(pg_current_snapshot()) AND origin <> \(site.rawValue)
+            ORDER BY tx, seq LIMIT \(limit)
+            """, logger: HubSession.logger)
+        var taken = Taken()
+        for try await (tx, seq, origin, id, line, received) in rows.decode(
+            (String, Int64, String, String, String, Int64?).self)
+        {
+            taken.watermark = HubWatermark(transaction: tx, sequence: seq)
+            do {
+                var event = try admitted(origin: origin, id: id, line: line)
+                event.received = received.flatMap { $0 > 0 ? Timestamp(millisecondsSinceEpoch: $0) : nil }
+                taken.accepted.append(event)
+            } catch {
+                taken.refused.append(
+                    RejectsFile.Rejection(
+                        journal: "hub", line: Int(clamping: seq), offset: 0,
+                        reason: "from the hub (row \(seq), site \(origin)): \(error)", bytes: Array(line.utf8)))
+            }
+        }
+        return taken
+    }
+
+    struct Refused: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The row's event, or why it is refused.
+    func admitted(origin: String, id: String, line: String) throws -> Event {
+        let code: SiteCode
+        do { code = try SiteCode(origin, field: "origin") } catch { throw Refused(description: "\(error)") }
+        let entry: JournalEntry
+        do { entry = try EventCodec.decode(Array(line.utf8)) } catch { throw Refused(description: "\(error)") }
+        guard entry.event.id.rawValue == id else {
+            throw Refused(description: "the row says event \(id), its line is event \(entry.event.id)")
+        }
+        do { try registry.check(origin: code, agency: entry.event.agency) } catch {
+            throw Refused(description: "\(error)")
+        }
+        var event = entry.event
+        event.origin = code
+        return event
+    }
+}

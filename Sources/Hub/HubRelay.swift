@@ -1,0 +1,185 @@
+import Foundation
+import Logging
+import PostgresNIO
+import QanatChannel
+import QanatCore
+import QanatJournal
+import QanatStore
+
+/// A site's relay, run by its service (`qanat serve --hub URL`): it pushes every event this site
+/// took in that the hub lacks, and pulls every event the hub has from other sites, through the
+/// origin gate, into the store. Woken by a local commit, by the hub's NOTIFY, and every few
+/// seconds besides; when the link is down it says so in the store (desks and the wall read it)
+/// and tries again, and the store goes on taking its own journals in meanwhile.
+public final class HubRelay: @unchecked Sendable {
+    let store: SQLiteStore
+    let site: SiteCode
+    let address: HubAddress
+    let said: @Sendable (String) -> Void
+    let rejects: RejectsFile
+    /// Events a push or a pull moves at once.
+    static let batch = 500
+    /// Longest one exchange with the hub may take before the link is taken for cut.
+    static let exchangeDeadline: Duration = .seconds(20)
+    /// How often the relay looks even when nothing woke it.
+    static let pollInterval: Duration = .seconds(10)
+
+    /// The current connection's wakes: a stream ends with the task that read it, so each
+    /// connection has its own.
+    private var wakeup: AsyncStream<Void>.Continuation?
+    private var registry = SiteRegistry([])
+    /// The last of this site's events the hub acknowledged, and what was last said of the link.
+    private var pushed: Int64
+    private var status: RelayStatus?
+    /// The exchange and the connection's end both say how the link is; commits wake from other threads.
+    private let statusLock = NSLock()
+
+    public init(store: SQLiteStore, site: SiteCode, address: HubAddress, said: @escaping @Sendable (String) -> Void) {
+        self.store = store
+        self.site = site
+        self.address = address
+        self.said = said
+        rejects = RejectsFile(journalPath: "hub", directory: StoreFiles.rejects(beside: store.path))
+        status = RelayFile.read(beside: store.path)
+        pushed = status?.pushed ?? 0
+    }
+
+    /// Something changed here (a commit) or there (a notification): exchange with the hub soon.
+    private func wakingThrough(_ continuation: AsyncStream<Void>.Continuation?) {
+        statusLock.lock()
+        defer { statusLock.unlock() }
+        wakeup = continuation
+    }
+
+    public func wake() {
+        statusLock.lock()
+        defer { statusLock.unlock() }
+        wakeup?.yield()
+    }
+
+    /// Relays until the task is cancelled, reconnecting after a cut.
+    public func run() async {
+        var delay = Duration.seconds(1)
+        while !Task.isCancelled {
+            do {
+                let connection = try await HubSession.connect(address)
+                said("hub \(address): connected")
+                delay = .seconds(1)
+                await relay(on: connection)
+                try? await connection.close()
+            } catch {
+                record(reachable: false, problem: "\(error)")
+                said("hub \(address): \(error); trying again in \(delay)")
+            }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(30))
+        }
+    }
+
+    /// One connection's life: listening for the hub's notifications, and an exchange on each wake.
+    private func relay(on connection: PostgresConnection) async {
+        let (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        wakingThrough(continuation)
+        defer { wakingThrough(nil) }
+        wake()
+        await withTaskGroup(of: String?.self) { group in
+            group.addTask { [self] in
+                do {
+                    for try await _ in try await connection.listen(HubSchema.channel) { wake() }
+                    return "the hub stopped notifying"
+                } catch { return HubError.reason(error) }
+            }
+            group.addTask { [self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.pollInterval)
+                    wake()
+                }
+                return nil
+            }
+            group.addTask { [self] in
+                for await _ in wakeups {
+                    do { try await exchange(on: connection) } catch {
+                        return "\(error)"
+                    }
+                }
+                return nil
+            }
+            let ended = await group.next() ?? nil
+            group.cancelAll()
+            try? await connection.close()
+            record(reachable: false, problem: ended ?? "the connection closed")
+            said("hub \(address): \(ended ?? "the connection closed")")
+        }
+    }
+
+    /// Push what waits, pull what is new, within the deadline (a cut link answers nothing at all).
+    func exchange(on connection: PostgresConnection) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in
+                registry = try await HubSession.registry(connection)
+                guard registry.sites[site] != nil else {
+                    throw HubError.notASite(
+                        "the hub does not register site \(site): its admin runs `qanat hub site add`")
+                }
+                try await push(on: connection)
+                try await pull(on: connection)
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.exchangeDeadline)
+                throw HubError.unreachable(self.address, reason: "no answer within \(Self.exchangeDeadline)")
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+        record(reachable: true, problem: nil)
+    }
+
+    /// Every event this site took in after the last one the hub acknowledged, in batches.
+    func push(on connection: PostgresConnection) async throws {
+        while true {
+            let batch = try store.eventsToPush(after: pushed, site: site, limit: Self.batch)
+            guard let last = batch.last else { return }
+            try await HubPush(site: site, registry: registry, rejects: rejects, said: said).send(
+                batch.map(\.event), on: connection)
+            pushed = last.seq
+            record(reachable: true, problem: nil)
+        }
+    }
+
+    /// Every event of other sites the hub holds past this site's watermark, in batches.
+    func pull(on connection: PostgresConnection) async throws {
+        var watermark = HubWatermark(try store.hubWatermark())
+        while true {
+            let pulled = try await HubPull(site: site, registry: registry).take(
+                after: watermark, limit: Self.batch, on: connection)
+            guard let next = pulled.watermark else { return }
+            if !pulled.refused.isEmpty {
+                try rejects.append(pulled.refused, at: QanatChannel.Clock.now())
+                for refusal in pulled.refused { said("hub: refused \(refusal.reason)") }
+            }
+            _ = try store.applyFromHub(pulled.accepted, pulled: next.description)
+            watermark = next
+        }
+    }
+
+    /// What the desks and the wall show of the hub: reachable or not since when, and how many
+    /// events wait to go out. Written when it changes, not on every look.
+    private func record(reachable: Bool, problem: String?) {
+        statusLock.lock()
+        defer { statusLock.unlock() }
+        let waiting = (try? store.eventsWaiting(after: pushed, site: site)) ?? 0
+        if let status, status.reachable == reachable, status.waiting == waiting, status.problem == problem,
+            status.pushed == pushed
+        {
+            return
+        }
+        let since = status?.reachable == reachable ? status?.checked : nil
+        let now = RelayStatus(
+            reachable: reachable, checked: since ?? QanatChannel.Clock.now(), waiting: waiting, problem: problem,
+            pushed: pushed)
+        do {
+            try RelayFile.write(now, beside: store.path)
+            status = now
+        } catch { said("hub: \(error)") }
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import QanatCore
+import QanatFixtures
+import QanatJournal
+import QanatStore
+import QanatTestSupport
+import XCTest
+
+/// Sites relaying through a real PostgreSQL 15 hub: each site a service store with its own
+/// service user, its service run with `--hub` (the URL in QANAT_HUB, as the unit keeps it).
+final class SiteRelayTests: XCTestCase {
+    var q: QanatProcess!
+    var hub: PostgresServer!
+    var services: [Process] = []
+
+    struct TestSite {
+        let code: String
+        let service: String
+        let officer: String
+        let agency: String
+        let store: String
+        var url = ""
+        var log: String { (store as NSString).deletingLastPathComponent + "/../serve-\(code).log" }
+        var environment: [String: String] {
+            ["QANAT_DB": store, "QANAT_JOURNAL": "", "QANAT_OFFICER": "", "HOME": "/tmp", "QANAT_LOG": ""]
+        }
+    }
+
+    override func setUpWithError() throws {
+        guard getuid() == 0 else { throw XCTSkip("sites need real Unix users and a PostgreSQL server: run as root") }
+        guard PostgresServer.installed else { throw XCTSkip("PostgreSQL 15 is not installed (.ci/run installs it)") }
+        q = try QanatProcess()
+        chmod(q.directory, 0o755)
+        hub = try PostgresServer()
+    }
+
+    override func tearDown() {
+        for service in services where service.isRunning {
+            service.terminate()
+            service.waitUntilExit()
+        }
+        hub?.stop()
+    }
+
+    func qanat(_ arguments: [String], at site: TestSite? = nil, as user: String? = nil) throws -> QanatProcess.Result {
+        let environment = site?.environment ?? ["QANAT_LOG": ""]
+        guard let user else { return try q.run(arguments, extraEnvironment: environment) }
+        return try q.run(as: user, arguments, extraEnvironment: environment)
+    }
+
+    /// A site registered at the hub, its store made, an operator of `agency` added, its service relaying.
+    func site(_ code: String, hosting agencies: [String], officer agency: String) throws -> TestSite {
+        let lower = code.lowercased()
+        let group = try UnixTestAccounts.group("qsite\(lower)")
+        var site = TestSite(
+            code: code, service: try UnixTestAccounts.user("qsite\(lower)svc", groups: [group]),
+            officer: try UnixTestAccounts.user("qsite\(lower)op", groups: [group]), agency: agency,
+            store: q.directory + "/\(lower)/qanat.sqlite")
+        let added = try qanat(
+            ["hub", "site", "add", code] + agencies.flatMap { ["--agency", $0] } + [hub.adminURL()])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        site.url = try XCTUnwrap(added.lines.last)
+        XCTAssertTrue(site.url.hasPrefix("postgres://qanat_site_\(lower):"), site.url)
+        let made = try qanat(
+            ["init", "--service", site.service, "--group", group, "--site", code, "--agency", agencies[0]], at: site)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.contains("site:    \(code)"), made.stdout)
+        try startService(site)
+        let member = try qanat(["member", "add", site.officer, "--agency", agency, "--role", "operator"], at: site)
+        XCTAssertEqual(member.status, 0, member.stderr)
+        return site
+    }
+
+    func startService(_ site: TestSite) throws {
+        XCTAssertTrue(FileManager.default.createFile(atPath: site.log, contents: nil))
+        let process = q.process(
+            [
+                "--reuid", site.service, "--regid", site.service, "--init-groups", "--", try q.binaryForOtherUsers(),
+                "serve",
+            ],
+            extraEnvironment: site.environment.merging(["QANAT_HUB": site.url]) { $1 })
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: site.log))
+        process.standardError = process.standardOutput
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        services.append(process)
+        XCTAssertTrue(
+            waitFor(10) { self.log(site).contains("hub ") && self.log(site).contains("connected") }, log(site))
+    }
+
+    func log(_ site: TestSite) -> String { (try? String(contentsOfFile: site.log, encoding: .utf8)) ?? "" }
+
+    func post(_ text: String, at site: TestSite) throws {
+        let posted = try qanat(
+            [
+                "post", "--wait", "5", "--from", site.agency, "--to", "*", "--priority", "routine", "--channel",
+                "radio", text,
+            ],
+            at: site, as: site.officer)
+        XCTAssertEqual(posted.status, 0, posted.stderr)
+    }
+
+    func events(_ site: TestSite) -> Int { (try? SQLiteStore.reader(at: site.store).eventCount()) ?? -1 }
+
+    func digest(_ site: TestSite) throws -> String {
+        let printed = try qanat(["digest"], at: site)
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        return printed.stdout
+    }
+
+    func waitFor(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    func testTwoSitesConvergeThroughTheHubAndKeepTheirOwnMembers() throws {
+        let initialised = try qanat(["hub", "init", hub.adminURL()])
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        let sites = try qanat(["hub", "sites", hub.adminURL()])
+        XCTAssertEqual(sites.lines, ["BGZ  CD NCEMC", "TRP  LRC MOI"], sites.stderr)
+
+        try post("from Tripoli", at: tripoli)
+        try post("from Benghazi", at: benghazi)
+        // Each site: its admin, its operator, its post — and the other's three.
+        XCTAssertTrue(
+            waitFor(15) { self.events(tripoli) == 6 && self.events(benghazi) == 6 },
+            "TRP \(events(tripoli)), BGZ \(events(benghazi))\n\(log(tripoli))\n\(log(benghazi))")
+        XCTAssertEqual(try digest(tripoli), try digest(benghazi), "every site's record the same")
+
+        // The same login at two sites is two members: root is TRP's MOI admin there, BGZ's NCEMC admin here.
+        let members = try qanat(["member", "list"], at: benghazi)
+        XCTAssertTrue(members.stdout.contains("NCEMC"), members.stdout)
+        XCTAssertFalse(members.stdout.contains("MOI"), members.stdout)
+        XCTAssertFalse(members.stdout.contains(tripoli.officer), members.stdout)
+
+        let status = try qanat(["hub", "status"], at: benghazi)
+        XCTAssertTrue(status.stdout.contains("hub:     reachable"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("waiting: 0 event(s)"), status.stdout)
+    }
+}
+
+extension SiteRelayTests {
+    /// A message for `agency` as a journal line, made outside any site (a forger's).
+    func forgedLine(agency: String, officer: String) throws -> (id: String, line: String) {
+        let now = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000))
+        let event = Event(
+            id: .make(at: now), at: now, agency: try AgencyCode(agency), officer: officer, user: "forger",
+            payload: .messagePosted(
+                MessagePosting(
+                    recipients: .everyone, priority: .routine, channel: .radio, subject: nil,
+                    body: "forged for \(agency)", incident: nil, acknowledgementRequired: false)))
+        return (event.id.rawValue, String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self))
+    }
+
+    func testASiteSpeaksOnlyForTheAgenciesItHostsAtTheHubAndAtEveryOtherSite() throws {
+        XCTAssertEqual(try qanat(["hub", "init", hub.adminURL()]).status, 0)
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 4 && self.events(benghazi) == 4 })
+
+        // Tripoli's own role at the hub: it may not write for an agency it does not host, nor as another site.
+        let (id, line) = try forgedLine(agency: "NCEMC", officer: "Tripoli forger")
+        let quoted = line.replacingOccurrences(of: "'", with: "''")
+        for (origin, agency) in [("TRP", "NCEMC"), ("BGZ", "CD")] {
+            XCTAssertThrowsError(
+                try hub.sql(
+                    "INSERT INTO qanat.events (id, origin, agency, line) VALUES ('\(id)', '\(origin)', '\(agency)', '\(quoted)')",
+                    connectingTo: tripoli.url)
+            ) { XCTAssertTrue("\($0)".contains("row-level security"), "\($0)") }
+        }
+        for statement in ["DELETE FROM qanat.events", "UPDATE qanat.events SET agency = 'MOI'"] {
+            XCTAssertThrowsError(try hub.sql(statement, connectingTo: tripoli.url)) {
+                XCTAssertTrue("\($0)".contains("permission denied"), "\($0)")
+            }
+        }
+
+        // A row the hub's admin let in (or a hub that was broken into): Benghazi refuses it.
+        try hub.sql(
+            "INSERT INTO qanat.events (id, origin, agency, line) VALUES ('\(id)', 'TRP', 'LRC', '\(quoted)')",
+            database: "hub")
+        let rejects = (benghazi.store as NSString).deletingLastPathComponent + "/rejects/hub.rejects"
+        XCTAssertTrue(
+            waitFor(15) {
+                ((try? String(contentsOfFile: rejects, encoding: .utf8)) ?? "")
+                    .contains("site TRP speaks for NCEMC, an agency it does not host")
+            }, log(benghazi))
+        XCTAssertEqual(try SQLiteStore.reader(at: benghazi.store).absentEvents([id]), [id], "never applied")
+
+        // Incidents are numbered by each site without asking the other; a bare number is this site's.
+        for site in [tripoli, benghazi] {
+            let opened = try qanat(
+                [
+                    "incident", "open", "--wait", "5", "--title", "Flooding at \(site.code)", "--type",
+                    "flood.flashFlood",
+                    "--severity", "severe", "--area", "Derna", "--agency", site.agency,
+                ],
+                at: site, as: site.officer)
+            XCTAssertEqual(opened.status, 0, opened.stderr)
+            XCTAssertTrue(opened.stdout.contains("-\(site.code)0001"), opened.stdout)
+        }
+        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 6 && self.events(benghazi) == 6 })
+        XCTAssertEqual(try digest(tripoli), try digest(benghazi))
+    }
+}
+
+extension SiteRelayTests {
+    func testSitesWorkThroughACutAndCatchUpBothWaysWhenItEnds() throws {
+        XCTAssertEqual(try qanat(["hub", "init", hub.adminURL()]).status, 0)
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 4 && self.events(benghazi) == 4 })
+
+        // The hub gone: each site goes on with its own, and says it is cut off with what waits to go out.
+        try hub.halt()
+        for n in 1...3 {
+            try post("Tripoli through the cut \(n)", at: tripoli)
+            try post("Benghazi through the cut \(n)", at: benghazi)
+        }
+        XCTAssertEqual([events(tripoli), events(benghazi)], [7, 7], "each site took its own in")
+        for site in [tripoli, benghazi] {
+            XCTAssertTrue(
+                waitFor(20) { RelayFile.read(beside: site.store).map { !$0.reachable && $0.waiting == 3 } ?? false },
+                "\(String(describing: RelayFile.read(beside: site.store)))\n\(log(site))")
+            let status = try qanat(["hub", "status"], at: site)
+            XCTAssertTrue(status.stdout.contains("hub:     unreachable"), status.stdout)
+            XCTAssertTrue(status.stdout.contains("waiting: 3 event(s)"), status.stdout)
+        }
+
+        // Back: both directions catch up, nothing lost or doubled, every site's record the same.
+        try hub.start()
+        XCTAssertTrue(
+            waitFor(45) { self.events(tripoli) == 10 && self.events(benghazi) == 10 },
+            "TRP \(events(tripoli)), BGZ \(events(benghazi))\n\(log(tripoli))\n\(log(benghazi))")
+        XCTAssertEqual(try digest(tripoli), try digest(benghazi))
+        XCTAssertEqual(
+            try hub.sql("SELECT count(*), count(DISTINCT id) FROM qanat.events", database: "hub"), "10|10",
+            "the hub holds each event once")
+        XCTAssertTrue(waitFor(10) { RelayFile.read(beside: tripoli.store)?.reachable == true })
+    }
+}

@@ -1,0 +1,38 @@
+import QanatCore
+import QanatText
+import XCTest
+
+@testable import QanatUI
+
+/// A site cut off from the hub says so on every desk's status bar and on the wall, with what waits
+/// to go out; a site whose link is up says nothing of it.
+final class HubStatusTests: XCTestCase {
+    let since = Timestamp(millisecondsSinceEpoch: 1_796_000_000_000)
+
+    func cutOff(waiting: Int) -> RelayStatus {
+        RelayStatus(reachable: false, checked: since, waiting: waiting, problem: "connectionError", pushed: 7)
+    }
+
+    func testTheDeskSaysTheHubIsCutOffAndWhatWaitsToGo() {
+        for (language, expected) in [
+            (Language.en, "hub cut off · to send: 3"), (.ar, "الخادم المركزي منقطع · للإرسال: ٣"),
+        ] {
+            var state = SampleDesk.state(width: 120, height: 30, language: language)
+            if language == .ar { state.digits = .arabicIndic }
+            state.apply(.relay(cutOff(waiting: 3)))
+            let bar = DeskView.render(state).lines.last ?? ""
+            XCTAssertTrue(bar.contains(Bidi.visual(expected)) || bar.contains(expected), "\(language): \(bar)")
+            state.apply(.relay(RelayStatus(reachable: true, checked: since, waiting: 0, problem: nil, pushed: 10)))
+            XCTAssertFalse(DeskView.render(state).lines.last?.contains(state.localizer(.hubCutOff)) ?? true)
+        }
+    }
+
+    func testTheWallShowsTheCutAsABanner() {
+        var wall = WallTests.wall(width: 160, height: 48)
+        XCTAssertFalse(WallView.banners(wall).contains { $0.text.contains("hub cut off") })
+        wall.boards.relay = cutOff(waiting: 12)
+        XCTAssertTrue(
+            WallView.banners(wall).contains { $0.text.contains("hub cut off") && $0.text.contains("to send: 12") },
+            "\(WallView.banners(wall).map(\.text))")
+    }
+}
