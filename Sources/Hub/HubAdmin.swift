@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
 import QanatCore
+import QanatJournal
+import QanatStore
 
 /// The hub admin's work: making the hub's schema, registering sites (each a PostgreSQL role of its
 /// own, with the agencies it hosts), listing them. Run with a role that may create roles.
@@ -53,6 +55,30 @@ public enum HubAdmin {
             }
         }
         return address.for(user: role, password: password)
+    }
+
+    /// Pushes every event `store` holds to the hub, each with its origin (this site's own for those
+    /// it took in): a hub rebuilt empty is refilled from any one site. Run with the hub admin's
+    /// role, which row-level security does not hold to one site. Returns how many the hub lacked.
+    public static func refill(
+        from store: SQLiteStore, site: SiteCode, at address: HubAddress, progress: @escaping @Sendable (Int) -> Void
+    ) throws(HubError) -> Int {
+        try HubSession.run(address) { connection in
+            let registry = try await HubSession.registry(connection)
+            let rejects = RejectsFile(journalPath: "hub", directory: StoreFiles.rejects(beside: store.path))
+            var after: Int64 = 0
+            var sent = 0
+            var added = 0
+            while true {
+                let batch = try store.eventsToPush(after: after, site: nil, limit: HubRelay.batch)
+                guard let last = batch.last else { return added }
+                added += try await HubPush(site: site, registry: registry, rejects: rejects, said: { _ in }).send(
+                    batch.map(\.event), on: connection)
+                after = last.seq
+                sent += batch.count
+                progress(sent)
+            }
+        }
     }
 
     /// The sites the hub registers.

@@ -33,6 +33,8 @@ struct HubWatermark: CustomStringConvertible, Equatable {
 struct HubPull {
     let site: SiteCode
     let registry: SiteRegistry
+    /// This site's own events too: a site made again after its disk was lost learns them back.
+    var includingOwn = false
 
     struct Taken {
         var accepted: [Event] = []
@@ -46,7 +48,7 @@ struct HubPull {
             """
             SELECT tx::text, seq, origin, id, line, received FROM qanat.events
             WHERE (tx, seq) > (\(watermark.transaction)::xid8, \(watermark.sequence))
-              AND tx < pg_snapshot_xmin(pg_current_snapshot()) AND origin <> \(site.rawValue)
+              AND tx < pg_snapshot_xmin(pg_current_snapshot()) AND (\(includingOwn) OR origin <> \(site.rawValue))
             ORDER BY tx, seq LIMIT \(limit)
             """, logger: HubSession.logger)
         var taken = Taken()

@@ -7,19 +7,23 @@ import QanatJournal
 /// bytes at every site); one the hub holds already under its id is compared, and a different one
 /// is a conflict, reported to the hub with both writers and kept in this site's rejects — never
 /// dropped without a word. An event for an agency this site does not host is not sent (the hub
-/// would refuse it): it goes to the rejects with the reason.
+/// would refuse it): it goes to the rejects with the reason. An event from another site (a
+/// refill) goes with its own origin.
 struct HubPush {
     let site: SiteCode
     let registry: SiteRegistry
     let rejects: RejectsFile
     let said: @Sendable (String) -> Void
 
-    func send(_ events: [Event], on connection: PostgresConnection) async throws {
+    /// Returns how many the hub did not hold.
+    @discardableResult
+    func send(_ events: [Event], on connection: PostgresConnection) async throws -> Int {
         var refused: [RejectsFile.Rejection] = []
+        var added = 0
         var sending: [(event: Event, line: String)] = []
         for event in events {
             let line = String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self)
-            do { try registry.check(origin: site, agency: event.agency) } catch {
+            do { try registry.check(origin: event.origin ?? site, agency: event.agency) } catch {
                 refused.append(rejection(event, line: line, reason: "not sent to the hub: \(error)"))
                 continue
             }
@@ -30,17 +34,19 @@ struct HubPush {
             let rows = try await connection.query(
                 """
                 INSERT INTO qanat.events (id, origin, agency, line, received)
-                SELECT * FROM unnest(\(ids)::text[], \(Array(repeating: site.rawValue, count: ids.count))::text[],
+                SELECT * FROM unnest(\(ids)::text[], \(sending.map { ($0.event.origin ?? site).rawValue })::text[],
                   \(sending.map(\.event.agency.rawValue))::text[], \(sending.map(\.line))::text[],
                   \(sending.map { $0.event.received?.millisecondsSinceEpoch ?? 0 })::bigint[])
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """, logger: HubSession.logger)
             var inserted = Set<String>()
             for try await id in rows.decode(String.self) { inserted.insert(id) }
+            added = inserted.count
             let present = sending.filter { !inserted.contains($0.event.id.rawValue) }
             if !present.isEmpty { refused += try await conflicts(among: present, on: connection) }
         }
         if !refused.isEmpty { try rejects.append(refused, at: QanatChannel.Clock.now()) }
+        return added
     }
 
     /// Of events the hub held already, those it holds with other content: reported to the hub.

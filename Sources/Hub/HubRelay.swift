@@ -28,6 +28,10 @@ public final class HubRelay: @unchecked Sendable {
     /// connection has its own.
     private var wakeup: AsyncStream<Void>.Continuation?
     private var registry = SiteRegistry([])
+    /// Whether this connection's hub was checked against what the site knows of it, and whether the
+    /// hub holds events of this site's that the site lost (a disk lost, a store made again).
+    private var reconciled = false
+    private var pullingOwn = false
     /// The last of this site's events the hub acknowledged, and what was last said of the link.
     private var pushed: Int64
     private var status: RelayStatus?
@@ -78,6 +82,7 @@ public final class HubRelay: @unchecked Sendable {
 
     /// One connection's life: listening for the hub's notifications, and an exchange on each wake.
     private func relay(on connection: PostgresConnection) async {
+        reconciled = false
         let (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         wakingThrough(continuation)
         defer { wakingThrough(nil) }
@@ -121,6 +126,10 @@ public final class HubRelay: @unchecked Sendable {
                     throw HubError.notASite(
                         "the hub does not register site \(site): its admin runs `qanat hub site add`")
                 }
+                if !reconciled {
+                    try await reconcile(on: connection)
+                    reconciled = true
+                }
                 try await push(on: connection)
                 try await pull(on: connection)
             }
@@ -132,6 +141,39 @@ public final class HubRelay: @unchecked Sendable {
             group.cancelAll()
         }
         record(reachable: true, problem: nil)
+    }
+
+    /// Once a connection: a hub wiped or restored from a backup lacks what this site pushed, and a
+    /// restored hub's transaction ids start again below the watermark; both are put right by
+    /// pushing again and reading again from the start (event ids make either harmless).
+    func reconcile(on connection: PostgresConnection) async throws {
+        let rows = try await connection.query(
+            """
+            SELECT pg_snapshot_xmax(pg_current_snapshot())::text,
+              (SELECT count(*) FROM qanat.events WHERE origin = \(site.rawValue))
+            """, logger: HubSession.logger)
+        for try await (next, held) in rows.decode((String, Int64).self) {
+            let watermark = HubWatermark(try store.hubWatermark())
+            if let next = UInt64(next), let read = UInt64(watermark.transaction), read >= next {
+                said("hub: its transaction ids are behind this site's watermark (a hub restored?): reading it again")
+                _ = try store.applyFromHub([], pulled: HubWatermark(nil).description)
+            }
+            let all = try store.eventsWaiting(after: 0, site: site)
+            let acknowledged = all - (try store.eventsWaiting(after: pushed, site: site))
+            pullingOwn = held > all
+            if pullingOwn {
+                said(
+                    "hub: it holds \(held) of this site's events, the store \(all) (a store made again?): learning them back"
+                )
+                _ = try store.applyFromHub([], pulled: HubWatermark(nil).description)
+            }
+            if held < acknowledged {
+                said(
+                    "hub: it holds \(held) of this site's \(acknowledged) events it had (wiped or restored?): pushing again"
+                )
+                pushed = 0
+            }
+        }
     }
 
     /// Every event this site took in after the last one the hub acknowledged, in batches.
@@ -150,7 +192,7 @@ public final class HubRelay: @unchecked Sendable {
     func pull(on connection: PostgresConnection) async throws {
         var watermark = HubWatermark(try store.hubWatermark())
         while true {
-            let pulled = try await HubPull(site: site, registry: registry).take(
+            let pulled = try await HubPull(site: site, registry: registry, includingOwn: pullingOwn).take(
                 after: watermark, limit: Self.batch, on: connection)
             guard let next = pulled.watermark else { return }
             if !pulled.refused.isEmpty {

@@ -42,6 +42,8 @@ enum HubSchema {
         )
         """,
         "CREATE INDEX IF NOT EXISTS events_in_order ON qanat.events (tx, seq)",
+        // How many of its events the hub holds, asked by each site when it connects.
+        "CREATE INDEX IF NOT EXISTS events_by_origin ON qanat.events (origin)",
         """
         CREATE TABLE IF NOT EXISTS qanat.conflicts (
           id text NOT NULL,

@@ -36,15 +36,19 @@ extension SQLiteStore {
         }
     }
 
-    /// Events this site took in, after `seq` in the log's order, for the hub: at most `limit`.
-    public func eventsToPush(after seq: Int64, site: SiteCode, limit: Int) throws(StoreError) -> [(
+    /// Events this site took in (every event, with `site` nil: a refill), after `seq` in the log's
+    /// order, for the hub: at most `limit`.
+    public func eventsToPush(after seq: Int64, site: SiteCode?, limit: Int) throws(StoreError) -> [(
         seq: Int64, event: Event
     )] {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT seq, \(EventRows.columns) FROM events WHERE seq > ? AND origin = ? ORDER BY seq LIMIT ?",
-                arguments: [seq, site.rawValue, limit]
+                sql: """
+                    SELECT seq, \(EventRows.columns) FROM events WHERE seq > ?1 AND (?2 IS NULL OR origin = ?2)
+                    ORDER BY seq LIMIT ?3
+                    """,
+                arguments: [seq, site?.rawValue, limit]
             ).map { (seq: $0["seq"] as Int64, event: try EventRows.event(from: $0)) }
         }
     }

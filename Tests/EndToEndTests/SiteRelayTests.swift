@@ -246,3 +246,105 @@ extension SiteRelayTests {
         XCTAssertTrue(waitFor(10) { RelayFile.read(beside: tripoli.store)?.reachable == true })
     }
 }
+
+extension SiteRelayTests {
+    func testAHubWipedIsRefilledFromOneSiteAndANewSiteLearnsEverythingFromIt() throws {
+        XCTAssertEqual(try qanat(["hub", "init", hub.adminURL()]).status, 0)
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        try post("before the hub was lost", at: benghazi)
+        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 5 && self.events(benghazi) == 5 })
+        // Benghazi's service is down while the hub is rebuilt: Tripoli alone refills it, Benghazi's events too.
+        services[1].terminate()
+        services[1].waitUntilExit()
+        try hub.sql("TRUNCATE qanat.events, qanat.conflicts", database: "hub")
+        let refilled = try qanat(["hub", "refill", hub.adminURL()], at: tripoli)
+        XCTAssertEqual(refilled.status, 0, refilled.stderr)
+        XCTAssertTrue(refilled.stdout.contains("refilled: 5 event(s) the hub lacked, from site TRP"), refilled.stdout)
+        XCTAssertEqual(
+            try hub.sql(
+                "SELECT origin || ' ' || count(*) FROM qanat.events GROUP BY origin ORDER BY origin", database: "hub"),
+            "BGZ 3\nTRP 2", "each event with the site that first took it in")
+
+        // A site whose disk was lost (a new store) learns everything from the hub.
+        let sabha = try site("SBH", hosting: ["LRA"], officer: "LRA")
+        XCTAssertTrue(waitFor(15) { self.events(sabha) == 7 && self.events(tripoli) == 7 }, log(sabha))
+        XCTAssertEqual(try digest(sabha), try digest(tripoli))
+
+        // Tripoli's disk lost: a store made again for site TRP learns its own events back too.
+        let running = try XCTUnwrap(services.first { $0.isRunning && $0.environment?["QANAT_DB"] == tripoli.store })
+        running.terminate()
+        running.waitUntilExit()
+        let again = TestSite(
+            code: "TRP", service: tripoli.service, officer: tripoli.officer, agency: "LRC",
+            store: q.directory + "/trp-again/qanat.sqlite", url: tripoli.url)
+        let made = try qanat(
+            ["init", "--service", again.service, "--group", "qsitetrp", "--site", "TRP", "--agency", "MOI"], at: again)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        try startService(again)
+        // Its own new admin entry, and the seven the hub holds.
+        XCTAssertTrue(waitFor(15) { self.events(again) == 8 && self.events(sabha) == 8 }, log(again))
+        XCTAssertEqual(try digest(again), try digest(sabha))
+    }
+
+    func testTheSameIdWithOtherContentIsAConflictReportedWithBothWriters() throws {
+        XCTAssertEqual(try qanat(["hub", "init", hub.adminURL()]).status, 0)
+        _ = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        try post("Tripoli's own", at: tripoli)
+        XCTAssertTrue(waitFor(15) { (try? self.hub.sql("SELECT count(*) FROM qanat.events", database: "hub")) == "5" })
+        // The hub holds Tripoli's message under its id with other words, as if Benghazi had sent it first.
+        let row = try hub.sql(
+            "SELECT id, line FROM qanat.events WHERE origin = 'TRP' AND line LIKE '%Tripoli''s own%'", database: "hub")
+        let parts = row.split(separator: "|", maxSplits: 1).map(String.init)
+        XCTAssertEqual(parts.count, 2, row)
+        let other = parts[1].replacingOccurrences(of: "Tripoli's own", with: "Benghazi's words")
+        try hub.sql(
+            """
+            UPDATE qanat.events SET origin = 'BGZ', agency = 'CD', line = '\(other.replacingOccurrences(of: "'", with: "''"))'
+            WHERE id = '\(parts[0])'
+            """, database: "hub")
+        // Tripoli pushes again from the start (the hub holds fewer of its events than it pushed).
+        try hub.sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'qanat_site_trp'", database: "hub")
+        XCTAssertTrue(
+            waitFor(20) {
+                (try? self.hub.sql("SELECT first_origin || ' ' || reported_by FROM qanat.conflicts", database: "hub"))
+                    == "BGZ TRP"
+            }, log(tripoli))
+        XCTAssertTrue(log(tripoli).contains("conflict: the hub holds event \(parts[0]) from site BGZ"), log(tripoli))
+        let rejects = (tripoli.store as NSString).deletingLastPathComponent + "/rejects/hub.rejects"
+        XCTAssertTrue(((try? String(contentsOfFile: rejects, encoding: .utf8)) ?? "").contains("Tripoli's own"))
+    }
+}
+
+extension SiteRelayTests {
+    func testARelayKilledAtAnyMomentRelaysEachEventExactlyOnce() throws {
+        XCTAssertEqual(try qanat(["hub", "init", hub.adminURL()]).status, 0)
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        var random = SystemRandomNumberGenerator()
+        for round in 1...4 {
+            for n in 1...3 {
+                // Kept in the journal when the service is down (exit 3), applied when it is back.
+                let posted = try qanat(
+                    [
+                        "post", "--wait", "2", "--from", "LRC", "--to", "*", "--priority", "routine", "--channel",
+                        "radio", "round \(round) post \(n)",
+                    ], at: tripoli, as: tripoli.officer)
+                XCTAssertTrue([0, 3].contains(posted.status), posted.stderr)
+            }
+            Thread.sleep(forTimeInterval: Double(Int.random(in: 0...300, using: &random)) / 1000)
+            let relay = try XCTUnwrap(services.first { $0.isRunning && $0.environment?["QANAT_DB"] == tripoli.store })
+            kill(relay.processIdentifier, SIGKILL)
+            relay.waitUntilExit()
+            try startService(tripoli)
+        }
+        XCTAssertTrue(
+            waitFor(30) { self.events(tripoli) == 16 && self.events(benghazi) == 16 },
+            "TRP \(events(tripoli)), BGZ \(events(benghazi))\n\(log(tripoli))")
+        XCTAssertEqual(
+            try hub.sql("SELECT count(*) || ' ' || count(DISTINCT id) FROM qanat.events", database: "hub"), "16 16")
+        XCTAssertEqual(try digest(tripoli), try digest(benghazi))
+    }
+}

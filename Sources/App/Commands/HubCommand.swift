@@ -16,7 +16,7 @@ struct HubCommand: ParsableCommand {
             `qanat hub site add CODE --agency A URL` registers a site and prints the URL its service connects with. \
             Both run with a role that may create roles (the database's owner).
             """,
-        subcommands: [Init.self, SiteAdd.self, Sites.self, Status.self])
+        subcommands: [Init.self, SiteAdd.self, Sites.self, Status.self, Refill.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -109,6 +109,42 @@ struct HubCommand: ParsableCommand {
                 "hub:     \(status.reachable ? "reachable" : "unreachable") (checked \(status.checked.rfc3339))"
                     + (status.problem.map { ": \(terminalSafe($0))" } ?? ""))
             print("waiting: \(status.waiting) event(s) to go out")
+        }
+    }
+
+    struct Refill: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "refill",
+            abstract: "Push every event this site's store holds to the hub, each with its origin: a hub rebuilt empty.",
+            discussion: """
+                Run at any one site with the hub admin's URL (after `hub init` and `hub site add` for each site on \
+                the new hub): every site keeps every event, so one site's store refills the hub, and every site's \
+                service pushes what the hub lacks of its own when it next connects.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The hub database's URL, with the hub admin's role.") var url: String
+
+        func run() throws {
+            let address = try HubCommand.address(url)
+            let opened: SQLiteStore
+            do { opened = try SQLiteStore(path: store.databasePath, options: .init(readOnly: true)) } catch {
+                throw CLIError.from(error)
+            }
+            let site: SiteCode?
+            do { site = try opened.site() } catch { throw CLIError.from(error) }
+            guard let site else {
+                throw CLIError.usage("\(store.databasePath) is no site's store (`qanat init --site`)")
+            }
+            let progress = ProgressLine(quiet: false)
+            let added: Int
+            do {
+                added = try HubAdmin.refill(from: opened, site: site, at: address) { sent in
+                    progress.update(done: sent, unit: "events", fraction: nil)
+                }
+            } catch { throw CLIError.from(error) }
+            progress.finish()
+            print("refilled: \(added) event(s) the hub lacked, from site \(site)")
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// Progress of a long command on a terminal: done, rate and time left, redrawn on one line of
 /// standard error. Silent when the output is not a terminal, or is JSON.
-final class ProgressLine {
+/// Drawn by one thread at a time (a command's own, or the task it waits on).
+final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
     private let started = Date()
     private var lastDraw = Date.distantPast
