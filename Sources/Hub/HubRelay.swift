@@ -199,7 +199,16 @@ public final class HubRelay: @unchecked Sendable {
                 try rejects.append(pulled.refused, at: QanatChannel.Clock.now())
                 for refusal in pulled.refused { said("hub: refused \(refusal.reason)") }
             }
-            _ = try store.applyFromHub(pulled.accepted, pulled: next.description)
+            _ = try store.applyFromHub(pulled.accepted, pulled: next.description) { conflicts in
+                // Another event under an id this store holds: kept here, the hub's refused, and said.
+                let refused = conflicts.map { index, conflict in
+                    RejectsFile.Rejection(
+                        journal: "hub", line: 0, offset: 0, reason: "from the hub: \(conflict)",
+                        bytes: EventCodec.encode(pulled.accepted[index], previousLineHash: nil))
+                }
+                try rejects.append(refused, at: QanatChannel.Clock.now())
+                for conflict in conflicts { said("hub: \(conflict.conflict)") }
+            }
             watermark = next
         }
     }

@@ -67,11 +67,20 @@ extension SQLiteStore {
 
     /// Events from the hub applied, and how far the hub has been read, in one transaction: a relay
     /// killed at any moment neither loses an event nor reads one twice (ids are idempotent besides).
-    public func applyFromHub(_ events: [Event], pulled: String) throws(StoreError) -> ApplyResult {
-        try write { db in
-            let result = try Self.apply(events, in: db)
-            try SiteRows.set(SiteRows.pulledKey, pulled, in: db)
-            return result
+    /// An event whose id the store holds with other content is a conflict: `conflicted` is told of
+    /// them (to make their rejects durable) before the rest is applied without them.
+    public func applyFromHub(
+        _ events: [Event], pulled: String,
+        conflicted: ([(index: Int, conflict: EventConflict)]) throws -> Void = { _ in }
+    ) throws -> ApplyResult {
+        var pending = Array(events.enumerated())
+        while true {
+            let (result, found) = try applyBatch(pending.map(\.element)) { db in
+                try SiteRows.set(SiteRows.pulledKey, pulled, in: db)
+            }
+            guard !found.isEmpty else { return result }
+            try conflicted(found.sorted { $0.key < $1.key }.map { (pending[$0.key].offset, $0.value) })
+            pending = pending.enumerated().filter { found[$0.offset] == nil }.map(\.element)
         }
     }
 }

@@ -81,6 +81,37 @@ extension ServiceStoreTests {
 
     /// Any member may make any name in journals/: one planted at a new member's name before their
     /// first write stays its maker's, and the new member writes beside it under a name of their own.
+    /// A report's bytes follow the reply; a member who hangs up after the reply (Ctrl-C, a full
+    /// disk, or on purpose) costs the service that connection, not its life (SIGPIPE).
+    func testAMemberWhoHangsUpDuringAReportDoesNotStopTheService() throws {
+        let (_, operatorUser) = try runningStoreWithOperator()
+        for n in 1...40 { XCTAssertEqual(try post("to make the shift report longer \(n)", as: operatorUser).status, 0) }
+        let request = try JSONEncoder().encode(
+            ServiceRequest.report(
+                ReportRequest(kind: .shift, parameters: [], officer: "root", agency: "MOI", file: q.directory + "/x")))
+        for _ in 1...20 {
+            let fd = try UnixSocket.connect(to: ServiceOwner.socketPath(beside: store), timeout: 10)
+            try UnixSocket.writeLine(fd, request)
+            XCTAssertTrue(String(decoding: try UnixSocket.readLine(fd), as: UTF8.self).contains("reportBytes"))
+            close(fd)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        XCTAssertEqual(service?.isRunning, true, log())
+        XCTAssertEqual(try post("after twenty hang-ups", as: operatorUser).status, 0, log())
+
+        // A kind with a newline in it: one entry in the service's log, not a line of the asker's making.
+        let forged = Data(
+            #"{"report":{"_0":{"kind":"x\nFORGED rendered for root","parameters":[],"officer":"root","agency":"MOI","file":"/tmp/x"}}}"#
+                .utf8)
+        let fd = try UnixSocket.connect(to: ServiceOwner.socketPath(beside: store), timeout: 10)
+        try UnixSocket.writeLine(fd, forged)
+        _ = try UnixSocket.readLine(fd)
+        close(fd)
+        Thread.sleep(forTimeInterval: 0.2)
+        XCTAssertTrue(log().contains("FORGED rendered for root"), log())
+        XCTAssertFalse(log().split(separator: "\n").contains { $0.hasPrefix("FORGED") }, log())
+    }
+
     func testAJournalPlantedAtANewMembersNameDoesNotStopThem() throws {
         let (_, operatorUser) = try runningStoreWithOperator()
         let newcomer = try UnixTestAccounts.user("qanatsnew", groups: [try UnixTestAccounts.group("qanatsvcdesk")])

@@ -299,6 +299,8 @@ extension SiteRelayTests {
         let parts = row.split(separator: "|", maxSplits: 1).map(String.init)
         XCTAssertEqual(parts.count, 2, row)
         let other = parts[1].replacingOccurrences(of: "Tripoli's own", with: "Benghazi's words")
+            .replacingOccurrences(of: #""agency":"LRC""#, with: #""agency":"CD""#)
+        XCTAssertTrue(other.contains(#""agency":"CD""#), other)
         try hub.sql(
             """
             UPDATE qanat.events SET origin = 'BGZ', agency = 'CD', line = '\(other.replacingOccurrences(of: "'", with: "''"))'
@@ -315,6 +317,14 @@ extension SiteRelayTests {
         XCTAssertTrue(log(tripoli).contains("conflict: the hub holds event \(parts[0]) from site BGZ"), log(tripoli))
         let rejects = (tripoli.store as NSString).deletingLastPathComponent + "/rejects/hub.rejects"
         XCTAssertTrue(((try? String(contentsOfFile: rejects, encoding: .utf8)) ?? "").contains("Tripoli's own"))
+        // The hub's other event under that id, pulled: refused here too, never silently ignored.
+        XCTAssertTrue(
+            waitFor(20) {
+                ((try? String(contentsOfFile: rejects, encoding: .utf8)) ?? "")
+                    .contains("from the hub: conflict: event \(parts[0]) is already stored with other content")
+            }, log(tripoli))
+        XCTAssertEqual(
+            try SQLiteStore.reader(at: tripoli.store).message(try EventID(parts[0]))?.message.body, "Tripoli's own")
     }
 }
 

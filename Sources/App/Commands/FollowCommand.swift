@@ -4,6 +4,7 @@ import QanatChannel
 import QanatJournal
 import QanatService
 import QanatStore
+import QanatText
 
 struct FollowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +56,8 @@ struct IngestLog {
 
     /// What the service records of its socket, one line each (JSON with `--json`).
     func said(_ text: String) {
-        print(json ? jsonLine([.string("service", text)]) : "qanat \(command): \(terminalSafe(text))")
+        // One entry, one line: a member's words in it (a report's kind) cannot make a line of their own.
+        print(json ? jsonLine([.string("service", text)]) : "qanat \(command): \(UntrustedText.sanitized(text))")
         fflush(nil)
     }
 }

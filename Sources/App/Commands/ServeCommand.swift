@@ -39,6 +39,9 @@ struct ServeCommand: ParsableCommand {
     var hub: String?
 
     func run() throws {
+        // A member who hangs up while a report's bytes are sent (sendfile cannot be told not to
+        // raise it) must cost the service one connection, not its life.
+        signal(SIGPIPE, SIG_IGN)
         let stop = StopRequest()
         let service: RecordService
         do { service = try RecordService(storePath: store.databasePath, otherJournals: gatewayJournals) } catch {
