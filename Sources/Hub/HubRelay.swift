@@ -9,8 +9,8 @@ import QanatStore
 /// A site's relay, run by its service (`qanat serve --hub URL`): it pushes every event this site
 /// took in that the hub lacks, and pulls every event the hub has from other sites, through the
 /// origin gate, into the store. Woken by a local commit, by the hub's NOTIFY, and every few
-/// seconds besides; when the link is down it says so in the store (desks and the wall read it)
-/// and tries again, and the store goes on taking its own journals in meanwhile.
+/// seconds besides; when the link is down it says so in `hub.state` beside the store (desks and
+/// the wall read it) and tries again, and the store goes on taking its own journals meanwhile.
 public final class HubRelay: @unchecked Sendable {
     let store: SQLiteStore
     let site: SiteCode

@@ -49,6 +49,16 @@ public struct ServiceOwner: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension SQLiteStore {
+    /// The service the store at `path` names, read whatever release made it (a store an earlier
+    /// release made is not migrated by a look: `init` decides first whether it is a service store).
+    public static func serviceOwner(at path: String) throws(StoreError) -> ServiceOwner? {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            return try DatabaseQueue(path: path, configuration: configuration).read(ServiceOwner.read)
+        } catch { throw StoreError.from(error, path: path) }
+    }
+
     /// The service that alone writes this store; nil for an embedded store, which its members write.
     public func serviceOwner() throws(StoreError) -> ServiceOwner? {
         try read { db in try ServiceOwner.read(db) }

@@ -49,7 +49,7 @@ struct InitCommand: ParsableCommand {
             throw CLIError.usage("--service: an exercise store stays one its members write; nothing was changed")
         }
         // Run again on a service store, init keeps it one (root repairs its modes).
-        if service == nil, let owner = (try? SQLiteStore.reader(at: store.databasePath).serviceOwner()) ?? nil {
+        if service == nil, let owner = (try? SQLiteStore.serviceOwner(at: store.databasePath)) ?? nil {
             guard geteuid() == 0 || geteuid() == owner.uid else {
                 throw CLIError.serviceOnly(
                     "refused: \(store.databasePath) is written by its service alone (\(owner.user)); root or "

@@ -21,7 +21,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try store.requireStore()
-        if let owner = (try? SQLiteStore.reader(at: store.databasePath).serviceOwner()) ?? nil,
+        if let owner = (try? SQLiteStore.serviceOwner(at: store.databasePath)) ?? nil,
             geteuid() != 0, geteuid() != owner.uid
         {
             throw CLIError.serviceOnly(
