@@ -16,7 +16,7 @@ struct HubCommand: ParsableCommand {
             `qanat hub site add CODE --agency A URL` registers a site and prints the URL its service connects with. \
             Both run with a role that may create roles (the database's owner).
             """,
-        subcommands: [Init.self, SiteAdd.self, Sites.self, Status.self, Refill.self])
+        subcommands: [Init.self, SiteGroup.self, Sites.self, Status.self, Refill.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,40 +33,45 @@ struct HubCommand: ParsableCommand {
         }
     }
 
-    struct SiteAdd: ParsableCommand {
+    /// `hub site add`: the sites' own group of commands, as `hub sites` lists them.
+    struct SiteGroup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "site",
-            abstract: "Register a site with the agencies it hosts; prints, last, the URL its service connects with.",
-            discussion: """
-                `qanat hub site add BGZ --agency NCEMC --agency LRC URL`. The site's events may speak only for those \
-                agencies: the hub refuses any other, and so does every other site. Keep the printed URL where only \
-                the site's service user reads it (its password is the site's credential).
-                """)
+            commandName: "site", abstract: "Register a site at the hub.", subcommands: [Add.self])
 
-        @Argument(help: "add") var verb: String
-        @Argument(help: "The site's code: 2-6 Latin letters (TRP, BGZ, SBH).") var code: String
-        @Option(help: "An agency the site hosts; repeat for each.") var agency: [String] = []
-        @Argument(help: "The hub database's URL, with a role that may create roles.") var url: String
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "add",
+                abstract:
+                    "Register a site with the agencies it hosts; prints, last, the URL its service connects with.",
+                discussion: """
+                    `qanat hub site add BGZ --agency NCEMC --agency LRC URL`. The site's events may speak only for \
+                    those agencies: the hub refuses any other, and so does every other site. Keep the printed URL \
+                    where only the site's service user reads it (its password is the site's credential).
+                    """)
 
-        func validate() throws {
-            guard verb == "add" else { throw ValidationError("say `qanat hub site add CODE --agency A URL`") }
-            guard !agency.isEmpty else { throw ValidationError("--agency: give each agency the site hosts") }
-        }
+            @Argument(help: "The site's code: 2-6 Latin letters (TRP, BGZ, SBH).") var code: String
+            @Option(help: "An agency the site hosts; repeat for each.") var agency: [String] = []
+            @Argument(help: "The hub database's URL, with a role that may create roles.") var url: String
 
-        func run() throws {
-            let address = try HubCommand.address(url)
-            let site: SiteCode
-            let agencies: [AgencyCode]
-            do {
-                site = try SiteCode(code)
-                agencies = try agency.map { try AgencyCode($0) }
-            } catch { throw CLIError.badData("\(error)") }
-            let siteURL: String
-            do { siteURL = try HubAdmin.addSite(site, agencies: agencies, at: address) } catch {
-                throw CLIError.from(error)
+            func validate() throws {
+                guard !agency.isEmpty else { throw ValidationError("--agency: give each agency the site hosts") }
             }
-            print("site:    \(site), hosting \(agencies.map(\.rawValue).joined(separator: ", "))")
-            print(siteURL)
+
+            func run() throws {
+                let address = try HubCommand.address(url)
+                let site: SiteCode
+                let agencies: [AgencyCode]
+                do {
+                    site = try SiteCode(code)
+                    agencies = try agency.map { try AgencyCode($0) }
+                } catch { throw CLIError.badData("\(error)") }
+                let siteURL: String
+                do { siteURL = try HubAdmin.addSite(site, agencies: agencies, at: address) } catch {
+                    throw CLIError.from(error)
+                }
+                print("site:    \(site), hosting \(agencies.map(\.rawValue).joined(separator: ", "))")
+                print(siteURL)
+            }
         }
     }
 
