@@ -154,9 +154,9 @@ public final class HubRelay: @unchecked Sendable {
             """, logger: HubSession.logger)
         for try await (next, held) in rows.decode((String, Int64).self) {
             let watermark = HubWatermark(try store.hubWatermark())
-            if let next = UInt64(next), let read = UInt64(watermark.transaction), read >= next {
+            let wentBack = UInt64(next).flatMap { next in UInt64(watermark.transaction).map { $0 >= next } } ?? false
+            if wentBack {
                 said("hub: its transaction ids are behind this site's watermark (a hub restored?): reading it again")
-                _ = try store.applyFromHub([], pulled: HubWatermark(nil).description)
             }
             let all = try store.eventsWaiting(after: 0, site: site)
             let acknowledged = all - (try store.eventsWaiting(after: pushed, site: site))
@@ -165,8 +165,9 @@ public final class HubRelay: @unchecked Sendable {
                 said(
                     "hub: it holds \(held) of this site's events, the store \(all) (a store made again?): learning them back"
                 )
-                _ = try store.applyFromHub([], pulled: HubWatermark(nil).description)
             }
+            // Either way the hub is read again from its start, once.
+            if wentBack || pullingOwn { _ = try store.applyFromHub([], pulled: HubWatermark(nil).description) }
             if held < acknowledged {
                 said(
                     "hub: it holds \(held) of this site's \(acknowledged) events it had (wiped or restored?): pushing again"

@@ -34,7 +34,7 @@ enum Members {
     }
 
     /// This store's own site, as the members table names it.
-    static let ownSite = "coalesce((SELECT value FROM settings WHERE key = 'site'), '')"
+    static let ownSite = "coalesce((SELECT value FROM settings WHERE key = '\(SiteRows.siteKey)'), '')"
 
     static func member(_ row: Row) throws -> Member {
         Member(

@@ -257,9 +257,12 @@ public final class SQLiteStore: Sendable {
     }
 
     public func setSetting(_ key: String, _ value: String) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
-        }
+        try write { db in try Self.setSetting(key, value, in: db) }
+    }
+
+    /// A setting written within a transaction already open (with the events it goes with).
+    static func setSetting(_ key: String, _ value: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
     /// Of `ids`, those the store does not hold yet: a journal's backlog.

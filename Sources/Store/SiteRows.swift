@@ -13,10 +13,6 @@ enum SiteRows {
         else { return nil }
         return try SiteCode(text, field: "the store's site")
     }
-
-    static func set(_ key: String, _ value: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
-    }
 }
 
 extension SQLiteStore {
@@ -29,7 +25,7 @@ extension SQLiteStore {
             if let existing = try SiteRows.ownSite(in: db), existing != code {
                 throw StoreError.failed(path: path, reason: "the store is site \(existing) already, not \(code)")
             }
-            try SiteRows.set(SiteRows.siteKey, code.rawValue, in: db)
+            try SQLiteStore.setSetting(SiteRows.siteKey, code.rawValue, in: db)
             // Events taken in before it was a site were taken in here.
             try db.execute(sql: "UPDATE events SET origin = ? WHERE origin IS NULL", arguments: [code.rawValue])
             try db.execute(sql: "UPDATE \(Members.table) SET site = ? WHERE site = ''", arguments: [code.rawValue])
@@ -76,7 +72,7 @@ extension SQLiteStore {
         var pending = Array(events.enumerated())
         while true {
             let (result, found) = try applyBatch(pending.map(\.element)) { db in
-                try SiteRows.set(SiteRows.pulledKey, pulled, in: db)
+                try SQLiteStore.setSetting(SiteRows.pulledKey, pulled, in: db)
             }
             guard !found.isEmpty else { return result }
             try conflicted(found.sorted { $0.key < $1.key }.map { (pending[$0.key].offset, $0.value) })
