@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // Sites relay through a PostgreSQL hub.
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // TLS to the hub: the same NIOSSL postgres-nio is built with.
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         .target(name: "QanatCore", path: "Sources/Core"),
@@ -74,6 +76,7 @@ let package = Package(
             dependencies: [
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Hub"),

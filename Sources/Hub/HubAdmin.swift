@@ -50,7 +50,7 @@ public enum HubAdmin {
                     logger: HubSession.logger)
                 try await connection.query("COMMIT", logger: HubSession.logger)
             } catch {
-                try? await connection.query("ROLLBACK", logger: HubSession.logger)
+                _ = try? await connection.query("ROLLBACK", logger: HubSession.logger)
                 throw HubError.refused(doing: "registering site \(code)", reason: HubError.reason(error))
             }
         }

@@ -1,3 +1,4 @@
+import NIOSSL
 import PostgresNIO
 
 /// What went wrong with the hub, named for the officer who runs the site.
@@ -26,7 +27,21 @@ public enum HubError: Error, CustomStringConvertible, Sendable {
                 let detail = psql.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return message + detail
             }
+            if psql.code == .sslUnsupported {
+                return
+                    "it offers no TLS, and the URL's sslmode asks for it (sslmode=disable only over a VPN or a tunnel)"
+            }
+            if let underlying = psql.underlying { return reason(underlying) }
             return "\(psql.code)"
+        }
+        if let tls = error as? NIOSSLExtraError, tls == .failedToValidateHostname {
+            return "its TLS certificate is not made out to the host the URL names (\(tls))"
+        }
+        if let tls = error as? NIOSSLError, case .handshakeFailed(let failure) = tls {
+            let said = "\(failure)"
+            return said.contains("CERTIFICATE_VERIFY_FAILED")
+                ? "its TLS certificate is not signed by an authority this site trusts (the URL's sslrootcert)"
+                : "the TLS handshake failed: \(said)"
         }
         return "\(error)"
     }

@@ -90,7 +90,9 @@ public final class HubRelay: @unchecked Sendable {
         await withTaskGroup(of: String?.self) { group in
             group.addTask { [self] in
                 do {
-                    for try await _ in try await connection.listen(HubSchema.channel) { wake() }
+                    try await connection.listen(on: HubSchema.channel) { notifications in
+                        for try await _ in notifications { wake() }
+                    }
                     return "the hub stopped notifying"
                 } catch { return HubError.reason(error) }
             }

@@ -1,3 +1,5 @@
+import QanatCore
+
 /// What `qanat hub init` makes in the hub's database: the registry of sites, every event any site
 /// pushed (each stamped with the site that first pushed it), the conflicts sites report, and the
 /// row-level security that lets a site insert only its own rows, for the agencies it hosts, and
@@ -8,8 +10,15 @@ enum HubSchema {
     static let siteGroup = "qanat_site"
     static let channel = "qanat_events"
 
+    /// Shapes a row must have before the hub keeps it: a site's role can fill no more than a
+    /// journal line's worth a row (`Limits.journalLine`), under an id and an agency code a site reads.
+    static let eventID = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'"
+    static let lineFits = "octet_length(line) <= \(Limits.journalLine)"
+
     static let statements: [String] = [
         "CREATE SCHEMA IF NOT EXISTS qanat",
+        // A site's role connects to read and push, nothing more: no temporary tables of its own.
+        "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$",
         """
         DO $$ BEGIN
           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(siteGroup)') THEN
@@ -33,10 +42,10 @@ enum HubSchema {
         CREATE TABLE IF NOT EXISTS qanat.events (
           seq bigint GENERATED ALWAYS AS IDENTITY,
           tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
-          id text PRIMARY KEY,
+          id text PRIMARY KEY CHECK (id ~ \(eventID)),
           origin text NOT NULL REFERENCES qanat.sites (code),
-          agency text NOT NULL,
-          line text NOT NULL,
+          agency text NOT NULL CHECK (agency ~ '^[A-Z0-9-]{2,12}$'),
+          line text NOT NULL CHECK (\(lineFits)),
           received bigint,
           pushed timestamptz NOT NULL DEFAULT now()
         )
@@ -46,10 +55,10 @@ enum HubSchema {
         "CREATE INDEX IF NOT EXISTS events_by_origin ON qanat.events (origin)",
         """
         CREATE TABLE IF NOT EXISTS qanat.conflicts (
-          id text NOT NULL,
+          id text NOT NULL CHECK (id ~ \(eventID)),
           first_origin text NOT NULL,
           reported_by text NOT NULL,
-          line text NOT NULL,
+          line text NOT NULL CHECK (\(lineFits)),
           reported timestamptz NOT NULL DEFAULT now()
         )
         """,
@@ -89,7 +98,8 @@ enum HubSchema {
         "GRANT SELECT, INSERT (id, first_origin, reported_by, line) ON qanat.conflicts TO \(siteGroup)",
         "GRANT EXECUTE ON FUNCTION qanat.current_site(), qanat.hosts(text, text) TO \(siteGroup)",
         """
-        CREATE OR REPLACE FUNCTION qanat.notify_events() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION qanat.notify_events() RETURNS trigger LANGUAGE plpgsql
+          SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
         BEGIN
           PERFORM pg_notify('\(channel)', '');
           RETURN NULL;
@@ -100,5 +110,8 @@ enum HubSchema {
         CREATE TRIGGER events_notify AFTER INSERT ON qanat.events
           FOR EACH STATEMENT EXECUTE FUNCTION qanat.notify_events()
         """,
+        // Only the hub's trigger wakes the sites through pg_notify. (A site's role can still say
+        // NOTIFY, which no grant governs: a relay wakes at most once per pass however often it is told.)
+        "REVOKE EXECUTE ON FUNCTION pg_notify(text, text) FROM PUBLIC",
     ]
 }

@@ -15,6 +15,10 @@ final class HubCommandLineTests: XCTestCase {
             (["hub", "init", "postgres://127.0.0.1/hub"], 1, "names no role"),
             (["hub", "init", "postgres://admin@127.0.0.1/"], 1, "names no database"),
             (["hub", "init", url], 3, "the hub postgres://admin@127.0.0.1:1/hub cannot be reached"),
+            (["hub", "init", url + "?sslmode=prefer"], 1, "sslmode=prefer falls back to clear text"),
+            (["hub", "init", url + "?sslmode=on"], 1, "sslmode=on is not one qanat knows"),
+            (["hub", "init", url + "?sslmdoe=disable"], 1, "'sslmdoe' is not a parameter qanat reads"),
+            (["hub", "init", url + "?sslrootcert=/nowhere/ca.pem"], 1, "sslrootcert /nowhere/ca.pem cannot be read"),
         ]
         for (arguments, status, said) in cases {
             let result = try q.run(arguments)

@@ -176,10 +176,26 @@ extension SiteRelayTests {
                     connectingTo: tripoli.url)
             ) { XCTAssertTrue("\($0)".contains("row-level security"), "\($0)") }
         }
-        for statement in ["DELETE FROM qanat.events", "UPDATE qanat.events SET agency = 'MOI'"] {
+        for statement in [
+            "DELETE FROM qanat.events", "UPDATE qanat.events SET agency = 'MOI'",
+            // Nor wake every site at will, nor keep tables of its own at the hub.
+            "SELECT pg_notify('qanat_events', 'wake up')", "CREATE TEMP TABLE hoard (x text)",
+        ] {
             XCTAssertThrowsError(try hub.sql(statement, connectingTo: tripoli.url)) {
                 XCTAssertTrue("\($0)".contains("permission denied"), "\($0)")
             }
+        }
+        // Nor fill the hub's disk a row at a time: a row is at most a journal line, under an event's id.
+        let ownID = "'\(UUID().uuidString.lowercased())'"
+        for (rowID, text, constraint) in [
+            (ownID, "repeat('x', \(Limits.journalLine + 1))", "events_line_check"),
+            ("'not an id'", "'{}'", "events_id_check"),
+        ] {
+            XCTAssertThrowsError(
+                try hub.sql(
+                    "INSERT INTO qanat.events (id, origin, agency, line) VALUES (\(rowID), 'TRP', 'LRC', \(text))",
+                    connectingTo: tripoli.url)
+            ) { XCTAssertTrue("\($0)".contains(constraint), "\($0)") }
         }
 
         // A row the hub's admin let in (or a hub that was broken into): Benghazi refuses it.
