@@ -19,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // Sites relay through a PostgreSQL hub.
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
-        // TLS to the hub: the same NIOSSL postgres-nio is built with.
+        // The hub's link: the NIO postgres-nio is built with, for its errors, and its TLS.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
@@ -77,6 +78,8 @@ let package = Package(
                 "QanatCore", "QanatJournal", "QanatStore", "QanatChannel",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/Hub"),
@@ -103,6 +106,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
         .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
+        .testTarget(name: "HubTests", dependencies: ["QanatCore", "QanatHub"]),
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
         .testTarget(
             name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),

@@ -9,22 +9,20 @@ public final class PostgresServer {
     public let directory: String
     public let port: Int
     public let adminPassword: String
-    /// The addresses it listens on (TCP).
-    public let listening: String
+    /// The addresses it listens on (TCP); the first is the admin URL's.
+    public let listening: [String]
     /// The PEM file of the authority that signed the server's certificate; nil when it speaks no TLS.
     public let authority: String?
 
     public static var installed: Bool { FileManager.default.isExecutableFile(atPath: binaries + "/initdb") }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
+    public typealias Failure = SystemTool.Failure
 
     /// Makes and starts a server listening on `listen` (loopback unless told) at a free port. With
     /// `certificateNames` it accepts TCP only over TLS, its certificate made out to those host names
     /// and addresses; with none, only clear text.
     public init(
-        listen: String = "127.0.0.1", port: Int? = nil, certificateNames: [String] = ["localhost", "127.0.0.1"]
+        listen: [String] = ["127.0.0.1"], port: Int? = nil, certificateNames: [String] = ["localhost", "127.0.0.1"]
     )
         throws
     {
@@ -75,7 +73,7 @@ public final class PostgresServer {
     /// The admin's URL for `database` (the hub's by default): TLS checked against the test's
     /// authority, or clear text when the server speaks no TLS.
     public func adminURL(database: String = "hub", host: String? = nil) -> String {
-        "postgres://postgres:\(adminPassword)@\(host ?? listening):\(port)/\(database)?"
+        "postgres://postgres:\(adminPassword)@\(host ?? listening[0]):\(port)/\(database)?"
             + (authority.map { "sslrootcert=\($0)" } ?? "sslmode=disable")
     }
 
@@ -137,7 +135,8 @@ public final class PostgresServer {
             Self.binaries + "/pg_ctl",
             [
                 "-D", directory + "/data", "-l", directory + "/log", "-w", "-o",
-                "-k \(directory)/socket -p \(port) -c listen_addresses=\(listening) -c fsync=off", "start",
+                "-k \(directory)/socket -p \(port) -c listen_addresses=\(listening.joined(separator: ",")) -c fsync=off",
+                "start",
             ])
     }
 
@@ -157,37 +156,9 @@ public final class PostgresServer {
 
     private static func run(_ tool: String, _ arguments: [String]) throws { _ = try capture(tool, arguments) }
 
-    /// Runs `tool` to its end and returns what it printed. Spawned and reaped here, not through
-    /// Foundation's Process, which waits on a descriptor the server pg_ctl leaves running inherits.
     private static func capture(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws
         -> String
-    {
-        let said = NSTemporaryDirectory() + "qanat-pg-said-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: said) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, said, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-            .map { "\($0.key)=\($0.value)" }
-        // From `/`, not the test's own directory: the postgres user may not enter it.
-        let argv = (["/bin/sh", "-c", #"cd / && exec "$0" "$@""#, tool] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup($0) } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
-        guard spawned == 0 else { throw Failure(description: "\(tool): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let text = ((try? String(contentsOfFile: said, encoding: .utf8)) ?? "")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard status == 0 else {
-            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")): \(text)")
-        }
-        return text
-    }
+    { try SystemTool.capture(tool, arguments, environment: environment) }
 
     /// A TCP port nothing listens on now.
     static func freePort() -> Int {

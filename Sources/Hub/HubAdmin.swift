@@ -70,10 +70,10 @@ public enum HubAdmin {
             var sent = 0
             var added = 0
             while true {
-                let batch = try store.eventsToPush(after: after, site: nil, limit: HubRelay.batch)
+                let batch = try store.eventsToPush(after: after, site: nil, limit: LinkPace.mostEvents)
                 guard let last = batch.last else { return added }
                 added += try await HubPush(site: site, registry: registry, rejects: rejects, said: { _ in }).send(
-                    batch.map(\.event), on: connection)
+                    batch.map { HubPush.Outgoing($0.event) }, on: connection)
                 after = last.seq
                 sent += batch.count
                 progress(sent)

@@ -1,3 +1,6 @@
+import Foundation
+import NIOCore
+import NIOPosix
 import NIOSSL
 import PostgresNIO
 
@@ -33,6 +36,14 @@ public enum HubError: Error, CustomStringConvertible, Sendable {
             }
             if let underlying = psql.underlying { return reason(underlying) }
             return "\(psql.code)"
+        }
+        // What the network said, in the system's words ("No route to host"), not NIO's dump.
+        if let failed = error as? NIOConnectionError {
+            return failed.connectionErrors.first.map { reason($0.error) } ?? "no address for \(failed.host)"
+        }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        if let channel = error as? ChannelError, case .connectTimeout(let waited) = channel {
+            return "no answer to connecting within \(waited.nanoseconds / 1_000_000_000) s"
         }
         if let tls = error as? NIOSSLExtraError, tls == .failedToValidateHostname {
             return "its TLS certificate is not made out to the host the URL names (\(tls))"

@@ -41,21 +41,33 @@ struct HubPull {
         var refused: [RejectsFile.Rejection] = []
         /// Past the last row read; nil when there was none.
         var watermark: HubWatermark?
+        /// The lines' bytes, for the link's pace.
+        var bytes = 0
     }
 
-    func take(after watermark: HubWatermark, limit: Int, on connection: PostgresConnection) async throws -> Taken {
+    /// Rows past `watermark`, at most `limit` of them and `bytes` of lines (always the first).
+    func take(after watermark: HubWatermark, limit: Int, bytes: Int, on connection: PostgresConnection) async throws
+        -> Taken
+    {
         let rows = try await connection.query(
             """
-            SELECT tx::text, seq, origin, id, line, received FROM qanat.events
-            WHERE (tx, seq) > (\(watermark.transaction)::xid8, \(watermark.sequence))
-              AND tx < pg_snapshot_xmin(pg_current_snapshot()) AND (\(includingOwn) OR origin <> \(site.rawValue))
-            ORDER BY tx, seq LIMIT \(limit)
+            SELECT tx::text, seq, origin, id, line, received FROM (
+              SELECT tx, seq, origin, id, line, received,
+                sum(octet_length(line)) OVER (ORDER BY tx, seq) - octet_length(line) AS before
+              FROM qanat.events
+              WHERE (tx, seq) > (\(watermark.transaction)::xid8, \(watermark.sequence))
+                AND tx < pg_snapshot_xmin(pg_current_snapshot()) AND (\(includingOwn) OR origin <> \(site.rawValue))
+              ORDER BY tx, seq LIMIT \(limit)
+            ) batch
+            WHERE before = 0 OR before + octet_length(line) <= \(bytes)
+            ORDER BY tx, seq
             """, logger: HubSession.logger)
         var taken = Taken()
         for try await (tx, seq, origin, id, line, received) in rows.decode(
             (String, Int64, String, String, String, Int64?).self)
         {
             taken.watermark = HubWatermark(transaction: tx, sequence: seq)
+            taken.bytes += line.utf8.count
             do {
                 var event = try admitted(origin: origin, id: id, line: line)
                 event.received = received.flatMap { $0 > 0 ? Timestamp(millisecondsSinceEpoch: $0) : nil }

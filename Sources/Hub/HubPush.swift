@@ -15,14 +15,23 @@ struct HubPush {
     let rejects: RejectsFile
     let said: @Sendable (String) -> Void
 
+    /// An event as it crosses the link: its journal line.
+    struct Outgoing: Sendable {
+        let event: Event
+        let line: String
+        init(_ event: Event) {
+            self.event = event
+            line = String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self)
+        }
+    }
+
     /// Returns how many the hub did not hold.
     @discardableResult
-    func send(_ events: [Event], on connection: PostgresConnection) async throws -> Int {
+    func send(_ events: [Outgoing], on connection: PostgresConnection) async throws -> Int {
         var refused: [RejectsFile.Rejection] = []
         var added = 0
         var sending: [(event: Event, line: String)] = []
-        for event in events {
-            let line = String(decoding: EventCodec.encode(event, previousLineHash: nil), as: UTF8.self)
+        for (event, line) in events.map({ ($0.event, $0.line) }) {
             do { try registry.check(origin: event.origin ?? site, agency: event.agency) } catch {
                 refused.append(rejection(event, line: line, reason: "not sent to the hub: \(error)"))
                 continue

@@ -17,10 +17,6 @@ public final class HubRelay: @unchecked Sendable {
     let address: HubAddress
     let said: @Sendable (String) -> Void
     let rejects: RejectsFile
-    /// Events a push or a pull moves at once.
-    static let batch = 500
-    /// Longest one exchange with the hub may take before the link is taken for cut.
-    static let exchangeDeadline: Duration = .seconds(20)
     /// How often the relay looks even when nothing woke it.
     static let pollInterval: Duration = .seconds(10)
 
@@ -35,6 +31,11 @@ public final class HubRelay: @unchecked Sendable {
     /// The last of this site's events the hub acknowledged, and what was last said of the link.
     private var pushed: Int64
     private var status: RelayStatus?
+    /// What a round trip carries, as the link allows; kept across connections.
+    private var pace = LinkPace()
+    /// Why this relay closed its connection itself (a round trip unanswered), which the listener's
+    /// "connection closed" would otherwise hide.
+    private var silence: String?
     /// The exchange and the connection's end both say how the link is; commits wake from other threads.
     private let statusLock = NSLock()
 
@@ -111,39 +112,75 @@ public final class HubRelay: @unchecked Sendable {
                 }
                 return nil
             }
-            let ended = await group.next() ?? nil
+            let reported = await group.next() ?? nil
             group.cancelAll()
             try? await connection.close()
+            let ended = statusLock.withLock { () -> String? in
+                defer { silence = nil }
+                return silence ?? reported
+            }
             record(reachable: false, problem: ended ?? "the connection closed")
             said("hub \(address): \(ended ?? "the connection closed")")
         }
     }
 
-    /// Push what waits, pull what is new, within the deadline (a cut link answers nothing at all).
+    /// Push what waits, pull what is new, each round trip within the deadline (a cut link answers
+    /// nothing at all, not even an error).
     func exchange(on connection: PostgresConnection) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                registry = try await HubSession.registry(connection)
-                guard registry.sites[site] != nil else {
-                    throw HubError.notASite(
-                        "the hub does not register site \(site): its admin runs `qanat hub site add`")
-                }
-                if !reconciled {
-                    try await reconcile(on: connection)
-                    reconciled = true
-                }
-                try await push(on: connection)
-                try await pull(on: connection)
-            }
-            group.addTask {
-                try await Task.sleep(for: Self.exchangeDeadline)
-                throw HubError.unreachable(self.address, reason: "no answer within \(Self.exchangeDeadline)")
-            }
-            try await group.next()
-            group.cancelAll()
+        registry = try await roundTrip(on: connection) { try await HubSession.registry(connection) }
+        guard registry.sites[site] != nil else {
+            throw HubError.notASite("the hub does not register site \(site): its admin runs `qanat hub site add`")
         }
+        if !reconciled {
+            try await roundTrip(on: connection) { [self] in try await reconcile(on: connection) }
+            reconciled = true
+        }
+        try await push(on: connection)
+        try await pull(on: connection)
         record(reachable: true, problem: nil)
     }
+
+    /// One round trip, closed with its connection when the hub says nothing for its deadline (a
+    /// query on a link cut without a word would wait for TCP to give up, many minutes); the link's
+    /// pace learns from how long it took to carry the bytes `carried` counts in its answer.
+    private func roundTrip<T: Sendable>(
+        on connection: PostgresConnection, carrying bytes: Int = 0, carried: (T) -> Int = { _ in 0 },
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let deadline = LinkPace.deadline(carrying: bytes)
+        let started = ContinuousClock.now
+        let expired = Expiry()
+        let answered: T?
+        do {
+            answered = try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await body() }
+                group.addTask { [self] in
+                    try await Task.sleep(for: deadline)
+                    expired.mark()
+                    statusLock.withLock { silence = "no answer within \(deadline)" }
+                    try? await connection.close()
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
+        } catch  where !expired.marked {
+            throw error
+        } catch {
+            // The query failed because the deadline closed its connection: the deadline is the reason.
+            answered = nil
+        }
+        guard let answered else {
+            statusLock.withLock { pace.timedOut() }
+            throw HubError.unreachable(address, reason: "no answer within \(deadline)")
+        }
+        let elapsed = ContinuousClock.now - started
+        statusLock.withLock { pace.took(elapsed, carrying: carried(answered)) }
+        return answered
+    }
+
+    private var budget: LinkPace { statusLock.withLock { pace } }
 
     /// Once a connection: a hub wiped or restored from a backup lacks what this site pushed, and a
     /// restored hub's transaction ids start again below the watermark; both are put right by
@@ -182,11 +219,17 @@ public final class HubRelay: @unchecked Sendable {
     /// Every event this site took in after the last one the hub acknowledged, in batches.
     func push(on connection: PostgresConnection) async throws {
         while true {
-            let batch = try store.eventsToPush(after: pushed, site: site, limit: Self.batch)
-            guard let last = batch.last else { return }
-            try await HubPush(site: site, registry: registry, rejects: rejects, said: said).send(
-                batch.map(\.event), on: connection)
-            pushed = last.seq
+            let waiting = try store.eventsToPush(after: pushed, site: site, limit: budget.mostEventsTaken)
+            guard !waiting.isEmpty else { return }
+            let outgoing = waiting.map { HubPush.Outgoing($0.event) }
+            let sizes = outgoing.map(\.line.utf8.count)
+            let count = budget.take(sizes)
+            let (sending, bytes) = (Array(outgoing.prefix(count)), sizes.prefix(count).reduce(0, +))
+            let push = HubPush(site: site, registry: registry, rejects: rejects, said: said)
+            _ = try await roundTrip(on: connection, carrying: bytes, carried: { _ in bytes }) {
+                try await push.send(sending, on: connection)
+            }
+            pushed = waiting[count - 1].seq
             record(reachable: true, problem: nil)
         }
     }
@@ -195,8 +238,11 @@ public final class HubRelay: @unchecked Sendable {
     func pull(on connection: PostgresConnection) async throws {
         var watermark = HubWatermark(try store.hubWatermark())
         while true {
-            let pulled = try await HubPull(site: site, registry: registry, includingOwn: pullingOwn).take(
-                after: watermark, limit: Self.batch, on: connection)
+            let taking = HubPull(site: site, registry: registry, includingOwn: pullingOwn)
+            let (from, bytes) = (watermark, budget.bytes)
+            let pulled = try await roundTrip(on: connection, carrying: bytes, carried: \.bytes) {
+                try await taking.take(after: from, limit: LinkPace.mostEvents, bytes: bytes, on: connection)
+            }
             guard let next = pulled.watermark else { return }
             if !pulled.refused.isEmpty {
                 try rejects.append(pulled.refused, at: QanatChannel.Clock.now())
@@ -236,4 +282,12 @@ public final class HubRelay: @unchecked Sendable {
             status = now
         } catch { said("hub: \(error)") }
     }
+}
+
+/// Whether a round trip's deadline passed, told from the task that waited for it.
+private final class Expiry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var passed = false
+    func mark() { lock.withLock { passed = true } }
+    var marked: Bool { lock.withLock { passed } }
 }

@@ -20,6 +20,8 @@ final class SiteRelayTests: XCTestCase {
         let agency: String
         let store: String
         var url = ""
+        /// The site's own network namespace and link to the hub, when the test gives it one.
+        var link: SiteLink?
         var log: String { (store as NSString).deletingLastPathComponent + "/../serve-\(code).log" }
         var environment: [String: String] {
             ["QANAT_DB": store, "QANAT_JOURNAL": "", "QANAT_OFFICER": "", "HOME": "/tmp", "QANAT_LOG": ""]
@@ -49,18 +51,21 @@ final class SiteRelayTests: XCTestCase {
     }
 
     /// A site registered at the hub, its store made, an operator of `agency` added, its service relaying.
-    func site(_ code: String, hosting agencies: [String], officer agency: String) throws -> TestSite {
+    func site(_ code: String, hosting agencies: [String], officer agency: String, link: SiteLink? = nil) throws
+        -> TestSite
+    {
         let lower = code.lowercased()
         let group = try UnixTestAccounts.group("qsite\(lower)")
         var site = TestSite(
             code: code, service: try UnixTestAccounts.user("qsite\(lower)svc", groups: [group]),
             officer: try UnixTestAccounts.user("qsite\(lower)op", groups: [group]), agency: agency,
-            store: q.directory + "/\(lower)/qanat.sqlite")
+            store: q.directory + "/\(lower)/qanat.sqlite", link: link)
         let added = try qanat(
             ["hub", "site", "add", code] + agencies.flatMap { ["--agency", $0] } + [hub.adminURL()])
         XCTAssertEqual(added.status, 0, added.stderr)
         site.url = try XCTUnwrap(added.lines.last)
         XCTAssertTrue(site.url.hasPrefix("postgres://qanat_site_\(lower):"), site.url)
+        if let link { site.url = site.url.replacingOccurrences(of: "@127.0.0.1:", with: "@\(link.hubAddress):") }
         let made = try qanat(
             ["init", "--service", site.service, "--group", group, "--site", code, "--agency", agencies[0]], at: site)
         XCTAssertEqual(made.status, 0, made.stderr)
@@ -73,13 +78,14 @@ final class SiteRelayTests: XCTestCase {
 
     func startService(_ site: TestSite) throws {
         XCTAssertTrue(FileManager.default.createFile(atPath: site.log, contents: nil))
+        let serve = [
+            "/usr/bin/setpriv", "--reuid", site.service, "--regid", site.service, "--init-groups", "--",
+            try q.binaryForOtherUsers(), "serve",
+        ]
+        let command = site.link?.inside(serve) ?? serve
         let process = q.process(
-            [
-                "--reuid", site.service, "--regid", site.service, "--init-groups", "--", try q.binaryForOtherUsers(),
-                "serve",
-            ],
-            extraEnvironment: site.environment.merging(["QANAT_HUB": site.url]) { $1 })
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            Array(command.dropFirst()), extraEnvironment: site.environment.merging(["QANAT_HUB": site.url]) { $1 })
+        process.executableURL = URL(fileURLWithPath: command[0])
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: site.log))
         process.standardError = process.standardOutput
@@ -92,14 +98,22 @@ final class SiteRelayTests: XCTestCase {
 
     func log(_ site: TestSite) -> String { (try? String(contentsOfFile: site.log, encoding: .utf8)) ?? "" }
 
-    func post(_ text: String, at site: TestSite) throws {
-        let posted = try qanat(
+    /// Posts for the site's officer; the message's id.
+    @discardableResult
+    func post(_ text: String, at site: TestSite, askingAcknowledgement: Bool = false) throws -> String {
+        try act(
             [
                 "post", "--wait", "5", "--from", site.agency, "--to", "*", "--priority", "routine", "--channel",
                 "radio", text,
-            ],
-            at: site, as: site.officer)
-        XCTAssertEqual(posted.status, 0, posted.stderr)
+            ] + (askingAcknowledgement ? ["--ack"] : []), at: site)
+    }
+
+    /// A command of the site's officer, which must succeed; what it printed.
+    @discardableResult
+    func act(_ arguments: [String], at site: TestSite) throws -> String {
+        let done = try qanat(arguments, at: site, as: site.officer)
+        XCTAssertEqual(done.status, 0, "\(arguments): \(done.stderr)")
+        return done.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func events(_ site: TestSite) -> Int { (try? SQLiteStore.reader(at: site.store).eventCount()) ?? -1 }
