@@ -81,6 +81,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // The SCRAM verifier of a site's password, made before it reaches the hub.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             path: "Sources/Hub"),
         .executableTarget(
@@ -99,7 +102,8 @@ let package = Package(
         .executableTarget(
             name: "QanatBench",
             dependencies: [
-                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatFixtures", "QanatUI", "QanatDesk",
+                "QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatFixtures", "QanatHub", "QanatUI",
+                "QanatDesk",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/Bench"),

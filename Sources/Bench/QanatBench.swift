@@ -7,6 +7,9 @@ import QanatStore
 /// for `qanat report performance` over its own store of `--events` messages (`PerformanceBenchmark`),
 /// `--exercise-setup` for setting up a scenario of ten thousand injects (`ExerciseSetupBenchmark`),
 /// `--service` for the write path through `qanat serve` beside the direct one (`ServiceBenchmark`),
+/// `--sites [--probes N] [--backlog N]` for sites relaying through a PostgreSQL hub over links of
+/// their own (`SiteBenchmark`), `--hub-load [--minutes N]` for ten sites at 50 events a second
+/// (`HubLoadBenchmark`),
 /// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
@@ -38,6 +41,12 @@ enum QanatBench {
         let arguments = BenchArguments(CommandLine.arguments)
         if arguments.role == "writer" {
             try NoticeLatency.runWriter(database: arguments.database, writes: arguments.writes)
+            return
+        }
+        if arguments.role == "relay-site" {
+            try RelaySite.run(
+                database: arguments.database, hub: arguments.hub, agency: arguments.agency,
+                produce: arguments.produce, seconds: arguments.seconds)
             return
         }
         if arguments.role == "post-writer" {
@@ -76,6 +85,17 @@ enum QanatBench {
             table.add(ingest)
             table.add(
                 try ServiceBenchmark(directory: directory, database: ingest.database, writes: arguments.writes).run())
+            table.print()
+            return
+        }
+        if arguments.role == "sites" {
+            table.add(
+                try SiteBenchmark(directory: directory, probes: arguments.probes, backlog: arguments.backlog).run())
+            table.print()
+            return
+        }
+        if arguments.role == "hub-load" {
+            table.add(try HubLoadBenchmark(directory: directory, minutes: arguments.minutes).run())
             table.print()
             return
         }
@@ -121,6 +141,13 @@ struct BenchArguments {
     var database = ""
     var journal = ""
     var tag = ""
+    var hub = ""
+    var agency = ""
+    var produce = 0
+    var seconds = 0
+    var probes = 200
+    var backlog = 100_000
+    var minutes = 10
 
     init(_ argv: [String]) {
         var i = 1
@@ -153,6 +180,33 @@ struct BenchArguments {
             case "--tag":
                 tag = value
                 i += 1
+            case "--relay-site":
+                role = "relay-site"
+                database = value
+                i += 1
+            case "--hub":
+                hub = value
+                i += 1
+            case "--agency":
+                agency = value
+                i += 1
+            case "--produce":
+                produce = Int(value) ?? produce
+                i += 1
+            case "--seconds":
+                seconds = Int(value) ?? seconds
+                i += 1
+            case "--probes":
+                probes = Int(value) ?? probes
+                i += 1
+            case "--backlog":
+                backlog = Int(value) ?? backlog
+                i += 1
+            case "--minutes":
+                minutes = Int(value) ?? minutes
+                i += 1
+            case "--sites": role = "sites"
+            case "--hub-load": role = "hub-load"
             case "--service": role = "service"
             case "--fan-out": role = "fan-out"
             case "--coverage": role = "coverage"

@@ -187,11 +187,16 @@ extension TmuxDesk {
 
 /// A message event posted now, whose body is `marker`: something the screen can be searched for.
 func probeMessage(_ marker: String, priority: MessagePriority = .routine) -> Event {
+    siteMessage(agency: Agency.seed[0].code, marker: marker, priority: priority)
+}
+
+/// A message to everyone from `agency`, dated now.
+func siteMessage(agency: AgencyCode, marker: String, priority: MessagePriority = .routine) -> Event {
     var spec = timespec()
     clock_gettime(CLOCK_REALTIME, &spec)
     let now = Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
     return Event(
-        id: .make(at: now), at: now, agency: Agency.seed[0].code, officer: "bench", user: nil,
+        id: .make(at: now), at: now, agency: agency, officer: "bench", user: nil,
         payload: .messagePosted(
             MessagePosting(
                 recipients: .everyone, priority: priority, channel: .radio,

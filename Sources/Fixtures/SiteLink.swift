@@ -78,6 +78,12 @@ public final class SiteLink {
 
     private var rate: String?
 
+    /// The link at full speed again.
+    public func unlimit() throws {
+        rate = nil
+        try queue(nil)
+    }
+
     /// Bytes the router forwarded, both ways.
     public func bytes() throws -> Int {
         var total = 0

@@ -38,12 +38,13 @@ public enum HubAdmin {
                 throw HubError.site("site \(code) is registered already; nothing was changed")
             }
             do {
+                // The role's name is checked letters; the verifier is base64 and '$', ':' only.
+                let verifier = try ScramVerifier.make(password: password)
                 try await connection.query("BEGIN", logger: HubSession.logger)
-                // The role's name and password are made here from checked letters and digits only.
                 try await connection.query(
                     PostgresQuery(
                         unsafeSQL:
-                            "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE \(HubSchema.siteGroup)"),
+                            "CREATE ROLE \(role) LOGIN PASSWORD '\(verifier)' IN ROLE \(HubSchema.siteGroup)"),
                     logger: HubSession.logger)
                 try await connection.query(
                     "INSERT INTO qanat.sites (code, role, agencies) VALUES (\(code.rawValue), \(role), \(names))",

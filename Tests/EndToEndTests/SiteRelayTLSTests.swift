@@ -10,7 +10,14 @@ extension SiteRelayTests {
     func testASiteSpeaksToTheHubOnlyOverTLSWithACertificateItsAuthoritySigned() throws {
         let initialised = try qanat(["hub", "init", hub.adminURL()])
         XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        // A hub that logs every statement: a site's password still never reaches it, only its verifier.
+        try hub.sql("ALTER SYSTEM SET log_statement = 'all'")
+        try hub.sql("SELECT pg_reload_conf()")
         let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let password = try XCTUnwrap(URLComponents(string: tripoli.url)?.password)
+        let logged = try String(contentsOfFile: hub.directory + "/log", encoding: .utf8)
+        XCTAssertTrue(logged.contains("CREATE ROLE qanat_site_trp LOGIN PASSWORD 'SCRAM-SHA-256$4096:"), logged)
+        XCTAssertFalse(logged.contains(password), "the password itself is nowhere in the hub's log")
         let authority = try XCTUnwrap(hub.authority)
         XCTAssertTrue(tripoli.url.hasSuffix("?sslmode=verify-full&sslrootcert=\(authority)"), tripoli.url)
         try post("over TLS", at: tripoli)
