@@ -33,8 +33,11 @@ struct HubLoadBenchmark {
         for (index, code) in Self.codes.enumerated() {
             let agency = Agency.seed[index].code
             let url = try HubAdmin.addSite(try SiteCode(code), agencies: [agency], at: admin)
-            let database = directory + "/load-\(code).sqlite"
-            try? FileManager.default.removeItem(atPath: database)
+            // A directory each, as every store has: what lies beside a store (the relay's file) is its own.
+            let database = directory + "/load-\(code)/qanat.sqlite"
+            try? FileManager.default.removeItem(atPath: directory + "/load-\(code)")
+            try FileManager.default.createDirectory(
+                atPath: directory + "/load-\(code)", withIntermediateDirectories: true)
             try SQLiteStore.create(path: database).makeSite(try SiteCode(code))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -60,16 +63,18 @@ struct HubLoadBenchmark {
         let cpu = Double(Self.postgresTicks() - cpuBefore) / Double(sysconf(Int32(_SC_CLK_TCK)))
         let busy = cpu / Date().timeIntervalSince(start)
         let stopped = Date()
-        let total = Self.codes.count * Self.perSecond * seconds
         var levelled = false
         while Date().timeIntervalSince(stopped) < 300 {
-            if readers.allSatisfy({ ((try? $0.eventCount()) ?? 0) >= total }) {
+            // The traffic has stopped: every site holds what the hub holds, and the hub what every site made.
+            let total = Int(try hub.sql("SELECT count(*) FROM qanat.events", database: "hub")) ?? -1
+            let counts = readers.map { (try? $0.eventCount()) ?? 0 }
+            if counts.allSatisfy({ $0 == total }) {
                 levelled = true
                 break
             }
             Thread.sleep(forTimeInterval: 0.2)
         }
-        let growing = behind.count > 2 && behind.last! > 2 * max(behind[1], Self.codes.count * Self.perSecond)
+        let growing = behind.count > 2 && (behind.last ?? 0) > 2 * max(behind[1], Self.codes.count * Self.perSecond)
         return [
             BenchResult(
                 what: "hub: \(Self.codes.count) sites × \(Self.perSecond) events/s for \(minutes) min",

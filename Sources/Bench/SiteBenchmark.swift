@@ -83,6 +83,23 @@ struct SiteBenchmark {
                 goal: "p99 ≤ 1 s", verdict: slow.p99 <= 1 ? "met" : "MISSED"))
         for link in links { try link.unlimit() }
 
+        // A desk at a site on a 9.6 kbit/s link, its relay busy pulling, beside one on the LAN.
+        try links[0].limit(rate: "9600bit")
+        try send(200, from: benghazi)
+        let far = try boardSwitch(on: tripoli, name: "far")
+        let near = try boardSwitch(on: benghazi, name: "near")
+        results.append(
+            BenchResult(
+                what: "desk board switch at a 9.6 kbit/s site, its relay pulling (p50 / p99, tmux)",
+                figure: "\(ms(far.p50)) / \(ms(far.p99))",
+                baseline: "a site on the LAN: \(ms(near.p50)) / \(ms(near.p99))",
+                goal: "as fast as on the LAN (it is local)",
+                verdict: far.p99 <= max(near.p99 * 1.5, 0.05) ? "met" : "MISSED"))
+        try links[0].unlimit()
+        guard wait(300, until: { try tripoli.store.eventCount() == benghazi.store.eventCount() }) else {
+            throw BenchFailure("the sites did not level after the slow link")
+        }
+
         // A long cut: TRP's link down while each side takes `backlog` events.
         try links[0].cut()
         try send(backlog, from: tripoli)
@@ -108,8 +125,10 @@ struct SiteBenchmark {
         let agency = try AgencyCode(agency)
         let url = try HubAdmin.addSite(site, agencies: [agency], at: admin)
             .replacingOccurrences(of: "@127.0.0.1:", with: "@\(link.hubAddress):")
-        let database = directory + "/site-\(code).sqlite"
-        try? FileManager.default.removeItem(atPath: database)
+        // A directory each, as every store has: what lies beside a store (the relay's file) is its own.
+        let database = directory + "/site-\(code)/qanat.sqlite"
+        try? FileManager.default.removeItem(atPath: directory + "/site-\(code)")
+        try FileManager.default.createDirectory(atPath: directory + "/site-\(code)", withIntermediateDirectories: true)
         let store = try SQLiteStore.create(path: database)
         try store.makeSite(site)
         let process = Process()
@@ -120,6 +139,24 @@ struct SiteBenchmark {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         return Site(code: site, agency: agency, database: database, store: store, process: process)
+    }
+
+    /// Seconds from F4 to the log board drawn with the site's traffic on it, from the incidents
+    /// board (F2), twenty times.
+    private func boardSwitch(on site: Site, name: String) throws -> Percentiles {
+        let desk = TmuxDesk(directory: directory, database: site.database, width: 160, height: 48, name: name)
+        desk.start("desk --agency \(site.agency.rawValue)")
+        Thread.sleep(forTimeInterval: 2)
+        var samples: [Double] = []
+        for _ in 0..<20 {
+            desk.send("F2")
+            Thread.sleep(forTimeInterval: 0.3)
+            let from = desk.size
+            let t0 = monotonicNanoseconds()
+            desk.send("F4")
+            if let waited = desk.waitFor("traffic", from: from, since: t0) { samples.append(waited / 1000) }
+        }
+        return Percentiles(samples)
     }
 
     private func relayConnected(_ sites: Site...) -> Bool {

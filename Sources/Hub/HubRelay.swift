@@ -47,6 +47,9 @@ public final class HubRelay: @unchecked Sendable {
         rejects = RejectsFile(journalPath: "hub", directory: StoreFiles.rejects(beside: store.path))
         status = RelayFile.read(beside: store.path)
         pushed = status?.pushed ?? 0
+        // A cursor past the store's last event is not this store's (one restored from an older
+        // backup, or made again): trusted, it would leave unsent the events the store takes next.
+        if let last = try? store.changes(after: nil, limit: 0).lastSequence, pushed > last { pushed = 0 }
     }
 
     /// Something changed here (a commit) or there (a notification): exchange with the hub soon.

@@ -388,3 +388,24 @@ extension SiteRelayTests {
         XCTAssertEqual(try digest(tripoli), try digest(benghazi))
     }
 }
+
+extension SiteRelayTests {
+    /// A store restored from an older backup beside the relay's file of the store it replaced: the
+    /// file's push cursor is past the store's end, and the events the store takes next would sit
+    /// under it, never sent, were it trusted.
+    func testAPushCursorPastTheStoreIsNotTrusted() throws {
+        XCTAssertEqual(try qanat(["hub", "init", hub.adminURL()]).status, 0)
+        let tripoli = try site("TRP", hosting: ["MOI", "LRC"], officer: "LRC")
+        let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
+        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 4 && self.events(benghazi) == 4 })
+        let relay = try XCTUnwrap(services.first { $0.isRunning && $0.environment?["QANAT_DB"] == tripoli.store })
+        relay.terminate()
+        relay.waitUntilExit()
+        var state = try XCTUnwrap(RelayFile.read(beside: tripoli.store))
+        state.pushed = 1_000_000
+        try RelayFile.write(state, beside: tripoli.store)
+        try startService(tripoli)
+        try post("after the restore", at: tripoli)
+        XCTAssertTrue(waitFor(15) { self.events(benghazi) == 5 }, "BGZ \(events(benghazi))\n\(log(tripoli))")
+    }
+}
