@@ -27,6 +27,24 @@ final class HubStatusTests: XCTestCase {
         }
     }
 
+    /// At 80 columns in Arabic every part does not fit: "live" gives way, never what waits to go out.
+    func testANarrowBarKeepsWhatWaitsToGoOutAndDropsWhatCanBeSpared() {
+        for (language, expected, spared) in [
+            (Language.en, "hub cut off · to send: 3", nil), (.ar, "الخادم المركزي منقطع · للإرسال: ٣", "متصل"),
+        ] {
+            var state = SampleDesk.state(width: 80, height: 24, language: language)
+            if language == .ar { state.digits = .arabicIndic }
+            state.apply(.relay(cutOff(waiting: 3)))
+            let bar = DeskView.render(state).lines.last ?? ""
+            XCTAssertTrue(bar.contains(Bidi.visual(expected)) || bar.contains(expected), "\(language): \(bar)")
+            XCTAssertFalse(bar.contains("…"), "nothing cut short: \(bar)")
+            if let spared { XCTAssertFalse(bar.contains(Bidi.visual(spared)) || bar.contains(spared), bar) }
+            if language == .en {
+                XCTAssertTrue(bar.contains(state.localizer.clock(state.now)), "the clock stays: \(bar)")
+            }
+        }
+    }
+
     func testTheWallShowsTheCutAsABanner() {
         var wall = WallTests.wall(width: 160, height: 48)
         XCTAssertFalse(WallView.banners(wall).contains { $0.text.contains("hub cut off") })

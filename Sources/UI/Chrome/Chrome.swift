@@ -87,38 +87,47 @@ enum Chrome {
 
     /// Clock, who is on duty, what awaits acknowledgement, the store's health, then the last
     /// notice or the help hint. Each part is its own field, so Arabic and English parts keep
-    /// their order and the separators stay between them when the bar is mirrored.
+    /// their order and the separators stay between them when the bar is mirrored. Where the bar is
+    /// too narrow for every part (80 columns in Arabic at a site cut off from the hub), the parts
+    /// an officer can best do without go first: "live", then the clock, then who is on duty; what
+    /// awaits acknowledgement and what waits to go out always stay.
     static func drawStatus(_ state: DeskState, into frame: inout Frame) {
         let l = state.localizer
         let y = frame.height - 1
         frame.fill(row: y, role: .statusBar)
-        var x = 0
-        func part(_ text: String, role: StyleRole = .statusBar) {
-            if x > 0 { x += frame.put("│", x: x, y: y, role: .statusBar) }
-            x += frame.put(" \(text) ", x: x, y: y, role: role)
-        }
-        if state.exercise { part(exerciseStatus(state), role: .severityExtreme) }
-        part(l.clock(state.now) + " " + l(.libyaTime))
+        var parts: [StatusPart] = []
+        if state.exercise { parts.append(StatusPart(exerciseStatus(state), role: .severityExtreme)) }
+        parts.append(StatusPart(l.clock(state.now) + " " + l(.libyaTime), spared: 2))
         // Between shifts on a duty terminal nobody is on it: not the officer who signed off.
-        part(state.shift == .awaitingSignOn ? l(.awaitingSignOn) : "\(state.officer) @ \(state.agency)")
-        if state.readOnly != nil { part(l(.readOnly), role: .statusBusy) }
-        part(
-            "\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
-            role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar)
-        let (health, role): (String, StyleRole) =
+        parts.append(
+            StatusPart(
+                state.shift == .awaitingSignOn ? l(.awaitingSignOn) : "\(state.officer) @ \(state.agency)", spared: 1))
+        if state.readOnly != nil { parts.append(StatusPart(l(.readOnly), role: .statusBusy)) }
+        parts.append(
+            StatusPart(
+                "\(l(.unacknowledged)): \(l.number(state.unacknowledgedCount))",
+                role: state.data.pendingAcknowledgements > 0 ? .unacknowledged : .statusBar))
+        let (health, role, spared): (String, StyleRole, Int) =
             switch state.store {
-            case .live: (l(.live), .statusLive)
-            case .busy: (l(.busy), .statusBusy)
-            case .offline: (l(.offline), .statusOffline)
-            case .serviceAway: (l(.serviceAway), .statusOffline)
+            case .live: (l(.live), .statusLive, 3)
+            case .busy: (l(.busy), .statusBusy, 0)
+            case .offline: (l(.offline), .statusOffline, 0)
+            case .serviceAway: (l(.serviceAway), .statusOffline, 0)
             }
-        part(health, role: role)
+        parts.append(StatusPart(health, role: role, spared: spared))
         // A site cut off from the hub works on: its officers see so, and how much waits to go out.
         if let relay = state.data.relay, !relay.reachable {
-            part(
-                "\(l(.hubCutOff)) · \(l(.toSend)): \(l.number(relay.waiting))", role: .statusOffline)
+            parts.append(
+                StatusPart("\(l(.hubCutOff)) · \(l(.toSend)): \(l.number(relay.waiting))", role: .statusOffline))
         }
-        if state.backlog > 0 { part("\(l(.waiting)): \(l.number(state.backlog))", role: .statusBusy) }
+        if state.backlog > 0 {
+            parts.append(StatusPart("\(l(.waiting)): \(l.number(state.backlog))", role: .statusBusy))
+        }
+        var x = 0
+        for part in StatusPart.fitting(parts, width: frame.width) {
+            if x > 0 { x += frame.put("│", x: x, y: y, role: .statusBar) }
+            x += frame.put(" \(part.text) ", x: x, y: y, role: part.role)
+        }
         // The last notice, or why the store is offline so the officer can act (no store yet: `qanat init`).
         var last = state.notice
         if case .offline(let reason) = state.store, last == nil { last = reason }
@@ -135,5 +144,34 @@ enum Chrome {
         let hint = " ? \(l(.help)) "
         let hintWidth = DisplayWidth.of(hint)
         if x + hintWidth + 1 <= frame.width { frame.put(hint, x: frame.width - hintWidth, y: y, role: .key) }
+    }
+}
+
+/// One field of the desk's status bar, and how readily it gives way on a narrow terminal (0: never).
+struct StatusPart {
+    let text: String
+    let role: StyleRole
+    let spared: Int
+
+    init(_ text: String, role: StyleRole = .statusBar, spared: Int = 0) {
+        self.text = text
+        self.role = role
+        self.spared = spared
+    }
+
+    var width: Int { DisplayWidth.of(text) + 2 }
+
+    /// `parts` without those that give way first, until they and their separators fit in `width`.
+    static func fitting(_ parts: [StatusPart], width: Int) -> [StatusPart] {
+        var kept = parts
+        func total() -> Int { kept.reduce(0) { $0 + $1.width } + max(0, kept.count - 1) }
+        while total() > width,
+            let readiest = kept.indices.filter({ kept[$0].spared > 0 }).max(by: {
+                kept[$0].spared < kept[$1].spared
+            })
+        {
+            kept.remove(at: readiest)
+        }
+        return kept
     }
 }
