@@ -54,7 +54,8 @@ public struct IncidentReference: Hashable, Comparable, Sendable, CustomStringCon
             && parts[2].allSatisfy { $0.isASCIIDigit || ($0.isASCII && $0.isUppercase) }
         guard ok else {
             throw ValidationError(
-                field: field, value: text, problem: .malformed(expected: "an incident reference like INC-2026-0001"))
+                field: field, value: text,
+                problem: .malformed(expected: "an incident reference like INC-2026-0001 or INC-2026-TRP0001"))
         }
         rawValue = upper
     }

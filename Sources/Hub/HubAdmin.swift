@@ -82,6 +82,25 @@ public enum HubAdmin {
         }
     }
 
+    /// Adds `agencies` to those `code` hosts; returns all it hosts now. None is ever taken away: the
+    /// events relayed for it were judged when they arrived, and a site joining later must judge
+    /// them the same.
+    public static func host(_ agencies: [AgencyCode], at code: SiteCode, address: HubAddress) throws(HubError)
+        -> [AgencyCode]
+    {
+        let names = agencies.map(\.rawValue)
+        return try HubSession.run(address) { connection in
+            let rows = try await connection.query(
+                """
+                UPDATE qanat.sites SET agencies = ARRAY(
+                  SELECT DISTINCT agency FROM unnest(agencies || \(names)::text[]) AS agency ORDER BY agency)
+                WHERE code = \(code.rawValue) RETURNING agencies
+                """, logger: HubSession.logger)
+            for try await hosted in rows.decode([String].self) { return hosted.compactMap { try? AgencyCode($0) } }
+            throw HubError.site("the hub registers no site \(code): `qanat hub site add` registers one")
+        }
+    }
+
     /// The sites the hub registers.
     public static func sites(at address: HubAddress) throws(HubError) -> SiteRegistry {
         try HubSession.run(address) { connection in try await HubSession.registry(connection) }

@@ -28,14 +28,23 @@ public enum HubError: Error, CustomStringConvertible, Sendable {
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] {
                 let detail = psql.serverInfo?[.detail].map { " (\($0))" } ?? ""
-                return message + detail
+                // undefined_table: a database no `qanat hub init` made ready.
+                let hint = psql.serverInfo?[.sqlState] == "42P01" ? "; is it a hub? `qanat hub init` makes one" : ""
+                return message + detail + hint
             }
             if psql.code == .sslUnsupported {
                 return
                     "it offers no TLS, and the URL's sslmode asks for it (sslmode=disable only over a VPN or a tunnel)"
             }
             if let underlying = psql.underlying { return reason(underlying) }
-            return "\(psql.code)"
+            switch psql.code {
+            case .serverClosedConnection: return "the hub closed the connection"
+            case .clientClosedConnection: return "the connection was closed"
+            case .uncleanShutdown: return "the connection ended in the middle of a message"
+            case .unsupportedAuthMechanism, .authMechanismRequiresPassword:
+                return "the hub asks for a sign-in this URL cannot give (no password in it?)"
+            default: return "\(psql.code)"
+            }
         }
         // What the network said, in the system's words ("No route to host"), not NIO's dump.
         if let failed = error as? NIOConnectionError {

@@ -52,17 +52,22 @@ public final class HubRelay: @unchecked Sendable {
         if let last = try? store.changes(after: nil, limit: 0).lastSequence, pushed > last { pushed = 0 }
     }
 
-    /// Something changed here (a commit) or there (a notification): exchange with the hub soon.
+    /// The wakes of the connection now open; none between connections.
     private func wakingThrough(_ continuation: AsyncStream<Void>.Continuation?) {
         statusLock.lock()
         defer { statusLock.unlock() }
         wakeup = continuation
     }
 
+    /// Something changed here (a pass took events in) or there: exchange soon. While the link is
+    /// down there is no exchange to wake, but the desks learn at once that one more waits to go out.
     public func wake() {
-        statusLock.lock()
-        defer { statusLock.unlock() }
-        wakeup?.yield()
+        let cutOff = statusLock.withLock { () -> RelayStatus? in
+            guard let wakeup else { return status.flatMap { $0.reachable ? nil : $0 } }
+            wakeup.yield()
+            return nil
+        }
+        if let cutOff { record(reachable: false, problem: cutOff.problem) }
     }
 
     /// Relays until the task is cancelled, reconnecting after a cut.
@@ -76,8 +81,9 @@ public final class HubRelay: @unchecked Sendable {
                 await relay(on: connection)
                 try? await connection.close()
             } catch {
+                // The error names the hub (`HubError.unreachable`).
                 record(reachable: false, problem: "\(error)")
-                said("hub \(address): \(error); trying again in \(delay)")
+                said("\(error); trying again in \(delay)")
             }
             try? await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(30))

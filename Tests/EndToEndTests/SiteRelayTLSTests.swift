@@ -52,6 +52,9 @@ extension SiteRelayTests {
         let wrongName = try qanat(["hub", "sites", elsewhere.adminURL()])
         XCTAssertEqual(wrongName.status, 3, wrongName.stderr)
         XCTAssertTrue(wrongName.stderr.contains("not made out to the host the URL names"), wrongName.stderr)
+        let notAHub = try qanat(["hub", "sites", elsewhere.adminURL() + "&sslmode=verify-ca"])
+        XCTAssertNotEqual(notAHub.status, 0)
+        XCTAssertTrue(notAHub.stderr.contains("is it a hub? `qanat hub init` makes one"), notAHub.stderr)
         let anyName = try qanat(["hub", "init", elsewhere.adminURL() + "&sslmode=verify-ca"])
         XCTAssertEqual(anyName.status, 0, anyName.stderr)
 

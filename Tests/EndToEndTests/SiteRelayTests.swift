@@ -140,6 +140,16 @@ final class SiteRelayTests: XCTestCase {
         let benghazi = try site("BGZ", hosting: ["NCEMC", "CD"], officer: "CD")
         let sites = try qanat(["hub", "sites", hub.adminURL()])
         XCTAssertEqual(sites.lines, ["BGZ  CD NCEMC", "TRP  LRC MOI"], sites.stderr)
+        // An agency added to a site's (each once), never taken away; an agency qanat does not seed is named.
+        let hosted = try qanat([
+            "hub", "site", "host", "BGZ", "--agency", "lra", "--agency", "LRA", "--agency", "XYZ", hub.adminURL(),
+        ])
+        XCTAssertEqual(hosted.lines, ["site:    BGZ, hosting CD, LRA, NCEMC, XYZ"], hosted.stderr)
+        XCTAssertTrue(hosted.stderr.contains("note: XYZ is none of the agencies qanat seeds"), hosted.stderr)
+        XCTAssertEqual(try qanat(["hub", "sites", hub.adminURL()]).lines, ["BGZ  CD LRA NCEMC XYZ", "TRP  LRC MOI"])
+        let nowhere = try qanat(["hub", "site", "host", "SBH", "--agency", "LRA", hub.adminURL()])
+        XCTAssertNotEqual(nowhere.status, 0)
+        XCTAssertTrue(nowhere.stderr.contains("the hub registers no site SBH"), nowhere.stderr)
 
         try post("from Tripoli", at: tripoli)
         try post("from Benghazi", at: benghazi)
@@ -263,15 +273,21 @@ extension SiteRelayTests {
             XCTAssertTrue(status.stdout.contains("hub:     unreachable"), status.stdout)
             XCTAssertTrue(status.stdout.contains("waiting: 3 event(s)"), status.stdout)
         }
+        // Long enough into the cut that the relay waits seconds between tries: a post is counted at once.
+        Thread.sleep(forTimeInterval: 6)
+        try post("Tripoli, later in the cut", at: tripoli)
+        XCTAssertTrue(
+            waitFor(1.5) { RelayFile.read(beside: tripoli.store)?.waiting == 4 },
+            "\(String(describing: RelayFile.read(beside: tripoli.store)))")
 
         // Back: both directions catch up, nothing lost or doubled, every site's record the same.
         try hub.start()
         XCTAssertTrue(
-            waitFor(45) { self.events(tripoli) == 10 && self.events(benghazi) == 10 },
+            waitFor(45) { self.events(tripoli) == 11 && self.events(benghazi) == 11 },
             "TRP \(events(tripoli)), BGZ \(events(benghazi))\n\(log(tripoli))\n\(log(benghazi))")
         XCTAssertEqual(try digest(tripoli), try digest(benghazi))
         XCTAssertEqual(
-            try hub.sql("SELECT count(*), count(DISTINCT id) FROM qanat.events", database: "hub"), "10|10",
+            try hub.sql("SELECT count(*), count(DISTINCT id) FROM qanat.events", database: "hub"), "11|11",
             "the hub holds each event once")
         XCTAssertTrue(waitFor(10) { RelayFile.read(beside: tripoli.store)?.reachable == true })
     }

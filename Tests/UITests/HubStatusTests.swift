@@ -45,6 +45,21 @@ final class HubStatusTests: XCTestCase {
         }
     }
 
+    /// A site's references are three letters longer; the log and units boards show them whole.
+    func testASitesReferenceIsShownWholeOnTheLogAndUnitsBoards() throws {
+        let reference = IncidentReference(year: 2026, number: 1, site: try SiteCode("TRP"))
+        for (width, language) in [(80, Language.en), (160, .en), (80, .ar)] {
+            var state = SampleDesk.state(width: width, height: 24, language: language)
+            for index in state.data.messages.indices { state.data.messages[index].message.incident = reference }
+            for index in state.data.units.indices { state.data.units[index].unit.incident = reference }
+            for board in [4, 3] {
+                _ = state.handle(.function(board))
+                let screen = DeskView.render(state).lines.joined(separator: "\n")
+                XCTAssertTrue(screen.contains("INC-2026-TRP0001"), "F\(board) at \(width), \(language):\n\(screen)")
+            }
+        }
+    }
+
     func testTheWallShowsTheCutAsABanner() {
         var wall = WallTests.wall(width: 160, height: 48)
         XCTAssertFalse(WallView.banners(wall).contains { $0.text.contains("hub cut off") })

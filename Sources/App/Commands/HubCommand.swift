@@ -36,7 +36,8 @@ struct HubCommand: ParsableCommand {
     /// `hub site add`: the sites' own group of commands, as `hub sites` lists them.
     struct SiteGroup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "site", abstract: "Register a site at the hub.", subcommands: [Add.self])
+            commandName: "site", abstract: "Register a site at the hub, or add agencies it hosts.",
+            subcommands: [Add.self, Host.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -59,12 +60,7 @@ struct HubCommand: ParsableCommand {
 
             func run() throws {
                 let address = try HubCommand.address(url)
-                let site: SiteCode
-                let agencies: [AgencyCode]
-                do {
-                    site = try SiteCode(code)
-                    agencies = try agency.map { try AgencyCode($0) }
-                } catch { throw CLIError.badData("\(error)") }
+                let (site, agencies) = try SiteGroup.checked(code, agency)
                 let siteURL: String
                 do { siteURL = try HubAdmin.addSite(site, agencies: agencies, at: address) } catch {
                     throw CLIError.from(error)
@@ -72,6 +68,57 @@ struct HubCommand: ParsableCommand {
                 print("site:    \(site), hosting \(agencies.map(\.rawValue).joined(separator: ", "))")
                 print(siteURL)
             }
+        }
+
+        struct Host: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "host",
+                abstract: "Add agencies a registered site hosts.",
+                discussion: """
+                    `qanat hub site host BGZ --agency LRA URL`. An agency is never taken from a site: the events it \
+                    relayed for it were judged by every site when they arrived, and a site that joins later must \
+                    judge them the same. A site registered with a wrong agency is given the right one beside it.
+                    """)
+
+            @Argument(help: "The site's code.") var code: String
+            @Option(help: "An agency the site hosts from now on; repeat for each.") var agency: [String] = []
+            @Argument(help: "The hub database's URL, with the hub admin's role.") var url: String
+
+            func validate() throws {
+                guard !agency.isEmpty else { throw ValidationError("--agency: give each agency to add") }
+            }
+
+            func run() throws {
+                let address = try HubCommand.address(url)
+                let (site, agencies) = try SiteGroup.checked(code, agency)
+                let hosted: [AgencyCode]
+                do { hosted = try HubAdmin.host(agencies, at: site, address: address) } catch {
+                    throw CLIError.from(error)
+                }
+                print("site:    \(site), hosting \(hosted.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        /// The site's code and its agencies, each once; an agency qanat does not seed is named, as a
+        /// typo would be (an organisation the stores register is fine).
+        static func checked(_ code: String, _ agencies: [String]) throws(CLIError) -> (SiteCode, [AgencyCode]) {
+            do {
+                let site = try SiteCode(code)
+                var unique: [AgencyCode] = []
+                for agency in agencies {
+                    let parsed = try AgencyCode(agency)
+                    if !unique.contains(parsed) { unique.append(parsed) }
+                }
+                let seeded = Set(Agency.seed.map(\.code))
+                for agency in unique where !seeded.contains(agency) {
+                    FileHandle.standardError.write(
+                        Data(
+                            ("note: \(agency) is none of the agencies qanat seeds ("
+                                + Agency.seed.map(\.code.rawValue).joined(separator: ", ")
+                                + "); an organisation your stores register with `qanat org add` is fine\n").utf8))
+                }
+                return (site, unique)
+            } catch { throw .badData("\(error)") }
         }
     }
 
@@ -111,7 +158,7 @@ struct HubCommand: ParsableCommand {
                 return
             }
             print(
-                "hub:     \(status.reachable ? "reachable" : "unreachable") (checked \(status.checked.rfc3339))"
+                "hub:     \(status.reachable ? "reachable" : "unreachable") since \(status.checked.rfc3339)"
                     + (status.problem.map { ": \(terminalSafe($0))" } ?? ""))
             print("waiting: \(status.waiting) event(s) to go out")
         }

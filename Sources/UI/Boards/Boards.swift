@@ -12,16 +12,20 @@ func areaName(_ id: String, _ localizer: Localizer) -> String {
 }
 
 enum IncidentsBoard {
-    /// Wide enough for every reference shown: `INC-2026-0001`, or a provisional one made while the
-    /// store was away (`INC-2026-P1A2B3C4`) or by a gateway, read whole so it can be typed back.
-    static func referenceWidth(_ rows: [IncidentRecord]) -> Int {
-        min(21, rows.reduce(13) { max($0, $1.incident.reference.rawValue.utf8.count) })
+    /// Wide enough for every reference shown: `INC-2026-0001`, a site's `INC-2026-TRP0001`, or a
+    /// provisional one made while the store was away (`INC-2026-P1A2B3C4`) or by a gateway, read
+    /// whole so it can be typed back.
+    static func referenceWidth<References: Sequence<IncidentReference?>>(_ references: References) -> Int {
+        min(21, references.reduce(13) { max($0, $1?.rawValue.utf8.count ?? 0) })
     }
 
     static func columns(_ state: BoardInput) -> [TableColumn<IncidentRecord>] {
         let now = state.now
         return [
-            .init(title: .colReference, width: referenceWidth(state.data.incidents), keep: 100) { r, _ in
+            .init(
+                title: .colReference, width: referenceWidth(state.data.incidents.lazy.map(\.incident.reference)),
+                keep: 100
+            ) { r, _ in
                 (r.incident.reference.rawValue, nil)
             },
             .init(title: .colSeverity, width: 8, keep: 90) { r, l in (l(r.incident.severity), r.incident.severity.role)
@@ -110,8 +114,10 @@ enum UnitsBoard {
             .init(title: .colSince, width: 5, keep: 60, alignRight: true) { row, l in
                 unit(row) { since($0.unit.statusChangedAt, now, l) }
             },
-            .init(title: .colIncident, width: 13, keep: 85) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" }
-            },
+            .init(
+                title: .colIncident, width: IncidentsBoard.referenceWidth(state.data.units.lazy.map(\.unit.incident)),
+                keep: 85
+            ) { row, _ in unit(row) { $0.unit.incident?.rawValue ?? "" } },
             .init(title: .colCapabilities, width: 0, keep: 10) { row, _ in
                 unit(row) { $0.unit.capabilities.joined(separator: ", ") }
             },
@@ -150,7 +156,10 @@ enum LogBoard {
             },
             // At 80 columns the incident stays and the recipients go (the detail names them).
             .init(title: .colTo, width: 11, keep: 40) { r, _ in (addressees(r), nil) },
-            .init(title: .colIncident, width: 13, keep: 50) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
+            .init(
+                title: .colIncident,
+                width: IncidentsBoard.referenceWidth(state.data.messages.lazy.map(\.message.incident)), keep: 50
+            ) { r, _ in (r.message.incident?.rawValue ?? "", nil) },
             .init(title: .colAcks, width: 5, keep: 70) { r, _ in (acknowledgementMarker(r, state), nil) },
             .init(title: .colMessage, width: 0, keep: 100) { r, _ in
                 ([r.message.subject, r.message.body].compactMap { $0 }.joined(separator: " — "), nil)
@@ -184,8 +193,9 @@ enum LogBoard {
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)
+        // 32: at 80 columns a site's reference (`INC-2026-TRP0001`) stays beside the message.
         sub.table(
-            columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 35,
+            columns(state), rows: messages, top: 0, height: state.height, width: width, flexibleMinimum: 32,
             selected: state.selected, scrollTo: state.scrollTo, mark: state.mark,
             localizer: state.localizer
         ) { record in

@@ -218,7 +218,9 @@ extension ValidationError: Translatable {
         let fixed: [String: String] = [
             "a whole number": "عدد صحيح", "a date YYYY-MM-DD": "تاريخ بصيغة YYYY-MM-DD",
             "a day of the calendar": "يوم من أيام التقويم",
-            "a UUID": "معرّف UUID", "an incident reference like INC-2026-0001": "مرجع حادثة مثل INC-2026-0001",
+            "a UUID": "معرّف UUID",
+            "an incident reference like INC-2026-0001 or INC-2026-TRP0001":
+                "مرجع حادثة مثل INC-2026-0001 أو INC-2026-TRP0001",
             "an agency code (2-12 letters, digits or -)": "رمز جهة (من 2 إلى 12 حرفًا أو رقمًا أو -)",
             "a call sign (2-24 letters, digits, - _ /)": "رمز نداء (من 2 إلى 24 حرفًا أو رقمًا أو - _ /)",
             "a Unix user name": "اسم مستخدم يونكس", "4 to 12 digits": "من 4 إلى 12 رقمًا",
