@@ -57,6 +57,24 @@ public struct SiteRegistry: Equatable, Sendable {
         }
     }
 
+    /// What `newer` says differently: sites registered or gone, agencies hosted or no longer.
+    public func changes(to newer: SiteRegistry) -> [String] {
+        let codes = Set(sites.keys).union(newer.sites.keys).sorted()
+        return codes.compactMap { code in
+            let (before, after) = (sites[code]?.agencies ?? [], newer.sites[code]?.agencies ?? [])
+            guard sites[code] != nil, newer.sites[code] != nil else {
+                let hosting = after.map(\.rawValue).sorted().joined(separator: " ")
+                return sites[code] == nil ? "site \(code) registered, hosting \(hosting)" : "site \(code) is gone"
+            }
+            let added = after.subtracting(before).map(\.rawValue).sorted()
+            let removed = before.subtracting(after).map(\.rawValue).sorted()
+            guard !added.isEmpty || !removed.isEmpty else { return nil }
+            return "site \(code)"
+                + (added.isEmpty ? "" : " now hosts " + added.joined(separator: " "))
+                + (removed.isEmpty ? "" : " no longer hosts " + removed.joined(separator: " "))
+        }
+    }
+
     /// Throws unless `origin` is registered and hosts `agency`.
     public func check(origin: SiteCode, agency: AgencyCode) throws(Refusal) {
         guard let site = sites[origin] else { throw .unknownSite(origin) }

@@ -54,6 +54,14 @@ public struct HubAddress: Sendable, CustomStringConvertible {
             throw Malformed(description: "'\(shown)' names no database (postgres://ROLE@HOST/DATABASE)")
         }
         let query = parts.queryItems ?? []
+        // One value each: a second `sslmode` appended to a URL must not quietly win over the first.
+        if let twice = Self.parameters.first(where: { name in query.filter { $0.name == name }.count > 1 }) {
+            throw Malformed(description: "'\(shown)' gives '\(twice)' more than once")
+        }
+        if let host = query.first(where: { $0.name == "host" })?.value, !host.hasPrefix("/") {
+            throw Malformed(
+                description: "'\(shown)': host= names a Unix socket's directory (/run/postgresql); a host goes after @")
+        }
         if let unknown = query.first(where: { !Self.parameters.contains($0.name) }) {
             throw Malformed(
                 description: "'\(shown)': '\(unknown.name)' is not a parameter qanat reads (it reads "
@@ -162,10 +170,16 @@ public struct HubAddress: Sendable, CustomStringConvertible {
         return configuration
     }
 
-    /// A URL as it may be shown: the password replaced.
+    /// A URL as it may be shown: the password replaced. One that does not parse loses everything
+    /// between `://` and its last `@`, where a password would be.
     static func withoutPassword(_ url: String) -> String {
-        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
-        parts.password = "…"
-        return parts.string ?? ""
+        if var parts = URLComponents(string: url), parts.host != nil {
+            guard parts.password != nil else { return url }
+            parts.password = "…"
+            return parts.string ?? ""
+        }
+        guard let at = url.range(of: "@", options: .backwards) else { return url }
+        let scheme = url.range(of: "://").map { String(url[..<$0.upperBound]) } ?? ""
+        return scheme + "…" + String(url[at.lowerBound...])
     }
 }

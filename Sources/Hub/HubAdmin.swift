@@ -44,8 +44,16 @@ public enum HubAdmin {
                 try await connection.query(
                     PostgresQuery(
                         unsafeSQL:
-                            "CREATE ROLE \(role) LOGIN PASSWORD '\(verifier)' IN ROLE \(HubSchema.siteGroup)"),
+                            "CREATE ROLE \(role) LOGIN PASSWORD '\(verifier)' IN ROLE \(HubSchema.siteGroup) "
+                            + "CONNECTION LIMIT \(HubSchema.connectionsPerSite)"),
                     logger: HubSession.logger)
+                // A site's session that holds a transaction open holds back every site's pull (rows are
+                // read below the oldest open transaction): ended by the hub, unless the site itself
+                // says otherwise, which only a compromised one would (docs/trust-model.md).
+                for setting in HubSchema.siteSessionSettings {
+                    try await connection.query(
+                        PostgresQuery(unsafeSQL: "ALTER ROLE \(role) SET \(setting)"), logger: HubSession.logger)
+                }
                 try await connection.query(
                     "INSERT INTO qanat.sites (code, role, agencies) VALUES (\(code.rawValue), \(role), \(names))",
                     logger: HubSession.logger)

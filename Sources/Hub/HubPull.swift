@@ -51,8 +51,8 @@ struct HubPull {
     {
         let rows = try await connection.query(
             """
-            SELECT tx::text, seq, origin, id, line, received FROM (
-              SELECT tx, seq, origin, id, line, received,
+            SELECT tx::text, seq, origin, id, line, received, (extract(epoch FROM pushed) * 1000)::bigint FROM (
+              SELECT tx, seq, origin, id, line, received, pushed,
                 sum(octet_length(line)) OVER (ORDER BY tx, seq) - octet_length(line) AS before
               FROM qanat.events
               WHERE (tx, seq) > (\(watermark.transaction)::xid8, \(watermark.sequence))
@@ -63,20 +63,21 @@ struct HubPull {
             ORDER BY tx, seq
             """, logger: HubSession.logger)
         var taken = Taken()
-        for try await (tx, seq, origin, id, line, received) in rows.decode(
-            (String, Int64, String, String, String, Int64?).self)
+        for try await (tx, seq, origin, id, line, received, pushed) in rows.decode(
+            (String, Int64, String, String, String, Int64?, Int64).self)
         {
             taken.watermark = HubWatermark(transaction: tx, sequence: seq)
             taken.bytes += line.utf8.count
             do {
-                var event = try admitted(origin: origin, id: id, line: line)
-                event.received = received.flatMap { $0 > 0 ? Timestamp(millisecondsSinceEpoch: $0) : nil }
-                taken.accepted.append(event)
+                taken.accepted.append(
+                    try admitted(origin: origin, id: id, line: line, received: received, pushed: pushed))
             } catch {
+                // A line past a journal line's limit (a hub whose constraint was dropped) is kept only in part.
+                let kept = line.utf8.count > Limits.journalLine ? Array(line.utf8.prefix(4096)) : Array(line.utf8)
                 taken.refused.append(
                     RejectsFile.Rejection(
                         journal: "hub", line: Int(clamping: seq), offset: 0,
-                        reason: "from the hub (row \(seq), site \(origin)): \(error)", bytes: Array(line.utf8)))
+                        reason: "from the hub (row \(seq), site \(origin)): \(error)", bytes: kept))
             }
         }
         return taken
@@ -86,8 +87,13 @@ struct HubPull {
         let description: String
     }
 
-    /// The row's event, or why it is refused.
-    func admitted(origin: String, id: String, line: String) throws -> Event {
+    /// The row's event, or why it is refused. Its dates are judged against when the hub took it
+    /// in (`pushed`, the hub's own column), not against this site's clock: every site, now or in a
+    /// year, comes to the same verdict on the same row.
+    func admitted(origin: String, id: String, line: String, received: Int64?, pushed: Int64) throws -> Event {
+        guard line.utf8.count <= Limits.journalLine else {
+            throw Refused(description: "a line of \(line.utf8.count) bytes, over \(Limits.journalLine)")
+        }
         let code: SiteCode
         do { code = try SiteCode(origin, field: "origin") } catch { throw Refused(description: "\(error)") }
         let entry: JournalEntry
@@ -99,7 +105,15 @@ struct HubPull {
             throw Refused(description: "\(error)")
         }
         var event = entry.event
+        let latest = pushed + Limits.futureSkew * 1000
+        guard event.at.millisecondsSinceEpoch <= latest else {
+            throw Refused(description: "dated \(event.at.rfc3339), after the hub took it in")
+        }
+        if let received, received > latest {
+            throw Refused(description: "received after the hub took it in")
+        }
         event.origin = code
+        event.received = received.flatMap { $0 > 0 ? Timestamp(millisecondsSinceEpoch: $0) : nil }
         return event
     }
 }

@@ -136,7 +136,12 @@ public final class HubRelay: @unchecked Sendable {
     /// Push what waits, pull what is new, each round trip within the deadline (a cut link answers
     /// nothing at all, not even an error).
     func exchange(on connection: PostgresConnection) async throws {
+        let previous = registry
         registry = try await roundTrip(on: connection) { try await HubSession.registry(connection) }
+        // The registry is the hub admin's to change; each change is said, so a tampered one is seen.
+        if !previous.sites.isEmpty {
+            for change in previous.changes(to: registry) { said("hub: the registry changed: \(change)") }
+        }
         guard registry.sites[site] != nil else {
             throw HubError.notASite("the hub does not register site \(site): its admin runs `qanat hub site add`")
         }

@@ -15,6 +15,13 @@ enum HubSchema {
     static let eventID = "'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'"
     static let lineFits = "octet_length(line) <= \(Limits.journalLine)"
 
+    /// Sessions a site's role may hold at once: its relay's, and a few for its admin's `psql`; no
+    /// site can take every connection the hub has.
+    static let connectionsPerSite = 4
+    static let siteSessionSettings = [
+        "idle_in_transaction_session_timeout = '30s'", "statement_timeout = '60s'",
+    ]
+
     static let statements: [String] = [
         "CREATE SCHEMA IF NOT EXISTS qanat",
         // A site's role connects to read and push, nothing more: no temporary tables of its own.
@@ -113,5 +120,7 @@ enum HubSchema {
         // Only the hub's trigger wakes the sites through pg_notify. (A site's role can still say
         // NOTIFY, which no grant governs: a relay wakes at most once per pass however often it is told.)
         "REVOKE EXECUTE ON FUNCTION pg_notify(text, text) FROM PUBLIC",
+        // Large objects would hold bytes beyond a row's limit.
+        "REVOKE EXECUTE ON FUNCTION lo_create(oid), lo_creat(integer), lo_from_bytea(oid, bytea) FROM PUBLIC",
     ]
 }

@@ -49,4 +49,17 @@ final class SiteTests: XCTestCase {
             XCTAssertEqual("\($0)", "from site SBH, which the hub does not register")
         }
     }
+
+    func testARegistryChangeIsSaidSiteBySite() throws {
+        let (trp, bgz, sbh) = (try SiteCode("TRP"), try SiteCode("BGZ"), try SiteCode("SBH"))
+        let (moi, lrc, cd) = (try AgencyCode("MOI"), try AgencyCode("LRC"), try AgencyCode("CD"))
+        let before = SiteRegistry([Site(code: trp, agencies: [moi]), Site(code: bgz, agencies: [cd, lrc])])
+        let after = SiteRegistry([Site(code: trp, agencies: [moi, lrc]), Site(code: sbh, agencies: [cd])])
+        XCTAssertEqual(
+            before.changes(to: after),
+            ["site BGZ is gone", "site SBH registered, hosting CD", "site TRP now hosts LRC"])
+        XCTAssertEqual(after.changes(to: after), [])
+        let narrowed = SiteRegistry([Site(code: trp, agencies: [lrc]), Site(code: sbh, agencies: [cd])])
+        XCTAssertEqual(after.changes(to: narrowed), ["site TRP no longer hosts MOI"])
+    }
 }

@@ -19,6 +19,11 @@ final class HubCommandLineTests: XCTestCase {
             (["hub", "init", url + "?sslmode=on"], 1, "sslmode=on is not one qanat knows"),
             (["hub", "init", url + "?sslmdoe=disable"], 1, "'sslmdoe' is not a parameter qanat reads"),
             (["hub", "init", url + "?sslrootcert=/nowhere/ca.pem"], 1, "sslrootcert /nowhere/ca.pem cannot be read"),
+            (["hub", "init", url + "?sslmode=verify-full&sslmode=disable"], 1, "gives 'sslmode' more than once"),
+            (["hub", "init", url + "?host=127.0.0.2"], 1, "host= names a Unix socket's directory"),
+            // URLs that do not parse: the password is still never shown.
+            (["hub", "init", "postgres://admin:se/cret@127.0.0.1:1/hub"], 1, "'postgres://…@127.0.0.1:1/hub'"),
+            (["hub", "init", "postgres:admin:secret@127.0.0.1/hub"], 1, "…@127.0.0.1/hub"),
         ]
         for (arguments, status, said) in cases {
             let result = try q.run(arguments)

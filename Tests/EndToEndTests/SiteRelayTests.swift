@@ -173,8 +173,8 @@ final class SiteRelayTests: XCTestCase {
 
 extension SiteRelayTests {
     /// A message for `agency` as a journal line, made outside any site (a forger's).
-    func forgedLine(agency: String, officer: String) throws -> (id: String, line: String) {
-        let now = Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000))
+    func forgedLine(agency: String, officer: String, aheadBy seconds: Double = 0) throws -> (id: String, line: String) {
+        let now = Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 + seconds) * 1000))
         let event = Event(
             id: .make(at: now), at: now, agency: try AgencyCode(agency), officer: officer, user: "forger",
             payload: .messagePosted(
@@ -204,6 +204,7 @@ extension SiteRelayTests {
             "DELETE FROM qanat.events", "UPDATE qanat.events SET agency = 'MOI'",
             // Nor wake every site at will, nor keep tables of its own at the hub.
             "SELECT pg_notify('qanat_events', 'wake up')", "CREATE TEMP TABLE hoard (x text)",
+            "SELECT lo_from_bytea(0, 'hoard')",
         ] {
             XCTAssertThrowsError(try hub.sql(statement, connectingTo: tripoli.url)) {
                 XCTAssertTrue("\($0)".contains("permission denied"), "\($0)")
@@ -234,6 +235,30 @@ extension SiteRelayTests {
             }, log(benghazi))
         XCTAssertEqual(try SQLiteStore.reader(at: benghazi.store).absentEvents([id]), [id], "never applied")
 
+        // Nor a row dated a day after the hub took it in, whenever a site reads it.
+        let (ahead, aheadLine) = try forgedLine(agency: "LRC", officer: "Tripoli forger", aheadBy: 86_400)
+        try hub.sql(
+            "INSERT INTO qanat.events (id, origin, agency, line) VALUES ('\(ahead)', 'TRP', 'LRC', '\(aheadLine)')",
+            database: "hub")
+        XCTAssertTrue(
+            waitFor(15) {
+                ((try? String(contentsOfFile: rejects, encoding: .utf8)) ?? "").contains("after the hub took it in")
+            }, log(benghazi))
+        XCTAssertEqual(try SQLiteStore.reader(at: benghazi.store).absentEvents([ahead]), [ahead], "never applied")
+
+        // The registry is the hub admin's: a change to it is said at every site, not taken in silence.
+        try hub.sql("UPDATE qanat.sites SET agencies = agencies || '{NCEMC}' WHERE code = 'TRP'", database: "hub")
+        try post("after the registry changed", at: benghazi)
+        XCTAssertTrue(
+            waitFor(15) { self.log(benghazi).contains("hub: the registry changed: site TRP now hosts NCEMC") },
+            log(benghazi))
+        // A site's role holds a few sessions at most, and the hub ends a transaction it leaves open.
+        XCTAssertEqual(
+            try hub.sql(
+                "SELECT rolconnlimit || ' ' || array_to_string(rolconfig, ',') FROM pg_roles WHERE rolname = 'qanat_site_trp'"
+            ),
+            "4 idle_in_transaction_session_timeout=30s,statement_timeout=60s")
+
         // Incidents are numbered by each site without asking the other; a bare number is this site's.
         for site in [tripoli, benghazi] {
             let opened = try qanat(
@@ -246,7 +271,7 @@ extension SiteRelayTests {
             XCTAssertEqual(opened.status, 0, opened.stderr)
             XCTAssertTrue(opened.stdout.contains("-\(site.code)0001"), opened.stdout)
         }
-        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 6 && self.events(benghazi) == 6 })
+        XCTAssertTrue(waitFor(15) { self.events(tripoli) == 7 && self.events(benghazi) == 7 })
         XCTAssertEqual(try digest(tripoli), try digest(benghazi))
     }
 }
