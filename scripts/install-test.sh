@@ -46,7 +46,7 @@ in_root systemd-analyze verify /usr/lib/systemd/system/qanat.service /usr/lib/sy
   || fail "systemd-analyze verify"
 
 step "a site's drop-in, as the README gives it, verified with the unit"
-mkdir -p "$root/etc/systemd/system/qanat.service.d" "$root/etc/qanat"
+mkdir -p "$root/etc/systemd/system/qanat.service.d"
 sed -n '/^# \/etc\/systemd\/system\/qanat.service.d\/site.conf/,/^```/p' README.md | grep -v '^```' \
   > "$root/etc/systemd/system/qanat.service.d/site.conf"
 grep -q '^EnvironmentFile=/etc/qanat/hub.env' "$root/etc/systemd/system/qanat.service.d/site.conf" \
@@ -54,7 +54,8 @@ grep -q '^EnvironmentFile=/etc/qanat/hub.env' "$root/etc/systemd/system/qanat.se
 (umask 077; printf 'QANAT_HUB=postgres://qanat_site_trp:secret@hub.example:5432/qanat\n' > "$root/etc/qanat/hub.env")
 said=$(in_root systemd-analyze verify /usr/lib/systemd/system/qanat.service 2>&1) || fail "verify with the drop-in: $said"
 if grep -E "site.conf.*(Unknown|ignoring|Invalid|Failed)" <<<"$said"; then fail "the drop-in: $said"; fi
-rm -r "$root/etc/systemd/system/qanat.service.d" "$root/etc/qanat"
+# Only what this step made: /etc/qanat holds the package's config.toml.
+rm -r "$root/etc/systemd/system/qanat.service.d" "$root/etc/qanat/hub.env"
 
 step "the shared store, as the README says"
 in_root useradd --create-home huda

@@ -149,70 +149,38 @@ struct BenchArguments {
     var backlog = 100_000
     var minutes = 10
 
+    /// Options that take a number, options that take a text, and those that choose a role (with the
+    /// store they name, where they take one): one table each, read by one loop.
+    static var numbers: [String: WritableKeyPath<BenchArguments, Int>] {
+        [
+            "--events": \.events, "--writes": \.writes, "--incidents": \.incidents, "--produce": \.produce,
+            "--seconds": \.seconds, "--probes": \.probes, "--backlog": \.backlog, "--minutes": \.minutes,
+        ]
+    }
+    static var texts: [String: WritableKeyPath<BenchArguments, String>] {
+        ["--dir": \.directory, "--journal": \.journal, "--tag": \.tag, "--hub": \.hub, "--agency": \.agency]
+    }
+    static let rolesWithStore = ["--writer": "writer", "--post-writer": "post-writer", "--relay-site": "relay-site"]
+    static let roles = [
+        "--sites": "sites", "--hub-load": "hub-load", "--service": "service", "--fan-out": "fan-out",
+        "--coverage": "coverage", "--performance": "performance", "--exercise-setup": "exercise-setup",
+    ]
+
     init(_ argv: [String]) {
         var i = 1
         while i < argv.count {
-            let value = i + 1 < argv.count ? argv[i + 1] : ""
-            switch argv[i] {
-            case "--events":
-                events = Int(value) ?? events
+            let (option, value) = (argv[i], i + 1 < argv.count ? argv[i + 1] : "")
+            if let number = Self.numbers[option] {
+                self[keyPath: number] = Int(value) ?? self[keyPath: number]
                 i += 1
-            case "--writes":
-                writes = Int(value) ?? writes
+            } else if let text = Self.texts[option] {
+                self[keyPath: text] = value
                 i += 1
-            case "--incidents":
-                incidents = Int(value) ?? incidents
+            } else if let role = Self.rolesWithStore[option] {
+                (self.role, database) = (role, value)
                 i += 1
-            case "--dir":
-                directory = value
-                i += 1
-            case "--writer":
-                role = "writer"
-                database = value
-                i += 1
-            case "--post-writer":
-                role = "post-writer"
-                database = value
-                i += 1
-            case "--journal":
-                journal = value
-                i += 1
-            case "--tag":
-                tag = value
-                i += 1
-            case "--relay-site":
-                role = "relay-site"
-                database = value
-                i += 1
-            case "--hub":
-                hub = value
-                i += 1
-            case "--agency":
-                agency = value
-                i += 1
-            case "--produce":
-                produce = Int(value) ?? produce
-                i += 1
-            case "--seconds":
-                seconds = Int(value) ?? seconds
-                i += 1
-            case "--probes":
-                probes = Int(value) ?? probes
-                i += 1
-            case "--backlog":
-                backlog = Int(value) ?? backlog
-                i += 1
-            case "--minutes":
-                minutes = Int(value) ?? minutes
-                i += 1
-            case "--sites": role = "sites"
-            case "--hub-load": role = "hub-load"
-            case "--service": role = "service"
-            case "--fan-out": role = "fan-out"
-            case "--coverage": role = "coverage"
-            case "--performance": role = "performance"
-            case "--exercise-setup": role = "exercise-setup"
-            default: break
+            } else if let role = Self.roles[option] {
+                self.role = role
             }
             i += 1
         }
