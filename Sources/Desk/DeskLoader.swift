@@ -127,6 +127,11 @@ public struct DeskLoader: Sendable {
                 data.coverage = try coverage(state.coverageFilter, rules: rules)
             }
         }
+        // The map's counts: read whole when first shown, then only the areas changes touch.
+        if refresh.contains(.map), state.board == .map || data.areaTallies != nil {
+            data.areaTallies = try areaTallies(
+                data.areaTallies, changedIncidents: plan.changedIncidents, unitsChanged: refresh.contains(.units))
+        }
         if refresh.contains(.exercise) {
             data.exerciseRun = try store.exerciseRun()
             data.stopMessage = try stopMessage(data.exerciseRun)
@@ -143,6 +148,22 @@ public struct DeskLoader: Sendable {
             data.unitDetail = try state.openUnit.flatMap { callSign throws(StoreError) in try unitDetail(callSign) }
         }
         state.loaded(data, exercise: exercise, refresh: refresh)
+    }
+
+    /// The map's counts: whole when there are none yet or `changedIncidents` is nil; else those
+    /// of the areas the changed incidents lie in (an incident never moves), and the units' when
+    /// they changed (counted whole: a register holds thousands, not millions).
+    public func areaTallies(
+        _ current: AreaTallies?, changedIncidents: Set<IncidentReference>?, unitsChanged: Bool = true
+    ) throws(StoreError) -> AreaTallies {
+        guard var tallies = current, let changed = changedIncidents else {
+            return AreaTallies(
+                openIncidents: try store.openIncidentCounts(in: nil), unitsCommitted: try store.committedUnitCounts())
+        }
+        let areas = try store.areas(of: Array(changed))
+        tallies.replaceIncidents(in: areas, with: try store.openIncidentCounts(in: areas))
+        if unitsChanged { tallies.replaceUnits(with: try store.committedUnitCounts()) }
+        return tallies
     }
 
     /// A unit whole: its assignments, newest first, and every event about it.

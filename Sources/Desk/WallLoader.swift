@@ -31,16 +31,24 @@ public struct WallLoader: Sendable {
             boards.exerciseRun = try store.exerciseRun()
             boards.stopMessage = try DeskLoader(store: store).stopMessage(boards.exerciseRun)
         }
-        // Response times are read only while their page is up (and when it comes round).
+        // The map's counts, and response times, are read only while their page is up (and when it comes round).
+        if state.board == .map {
+            boards.areaTallies = try DeskLoader(store: store).areaTallies(nil, changedIncidents: nil)
+        }
         if state.board == .performance {
             (boards.performance, boards.performancePeriod) = try DeskLoader(store: store).performance(now: state.now)
         }
         (state.figures, state.boards, state.exercise) = (figures, boards, exercise)
     }
 
-    /// The performance page's figures, read as it comes round.
-    public func loadPerformance(into state: inout WallState) throws(StoreError) {
-        (state.boards.performance, state.boards.performancePeriod) = try DeskLoader(store: store).performance(
-            now: state.now)
+    /// The page that comes round's own figures: response times, or the map's counts.
+    public func loadPage(into state: inout WallState) throws(StoreError) {
+        switch state.board {
+        case .performance:
+            (state.boards.performance, state.boards.performancePeriod) = try DeskLoader(store: store).performance(
+                now: state.now)
+        case .map: state.boards.areaTallies = try DeskLoader(store: store).areaTallies(nil, changedIncidents: nil)
+        default: break
+        }
     }
 }

@@ -35,8 +35,8 @@ public struct WallLoop {
             if let key, state.handle(key) { return }
             let shown = state.board
             state.tick(Clock.now())
-            if state.board == .performance, shown != .performance, let store {
-                do { try WallLoader(store: store).loadPerformance(into: &state) } catch { failed(error) }
+            if [.performance, .map].contains(state.board), shown != state.board, let store {
+                do { try WallLoader(store: store).loadPage(into: &state) } catch { failed(error) }
             }
         }
     }

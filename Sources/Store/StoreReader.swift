@@ -30,6 +30,9 @@ public protocol StoreReader: Sendable {
     func wallFigures(latest: Int) throws(StoreError) -> WallFigures
     func isExercise() throws(StoreError) -> Bool
     func committedUnits(limit: Int) throws(StoreError) -> [UnitRecord]
+    func openIncidentCounts(in areas: Set<String>?) throws(StoreError) -> [String: [Severity: Int]]
+    func areas(of references: [IncidentReference]) throws(StoreError) -> Set<String>
+    func committedUnitCounts() throws(StoreError) -> [String: Int]
     func lastShift(of officer: String) throws(StoreError) -> Shift?
     func actor(user: String, officer: String, pinProven: Bool) throws(StoreError) -> Actor
     func search(_ query: SearchQuery, limit: Int) throws(StoreError) -> [SearchHit]

@@ -6,7 +6,7 @@ import XCTest
 enum UnixTestAccounts {
     static func group(_ name: String) throws -> String {
         guard getuid() == 0 else { throw XCTSkip("making a Unix group for the test needs root") }
-        if getgrnam(name) == nil { try run("/usr/sbin/groupadd", [name]) }
+        if getgrnam(name) == nil { try run("/usr/sbin/groupadd", [name], made: { getgrnam(name) != nil }) }
         return name
     }
 
@@ -18,15 +18,23 @@ enum UnixTestAccounts {
             try run(
                 "/usr/sbin/useradd",
                 ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin"]
-                    + (groups.isEmpty ? [] : ["--groups", groups.joined(separator: ",")]) + [name])
+                    + (groups.isEmpty ? [] : ["--groups", groups.joined(separator: ",")]) + [name],
+                made: { getpwnam(name) != nil })
         } else if !groups.isEmpty {
             try run("/usr/sbin/usermod", ["--append", "--groups", groups.joined(separator: ","), name])
         }
         return name
     }
 
-    private static func run(_ tool: String, _ arguments: [String]) throws {
-        let status = try SystemTool.run(tool, arguments)
+    /// Runs an account tool, again while another test process holds /etc/passwd's lock (the suite's
+    /// site tests run beside the rest, and both make accounts) unless what it was to make is there.
+    private static func run(_ tool: String, _ arguments: [String], made: () -> Bool = { false }) throws {
+        var status = try SystemTool.run(tool, arguments)
+        for _ in 0..<10 where status != 0 && !made() {
+            usleep(500_000)
+            status = try SystemTool.run(tool, arguments)
+        }
+        if status != 0 && made() { return }
         guard status == 0 else { throw XCTSkip("\(tool) \(arguments.joined(separator: " ")) failed (\(status))") }
     }
 }

@@ -15,8 +15,8 @@ final class DeskRefreshTests: XCTestCase {
     func testEachSubjectReadsItsWindows() throws {
         // Response times move with messages, units and incidents: the performance board is read again too.
         XCTAssertEqual(refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))]), [.messages, .performance])
-        XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), [.units, .performance])
-        XCTAssertEqual(refresh([.incident(fire)]), [.incidents, .performance])
+        XCTAssertEqual(refresh([.unit(try CallSign("CD-1"))]), [.units, .performance, .map])
+        XCTAssertEqual(refresh([.incident(fire)]), [.incidents, .performance, .map])
         XCTAssertEqual(refresh([.target(.acknowledge)]), .performance)
         XCTAssertEqual(
             refresh([.report(sha256: String(repeating: "0", count: 64))]), [], "a report written changes no board")
@@ -29,8 +29,8 @@ final class DeskRefreshTests: XCTestCase {
     func testTheOpenDetailIsReadWhenItsIncidentOrAMessageChanged() throws {
         XCTAssertEqual(
             refresh([.incident(flood), .unit(try CallSign("CD-1"))], detail: flood),
-            [.incidents, .units, .detail, .performance])
-        XCTAssertEqual(refresh([.incident(fire)], detail: flood), [.incidents, .performance])
+            [.incidents, .units, .detail, .performance, .map])
+        XCTAssertEqual(refresh([.incident(fire)], detail: flood), [.incidents, .performance, .map])
         XCTAssertEqual(
             refresh([.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))], detail: flood),
             [.messages, .detail, .performance])
@@ -68,13 +68,23 @@ final class DeskRefreshTests: XCTestCase {
         XCTAssertNil(plan([need], asked: .coordination).changedRecords)
     }
 
+    /// The map reads again only the areas of the incidents changed, unless asked whole or first shown.
+    func testTheMapReadsOnlyTheChangedIncidentsAreasUnlessAskedWhole() throws {
+        let posted = Subject.message(.make(at: Timestamp(millisecondsSinceEpoch: 0)))
+        XCTAssertEqual(plan([.incident(fire), .incident(flood), posted]).changedIncidents, [fire, flood])
+        XCTAssertEqual(plan([posted]).changedIncidents, [], "a message moves no count")
+        XCTAssertNil(plan([.incident(fire)], asked: .map).changedIncidents, "first shown: read whole")
+        XCTAssertNil(plan([.incident(fire)], firstRead: true).changedIncidents)
+        XCTAssertNil(plan(nil).changedIncidents, "unknown changes: every area")
+    }
+
     func testAccessIsLearnedAgainOnlyWhenMembersOrShiftsChanged() throws {
         XCTAssertFalse(plan([.incident(fire)]).access)
         XCTAssertTrue(plan([.member(MemberKey(user: "huda", officer: nil))]).access)
         XCTAssertTrue(plan([.officer(named: "Huda")]).access)
         XCTAssertTrue(plan(nil).access, "unknown changes: anything may have")
         XCTAssertEqual(
-            plan([.incident(fire)], asked: .units).refresh, [.incidents, .units, .performance],
+            plan([.incident(fire)], asked: .units).refresh, [.incidents, .units, .performance, .map],
             "what was asked and what changed")
     }
 }

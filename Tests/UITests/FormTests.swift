@@ -236,7 +236,7 @@ final class IncidentFilterTests: XCTestCase {
             IncidentQuery(
                 status: .reported, minimumSeverity: .severe,
                 agency: try! AgencyCode("LRC"), area: "benghazi", order: .severity))
-        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · most severe first]"))
+        XCTAssertTrue(DeskView.render(state).lines[0].contains("[filtered · most severe first · Benghazi]"))
     }
 
     func testAWrongAreaIsShownBesideItsFieldAndTheQueryStays() {

@@ -91,12 +91,32 @@ enum SampleDesk {
                 4, "MOI", .agencies([code("CD")]), .routine, "الطريق الساحلي درنة–سوسة مغلق. التحويل عبر القبة.",
                 incident: 4, minutesAgo: 5),
         ]
+        state.data.areaTallies = areaTallies(state.data)
         state.data.coverage = coverage.cells(CoverageRules(today: CalendarDate(libyaDayOf: now)))
         state.data.risks = risks
         (state.data.performance, state.data.performancePeriod) = performance
         // What the store's pending-acknowledgement projection would count for this sample.
         state.data.pendingAcknowledgements = state.data.messages.filter(state.awaitsOurAcknowledgement).count
         return state
+    }
+
+    /// The map's counts as the store would give them: the sample's incidents and committed units,
+    /// and beyond the board's window a few elsewhere (Tripoli, Sabha, Kufra), as a store has.
+    static func areaTallies(_ data: DeskData) -> AreaTallies {
+        var incidents: [String: [Severity: Int]] = [
+            "tripoli-centre": [.moderate: 3, .minor: 4], "sabha": [.minor: 1], "kufra": [.severe: 2],
+        ]
+        for record in data.incidents {
+            incidents[record.incident.area, default: [:]][record.incident.severity, default: 0] += 1
+        }
+        var units: [String: Int] = [:]
+        for record in data.units where record.unit.status.isCommitted {
+            guard let reference = record.unit.incident,
+                let area = data.incidents.first(where: { $0.incident.reference == reference })?.incident.area
+            else { continue }
+            units[area, default: 0] += 1
+        }
+        return AreaTallies(openIncidents: incidents, unitsCommitted: units)
     }
 
     /// Needs, 3W and pledges after the Derna flood: a gap, a duplication, a delay, and a cell that is fine.

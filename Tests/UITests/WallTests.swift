@@ -139,6 +139,8 @@ final class WallTests: XCTestCase {
         state.tick(SampleDesk.now.adding(seconds: 100))
         XCTAssertEqual(state.board, .performance, "response times against their targets")
         state.tick(SampleDesk.now.adding(seconds: 120))
+        XCTAssertEqual(state.board, .map, "the open incidents on the map of Libya")
+        state.tick(SampleDesk.now.adding(seconds: 140))
         XCTAssertEqual(state.board, .incidents, "and round again")
     }
 

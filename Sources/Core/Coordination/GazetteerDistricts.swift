@@ -34,9 +34,16 @@ extension Gazetteer {
         Set(areas.filter { $0.id == districtID || $0.district == districtID }.map(\.id))
     }
 
-    private static func bare(_ name: String, _ word: String) -> String {
+    static func bare(_ name: String, _ word: String) -> String {
         if word.hasPrefix(" "), name.hasSuffix(word) { return String(name.dropLast(word.count)) }
         if name.hasPrefix(word) { return String(name.dropFirst(word.count)) }
         return name
+    }
+}
+
+extension Area {
+    /// Its names without the word "District" or "شعبية": what a map writes beside its centre.
+    public var shortNames: (en: String, ar: String) {
+        (Gazetteer.bare(nameEnglish, " District"), Gazetteer.bare(nameArabic, "شعبية "))
     }
 }

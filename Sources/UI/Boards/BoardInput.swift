@@ -21,6 +21,12 @@ struct BoardInput {
     var selectedSector: Sector?
     /// The risk matrix's selected likelihood, in the selected row.
     var selectedRiskLikelihood: Int?
+    var mapLayer: MapLayer = .incidents
+    var mapDistrict: String?
+    /// The map's selected place; nil on the wall, whose panel counts Libya whole.
+    var mapArea: String?
+    /// Empty map cells as the blank Braille pattern, for a terminal that does its own bidi.
+    var blankBraille = false
 
     /// Whether this desk's agency still owes the message an acknowledgement (never on the wall).
     func awaitsOurAcknowledgement(_ record: MessageRecord) -> Bool {
@@ -43,6 +49,7 @@ extension DeskState {
             data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
             mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
             incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
-            selectedRiskLikelihood: selection.riskCell?.likelihood)
+            selectedRiskLikelihood: selection.riskCell?.likelihood, mapLayer: mapLayer, mapDistrict: mapDistrict,
+            mapArea: MapPlaces.selected(selection.area, zoomedInto: mapDistrict)?.id, blankBraille: bidi == .terminal)
     }
 }

@@ -87,12 +87,20 @@ enum CoverageBoard {
 
     static func letter(_ flag: CoverageFlag, _ l: Localizer) -> String { l(flag.letter) }
 
-    static func role(_ cell: CoverageCell) -> StyleRole {
-        if cell.flags.contains(.gap) { return .timerAlarm }
-        if cell.flags.contains(.duplicated) { return .timerWarning }
-        if cell.flags.contains(.delayed) { return .priorityImmediate }
-        return .normal
+    /// The flags, most urgent first: a gap before a duplication before a delay.
+    static let urgency: [CoverageFlag] = [.gap, .duplicated, .delayed]
+
+    static func worst(_ flags: Set<CoverageFlag>) -> CoverageFlag? { urgency.first { flags.contains($0) } }
+
+    static func role(_ flag: CoverageFlag) -> StyleRole {
+        switch flag {
+        case .gap: .timerAlarm
+        case .duplicated: .timerWarning
+        case .delayed: .priorityImmediate
+        }
     }
+
+    static func role(_ cell: CoverageCell) -> StyleRole { worst(cell.flags).map(role) ?? .normal }
 
     /// The flags' letters, and the figures: apart, so that each keeps its own direction (an Arabic
     /// letter would otherwise turn `0%` round).
@@ -182,9 +190,7 @@ enum CoverageBoard {
             frame.put(field: name, x: 1, y: y, width: nameWidth - 1)
             for (index, figure) in figures.enumerated() {
                 let flag = CoverageFlag.allCases[index]
-                let role: StyleRole =
-                    figure == 0
-                    ? .dim : flag == .gap ? .timerAlarm : flag == .duplicated ? .timerWarning : .priorityImmediate
+                let role: StyleRole = figure == 0 ? .dim : Self.role(flag)
                 frame.put(
                     field: l.number(figure), x: nameWidth + index * 14, y: y, width: 13, role: role, alignRight: true)
             }

@@ -21,7 +21,11 @@ enum Chrome {
             // Closed incidents come latest closed first, whatever the order chosen (see the store's query).
             let order = state.incidentQuery.status == .closed ? l(.latestClosedFirst) : l(state.incidentQuery.order)
             // `filtered` first: at 80 columns the order may be cut, never that.
-            note = (state.incidentQuery.isFiltering ? l(.filtered) + " · " : "") + order
+            // Then the area, when one is chosen (Enter on the map): its name is in every row as well.
+            let area = state.incidentQuery.area.flatMap {
+                Gazetteer.libya.area(id: $0).map { " · " + l($0.shortNames) }
+            }
+            note = (state.incidentQuery.isFiltering ? l(.filtered) + " · " : "") + order + (area ?? "")
         }
         if state.board == .units { note = state.unitGrouping == .status ? l(.groupedByStatus) : l(.groupedByAgency) }
         if state.board == .log {

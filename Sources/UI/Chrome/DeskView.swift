@@ -65,6 +65,7 @@ public enum DeskView {
         case .coverage: CoverageBoard.draw(state.boardInput, into: &frame, width: width)
         case .risks: RiskBoard.draw(state.boardInput, into: &frame, width: width)
         case .performance: PerformanceBoard.draw(state.boardInput, into: &frame, width: width)
+        case .map: MapBoard.draw(state.boardInput, into: &frame, width: width)
         }
     }
 

@@ -63,6 +63,7 @@ public enum UIText: CaseIterable, Sendable {
         skipKept, exerciseNextInject
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget,
         trendExplained, performanceRules
+    case mapBoard, keyMapMove, keyMapList, keyZoom, keyMapIncidents, keyMapUnits, keyMapCoverage, keyMapRisks
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -292,6 +293,21 @@ public enum UIText: CaseIterable, Sendable {
         case .enterOpensAnyway:
             ("Enter opens a new incident anyway, Esc goes back", "Enter لفتح حادث جديد على أي حال، Esc للرجوع")
         case .riskBoard: ("Risks", "المخاطر")
+        case .mapBoard: ("Map", "الخريطة")
+        case .keyMapMove:
+            (
+                "map: to the nearest area that way (east stays right)",
+                "الخريطة: إلى أقرب منطقة في ذلك الاتجاه (الشرق يمينًا)"
+            )
+        case .keyMapList:
+            ("map: its incidents (coverage layer: its cells)", "الخريطة: حوادثها (طبقة التغطية: خلاياها)")
+        case .keyZoom:
+            ("map: into the selected district, and back to Libya", "الخريطة: تكبير الشعبية المختارة والعودة إلى ليبيا")
+        case .keyMapIncidents: ("map: open incidents by severity", "الخريطة: الحوادث المفتوحة حسب الخطورة")
+        case .keyMapUnits:
+            ("map: units committed, where their incident is", "الخريطة: الوحدات المكلّفة في مواقع حوادثها")
+        case .keyMapCoverage: ("map: coverage flags by municipality", "الخريطة: مؤشرات التغطية حسب البلدية")
+        case .keyMapRisks: ("map: high risks of the register", "الخريطة: المخاطر المرتفعة في السجل")
         case .noRisksHere: ("No risk of this likelihood and impact", "لا خطر بهذا الاحتمال وهذا الأثر")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
         case .riskRegisterTitle: ("National risk register", "السجل الوطني للمخاطر")

@@ -19,8 +19,10 @@ public struct DeskRefresh: OptionSet, Sendable {
     public static let performance = DeskRefresh(rawValue: 1 << 7)
     /// The exercise's play: running, paused or stopped, and its injects.
     public static let exercise = DeskRefresh(rawValue: 1 << 8)
+    /// The map's counts: open incidents and committed units by area.
+    public static let map = DeskRefresh(rawValue: 1 << 9)
     public static let all: DeskRefresh = [
-        .incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance, .exercise,
+        .incidents, .units, .messages, .agencies, .detail, .coordination, .risks, .performance, .exercise, .map,
     ]
 
     /// What to read after `changes`, for a desk whose open detail (if any) is `detail`.
@@ -34,10 +36,10 @@ public struct DeskRefresh: OptionSet, Sendable {
             // A new agency is owed acknowledgements of earlier broadcasts.
             case .agency: refresh.formUnion([.agencies, .messages, .coordination])
             case .incident(let reference):
-                refresh.insert(.incidents)
+                refresh.formUnion([.incidents, .map])
                 if reference == detail { refresh.insert(.detail) }
             // The open unit's detail shows its status and history.
-            case .unit(let callSign): refresh.formUnion(callSign == unit ? [.units, .detail] : .units)
+            case .unit(let callSign): refresh.formUnion(callSign == unit ? [.units, .detail, .map] : [.units, .map])
             // A message may be linked to the open incident: its timeline shows it.
             // An acknowledgement of the open message changes its detail.
             case .message(let id): refresh.formUnion(detail == nil && id != message ? .messages : [.messages, .detail])
@@ -69,16 +71,20 @@ public struct ReloadPlan: Equatable, Sendable {
     /// The needs, activities and pledges new events touched: the coverage board reads only the
     /// cells they lie in; nil reads it whole.
     public var changedRecords: Set<Subject>?
+    /// The incidents new events touched: the map reads again only the areas they lie in; nil
+    /// reads it whole.
+    public var changedIncidents: Set<IncidentReference>?
     /// Members or a shift changed: who this desk is to the store must be learned again.
     public var access: Bool
 
     public init(
         refresh: DeskRefresh, changedMessages: Set<EventID>? = nil, changedRecords: Set<Subject>? = nil,
-        access: Bool = true
+        changedIncidents: Set<IncidentReference>? = nil, access: Bool = true
     ) {
         self.refresh = refresh
         self.changedMessages = changedMessages
         self.changedRecords = changedRecords
+        self.changedIncidents = changedIncidents
         self.access = access
     }
 }
@@ -107,9 +113,19 @@ extension DeskRefresh {
             : subjects.flatMap { subjects -> Set<Subject>? in
                 subjects.contains(where: \.changesEveryCell) ? nil : subjects.filter(\.isCoordinationRecord)
             }
+        // The map reads again only the areas of the incidents touched, unless asked for whole.
+        let changedIncidents =
+            asked.contains(.map)
+            ? nil
+            : subjects.map {
+                Set(
+                    $0.compactMap { subject -> IncidentReference? in
+                        if case .incident(let reference) = subject { reference } else { nil }
+                    })
+            }
         return ReloadPlan(
             refresh: refresh, changedMessages: changedMessages, changedRecords: changedRecords,
-            access: changes.subjects?.contains(where: \.concernsAccess) ?? true)
+            changedIncidents: changedIncidents, access: changes.subjects?.contains(where: \.concernsAccess) ?? true)
     }
 }
 

@@ -163,8 +163,9 @@ extension DeskState {
             }
         case .board(let next):
             switchTo(next)
-            // Response times are read only while their board is shown.
+            // Response times are read only while their board is shown; the map's counts from when first shown.
             if next == .performance { return .reload(.performance) }
+            if next == .map, data.areaTallies == nil { return .reload(.map) }
         case .language: language = language == .ar ? .en : .ar
         case .groupUnits: unitGrouping = unitGrouping == .status ? .agency : .status
         case .awaitingUs:
@@ -185,7 +186,18 @@ extension DeskState {
             if let message = openedOrSelectedMessage?.message {
                 open(Forms.reply(to: message, from: agency), keepingDraft: false)
             }
-        case .back: closeDetail()
+        case .back:
+            if board == .map {
+                zoomMap(in: false)
+            } else if let effect = returnToMap() {
+                return effect
+            } else {
+                closeDetail()
+            }
+        case .moveOnMap(let direction): moveOnMap(direction)
+        case .zoomIn: zoomMap(in: true)
+        case .zoomOut: zoomMap(in: false)
+        case .mapLayer(let layer): mapLayer = layer
         case .exercisePlay, .exerciseSkip, .exerciseInject: return exerciseControl(action)
         case .scrollLine(let delta): scrollDetail { top, _, _ in top + delta }
         case .scrollPage(let direction): scrollDetail { top, page, _ in top + direction * page }
@@ -198,6 +210,7 @@ extension DeskState {
     /// Enter: an incident's detail; on the log a message whole, and from there its incident; on
     /// the coverage board a cell's needs, activities, pledges and organisations.
     private mutating func openDetails() -> DeskEffect? {
+        if board == .map { return listOnMap() }
         if board == .risks {
             guard let cell = selection.riskCell else {
                 notice = localizer(.nothingSelected)
@@ -333,6 +346,8 @@ extension DeskState {
     }
 
     mutating func switchTo(_ next: Board) {
+        // Away from the board Enter on the map listed, by any other way than Esc: its filter stays, shown.
+        if next != mapReturn?.board { mapReturn = nil }
         board = next
         closeDetail()
     }

@@ -1,7 +1,7 @@
 import QanatCore
 
 public enum Board: CaseIterable, Sendable {
-    case incidents, units, log, coverage, risks, performance
+    case incidents, units, log, coverage, risks, performance, map
 
     var title: UIText {
         switch self {
@@ -11,6 +11,7 @@ public enum Board: CaseIterable, Sendable {
         case .coverage: .coverage
         case .risks: .riskBoard
         case .performance: .performanceBoard
+        case .map: .mapBoard
         }
     }
 
@@ -22,6 +23,7 @@ public enum Board: CaseIterable, Sendable {
         case .coverage: 5
         case .risks: 6
         case .performance: 7
+        case .map: 8
         }
     }
 }
@@ -104,6 +106,8 @@ public struct DeskData: Equatable, Sendable {
     public var exerciseRun: ExerciseRun?
     /// The message that carried the stop phrase, once play stopped for it.
     public var stopMessage: MessageRecord?
+    /// Open incidents and committed units counted by area, for the map; nil until it is first shown.
+    public var areaTallies: AreaTallies?
     /// The open unit, read whole.
     public var unitDetail: UnitDetail?
     /// The store's setting, which the flags were computed with.
@@ -158,6 +162,11 @@ public struct DeskState: Equatable, Sendable {
     public internal(set) var coverageFilter = CoverageFilter()
     /// The risk matrix's cell whose risks are open (Enter on the risk board).
     public internal(set) var openRiskCell: RiskCell?
+    /// What the map shows on Libya, and the district it is zoomed into (nil: Libya whole).
+    public internal(set) var mapLayer: MapLayer = .incidents
+    public internal(set) var mapDistrict: String?
+    /// Where Enter on the map came from, for Esc to go back to it with the board's filter as it was.
+    var mapReturn: MapReturn?
     /// Whether the current board shows a detail beside (or instead of) its rows.
     public var showingDetail: Bool {
         switch board {
@@ -166,7 +175,7 @@ public struct DeskState: Equatable, Sendable {
         case .coverage: openCell != nil
         case .risks: openRiskCell != nil
         case .units: openUnit != nil
-        case .performance: false
+        case .performance, .map: false
         }
     }
     /// Tab puts the keys in the detail pane: they scroll it instead of moving the selection.
@@ -278,6 +287,7 @@ public struct DeskState: Equatable, Sendable {
         case .coverage: data.coverageRows.count
         case .risks: RiskBoard.levels.count
         case .performance: data.performanceRows.count
+        case .map: 0
         }
     }
 
@@ -299,6 +309,7 @@ public struct DeskState: Equatable, Sendable {
         case .cell(let key): data.coverageRows.firstIndex { $0.area == key.area }
         case .riskCell(let cell): RiskBoard.row(of: cell.impact)
         case .metric(let key): data.performanceRows.firstIndex { PerformanceBoard.key($0) == key }
+        case .area: nil
         }
     }
 
@@ -327,6 +338,7 @@ public struct DeskState: Equatable, Sendable {
         case .performance:
             let rows = data.performanceRows
             return rows.indices.contains(row) ? PerformanceBoard.key(rows[row]).map(Selection.Key.metric) : nil
+        case .map: return nil
         }
     }
 

@@ -1,3 +1,5 @@
+import QanatCore
+
 /// What a key binding does on the desk; `DeskState.perform` carries each out.
 public enum DeskAction: Equatable, Sendable {
     case help, quit, handover, openAlert, search, palette, language
@@ -20,6 +22,11 @@ public enum DeskAction: Equatable, Sendable {
     case scrollLine(Int)
     case scrollPage(Int)
     case scrollTop, scrollEnd
+    /// On the map: to the nearest place that way (never mirrored: east is east), into the selected
+    /// district and back, and which layer it shows.
+    case moveOnMap(MapDirection)
+    case zoomIn, zoomOut
+    case mapLayer(MapLayer)
 }
 
 /// Where a binding applies: on every board, on some, or in a focused detail pane (which the
@@ -88,13 +95,15 @@ public enum KeyBindings {
             "F7 6", .performanceBoard,
             keys: [(.function(7), .board(.performance)), (.character("6"), .board(.performance))]),
         KeyBinding(
-            "↑ ↓ j k PgUp PgDn", .keyMove, actsOnPlace: true,
+            "F8 7", .mapBoard, keys: [(.function(8), .board(.map)), (.character("7"), .board(.map))]),
+        KeyBinding(
+            "↑ ↓ j k PgUp PgDn", .keyMove, .boards(listBoards), actsOnPlace: true,
             keys: [
                 (.up, .move(-1)), (.character("k"), .move(-1)), (.down, .move(1)), (.character("j"), .move(1)),
                 (.pageUp, .movePage(-1)), (.pageDown, .movePage(1)),
             ]),
         KeyBinding(
-            "Home End G", .keyFirstLast, actsOnPlace: true,
+            "Home End G", .keyFirstLast, .boards(listBoards), actsOnPlace: true,
             keys: [(.home, .first), (.end, .last), (.character("G"), .last)]),
         KeyBinding("g", .keyFirstRow, .boards([.incidents, .log, .coverage]), actsOnPlace: true, key: "g", .first),
         KeyBinding(
@@ -106,6 +115,22 @@ public enum KeyBindings {
         KeyBinding(
             "Enter", .keyDetails, .boards([.incidents, .units, .log, .coverage, .risks]), actsOnPlace: true,
             keys: [(.enter, .details)]),
+        KeyBinding(
+            "↑ ↓ ← → h j k l", .keyMapMove, .boards([.map]), actsOnPlace: true,
+            keys: [
+                (.up, .moveOnMap(.north)), (.character("k"), .moveOnMap(.north)), (.down, .moveOnMap(.south)),
+                (.character("j"), .moveOnMap(.south)), (.right, .moveOnMap(.east)),
+                (.character("l"), .moveOnMap(.east)),
+                (.left, .moveOnMap(.west)), (.character("h"), .moveOnMap(.west)),
+            ]),
+        KeyBinding("Enter", .keyMapList, .boards([.map]), actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding(
+            "+ -", .keyZoom, .boards([.map]), actsOnPlace: true,
+            keys: [(.character("+"), .zoomIn), (.character("="), .zoomIn), (.character("-"), .zoomOut)]),
+        KeyBinding("i", .keyMapIncidents, .boards([.map]), key: "i", .mapLayer(.incidents)),
+        KeyBinding("u", .keyMapUnits, .boards([.map]), key: "u", .mapLayer(.units)),
+        KeyBinding("c", .keyMapCoverage, .boards([.map]), key: "c", .mapLayer(.coverage)),
+        KeyBinding("r", .keyMapRisks, .boards([.map]), key: "r", .mapLayer(.risks)),
         KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
         KeyBinding(
             "Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
@@ -145,6 +170,9 @@ public enum KeyBindings {
         KeyBinding("K", .keyExerciseSkip, .exercise, key: "K", .exerciseSkip),
         KeyBinding("I", .keyExerciseInject, .exercise, key: "I", .exerciseInject),
     ]
+
+    /// The boards of rows, where the arrows move the selection up and down (the map moves its own way).
+    static let listBoards = Board.allCases.filter { $0 != .map }
 
     /// The bindings the help lists on a board.
     public static func shown(on board: Board, exercise: Bool = false) -> [KeyBinding] {

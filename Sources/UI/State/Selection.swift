@@ -9,6 +9,8 @@ public struct Selection: Equatable, Sendable {
         case cell(CoverageCell.Key)
         case riskCell(RiskCell)
         case metric(MetricKey)
+        /// A district, or a municipality of the district the map is zoomed into.
+        case area(String)
     }
 
     public var incident: IncidentReference?
@@ -20,6 +22,8 @@ public struct Selection: Equatable, Sendable {
     public var riskCell: RiskCell?
     /// An agency's (or all agencies') metric on the performance board.
     var metric: MetricKey?
+    /// The map's place, by gazetteer id.
+    public var area: String?
 
     public init() {}
 
@@ -32,6 +36,7 @@ public struct Selection: Equatable, Sendable {
             case .coverage: cell.map(Key.cell)
             case .risks: riskCell.map(Key.riskCell)
             case .performance: metric.map(Key.metric)
+            case .map: area.map(Key.area)
             }
         }
         set {
@@ -48,6 +53,8 @@ public struct Selection: Equatable, Sendable {
             case (.risks, nil): riskCell = nil
             case (.performance, .metric(let key)): metric = key
             case (.performance, nil): metric = nil
+            case (.map, .area(let id)): area = id
+            case (.map, nil): area = nil
             default: break
             }
         }

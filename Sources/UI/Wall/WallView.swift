@@ -250,7 +250,7 @@ public enum WallView {
         let rows = state.board == .log ? state.boards.messages.count : 0
         let input = BoardInput(
             data: state.boards, localizer: l, now: state.now, height: max(1, height - 2), selected: nil,
-            scrollTo: max(0, rows - 1), mark: .none, agency: nil)
+            scrollTo: max(0, rows - 1), mark: .none, agency: nil, blankBraille: state.bidi == .terminal)
         var board = Frame(width: state.width, height: height, layout: frame.layout)
         switch state.board {
         case .incidents: IncidentsBoard.draw(input, into: &board, width: state.width)
@@ -259,6 +259,7 @@ public enum WallView {
         case .coverage: CoverageBoard.drawDistrictCounts(input, into: &board, width: state.width)
         case .risks: RiskBoard.draw(input, into: &board, width: state.width)
         case .performance: PerformanceBoard.draw(input, into: &board, width: state.width)
+        case .map: MapBoard.draw(input, into: &board, width: state.width)
         }
         frame.blit(board, x: 0, y: top - 1)
         frame.fill(row: top - 1, role: .tabInactive)

@@ -1,0 +1,56 @@
+import GRDB
+import QanatCore
+
+extension SQLiteStore {
+    /// Open incidents counted by area and severity, in `areas` or (nil) in every area: along the
+    /// map's index (v17), so no incident's row is read, and a change reads again only its areas.
+    public func openIncidentCounts(in areas: Set<String>?) throws(StoreError) -> [String: [Severity: Int]] {
+        if let areas, areas.isEmpty { return [:] }
+        let only = areas.map { " AND area IN (\(Array(repeating: "?", count: $0.count).joined(separator: ", ")))" }
+        return try read { db in
+            var counts: [String: [Severity: Int]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT area, severity_rank, count(*) AS n FROM incidents INDEXED BY open_incidents_by_area_severity
+                    WHERE status <> 'closed'\(only ?? "") GROUP BY area, severity_rank
+                    """, arguments: StatementArguments(areas.map { Array($0).sorted() } ?? []))
+            while let row = try rows.next() {
+                let rank: Int = row["severity_rank"]
+                guard Severity.allCases.indices.contains(rank) else { continue }
+                counts[row["area"], default: [:]][Severity.allCases[rank]] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    /// The areas these incidents lie in (an incident never moves).
+    public func areas(of references: [IncidentReference]) throws(StoreError) -> Set<String> {
+        guard !references.isEmpty else { return [] }
+        return try read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT DISTINCT area FROM incidents WHERE ref IN (\(Array(repeating: "?", count: references.count).joined(separator: ", ")))",
+                    arguments: StatementArguments(references.map(\.rawValue))))
+        }
+    }
+
+    /// Units committed (assigned, en route, on scene) counted by their incident's area.
+    public func committedUnitCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.area, count(*) AS n FROM units u JOIN incidents i ON i.ref = u.incident
+                    WHERE u.status IN ('assigned', 'enRoute', 'onScene') GROUP BY i.area
+                    """)
+            {
+                counts[row["area"]] = row["n"]
+            }
+            return counts
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import QanatCore
+
+/// What the map shows on top of Libya: one layer at a time, so that its marks stay apart.
+public enum MapLayer: CaseIterable, Sendable {
+    /// Open incidents at their area's centre, by severity (the default).
+    case incidents
+    /// Units committed, where their incident is.
+    case units
+    /// The coverage board's flags (gaps, duplicated, delayed), by municipality.
+    case coverage
+    /// The risk register's high-band risks, where their areas are.
+    case risks
+}
+
+extension MapLayer: Translatable {
+    public var translations: (en: String, ar: String) {
+        switch self {
+        case .incidents: ("open incidents", "الحوادث المفتوحة")
+        case .units: ("units committed", "الوحدات المكلّفة")
+        case .coverage: ("coverage flags", "مؤشرات التغطية")
+        case .risks: ("high risks", "المخاطر المرتفعة")
+        }
+    }
+}
+
+extension Severity {
+    /// The map's mark: a shape of its own for each severity, so that it reads without colour.
+    var mapMark: String {
+        switch self {
+        case .extreme: "◆"
+        case .severe: "▲"
+        case .moderate: "●"
+        case .minor: "○"
+        }
+    }
+}
+
+/// The map's words that are no key's or board's.
+enum MapText: Translatable {
+    case libya, district, municipality, municipalities, reading, listIncidents, listCells,
+        zoomIn, zoomOut, layers, wholeCountry
+
+    var translations: (en: String, ar: String) {
+        switch self {
+        case .libya: ("Libya", "ليبيا")
+        case .district: ("district", "شعبية")
+        case .municipality: ("municipality", "بلدية")
+        case .municipalities: ("municipalities", "بلديات")
+        case .reading: ("reading the map's counts…", "جارٍ قراءة أعداد الخريطة…")
+        case .listIncidents: ("Enter its incidents", "Enter حوادثها")
+        case .listCells: ("Enter its cells", "Enter خلاياها")
+        case .zoomIn: ("+ zoom in", "+ تكبير")
+        case .zoomOut: ("- Libya", "- ليبيا")
+        case .layers: ("i u c r layers", "i u c r الطبقات")
+        case .wholeCountry: ("Libya, every area", "ليبيا، كل المناطق")
+        }
+    }
+}

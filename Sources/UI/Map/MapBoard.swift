@@ -1,0 +1,116 @@
+import QanatCore
+import QanatText
+
+/// The map board: Libya in Braille cells (2×4 dots a cell) at whatever size the terminal has,
+/// the current layer's marks at their areas' centres, the places named at theirs, and beside it a
+/// panel on the selected place. The map does not mirror: in Arabic the panel moves to the left
+/// and every word reads right to left, but east stays on the right. Empty cells are the blank
+/// Braille pattern where the terminal does its own bidi, so that each row starts with a strong
+/// left-to-right character and the terminal keeps its order.
+enum MapBoard {
+    /// The panel beside the map needs this much room; a narrower screen narrows the map.
+    static let panelMinimum = 26
+
+    /// The map's size and projection for a board `width` wide and `height` high (its header included).
+    static func projection(_ input: BoardInput, width: Int) -> MapProjection {
+        let rows = max(4, input.height - 1)
+        let box = MapPlaces.box(zoomedInto: input.mapDistrict)
+        let fitted = MapProjection.columns(for: box, rows: rows)
+        let columns = max(10, min(fitted, width - panelMinimum - 1))
+        return MapProjection(box: box, columns: min(columns, width), rows: rows)
+    }
+
+    static func draw(_ input: BoardInput, into frame: inout Frame, width: Int) {
+        let l = input.localizer
+        let projection = projection(input, width: width)
+        let selected = input.mapArea.flatMap { MapPlaces.selected($0, zoomedInto: input.mapDistrict) }
+        frame.fill(x: 0, y: 1, width: width, role: .header)
+        let place = input.mapDistrict.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) } ?? l(MapText.libya)
+        frame.put(pieces: [l(.mapBoard), place, l(input.mapLayer)], x: 1, y: 1, role: .header, limit: width - 2)
+        var map = Frame(
+            width: projection.columns, height: projection.rows,
+            layout: TextLayout(mirrored: false, reordered: frame.layout.reordered))
+        drawMap(input, selected: selected, projection: projection, into: &map)
+        frame.blit(map, x: 0, y: 2)
+        let panelX = projection.columns + 1
+        if width - panelX >= 10 {
+            MapPanel.draw(input, selected: selected, into: &frame, x: panelX, width: width - panelX)
+        }
+    }
+
+    /// The map itself, in a frame that is never mirrored.
+    static func drawMap(_ input: BoardInput, selected: Area?, projection: MapProjection, into map: inout Frame) {
+        let blank = input.blankBraille ? BrailleOutline.characters[0] : " "
+        let outline = BrailleOutline.cells(projection)
+        for row in 0..<projection.rows {
+            for column in 0..<projection.columns {
+                let dots = outline[row * projection.columns + column]
+                map.fill(
+                    x: column, y: row, width: 1, role: dots == 0 ? .normal : .dim,
+                    text: dots == 0 ? blank : BrailleOutline.characters[Int(dots)])
+            }
+        }
+        var taken = Set<MapCell>()
+        // Marks: the layer's, an area's at its centre, several in a cell merged.
+        var marks: [MapCell: MapMark] = [:]
+        for (id, mark) in MapMark.byArea(input.mapLayer, input) {
+            guard let area = Gazetteer.libya.area(id: id), let cell = projection.cell(of: area) else { continue }
+            marks[cell] = marks[cell].map { $0.merged(with: mark) } ?? mark
+        }
+        let cursor = selected.flatMap { projection.cell(of: $0) }
+        for (cell, mark) in marks {
+            map.put(mark.text, x: cell.column, y: cell.row, role: cell == cursor ? .selected : mark.role, limit: 1)
+            taken.insert(cell)
+        }
+        if let cursor, marks[cursor] == nil {
+            map.put("+", x: cursor.column, y: cursor.row, role: .selected, limit: 1)
+            taken.insert(cursor)
+        }
+        // Counts east of their marks, the most urgent first, where nothing else stands.
+        let l = input.localizer
+        for (cell, mark) in marks.sorted(by: { ($0.value.rank, $0.value.count) > ($1.value.rank, $1.value.count) }) {
+            let text = MapMark.countText(mark.count, l)
+            let span = (1...DisplayWidth.of(text)).map { MapCell(column: cell.column + $0, row: cell.row) }
+            guard span.allSatisfy({ $0.column < projection.columns && !taken.contains($0) }) else { continue }
+            map.put(text, x: cell.column + 1, y: cell.row, role: cell == cursor ? .selected : mark.role)
+            taken.formUnion(span)
+        }
+        drawLabels(input, selected: selected, projection: projection, taken: &taken, into: &map)
+    }
+
+    /// The places' names, under their centres (or over them), where they fit without covering a
+    /// mark or another name: the selected place's first, then those with most on the layer.
+    static func drawLabels(
+        _ input: BoardInput, selected: Area?, projection: MapProjection, taken: inout Set<MapCell>,
+        into map: inout Frame
+    ) {
+        let l = input.localizer
+        let places = MapPlaces.places(zoomedInto: input.mapDistrict)
+        let weight = MapMark.byArea(input.mapLayer, input).mapValues(\.count)
+        func total(_ area: Area) -> Int {
+            area.kind == .district
+                ? Gazetteer.libya.areaIDs(inDistrict: area.id).reduce(0) { $0 + (weight[$1] ?? 0) }
+                : weight[area.id] ?? 0
+        }
+        let order = places.enumerated().sorted { a, b in
+            let (selectedA, selectedB) = (a.element.id == selected?.id, b.element.id == selected?.id)
+            if selectedA != selectedB { return selectedA }
+            let (totalA, totalB) = (total(a.element), total(b.element))
+            return totalA != totalB ? totalA > totalB : a.offset < b.offset
+        }.map(\.element)
+        for place in order {
+            guard let centre = projection.cell(of: place) else { continue }
+            let name = l(place.shortNames)
+            let width = min(DisplayWidth.of(UntrustedText.sanitized(name)), max(1, projection.columns - 2))
+            // Never from the first column: a row must start with a Braille cell (see above).
+            let x = max(1, min(projection.columns - width, centre.column - width / 2))
+            for row in [centre.row + 1, centre.row - 1] where row >= 0 && row < projection.rows {
+                let span = (x..<(x + width)).map { MapCell(column: $0, row: row) }
+                guard !span.contains(where: taken.contains) else { continue }
+                map.put(name, x: x, y: row, role: place.id == selected?.id ? .selected : .normal, limit: width)
+                taken.formUnion(span)
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import QanatCore
+import XCTest
+
+@testable import QanatUI
+
+/// The map board: each layer in both languages at 80×24 and 160×48, with styles; the cursor,
+/// zoom and Enter; and that the map itself never mirrors.
+final class MapBoardTests: XCTestCase {
+    static let sizes = [(80, 24), (160, 48)]
+
+    static func map(width: Int, height: Int, language: Language, layer: Character? = nil) -> DeskState {
+        var state = SampleDesk.state(width: width, height: height, language: language)
+        _ = state.handle(.function(8))
+        if let layer { _ = state.handle(.character(layer)) }
+        return state
+    }
+
+    func assertMapSnapshot(
+        _ name: String, file: StaticString = #filePath, line: UInt = #line, _ make: (Int, Int, Language) -> DeskState
+    ) {
+        for language in Language.allCases {
+            assertFrameSnapshot(language == .ar ? name + "-ar" : name, sizes: Self.sizes, file: file, line: line) {
+                DeskView.render(make($0, $1, language))
+            }
+        }
+    }
+
+    func testEachLayer() {
+        for (name, key) in [("incidents", "i"), ("units", "u"), ("coverage", "c"), ("risks", "r")]
+            as [(String, Character)]
+        {
+            assertMapSnapshot("map-\(name)") { w, h, language in
+                var state = Self.map(width: w, height: h, language: language, layer: key)
+                // Derna, where the sample's flood is.
+                state.selection.area = "district.derna"
+                return state
+            }
+        }
+    }
+
+    func testZoomedIntoADistrict() {
+        assertMapSnapshot("map-derna") { w, h, language in
+            var state = Self.map(width: w, height: h, language: language)
+            state.selection.area = "district.derna"
+            _ = state.handle(.character("+"))
+            return state
+        }
+    }
+
+    /// The map's columns: where the projection's cells are on the screen, in either language.
+    static func mapLeft(_ state: DeskState) -> Int {
+        let width = MapBoard.projection(state.boardInput, width: state.width).columns
+        return state.textLayout.mirrored ? state.width - width : 0
+    }
+
+    /// Derna's flood lands in the cell the projection gives for Derna's centre, east of Benghazi's
+    /// mark; in Arabic the panel moves left but the map is the same, cell for cell: east stays right.
+    func testTheMarksLandWhereTheProjectionSaysAndTheMapDoesNotMirror() throws {
+        var maps: [[String]] = []
+        for language in Language.allCases {
+            let state = Self.map(width: 80, height: 24, language: language)
+            let frame = DeskView.render(state)
+            let projection = MapBoard.projection(state.boardInput, width: state.width)
+            let left = Self.mapLeft(state)
+            let derna = try XCTUnwrap(projection.cell(of: XCTUnwrap(Gazetteer.libya.area(id: "derna"))))
+            let benghazi = try XCTUnwrap(projection.cell(of: XCTUnwrap(Gazetteer.libya.area(id: "benghazi"))))
+            XCTAssertEqual(frame[left + derna.column, 2 + derna.row].text, "◆", "Derna's extreme flood, \(language)")
+            XCTAssertEqual(frame[left + derna.column, 2 + derna.row].role, .severityExtreme)
+            XCTAssertEqual(frame[left + benghazi.column, 2 + benghazi.row].text, "▲", "Benghazi's severe incident")
+            XCTAssertGreaterThan(derna.column, benghazi.column)
+            maps.append(
+                (2..<(2 + projection.rows)).map { y in
+                    (left..<(left + projection.columns)).map { frame[$0, y].text }.joined()
+                })
+            if language == .ar { XCTAssertGreaterThan(left, 0, "in Arabic the map is on the right, the panel left") }
+        }
+        // Labels differ by language; every Braille cell and mark is where it was.
+        let marks = maps.map { rows in
+            rows.map {
+                String(
+                    $0.unicodeScalars.filter {
+                        (0x2800...0x28FF).contains($0.value) || "◆▲●○".unicodeScalars.contains($0)
+                    })
+            }
+        }
+        XCTAssertEqual(marks[0].count, marks[1].count)
+        XCTAssertEqual(
+            maps[0].map { $0.filter { "◆▲●○".contains($0) } }, maps[1].map { $0.filter { "◆▲●○".contains($0) } })
+        _ = marks
+    }
+
+    /// A terminal doing its own bidi reverses a row whose first strong character is Arabic: every
+    /// row of the map starts with a Braille pattern (strong left to right) and no cell of it is a
+    /// space, so the rows keep their order.
+    func testWithTheTerminalsBidiEmptyCellsAreBlankBraille() {
+        var state = Self.map(width: 80, height: 24, language: .ar)
+        state.bidi = .terminal
+        let frame = DeskView.render(state)
+        let projection = MapBoard.projection(state.boardInput, width: state.width)
+        XCTAssertEqual(Self.mapLeft(state), 0, "logical order: the terminal places the map")
+        for row in 0..<projection.rows {
+            let first = frame[0, 2 + row].text.unicodeScalars.first?.value ?? 0
+            XCTAssertTrue((0x2800...0x28FF).contains(first), "row \(row) starts with a Braille cell")
+            // A space is only a label's own, between two of its words.
+            func braille(_ column: Int) -> Bool {
+                let scalar = frame[column, 2 + row].text.unicodeScalars.first?.value ?? 0
+                return (0x2800...0x28FF).contains(scalar)
+            }
+            for column in 1..<(projection.columns - 1) where frame[column, 2 + row].text == " " {
+                XCTAssertFalse(
+                    braille(column - 1) || braille(column + 1), "row \(row) column \(column) is a blank space")
+            }
+        }
+        // Qanat's own drawing keeps spaces.
+        XCTAssertEqual(DeskView.render(Self.map(width: 80, height: 24, language: .en))[1, 20].text, " ")
+    }
+
+    /// The arrows go to the nearest district that way, the same way in Arabic; `+` zooms into the
+    /// selected district (a municipality then selected), `-` and Esc come back to it.
+    func testArrowsAndZoom() {
+        for language in Language.allCases {
+            var state = Self.map(width: 80, height: 24, language: language)
+            XCTAssertEqual(state.selectedPlace?.id, "district.tripoli", "the first district, Tripoli")
+            _ = state.handle(.right)
+            XCTAssertEqual(state.selectedPlace?.id, "district.murqub", "east is east in \(language)")
+            _ = state.handle(.character("h"))
+            XCTAssertEqual(state.selectedPlace?.id, "district.jafara", "nearer west of Murqub than Tripoli")
+            _ = state.handle(.character("k"))
+            XCTAssertEqual(state.selectedPlace?.id, "district.tripoli", "north of Jafara")
+            _ = state.handle(.character("+"))
+            XCTAssertEqual(state.mapDistrict, "district.tripoli")
+            XCTAssertEqual(state.selectedPlace?.district, "district.tripoli", "a municipality of Tripoli")
+            let zoomed = DeskView.render(state).text
+            var tajoura = Frame(width: 20, height: 1, layout: state.textLayout)
+            tajoura.put(language == .ar ? "تاجوراء" : "Tajoura", x: 0, y: 0)
+            XCTAssertTrue(
+                zoomed.contains(tajoura.lines[0].trimmingCharacters(in: .whitespaces)), "its municipalities named")
+            _ = state.handle(.escape)
+            XCTAssertNil(state.mapDistrict)
+            XCTAssertEqual(state.selectedPlace?.id, "district.tripoli")
+            _ = state.handle(.character("+"))
+            _ = state.handle(.character("-"))
+            XCTAssertNil(state.mapDistrict)
+        }
+    }
+
+    /// Enter lists the place's incidents on their board, with its detail and actions; Esc comes
+    /// back to the map and the board's filter is as it was. In the coverage layer: its cells.
+    func testEnterListsThePlacesIncidentsAndEscComesBack() {
+        var state = Self.map(width: 80, height: 24, language: .en)
+        state.incidentQuery.order = .newest
+        state.selection.area = "district.derna"
+        XCTAssertEqual(state.handle(.enter), .reload(.incidents))
+        XCTAssertEqual(state.board, .incidents)
+        XCTAssertEqual(state.incidentQuery.area, "district.derna")
+        XCTAssertEqual(state.incidentQuery.order, .newest, "the officer's order is kept")
+        state.width = 160
+        XCTAssertTrue(
+            DeskView.render(state).lines[0].contains("[filtered · newest first · Derna]"), "the tab bar names the area")
+        state.width = 80
+        // Its detail opens and closes as anywhere; then Esc is back on the map.
+        state.data.incidents = state.data.incidents.filter { $0.incident.area == "derna" }
+        state.settleSelection()
+        XCTAssertEqual(state.handle(.enter), .loadDetail)
+        _ = state.handle(.escape)
+        XCTAssertEqual(state.board, .incidents, "the first Esc closes the detail")
+        XCTAssertEqual(state.handle(.escape), .reload(.incidents))
+        XCTAssertEqual(state.board, .map)
+        XCTAssertEqual(state.incidentQuery, IncidentQuery(order: .newest))
+        XCTAssertEqual(state.selectedPlace?.id, "district.derna")
+
+        _ = state.handle(.character("c"))
+        _ = state.handle(.character("+"))
+        XCTAssertEqual(state.selectedPlace?.id, "derna")
+        XCTAssertEqual(state.handle(.enter), .reload(.coordination))
+        XCTAssertEqual(state.board, .coverage)
+        XCTAssertEqual(state.coverageFilter.district, "district.derna")
+        XCTAssertEqual(state.selection.cell?.area, "derna")
+        XCTAssertEqual(state.handle(.escape), .reload(.coordination))
+        XCTAssertEqual(state.board, .map)
+        XCTAssertEqual(state.coverageFilter, CoverageFilter())
+        XCTAssertEqual(state.mapDistrict, "district.derna", "still zoomed where the officer was")
+
+        // Left by another board's key, the filter stays (and says so); Esc there does not jump.
+        _ = state.handle(.character("i"))
+        _ = state.handle(.enter)
+        _ = state.handle(.function(3))
+        _ = state.handle(.function(2))
+        XCTAssertEqual(state.incidentQuery.area, "derna")
+        _ = state.handle(.escape)
+        XCTAssertEqual(state.board, .incidents)
+    }
+
+    /// The help lists the map's keys on the map; the palette offers its layers from anywhere.
+    func testTheHelpAndThePaletteKnowTheMap() throws {
+        let shown = KeyBindings.shown(on: .map).map(\.text)
+        for text in [
+            UIText.keyMapMove, .keyMapList, .keyZoom, .keyMapIncidents, .keyMapUnits, .keyMapCoverage, .keyMapRisks,
+        ] {
+            XCTAssertTrue(shown.contains(text), "\(text)")
+        }
+        XCTAssertFalse(shown.contains(.keyMove), "up and down move on the map, not down a list")
+        var state = SampleDesk.state(width: 80, height: 24)
+        _ = state.handle(.character(":"))
+        for key in "risks" { _ = state.handle(.character(key)) }
+        let index = state.picker?.entries.firstIndex { $0.label == UIText.keyMapRisks.translations.en }
+        for _ in 0..<(try XCTUnwrap(index)) { _ = state.handle(.down) }
+        _ = state.handle(.enter)
+        XCTAssertEqual(state.board, .map)
+        XCTAssertEqual(state.mapLayer, .risks)
+        XCTAssertEqual(state.handle(.character("7")), nil)
+        XCTAssertEqual(state.board, .map)
+    }
+}
