@@ -6,22 +6,26 @@ extension SQLiteStore {
     /// map's index (v17), so no incident's row is read, and a change reads again only its areas.
     public func openIncidentCounts(in areas: Set<String>?) throws(StoreError) -> [String: [Severity: Int]] {
         if let areas, areas.isEmpty { return [:] }
-        let only = areas.map { " AND area IN (\(Array(repeating: "?", count: $0.count).joined(separator: ", ")))" }
         return try read { db in
             var counts: [String: [Severity: Int]] = [:]
             let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT area, severity_rank, count(*) AS n FROM incidents INDEXED BY open_incidents_by_area_severity
-                    WHERE status <> 'closed'\(only ?? "") GROUP BY area, severity_rank
-                    """, arguments: StatementArguments(areas.map { Array($0).sorted() } ?? []))
+                db, sql: Self.openIncidentCountsSQL(areas: areas?.count),
+                arguments: StatementArguments(areas.map { Array($0).sorted() } ?? []))
             while let row = try rows.next() {
-                let rank: Int = row["severity_rank"]
-                guard Severity.allCases.indices.contains(rank) else { continue }
-                counts[row["area"], default: [:]][Severity.allCases[rank]] = row["n"]
+                guard let severity = Severity(rawValue: row["severity"]) else { continue }
+                counts[row["area"], default: [:]][severity] = row["n"]
             }
             return counts
         }
+    }
+
+    /// Counts in every area (nil) or in this many, bound as arguments.
+    static func openIncidentCountsSQL(areas: Int?) -> String {
+        let only = areas.map { " AND area IN (\(Array(repeating: "?", count: $0).joined(separator: ", ")))" } ?? ""
+        return """
+            SELECT area, severity, count(*) AS n FROM incidents INDEXED BY open_incidents_by_area_severity
+            WHERE status <> 'closed'\(only) GROUP BY area, severity
+            """
     }
 
     /// The areas these incidents lie in (an incident never moves).
