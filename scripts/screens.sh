@@ -30,7 +30,10 @@ capture coverage en "F5" "Coverage board: areas × sectors, flags D(uplicated) G
 capture coverage-cell en "F5 Down Left Left Left Enter" "A duplicated cell: its needs, activities, pledges and focal points (Enter on the board)"
 capture risks en "F6" "The national risk register (F6): likelihood × impact, banded L/M/H, ! where a review is overdue"
 capture performance en "F7" "Response performance (F7): p50 and p90 per agency against the targets, waiting, the trend by week"
+capture map en "F8" "The map of Libya (F8): open incidents at their areas' centres by severity, the selected district beside it"
+capture map-zoom en "F8 Right Right Right Right +" "The map zoomed into a district (+): its municipalities"
 capture incidents-ar ar "F2" "لوحة الحوادث — Arabic interface (--lang ar --bidi terminal)"
+capture map-ar ar "F8" "الخريطة — the map in Arabic: the words mirror, the map does not"
 capture log-ar ar "F4" "سجل الاتصالات — the log in Arabic"
 capture coverage-ar ar "F5" "لوحة التغطية — the coverage board in Arabic"
 python3 - "$out" <<'PY'

@@ -9,7 +9,7 @@ import QanatStore
 /// `--service` for the write path through `qanat serve` beside the direct one (`ServiceBenchmark`),
 /// `--sites [--probes N] [--backlog N]` for sites relaying through a PostgreSQL hub over links of
 /// their own (`SiteBenchmark`), `--hub-load [--minutes N]` for ten sites at 50 events a second
-/// (`HubLoadBenchmark`),
+/// (`HubLoadBenchmark`), `--map [--incidents N]` for the map on N incidents (`MapBenchmark`),
 /// `qanat-bench --time-desk STORE` for the desk's and search's figures on a store a run left, or
 /// `qanat-bench --profile-loads STORE` for callgrind (see `LoadProfile`).
 ///
@@ -99,6 +99,11 @@ enum QanatBench {
             table.print()
             return
         }
+        if arguments.role == "map" {
+            table.add(try MapBenchmark(directory: directory, incidents: arguments.incidents).run())
+            table.print()
+            return
+        }
         if arguments.role == "coverage" {
             table.add(try CoverageBenchmark(directory: directory).run())
             table.print()
@@ -122,6 +127,7 @@ enum QanatBench {
             ).run())
         table.add(try FanOutBenchmark(directory: directory).run())
         table.add(try CoverageBenchmark(directory: directory).run())
+        table.add(try MapBenchmark(directory: directory, incidents: arguments.incidents).run())
         table.add(try PerformanceBenchmark(directory: directory, database: ingest.database).run())
         table.add(try ExerciseSetupBenchmark(directory: directory).run())
         // Last: it makes the big store a service store.
@@ -163,7 +169,7 @@ struct BenchArguments {
     static let rolesWithStore = ["--writer": "writer", "--post-writer": "post-writer", "--relay-site": "relay-site"]
     static let roles = [
         "--sites": "sites", "--hub-load": "hub-load", "--service": "service", "--fan-out": "fan-out",
-        "--coverage": "coverage", "--performance": "performance", "--exercise-setup": "exercise-setup",
+        "--coverage": "coverage", "--performance": "performance", "--exercise-setup": "exercise-setup", "--map": "map",
     ]
 
     init(_ argv: [String]) {

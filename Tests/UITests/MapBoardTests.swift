@@ -59,7 +59,8 @@ final class MapBoardTests: XCTestCase {
     func testTheMarksLandWhereTheProjectionSaysAndTheMapDoesNotMirror() throws {
         var maps: [[String]] = []
         for language in Language.allCases {
-            let state = Self.map(width: 80, height: 24, language: language)
+            var state = Self.map(width: 80, height: 24, language: language)
+            state.selection.area = "district.tripoli"
             let frame = DeskView.render(state)
             let projection = MapBoard.projection(state.boardInput, width: state.width)
             let left = Self.mapLeft(state)
@@ -121,7 +122,8 @@ final class MapBoardTests: XCTestCase {
     func testArrowsAndZoom() {
         for language in Language.allCases {
             var state = Self.map(width: 80, height: 24, language: language)
-            XCTAssertEqual(state.selectedPlace?.id, "district.tripoli", "the first district, Tripoli")
+            XCTAssertEqual(state.selectedPlace?.id, "district.derna", "where it is worst: Derna's extreme flood")
+            state.selection.area = "district.tripoli"
             _ = state.handle(.right)
             XCTAssertEqual(state.selectedPlace?.id, "district.murqub", "east is east in \(language)")
             _ = state.handle(.character("h"))
@@ -211,5 +213,23 @@ final class MapBoardTests: XCTestCase {
         XCTAssertEqual(state.mapLayer, .risks)
         XCTAssertEqual(state.handle(.character("7")), nil)
         XCTAssertEqual(state.board, .map)
+    }
+
+    /// An alert's banner covers the map's last row; the map is not drawn again at another scale.
+    func testAnAlertsBannerCoversARowAndMovesNothing() {
+        var state = Self.map(width: 80, height: 24, language: .en)
+        let before = DeskView.render(state)
+        state.alerts = [
+            DeskAlert(
+                subject: .incident(SampleDesk.ref(1)), at: SampleDesk.now,
+                headline: .incident(.extreme, SampleDesk.ref(1), title: "flood"))
+        ]
+        let after = DeskView.render(state)
+        let projection = MapBoard.projection(state.boardInput, width: state.width)
+        XCTAssertEqual(
+            projection, MapBoard.projection(Self.map(width: 80, height: 24, language: .en).boardInput, width: 80))
+        for y in 2..<(24 - 2) {
+            for x in 0..<projection.columns { XCTAssertEqual(after[x, y], before[x, y], "cell \(x), \(y)") }
+        }
     }
 }

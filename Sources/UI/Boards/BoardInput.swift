@@ -25,6 +25,9 @@ struct BoardInput {
     var mapDistrict: String?
     /// The map's selected place; nil on the wall, whose panel counts Libya whole.
     var mapArea: String?
+    /// Rows the map is drawn for, header included, whether or not an alert's banner takes the last:
+    /// a banner coming or going then covers a row instead of redrawing the whole map.
+    var mapHeight: Int?
     /// Empty map cells as the blank Braille pattern, for a terminal that does its own bidi.
     var blankBraille = false
 
@@ -50,6 +53,7 @@ extension DeskState {
             mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
             incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
             selectedRiskLikelihood: selection.riskCell?.likelihood, mapLayer: mapLayer, mapDistrict: mapDistrict,
-            mapArea: MapPlaces.selected(selection.area, zoomedInto: mapDistrict)?.id, blankBraille: bidi == .terminal)
+            mapArea: MapPlaces.selected(selection.area, zoomedInto: mapDistrict)?.id, mapHeight: max(1, height - 2),
+            blankBraille: bidi == .terminal)
     }
 }

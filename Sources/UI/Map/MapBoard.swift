@@ -13,7 +13,7 @@ enum MapBoard {
 
     /// The map's size and projection for a board `width` wide and `height` high (its header included).
     static func projection(_ input: BoardInput, width: Int) -> MapProjection {
-        let rows = max(4, input.height - 1)
+        let rows = max(4, (input.mapHeight ?? input.height) - 1)
         let box = MapPlaces.box(zoomedInto: input.mapDistrict)
         let fitted = MapProjection.columns(for: box, rows: rows)
         let columns = max(10, min(fitted, width - panelMinimum - 1))

@@ -19,6 +19,17 @@ enum MapPlaces {
         return GeoBox.around(centres, margin: 0.15, span: 0.3) ?? .libya
     }
 
+    /// Where it is worst: the place with the most severe open incident, then the most of them; nil
+    /// where nothing is open. The map selects it when first shown, as an officer asks first.
+    static func worst(_ tallies: AreaTallies, zoomedInto district: String?) -> Area? {
+        let ranked = places(zoomedInto: district).enumerated().compactMap { index, place -> (Area, Int, Int, Int)? in
+            let tally = tallies.total(of: place)
+            guard let worst = tally.worst else { return nil }
+            return (place, Severity.allCases.firstIndex(of: worst) ?? 0, tally.incidentCount, -index)
+        }
+        return ranked.max { ($0.1, $0.2, $0.3) < ($1.1, $1.2, $1.3) }?.0
+    }
+
     /// The place selected, or the first of the places shown.
     static func selected(_ id: String?, zoomedInto district: String?) -> Area? {
         let places = places(zoomedInto: district)

@@ -399,6 +399,10 @@ public struct DeskState: Equatable, Sendable {
             }
         }
         if let id = selection.message, let row = row(of: .message(id)) { cursorRow[.log] = row }
+        // The map's first selection is where it is worst, once its counts are read; then the officer's.
+        if selection.area == nil, let tallies = data.areaTallies {
+            selection.area = MapPlaces.worst(tallies, zoomedInto: mapDistrict)?.id
+        }
     }
 
     /// The detail was read and the store has no such incident (a number typed at `:`): say so
