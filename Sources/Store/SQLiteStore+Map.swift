@@ -28,16 +28,21 @@ extension SQLiteStore {
             """
     }
 
-    /// The areas these incidents lie in (an incident never moves).
+    /// The areas these incidents lie in (an incident never moves); asked 500 at a time, well under
+    /// SQLite's limit on bound values, however many a batch of changes touched.
     public func areas(of references: [IncidentReference]) throws(StoreError) -> Set<String> {
         guard !references.isEmpty else { return [] }
         return try read { db in
-            Set(
-                try String.fetchAll(
-                    db,
-                    sql:
-                        "SELECT DISTINCT area FROM incidents WHERE ref IN (\(Array(repeating: "?", count: references.count).joined(separator: ", ")))",
-                    arguments: StatementArguments(references.map(\.rawValue))))
+            var areas: Set<String> = []
+            for start in stride(from: 0, to: references.count, by: 500) {
+                let chunk = references[start..<min(references.count, start + 500)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                areas.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT DISTINCT area FROM incidents WHERE ref IN (\(marks))",
+                        arguments: StatementArguments(chunk.map(\.rawValue))))
+            }
+            return areas
         }
     }
 

@@ -88,6 +88,15 @@ final class MapLoadTests: XCTestCase {
         XCTAssertEqual(state.data.areaTallies?["sabha"].incidentCount, 1, "Sabha not read")
     }
 
+    /// A batch of changes larger than SQLite binds at once (40,000 incidents) is read in parts.
+    func testAHugeBatchOfChangesIsReadInParts() throws {
+        let store = try SQLiteStore.create(path: directory + "/store.sqlite")
+        let areas = ["derna", "sabha", "kufra", "tobruk"]
+        try store.apply((1...40_000).map { opened($0, areas[$0 % areas.count], .minor) })
+        let read = try store.areas(of: (1...40_000).map(reference))
+        XCTAssertEqual(read, Set(areas))
+    }
+
     /// Not read at all until the map is first shown; kept up from then on.
     func testNotReadBeforeTheMapIsShown() throws {
         let store = try SQLiteStore.create(path: directory + "/store.sqlite")

@@ -43,7 +43,7 @@ final class MigrationHistoryTests: XCTestCase {
         try assertRecorded(freshSchema)
         let freshDigest = try fresh.projectionDigest()
         let versions = Schema.migrator.migrations
-        XCTAssertEqual(versions.count, 16)
+        XCTAssertEqual(versions.count, 17)
         for version in versions {
             let path = dir + "/at-\(versions.firstIndex(of: version) ?? 0).sqlite"
             // The store as that version left it, with the events written into it by SQL.
