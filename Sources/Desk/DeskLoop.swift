@@ -82,6 +82,8 @@ public struct DeskLoop {
                 case .handover: handover()
                 case nil: break
                 }
+                let stale = state.takeStaleWindows()
+                if !stale.isEmpty { reload(stale, firstPageOnly: true) }
             }
             // Time moves on the screen only when something happened or what it shows turns over:
             // an idle desk renders about once a minute.

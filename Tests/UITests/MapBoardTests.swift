@@ -149,7 +149,7 @@ final class MapBoardTests: XCTestCase {
 
     /// Enter lists the place's incidents on their board, with its detail and actions; Esc comes
     /// back to the map and the board's filter is as it was. In the coverage layer: its cells.
-    func testEnterListsThePlacesIncidentsAndEscComesBack() {
+    func testEnterListsThePlacesIncidentsAndEscComesBack() throws {
         var state = Self.map(width: 80, height: 24, language: .en)
         state.incidentQuery.order = .newest
         state.selection.area = "district.derna"
@@ -157,6 +157,11 @@ final class MapBoardTests: XCTestCase {
         XCTAssertEqual(state.board, .incidents)
         XCTAssertEqual(state.incidentQuery.area, "district.derna")
         XCTAssertEqual(state.incidentQuery.order, .newest, "the officer's order is kept")
+        // Its filter form names the district, and reads back to it.
+        _ = state.handle(.character("f"))
+        XCTAssertEqual(state.form?.value("area"), "Derna District")
+        XCTAssertEqual(try state.form.map(Forms.query(from:))?.area, "district.derna")
+        _ = state.handle(.escape)
         state.width = 160
         XCTAssertTrue(
             DeskView.render(state).lines[0].contains("[filtered · newest first · Derna]"), "the tab bar names the area")
@@ -184,12 +189,17 @@ final class MapBoardTests: XCTestCase {
         XCTAssertEqual(state.coverageFilter, CoverageFilter())
         XCTAssertEqual(state.mapDistrict, "district.derna", "still zoomed where the officer was")
 
-        // Left by another board's key, the filter stays (and says so); Esc there does not jump.
+        // Left by another board's key, the board's own filter is put back as well, and read again;
+        // Esc there then does not jump.
+        state.incidentQuery.minimumSeverity = .severe
         _ = state.handle(.character("i"))
         _ = state.handle(.enter)
-        _ = state.handle(.function(3))
-        _ = state.handle(.function(2))
         XCTAssertEqual(state.incidentQuery.area, "derna")
+        _ = state.takeStaleWindows()
+        _ = state.handle(.function(3))
+        XCTAssertEqual(state.takeStaleWindows(), .incidents)
+        _ = state.handle(.function(2))
+        XCTAssertEqual(state.incidentQuery, IncidentQuery(minimumSeverity: .severe, order: .newest))
         _ = state.handle(.escape)
         XCTAssertEqual(state.board, .incidents)
     }

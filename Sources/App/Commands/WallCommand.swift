@@ -18,7 +18,9 @@ struct WallCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var display: DisplayOptions
-    @Option(help: "Seconds each board (incidents, units, log) stays up (1-3600).", transform: wholeNumber) var rotate =
+    @Option(
+        help: "Seconds each page (incidents, units, log, coverage, risks, performance, map) stays up (1-3600).",
+        transform: wholeNumber) var rotate =
         15
     @Option(
         help: "Seconds without a change in the store before a stale-data banner (1-604800).", transform: wholeNumber)

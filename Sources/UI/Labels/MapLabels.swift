@@ -38,7 +38,7 @@ extension Severity {
 /// The map's words that are no key's or board's.
 enum MapText: Translatable {
     case libya, district, municipality, municipalities, reading, listIncidents, listCells,
-        zoomIn, zoomOut, layers, wholeCountry
+        zoomIn, zoomOut, layers, wholeCountry, districtWide, markMeaning
 
     var translations: (en: String, ar: String) {
         switch self {
@@ -53,6 +53,8 @@ enum MapText: Translatable {
         case .zoomOut: ("- Libya", "- ليبيا")
         case .layers: ("i u c r layers", "i u c r الطبقات")
         case .wholeCountry: ("Libya, every area", "ليبيا، كل المناطق")
+        case .districtWide: ("and for the whole district", "وللشعبية كلها")
+        case .markMeaning: ("mark: the worst · number: all", "العلامة: الأشد · الرقم: الكل")
         }
     }
 }

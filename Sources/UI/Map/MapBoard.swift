@@ -16,7 +16,7 @@ enum MapBoard {
         let rows = max(4, (input.mapHeight ?? input.height) - 1)
         let box = MapPlaces.box(zoomedInto: input.mapDistrict)
         let fitted = MapProjection.columns(for: box, rows: rows)
-        let columns = max(10, min(fitted, width - panelMinimum - 1))
+        let columns = max(10, min(fitted, width - panelMinimum - 2))
         return MapProjection(box: box, columns: min(columns, width), rows: rows)
     }
 
@@ -32,7 +32,7 @@ enum MapBoard {
             layout: TextLayout(mirrored: false, reordered: frame.layout.reordered))
         drawMap(input, selected: selected, projection: projection, into: &map)
         frame.blit(map, x: 0, y: 2)
-        let panelX = projection.columns + 1
+        let panelX = projection.columns + 2
         if width - panelX >= 10 {
             MapPanel.draw(input, selected: selected, into: &frame, x: panelX, width: width - panelX)
         }
@@ -52,11 +52,13 @@ enum MapBoard {
         }
         var taken = Set<MapCell>()
         // Marks: the layer's, an area's at its centre, several in a cell merged.
-        var marks: [MapCell: MapMark] = [:]
+        var inCells: [MapCell: MapMark] = [:]
         for (id, mark) in MapMark.byArea(input.mapLayer, input) {
             guard let area = Gazetteer.libya.area(id: id), let cell = projection.cell(of: area) else { continue }
-            marks[cell] = marks[cell].map { $0.merged(with: mark) } ?? mark
+            inCells[cell] = inCells[cell].map { $0.merged(with: mark) } ?? mark
         }
+        let l = input.localizer
+        let marks = MapMark.clustered(inCells, l)
         let cursor = selected.flatMap { projection.cell(of: $0) }
         for (cell, mark) in marks {
             map.put(mark.text, x: cell.column, y: cell.row, role: cell == cursor ? .selected : mark.role, limit: 1)
@@ -67,7 +69,6 @@ enum MapBoard {
             taken.insert(cursor)
         }
         // Counts east of their marks, the most urgent first, where nothing else stands.
-        let l = input.localizer
         for (cell, mark) in marks.sorted(by: { ($0.value.rank, $0.value.count) > ($1.value.rank, $1.value.count) }) {
             let text = MapMark.countText(mark.count, l)
             let span = (1...DisplayWidth.of(text)).map { MapCell(column: cell.column + $0, row: cell.row) }
@@ -98,19 +99,34 @@ enum MapBoard {
             let (totalA, totalB) = (total(a.element), total(b.element))
             return totalA != totalB ? totalA > totalB : a.offset < b.offset
         }.map(\.element)
+        var named = Set<MapCell>()
         for place in order {
             guard let centre = projection.cell(of: place) else { continue }
             let name = l(place.shortNames)
             let width = min(DisplayWidth.of(UntrustedText.sanitized(name)), max(1, projection.columns - 2))
+            // Under its centre (over it on the last row), and across its column, so that a name is
+            // never read as a neighbour's: shifted at most to either end of itself, else left out.
             // Never from the first column: a row must start with a Braille cell (see above).
-            let x = max(1, min(projection.columns - width, centre.column - width / 2))
-            for row in [centre.row + 1, centre.row - 1] where row >= 0 && row < projection.rows {
-                let span = (x..<(x + width)).map { MapCell(column: $0, row: row) }
-                guard !span.contains(where: taken.contains) else { continue }
-                map.put(name, x: x, y: row, role: place.id == selected?.id ? .selected : .normal, limit: width)
-                taken.formUnion(span)
-                break
+            let row = centre.row + 1 < projection.rows ? centre.row + 1 : centre.row - 1
+            let centred = centre.column - width / 2
+            var starts = [centred]
+            for shift in 1..<max(1, width) { starts += [centred - shift, centred + shift] }
+            starts.removeAll { start in
+                start < 1 || start + width > projection.columns || start > centre.column
+                    || centre.column >= start + width
             }
+            // A cell apart from another name: two names side by side would read as one.
+            guard row >= 0,
+                let x = starts.first(where: { start in
+                    !(start..<(start + width)).contains { taken.contains(MapCell(column: $0, row: row)) }
+                        && !named.contains(MapCell(column: start - 1, row: row))
+                        && !named.contains(MapCell(column: start + width, row: row))
+                })
+            else { continue }
+            map.put(name, x: x, y: row, role: place.id == selected?.id ? .selected : .normal, limit: width)
+            let span = (x..<(x + width)).map { MapCell(column: $0, row: row) }
+            taken.formUnion(span)
+            named.formUnion(span)
         }
     }
 }

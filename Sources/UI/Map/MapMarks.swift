@@ -1,4 +1,5 @@
 import QanatCore
+import QanatText
 
 /// A layer's mark in one cell of the map: the shape or letter that says what is there (readable
 /// without colour), its colour, and how many are counted there.
@@ -54,6 +55,33 @@ extension MapMark {
             }
             return marks
         }
+    }
+
+    /// Marks close enough in a row that a count would run into the next mark, as one: the most
+    /// urgent's, where it is, counting them all. Several places in one place, counted.
+    static func clustered(_ marks: [MapCell: MapMark], _ l: Localizer) -> [MapCell: MapMark] {
+        var result: [MapCell: MapMark] = [:]
+        for (_, cells) in Dictionary(grouping: marks.keys, by: \.row) {
+            var cluster: [MapCell] = []
+            func flush() {
+                let members = cluster.compactMap { cell in marks[cell].map { (cell, $0) } }
+                guard let first = members.first else { return }
+                let kept = members.dropFirst().reduce(first) { best, next in next.1.rank > best.1.rank ? next : best }
+                result[kept.0] = members.map(\.1).dropFirst().reduce(members[0].1) { $0.merged(with: $1) }
+            }
+            for cell in cells.sorted(by: { $0.column < $1.column }) {
+                if let last = cluster.last, let mark = marks[last],
+                    cell.column <= last.column + DisplayWidth.of(countText(mark.count, l))
+                {
+                    cluster.append(cell)
+                } else {
+                    flush()
+                    cluster = [cell]
+                }
+            }
+            flush()
+        }
+        return result
     }
 
     /// The count beside a mark: at most four cells.

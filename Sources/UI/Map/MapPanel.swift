@@ -41,6 +41,14 @@ enum MapPanel {
         guard tallies != nil else { return lines + [Line(text: l(MapText.reading), role: .dim)] }
         let open = tally.incidentCount
         lines.append(Line(text: "\(l(MapLayer.incidents)): \(l.number(open))", role: open > 0 ? .normal : .dim))
+        // Zoomed into a district, what is recorded for the district as a whole is at its centre, in
+        // the cell of the municipality there: said, so that the mark's count and the panel's agree.
+        if let district = input.mapDistrict, selected?.id != district, let tallies {
+            let whole = tallies[district].incidentCount
+            if whole > 0 {
+                lines.append(Line(text: "  \(l(MapText.districtWide)): \(l.number(whole))", role: .dim))
+            }
+        }
         for severity in Severity.allCases.reversed() {
             let count = tally.openIncidents[severity] ?? 0
             lines.append(
@@ -48,6 +56,7 @@ enum MapPanel {
                     text: "  \(severity.mapMark) \(l(severity)) \(l.number(count))",
                     role: count > 0 ? severity.role : .dim))
         }
+        lines.append(Line(text: "  \(l(MapText.markMeaning))", role: .dim))
         lines.append(
             Line(
                 text: "■ \(l(MapLayer.units)): \(l.number(tally.unitsCommitted))",
@@ -64,8 +73,9 @@ enum MapPanel {
                         text: "  \(CoverageBoard.letter(flag, l)) \(l(flag)) \(l.number(count))",
                         role: count > 0 ? CoverageBoard.role(flag) : .dim))
             }
+            // A district's risk exposes each of its municipalities.
             let high = input.data.risks.filter { risk in
-                risk.entry.band == .high && !areas.isDisjoint(with: risk.entry.areas)
+                risk.entry.band == .high && !areas.isDisjoint(with: risk.entry.exposedAreas)
             }.count
             lines.append(Line(text: "! \(l(MapLayer.risks)): \(l.number(high))", role: high > 0 ? .normal : .dim))
             lines.append(Line(text: ""))

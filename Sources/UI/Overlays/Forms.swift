@@ -106,7 +106,9 @@ public enum Forms {
     static let allIncidents = Choice(value: "all", en: "all, open and closed", ar: "الكل، مفتوحة ومغلقة")
     static let statusChoices = [openIncidents] + IncidentStatus.allCases.map(Choice.init) + [allIncidents]
 
-    public static func incidentFilter(_ query: IncidentQuery) -> Form {
+    /// The area is shown by its name in the desk's language (the map's Enter sets it by id), which
+    /// reads back to the same area.
+    public static func incidentFilter(_ query: IncidentQuery, language: Language = .en) -> Form {
         Form(
             purpose: .incidentFilter,
             fields: [
@@ -121,7 +123,9 @@ public enum Forms {
                     kind: .choice([any] + Severity.allCases.map(Choice.init)),
                     value: query.minimumSeverity?.rawValue ?? ""),
                 FormField(name: "agency", label: .colAgency, kind: .text, value: query.agency?.rawValue ?? ""),
-                FormField(name: "area", label: .colArea, kind: .text, value: query.area ?? ""),
+                FormField(
+                    name: "area", label: .colArea, kind: .text,
+                    value: query.area.map { Gazetteer.libya.area(id: $0)?.name(in: language) ?? $0 } ?? ""),
             ])
     }
 

@@ -121,7 +121,7 @@ extension DeskState {
                 "", now: now, site: data.site, localizer: localizer, exercise: exercise, unavailable: unavailable)
             picker = palette
         case .postMessage: open(Forms.postMessage(incident: selectedIncident?.incident.reference.rawValue))
-        case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery))
+        case .filterIncidents: openFilter(Forms.incidentFilter(incidentQuery, language: language))
         case .filterLog: openFilter(Forms.logFilter(logQuery))
         case .filterCoverage: openFilter(Forms.coverageFilter(coverageFilter))
         case .registerActivity, .reportNeed, .makePledge:
@@ -346,8 +346,7 @@ extension DeskState {
     }
 
     mutating func switchTo(_ next: Board) {
-        // Away from the board Enter on the map listed, by any other way than Esc: its filter stays, shown.
-        if next != mapReturn?.board { mapReturn = nil }
+        if next != mapReturn?.board { leaveMapList() }
         board = next
         closeDetail()
     }

@@ -72,16 +72,28 @@ extension DeskState {
         return .reload(.incidents)
     }
 
-    /// Esc on the board Enter on the map listed, with no detail open there: back to the map, the
-    /// board's filter and selection as they were.
+    /// Esc on the board Enter on the map listed, with no detail open there: back to the map.
     mutating func returnToMap() -> DeskEffect? {
         guard let back = mapReturn, board == back.board, !showingDetail else { return nil }
+        switchTo(.map)
+        return .reload(takeStaleWindows())
+    }
+
+    /// Leaving the board Enter on the map listed, by Esc or any other key: its filter and selection
+    /// as they were before (the list was the map's, not a filter the officer set), read again.
+    mutating func leaveMapList() {
+        guard let back = mapReturn else { return }
         mapReturn = nil
         incidentQuery = back.incidentQuery
         selection.incident = back.incident
         coverageFilter = back.coverageFilter
         selection.cell = back.cell
-        switchTo(.map)
-        return .reload(back.board == .coverage ? .coordination : .incidents)
+        staleWindows.insert(back.board == .coverage ? .coordination : .incidents)
+    }
+
+    /// Windows a key left out of date (a filter put back), for the loop to read; emptied.
+    public mutating func takeStaleWindows() -> DeskRefresh {
+        defer { staleWindows = [] }
+        return staleWindows
     }
 }

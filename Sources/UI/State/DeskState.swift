@@ -167,6 +167,8 @@ public struct DeskState: Equatable, Sendable {
     public internal(set) var mapDistrict: String?
     /// Where Enter on the map came from, for Esc to go back to it with the board's filter as it was.
     var mapReturn: MapReturn?
+    /// Windows a key left out of date without an effect of its own (`takeStaleWindows`).
+    var staleWindows: DeskRefresh = []
     /// Whether the current board shows a detail beside (or instead of) its rows.
     public var showingDetail: Bool {
         switch board {
