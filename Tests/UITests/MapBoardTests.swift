@@ -204,6 +204,20 @@ final class MapBoardTests: XCTestCase {
         XCTAssertEqual(state.board, .incidents)
     }
 
+    /// `o` on the map opens an incident in the selected place.
+    func testOpeningAnIncidentOnTheMapTakesTheSelectedPlace() {
+        for language in Language.allCases {
+            var state = Self.map(width: 80, height: 24, language: language)
+            _ = state.handle(.character("+"))
+            _ = state.handle(.character("o"))
+            XCTAssertEqual(state.form?.purpose, .openIncident)
+            XCTAssertEqual(state.form?.value("area"), language == .ar ? "درنة" : "Derna")
+        }
+        var elsewhere = SampleDesk.state(width: 80, height: 24)
+        _ = elsewhere.handle(.character("o"))
+        XCTAssertEqual(elsewhere.form?.value("area"), "", "on another board the area is the officer's to type")
+    }
+
     /// The help lists the map's keys on the map; the palette offers its layers from anywhere.
     func testTheHelpAndThePaletteKnowTheMap() throws {
         let shown = KeyBindings.shown(on: .map).map(\.text)
@@ -241,5 +255,65 @@ final class MapBoardTests: XCTestCase {
         for y in 2..<(24 - 2) {
             for x in 0..<projection.columns { XCTAssertEqual(after[x, y], before[x, y], "cell \(x), \(y)") }
         }
+    }
+
+    /// With the terminal's own bidi, an Arabic name never touches a mark, a count, another name or
+    /// the panel: a Braille cell (strong left to right) stands between, so the terminal's reordering
+    /// of the name's run moves nothing else.
+    func testWithTheTerminalsBidiNamesAreRunsOfTheirOwn() {
+        for layer in ["i", "u", "c", "r"] as [Character] {
+            var state = Self.map(width: 80, height: 24, language: .ar, layer: layer)
+            state.bidi = .terminal
+            let frame = DeskView.render(state)
+            let projection = MapBoard.projection(state.boardInput, width: state.width)
+            for row in 0..<projection.rows {
+                // The row up to the panel, cut at every Braille cell.
+                var segment = ""
+                for column in 0...(projection.columns + 1) {
+                    let text = frame[column, 2 + row].text
+                    let braille = text.unicodeScalars.first.map { (0x2800...0x28FF).contains($0.value) } ?? false
+                    if braille || column == projection.columns + 1 {
+                        XCTAssertTrue(braille, "row \(row): a Braille cell before the panel")
+                        let arabic = segment.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+                        let other = segment.unicodeScalars.contains { "◆▲●○■!+0123456789".unicodeScalars.contains($0) }
+                        XCTAssertFalse(
+                            arabic && other, "layer \(layer) row \(row): '\(segment)' runs a name into a mark")
+                        segment = ""
+                    } else {
+                        segment += text
+                    }
+                }
+            }
+        }
+    }
+
+    /// Zoomed into a district, what is recorded for the district as a whole is not drawn on the town
+    /// at its centre (whose Enter would not list it): the panel says it.
+    func testZoomedTheDistrictsOwnIncidentsAreSaidNotDrawn() {
+        var state = Self.map(width: 80, height: 24, language: .en)
+        state.data.areaTallies = AreaTallies(openIncidents: ["district.kufra": [.severe: 1]], unitsCommitted: [:])
+        state.selection.area = "district.kufra"
+        XCTAssertTrue(DeskView.render(state).text.contains("▲1"), "in Libya, on the district")
+        _ = state.handle(.character("+"))
+        let zoomed = DeskView.render(state).text
+        XCTAssertFalse(zoomed.contains("▲1"), zoomed)
+        XCTAssertTrue(zoomed.contains("+ district-wide: 1"), zoomed)
+    }
+
+    /// A planted store's incident in an area the gazetteer does not know is said, not silently left off.
+    func testIncidentsInNoKnownAreaAreSaid() {
+        var state = Self.map(width: 80, height: 24, language: .en)
+        state.data.areaTallies = AreaTallies(
+            openIncidents: ["atlantis": [.extreme: 2], "derna": [.minor: 1]], unitsCommitted: [:])
+        XCTAssertTrue(DeskView.render(state).text.contains("⚠ open, in no known area: 2"))
+    }
+
+    /// Counts the store could not give are said to be unreadable, not "reading".
+    func testUnreadableCountsAreNotShownAsReading() {
+        var state = Self.map(width: 80, height: 24, language: .en)
+        state.data.areaTallies = nil
+        XCTAssertTrue(DeskView.render(state).text.contains("reading the map's counts"))
+        state.store = .offline(reason: "severity: 'catastrophic' is not one of")
+        XCTAssertTrue(DeskView.render(state).text.contains("the map's counts could not be read"))
     }
 }

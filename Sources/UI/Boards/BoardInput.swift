@@ -28,6 +28,8 @@ struct BoardInput {
     /// Rows the map is drawn for, header included, whether or not an alert's banner takes the last:
     /// a banner coming or going then covers a row instead of redrawing the whole map.
     var mapHeight: Int?
+    /// The store could not be read (the status bar says why): the map says so rather than "reading".
+    var storeUnreadable = false
     /// Empty map cells as the blank Braille pattern, for a terminal that does its own bidi.
     var blankBraille = false
 
@@ -54,6 +56,6 @@ extension DeskState {
             incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
             selectedRiskLikelihood: selection.riskCell?.likelihood, mapLayer: mapLayer, mapDistrict: mapDistrict,
             mapArea: MapPlaces.selected(selection.area, zoomedInto: mapDistrict)?.id, mapHeight: max(1, height - 2),
-            blankBraille: bidi == .terminal)
+            storeUnreadable: { if case .offline = store { true } else { false } }(), blankBraille: bidi == .terminal)
     }
 }

@@ -38,7 +38,7 @@ extension Severity {
 /// The map's words that are no key's or board's.
 enum MapText: Translatable {
     case libya, district, municipality, municipalities, reading, listIncidents, listCells,
-        zoomIn, zoomOut, layers, wholeCountry, districtWide, markMeaning
+        zoomIn, zoomOut, layers, wholeCountry, districtWide, markMeaning, unreadable, noKnownArea
 
     var translations: (en: String, ar: String) {
         switch self {
@@ -53,7 +53,9 @@ enum MapText: Translatable {
         case .zoomOut: ("- Libya", "- ليبيا")
         case .layers: ("i u c r layers", "i u c r الطبقات")
         case .wholeCountry: ("Libya, every area", "ليبيا، كل المناطق")
-        case .districtWide: ("and for the whole district", "وللشعبية كلها")
+        case .districtWide: ("+ district-wide", "+ للشعبية كلها")
+        case .unreadable: ("the map's counts could not be read", "تعذّرت قراءة أعداد الخريطة")
+        case .noKnownArea: ("open, in no known area", "مفتوحة في منطقة غير معروفة")
         case .markMeaning: ("mark: the worst · number: all", "العلامة: الأشد · الرقم: الكل")
         }
     }

@@ -32,6 +32,14 @@ enum MapBoard {
             layout: TextLayout(mirrored: false, reordered: frame.layout.reordered))
         drawMap(input, selected: selected, projection: projection, into: &map)
         frame.blit(map, x: 0, y: 2)
+        if input.blankBraille {
+            // Between the map and the panel too: an Arabic name at the map's edge and the panel's
+            // Arabic would otherwise run together.
+            for row in 0..<projection.rows {
+                frame.fill(
+                    x: projection.columns, y: 2 + row, width: 2, role: .normal, text: BrailleOutline.characters[0])
+            }
+        }
         let panelX = projection.columns + 2
         if width - panelX >= 10 {
             MapPanel.draw(input, selected: selected, into: &frame, x: panelX, width: width - panelX)
@@ -53,7 +61,10 @@ enum MapBoard {
         var taken = Set<MapCell>()
         // Marks: the layer's, an area's at its centre, several in a cell merged.
         var inCells: [MapCell: MapMark] = [:]
-        for (id, mark) in MapMark.byArea(input.mapLayer, input) {
+        for (id, mark) in MapMark.byArea(input.mapLayer, input) where id != input.mapDistrict {
+            // Zoomed into a district, what is recorded for it as a whole lies in no municipality: the
+            // panel says it apart, rather than a mark on the town at its centre that Enter there
+            // would not list.
             guard let area = Gazetteer.libya.area(id: id), let cell = projection.cell(of: area) else { continue }
             inCells[cell] = inCells[cell].map { $0.merged(with: mark) } ?? mark
         }
@@ -71,9 +82,13 @@ enum MapBoard {
         // Counts east of their marks, the most urgent first, where nothing else stands.
         for (cell, mark) in marks.sorted(by: { ($0.value.rank, $0.value.count) > ($1.value.rank, $1.value.count) }) {
             let text = MapMark.countText(mark.count, l)
-            let span = (1...DisplayWidth.of(text)).map { MapCell(column: cell.column + $0, row: cell.row) }
+            // An Arabic letter's count, where the terminal does its own bidi, a Braille cell further
+            // on: touching the letter it would join its right-to-left run and stand before it.
+            let gap =
+                input.blankBraille && mark.text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } ? 1 : 0
+            let span = (1...(DisplayWidth.of(text) + gap)).map { MapCell(column: cell.column + $0, row: cell.row) }
             guard span.allSatisfy({ $0.column < projection.columns && !taken.contains($0) }) else { continue }
-            map.put(text, x: cell.column + 1, y: cell.row, role: cell == cursor ? .selected : mark.role)
+            map.put(text, x: cell.column + 1 + gap, y: cell.row, role: cell == cursor ? .selected : mark.role)
             taken.formUnion(span)
         }
         drawLabels(input, selected: selected, projection: projection, taken: &taken, into: &map)
@@ -99,7 +114,6 @@ enum MapBoard {
             let (totalA, totalB) = (total(a.element), total(b.element))
             return totalA != totalB ? totalA > totalB : a.offset < b.offset
         }.map(\.element)
-        var named = Set<MapCell>()
         for place in order {
             guard let centre = projection.cell(of: place) else { continue }
             let name = l(place.shortNames)
@@ -115,18 +129,17 @@ enum MapBoard {
                 start < 1 || start + width > projection.columns || start > centre.column
                     || centre.column >= start + width
             }
-            // A cell apart from another name: two names side by side would read as one.
+            // A cell of the map each side, clear of any mark, count or name: two names side by side
+            // read as one, and where the terminal does its own bidi an Arabic name touching a mark
+            // or a count takes it into its right-to-left run and moves it (a Braille cell is strong
+            // left-to-right and ends the run).
             guard row >= 0,
                 let x = starts.first(where: { start in
-                    !(start..<(start + width)).contains { taken.contains(MapCell(column: $0, row: row)) }
-                        && !named.contains(MapCell(column: start - 1, row: row))
-                        && !named.contains(MapCell(column: start + width, row: row))
+                    !((start - 1)...(start + width)).contains { taken.contains(MapCell(column: $0, row: row)) }
                 })
             else { continue }
             map.put(name, x: x, y: row, role: place.id == selected?.id ? .selected : .normal, limit: width)
-            let span = (x..<(x + width)).map { MapCell(column: $0, row: row) }
-            taken.formUnion(span)
-            named.formUnion(span)
+            taken.formUnion((x..<(x + width)).map { MapCell(column: $0, row: row) })
         }
     }
 }

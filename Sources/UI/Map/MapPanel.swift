@@ -38,7 +38,10 @@ enum MapPanel {
             tally = tallies?.byArea.values.reduce(AreaTally(), +) ?? AreaTally()
         }
         lines.append(Line(text: ""))
-        guard tallies != nil else { return lines + [Line(text: l(MapText.reading), role: .dim)] }
+        guard tallies != nil else {
+            // Not read: the store said why (in the status bar), or it is being read now.
+            return lines + [Line(text: l(input.storeUnreadable ? MapText.unreadable : MapText.reading), role: .dim)]
+        }
         let open = tally.incidentCount
         lines.append(Line(text: "\(l(MapLayer.incidents)): \(l.number(open))", role: open > 0 ? .normal : .dim))
         // Zoomed into a district, what is recorded for the district as a whole is at its centre, in
@@ -57,6 +60,13 @@ enum MapPanel {
                     role: count > 0 ? severity.role : .dim))
         }
         lines.append(Line(text: "  \(l(MapText.markMeaning))", role: .dim))
+        // A store holding incidents in areas the gazetteer does not know (planted, or from a newer
+        // gazetteer): counted in Libya's figures, and said, since no mark can show them.
+        let nowhere = (tallies?.byArea ?? [:]).filter { Gazetteer.libya.area(id: $0.key) == nil }.values
+            .reduce(0) { $0 + $1.incidentCount }
+        if nowhere > 0 {
+            lines.append(Line(text: "⚠ \(l(MapText.noKnownArea)): \(l.number(nowhere))", role: .timerAlarm))
+        }
         lines.append(
             Line(
                 text: "■ \(l(MapLayer.units)): \(l.number(tally.unitsCommitted))",

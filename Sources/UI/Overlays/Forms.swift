@@ -58,7 +58,8 @@ public enum Forms {
         return form
     }
 
-    public static func openIncident() -> Form {
+    /// `area`: the place selected on the map, by name, where `o` was pressed there.
+    public static func openIncident(area: String = "") -> Form {
         Form(
             purpose: .openIncident,
             fields: [
@@ -68,7 +69,7 @@ public enum Forms {
                 FormField(
                     name: "severity", label: .colSeverity, kind: .choice(Severity.allCases.map(Choice.init)),
                     value: "moderate"),
-                FormField(name: "area", label: .colArea, kind: .text),
+                FormField(name: "area", label: .colArea, kind: .text, value: area),
                 FormField(name: "title", label: .colTitle, kind: .text),
                 FormField(name: "place", label: .place, kind: .text),
                 FormField(name: "people", label: .peopleAffected, kind: .text),

@@ -140,7 +140,8 @@ extension DeskState {
             let orders = IncidentQuery.Order.allCases
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
             return .reload(.incidents)
-        case .openIncident: open(Forms.openIncident())
+        case .openIncident:
+            open(Forms.openIncident(area: board == .map ? selectedPlace?.name(in: language) ?? "" : ""))
         case .registerUnit: open(Forms.registerUnit(agency: agency))
         case .reviewRisk:
             guard let cell = openRiskCell else { return nil }
