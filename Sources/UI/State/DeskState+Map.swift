@@ -1,6 +1,6 @@
 import QanatCore
 
-/// Where Enter on the map went, and the board's filter and selection before, for Esc to put back.
+/// Where Enter on the map went, and that board's filter and selection before, put back when it is left.
 struct MapReturn: Equatable, Sendable {
     var board: Board
     var incidentQuery: IncidentQuery
@@ -10,7 +10,8 @@ struct MapReturn: Equatable, Sendable {
 }
 
 extension DeskState {
-    /// The map's selected place: the one the officer chose, or the first of those shown.
+    /// The map's selected place: the one chosen (where it is worst, until the officer moves), or,
+    /// before the counts are read, the first of those shown.
     public var selectedPlace: Area? { MapPlaces.selected(selection.area, zoomedInto: mapDistrict) }
 
     /// The arrows on the map: to the nearest place that way, whatever the language.
@@ -45,7 +46,8 @@ extension DeskState {
     }
 
     /// Enter on the map: the selected place's incidents on their board, with its detail and
-    /// actions (in the coverage layer its district's cells, the place's first); Esc comes back.
+    /// actions (in the coverage layer its district's cells, the place's first); Esc comes back, and
+    /// leaving by any key puts that board's filter back (`leaveMapList`).
     mutating func listOnMap() -> DeskEffect? {
         guard let place = selectedPlace else {
             notice = localizer(.nothingSelected)
