@@ -61,7 +61,8 @@ enum MapBoard {
         var taken = Set<MapCell>()
         // Marks: the layer's, an area's at its centre, several in a cell merged.
         var inCells: [MapCell: MapMark] = [:]
-        for (id, mark) in MapMark.byArea(input.mapLayer, input) where id != input.mapDistrict {
+        let byArea = MapMark.byArea(input.mapLayer, input)
+        for (id, mark) in byArea where id != input.mapDistrict {
             // Zoomed into a district, what is recorded for it as a whole lies in no municipality: the
             // panel says it apart, rather than a mark on the town at its centre that Enter there
             // would not list.
@@ -91,18 +92,20 @@ enum MapBoard {
             map.put(text, x: cell.column + 1 + gap, y: cell.row, role: cell == cursor ? .selected : mark.role)
             taken.formUnion(span)
         }
-        drawLabels(input, selected: selected, projection: projection, taken: &taken, into: &map)
+        drawLabels(
+            input, selected: selected, weight: byArea.mapValues(\.count), projection: projection, taken: &taken,
+            into: &map)
     }
 
     /// The places' names, under their centres (or over them), where they fit without covering a
     /// mark or another name: the selected place's first, then those with most on the layer.
     static func drawLabels(
-        _ input: BoardInput, selected: Area?, projection: MapProjection, taken: inout Set<MapCell>,
+        _ input: BoardInput, selected: Area?, weight: [String: Int], projection: MapProjection,
+        taken: inout Set<MapCell>,
         into map: inout Frame
     ) {
         let l = input.localizer
         let places = MapPlaces.places(zoomedInto: input.mapDistrict)
-        let weight = MapMark.byArea(input.mapLayer, input).mapValues(\.count)
         func total(_ area: Area) -> Int {
             area.kind == .district
                 ? Gazetteer.libya.areaIDs(inDistrict: area.id).reduce(0) { $0 + (weight[$1] ?? 0) }
