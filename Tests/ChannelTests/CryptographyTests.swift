@@ -71,7 +71,7 @@ final class CryptographyTests: XCTestCase {
         XCTAssertEqual(parts.count, 4)
         XCTAssertEqual(Array(parts.prefix(2)), ["pbkdf2-sha256", "600000"])
         XCTAssertEqual(parts[2].count, 32, "a 16-byte salt")
-        XCTAssertFalse(stored.contains("2468"))
+        XCTAssertFalse(parts.contains("2468"), "no field is the PIN")
         XCTAssertFalse(PINHash.isOldForm(stored))
         XCTAssertTrue(PINHash.verify("2468", against: stored))
         XCTAssertTrue(PINHash.verify("٢٤٦٨", against: stored))

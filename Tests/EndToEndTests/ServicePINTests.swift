@@ -53,7 +53,7 @@ extension ServiceStoreTests {
         let journals = (store as NSString).deletingLastPathComponent + "/journals"
         for name in try FileManager.default.contentsOfDirectory(atPath: journals) {
             let text = try String(contentsOfFile: journals + "/" + name, encoding: .utf8)
-            XCTAssertFalse(text.contains("pbkdf2") || text.contains("2468"), "\(name) holds no PIN or hash")
+            XCTAssertFalse(text.contains("pbkdf2") || words(of: text).contains("2468"), "\(name) holds no PIN or hash")
         }
         let vault = store + ".vault"
         XCTAssertEqual(mode(vault).owner, serviceUser)
