@@ -222,7 +222,8 @@ final class MapBoardTests: XCTestCase {
     func testTheHelpAndThePaletteKnowTheMap() throws {
         let shown = KeyBindings.shown(on: .map).map(\.text)
         for text in [
-            UIText.keyMapMove, .keyMapList, .keyZoom, .keyMapIncidents, .keyMapUnits, .keyMapCoverage, .keyMapRisks,
+            UIText.map(.keyMove), .map(.keyList), .map(.keyZoom), .map(.keyIncidents), .map(.keyUnits),
+            .map(.keyCoverage), .map(.keyRisks),
         ] {
             XCTAssertTrue(shown.contains(text), "\(text)")
         }
@@ -230,7 +231,7 @@ final class MapBoardTests: XCTestCase {
         var state = SampleDesk.state(width: 80, height: 24)
         _ = state.handle(.character(":"))
         for key in "risks" { _ = state.handle(.character(key)) }
-        let index = state.picker?.entries.firstIndex { $0.label == UIText.keyMapRisks.translations.en }
+        let index = state.picker?.entries.firstIndex { $0.label == UIText.map(.keyRisks).translations.en }
         for _ in 0..<(try XCTUnwrap(index)) { _ = state.handle(.down) }
         _ = state.handle(.enter)
         XCTAssertEqual(state.board, .map)

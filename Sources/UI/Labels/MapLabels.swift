@@ -35,13 +35,29 @@ extension Severity {
     }
 }
 
-/// The map's words that are no key's or board's.
-enum MapText: Translatable {
+/// The map's words: its board's name and keys (as `UIText.map`), and the words of its panel.
+public enum MapText: Hashable, Sendable, Translatable {
+    case board, keyMove, keyList, keyZoom, keyIncidents, keyUnits, keyCoverage, keyRisks
     case libya, district, municipality, municipalities, reading, listIncidents, listCells,
         zoomIn, zoomOut, layers, wholeCountry, districtWide, markMeaning, unreadable, noKnownArea
 
-    var translations: (en: String, ar: String) {
+    public var translations: (en: String, ar: String) {
         switch self {
+        case .board: ("Map", "الخريطة")
+        case .keyMove:
+            (
+                "map: to the nearest area that way (east stays right)",
+                "الخريطة: إلى أقرب منطقة في ذلك الاتجاه (الشرق يمينًا)"
+            )
+        case .keyList:
+            ("map: its incidents (coverage layer: its cells)", "الخريطة: حوادثها (طبقة التغطية: خلاياها)")
+        case .keyZoom:
+            ("map: into the selected district, and back to Libya", "الخريطة: تكبير الشعبية المختارة والعودة إلى ليبيا")
+        case .keyIncidents: ("map: open incidents by severity", "الخريطة: الحوادث المفتوحة حسب الخطورة")
+        case .keyUnits:
+            ("map: units committed, where their incident is", "الخريطة: الوحدات المكلّفة في مواقع حوادثها")
+        case .keyCoverage: ("map: coverage flags by municipality", "الخريطة: مؤشرات التغطية حسب البلدية")
+        case .keyRisks: ("map: high risks of the register", "الخريطة: المخاطر المرتفعة في السجل")
         case .libya: ("Libya", "ليبيا")
         case .district: ("district", "شعبية")
         case .municipality: ("municipality", "بلدية")

@@ -1,5 +1,5 @@
 /// Interface strings. Column headers are short: boards must fit 80 columns.
-public enum UIText: CaseIterable, Sendable {
+public enum UIText: Hashable, Sendable {
     case appName, incidents, units, log
     case colReference, colSeverity, colStatus, colType, colTitle, colArea, colAge, colInStatus, colLead, colUnits
     case colCallSign, colCapabilities, colAgency, colKind, colSince, colIncident, colTime, colFrom, colPriority, colTo,
@@ -63,10 +63,12 @@ public enum UIText: CaseIterable, Sendable {
         skipKept, exerciseNextInject
     case allAgencies, noResponses, targetMet, targetMissed, targetsHeading, noTargets, atPercentile, overTarget,
         trendExplained, performanceRules
-    case mapBoard, keyMapMove, keyMapList, keyZoom, keyMapIncidents, keyMapUnits, keyMapCoverage, keyMapRisks
+    /// The map's words, in a table of their own.
+    case map(MapText)
 
     public var translations: (en: String, ar: String) {
         switch self {
+        case .map(let text): text.translations
         case .appName: ("Qanat", "قناة")
         case .incidents: ("Incidents", "الحوادث")
         case .units: ("Units", "الوحدات")
@@ -293,21 +295,6 @@ public enum UIText: CaseIterable, Sendable {
         case .enterOpensAnyway:
             ("Enter opens a new incident anyway, Esc goes back", "Enter لفتح حادث جديد على أي حال، Esc للرجوع")
         case .riskBoard: ("Risks", "المخاطر")
-        case .mapBoard: ("Map", "الخريطة")
-        case .keyMapMove:
-            (
-                "map: to the nearest area that way (east stays right)",
-                "الخريطة: إلى أقرب منطقة في ذلك الاتجاه (الشرق يمينًا)"
-            )
-        case .keyMapList:
-            ("map: its incidents (coverage layer: its cells)", "الخريطة: حوادثها (طبقة التغطية: خلاياها)")
-        case .keyZoom:
-            ("map: into the selected district, and back to Libya", "الخريطة: تكبير الشعبية المختارة والعودة إلى ليبيا")
-        case .keyMapIncidents: ("map: open incidents by severity", "الخريطة: الحوادث المفتوحة حسب الخطورة")
-        case .keyMapUnits:
-            ("map: units committed, where their incident is", "الخريطة: الوحدات المكلّفة في مواقع حوادثها")
-        case .keyMapCoverage: ("map: coverage flags by municipality", "الخريطة: مؤشرات التغطية حسب البلدية")
-        case .keyMapRisks: ("map: high risks of the register", "الخريطة: المخاطر المرتفعة في السجل")
         case .noRisksHere: ("No risk of this likelihood and impact", "لا خطر بهذا الاحتمال وهذا الأثر")
         case .showingNewest: ("showing the newest", "المعروض الأحدث")
         case .riskRegisterTitle: ("National risk register", "السجل الوطني للمخاطر")

@@ -26,7 +26,7 @@ enum MapBoard {
         let selected = input.mapArea.flatMap { MapPlaces.selected($0, zoomedInto: input.mapDistrict) }
         frame.fill(x: 0, y: 1, width: width, role: .header)
         let place = input.mapDistrict.flatMap { Gazetteer.libya.area(id: $0)?.name(in: l.language) } ?? l(MapText.libya)
-        frame.put(pieces: [l(.mapBoard), place, l(input.mapLayer)], x: 1, y: 1, role: .header, limit: width - 2)
+        frame.put(pieces: [l(.map(.board)), place, l(input.mapLayer)], x: 1, y: 1, role: .header, limit: width - 2)
         var map = Frame(
             width: projection.columns, height: projection.rows,
             layout: TextLayout(mirrored: false, reordered: frame.layout.reordered))

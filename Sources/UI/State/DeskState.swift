@@ -11,7 +11,7 @@ public enum Board: CaseIterable, Sendable {
         case .coverage: .coverage
         case .risks: .riskBoard
         case .performance: .performanceBoard
-        case .map: .mapBoard
+        case .map: .map(.board)
         }
     }
 

@@ -95,7 +95,7 @@ public enum KeyBindings {
             "F7 6", .performanceBoard,
             keys: [(.function(7), .board(.performance)), (.character("6"), .board(.performance))]),
         KeyBinding(
-            "F8 7", .mapBoard, keys: [(.function(8), .board(.map)), (.character("7"), .board(.map))]),
+            "F8 7", .map(.board), keys: [(.function(8), .board(.map)), (.character("7"), .board(.map))]),
         KeyBinding(
             "↑ ↓ j k PgUp PgDn", .keyMove, .boards(listBoards), actsOnPlace: true,
             keys: [
@@ -116,21 +116,21 @@ public enum KeyBindings {
             "Enter", .keyDetails, .boards([.incidents, .units, .log, .coverage, .risks]), actsOnPlace: true,
             keys: [(.enter, .details)]),
         KeyBinding(
-            "↑ ↓ ← → h j k l", .keyMapMove, .boards([.map]), actsOnPlace: true,
+            "↑ ↓ ← → h j k l", .map(.keyMove), .boards([.map]), actsOnPlace: true,
             keys: [
                 (.up, .moveOnMap(.north)), (.character("k"), .moveOnMap(.north)), (.down, .moveOnMap(.south)),
                 (.character("j"), .moveOnMap(.south)), (.right, .moveOnMap(.east)),
                 (.character("l"), .moveOnMap(.east)),
                 (.left, .moveOnMap(.west)), (.character("h"), .moveOnMap(.west)),
             ]),
-        KeyBinding("Enter", .keyMapList, .boards([.map]), actsOnPlace: true, keys: [(.enter, .details)]),
+        KeyBinding("Enter", .map(.keyList), .boards([.map]), actsOnPlace: true, keys: [(.enter, .details)]),
         KeyBinding(
-            "+ -", .keyZoom, .boards([.map]), actsOnPlace: true,
+            "+ -", .map(.keyZoom), .boards([.map]), actsOnPlace: true,
             keys: [(.character("+"), .zoomIn), (.character("="), .zoomIn), (.character("-"), .zoomOut)]),
-        KeyBinding("i", .keyMapIncidents, .boards([.map]), key: "i", .mapLayer(.incidents)),
-        KeyBinding("u", .keyMapUnits, .boards([.map]), key: "u", .mapLayer(.units)),
-        KeyBinding("c", .keyMapCoverage, .boards([.map]), key: "c", .mapLayer(.coverage)),
-        KeyBinding("r", .keyMapRisks, .boards([.map]), key: "r", .mapLayer(.risks)),
+        KeyBinding("i", .map(.keyIncidents), .boards([.map]), key: "i", .mapLayer(.incidents)),
+        KeyBinding("u", .map(.keyUnits), .boards([.map]), key: "u", .mapLayer(.units)),
+        KeyBinding("c", .map(.keyCoverage), .boards([.map]), key: "c", .mapLayer(.coverage)),
+        KeyBinding("r", .map(.keyRisks), .boards([.map]), key: "r", .mapLayer(.risks)),
         KeyBinding("Esc", .keyBack, actsOnPlace: true, keys: [(.escape, .back)]),
         KeyBinding(
             "Tab S-Tab", .keyTabDetail, actsOnPlace: true, keys: [(.tab, .nextPane(1)), (.backTab, .nextPane(-1))]),
