@@ -108,21 +108,26 @@ let package = Package(
             ],
             path: "Sources/Bench"),
         .testTarget(name: "CoreTests", dependencies: ["QanatCore"]),
-        .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal"]),
+        // A directory per test, removed when it passes: every test target that writes files takes it.
+        .target(name: "QanatScratch", path: "Tests/Scratch"),
+        .testTarget(name: "JournalTests", dependencies: ["QanatCore", "QanatJournal", "QanatScratch"]),
         .testTarget(name: "TextTests", dependencies: ["QanatText"]),
         .testTarget(name: "HubTests", dependencies: ["QanatCore", "QanatHub"]),
         .testTarget(name: "UITests", dependencies: ["QanatCore", "QanatText", "QanatUI"], exclude: ["Snapshots"]),
         .testTarget(
-            name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore"], exclude: ["Schema"]),
+            name: "StoreTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatScratch"],
+            exclude: ["Schema"]),
         .testTarget(
-            name: "ChannelTests", dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel"],
+            name: "ChannelTests",
+            dependencies: ["QanatCore", "QanatJournal", "QanatStore", "QanatChannel", "QanatScratch"],
             exclude: ["Journals"]),
         // What the desk's and the end-to-end tests share: the real binary run as a process, a screen in the test's own process.
-        .target(name: "QanatTestSupport", dependencies: ["QanatUI"], path: "Tests/Support"),
+        .target(name: "QanatTestSupport", dependencies: ["QanatUI", "QanatScratch"], path: "Tests/Support"),
         .testTarget(
             name: "DeskTests",
             dependencies: [
                 "QanatCore", "QanatStore", "QanatChannel", "QanatUI", "QanatDesk", "QanatFixtures", "QanatTestSupport",
+                "QanatScratch",
             ]),
         .testTarget(
             name: "EndToEndTests",

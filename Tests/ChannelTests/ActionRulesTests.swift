@@ -1,6 +1,7 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatScratch
 import QanatStore
 import XCTest
 
@@ -10,8 +11,7 @@ final class ActionRulesTests: XCTestCase {
     var session: WriteSession!
 
     override func setUpWithError() throws {
-        let directory = NSTemporaryDirectory() + "qanat-channel-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("channel-test")
         store = try SQLiteStore.create(path: directory + "/store.sqlite")
         session = WriteSession(journalPath: directory + "/journal.jsonl", officer: "Huda", store: store)
     }

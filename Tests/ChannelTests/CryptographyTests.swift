@@ -2,6 +2,7 @@ import Foundation
 import QanatChannel
 import QanatCore
 import QanatJournal
+import QanatScratch
 import XCTest
 
 @testable import QanatStore
@@ -28,9 +29,7 @@ final class CryptographyTests: XCTestCase {
     }
 
     func testAStoreFromThatJournalHasTheDigestItHadBefore() throws {
-        let directory = NSTemporaryDirectory() + "qanat-crypto-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try scratchDirectory("crypto")
         let store = try SQLiteStore.create(path: directory + "/store.sqlite")
         let scanner = try JournalScanner(path: Self.journalBeforeSwiftCrypto)
         let events = try scanner.read(limit: 100).compactMap { try? EventCodec.decode($0.bytes).event }

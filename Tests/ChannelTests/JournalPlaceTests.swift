@@ -1,14 +1,14 @@
 import Foundation
 import QanatChannel
 import QanatCore
+import QanatScratch
 import XCTest
 
 /// A writer's journal in a store's journals/: a file a month, its own even where another member
 /// planted the month's name first.
 final class JournalPlaceTests: XCTestCase {
     func testEachMonthHasItsOwnFileAndAPlantedNameIsSteppedAround() throws {
-        let directory = NSTemporaryDirectory() + "qanat-place-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("place")
         let november = try XCTUnwrap(Month("2026-11"))
         let december = try XCTUnwrap(Month("2026-12"))
         XCTAssertEqual(

@@ -2,6 +2,7 @@ import Foundation
 import QanatChannel
 import QanatCore
 import QanatJournal
+import QanatScratch
 import QanatStore
 import XCTest
 
@@ -12,7 +13,7 @@ final class WriteSessionTests: XCTestCase {
     var journal: String { directory + "/journals/huda.jsonl" }
 
     override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "qanat-session-test-" + UUID().uuidString
+        directory = try scratchDirectory("session-test")
         try FileManager.default.createDirectory(atPath: directory + "/journals", withIntermediateDirectories: true)
         store = try SQLiteStore.create(path: directory + "/qanat.sqlite")
     }
@@ -184,8 +185,7 @@ final class WriteSessionTests: XCTestCase {
                 storePath: store.path, journalPath: "/tmp/real-journal.jsonl", officer: "Huda",
                 busyTimeout: 1))
         // Links inside the exercise's directory to the real journals are where they lead, not where they stand.
-        let real = directory + "-real-journals"
-        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        let real = try scratchDirectory("real-journals")
         try FileManager.default.createSymbolicLink(atPath: directory + "/linked", withDestinationPath: real)
         XCTAssertThrowsError(try WriteSession.checkJournal(directory + "/linked/huda.jsonl", for: store))
         try FileManager.default.createSymbolicLink(

@@ -1,6 +1,7 @@
 import Foundation
 import QanatCore
 import QanatDesk
+import QanatScratch
 import QanatStore
 import XCTest
 
@@ -10,9 +11,7 @@ import XCTest
 /// what it shows is what reading every cell would show.
 final class CoverageLoadTests: XCTestCase {
     func testCellsTouchedByNewRecordsAreReadAgainAsAWholeReadWould() throws {
-        let directory = NSTemporaryDirectory() + "qanat-coverage-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try scratchDirectory("coverage")
         let store = try SQLiteStore.create(path: directory + "/store.sqlite")
         let at = Timestamp(millisecondsSinceEpoch: 1_795_000_000_000)
         let today = CalendarDate(libyaDayOf: at)

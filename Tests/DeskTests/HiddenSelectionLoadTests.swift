@@ -2,6 +2,7 @@ import Foundation
 import QanatCore
 import QanatDesk
 import QanatFixtures
+import QanatScratch
 import QanatStore
 import XCTest
 
@@ -11,9 +12,7 @@ import XCTest
 /// and the keys act on it and the forms name it.
 final class HiddenSelectionLoadTests: XCTestCase {
     func testAnIncidentHiddenByAFilterIsStillWhatTheKeysActOn() throws {
-        let directory = NSTemporaryDirectory() + "qanat-hidden-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try scratchDirectory("hidden")
         let store = try SQLiteStore.create(path: directory + "/store.sqlite")
         var events: [Event] = []
         SyntheticTraffic.forEachIncident(count: 20) { events.append($0) }

@@ -2,6 +2,7 @@ import Foundation
 import QanatCore
 import QanatDesk
 import QanatFixtures
+import QanatScratch
 import QanatStore
 import XCTest
 
@@ -12,7 +13,6 @@ import XCTest
 final class LogWindowLoadTests: XCTestCase {
     func testPostedAndAcknowledgedMessagesKeepTheWindowAsAWholeReadWould() throws {
         let (store, events, directory) = try storeOf700Messages()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         // An urgent message (every fiftieth) is for the agency after its sender's.
         let urgent = try XCTUnwrap(
             events.last { if case .messagePosted(let m) = $0.payload { m.acknowledgementRequired } else { false } })
@@ -53,7 +53,6 @@ final class LogWindowLoadTests: XCTestCase {
     /// and a change arriving before that reads it whole too.
     func testANewFilterReadsAFirstPageThenTheWholeWindow() throws {
         let (store, events, directory) = try storeOf700Messages()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         var whole = DeskState(
             width: 160, height: 30, language: .en, officer: "test", agency: Agency.seed[0].code, now: events[0].at)
         try DeskLoader(store: store).load(into: &whole)
@@ -80,7 +79,6 @@ final class LogWindowLoadTests: XCTestCase {
     /// A flash owed to the desk, older than the first page a new filter reads, stays in its alerts.
     func testAFirstPageDoesNotLoseAnOwedFlashFromTheBanner() throws {
         let (store, events, directory) = try storeOf700Messages()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let moi = try AgencyCode("MOI")
         let at = Timestamp(millisecondsSinceEpoch: events[0].at.millisecondsSinceEpoch + 1)
         let flash = Event(
@@ -102,8 +100,7 @@ final class LogWindowLoadTests: XCTestCase {
 
     /// A store in a directory of its own (the caller removes it) holding 700 synthetic messages.
     private func storeOf700Messages() throws -> (SQLiteStore, [Event], String) {
-        let directory = NSTemporaryDirectory() + "qanat-window-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("window")
         let store = try SQLiteStore.create(path: directory + "/store.sqlite")
         var events: [Event] = []
         SyntheticTraffic.forEachMessage(count: 700) { events.append($0) }

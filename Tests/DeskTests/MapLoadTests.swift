@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import QanatCore
 import QanatDesk
+import QanatScratch
 import XCTest
 
 @testable import QanatStore
@@ -15,11 +16,8 @@ final class MapLoadTests: XCTestCase {
     let cd = try! AgencyCode("CD")
 
     override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "qanat-map-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("map")
     }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: directory) }
 
     func event(_ payload: EventPayload) -> Event {
         Event(id: .make(at: at), at: at, agency: cd, officer: "t", user: nil, payload: payload)

@@ -17,7 +17,23 @@ final class TmuxSession {
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"], capture: false) }
+    /// Ends the terminal and waits (up to 3 s) for the desk in it to be gone: hung up, it keeps its
+    /// drafts, and it would write them into the directory of a test that had already ended.
+    deinit {
+        let pane = try? tmux(["display-message", "-t", name, "-p", "#{pane_pid}"])
+        _ = try? tmux(["kill-server"], capture: false)
+        guard let pid = pane.flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else { return }
+        let deadline = Date().addingTimeInterval(3)
+        while Self.isRunning(pid), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    }
+
+    /// Whether `pid` is alive: a zombie no longer writes (nobody may reap it once tmux is gone).
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let state = stat.split(separator: ")").last?.split(separator: " ").first
+        else { return false }
+        return state != "Z"
+    }
 
     @discardableResult
     func tmux(_ arguments: [String], capture: Bool = true) throws -> String {

@@ -1,10 +1,9 @@
 import Foundation
 import QanatCore
+import QanatScratch
 
 func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "qanat-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try scratchDirectory("journal-test")
 }
 
 func sampleMessage(second: Int64 = 0, body: String = "Road to Derna closed at the wadi bridge") -> Event {

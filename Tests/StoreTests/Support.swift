@@ -1,12 +1,11 @@
 import Foundation
 import QanatCore
 import QanatJournal
+import QanatScratch
 import QanatStore
 
 func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "qanat-store-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try scratchDirectory("store-test")
 }
 
 /// A small deterministic generator, so a failing shuffle can be replayed from its seed.

@@ -1,4 +1,5 @@
 import Foundation
+import QanatScratch
 import XCTest
 
 /// Runs the real `qanat` binary that `swift test` built, against a store and journal of the test's own.
@@ -25,8 +26,7 @@ public struct QanatProcess: Sendable {
     }
 
     public init() throws {
-        directory = NSTemporaryDirectory() + "qanat-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("e2e")
     }
 
     public var environment: [String: String] {
