@@ -49,15 +49,30 @@ extension SQLiteStore {
     }
 }
 
-/// A line whose event id the store (or an earlier line of the same batch) holds with other
-/// content: not the same event, so it is never counted as "already present".
+/// A line that is not another copy of what the store holds but would change it: its event id is
+/// held (or given earlier in the batch) with other content, or it opens an incident another event
+/// opened. Never counted as "already present", never applied.
 public struct EventConflict: Equatable, Sendable, CustomStringConvertible {
     public var id: EventID
-    /// What differs, as `field: stored ≠ given`.
-    public var differences: [String]
+    public var kind: Kind
+
+    public enum Kind: Equatable, Sendable {
+        /// What differs, as `field: stored ≠ given`.
+        case otherContent([String])
+        /// The first opening of the incident: a later line dated before it must not take its place
+        /// (and with it the incident's title, area, severity and lead).
+        case openedAlready(IncidentReference, by: EventID, agency: AgencyCode, at: Timestamp)
+    }
 
     public var description: String {
-        "conflict: event \(id) is already stored with other content (\(differences.joined(separator: "; "))); not applied"
+        switch kind {
+        case .otherContent(let differences):
+            "conflict: event \(id) is already stored with other content (\(differences.joined(separator: "; "))); "
+                + "not applied"
+        case .openedAlready(let reference, let opening, let agency, let at):
+            "conflict: \(reference) was opened already (event \(opening), by \(agency), \(at.rfc3339)); "
+                + "event \(id) would open it again: not applied"
+        }
     }
 
     static func between(_ stored: Event, _ given: Event) -> EventConflict? {
@@ -72,7 +87,26 @@ public struct EventConflict: Equatable, Sendable, CustomStringConvertible {
         if let storedUser = stored.user, let givenUser = given.user { compare("user", storedUser, givenUser) }
         compare("type", stored.type.rawValue, given.type.rawValue)
         if stored.type == given.type, stored.payload != given.payload { differences.append("data differs") }
-        return differences.isEmpty ? nil : EventConflict(id: given.id, differences: differences)
+        return differences.isEmpty ? nil : EventConflict(id: given.id, kind: .otherContent(differences))
+    }
+
+    /// A conflict when `given`, just inserted, opens an incident that an event stored before it opened.
+    static func reopening(_ given: Event, in db: Database) throws -> EventConflict? {
+        guard case .incidentOpened(let opening) = given.payload,
+            let first = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, agency, at FROM events WHERE subject = ? AND type = ? ORDER BY seq LIMIT 1
+                    """,
+                arguments: [Subject.incident(opening.reference).key, EventType.incidentOpened.rawValue]),
+            let firstID = try? EventID(first["id"] as String), firstID != given.id,
+            let agency = try? AgencyCode(first["agency"] as String)
+        else { return nil }
+        return EventConflict(
+            id: given.id,
+            kind: .openedAlready(
+                opening.reference, by: firstID, agency: agency,
+                at: Timestamp(millisecondsSinceEpoch: first["at"] as Int64)))
     }
 }
 
@@ -93,6 +127,11 @@ extension SQLiteStore {
                 let given = events[index]
                 guard let stored = try Self.storedEvent(given.id, in: db) else { continue }
                 if let conflict = EventConflict.between(stored, given) { conflicts[index] = conflict }
+            }
+            let presentIndices = Set(present)
+            for (index, given) in events.enumerated()
+            where given.type == .incidentOpened && !presentIndices.contains(index) {
+                if let conflict = try EventConflict.reopening(given, in: db) { conflicts[index] = conflict }
             }
             guard conflicts.isEmpty else { return ((ApplyResult(), conflicts), .rollback) }
             try cursor(db)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QanatTestSupport
 import XCTest
 
@@ -113,6 +114,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(table.contains("\u{241B}]0;owned"))
         // The JSON output keeps the text exactly, escaped.
         XCTAssertTrue(try q.run("list", "messages", "--json").stdout.contains(#"\u001b]0;owned\u0007"#))
+    }
+
+    /// An area the gazetteer does not know comes only from a store written past ingest (an embedded
+    /// store's member with sqlite3): shown as itself, it must not reach the terminal raw.
+    func testAnUnknownAreaWrittenIntoTheStoreIsNeutralisedWhereItIsShown() throws {
+        let q = try QanatProcess()
+        try q.run("init")
+        let ref = try q.run(
+            "incident", "open", "--type", "fire", "--severity", "severe", "--area", "derna", "--title", "Depot fire"
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try DatabaseQueue(path: q.database).write { db in
+            try db.execute(
+                sql: "UPDATE incidents SET area = ? WHERE ref = ?", arguments: ["X\u{1B}]0;AREA\u{07}\u{1B}[2J", ref])
+        }
+        let shown = try q.run("incident", "show", ref).stdout
+        XCTAssertTrue(shown.contains("area: X\u{241B}]0;AREA"), shown)
+        XCTAssertFalse(shown.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, shown.debugDescription)
     }
 
     func testAnUnknownThemeIsRefusedWithTheListBeforeTheScreenIsTouched() throws {

@@ -44,6 +44,58 @@ final class IngestIntegrityTests: XCTestCase {
         XCTAssertEqual(try store.eventCount(), 3, "the stored events are untouched")
     }
 
+    func opening(_ reference: IncidentReference, title: String, area: String, agency: String, at: Timestamp) throws
+        -> Event
+    {
+        Event(
+            id: .make(at: at), at: at, agency: try AgencyCode(agency), officer: agency, user: nil,
+            payload: .incidentOpened(
+                IncidentOpening(
+                    reference: reference, title: title, type: .flashFlood, severity: .extreme, area: area)))
+    }
+
+    /// An earlier-dated second opening would have taken the incident's place in the fold (its title,
+    /// area and lead): another agency's member could have taken over an incident by backdating a line.
+    func testASecondOpeningOfAnIncidentIsAConflictHoweverItIsDated() throws {
+        let dir = try temporaryDirectory()
+        let store = try SQLiteStore.create(path: dir + "/store.sqlite")
+        let reference = IncidentReference(year: 2026, number: 2)
+        let real = try opening(reference, title: "CD medical", area: "benghazi", agency: "CD", at: now())
+        try store.apply([real])
+        let backdated = try opening(
+            reference, title: "hijacked", area: "tripoli", agency: "LRC", at: now().adding(seconds: -86_400))
+        // A second copy of the first opening in the same file is only present again.
+        let journal = dir + "/other.jsonl"
+        try write([backdated, real].map(line).joined(separator: "\n") + "\n", to: journal)
+
+        let report = try JournalIngest(store: store, journalPath: journal).run(now: now)
+        XCTAssertEqual([report.ingested, report.alreadyPresent, report.rejected], [0, 1, 1])
+        let rejects = try String(contentsOfFile: journal + ".rejects", encoding: .utf8)
+        XCTAssertTrue(
+            rejects.contains(
+                "conflict: INC-2026-0002 was opened already (event \(real.id), by CD, \(real.at.rfc3339)); "
+                    + "event \(backdated.id) would open it again"), rejects)
+        let incident = try XCTUnwrap(try store.incident(reference)).incident
+        XCTAssertEqual(
+            [incident.title, incident.area, incident.leadAgency.rawValue], ["CD medical", "benghazi", "CD"])
+        XCTAssertEqual(try store.eventCount(), 1)
+
+        // Two openings new to the store in one batch: the first stands, the second is refused.
+        let fresh = IncidentReference(year: 2026, number: 3)
+        let first = try opening(fresh, title: "first", area: "derna", agency: "CD", at: now())
+        let second = try opening(fresh, title: "second", area: "sabha", agency: "LRC", at: now().adding(seconds: -60))
+        let (result, conflicts) = try store.applyBatch([first, second]) { _ in }
+        XCTAssertEqual(result.inserted, 0, "a batch with a conflict writes nothing")
+        XCTAssertEqual(Array(conflicts.keys), [1])
+        // The hub's events meet the same rule.
+        var refused: [EventID] = []
+        _ = try store.applyFromHub([first, second], pulled: "1:2") { found in
+            refused += found.map { [first, second][$0.index].id }
+        }
+        XCTAssertEqual(refused, [second.id])
+        XCTAssertEqual(try store.incident(fresh)?.incident.title, "first")
+    }
+
     func testAByteOrderMarkAtTheStartIsSkipped() throws {
         let dir = try temporaryDirectory()
         let events = scenario(count: 2, seed: 22)

@@ -76,6 +76,11 @@ final class IngestTests: XCTestCase {
         var ahead = events[0]
         ahead.id = .make(at: clock)
         ahead.at = clock.adding(seconds: Limits.futureSkew + 1)
+        // An incident of its own: a second opening of the same one would be a conflict whenever it came.
+        if case .incidentOpened(var opening) = ahead.payload {
+            opening.reference = IncidentReference(year: 2026, number: 9_999)
+            ahead.payload = .incidentOpened(opening)
+        }
         var soon = events[1]
         soon.id = .make(at: clock)
         soon.at = clock.adding(seconds: Limits.futureSkew - 5)

@@ -45,7 +45,7 @@ extension IncidentCommand {
             var lines = [
                 "\(i.reference)  \(i.severity.rawValue)  \(i.status.rawValue)",
                 UntrustedText.sanitized(i.title),
-                "type: \(i.type.rawValue) · area: \(area.map { "\($0.nameEnglish) (\($0.nameArabic))" } ?? i.area)"
+                "type: \(i.type.rawValue) · area: \(area.map { "\($0.nameEnglish) (\($0.nameArabic))" } ?? areaName(i.area))"
                     + (i.place.map { " — " + UntrustedText.sanitized($0) } ?? ""),
                 "reported by \(i.reportingAgency) · lead \(i.leadAgency)"
                     + (i.peopleAffected.map { " · people affected \($0)" } ?? ""),

@@ -1,5 +1,6 @@
 import QanatCore
 import QanatJournal
+import QanatText
 import QanatUI
 
 /// Prints records as a table under its header, or one JSON object per line.
@@ -9,7 +10,9 @@ func printRecords<Record: RecordOutput>(_ records: [Record], json: Bool) {
 }
 
 /// An area as lists and reports name it: its English name, or the id when the gazetteer lacks it.
-func areaName(_ id: String) -> String { Gazetteer.libya.area(id: id)?.nameEnglish ?? id }
+/// The area's English name; an id the gazetteer does not know (a store written past the service, or
+/// by a newer gazetteer) is shown as itself, with its control characters made visible.
+func areaName(_ id: String) -> String { Gazetteer.libya.area(id: id)?.nameEnglish ?? UntrustedText.sanitized(id) }
 
 extension Organisation: RecordOutput {
     static let table = TextTable(columns: [
