@@ -221,6 +221,44 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0["subject"] as? String == "store" && $0["severity"] as? String == "ok" })
     }
 
+    /// A member may plant a link at the store's WAL file in the directory the group writes: doctor
+    /// told root to `chmod 0660` it, which handed the link's target (any root file) to the group.
+    func testDoctorLooksThroughNoPlantedLinkOrPipeAndFixesNothingThroughIt() throws {
+        _ = try UnixTestAccounts.group("qanatdesk")
+        let planter = try UnixTestAccounts.user("qplanter", groups: ["qanatdesk"])
+        let q = try QanatProcess()
+        let store = q.directory + "/desk/qanat.sqlite"
+        chmod(q.directory, 0o755)
+        XCTAssertEqual(try q.run(["init", "--group", "qanatdesk", "--db", store]).status, 0)
+        let secret = q.directory + "/secret"
+        XCTAssertTrue(FileManager.default.createFile(atPath: secret, contents: Data("root's".utf8)))
+        chmod(secret, 0o600)
+        let wal = store + "-wal"
+        let planted = try q.run(
+            ["-u", planter, "--", "sh", "-c", "rm -f \"$0\" && ln -s \"$1\" \"$0\"", wal, secret],
+            executable: "/usr/sbin/runuser")
+        XCTAssertEqual(planted.status, 0, planted.stderr)
+        let fifo = q.directory + "/desk/journals/pipe.jsonl"
+        XCTAssertEqual(mkfifo(fifo, 0o640), 0)
+
+        var doctor = try q.run(["doctor", "--db", store], extraEnvironment: ["QANAT_JOURNAL": fifo])
+        XCTAssertEqual(doctor.status, 2, doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("\(wal) is a link, made by \(planter)"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("\(fifo) is not a plain file"), doctor.stdout)
+        XCTAssertFalse(doctor.stdout.contains("chmod 0660 \(wal)"), doctor.stdout)
+        XCTAssertFalse(doctor.stdout.contains("0600 root:root"), "the target is not described:\n\(doctor.stdout)")
+
+        // The store itself as a link: no fix names its target's group.
+        try FileManager.default.moveItem(atPath: store, toPath: q.directory + "/moved.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: store, withDestinationPath: q.directory + "/moved.sqlite")
+        doctor = try q.run(["doctor", "--db", store], extraEnvironment: ["QANAT_JOURNAL": ""])
+        XCTAssertTrue(doctor.stdout.contains("\(store) is a link, made by root"), doctor.stdout)
+        XCTAssertFalse(doctor.stdout.contains("chgrp"), doctor.stdout)
+        var info = stat()
+        XCTAssertEqual(stat(secret, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600)
+    }
+
     func testTheLogIsWrittenFromTheFirstRun() throws {
         let q = try QanatProcess()
         let process = q.process(["list", "incidents", "--db", q.directory + "/none.sqlite"])

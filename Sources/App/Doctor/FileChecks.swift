@@ -36,6 +36,8 @@ enum FileChecks {
 
     /// An embedded store's files: the group's to write (0660 in a 2770 directory), no one else's.
     private static func storeFindings(_ database: String) -> [Finding] {
+        // Its group would be a planted link's target's, and every fix below would name it.
+        if let planted = notAPlainFile(database, subject: "file") { return [planted] }
         var findings: [Finding] = []
         guard let storeInfo = info(database) else { return [] }
         let group = storeInfo.st_gid
@@ -60,6 +62,10 @@ enum FileChecks {
             }
         }
         for path in [database, database + "-wal", database + "-shm"] {
+            if path != database, let planted = notAPlainFile(path, subject: "file") {
+                findings.append(planted)
+                continue
+            }
             guard let file = info(path) else {
                 if path.hasSuffix("-wal") || path.hasSuffix("-shm") {
                     findings.append(
@@ -119,6 +125,7 @@ enum FileChecks {
     /// A journal's lines are attributed to its owner only if no one else can write or replace it;
     /// the group reads it, so that whoever runs ingest can.
     static func journalFinding(_ path: String, own: Bool) -> Finding {
+        if let planted = notAPlainFile(path, subject: "journal", followingLinks: true) { return planted }
         guard let ownership = JournalOwnership.at(path: path) else {
             // A past month's file is gone once its archive verified: `archive prune` removes it.
             if !own, let month = monthInName(path), month < Month(of: Clock.now()) {
@@ -166,6 +173,23 @@ enum FileChecks {
     private static func info(_ path: String) -> stat? {
         var result = stat()
         return stat(path, &result) == 0 ? result : nil
+    }
+
+    /// A link or a pipe where Qanat keeps a plain file of its own: a member may plant one in a
+    /// directory the group writes. No fix is given that would act on it: root running `chmod`
+    /// through a link hands its target to the group. A journal may be reached through a link
+    /// (`JournalOwnership` judges who made it): `followingLinks` looks at what it leads to.
+    static func notAPlainFile(_ path: String, subject: String, followingLinks: Bool = false) -> Finding? {
+        var found = stat()
+        let status = followingLinks ? stat(path, &found) : lstat(path, &found)
+        guard status == 0, found.st_mode & S_IFMT != S_IFREG else { return nil }
+        let what = found.st_mode & S_IFMT == S_IFLNK ? "a link" : "not a plain file"
+        return Finding(
+            level: .fail, subject: subject,
+            detail:
+                "\(path) is \(what), made by \(UnixAccounts.userName(found.st_uid)), where Qanat keeps a plain file "
+                + "of its own; doctor does not look through it",
+            fix: "an admin sees what it is (`ls -l \(path)`), then removes it: sudo rm \(path)")
     }
 
     /// `0660 root:qanat`.

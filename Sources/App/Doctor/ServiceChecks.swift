@@ -49,6 +49,9 @@ enum ServiceChecks {
     }
 
     private static func finding(_ path: String, directory: Bool, owner: ServiceOwner) -> Finding {
+        if !directory, let planted = FileChecks.notAPlainFile(path, subject: "file") {
+            return planted
+        }
         var info = stat()
         guard stat(path, &info) == 0 else {
             return Finding(
