@@ -166,8 +166,12 @@ final class MapBoardTests: XCTestCase {
         XCTAssertTrue(
             DeskView.render(state).lines[0].contains("[filtered · newest first · Derna]"), "the tab bar names the area")
         state.width = 80
+        // A place with nothing open says so, not that a filter the officer never set matched nothing.
+        let listed = state.data.incidents
+        state.data.incidents = []
+        XCTAssertTrue(DeskView.render(state).text.contains("No open incident in this place (Esc: back to the map)."))
         // Its detail opens and closes as anywhere; then Esc is back on the map.
-        state.data.incidents = state.data.incidents.filter { $0.incident.area == "derna" }
+        state.data.incidents = listed.filter { $0.incident.area == "derna" }
         state.settleSelection()
         XCTAssertEqual(state.handle(.enter), .loadDetail)
         _ = state.handle(.escape)
@@ -216,6 +220,36 @@ final class MapBoardTests: XCTestCase {
         var elsewhere = SampleDesk.state(width: 80, height: 24)
         _ = elsewhere.handle(.character("o"))
         XCTAssertEqual(elsewhere.form?.value("area"), "", "on another board the area is the officer's to type")
+    }
+
+    /// A draft kept with Esc comes back with `o`, in the place now selected on the map; a draft
+    /// emptied and left with Esc is gone.
+    func testADraftOpenedOnTheMapTakesThePlaceAndAnEmptiedOneIsGone() throws {
+        var state = Self.map(width: 80, height: 24, language: .en)
+        _ = state.handle(.character("o"))
+        state.form?.focus = 3
+        for c in "Underpass flooded" { _ = state.handle(.character(c)) }
+        _ = state.handle(.escape)
+        XCTAssertEqual(state.keptDrafts["incident"]?["title"], "Underpass flooded")
+        let first = state.selectedPlace
+        _ = state.handle(.left)
+        let place = try XCTUnwrap(state.selectedPlace)
+        XCTAssertNotEqual(place, first)
+        _ = state.handle(.character("o"))
+        XCTAssertEqual(state.form?.value("title"), "Underpass flooded", "the draft")
+        XCTAssertEqual(state.form?.value("area"), place.name(in: .en), "in the place chosen on the map")
+
+        for name in ["area", "title"] {
+            let field = try XCTUnwrap(state.form?.fields.firstIndex { $0.name == name })
+            state.form?.focus = field
+            _ = state.handle(.character("\u{0B}"))
+            _ = state.handle(.character("\u{15}"))
+        }
+        _ = state.handle(.escape)
+        XCTAssertNil(state.keptDrafts["incident"], "an emptied draft is not kept")
+        _ = state.handle(.function(2))
+        _ = state.handle(.character("o"))
+        XCTAssertEqual([state.form?.value("title"), state.form?.value("area")], ["", ""])
     }
 
     /// The help lists the map's keys on the map; the palette offers its layers from anywhere.

@@ -17,6 +17,8 @@ struct BoardInput {
     var logFiltering = false
     /// The incident board's filter is set: an empty board says nothing matched, not that nothing is open.
     var incidentFiltering = false
+    /// Enter on the map listed this board's incidents: empty, it says the place has none open.
+    var listedFromMap = false
     /// The coverage board's selected sector, in the selected row.
     var selectedSector: Sector?
     /// The risk matrix's selected likelihood, in the selected row.
@@ -53,7 +55,8 @@ extension DeskState {
         BoardInput(
             data: data, localizer: localizer, now: now, height: boardHeight, selected: selectedIndex, scrollTo: viewRow,
             mark: selectionMark(.row), agency: agency, unitGrouping: unitGrouping, logFiltering: logQuery.isFiltering,
-            incidentFiltering: incidentQuery.isFiltering, selectedSector: selection.cell?.sector,
+            incidentFiltering: incidentQuery.isFiltering, listedFromMap: mapReturn?.board == board,
+            selectedSector: selection.cell?.sector,
             selectedRiskLikelihood: selection.riskCell?.likelihood, mapLayer: mapLayer, mapDistrict: mapDistrict,
             mapArea: MapPlaces.selected(selection.area, zoomedInto: mapDistrict)?.id, mapHeight: max(1, height - 2),
             storeUnreadable: { if case .offline = store { true } else { false } }(), blankBraille: bidi == .terminal)

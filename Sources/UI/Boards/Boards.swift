@@ -56,9 +56,10 @@ enum IncidentsBoard {
     static func draw(_ state: BoardInput, into frame: inout Frame, x: Int = 0, width: Int) {
         let l = state.localizer
         guard !state.data.incidents.isEmpty else {
-            frame.put(
-                l(state.incidentFiltering ? .noMatches : .noOpenIncidents), x: x + 1, y: BoardLayout.firstRowY,
-                role: .dim, limit: width - 1)
+            let empty =
+                state.listedFromMap
+                ? l(MapText.noneOpenHere) : l(state.incidentFiltering ? .noMatches : .noOpenIncidents)
+            frame.put(empty, x: x + 1, y: BoardLayout.firstRowY, role: .dim, limit: width - 1)
             return
         }
         var sub = Frame(width: width, height: state.height, layout: frame.layout)

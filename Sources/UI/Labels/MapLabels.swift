@@ -39,7 +39,7 @@ extension Severity {
 public enum MapText: Hashable, Sendable, Translatable {
     case board, keyMove, keyList, keyZoom, keyIncidents, keyUnits, keyCoverage, keyRisks
     case libya, district, municipality, municipalities, reading, listIncidents, listCells,
-        zoomIn, zoomOut, layers, wholeCountry, districtWide, markMeaning, unreadable, noKnownArea
+        zoomIn, zoomOut, layers, wholeCountry, districtWide, markMeaning, unreadable, noKnownArea, noneOpenHere
 
     public var translations: (en: String, ar: String) {
         switch self {
@@ -72,6 +72,11 @@ public enum MapText: Hashable, Sendable, Translatable {
         case .districtWide: ("+ district-wide", "+ للشعبية كلها")
         case .unreadable: ("the map's counts could not be read", "تعذّرت قراءة أعداد الخريطة")
         case .noKnownArea: ("open, in no known area", "مفتوحة في منطقة غير معروفة")
+        case .noneOpenHere:
+            (
+                "No open incident in this place (Esc: back to the map).",
+                "لا حادثة مفتوحة في هذا المكان (Esc للعودة إلى الخريطة)."
+            )
         case .markMeaning: ("mark: the worst · number: all", "العلامة: الأشد · الرقم: الكل")
         }
     }

@@ -57,7 +57,12 @@ extension DeskState {
             // No desk without an officer on a shared account: Esc on the sign-on form leaves.
             case .cancel where current.purpose == .signOn: return .quit
             case .cancel:
-                if current.holdsTypedText { drafts[Self.draftKey(current.purpose)] = current }
+                // A draft emptied is gone: Esc keeps what is typed, not what was cleared.
+                if current.holdsTypedText {
+                    drafts[Self.draftKey(current.purpose)] = current
+                } else if current.restored {
+                    drafts[Self.draftKey(current.purpose)] = nil
+                }
                 form = nil
             case nil: break
             }
@@ -141,7 +146,9 @@ extension DeskState {
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
             return .reload(.incidents)
         case .openIncident:
-            open(Forms.openIncident(area: board == .map ? selectedPlace?.name(in: language) ?? "" : ""))
+            open(
+                Forms.openIncident(area: board == .map ? selectedPlace?.name(in: language) ?? "" : ""),
+                chosen: board == .map ? ["area"] : [])
         case .registerUnit: open(Forms.registerUnit(agency: agency))
         case .reviewRisk:
             guard let cell = openRiskCell else { return nil }

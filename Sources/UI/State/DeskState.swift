@@ -474,7 +474,9 @@ public struct DeskState: Equatable, Sendable {
     static func draftKey(_ purpose: FormPurpose) -> String { "\(purpose)" }
 
     /// Opens a form, or the draft of one kept with Esc (not for a reply, whose recipients are set).
-    mutating func open(_ fresh: Form, keepingDraft: Bool = true) {
+    /// `chosen` names the fields the officer chose by where they opened it (the map's place): the
+    /// draft takes them.
+    mutating func open(_ fresh: Form, keepingDraft: Bool = true, chosen: Set<String> = []) {
         if let readOnly {
             notice = localizer(readOnly)
             return
@@ -485,6 +487,7 @@ public struct DeskState: Equatable, Sendable {
             if draft.fields.contains(where: { $0.name == "incident" }), draft.value("incident").isEmpty {
                 draft.set("incident", fresh.value("incident"))
             }
+            for name in chosen where !fresh.value(name).isEmpty { draft.set(name, fresh.value(name)) }
             form = draft
         } else {
             form = fresh
