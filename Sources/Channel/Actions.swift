@@ -114,6 +114,19 @@ public struct Actions: Sendable {
             ])
         if case .incidentStatusChanged(let change) = payload {
             try incidentRecord(ref)?.status.checkTransition(to: change.status)
+            if change.status == .closed, let store {
+                // Those still working it: a unit taken off by hand (out of service) no longer is.
+                let committed = try storeCall { () throws(StoreError) in try store.assignments(of: ref) }
+                    .filter(\.isActive).map(\.unit)
+                    .filter { unit in
+                        guard let record = try? unitRecord(unit) else { return true }
+                        return record.incident == ref && record.status.isCommitted
+                    }.map(\.rawValue)
+                if !committed.isEmpty {
+                    throw ValidationError(
+                        field: "status", value: "closed", problem: .unitsCommitted(committed.sorted()))
+                }
+            }
         }
         return (try context.knownAgency(agency, field: "agency"), payload)
     }

@@ -28,6 +28,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case notOpen(status: String)
         /// During play an inject may not carry the exercise's stop phrase (the value), which would end it.
         case carriesStopPhrase
+        /// An incident closes only once its units are released: closed, it would keep them committed.
+        case unitsCommitted([String])
     }
 
     public var field: String
@@ -78,6 +80,9 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(field): '\(value)' is \(status): only an open need (reported, verified, partlyMet) takes it"
         case .carriesStopPhrase:
             return "\(field): the message must not contain the stop phrase '\(value)', which would end the exercise"
+        case .unitsCommitted(let units):
+            return "\(field): not \(value) while units are committed to it (\(units.joined(separator: ", "))): "
+                + "release them first"
         case .notAddressed(let to, let sender):
             let asked = to == ["*"] ? "every agency but \(sender)" : to.joined(separator: ", ")
             return "\(field): the message was not addressed to \(value); it asks \(asked)"

@@ -142,6 +142,31 @@ final class ActionRulesTests: XCTestCase {
         XCTAssertEqual(try store.incidents(matching: IncidentQuery(openOnly: true), limit: 10).first?.activeUnits, 0)
     }
 
+    /// Found by the walk: closed with units on it, an incident left them committed on the units
+    /// board and the map, with nothing to release them from.
+    func testAnIncidentClosesOnlyOnceItsUnitsAreReleased() throws {
+        try addUnit()
+        try addUnit("CD-DRN-02")
+        try addUnit("CD-DRN-03")
+        let incident = try openIncident()
+        for unit in ["CD-DRN-02", "CD-DRN-01", "CD-DRN-03"] {
+            try record { try $0.assignment(.tasked, reference: incident, callSign: unit, agency: "CD") }
+        }
+        try record { try $0.unitStatus(callSign: "CD-DRN-03", to: "outOfService", agency: "CD") }
+        let refused = field {
+            try self.actions.changeStatus(reference: incident, to: "closed", agency: "NCEMC", note: nil)
+        }
+        XCTAssertEqual(refused?.problem, .unitsCommitted(["CD-DRN-01", "CD-DRN-02"]), "the broken-down boat is not")
+        XCTAssertEqual(
+            refused?.description,
+            "status: not closed while units are committed to it (CD-DRN-01, CD-DRN-02): release them first")
+        for unit in ["CD-DRN-01", "CD-DRN-02"] {
+            try record { try $0.assignment(.released, reference: incident, callSign: unit, agency: "CD") }
+        }
+        try record { try $0.changeStatus(reference: incident, to: "closed", agency: "NCEMC", note: nil) }
+        XCTAssertEqual(try store.incident(IncidentReference(incident))?.incident.status, .closed)
+    }
+
     func testAssignmentProgressOnlyMovesForward() throws {
         try addUnit()
         let incident = try openIncident()

@@ -99,4 +99,19 @@ final class AlertTests: XCTestCase {
         XCTAssertEqual(state.handle(.character("!")), .loadDetail)
         XCTAssertEqual(state.detailReference, SampleDesk.ref(61))
     }
+
+    /// Found by the walk: an extreme incident closed by another desk kept its banner, "! opens it".
+    func testAnExtremeIncidentClosedBeforeItWasOpenedLeavesTheBanner() {
+        var state = SampleDesk.state(width: 120, height: 30)
+        let fresh = SampleDesk.incident(
+            62, "Fuel depot fire at port", .fire, .extreme, .reported, "tobruk", lead: "CD", opened: -1, inStatus: -1,
+            units: 0)
+        state.data.newestExtreme = [fresh]
+        state.noticeAlerts()
+        XCTAssertEqual(state.alerts.count, 1)
+        state.data.newestExtreme = []  // closed by another desk
+        state.noticeAlerts()
+        XCTAssertTrue(state.alerts.isEmpty)
+        XCTAssertFalse(DeskView.render(state).lines[28].contains("⚠"))
+    }
 }

@@ -284,6 +284,8 @@ extension ValidationError: Translatable {
         case .suspended: return "'\(value)' معلّقة: يعيد المشرف تفعيلها"
         case .notOpen(let status): return "'\(value)' حالتها \(status): لا تقبل إلا الاحتياجات المفتوحة"
         case .carriesStopPhrase: return "يجب ألا تحتوي الرسالة على عبارة الإيقاف '\(value)'، فهي تنهي التمرين"
+        case .unitsCommitted(let units):
+            return "لا تُغلق والوحدات مكلّفة بها (\(units.joined(separator: "، "))): أطلقها أولًا"
         }
     }
 }

@@ -2,7 +2,7 @@ import QanatCore
 
 /// What must not be missed: a flash message addressed to this desk's agency and not yet
 /// acknowledged by it, or an extreme incident opened while the desk is up. Each rings the bell
-/// once and stays in a banner until acknowledged or opened.
+/// once and stays in a banner until acknowledged or opened (or, an incident, closed).
 public struct DeskAlert: Equatable, Sendable {
     public enum Subject: Hashable, Sendable {
         case message(EventID)
@@ -37,15 +37,20 @@ public struct DeskAlert: Equatable, Sendable {
 
 extension DeskState {
     /// Takes in what the store holds now: new alerts ring and join the banner; alerts whose
-    /// message was acknowledged by this agency leave it.
+    /// message was acknowledged by this agency, or whose incident was closed, leave it.
     public mutating func noticeAlerts() {
         let owed = Set(data.flashAwaiting.map { DeskAlert.Subject.message($0.message.id) })
         // The window holds the newest few owed: a message missing from a full window may only have
         // been pushed out by newer ones, and stays until it is acknowledged or opened.
         let windowIsWhole = data.flashAwaiting.count < DeskData.alertWindow
+        // Likewise the open extreme incidents: one closed (or no longer extreme) is nothing to miss.
+        let extreme = Set(data.newestExtreme.map { DeskAlert.Subject.incident($0.incident.reference) })
+        let extremeWindowIsWhole = data.newestExtreme.count < DeskData.alertWindow
         alerts.removeAll { alert in
-            if case .message = alert.subject { return windowIsWhole && !owed.contains(alert.subject) }
-            return false
+            switch alert.subject {
+            case .message: windowIsWhole && !owed.contains(alert.subject)
+            case .incident: extremeWindowIsWhole && !extreme.contains(alert.subject)
+            }
         }
         var fresh: [DeskAlert] = []
         for record in data.flashAwaiting where alerted.insert(.message(record.message.id)).inserted {
