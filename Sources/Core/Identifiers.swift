@@ -141,6 +141,7 @@ public struct CallSign: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public init(_ text: String, field: String = "unit") throws(ValidationError) {
         let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty { throw ValidationError(field: field, value: text, problem: .empty) }
         let ok =
             (2...24).contains(trimmed.count)
             && trimmed.unicodeScalars.allSatisfy { s in

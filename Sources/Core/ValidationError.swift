@@ -61,7 +61,7 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
             let next = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
             return "\(field): cannot go from \(from) to \(value); allowed from \(from): \(next)"
         case .outOfRange(let range):
-            return "\(field): '\(value)' is outside \(range.lowerBound)...\(range.upperBound)"
+            return "\(field): '\(value)' is not between \(range.lowerBound) and \(range.upperBound)"
         case .exists(let what):
             return "\(field): '\(value)' exists already, a \(what)"
         case .unavailable(let status, let incident):

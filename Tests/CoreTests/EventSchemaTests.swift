@@ -108,7 +108,11 @@ final class EventSchemaTests: XCTestCase {
                     "need": .text("0192f3c4-0000-7000-8000-0000000000a1"),
                     "org": .text("WFP"), "quantity": .integer(0),
                 ])
-        ) { XCTAssertEqual("\($0)", "quantity: '0' is outside 1...1000000000") }
+        ) { XCTAssertEqual("\($0)", "quantity: '0' is not between 1 and 1000000000") }
+        // Found by the walk: an empty call sign was "'' is not a call sign".
+        XCTAssertThrowsError(try CallSign(" ", field: "callsign")) {
+            XCTAssertEqual("\($0)", "callsign: must not be empty")
+        }
         XCTAssertThrowsError(
             try WriteContext.seeded.payload(
                 .organisationRegistered,

@@ -111,7 +111,7 @@ final class ResponsePerformanceTests: XCTestCase {
             try WriteContext.seeded.payload(
                 .targetSet, ["metric": .text("close"), "seconds": .integer(60), "percentile": .integer(100)])
         ) {
-            XCTAssertEqual("\($0)", "percentile: '100' is outside 1...99")
+            XCTAssertEqual("\($0)", "percentile: '100' is not between 1 and 99")
         }
         XCTAssertThrowsError(
             try WriteContext.seeded.payload(

@@ -21,7 +21,7 @@ final class RiskCommandTests: XCTestCase {
             "risk", "add", "--hazard", "storm", "--title", "x", "--area", "Derna", "--likelihood", "6", "--impact", "1",
             "--owner", "CD")
         XCTAssertEqual(bad.status, 2)
-        XCTAssertTrue(bad.stderr.contains("likelihood: '6' is outside 1...5"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("likelihood: '6' is not between 1 and 5"), bad.stderr)
         XCTAssertEqual(
             try q.run(
                 "risk", "add", "--hazard", "hazardousMaterial", "--title", "Refinery fire at Brega", "--area", "Brega",

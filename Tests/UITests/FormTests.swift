@@ -277,6 +277,18 @@ final class ArabicRefusalTests: XCTestCase {
                     problem: .malformed(expected: "planned: it starts on 2099-01-01, after today"))
             )
             .contains("مخطط: يبدأ في 2099-01-01، بعد اليوم"))
+        // Found by the walk: the need id's explanation stayed in English.
+        let need = l(
+            ValidationError(
+                field: "need", value: "xyz",
+                problem: .malformed(expected: "a need id, or its first 8 characters or more")))
+        XCTAssertTrue(need.contains("معرّف احتياج، أو أول 8 محارف منه أو أكثر"), need)
+        XCTAssertTrue(
+            l(
+                ValidationError(
+                    field: "unit", value: "CD-01", problem: .unknown(what: "assignment to INC-2026-0001 for unit"))
+            )
+            .contains("لا يوجد تكليف على INC-2026-0001 للوحدة 'CD-01'"))
     }
 }
 

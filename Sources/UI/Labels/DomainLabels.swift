@@ -226,8 +226,19 @@ extension ValidationError: Translatable {
             "a Unix user name": "اسم مستخدم يونكس", "4 to 12 digits": "من 4 إلى 12 رقمًا",
             "NAME;PHONE;RADIO": "الاسم;الهاتف;اللاسلكي",
             "a duration: 90, 90s, 2m, 1h30m": "مدة: 90 أو 90s أو 2m أو 1h30m",
+            "a call sign no other unit has": "رمز نداء لا تحمله وحدة أخرى",
+            "a key no other incident has": "مفتاح لا تحمله حادثة أخرى",
+            "a site code (2-6 Latin letters, like BGZ)": "رمز موقع (من 2 إلى 6 أحرف لاتينية، مثل BGZ)",
+            "an RFC 3339 time": "وقت بصيغة RFC 3339",
+            "64 lower-case hex digits": "64 رقمًا ست عشريًا بأحرف صغيرة",
+            "64 hex digits, after a session": "64 رقمًا ست عشريًا، بعد جلسة",
         ]
         if let arabic = fixed[expected] { return arabic }
+        let idSuffix = " id, or its first 8 characters or more"
+        if expected.hasPrefix("a "), expected.hasSuffix(idSuffix) {
+            let what = String(expected.dropFirst(2).dropLast(idSuffix.count))
+            return "معرّف \(arabic(what: what))، أو أول 8 محارف منه أو أكثر"
+        }
         for (english, arabic) in [
             ("on or after the start, ", "في يوم البدء أو بعده، "), ("planned: it starts on ", "مخطط: يبدأ في "),
         ]
@@ -253,8 +264,14 @@ extension ValidationError: Translatable {
             "member": "عضو",
             "message": "رسالة", "organisation": "جهة", "risk": "خطر", "unit": "وحدة",
             "alert imported before, named by": "تنبيه مستورد من قبل باسم",
+            "need": "احتياج", "activity": "نشاط", "pledge": "تعهّد",
         ]
-        return fixed[what] ?? what
+        if let arabic = fixed[what] { return arabic }
+        // `assignment to INC-2026-0001 for unit`
+        if what.hasPrefix("assignment to "), what.hasSuffix(" for unit") {
+            return "تكليف على \(what.dropFirst("assignment to ".count).dropLast(" for unit".count)) للوحدة"
+        }
+        return what
     }
 
     private var arabicProblem: String {
