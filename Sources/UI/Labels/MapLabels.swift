@@ -77,7 +77,7 @@ public enum MapText: Hashable, Sendable, Translatable {
                 "No open incident in this place (Esc: back to the map).",
                 "لا حادثة مفتوحة في هذا المكان (Esc للعودة إلى الخريطة)."
             )
-        case .markMeaning: ("mark: the worst · number: all", "العلامة: الأشد · الرقم: الكل")
+        case .markMeaning: ("mark: worst · number: all", "الرمز: الأشد · الرقم: الكل")
         }
     }
 }

@@ -1,4 +1,5 @@
 import QanatCore
+import QanatText
 
 /// Beside the map: the selected place named in both languages, with what each layer counts there;
 /// then the layer's legend and the keys. On the wall (no selection) the counts are Libya's.
@@ -10,15 +11,18 @@ enum MapPanel {
 
     static func draw(_ input: BoardInput, selected: Area?, into frame: inout Frame, x: Int, width: Int) {
         var y = 2
-        for line in lines(input, selected: selected) where y <= input.height {
+        for line in lines(input, selected: selected, width: width) where y <= input.height {
             frame.put(line.text, x: x, y: y, role: line.role, limit: width)
             y += 1
         }
     }
 
-    static func lines(_ input: BoardInput, selected: Area?) -> [Line] {
+    /// The panel's lines for a panel `width` cells wide: at 80 columns a municipality's district
+    /// takes the blank row under the names rather than be cut.
+    static func lines(_ input: BoardInput, selected: Area?, width: Int) -> [Line] {
         let l = input.localizer
         var lines: [Line] = []
+        var blankBelowTheName = true
         let tallies = input.data.areaTallies
         let tally: AreaTally
         if let selected {
@@ -30,14 +34,18 @@ enum MapPanel {
                 lines.append(Line(text: "\(l(MapText.district)) · \(l.number(count)) \(l(MapText.municipalities))"))
             } else {
                 let district = Gazetteer.libya.district(of: selected.id)?.name(in: l.language) ?? ""
-                lines.append(Line(text: "\(l(MapText.municipality)) · \(district)"))
+                let kind = "\(l(MapText.municipality)) · \(district)"
+                blankBelowTheName = DisplayWidth.of(kind) <= width
+                lines.append(
+                    contentsOf: blankBelowTheName
+                        ? [Line(text: kind)] : [Line(text: l(MapText.municipality)), Line(text: district)])
             }
             tally = tallies?.total(of: selected) ?? AreaTally()
         } else {
             lines.append(Line(text: l(MapText.wholeCountry), role: .title))
             tally = tallies?.byArea.values.reduce(AreaTally(), +) ?? AreaTally()
         }
-        lines.append(Line(text: ""))
+        if blankBelowTheName { lines.append(Line(text: "")) }
         guard tallies != nil else {
             // Not read: the store said why (in the status bar), or it is being read now.
             return lines + [Line(text: l(input.storeUnreadable ? MapText.unreadable : MapText.reading), role: .dim)]
@@ -59,7 +67,8 @@ enum MapPanel {
                     text: "  \(severity.mapMark) \(l(severity)) \(l.number(count))",
                     role: count > 0 ? severity.role : .dim))
         }
-        lines.append(Line(text: "  \(l(MapText.markMeaning))", role: .dim))
+        let meaning = l(MapText.markMeaning)
+        lines.append(Line(text: DisplayWidth.of(meaning) + 2 > width ? meaning : "  " + meaning, role: .dim))
         // A store holding incidents in areas the gazetteer does not know (planted, or from a newer
         // gazetteer): counted in Libya's figures, and said, since no mark can show them.
         let nowhere = (tallies?.byArea ?? [:]).filter { Gazetteer.libya.area(id: $0.key) == nil }.values
