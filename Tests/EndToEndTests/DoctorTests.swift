@@ -240,11 +240,19 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(planted.status, 0, planted.stderr)
         let fifo = q.directory + "/desk/journals/pipe.jsonl"
         XCTAssertEqual(mkfifo(fifo, 0o640), 0)
+        // A journal made at another member's name for a month to come.
+        let future = q.directory + "/desk/journals/root.2099-01.jsonl"
+        let early = try q.run(
+            ["-u", planter, "--", "sh", "-c", "umask 027 && : > \"$0\"", future], executable: "/usr/sbin/runuser")
+        XCTAssertEqual(early.status, 0, early.stderr)
 
         var doctor = try q.run(["doctor", "--db", store], extraEnvironment: ["QANAT_JOURNAL": fifo])
         XCTAssertEqual(doctor.status, 2, doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("\(wal) is a link, made by \(planter)"), doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("\(fifo) is not a plain file"), doctor.stdout)
+        XCTAssertTrue(
+            doctor.stdout.contains("\(future): 0640 \(planter):qanatdesk: named for root but made by \(planter)"),
+            doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains("chmod 0660 \(wal)"), doctor.stdout)
         XCTAssertFalse(doctor.stdout.contains("0600 root:root"), "the target is not described:\n\(doctor.stdout)")
 

@@ -156,6 +156,17 @@ enum FileChecks {
                 level: .fail, subject: "journal", detail: "\(problem.detail): ingest refuses its lines",
                 fix: problem.fix)
         }
+        // `huda.2027-01.jsonl` made by another member before Huda's first write that month: her
+        // writes then go beside it, and its lines, however they are signed, are its maker's.
+        let namedFor = String((path as NSString).lastPathComponent.prefix { $0 != "." })
+        if namedFor != ownership.owner, let named = getpwnam(namedFor), named.pointee.pw_uid != ownership.ownerID {
+            return Finding(
+                level: .warn, subject: "journal",
+                detail:
+                    "\(path): \(mode): named for \(namedFor) but made by \(ownership.owner); \(namedFor)'s writes go "
+                    + "beside it, and its lines are \(ownership.owner)'s",
+                fix: "an admin reads it (`qanat verify \(path)`), then removes it: sudo rm \(path)")
+        }
         if ownership.mode & 0o004 != 0 {
             return Finding(
                 level: .warn, subject: "journal", detail: "\(path): \(mode): anyone on this host may read it",
