@@ -9,9 +9,8 @@ func printRecords<Record: RecordOutput>(_ records: [Record], json: Bool) {
     for record in records { print(json ? jsonLine(record.json) : Record.table.line(record.cells)) }
 }
 
-/// An area as lists and reports name it: its English name, or the id when the gazetteer lacks it.
-/// The area's English name; an id the gazetteer does not know (a store written past the service, or
-/// by a newer gazetteer) is shown as itself, with its control characters made visible.
+/// An area as lists and reports name it: its English name, or the id when the gazetteer lacks it (a
+/// store written past the service, or by a newer gazetteer), its control characters made visible.
 func areaName(_ id: String) -> String { Gazetteer.libya.area(id: id)?.nameEnglish ?? UntrustedText.sanitized(id) }
 
 extension Organisation: RecordOutput {
