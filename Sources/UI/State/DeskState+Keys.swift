@@ -146,9 +146,9 @@ extension DeskState {
             incidentQuery.order = orders[((orders.firstIndex(of: incidentQuery.order) ?? 0) + 1) % orders.count]
             return .reload(.incidents)
         case .openIncident:
-            open(
-                Forms.openIncident(area: board == .map ? selectedPlace?.name(in: language) ?? "" : ""),
-                chosen: board == .map ? ["area"] : [])
+            // On the map the place is the officer's choice: it goes into a kept draft too.
+            let place = board == .map ? selectedPlace?.name(in: language) : nil
+            open(Forms.openIncident(area: place ?? ""), chosen: place == nil ? [] : ["area"])
         case .registerUnit: open(Forms.registerUnit(agency: agency))
         case .reviewRisk:
             guard let cell = openRiskCell else { return nil }
